@@ -1,0 +1,63 @@
+"""nastavnik_docs: official documents of the target mentoring model for Russian schools.
+
+The public surface is this module's ``__all__``; everything in modules whose name starts
+with ``_`` is private. A test (tests/test_public_api.py) checks the list.
+"""
+
+from ._version import __version__
+from .errors import (
+    ConverterMissingError,
+    GrammarError,
+    InputError,
+    KindNotFoundError,
+    NastavnikError,
+    OutputExistsError,
+    Problem,
+    TemplateError,
+    TemplateNotFoundError,
+)
+from .kinds import Kind, all_kinds as kinds, get_kind
+from .models import (
+    Case,
+    Category,
+    Gender,
+    MentoringForm,
+    Official,
+    Organization,
+    Pair,
+    PairStatus,
+    Participant,
+    Person,
+    Registry,
+    Role,
+    Target,
+)
+
+__all__ = [
+    "Case",
+    "Category",
+    "ConverterMissingError",
+    "Gender",
+    "GrammarError",
+    "InputError",
+    "Kind",
+    "KindNotFoundError",
+    "MentoringForm",
+    "NastavnikError",
+    "Official",
+    "Organization",
+    "OutputExistsError",
+    "Pair",
+    "PairStatus",
+    "Participant",
+    "Person",
+    "Problem",
+    "Registry",
+    "Role",
+    "Target",
+    "TemplateError",
+    "TemplateNotFoundError",
+    "__version__",
+    "get_kind",
+    "kinds",
+]

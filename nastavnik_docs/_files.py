@@ -1,0 +1,48 @@
+"""Atomic file output shared by the render and io layers.
+
+Every document is written under a temporary name in the target folder and renamed into
+place only when complete, so a crash or a kill never leaves a half-written file under the
+real name, and an existing file is never replaced unless the caller asks.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import OutputExistsError
+
+#: Prefix of temporary files; batch resume ignores and removes leftovers with it.
+TEMP_PREFIX = ".nastavnik-tmp-"
+
+
+@contextmanager
+def atomic_path(target: str | os.PathLike[str], *, overwrite: bool = False) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success rename it onto ``target``."""
+    target = Path(target)
+    if target.exists() and not overwrite:
+        raise OutputExistsError(
+            f"Файл уже существует: {target}. Чтобы перезаписать, укажите --force (overwrite=True)"
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        if not overwrite and target.exists():
+            raise OutputExistsError(f"Файл уже существует: {target}")
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_bytes_atomic(target: str | os.PathLike[str], data: bytes, *, overwrite: bool = False) -> Path:
+    """Write ``data`` to ``target`` atomically and return the path."""
+    with atomic_path(target, overwrite=overwrite) as tmp:
+        tmp.write_bytes(data)
+    return Path(target)

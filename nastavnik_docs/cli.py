@@ -1,0 +1,212 @@
+"""The command line: a thin layer over the public API (``nastavnik_docs``).
+
+Every command parses its arguments, calls one library function and prints what it did.
+Errors of the library (``NastavnikError``) are printed in Russian without a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ._version import __version__
+from .errors import NastavnikError
+
+app = typer.Typer(
+    name="nastavnik-docs",
+    help="Документы целевой модели наставничества: приказы, протоколы, программы, грамоты, "
+    "дорожные карты, реестры.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+TemplatesOption = Annotated[
+    Optional[Path],
+    typer.Option("--templates", "-t", help="Папка со своими шаблонами (заменяют встроенные)",
+                 envvar="NASTAVNIK_DOCS_TEMPLATES"),
+]
+ForceOption = Annotated[bool, typer.Option("--force", "-f", help="Перезаписывать существующие файлы")]
+
+
+def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Print library errors as one Russian message and exit non-zero."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except NastavnikError as exc:
+            err_console.print(f"[bold red]Ошибка:[/] {exc}", highlight=False, markup=True)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        console.print(f"nastavnik-docs {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version_callback, is_eager=True, help="Показать версию")
+    ] = False,
+) -> None:
+    """Документы целевой модели наставничества."""
+
+
+@app.command()
+@_friendly
+def demo(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Куда записать документы")] = Path("demo-out"),
+    pdf: Annotated[bool, typer.Option("--pdf", help="Также сделать PDF (нужен LibreOffice)")] = False,
+) -> None:
+    """Полный комплект документов для образца организации из samples/."""
+    from ._demo import run_demo
+
+    rows = run_demo(out, pdf=pdf)
+    table = Table(title=f"Записано в {out}")
+    table.add_column("Документ")
+    table.add_column("Файл")
+    for title, path in rows:
+        table.add_row(title, str(Path(path).relative_to(out)))
+    console.print(table)
+
+
+@app.command()
+@_friendly
+def init(
+    folder: Annotated[Path, typer.Argument(help="Папка, где создать пустую базу и карточку организации")],
+    force: ForceOption = False,
+) -> None:
+    """Создать пустую базу наставников и наставляемых (XLSX) и карточку организации (YAML)."""
+    from .io import init_workspace
+
+    for path in init_workspace(folder, overwrite=force):
+        console.print(f"Создан файл: {path}")
+
+
+@app.command("kinds")
+def list_kinds() -> None:
+    """Список видов документов."""
+    from .kinds import all_kinds
+
+    table = Table(title="Виды документов")
+    table.add_column("Вид (KIND)")
+    table.add_column("Название")
+    table.add_column("Форматы")
+    for kind in all_kinds():
+        table.add_row(kind.id, kind.title, ", ".join(kind.formats))
+    console.print(table)
+
+
+@app.command()
+@_friendly
+def schema(kind: Annotated[str, typer.Argument(help="Вид документа, например order.appoint_curator")]) -> None:
+    """JSON Schema входных данных вида документа."""
+    from .kinds import get_kind
+
+    schema_ = get_kind(kind).input_model.model_json_schema()
+    sys.stdout.write(json.dumps(schema_, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+@_friendly
+def render(
+    kind: Annotated[str, typer.Argument(help="Вид документа (см. nastavnik-docs kinds)")],
+    data: Annotated[Path, typer.Argument(help="Входные данные: YAML или JSON")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Выходной файл (.docx или .xlsx)")],
+    pdf: Annotated[bool, typer.Option("--pdf", help="Также сделать PDF (нужен LibreOffice)")] = False,
+    templates: TemplatesOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Сделать один документ."""
+    from . import render as render_document
+
+    written = render_document(kind, data, out, templates=templates, pdf=pdf, overwrite=force)
+    for path in written if isinstance(written, list) else [written]:
+        console.print(f"Записан файл: {path}")
+
+
+@app.command("check-template")
+@_friendly
+def check_template(
+    file: Annotated[Path, typer.Argument(help="Файл шаблона (.docx или .xlsx)")],
+    kind: Annotated[str, typer.Option("--kind", "-k", help="Вид документа, под который шаблон")],
+) -> None:
+    """Проверить свой шаблон: неизвестные переменные и незакрытые теги."""
+    from . import check_template as check
+
+    report = check(file, kind)
+    if report.ok:
+        console.print(f"Шаблон {file.name} подходит для «{kind}»: ошибок нет.")
+        return
+    for issue in report.issues:
+        err_console.print(f"• {issue}", highlight=False, markup=False)
+    raise typer.Exit(1)
+
+
+@app.command()
+@_friendly
+def batch(
+    kind: Annotated[str, typer.Argument(help="Вид документа, например award.certificate")],
+    source: Annotated[Path, typer.Argument(help="Записи: база (XLSX), список YAML/JSON или CSV")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Папка для документов")],
+    common: Annotated[
+        Optional[Path], typer.Option("--common", "-c", help="YAML с общими полями (организация, дата…)")
+    ] = None,
+    merge: Annotated[bool, typer.Option("--merge", help="Также один общий файл для печати")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Число процессов")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Продолжить прерванный запуск")] = False,
+    name: Annotated[Optional[str], typer.Option("--name", help="Шаблон имени файла, например {last_name}_{initials}")] = None,
+    templates: TemplatesOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Много документов за один запуск (грамоты, программы, согласия)."""
+    from .batch import render_batch, records_from_source
+
+    records = records_from_source(kind, source, common=common)
+    report = render_batch(kind, records, out, merge=merge, jobs=jobs, resume=resume,
+                          overwrite=force, name=name, templates=templates,
+                          progress=sys.stderr.isatty())
+    console.print(report.summary())
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command("import-roadmap")
+@_friendly
+def import_roadmap(
+    file: Annotated[Path, typer.Argument(help="Документ Word с таблицей дорожной карты")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Куда записать YAML")],
+    force: ForceOption = False,
+) -> None:
+    """Прочитать дорожную карту из документа Word в YAML."""
+    from .io import import_roadmap as read_roadmap, save_yaml
+
+    result = read_roadmap(file)
+    save_yaml(result.roadmap, out, overwrite=force)
+    console.print(f"Записан файл: {out}")
+    for note in result.unplaced:
+        err_console.print(f"Не удалось разместить: {note}", highlight=False, markup=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""The catalogue of document kinds: what a kind is and where kinds are registered.
+
+A kind ties together a Russian title, the template file(s), an input model (the data a
+user supplies), a context model (what the template sees) and the context builder that
+turns one into the other. All grammar, dates, numbering and arithmetic happen in the
+builder (with ``nastavnik_docs.ru``), so templates only place values.
+
+This layer imports no format library: templates are referred to by file name, and the
+render layer finds and fills them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..errors import KindNotFoundError
+
+__all__ = ["Kind", "BatchSpec", "register", "get_kind", "all_kinds"]
+
+
+@dataclass(frozen=True)
+class BatchSpec:
+    """How a kind is produced in bulk, one document per record.
+
+    ``records`` turns a loaded registry plus the shared fields (``common``, a dict from the
+    user's YAML) into one input dict per document; ``file_name`` is the default pattern of
+    output names, filled from the record's ``name_fields``.
+    """
+
+    records: Callable[[Any, dict[str, Any]], list[dict[str, Any]]] | None = None
+    file_name: str = "{index:05d}"
+    name_fields: Callable[[BaseModel], dict[str, Any]] | None = None
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of document, e.g. ``order.appoint_curator``."""
+
+    id: str
+    title: str
+    input_model: type[BaseModel]
+    context_model: type[BaseModel]
+    build_context: Callable[[Any], BaseModel]
+    docx: str | None = None
+    xlsx: str | None = None
+    family: str = ""
+    description: str = ""
+    samples: tuple[str, ...] = ()
+    output_name: str = ""
+    batch: BatchSpec | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not (self.docx or self.xlsx):
+            raise ValueError(f"kind {self.id!r} names no template")
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        return tuple(ext for ext, name in ((".docx", self.docx), (".xlsx", self.xlsx)) if name)
+
+    def template_for(self, suffix: str) -> str:
+        """The template file name for an output with this suffix (".docx" / ".xlsx")."""
+        name = {".docx": self.docx, ".xlsx": self.xlsx}.get(suffix.lower())
+        if not name:
+            allowed = ", ".join(self.formats)
+            raise KindNotFoundError(
+                f"Документ «{self.title}» ({self.id}) не выпускается в формате «{suffix}»; "
+                f"допустимо: {allowed}"
+            )
+        return name
+
+    def context(self, data: BaseModel) -> BaseModel:
+        """Build the template context from validated input."""
+        return self.build_context(data)
+
+
+_KINDS: dict[str, Kind] = {}
+_discovered = False
+
+
+def register(kind: Kind) -> Kind:
+    """Add a kind to the catalogue (each kinds module calls this at import time)."""
+    if kind.id in _KINDS and _KINDS[kind.id] is not kind:
+        raise ValueError(f"kind {kind.id!r} registered twice")
+    _KINDS[kind.id] = kind
+    return kind
+
+
+def _discover() -> None:
+    """Import every module of the ``kinds`` package once, so each registers its kinds."""
+    global _discovered
+    if _discovered:
+        return
+    package = importlib.import_module(__package__)
+    for info in pkgutil.iter_modules(package.__path__):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{__package__}.{info.name}")
+    _discovered = True
+
+
+def all_kinds() -> list[Kind]:
+    """Every kind in the catalogue, sorted by id."""
+    _discover()
+    return sorted(_KINDS.values(), key=lambda k: k.id)
+
+
+def get_kind(kind: str | Kind) -> Kind:
+    """Look a kind up by id; a near miss is suggested in the error."""
+    if isinstance(kind, Kind):
+        return kind
+    _discover()
+    try:
+        return _KINDS[kind]
+    except KeyError:
+        near = difflib.get_close_matches(kind, list(_KINDS), n=3)
+        hint = f" Возможно, вы имели в виду: {', '.join(near)}." if near else ""
+        raise KindNotFoundError(
+            f"Неизвестный вид документа «{kind}».{hint} Список видов: nastavnik-docs kinds"
+        ) from None
+
+
+def ids(kinds: Iterable[Kind]) -> list[str]:
+    return [k.id for k in kinds]

@@ -1,0 +1,34 @@
+"""Domain models of a mentoring programme (pydantic v2; no I/O, no file formats)."""
+
+from ._enums import Case, Category, Comparison, Gender, OrgKind, PairStatus, Role
+from .forms import BUILTIN_FORMS, MentoringForm, find_form
+from .organization import Organization
+from .pair import Pair, SupplementaryAgreement
+from .participant import LegalRepresentative, Participant
+from .person import Official, Person
+from .registry import Registry, RegistryProblem, check_registry
+from .target import Target
+
+__all__ = [
+    "BUILTIN_FORMS",
+    "Case",
+    "Category",
+    "Comparison",
+    "Gender",
+    "LegalRepresentative",
+    "MentoringForm",
+    "Official",
+    "OrgKind",
+    "Organization",
+    "Pair",
+    "PairStatus",
+    "Participant",
+    "Person",
+    "Registry",
+    "RegistryProblem",
+    "Role",
+    "SupplementaryAgreement",
+    "Target",
+    "check_registry",
+    "find_form",
+]

@@ -1,0 +1,88 @@
+"""People: a person, and an official (a person holding a post who signs documents)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ._enums import Case, Gender
+
+NBSP = "\u00a0"
+
+
+class _Model(BaseModel):
+    """Common configuration: strip strings, forbid unknown keys, validate on assignment."""
+
+    model_config = ConfigDict(
+        str_strip_whitespace=True, extra="forbid", validate_assignment=True,
+        populate_by_name=True,
+    )
+
+
+class Person(_Model):
+    """A person's name, with optional gender, birth date and per-case name overrides.
+
+    ``overrides`` maps a case to the full name in that case exactly as it must be
+    printed («Золя Эмиль»); an override always wins over automatic declension.
+    Gender may be left out: the Russian layer detects it from the patronymic or the
+    first name, and says clearly when it cannot.
+    """
+
+    last_name: str = Field(min_length=1, description="Фамилия")
+    first_name: str = Field(min_length=1, description="Имя")
+    middle_name: str | None = Field(default=None, description="Отчество (если есть)")
+    gender: Gender | None = Field(default=None, description="Пол: male / female (м / ж)")
+    birth_date: date | None = Field(default=None, description="Дата рождения")
+    overrides: dict[Case, str] = Field(
+        default_factory=dict, description="Полное имя в падежах, заданное вручную"
+    )
+
+    @field_validator("middle_name", mode="before")
+    @classmethod
+    def _empty_middle_name(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def initials(self) -> str:
+        """«М.П.» (or «М.» without a patronymic)."""
+        parts = [self.first_name, self.middle_name or ""]
+        return "".join(f"{p[0].upper()}." for p in parts if p)
+
+    @property
+    def full_name(self) -> str:
+        """«Иванова Мария Петровна»."""
+        return " ".join(p for p in (self.last_name, self.first_name, self.middle_name) if p)
+
+    @property
+    def short_name(self) -> str:
+        """«Иванова М.П.» with a no-break space (lists, tables)."""
+        return f"{self.last_name}{NBSP}{self.initials}"
+
+    @property
+    def initials_name(self) -> str:
+        """«М.П. Иванова» with a no-break space (signatures, running text)."""
+        return f"{self.initials}{NBSP}{self.last_name}"
+
+    def age_on(self, day: date) -> int | None:
+        """Full years of age on ``day``, or None when the birth date is unknown."""
+        if self.birth_date is None:
+            return None
+        b = self.birth_date
+        return day.year - b.year - ((day.month, day.day) < (b.month, b.day))
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Official(Person):
+    """A person with a post, who signs or approves documents.
+
+    ``post`` is the full post in the nominative, as it stands in a signature block
+    («Директор МБОУ «СОШ № 7»» or «Заместитель директора по учебно-воспитательной работе»).
+    """
+
+    post: str = Field(min_length=1, description="Должность (именительный падеж)")
+    post_overrides: dict[Case, str] = Field(
+        default_factory=dict, description="Должность в падежах, заданная вручную"
+    )

@@ -1,0 +1,29 @@
+"""Target indicators (целевые показатели) of a programme or a roadmap."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import Field
+
+from ._enums import Comparison
+from .person import _Model
+
+
+class Target(_Model):
+    """«не менее 15 % педагогических работников в 2025 году»."""
+
+    indicator: str = Field(min_length=1, description="Показатель (что измеряется)")
+    comparison: Comparison = Field(default=Comparison.AT_LEAST, description="Сравнение")
+    value: Decimal = Field(description="Значение")
+    unit: str = Field(default="%", description="Единица измерения")
+    year: int | None = Field(default=None, ge=2000, le=2100, description="Год")
+    wording: str | None = Field(default=None, description="Формулировка как в источнике")
+
+    def is_met(self, actual: Decimal | float | int) -> bool:
+        actual = Decimal(str(actual))
+        if self.comparison is Comparison.AT_LEAST:
+            return actual >= self.value
+        if self.comparison is Comparison.AT_MOST:
+            return actual <= self.value
+        return actual == self.value

@@ -1,0 +1,147 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+
+from nastavnik_docs.models import (
+    Case, Category, Comparison, Gender, Official, Organization, Pair, PairStatus,
+    Participant, Person, Registry, Role, Target, check_registry, find_form,
+)
+
+
+@pytest.mark.parametrize(
+    ("enum", "typed", "member"),
+    [
+        (Gender, "м", Gender.MALE), (Gender, "Муж.", Gender.MALE), (Gender, "ЖЕНСКИЙ", Gender.FEMALE),
+        (Gender, "female", Gender.FEMALE), (Role, "наставница", Role.MENTOR),
+        (Role, "Наставляемая", Role.MENTEE), (Role, "куратор", Role.CURATOR),
+        (Category, "учитель", Category.TEACHER), (Category, "обучающийся", Category.PUPIL),
+        (Category, "Студентка", Category.STUDENT), (Category, "представитель работодателя", Category.EMPLOYER),
+        (PairStatus, "завершена", PairStatus.COMPLETED), (PairStatus, "прекращена досрочно", PairStatus.ENDED_EARLY),
+        (Comparison, "не менее", Comparison.AT_LEAST), (Comparison, "≤", Comparison.AT_MOST),
+        (Case, "дательный", Case.DATIVE), (Case, "accusative", Case.ACCUSATIVE),
+    ],
+)
+def test_enums_accept_what_curators_type(enum, typed, member):
+    assert enum(typed) is member
+
+
+def test_unknown_enum_word_is_rejected():
+    with pytest.raises(ValueError):
+        Gender("оно")
+
+
+def test_person_derived_forms_use_no_break_spaces():
+    p = Person(last_name="Иванова", first_name="Мария", middle_name="Петровна")
+    assert p.full_name == "Иванова Мария Петровна"
+    assert p.short_name == "Иванова\u00a0М.П."
+    assert p.initials_name == "М.П.\u00a0Иванова"
+    assert Person(last_name="Смит", first_name="Джон", middle_name=" ").initials == "Д."
+
+
+def test_age_counts_full_years():
+    p = Person(last_name="А", first_name="Б", birth_date=date(2000, 5, 20))
+    assert p.age_on(date(2025, 5, 19)) == 24
+    assert p.age_on(date(2025, 5, 20)) == 25
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"experience_years": 1, "birth_date": date(1998, 1, 1)}, True),
+        ({"experience_years": 5, "birth_date": date(1998, 1, 1)}, False),
+        ({"experience_years": 1, "birth_date": date(1980, 1, 1)}, False),
+        ({"experience_since": date(2024, 9, 1), "birth_date": date(2001, 3, 3)}, True),
+        ({"experience_years": 1}, False),
+        ({"experience_years": 1, "birth_date": date(1998, 1, 1), "category": "обучающийся"}, False),
+    ],
+)
+def test_young_specialist_is_derived(fields, expected):
+    data = {"id": "t", "last_name": "Котова", "first_name": "Анна", "category": "педагог"} | fields
+    assert Participant(**data).is_young_specialist(date(2025, 9, 1)) is expected
+
+
+def test_experience_given_twice_is_an_error():
+    with pytest.raises(ValidationError, match="стаж задан дважды"):
+        Participant(id="x", last_name="А", first_name="Б", experience_years=2,
+                    experience_since=date(2020, 1, 1))
+
+
+def _people():
+    return [
+        Participant(id=str(i), last_name=f"Фамилия{i}", first_name="Имя", category="педагог")
+        for i in range(1, 6)
+    ]
+
+
+def test_pair_end_must_follow_start():
+    with pytest.raises(ValidationError, match="позже даты начала"):
+        Pair(mentor="1", mentees=["2"], form="учитель – учитель", start=date(2025, 9, 1), end=date(2025, 8, 1))
+
+
+def test_nobody_mentors_themself():
+    with pytest.raises(ValidationError, match="наставник не может быть наставляемым"):
+        Pair(mentor="1", mentees="1", form="учитель – учитель", start=date(2025, 9, 1))
+
+
+def test_mentees_split_on_semicolons_and_line_breaks():
+    pair = Pair(mentor="1", mentees="2; 3\n4", form="групповое", start=date(2025, 9, 1))
+    assert pair.mentees == ["2", "3", "4"] and pair.is_group
+
+
+def test_registry_rejects_unknown_people_and_overlaps():
+    pairs = [
+        Pair(mentor="1", mentees=["2"], form="учитель – учитель", start=date(2025, 9, 1), end=date(2026, 5, 31)),
+        Pair(mentor="3", mentees=["2"], form="Учитель-учитель", start=date(2025, 10, 1), end=date(2026, 3, 1)),
+        Pair(mentor="9", mentees=["4"], form="учитель – учитель", start=date(2025, 9, 1), end=date(2026, 5, 31)),
+    ]
+    with pytest.raises(ValidationError) as info:
+        Registry(participants=_people(), pairs=pairs)
+    text = str(info.value)
+    assert "пара 2: наставляемый «2» уже состоит в действующей паре 1" in text
+    assert "пара 3: нет участника с ID «9»" in text
+
+
+def test_max_mentees_per_mentor_is_configurable():
+    pairs = [Pair(mentor="1", mentees=["2", "3", "4"], form="групповое", start=date(2025, 9, 1))]
+    assert Registry(participants=_people(), pairs=pairs).pairs
+    with pytest.raises(ValidationError, match="не более 2"):
+        Registry(participants=_people(), pairs=pairs, max_mentees_per_mentor=2)
+
+
+def test_short_or_long_programme_is_only_a_warning():
+    pairs = [Pair(mentor="1", mentees=["2"], form="учитель – учитель", start=date(2025, 9, 1), end=date(2025, 10, 1)),
+             Pair(mentor="1", mentees=["3"], form="нестандартная форма", start=date(2025, 9, 1), end=date(2027, 1, 1))]
+    registry = Registry(participants=_people(), pairs=pairs)
+    warnings = registry.warnings()
+    assert any(w.startswith("пара 1: срок программы 1.0 мес.") for w in warnings)
+    assert any(w.startswith("пара 2: неизвестная форма") for w in warnings)
+    assert {p.severity for p in check_registry(registry)} == {"warning"}
+
+
+def test_roles_come_from_pairs():
+    people = _people()
+    pairs = [Pair(mentor="1", mentees=["2"], form="учитель – учитель", start=date(2025, 9, 1)),
+             Pair(mentor="2", mentees=["3"], form="учитель – ученик", start=date(2025, 9, 1))]
+    registry = Registry(participants=people, pairs=pairs)
+    assert [p.id for p in registry.mentors()] == ["1", "2"]
+    assert [p.id for p in registry.mentees()] == ["2", "3"]
+
+
+@pytest.mark.parametrize("typed", ["Учитель-учитель", "учитель — учитель", "педагог – педагог", "УЧИТЕЛЬ - УЧИТЕЛЬ"])
+def test_forms_match_loosely(typed):
+    assert find_form(typed).title == "учитель – учитель"
+
+
+def test_target_comparison():
+    t = Target(indicator="охват педагогов", comparison="не менее", value=Decimal("15"), year=2025)
+    assert t.is_met(15) and t.is_met(Decimal("15.5")) and not t.is_met(14.9)
+
+
+def test_organization_requires_a_head_and_checks_inn():
+    head = Official(last_name="Грудцина", first_name="Ольга", middle_name="Михайловна", post="Директор")
+    org = Organization(full_name="МБОУ «ИТ-лицей № 24»", short_name="ИТ-лицей № 24", city="Ижевск", head=head)
+    assert org.font_name == "Times New Roman"
+    with pytest.raises(ValidationError):
+        Organization(full_name="x", short_name="x", city="x", head=head, inn="12")

@@ -1,0 +1,1 @@
+"""Developer tools kept in the repository (not shipped in the wheel)."""
