@@ -41,7 +41,14 @@ class BatchSpec:
 
 @dataclass(frozen=True)
 class Kind:
-    """One kind of document, e.g. ``order.appoint_curator``."""
+    """One kind of document, e.g. ``order.appoint_curator``.
+
+    ``writers`` maps an output suffix to a special writer named as ``"module:function"``
+    (resolved lazily by the render layer, so this layer imports no format library) for
+    documents whose shape a fill-in template cannot express, such as a month grid whose
+    columns depend on the data. Everything else goes through the generic template engines.
+    ``extra["demo_batch"] = {"source": ..., "common": ...}`` asks the demo to run a batch.
+    """
 
     id: str
     title: str
@@ -55,6 +62,7 @@ class Kind:
     samples: tuple[str, ...] = ()
     output_name: str = ""
     batch: BatchSpec | None = None
+    writers: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
