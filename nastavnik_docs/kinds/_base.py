@@ -66,23 +66,31 @@ class Kind:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if not (self.docx or self.xlsx):
-            raise ValueError(f"kind {self.id!r} names no template")
+        if not (self.docx or self.xlsx or self.writers):
+            raise ValueError(f"kind {self.id!r} names no template and no writer")
 
     @property
     def formats(self) -> tuple[str, ...]:
-        return tuple(ext for ext, name in ((".docx", self.docx), (".xlsx", self.xlsx)) if name)
+        """Output suffixes this kind can be written to, e.g. (".docx", ".xlsx", ".ics")."""
+        templated = [ext for ext, name in ((".docx", self.docx), (".xlsx", self.xlsx)) if name]
+        return tuple(dict.fromkeys([*templated, *self.writers]))
 
-    def template_for(self, suffix: str) -> str:
-        """The template file name for an output with this suffix (".docx" / ".xlsx")."""
-        name = {".docx": self.docx, ".xlsx": self.xlsx}.get(suffix.lower())
-        if not name:
-            allowed = ", ".join(self.formats)
-            raise KindNotFoundError(
-                f"Документ «{self.title}» ({self.id}) не выпускается в формате «{suffix}»; "
-                f"допустимо: {allowed}"
-            )
-        return name
+    def template_for(self, suffix: str) -> str | None:
+        """The template file name for an output suffix (".docx" / ".xlsx").
+
+        None when a special writer makes that format without a template.
+        """
+        suffix = suffix.lower()
+        name = {".docx": self.docx, ".xlsx": self.xlsx}.get(suffix)
+        if name:
+            return name
+        if suffix in self.writers:
+            return None
+        allowed = ", ".join(self.formats)
+        raise KindNotFoundError(
+            f"Документ «{self.title}» ({self.id}) не выпускается в формате «{suffix}»; "
+            f"допустимо: {allowed}"
+        )
 
     def context(self, data: BaseModel) -> BaseModel:
         """Build the template context from validated input."""
