@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from pydantic import Field
 
@@ -19,6 +20,10 @@ class Target(_Model):
     unit: str = Field(default="%", description="Единица измерения")
     year: int | None = Field(default=None, ge=2000, le=2100, description="Год")
     wording: str | None = Field(default=None, description="Формулировка как в источнике")
+    measure: Literal["pupils", "students", "teachers", "young_specialists"] | None = Field(
+        default=None,
+        description="Какая доля охвата проверяется (строка таблицы охвата), если показатель — охват",
+    )
 
     def is_met(self, actual: Decimal | float | int) -> bool:
         actual = Decimal(str(actual))
