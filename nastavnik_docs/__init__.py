@@ -4,6 +4,7 @@ The public surface is this module's ``__all__``; everything in modules whose nam
 with ``_`` is private. A test (tests/test_public_api.py) checks the list.
 """
 
+from ._api import TemplateReport, check_template, render
 from ._version import __version__
 from .errors import (
     ConverterMissingError,
@@ -57,7 +58,10 @@ __all__ = [
     "Target",
     "TemplateError",
     "TemplateNotFoundError",
+    "TemplateReport",
     "__version__",
+    "check_template",
     "get_kind",
     "kinds",
+    "render",
 ]

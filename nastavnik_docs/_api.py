@@ -1,0 +1,100 @@
+"""The top-level functions: render one document, check a template.
+
+``render`` is the glue between the catalogue and the engines: it resolves the kind, loads
+and validates the input, builds the context, finds the template (the user's folder
+first), fills it into a temporary file and renames it into place, and optionally makes a
+PDF beside it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ._files import atomic_path
+from .errors import OutputExistsError, TemplateError
+from .kinds import Kind, get_kind
+from .render.report import TemplateReport
+
+__all__ = ["render", "check_template", "TemplateReport"]
+
+PathLike = str | os.PathLike[str]
+
+
+def _load_input(kind: Kind, data: Any) -> BaseModel:
+    if isinstance(data, kind.input_model):
+        return data
+    from .io import load_input  # reads YAML / JSON paths, validates dicts, locates errors
+
+    return load_input(kind, data)
+
+
+def _writer(spec: str) -> Callable[..., Any]:
+    module, _, func = spec.partition(":")
+    try:
+        return getattr(importlib.import_module(module), func)
+    except (ImportError, AttributeError) as exc:
+        raise TemplateError(f"Не найдена функция записи документа «{spec}»: {exc}") from exc
+
+
+def render(kind: str | Kind, data: Any, out: PathLike, *, templates: PathLike | None = None,
+           pdf: bool = False, overwrite: bool = False) -> Path | list[Path]:
+    """Make one document of ``kind`` from ``data`` and write it to ``out``.
+
+    ``data`` is the kind's input model, a dict, or a path to a YAML/JSON file. The format
+    follows the suffix of ``out`` (``.docx``, ``.xlsx`` or a kind's special format such as
+    ``.ics``). ``templates`` is a folder of the user's own templates that replace the
+    built-in ones of the same name (default: the ``NASTAVNIK_DOCS_TEMPLATES`` variable).
+    The file is written atomically and never replaces an existing one unless ``overwrite``.
+    With ``pdf=True`` a PDF is made beside it (LibreOffice) and ``[out, pdf]`` is returned.
+    """
+    kind = get_kind(kind)
+    out = Path(out)
+    suffix = out.suffix.lower()
+    template_name = kind.template_for(suffix)  # KindNotFoundError for a format it lacks
+    pdf_out = out.with_suffix(".pdf")
+    for target in [out, pdf_out] if pdf else [out]:
+        if target.exists() and not overwrite:
+            raise OutputExistsError(
+                f"Файл уже существует: {target}. Чтобы перезаписать, укажите --force (overwrite=True)"
+            )
+    template_path = None
+    if template_name:
+        from .render.lookup import find_template
+
+        template_path = find_template(template_name, templates)
+    context = kind.build_context(_load_input(kind, data))
+    with atomic_path(out, overwrite=overwrite) as tmp:
+        if suffix in kind.writers:
+            _writer(kind.writers[suffix])(context, template_path, tmp)
+        elif suffix == ".docx":
+            from .render.docx import render_docx
+
+            render_docx(template_path, context, tmp)  # type: ignore[arg-type]
+        elif suffix == ".xlsx":
+            from .render.xlsx import render_xlsx
+
+            render_xlsx(template_path, context, tmp)  # type: ignore[arg-type]
+        else:  # template_for() only names .docx/.xlsx templates
+            raise TemplateError(f"Нет способа записать формат «{suffix}» для «{kind.id}»")
+    if not pdf:
+        return out
+    from .render.pdf import convert_to_pdf
+
+    return [out, *convert_to_pdf([out], overwrite=overwrite)]
+
+
+def check_template(path: PathLike, kind: str | Kind) -> TemplateReport:
+    """Check a DOCX or XLSX template against a kind's context model.
+
+    Reports every variable path the context does not provide and every tag still broken
+    after docxtpl's repair, each with the paragraph or cell where it sits.
+    """
+    from .render.check import check_template as _check
+
+    return _check(path, kind)

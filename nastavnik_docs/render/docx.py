@@ -1,0 +1,282 @@
+"""The DOCX engine: docxtpl driven by a sandboxed, strict, escaping Jinja environment.
+
+docxtpl alone runs templates in a plain Jinja environment: a template can reach Python
+internals (``{{ ''.__class__.__mro__ }}``), text with ``& < >`` from the data breaks the
+XML unless autoescape is turned on, and a misspelled variable prints as nothing. Here:
+
+* :func:`make_environment` builds the one configured environment: ``jinja2.sandbox.
+  ImmutableSandboxedEnvironment``, autoescape, ``StrictUndefined``, and a ``finalize``
+  that prints ``None`` as a blank for handwriting and drops characters XML cannot hold;
+* :class:`SafeDocxTemplate` renders the body, headers, footers and footnotes with it and
+  turns every Jinja failure into a :class:`~nastavnik_docs.errors.TemplateError` that
+  names the template, the variable's full path and the paragraph around it;
+* :func:`patch_xml` / :func:`prepare_part_xml` expose docxtpl's own preprocessing
+  (merging split runs inside tags, ``{%tr %}``/``{%p %}``/``{%tc %}`` handling) as plain
+  functions, so a fast batch path can compile a part once and render it many times.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any
+
+from docx.shared import Mm, Pt
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from ..errors import TemplateError
+from .image import Image
+
+__all__ = [
+    "BLANK",
+    "SafeDocxTemplate",
+    "inline_image_xml",
+    "make_environment",
+    "patch_xml",
+    "prepare_part_xml",
+    "render_docx",
+    "template_context",
+]
+
+#: What a ``None`` prints as: a line to fill in by hand.
+BLANK = "__________"
+
+# Characters XML 1.0 cannot hold; TAB and LF are kept (docxtpl makes them <w:tab/>, <w:br/>).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """Normalise line ends to LF and drop characters that would corrupt the XML."""
+    return _XML_INVALID.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return BLANK
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return clean_text(value)
+    return value
+
+
+def make_environment() -> ImmutableSandboxedEnvironment:
+    """The Jinja environment every DOCX (and XLSX) template is rendered with.
+
+    Sandboxed (no access to Python internals, no mutation of the data), autoescaping (text
+    is XML-safe), strict (a missing value is an error, not a blank) and finalising ``None``
+    to :data:`BLANK`. Russian filters from ``nastavnik_docs.ru.jinja_filters()`` are added
+    when that module is available.
+    """
+    env = ImmutableSandboxedEnvironment(
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        keep_trailing_newline=True,
+    )
+    try:
+        from ..ru import jinja_filters
+    except ImportError:
+        pass
+    else:
+        env.filters.update(jinja_filters())
+    return env
+
+
+def patch_xml(xml: str) -> str:
+    """docxtpl's preprocessing of a part's XML: tags split across runs are joined, and
+    ``{%tr %}``, ``{%tc %}``, ``{%p %}``, ``{%r %}``, ``{%cellbg %}``, ``{%colspan %}``,
+    ``{%vm %}``/``{%hm %}`` are moved to the enclosing row, cell, paragraph or run."""
+    # docxtpl's method uses no instance state; calling it unbound keeps one implementation.
+    return DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]
+
+
+def prepare_part_xml(xml: str) -> str:
+    """Patched XML with a line break before every paragraph, exactly the source docxtpl
+    hands to Jinja, so that a Jinja line number points to a paragraph."""
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", patch_xml(xml))
+
+
+# The template being rendered, for images printed anywhere in the context.
+_CURRENT: ContextVar[DocxTemplate | None] = ContextVar("nastavnik_docx_template", default=None)
+
+
+@contextmanager
+def active_template(tpl: DocxTemplate) -> Iterator[None]:
+    """Make ``tpl`` the target of :class:`~nastavnik_docs.render.image.Image` values."""
+    token = _CURRENT.set(tpl)
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
+
+
+def inline_image_xml(image: Image) -> str:
+    """The run XML of ``image`` in the part being rendered (docxtpl's InlineImage)."""
+    tpl = _CURRENT.get()
+    if tpl is None:
+        raise TemplateError("Изображение можно вывести только в шаблоне DOCX")
+    source: Any = str(image.path) if image.path is not None else _bytes_io(image.data or b"")
+    if image.path is not None and not image.path.is_file():
+        raise TemplateError(f"Файл изображения не найден: {image.path}")
+    width = Mm(image.width_mm) if image.width_mm else None
+    height = Mm(image.height_mm) if image.height_mm else None
+    try:
+        return InlineImage(tpl, source, width=width, height=height)._insert_image()
+    except Exception as exc:  # python-docx raises several kinds for unreadable images
+        raise TemplateError(f"Не удалось вставить изображение {image.path or ''}: {exc}") from exc
+
+
+def _bytes_io(data: bytes) -> Any:
+    import io
+
+    return io.BytesIO(data)
+
+
+def template_context(context: BaseModel | dict[str, Any]) -> dict[str, Any]:
+    """What the template sees: each field (and computed field) of the context model as is.
+
+    The values are not dumped: people stay objects with case attributes (``mentor.dative``).
+    """
+    if isinstance(context, dict):
+        return dict(context)
+    cls = type(context)
+    names = [*cls.model_fields, *cls.model_computed_fields]
+    return {name: getattr(context, name) for name in names}
+
+
+class SafeDocxTemplate(DocxTemplate):
+    """A DocxTemplate that renders only with :func:`make_environment` and explains errors."""
+
+    def __init__(self, template_file: str | os.PathLike[str], *, name: str | None = None) -> None:
+        super().__init__(str(template_file))
+        self.template_name = name or Path(template_file).name
+        self._part_name = "document.xml"
+
+    # docxtpl calls this for the body, every header and footer and the footnotes.
+    def render_xml_part(self, src_xml, part, context, jinja_env=None):  # type: ignore[override]
+        try:
+            return super().render_xml_part(src_xml, part, context, jinja_env)
+        except (JinjaTemplateError, SecurityError) as exc:
+            source = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
+            raise explain(exc, self.template_name, _part_label(part), source) from None
+
+    def render_properties(self, context, jinja_env=None):  # type: ignore[override]
+        # Core properties are plain text, not XML: render them without escaping.
+        env = (jinja_env or make_environment()).overlay(autoescape=False)
+        try:
+            super().render_properties(context, env)
+        except (JinjaTemplateError, SecurityError) as exc:
+            raise explain(exc, self.template_name, "свойства документа", "") from None
+
+    def render(self, context: dict[str, Any], jinja_env=None, autoescape: bool = True) -> None:  # type: ignore[override]
+        env = jinja_env or make_environment()
+        with active_template(self):
+            super().render(context, env)
+
+
+def _part_label(part: Any) -> str:
+    name = str(getattr(part, "partname", "") or "")
+    if "header" in name:
+        return "верхний колонтитул"
+    if "footer" in name:
+        return "нижний колонтитул"
+    if "footnote" in name:
+        return "сноски"
+    return "текст документа"
+
+
+def _template_lineno(exc: BaseException) -> int | None:
+    """The template line an exception was raised at (Jinja rewrites tracebacks so that
+    template frames carry template line numbers)."""
+    lineno = getattr(exc, "lineno", None)
+    if isinstance(exc, TemplateSyntaxError) and lineno:
+        return lineno
+    tb = exc.__traceback__
+    found = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            found = tb.tb_lineno
+        tb = tb.tb_next
+    return found
+
+
+def paragraph_text(source: str, lineno: int | None) -> str:
+    """Plain text of the paragraph on template line ``lineno`` (tags kept, XML stripped)."""
+    if not lineno:
+        return ""
+    lines = source.splitlines()
+    if not 0 < lineno <= len(lines):
+        return ""
+    text = html.unescape(re.sub(r"<[^>]+>", "", lines[lineno - 1])).strip()
+    return text if len(text) <= 300 else text[:297] + "…"
+
+
+def explain(exc: BaseException, template: str, where: str, source: str) -> TemplateError:
+    """A Russian TemplateError for a Jinja failure: template, variable path, paragraph."""
+    lineno = _template_lineno(exc)
+    para = paragraph_text(source, lineno)
+    place = f"шаблон «{template}», {where}"
+    around = f"; абзац: «{para}»" if para else ""
+    if isinstance(exc, SecurityError) or "unsafe" in str(exc):
+        message = (f"{place}: шаблон обращается к недоступным служебным атрибутам "
+                   f"(запрещено песочницей){around}. {exc}")
+    elif isinstance(exc, UndefinedError):
+        from .paths import describe_undefined
+
+        what = describe_undefined(exc, source, lineno)
+        message = f"{place}: нет значения {what}{around}"
+    elif isinstance(exc, TemplateSyntaxError):
+        message = f"{place}: ошибка в теге шаблона: {exc.message}{around}"
+    else:
+        message = f"{place}: ошибка шаблона: {exc}{around}"
+    error = TemplateError(message)
+    error.template = template  # type: ignore[attr-defined]
+    error.paragraph = para  # type: ignore[attr-defined]
+    return error
+
+
+def _apply_font(tpl: DocxTemplate, context: dict[str, Any]) -> None:
+    """Use the organisation's font for the default paragraph style, when the context has one."""
+    name = context.get("font_name")
+    size = context.get("font_size")
+    if not name and not size:
+        return
+    font = tpl.docx.styles["Normal"].font
+    if name:
+        font.name = str(name)
+        rpr = tpl.docx.styles["Normal"].element.get_or_add_rPr()
+        rfonts = rpr.get_or_add_rFonts()
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            from docx.oxml.ns import qn
+
+            rfonts.set(qn(attr), str(name))
+    if size:
+        font.size = Pt(float(size))
+
+
+def render_docx(template: str | os.PathLike[str], context: BaseModel | dict[str, Any],
+                out: str | os.PathLike[str]) -> Path:
+    """Fill the DOCX ``template`` with ``context`` and save to ``out`` (not atomic: the
+    caller passes a temporary path from ``atomic_path``)."""
+    values = template_context(context)
+    tpl = SafeDocxTemplate(template)
+    try:
+        tpl.render(values)
+    except TemplateError:
+        raise
+    except Exception as exc:  # lxml / docxtpl failures on the rendered XML
+        raise TemplateError(
+            f"шаблон «{Path(template).name}»: не удалось собрать документ: {exc}"
+        ) from exc
+    _apply_font(tpl, values)
+    tpl.save(str(out))
+    return Path(out)

@@ -1,0 +1,46 @@
+"""A picture placed by a template: an organisation's logo, a signature scan, a stamp.
+
+Context models declare ``logo: Image | None``; the template writes ``{{ logo }}`` in its
+own paragraph (or table cell). The DOCX engine turns the value into a docxtpl
+``InlineImage`` at the place it is printed, wherever it sits in the context (top level or
+nested, e.g. ``{{ organization.logo }}``). This module imports no format library, so
+context models in ``kinds`` may use the type.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = ["Image"]
+
+
+class Image(BaseModel):
+    """A picture from a file (``path``) or from memory (``data``), optionally sized in mm.
+
+    Give one of width and height to keep the aspect ratio, both to force a size, none for
+    the picture's own size.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    path: Path | None = Field(default=None, description="Файл изображения (PNG, JPEG, GIF, BMP)")
+    data: bytes | None = Field(default=None, description="Изображение в памяти")
+    width_mm: float | None = Field(default=None, gt=0, description="Ширина, мм")
+    height_mm: float | None = Field(default=None, gt=0, description="Высота, мм")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Image:
+        if (self.path is None) == (self.data is None):
+            raise ValueError("укажите либо файл изображения (path), либо его данные (data)")
+        return self
+
+    def __html__(self) -> str:
+        """Called by Jinja's autoescape when the template prints the image."""
+        from .docx import inline_image_xml
+
+        return inline_image_xml(self)
+
+    def __str__(self) -> str:
+        return self.__html__()

@@ -1,0 +1,217 @@
+"""Variable paths a Jinja template uses, found in its syntax tree.
+
+``jinja2.meta.find_undeclared_variables`` (and docxtpl's wrapper of it) lists only
+top-level names. Checking a template against a context model needs the full path of every
+use — ``{% for p in pairs %}{{ p.mentor.dativ }}`` uses ``pairs[].mentor.dativ`` — so this
+module walks the tree itself, following loop variables, ``set`` and ``with`` aliases and
+order-keeping filters (``sort``, ``selectattr`` …). Jinja offers no such walker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import nodes
+from jinja2.environment import Environment
+
+__all__ = ["VarUse", "variable_uses", "format_path", "describe_undefined"]
+
+#: One step into a list or a mapping with a computed key.
+ITEM = "[]"
+
+# Filters whose result holds the same items as their input.
+_SAME_ITEMS = {"sort", "reverse", "list", "unique", "selectattr", "rejectattr", "default", "d",
+               "first", "last", "random"}
+# Filters that pick one item out of a sequence.
+_ONE_ITEM = {"first", "last", "random"}
+_GLOBALS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "loop", "caller",
+            "varargs", "kwargs", "true", "false", "none", "True", "False", "None"}
+
+
+@dataclass(frozen=True)
+class VarUse:
+    """One use of a context value: the path from a top-level name and the template line."""
+
+    path: tuple[str, ...]
+    lineno: int
+
+    @property
+    def text(self) -> str:
+        return format_path(self.path)
+
+
+def format_path(path: tuple[str, ...]) -> str:
+    """``("pairs", "[]", "mentor", "dative")`` → ``pairs[].mentor.dative``."""
+    out = ""
+    for seg in path:
+        if seg == ITEM:
+            out += ITEM
+        else:
+            out += ("." if out else "") + seg
+    return out
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.uses: list[VarUse] = []
+
+    # -- expressions -------------------------------------------------------------------
+    def chain(self, node: nodes.Node, scope: dict[str, tuple[str, ...] | None]) -> tuple[str, ...] | None:
+        """The context path an expression denotes, or None when it is not a plain path."""
+        if isinstance(node, nodes.Name):
+            if node.name in scope:
+                return scope[node.name]
+            if node.name in _GLOBALS:
+                return None
+            return (node.name,)
+        if isinstance(node, nodes.Getattr):
+            base = self.chain(node.node, scope)
+            return None if base is None else (*base, node.attr)
+        if isinstance(node, nodes.Getitem):
+            base = self.chain(node.node, scope)
+            if base is None:
+                return None
+            arg = node.arg
+            if isinstance(arg, nodes.Const) and isinstance(arg.value, str):
+                return (*base, arg.value)
+            return (*base, ITEM)
+        if isinstance(node, nodes.Filter) and node.name in _SAME_ITEMS and node.node is not None:
+            base = self.chain(node.node, scope)
+            if base is None:
+                return None
+            return (*base, ITEM) if node.name in _ONE_ITEM else base
+        return None
+
+    def expr(self, node: nodes.Node, scope: dict[str, tuple[str, ...] | None]) -> None:
+        """Record every maximal path in an expression."""
+        if isinstance(node, (nodes.Name, nodes.Getattr, nodes.Getitem)):
+            path = self.chain(node, scope)
+            if path is not None:
+                if not (isinstance(node, nodes.Name) and node.ctx != "load"):
+                    self.uses.append(VarUse(path, node.lineno))
+                # visit computed subscripts, which are expressions of their own
+                inner: nodes.Node = node
+                while isinstance(inner, (nodes.Getattr, nodes.Getitem)):
+                    if isinstance(inner, nodes.Getitem):
+                        self.expr(inner.arg, scope)
+                    inner = inner.node
+                return
+        for child in node.iter_child_nodes():
+            self.expr(child, scope)
+
+    # -- statements --------------------------------------------------------------------
+    def targets(self, target: nodes.Node) -> list[str]:
+        if isinstance(target, nodes.Name):
+            return [target.name]
+        if isinstance(target, nodes.Tuple):
+            return [n for item in target.items for n in self.targets(item)]
+        return []
+
+    def body(self, items: list[nodes.Node], scope: dict[str, tuple[str, ...] | None]) -> None:
+        for item in items:
+            self.stmt(item, scope)
+
+    def stmt(self, node: nodes.Node, scope: dict[str, tuple[str, ...] | None]) -> None:
+        if isinstance(node, nodes.For):
+            self.expr(node.iter, scope)
+            base = self.chain(node.iter, scope)
+            inner = dict(scope)
+            names = self.targets(node.target)
+            for name in names:
+                single = isinstance(node.target, nodes.Name) and base is not None
+                inner[name] = (*base, ITEM) if single else None  # type: ignore[misc]
+            inner["loop"] = None
+            if node.test is not None:
+                self.expr(node.test, inner)
+            self.body(node.body, inner)
+            self.body(node.else_, scope)
+            return
+        if isinstance(node, nodes.Assign):
+            self.expr(node.node, scope)
+            base = self.chain(node.node, scope)
+            names = self.targets(node.target)
+            for name in names:
+                scope[name] = base if isinstance(node.target, nodes.Name) else None
+            return
+        if isinstance(node, nodes.AssignBlock):
+            self.body(node.body, scope)
+            for name in self.targets(node.target):
+                scope[name] = None
+            return
+        if isinstance(node, nodes.With):
+            inner = dict(scope)
+            for target, value in zip(node.targets, node.values):
+                self.expr(value, scope)
+                base = self.chain(value, scope)
+                for name in self.targets(target):
+                    inner[name] = base if isinstance(target, nodes.Name) else None
+            self.body(node.body, inner)
+            return
+        if isinstance(node, (nodes.Macro, nodes.CallBlock)):
+            inner = dict(scope)
+            for arg in node.args:
+                inner[arg.name] = None
+            for default in node.defaults:
+                self.expr(default, scope)
+            if isinstance(node, nodes.CallBlock):
+                self.expr(node.call, scope)
+            if isinstance(node, nodes.Macro):
+                scope[node.name] = None
+            self.body(node.body, inner)
+            return
+        if isinstance(node, nodes.Output):
+            for child in node.nodes:
+                if not isinstance(child, nodes.TemplateData):
+                    self.expr(child, scope)
+            return
+        if isinstance(node, nodes.If):
+            self.expr(node.test, scope)
+            self.body(node.body, scope)
+            for elif_ in node.elif_:
+                self.stmt(elif_, scope)
+            self.body(node.else_, scope)
+            return
+        if isinstance(node, nodes.Expr):
+            self.expr(node.node, scope)
+            return
+        # Anything else (FilterBlock, Scope, blocks…): walk children in the same scope.
+        for child in node.iter_child_nodes():
+            if isinstance(child, nodes.Stmt) or isinstance(child, nodes.Template):
+                self.stmt(child, scope)
+            elif isinstance(child, nodes.Expr):
+                self.expr(child, scope)
+
+
+def variable_uses(source: str | nodes.Template, env: Environment | None = None) -> list[VarUse]:
+    """Every context path the template uses, with its line, in order of appearance.
+
+    Raises ``jinja2.TemplateSyntaxError`` for a template that does not parse.
+    """
+    tree = source if isinstance(source, nodes.Template) else (env or Environment()).parse(source)
+    walker = _Walker()
+    walker.body(tree.body, {})
+    return walker.uses
+
+
+_UNDEFINED_NAME = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined|"
+                             r"has no element '?([^']+?)'?$")
+
+
+def describe_undefined(exc: BaseException, source: str, lineno: int | None) -> str:
+    """«pair.mentor.post» for a StrictUndefined error raised at template line ``lineno``."""
+    text = str(exc)
+    match = _UNDEFINED_NAME.search(text)
+    name = next((g for g in match.groups() if g), None) if match else None
+    if name and source:
+        try:
+            uses = variable_uses(source)
+        except Exception:  # the template rendered, so it parses; stay safe in an error path
+            uses = []
+        candidates = [u for u in uses if name in u.path and (lineno is None or u.lineno == lineno)]
+        if candidates:
+            use = candidates[0]
+            cut = len(use.path) - 1 - use.path[::-1].index(name)
+            return f"«{format_path(use.path[: cut + 1])}»"
+    return f"«{name}»" if name else f"({text})"
