@@ -1,0 +1,17 @@
+"""Reading inputs (YAML, JSON, the Excel registry, CSV) into models, with located errors,
+and writing the registry workbook and YAML files.
+
+Every problem in a file is reported at once as one ``InputError`` whose ``problems`` name
+the file, the sheet, the row, the column (or the field) and the value, in Russian.
+"""
+
+from ._input import load_input, load_organization, load_registry
+from ._yaml import load_yaml, save_yaml
+
+__all__ = [
+    "load_input",
+    "load_organization",
+    "load_registry",
+    "load_yaml",
+    "save_yaml",
+]

@@ -1,0 +1,165 @@
+"""Loading input models from objects, dicts and files, with located Russian errors.
+
+Inside a YAML/JSON file any field whose type is a model may be given as a path to
+another file, relative to the file that names it («organization: ../organization.yaml»,
+«registry: ../registry.xlsx»). The walk below follows the model's annotations, so every
+model — including ones added later, such as roadmaps — gets this without special code.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import InputError, Problem
+from ..models import Organization, Registry
+from ._links import registry_from_data
+from ._problems import Loc, field_path, problems_from_validation, unwrap
+from ._values import looks_like_date_text, parse_date
+from ._yaml import JSON_SUFFIXES, YAML_SUFFIXES, existing_file, read_document
+
+TABLE_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv",)
+LOADABLE_SUFFIXES = YAML_SUFFIXES + JSON_SUFFIXES + TABLE_SUFFIXES + CSV_SUFFIXES
+
+
+class _Walk:
+    """State of one pass over a document: where relative paths start, what went wrong."""
+
+    def __init__(self, base_dir: Path, file: str | None, locate):
+        self.base_dir = base_dir
+        self.file = file
+        self.locate = locate
+        self.problems: list[Problem] = []
+        self.failed: list[Loc] = []
+
+    def prepare(self, annotation: Any, value: Any, loc: Loc) -> Any:
+        members = unwrap(annotation)
+        models = [m for m in members if isinstance(m, type) and issubclass(m, BaseModel)]
+        if isinstance(value, str) and models and str not in members:
+            if Path(value.strip()).suffix.lower() in LOADABLE_SUFFIXES:
+                return self._load_linked(models[0], value.strip(), loc)
+        if isinstance(value, dict) and len(models) == 1:
+            return self._prepare_model(models[0], value, loc)
+        if isinstance(value, list):
+            for member in members:
+                args = getattr(member, "__args__", None)
+                if args and getattr(member, "__origin__", None) in (list, tuple):
+                    return [self.prepare(args[0], item, loc + (i,)) for i, item in enumerate(value)]
+        if date in members and looks_like_date_text(value):
+            try:
+                return parse_date(value)
+            except ValueError:
+                return value  # pydantic reports it with the field's location
+        return value
+
+    def _prepare_model(self, model: type[BaseModel], value: dict, loc: Loc) -> Any:
+        out = dict(value)
+        for name, info in model.model_fields.items():
+            for key in (name, info.alias):
+                if key and key in out:
+                    out[key] = self.prepare(info.annotation, out[key], loc + (key,))
+        if issubclass(model, Registry) and not any(f[: len(loc)] == loc for f in self.failed):
+            try:
+                return registry_from_data(out, file=self.file, locate=self.locate, prefix=loc)
+            except InputError as exc:
+                self.problems.extend(exc.problems)
+                self.failed.append(loc)
+                return None
+        return out
+
+    def _load_linked(self, model: type[BaseModel], text: str, loc: Loc) -> Any:
+        path = Path(os.path.expanduser(text))
+        if not path.is_absolute():
+            path = self.base_dir / path
+        try:
+            return load_file(path, model)
+        except InputError as exc:
+            if not exc.problems:
+                raise
+            self.problems.extend(exc.problems)
+            self.failed.append(loc)
+            return None
+
+    def validate(self, model: type[BaseModel], data: Any) -> Any:
+        if not isinstance(data, dict) and not isinstance(data, model):
+            self.problems.append(Problem(
+                "ожидается набор полей «имя: значение» (а не список или одно значение)", file=self.file))
+            raise InputError(self.problems, file=self.file)
+        data = self.prepare(model, data, ()) if isinstance(data, dict) else data
+        try:
+            result = model.model_validate(data)
+        except ValidationError as exc:
+            for problem in problems_from_validation(exc, model, file=self.file, locate=self.locate):
+                if not self._inside_failed(problem):
+                    self.problems.append(problem)
+            result = None
+        if self.problems:
+            raise InputError(self.problems, file=self.file)
+        return result
+
+    def _inside_failed(self, problem: Problem) -> bool:
+        """Errors under a field whose own file failed are already reported by that file."""
+        return any(problem.field is not None and (problem.field == field_path(f) or
+                   problem.field.startswith(field_path(f) + " → ")) for f in self.failed)
+
+
+def load_model(path: str | os.PathLike[str], model: type[BaseModel]) -> Any:
+    """An instance of ``model`` from a YAML/JSON file, errors located by line and field."""
+    doc = read_document(path)
+    walk = _Walk(doc.path.parent, str(doc.path), lambda loc: {"row": doc.line_of(loc)})
+    if issubclass(model, Registry):
+        data = walk.prepare(model, doc.data, ()) if isinstance(doc.data, dict) else doc.data
+        if walk.problems:
+            raise InputError(walk.problems, file=walk.file)
+        if isinstance(data, Registry):
+            return data
+    return walk.validate(model, doc.data)
+
+
+def load_file(path: str | os.PathLike[str], model: type[BaseModel]) -> Any:
+    """Load ``model`` from any supported file: YAML/JSON; XLSX and CSV for a registry."""
+    path = existing_file(path)
+    suffix = path.suffix.lower()
+    if suffix in TABLE_SUFFIXES + CSV_SUFFIXES:
+        if not issubclass(model, Registry):
+            raise InputError(Problem(
+                f"из файла {suffix} читается только база наставников и наставляемых; "
+                f"здесь нужен файл .yaml или .json", file=str(path)), file=path)
+        if suffix in CSV_SUFFIXES:
+            from ._csv import load_participants_csv
+
+            return Registry(participants=load_participants_csv(path))
+        from ._registry_xlsx import read_registry_xlsx
+
+        return read_registry_xlsx(path)
+    return load_model(path, model)
+
+
+def load_registry(path: str | os.PathLike[str]) -> Registry:
+    """The registry from .yaml/.yml/.json/.xlsx (a .csv gives participants only)."""
+    return load_file(path, Registry)
+
+
+def load_organization(path: str | os.PathLike[str]) -> Organization:
+    """The organisation card from .yaml/.yml/.json."""
+    return load_file(path, Organization)
+
+
+def load_input(kind: Any, data: Any) -> BaseModel:
+    """Validated ``kind.input_model`` from a model instance, a dict, or a path to YAML/JSON."""
+    from ..kinds import get_kind
+
+    model = get_kind(kind).input_model
+    if isinstance(data, model):
+        return data
+    if isinstance(data, (str, os.PathLike)):
+        return load_file(data, model)
+    if isinstance(data, BaseModel):
+        data = data.model_dump()
+    walk = _Walk(Path.cwd(), None, lambda loc: {})
+    return walk.validate(model, data)

@@ -1,0 +1,153 @@
+"""pydantic's validation errors, retold in Russian as located ``Problem``s.
+
+pydantic has no Russian translation of its messages (and none is maintained as a
+package), so the common error types are translated here; anything else keeps
+pydantic's English text after a Russian lead-in rather than being hidden.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import Problem
+from ..models._enums import _AliasedEnum
+from ._values import DATE_HINT
+
+Loc = tuple[str | int, ...]
+
+
+def field_path(loc: Sequence[str | int]) -> str:
+    """``("pairs", 2, "start")`` → «pairs → 3 → start» (list positions counted from 1)."""
+    return " → ".join(str(p + 1) if isinstance(p, int) else str(p) for p in loc)
+
+
+def unwrap(annotation: Any) -> list[Any]:
+    """The member types of ``X | None``, ``Optional[X]``, ``Annotated[X, ...]``."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [t for arg in typing.get_args(annotation) for t in unwrap(arg) if t is not type(None)]
+    return [annotation]
+
+
+def annotation_at(model: type[BaseModel], loc: Loc) -> Any:
+    """The annotation of the field that ``loc`` points to inside ``model`` (None if unknown)."""
+    current: Any = model
+    for part in loc:
+        nxt = None
+        for member in unwrap(current):
+            origin = typing.get_origin(member)
+            if isinstance(part, str) and isinstance(member, type) and issubclass(member, BaseModel):
+                info = member.model_fields.get(part)
+                if info is not None:
+                    nxt = info.annotation
+                    break
+            elif isinstance(part, int) and origin in (list, tuple, Sequence, set, frozenset):
+                args = typing.get_args(member)
+                nxt = args[0] if args else None
+                break
+            elif origin is dict and isinstance(part, str):
+                nxt = typing.get_args(member)[1]
+                break
+        if nxt is None:
+            return None
+        current = nxt
+    return current
+
+
+def allowed_words(annotation: Any) -> list[str] | None:
+    for member in unwrap(annotation):
+        if isinstance(member, type) and issubclass(member, _AliasedEnum):
+            return member.allowed()
+        if isinstance(member, type) and issubclass(member, Enum):
+            return [str(m.value) for m in member]
+        if typing.get_origin(member) is typing.Literal:
+            return [str(a) for a in typing.get_args(member)]
+    return None
+
+
+def _count(ctx: dict[str, Any], key: str) -> Any:
+    return ctx.get(key, "?")
+
+
+_MESSAGES: dict[str, str | Callable[[dict[str, Any]], str]] = {
+    "missing": "обязательное поле не заполнено",
+    "extra_forbidden": "неизвестное поле",
+    "date_parsing": f"не удалось прочитать дату; {DATE_HINT}",
+    "date_from_datetime_parsing": f"не удалось прочитать дату; {DATE_HINT}",
+    "date_from_datetime_inexact": "укажите дату без времени",
+    "date_type": f"нужна дата; {DATE_HINT}",
+    "datetime_parsing": "не удалось прочитать дату и время",
+    "int_parsing": "нужно целое число",
+    "int_type": "нужно целое число",
+    "int_from_float": "нужно целое число",
+    "float_parsing": "нужно число",
+    "float_type": "нужно число",
+    "decimal_parsing": "нужно число",
+    "decimal_type": "нужно число",
+    "bool_parsing": "нужно «да» или «нет»",
+    "bool_type": "нужно «да» или «нет»",
+    "string_type": "нужен текст",
+    "list_type": "нужен список",
+    "tuple_type": "нужен список",
+    "dict_type": "нужен набор полей «имя: значение»",
+    "model_type": "нужен набор полей «имя: значение» или путь к файлу (.yaml, .json)",
+    "model_attributes_type": "нужен набор полей «имя: значение» или путь к файлу (.yaml, .json)",
+    "string_pattern_mismatch": "значение не соответствует формату",
+    "string_too_short": lambda c: ("значение не может быть пустым" if c.get("min_length") == 1
+                                  else f"слишком короткое значение: нужно не менее {_count(c, 'min_length')} символов"),
+    "string_too_long": lambda c: f"слишком длинное значение: допускается не более {_count(c, 'max_length')} символов",
+    "too_short": lambda c: ("нужно указать хотя бы одно значение" if c.get("min_length") == 1
+                            else f"нужно указать не менее {_count(c, 'min_length')} значений"),
+    "too_long": lambda c: f"допускается не более {_count(c, 'max_length')} значений",
+    "greater_than_equal": lambda c: f"значение должно быть не меньше {_count(c, 'ge')}",
+    "greater_than": lambda c: f"значение должно быть больше {_count(c, 'gt')}",
+    "less_than_equal": lambda c: f"значение должно быть не больше {_count(c, 'le')}",
+    "less_than": lambda c: f"значение должно быть меньше {_count(c, 'lt')}",
+}
+
+
+def russian_message(error: dict[str, Any], annotation: Any = None) -> str:
+    """A Russian message for one pydantic error (``ValidationError.errors()`` item)."""
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    if kind == "value_error":
+        return str(ctx.get("error", error.get("msg", "")))
+    if kind in ("enum", "literal_error"):
+        words = allowed_words(annotation) if annotation is not None else None
+        listed = ", ".join(f"«{w}»" for w in words) if words else str(ctx.get("expected", ""))
+        return f"недопустимое значение; допустимо: {listed}"
+    template = _MESSAGES.get(kind)
+    if template is None:
+        return f"недопустимое значение ({error.get('msg', kind)})"
+    return template(ctx) if callable(template) else template
+
+
+def problems_from_validation(
+    exc: ValidationError,
+    model: type[BaseModel],
+    *,
+    file: str | None = None,
+    prefix: Loc = (),
+    locate: Callable[[Loc], dict[str, Any]] | None = None,
+) -> list[Problem]:
+    """One Problem per pydantic error; ``locate(loc)`` may add sheet/row/column/field."""
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc: Loc = tuple(error.get("loc", ()))
+        annotation = annotation_at(model, loc)
+        value = error.get("input")
+        if error.get("type") == "missing" or isinstance(value, (dict, list)):
+            value = None
+        where: dict[str, Any] = {"field": field_path(prefix + loc) or None}
+        if locate is not None:
+            where.update(locate(prefix + loc))
+        problems.append(Problem(russian_message(error, annotation), file=file, value=value, **where))
+    return problems

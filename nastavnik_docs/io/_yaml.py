@@ -1,0 +1,169 @@
+"""YAML and JSON files: reading with line numbers for errors, writing human-friendly YAML."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from .._files import write_bytes_atomic
+from ..errors import InputError, Problem
+
+YAML_SUFFIXES = (".yaml", ".yml")
+JSON_SUFFIXES = (".json",)
+
+
+@dataclass
+class Document:
+    """Parsed YAML/JSON data and, for YAML, the line of every key and list item."""
+
+    path: Path
+    data: Any
+    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+
+    def line_of(self, loc: tuple[str | int, ...]) -> int | None:
+        """The line of ``loc`` or of its nearest ancestor that has one."""
+        for end in range(len(loc), -1, -1):
+            line = self.lines.get(tuple(loc[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+def existing_file(path: str | os.PathLike[str], what: str = "Файл") -> Path:
+    path = Path(path)
+    if not path.exists():
+        raise InputError(Problem(f"{what} не найден: {path}", file=str(path)), file=path)
+    if not path.is_file():
+        raise InputError(Problem(f"это папка, а нужен файл: {path}", file=str(path)), file=path)
+    return path
+
+
+def read_document(path: str | os.PathLike[str]) -> Document:
+    """Parse a .yaml/.yml/.json file; syntax errors become an InputError with the line."""
+    path = existing_file(path)
+    suffix = path.suffix.lower()
+    if suffix not in YAML_SUFFIXES + JSON_SUFFIXES:
+        raise InputError(Problem(
+            f"неподдерживаемый тип файла «{path.suffix}»: нужен .yaml, .yml или .json",
+            file=str(path)), file=path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(Problem("файл не в кодировке UTF-8; сохраните его в UTF-8", file=str(path)),
+                         file=path) from None
+    if suffix in JSON_SUFFIXES:
+        try:
+            return Document(path, json.loads(text))
+        except json.JSONDecodeError as exc:
+            raise InputError(Problem(f"ошибка в записи JSON: {exc.msg}", file=str(path), row=exc.lineno),
+                             file=path) from None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise InputError(Problem(f"ошибка в записи YAML: {reason}", file=str(path),
+                                 row=mark.line + 1 if mark else None), file=path) from None
+    finally:
+        loader.dispose()
+    lines: dict[tuple[str | int, ...], int] = {}
+    if node is not None:
+        _collect_lines(node, (), lines)
+    return Document(path, data, lines)
+
+
+def _collect_lines(node: yaml.Node, loc: tuple[str | int, ...], out: dict) -> None:
+    out[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            child = loc + (str(key.value),)
+            _collect_lines(value, child, out)
+            out[child] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _collect_lines(item, loc + (i,), out)
+
+
+def load_yaml(path: str | os.PathLike[str], model: type[BaseModel] | None = None) -> Any:
+    """Read a YAML (or JSON) file: the plain data, or an instance of ``model``.
+
+    With a model, fields given as paths to other files are loaded relative to this file
+    and every validation error is reported with its line (see ``load_input``).
+    """
+    if model is None:
+        return read_document(path).data
+    from ._input import load_model
+
+    return load_model(path, model)
+
+
+# ---------------------------------------------------------------------------- writing
+
+
+def to_plain(value: Any) -> Any:
+    """Model data as YAML-friendly plain values: enums as values, exact Decimals, no empties."""
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="python", exclude_none=True, exclude_defaults=True)
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            plain = to_plain(item)
+            if plain is None or plain == [] or plain == {}:
+                continue
+            out[to_plain(key)] = plain
+        return out
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [to_plain(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        # integral sums as numbers; others as text so that no binary fraction creeps in
+        return int(value) if value == value.to_integral_value() else str(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+class _Dumper(yaml.SafeDumper):
+    """Never writes anchors/aliases; multi-line text as literal blocks."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _str_representer(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def dump_yaml(data: Any) -> str:
+    return yaml.dump(to_plain(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=100, indent=2)
+
+
+def save_yaml(model: Any, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+    """Write a model (or plain data) as readable YAML, atomically; JSON if the suffix is .json."""
+    path = Path(path)
+    if path.suffix.lower() in JSON_SUFFIXES:
+        text = json.dumps(to_plain(model), ensure_ascii=False, indent=2, default=str) + "\n"
+    else:
+        text = dump_yaml(model)
+    return write_bytes_atomic(path, text.encode("utf-8"), overwrite=overwrite)
