@@ -1,0 +1,49 @@
+"""A number with the noun it counts: «1 наставник», «3 наставника», «22 наставляемых».
+
+pymorphy3's ``make_agree_with_number`` is used rather than babel's plural categories: the
+categories alone cannot tell that a substantivised adjective («наставляемый») takes the
+genitive plural after 2–4.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..errors import GrammarError
+from ._morph import match_case, parses
+
+#: Counting forms pymorphy3 gets wrong: after a number «человек» stays «человек».
+_COUNTING_FORMS = {("человек", "людей"): "человек"}
+
+
+def _best_parse(word: str):
+    candidates = [
+        p for p in parses(word.lower())
+        if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case == "nomn"
+    ]
+    if not candidates:
+        return None
+    # Singular before plural, nouns and dictionary words first.
+    candidates.sort(key=lambda p: (p.tag.number == "plur", not p.is_known, -p.score))
+    return candidates[0]
+
+
+@lru_cache(maxsize=8192)
+def agree_word(n: int, word: str) -> str:
+    """The form of ``word`` (nominative singular) that goes with the number ``n``."""
+    parse = _best_parse(word)
+    if parse is None:
+        raise GrammarError(f"Не удалось согласовать слово «{word}» с числом {n}")
+    agreed = parse.make_agree_with_number(abs(int(n)))
+    if agreed is None:
+        raise GrammarError(f"Не удалось согласовать слово «{word}» с числом {n}")
+    form = _COUNTING_FORMS.get((parse.normal_form, agreed.word), agreed.word)
+    return match_case(word, form)
+
+
+def agree(n: int, word: str, *, with_number: bool = True) -> str:
+    """«3 наставника»: the number (thousands separated by a no-break space), a space, the noun."""
+    from ._numbers import format_number
+
+    form = agree_word(int(n), word)
+    return f"{format_number(n)} {form}" if with_number else form

@@ -1,0 +1,95 @@
+"""Dates as Russian documents write them, with blanks for handwriting when a date is missing.
+
+babel supplies the month names (genitive «апреля» in a date, nominative «апрель» when the
+month stands alone); the patterns are explicit so no locale default (and no narrow
+no-break space) leaks into a document.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ..errors import GrammarError
+
+NBSP = "\u00a0"
+
+#: Blanks printed when a date is left empty on purpose (filled in by hand).
+BLANK_DATE_LONG = f"«___»{NBSP}____________ 20___{NBSP}г."
+BLANK_DATE_QUOTED = BLANK_DATE_LONG
+BLANK_DATE_NUMERIC = "__.__.20__"
+BLANK_MONTH_YEAR = f"____________ 20___"
+BLANK_YEAR = "20___"
+
+STYLES = ("long", "quoted", "numeric", "month_year")
+_BLANKS = {
+    "long": BLANK_DATE_LONG, "quoted": BLANK_DATE_QUOTED,
+    "numeric": BLANK_DATE_NUMERIC, "month_year": BLANK_MONTH_YEAR,
+}
+
+
+def _clean(text: str) -> str:
+    """Replace the narrow and ordinary no-break spaces babel may put in with a plain NBSP."""
+    return text.replace("\u202f", NBSP)
+
+
+def month_name(d: date, *, standalone: bool) -> str:
+    """«апреля» (in a date) or «апрель» (standing alone)."""
+    from babel.dates import format_date as babel_format
+
+    return _clean(babel_format(d, "LLLL" if standalone else "MMMM", locale="ru"))
+
+
+def format_date(d: date | datetime | None, style: str = "long") -> str:
+    """A date in one of the documents' styles; ``None`` gives the blank of that style.
+
+    long «20 апреля 2022 г.», quoted ««20» апреля 2022 г.», numeric «20.04.2022»,
+    month_year «апрель 2022». No leading zero in the day in the word forms; no-break
+    spaces keep «2022 г.» and «20 апреля» together.
+    """
+    if style not in STYLES:
+        raise GrammarError(f"Неизвестный формат даты «{style}». Допустимо: " + ", ".join(STYLES))
+    if d is None:
+        return _BLANKS[style]
+    if isinstance(d, datetime):
+        d = d.date()
+    if style == "numeric":
+        return f"{d.day:02d}.{d.month:02d}.{d.year:04d}"
+    if style == "month_year":
+        return f"{month_name(d, standalone=True)} {d.year}"
+    day = f"«{d.day}»" if style == "quoted" else str(d.day)
+    return f"{day}{NBSP}{month_name(d, standalone=False)} {d.year}{NBSP}г."
+
+
+def format_month_range(start: date | None, end: date | None) -> str:
+    """«сентябрь–октябрь 2024 г.»; across years «декабрь 2024 г. – январь 2025 г.»."""
+    if start is None or end is None:
+        return f"{BLANK_MONTH_YEAR}{NBSP}г."
+    if (end.year, end.month) < (start.year, start.month):
+        raise GrammarError(
+            f"Период задан в обратном порядке: {format_date(start, 'numeric')} – "
+            f"{format_date(end, 'numeric')}"
+        )
+    first = month_name(start, standalone=True)
+    last = month_name(end, standalone=True)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{first} {start.year}{NBSP}г."
+    if start.year == end.year:
+        return f"{first}\u2013{last} {end.year}{NBSP}г."
+    return f"{first} {start.year}{NBSP}г. \u2013 {last} {end.year}{NBSP}г."
+
+
+def format_school_year(start_year: int | date | None, sep: str = "/", *, words: bool = True) -> str:
+    """«2024/2025 учебный год» (sep="/") or «2024–2025 учебный год» (sep="–" or "-").
+
+    A date gives the school year it falls in (a year starts on 1 September).
+    ``words=False`` leaves out «учебный год».
+    """
+    if sep == "-":
+        sep = "\u2013"
+    if start_year is None:
+        years = f"20___{sep}20___"
+    else:
+        if isinstance(start_year, date):
+            start_year = start_year.year if start_year.month >= 9 else start_year.year - 1
+        years = f"{int(start_year)}{sep}{int(start_year) + 1}"
+    return f"{years} учебный год" if words else years

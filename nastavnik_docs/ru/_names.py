@@ -1,0 +1,305 @@
+"""Full names in every case: pytrovich plus the corrections it needs for documents.
+
+pytrovich implements the petrovich rules (surname, first name, patronymic by gender and
+ending). This module adds what documents need on top of it: an exceptions table kept as
+data (``name_exceptions.yaml``), ALL-CAPS input, Turkic patronymic particles, the «ё»
+option, per-person overrides, gender detection with a clear Russian error, and short
+forms with initials.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..errors import GrammarError
+from ..models import Case, Gender, Person
+from ._morph import match_case, parses
+
+NBSP = "\u00a0"
+
+#: Turkic patronymic particles: the patronymic «Мамед оглы» is written as is in every case.
+TURKIC_PARTICLES = {
+    "оглы": Gender.MALE, "угли": Gender.MALE, "улы": Gender.MALE, "уулу": Gender.MALE,
+    "кызы": Gender.FEMALE, "кизи": Gender.FEMALE, "гызы": Gender.FEMALE,
+}
+
+_PARTS = ("lastname", "firstname", "middlename")
+_MOD_CASES = (Case.GENITIVE, Case.DATIVE, Case.ACCUSATIVE, Case.INSTRUMENTAL, Case.PREPOSITIONAL)
+
+
+# --------------------------------------------------------------------------- pytrovich
+
+
+@lru_cache(maxsize=1)
+def _pytrovich() -> tuple[Any, Any, Any]:
+    """(maker, detector, enums module), created once; the rules JSON is parsed here."""
+    from pytrovich import enums
+    from pytrovich.detector import PetrovichGenderDetector
+    from pytrovich.maker import PetrovichDeclinationMaker
+
+    return PetrovichDeclinationMaker(), PetrovichGenderDetector(), enums
+
+
+def _py_case(case: Case) -> Any:
+    return getattr(_pytrovich()[2].Case, case.name)
+
+
+def _py_gender(gender: Gender) -> Any:
+    return getattr(_pytrovich()[2].Gender, gender.name)
+
+
+def _py_part(part: str) -> Any:
+    return getattr(_pytrovich()[2].NamePart, part.upper())
+
+
+# --------------------------------------------------------------------------- exceptions
+
+
+@dataclass(frozen=True)
+class _Rule:
+    part: str
+    gender: str  # "male" | "female" | "any"
+    mods: tuple[str, ...]
+    words: frozenset[str]
+    suffixes: tuple[str, ...]
+
+    def applies(self, part: str, gender: Gender) -> bool:
+        return self.part == part and self.gender in ("any", gender.value)
+
+
+def apply_mod(mod: str, word: str) -> str:
+    """Apply a petrovich modifier: "." keeps, each leading "-" drops a letter, rest appended."""
+    if mod == ".":
+        return word
+    cut = len(mod) - len(mod.lstrip("-"))
+    return (word[:-cut] if cut else word) + mod[cut:]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[_Rule, ...]:
+    import yaml
+
+    text = resources.files(__package__).joinpath("name_exceptions.yaml").read_text("utf-8")
+    out = []
+    for raw in yaml.safe_load(text)["rules"]:
+        mods = (".",) * 5 if raw.get("indeclinable") else tuple(raw["mods"])
+        if len(mods) != 5 or raw["part"] not in _PARTS:
+            raise ValueError(f"name_exceptions.yaml: bad rule {raw!r}")
+        out.append(_Rule(
+            part=raw["part"], gender=raw.get("gender", "any"), mods=mods,
+            words=frozenset(w.lower() for w in raw.get("words", ())),
+            suffixes=tuple(s.lower() for s in raw.get("suffixes", ())),
+        ))
+    return tuple(out)
+
+
+def _exception_mod(part: str, word: str, gender: Gender, case: Case) -> str | None:
+    key = word.lower()
+    rules = [r for r in _rules() if r.applies(part, gender)]
+    index = _MOD_CASES.index(case)
+    for rule in rules:
+        if key in rule.words:
+            return rule.mods[index]
+    for rule in rules:
+        if any(key.endswith(s) and len(key) > len(s) for s in rule.suffixes):
+            return rule.mods[index]
+    return None
+
+
+# --------------------------------------------------------------------------- one word
+
+
+@lru_cache(maxsize=65536)
+def decline_part(part: str, word: str, gender: Gender, case: Case) -> str:
+    """One part of a name (``part`` is lastname / firstname / middlename) in ``case``.
+
+    Hyphenated parts decline piece by piece (Петрова-Водкина, Анны-Марии); capitalisation
+    of the input is kept (ALL CAPS stays ALL CAPS).
+    """
+    if case is Case.NOMINATIVE or not word:
+        return word
+    if part == "middlename" and is_turkic_patronymic(word):
+        return word
+    return "-".join(_decline_piece(part, piece, gender, case) for piece in word.split("-"))
+
+
+def _decline_piece(part: str, piece: str, gender: Gender, case: Case) -> str:
+    if not piece:
+        return piece
+    # pytrovich keeps the input's letters and appends a lower-case ending («ИВАНОВа»), so
+    # decline a Title-case copy and put the original capitalisation back.
+    title = piece[:1].upper() + piece[1:].lower()
+    mod = _exception_mod(part, title, gender, case)
+    if mod is not None:
+        declined = apply_mod(mod, title)
+    else:
+        maker = _pytrovich()[0]
+        declined = maker.make(_py_part(part), _py_gender(gender), _py_case(case), title)
+    return match_case(piece, declined)
+
+
+def is_turkic_patronymic(middle: str) -> bool:
+    words = middle.replace("-", " ").split()
+    return len(words) > 1 and words[-1].lower() in TURKIC_PARTICLES
+
+
+# --------------------------------------------------------------------------- whole names
+
+
+def split_full_name(text: str) -> tuple[str, str, str | None]:
+    """«Фамилия Имя Отчество» → (last, first, middle); the rest after the name is the patronymic."""
+    words = str(text).split()
+    if len(words) < 2:
+        raise GrammarError(
+            f"Не удалось разобрать ФИО «{text}»: ожидается «Фамилия Имя Отчество» "
+            "(отчество можно не указывать)"
+        )
+    return words[0], words[1], (" ".join(words[2:]) or None)
+
+
+def name_parts(name: Person | str) -> tuple[str, str, str | None]:
+    if isinstance(name, Person):
+        return name.last_name, name.first_name, name.middle_name
+    if hasattr(name, "person") and isinstance(name.person, Person):  # PersonForms
+        return name_parts(name.person)
+    return split_full_name(str(name))
+
+
+def _gender_of_word(word: str) -> Gender | None:
+    """pymorphy3's dictionary of first names: a fallback when petrovich's suffixes are silent."""
+    for p in parses(word.lower()):
+        if "Name" in p.tag and p.tag.case == "nomn":
+            if p.tag.gender == "masc":
+                return Gender.MALE
+            if p.tag.gender == "femn":
+                return Gender.FEMALE
+            return None  # common gender (Саша, Женя): undecidable from this word
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _detect(last: str, first: str, middle: str | None) -> Gender | None:
+    if middle:
+        words = middle.replace("-", " ").split()
+        particle = TURKIC_PARTICLES.get(words[-1].lower())
+        if len(words) > 1 and particle is not None:
+            return particle
+    detector, enums = _pytrovich()[1], _pytrovich()[2]
+    found = detector.detect(firstname=first, lastname=last, middlename=middle or None)
+    if found == enums.Gender.MALE:
+        return Gender.MALE
+    if found == enums.Gender.FEMALE:
+        return Gender.FEMALE
+    by_first = _gender_of_word(first)
+    by_last = detector.detect(lastname=last)
+    if by_first is not None:
+        # Do not trust the first-name dictionary against a clearly gendered surname.
+        other = {enums.Gender.MALE: Gender.MALE, enums.Gender.FEMALE: Gender.FEMALE}.get(by_last)
+        if other is None or other is by_first:
+            return by_first
+    return None
+
+
+def detect_gender(person_or_name: Person | str) -> Gender:
+    """The grammatical gender of a person: given in the data, or detected from the name.
+
+    Raises GrammarError (in Russian) when neither the patronymic, the first name nor the
+    surname tells it (e.g. «Ковальчук Саша»).
+    """
+    person = getattr(person_or_name, "person", person_or_name)
+    if isinstance(person, Person) and person.gender is not None:
+        return person.gender
+    last, first, middle = name_parts(person_or_name)
+    found = _detect(last, first, middle)
+    if found is None:
+        full = " ".join(p for p in (last, first, middle) if p)
+        raise GrammarError(
+            f"Не удалось определить пол по ФИО «{full}»: по отчеству, имени и фамилии он "
+            "не ясен. Укажите пол явно (м / ж) в данных участника."
+        )
+    return found
+
+
+def _as_case(case: Case | str) -> Case:
+    try:
+        return case if isinstance(case, Case) else Case(case)
+    except ValueError:
+        raise GrammarError(
+            f"Неизвестный падеж «{case}». Допустимо: " + ", ".join(Case.allowed())
+        ) from None
+
+
+def _as_gender(gender: Gender | str | None) -> Gender | None:
+    if gender is None or isinstance(gender, Gender):
+        return gender
+    try:
+        return Gender(gender)
+    except ValueError:
+        raise GrammarError(f"Неизвестный пол «{gender}». Допустимо: м / ж") from None
+
+
+def strip_yo(text: str) -> str:
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
+def decline_name(
+    name: Person | str, case: Case | str, gender: Gender | str | None = None, *, yo: bool = True
+) -> str:
+    """A full name «Фамилия Имя Отчество» in ``case``.
+
+    ``name`` is a Person (its ``overrides`` win, its ``gender`` is used) or a string;
+    ``gender`` ("male"/"female", "м"/"ж", Gender) overrides the data, otherwise it is
+    detected. ``yo=False`` writes «е» for «ё».
+    """
+    case = _as_case(case)
+    person = getattr(name, "person", name)
+    if isinstance(person, Person) and case in person.overrides:
+        result = person.overrides[case]
+    else:
+        last, first, middle = name_parts(name)
+        if case is Case.NOMINATIVE:
+            words = [last, first, middle]
+        else:
+            g = _as_gender(gender) or detect_gender(name)
+            words = [
+                decline_part("lastname", last, g, case),
+                decline_part("firstname", first, g, case),
+                decline_part("middlename", middle, g, case) if middle else None,
+            ]
+        result = " ".join(w for w in words if w)
+    return result if yo else strip_yo(result)
+
+
+def decline_surname(
+    name: Person | str, case: Case | str, gender: Gender | str | None = None, *, yo: bool = True
+) -> str:
+    """The surname alone in ``case`` (an override's first word when the person has one)."""
+    case = _as_case(case)
+    person = getattr(name, "person", name)
+    if isinstance(person, Person) and case in person.overrides:
+        result = person.overrides[case].split()[0]
+    else:
+        last = name_parts(name)[0]
+        if case is not Case.NOMINATIVE:
+            last = decline_part("lastname", last, _as_gender(gender) or detect_gender(name), case)
+        result = last
+    return result if yo else strip_yo(result)
+
+
+def initials_of(name: Person | str) -> str:
+    """«М.П.»; a Turkic patronymic gives its first letter like any other."""
+    _last, first, middle = name_parts(name)
+    return "".join(f"{p[0].upper()}." for p in (first, middle) if p)
+
+
+def short_name(name: Person | str, case: Case | str, gender=None, *, yo: bool = True) -> str:
+    """«Ивановой М.П.» (surname, no-break space, initials)."""
+    return f"{decline_surname(name, case, gender, yo=yo)}{NBSP}{initials_of(name)}"
+
+
+def initials_name(name: Person | str, case: Case | str, gender=None, *, yo: bool = True) -> str:
+    """«М.П. Ивановой» (initials, no-break space, surname)."""
+    return f"{initials_of(name)}{NBSP}{decline_surname(name, case, gender, yo=yo)}"

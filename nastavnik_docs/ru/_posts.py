@@ -1,0 +1,155 @@
+"""Posts in cases: inflect the head noun and the adjectives before it, nothing else.
+
+«Заместитель директора по учебно-воспитательной работе» → «Заместителю директора по
+учебно-воспитательной работе»; «Педагог-психолог» → «Педагогу-психологу»; «Заведующий
+библиотекой» for a woman → «Заведующей библиотекой». pymorphy3 inflects single words; the
+phrase logic (which words are the head group) is written here because no library does it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..models import Case, Gender
+from ._morph import match_case, parses
+from ._names import _as_case, _as_gender
+
+#: pymorphy3 case grammemes.
+CASE_TAGS = {
+    Case.NOMINATIVE: "nomn", Case.GENITIVE: "gent", Case.DATIVE: "datv",
+    Case.ACCUSATIVE: "accs", Case.INSTRUMENTAL: "ablt", Case.PREPOSITIONAL: "loct",
+}
+_ADJ = {"ADJF", "PRTF"}
+_QUOTES = "«\"„“'‘"
+
+
+def _stops(word: str) -> bool:
+    """A word that ends the head group: «и.о.», a quoted name, a number, an abbreviation."""
+    if not word or "." in word or word[0] in _QUOTES or any(ch.isdigit() for ch in word):
+        return True
+    letters = word.replace("-", "")
+    if not letters.isalpha():
+        return True
+    return len(letters) > 1 and letters.isupper() and not _is_caps_word(letters)
+
+
+def _is_caps_word(letters: str) -> bool:
+    """An ALL-CAPS word pymorphy3 knows from its dictionary (ДИРЕКТОРУ), not an abbreviation."""
+    return any(p.is_known and "Abbr" not in p.tag for p in parses(letters.lower()))
+
+
+def _nominative(word: str, pos: set[str]) -> Any | None:
+    """The best singular nominative dictionary parse of ``word`` with a POS in ``pos``."""
+    found = [
+        p for p in parses(word.lower())
+        if p.tag.POS in pos and p.tag.case == "nomn" and p.tag.number != "plur"
+        and "Abbr" not in p.tag and "Name" not in p.tag and "Surn" not in p.tag
+    ]
+    if not found:
+        return None
+    found.sort(key=lambda p: ("anim" not in p.tag, -p.score))
+    return found[0]
+
+
+def _pieces(word: str, pos: set[str]) -> list[Any | None] | None:
+    """Parses of each hyphen piece that inflects, None for pieces that stay.
+
+    Compound nouns («педагог-психолог») inflect every piece; compound adjectives
+    («учебно-воспитательный», «научно-методический») inflect only the last one.
+    """
+    pieces = word.split("-")
+    last = _nominative(pieces[-1], pos)
+    if last is None:
+        return None
+    result: list[Any | None] = [_nominative(p, pos) for p in pieces[:-1]] + [last]
+    if pos == {"NOUN"} and None in result[:-1]:
+        return None
+    return result
+
+
+def _inflect(parse: Any, case: Case, gender: str | None) -> str:
+    """One word (a parse) in ``case``; ``gender`` re-genders adjectives (заведующая)."""
+    tag = CASE_TAGS[case]
+    is_adj = parse.tag.POS in _ADJ
+    word_gender = gender or parse.tag.gender or "masc"
+    if case is Case.ACCUSATIVE and word_gender == "masc":
+        # Posts name people: a masculine accusative is animate, i.e. equal to the genitive
+        # (pymorphy3 tags some nouns such as «тьютор» inanimate).
+        tag = "gent"
+    grammemes = {tag, "sing"} | ({word_gender} if is_adj else set())
+    inflected = parse.inflect(grammemes)
+    if inflected is None and is_adj:
+        inflected = parse.inflect({tag, "sing"})
+    return inflected.word if inflected is not None else parse.word
+
+
+def _head_group(words: list[str]) -> tuple[list[tuple[int, list[Any | None]]], bool]:
+    """Indices and parses of the words to inflect, and whether the head is an adjective."""
+    group: list[tuple[int, list[Any | None]]] = []
+    for i, word in enumerate(words):
+        if _stops(word):
+            break
+        adj = _pieces(word, _ADJ)
+        noun = _pieces(word, {"NOUN"})
+        following = words[i + 1] if i + 1 < len(words) else ""
+        next_agrees = bool(following) and not _stops(following) and (
+            _pieces(following, {"NOUN"}) is not None or _pieces(following, _ADJ) is not None
+        )
+        if adj is not None and (noun is None or next_agrees):
+            group.append((i, adj))
+            continue
+        if noun is not None:
+            group.append((i, noun))
+            return group, False
+        break
+    # No noun: the last adjective is substantivised (заведующий, ведущий, обучающийся).
+    return group, bool(group)
+
+
+_SPLIT = re.compile(r"(\s+)")
+
+
+@lru_cache(maxsize=16384)
+def _decline_post(post: str, case: Case, gender: Gender | None) -> str:
+    tokens = _SPLIT.split(post)
+    words = tokens[0::2]
+    group, adjective_head = _head_group(words)
+    if not group:
+        return post
+    # The holder's gender matters only when the head is a substantivised adjective
+    # (заведующий → заведующая); adjectives before a noun agree with that noun.
+    if adjective_head and gender is not None:
+        target = "femn" if gender is Gender.FEMALE else "masc"
+    elif adjective_head:
+        target = None
+    else:
+        head_parse = group[-1][1][-1]
+        target = head_parse.tag.gender if head_parse.tag.gender in ("masc", "femn", "neut") else "masc"
+    for index, piece_parses in group:
+        pieces = words[index].split("-")
+        new = [
+            p if parse is None else match_case(p, _inflect(parse, case, target))
+            for p, parse in zip(pieces, piece_parses)
+        ]
+        words[index] = "-".join(new)
+    tokens[0::2] = words
+    return "".join(tokens)
+
+
+def decline_post(post: str, case: Case | str, gender: Gender | str | None = None) -> str:
+    """A post in ``case``, keeping the given capitalisation.
+
+    Only the head noun and the adjectives before it change; a word with a dot («и.о.»),
+    a quoted name, a number or an abbreviation ends the inflected part. ``gender`` (the
+    holder's) matters for substantivised adjectives: «заведующий» → «заведующей» for a
+    woman. An empty post gives "".
+    """
+    if not post:
+        return ""
+    case = _as_case(case)
+    g = _as_gender(gender)
+    if case is Case.NOMINATIVE and g is None:
+        return post
+    return _decline_post(post.strip(), case, g)

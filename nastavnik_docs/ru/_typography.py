@@ -1,0 +1,90 @@
+"""Russian typography for free text: no-break spaces, «ёлочки» quotes, dashes.
+
+Written by hand because the typographers on PyPI target web HTML (entities, English
+quotes) rather than plain text for DOCX; the rules here are the few that Russian official
+documents need.
+"""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+EN_DASH = "\u2013"
+
+_LETTER = "А-ЯЁA-Zа-яёa-z"
+_UP = "А-ЯЁA-Z"
+
+_RULES: list[tuple[re.Pattern[str], str]] = [
+    # Runs of ordinary spaces collapse to one (no-break spaces are kept as they are).
+    (re.compile(r"[ \t]{2,}"), " "),
+    # A hyphen or double hyphen between spaces is a dash: «далее – ежегодно». The no-break
+    # space before it keeps the dash off the start of a line.
+    (re.compile(r"[ \u00a0]+(?:--?|\u2014|\u2013)[ \u00a0]+"), f"{NBSP}{EN_DASH} "),
+    # Number ranges: 2024-2025 → 2024–2025, 10-12 → 10–12.
+    (re.compile(r"(?<![\d.,])(\d+)-(\d+)(?![\d.,-])"), rf"\1{EN_DASH}\2"),
+    # Initials: «М. П. Иванова» → «М.П. Иванова» (spaces between initials removed).
+    (re.compile(rf"\b([{_UP}])\.[ \u00a0]+(?=[{_UP}]\.)"), r"\1."),
+    # Initials before a surname: «М.П. Иванова».
+    (re.compile(rf"(\b[{_UP}]\.(?:[{_UP}]\.)?)[ ]+(?=[{_UP}][{_LETTER}-]+)"), rf"\1{NBSP}"),
+    # Surname before initials: «Иванова М.П.» (initials not already followed by a surname).
+    (re.compile(rf"(\b[{_UP}][{_LETTER}-]+)[ ]+(?=[{_UP}]\.(?:[{_UP}]\.)?(?!\u00a0|[{_UP}]))"),
+     rf"\1{NBSP}"),
+    # «№ 7», «№7» → «№ 7» with a no-break space; likewise «§».
+    (re.compile(r"([№§])[ ]*(?=\S)"), rf"\1{NBSP}"),
+    # «2022 г.», «2022–2023 гг.», «1 234 руб.», «56 коп.», «12 %».
+    (re.compile(r"(\d)[ ]*(?=(?:гг?|руб|коп|тыс|млн|млрд)\.)"), rf"\1{NBSP}"),
+    (re.compile(r"(\d)[ ]*(?=%)"), rf"\1{NBSP}"),
+    # Short words before a number: «ст. 351.8», «п. 3», «ч. 4», «стр. 5».
+    (re.compile(r"\b(ст|п|пп|ч|стр|рис|табл|гл|разд)\.[ ]+(?=\d)"), rf"\1.{NBSP}"),
+    # Thousands: «1 234 567» → no-break spaces between the groups.
+    (re.compile(r"(?<![\d,.])(\d{1,3})((?:[ ]\d{3})+)(?![\d])"),
+     lambda m: m.group(1) + m.group(2).replace(" ", NBSP)),
+]
+
+
+def _quotes(text: str, nested: str) -> str:
+    """Straight quotes → «», and quotes inside quotes → ``nested`` (default „“)."""
+    inner_open, inner_close = nested[0], nested[1]
+    out: list[str] = []
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "«„“”\"":
+            prev = text[i - 1] if i else " "
+            opening = ch in "«„" or (ch in "\"“" and (prev.isspace() or prev in "([{«„-\u2013/"))
+            if ch == "“" and depth > 0 and not opening:
+                opening = False
+            if opening:
+                out.append("«" if depth == 0 else inner_open)
+                depth += 1
+            else:
+                depth = max(depth - 1, 0)
+                out.append("»" if depth == 0 else inner_close)
+        elif ch == "»":
+            depth = max(depth - 1, 0)
+            out.append("»" if depth == 0 else inner_close)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def typograph(text: str | None, *, nested_quotes: str = "„“") -> str:
+    """Apply Russian typography to free text.
+
+    - straight quotes become «ёлочки», quotes inside quotes become „лапки“
+      (``nested_quotes="«»"`` repeats the ёлочки, as some organisations write);
+    - a hyphen between spaces becomes a dash « – » (no-break space before it),
+      number ranges get an en dash («2024–2025»);
+    - no-break spaces between initials and surname («М.П. Иванова», «Иванова М.П.»),
+      after «№» and «§», before «г.», «гг.», «руб.», «коп.», «%», after «ст.», «п.», «ч.»,
+      and between thousands («1 234»).
+    ``None`` gives "".
+    """
+    if not text:
+        return ""
+    if len(nested_quotes) != 2:
+        raise ValueError("nested_quotes must be two characters, e.g. '„“' or '«»'")
+    result = _quotes(str(text), nested_quotes)
+    for pattern, repl in _RULES:
+        result = pattern.sub(repl, result)
+    return result
