@@ -1,0 +1,320 @@
+"""Certificates: грамота, благодарность, благодарственное письмо, сертификат участника, диплом.
+
+One input model serves all five kinds, so that one YAML of shared fields (organisation,
+date, signer, wording) can issue any of them for every participant of a registry. Each kind
+puts the recipient in the case its verb asks for — the template only places the value:
+
+* грамота, диплом — «награждается» кто: nominative;
+* благодарность — «объявляется» кому: dative;
+* сертификат участника — «выдан» кому: dative, «в том, что она приняла участие …»;
+* благодарственное письмо — «Уважаемая Мария Петровна!» and «выражает Вам благодарность».
+
+The description under the name («учителю математики, наставнику»; «обучающейся 7 «Б»
+класса, наставляемой») is built here from the post or class and the role.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..models import Category, Gender, Official, Organization, PairStatus, Person, Registry, Role
+from ..render.image import Image
+from ..ru import NBSP, PersonForms, decline_post, format_date, person_forms, typograph
+from ._base import BatchSpec, Kind, register
+
+__all__ = ["AwardContext", "AwardInput", "AwardRecipient", "Phrase", "award_records"]
+
+FAMILY = "Грамоты и благодарности"
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", populate_by_name=True)
+
+
+class AwardRecipient(Person):
+    """Who is awarded: a person with a post (or a class, for a pupil) and a role."""
+
+    post: str | None = Field(default=None, description="Должность, или класс для обучающегося («7 «Б» класс»)")
+    category: Category | None = Field(default=None, description="Категория: педагог, обучающийся, студент…")
+    role: Role | None = Field(default=None, description="Роль в программе: наставник / наставляемый")
+
+
+class AwardInput(_Input):
+    """The data of one certificate (any of the five award kinds)."""
+
+    organization: Organization = Field(description="Организация, которая награждает")
+    recipient: AwardRecipient = Field(description="Кого награждают")
+    wording: str | None = Field(default=None, description="За что («за высокий профессионализм …»)")
+    event: str | None = Field(
+        default=None,
+        description="В чём участвовал (для сертификата): «в программе наставничества … году»",
+    )
+    date: dt.date = Field(description="Дата документа")
+    number: str | None = Field(default=None, description="Регистрационный номер документа")
+    order_number: str | None = Field(default=None, description="Номер приказа о награждении")
+    order_date: dt.date | None = Field(default=None, description="Дата приказа о награждении")
+    degree: str | None = Field(default=None, description="Степень или место (для диплома): «I степени»")
+    text: str | None = Field(default=None, description="Свой текст благодарственного письма целиком")
+    signer: Official | None = Field(default=None, description="Кто подписывает (по умолчанию руководитель)")
+    logo: Image | None = Field(default=None, description="Эмблема организации (файл PNG или JPEG)")
+
+    @model_validator(mode="after")
+    def _order_complete(self) -> AwardInput:
+        if self.order_date is not None and not self.order_number:
+            raise ValueError("указана дата приказа, но нет его номера (order_number)")
+        return self
+
+
+class Phrase(BaseModel):
+    """A phrase in the two cases award texts need."""
+
+    nominative: str
+    dative: str
+
+    def __str__(self) -> str:
+        return self.nominative
+
+
+class AwardContext(BaseModel):
+    """What an award template places."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    founder: str | None
+    organization_name: str
+    recipient: PersonForms
+    about: Phrase
+    greeting: str
+    statement: str
+    degree: str | None
+    number: str | None
+    basis: str | None
+    date: str
+    place: str
+    signer_post: str
+    signer_name: str
+    logo: Image | None
+
+
+# --------------------------------------------------------------------------- grammar
+
+
+_ROLE_WORDS = {
+    (Role.MENTOR, Gender.MALE): "наставник",
+    (Role.MENTOR, Gender.FEMALE): "наставник",
+    (Role.MENTEE, Gender.MALE): "наставляемый",
+    (Role.MENTEE, Gender.FEMALE): "наставляемая",
+    (Role.CURATOR, Gender.MALE): "куратор программы наставничества",
+    (Role.CURATOR, Gender.FEMALE): "куратор программы наставничества",
+}
+_PUPIL = {Gender.MALE: "обучающийся", Gender.FEMALE: "обучающаяся"}
+_CLASS = re.compile(r"^(?P<head>.*?\S)\s+класс$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _declined(phrase: str, case: str, gender: Gender | None) -> str:
+    """A post-like phrase in ``case`` (cached: posts repeat across a batch)."""
+    return decline_post(phrase, case, gender)
+
+
+def _post_parts(post: str, category: Category | None, gender: Gender) -> tuple[str, str]:
+    """(nominative, dative) of the post line; a pupil's class becomes «обучающаяся 7 «Б» класса»."""
+    match = _CLASS.match(post)
+    if match and category in (None, Category.PUPIL):
+        klass = f"{match['head']} {_declined('класс', 'genitive', None)}"
+        pupil = _PUPIL[gender]
+        return f"{pupil} {klass}", f"{_declined(pupil, 'dative', gender)} {klass}"
+    return post, _declined(post, "dative", gender)
+
+
+def describe(recipient: AwardRecipient, gender: Gender) -> Phrase:
+    """«учитель математики, наставник» and «учителю математики, наставнику»."""
+    nominative: list[str] = []
+    dative: list[str] = []
+    if recipient.post:
+        nom, dat = _post_parts(recipient.post, recipient.category, gender)
+        nominative.append(nom)
+        dative.append(dat)
+    if recipient.role is not None:
+        word = _ROLE_WORDS[(recipient.role, gender)]
+        nominative.append(word)
+        dative.append(_declined(word, "dative", gender))
+    return Phrase(nominative=", ".join(nominative), dative=", ".join(dative))
+
+
+def greeting(recipient: AwardRecipient, gender: Gender) -> str:
+    """«Уважаемая Мария Петровна!» (first name and patronymic, as a letter addresses)."""
+    word = "Уважаемая" if gender is Gender.FEMALE else "Уважаемый"
+    name = " ".join(p for p in (recipient.first_name, recipient.middle_name) if p)
+    return f"{word} {name}!"
+
+
+def _sentence(text: str) -> str:
+    """Typographed text (no-break spaces, «» quotes, dashes) ending with a full stop."""
+    text = typograph(" ".join(text.split()))
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def _place(org: Organization, day: dt.date) -> str:
+    return f"{org.city}{NBSP}— {day.year}" if org.city else str(day.year)
+
+
+def _basis(data: AwardInput) -> str | None:
+    if not data.order_number:
+        return None
+    when = f" от {format_date(data.order_date, 'numeric')}" if data.order_date else ""
+    return f"Приказ{when} №{NBSP}{data.order_number}"
+
+
+# --------------------------------------------------------------------------- builders
+
+
+def _forms(recipient: AwardRecipient) -> PersonForms:
+    # No post here: the description line (post or class plus role) is built by describe().
+    return person_forms(recipient, post="")
+
+
+def _context(data: AwardInput, statement: str, forms: PersonForms, gender: Gender) -> AwardContext:
+    org = data.organization
+    signer = data.signer or org.head
+    signer_forms = person_forms(signer)
+    return AwardContext(
+        founder=org.founder,
+        organization_name=typograph(org.full_name),
+        recipient=forms,
+        about=describe(data.recipient, gender),
+        greeting=greeting(data.recipient, gender),
+        statement=statement,
+        degree=data.degree,
+        number=f"Рег.{NBSP}№{NBSP}{data.number}" if data.number else None,
+        basis=_basis(data),
+        date=format_date(data.date, "long"),
+        place=_place(org, data.date),
+        signer_post=signer_forms.post.nominative,
+        signer_name=signer_forms.initials_nominative,
+        logo=data.logo,
+    )
+
+
+def _need_wording(data: AwardInput, what: str) -> str:
+    if not data.wording:
+        from ..errors import InputError, Problem
+
+        raise InputError(Problem(f"не указано, за что {what} (поле wording)", field="wording"))
+    return _sentence(data.wording)
+
+
+def build_gramota(data: AwardInput) -> AwardContext:
+    forms = _forms(data.recipient)
+    return _context(data, _need_wording(data, "награждается"), forms, forms.gender)
+
+
+def build_thanks(data: AwardInput) -> AwardContext:
+    forms = _forms(data.recipient)
+    return _context(data, _need_wording(data, "объявляется благодарность"), forms, forms.gender)
+
+
+def build_diploma(data: AwardInput) -> AwardContext:
+    forms = _forms(data.recipient)
+    return _context(data, _need_wording(data, "награждается дипломом"), forms, forms.gender)
+
+
+def build_letter(data: AwardInput) -> AwardContext:
+    forms = _forms(data.recipient)
+    if data.text:
+        text = _sentence(data.text)
+    else:
+        wording = _need_wording(data, "выражается благодарность")
+        text = (f"Администрация {data.organization.short_name} выражает Вам искреннюю "
+                f"благодарность {wording}")
+    return _context(data, text, forms, forms.gender)
+
+
+def build_certificate(data: AwardInput) -> AwardContext:
+    forms = _forms(data.recipient)
+    gender = forms.gender
+    if not data.event:
+        from ..errors import InputError, Problem
+
+        raise InputError(Problem("не указано, в чём участвовал получатель сертификата "
+                                 "(поле event, например «в программе наставничества …»)",
+                                 field="event"))
+    pronoun, verb = ("она", "приняла") if gender is Gender.FEMALE else ("он", "принял")
+    statement = _sentence(f"в том, что {pronoun} {verb} участие {data.event}")
+    return _context(data, statement, forms, gender)
+
+
+# --------------------------------------------------------------------------- batch
+
+
+def _recipient(person: Any, role: Role | None) -> dict[str, Any]:
+    data = {name: getattr(person, name) for name in
+            ("last_name", "first_name", "middle_name", "gender", "birth_date", "overrides",
+             "post", "category")}
+    data["role"] = role
+    return data
+
+
+def _roles(registry: Registry, statuses: tuple[PairStatus, ...] | None) -> dict[str, Role]:
+    """Participant id → role in the pairs with one of ``statuses`` (all pairs when None);
+    someone who both mentors and is mentored is listed as a mentor."""
+    roles: dict[str, Role] = {}
+    for pair in registry.pairs:
+        if statuses is not None and pair.status not in statuses:
+            continue
+        roles[pair.mentor] = Role.MENTOR
+        for mentee in pair.mentees:
+            roles.setdefault(mentee, Role.MENTEE)
+    return roles
+
+
+def completed_pairs_records(registry: Registry, common: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every mentor and mentee of a completed pair, in registry order, once each."""
+    roles = _roles(registry, (PairStatus.COMPLETED,))
+    return [{**common, "recipient": _recipient(p, roles[p.id])}
+            for p in registry.participants if p.id in roles]
+
+
+def award_records(registry: Registry, common: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every participant of the registry (a participant's certificate), with their role."""
+    roles = _roles(registry, None)
+    return [{**common, "recipient": _recipient(p, roles.get(p.id, p.role))}
+            for p in registry.participants]
+
+
+_FILE_NAME = "{last_name}_{initials}"
+_DEMO = {"source": "registry.yaml", "common": "awards/common.yaml"}
+
+_KINDS = (
+    ("award.gramota", "Почётная грамота", "award_gramota.docx", build_gramota,
+     completed_pairs_records, "Почётные грамоты участникам завершённых пар (награждается — кто)."),
+    ("award.thanks", "Благодарность", "award_thanks.docx", build_thanks,
+     completed_pairs_records, "Благодарность (объявляется — кому)."),
+    ("award.letter", "Благодарственное письмо", "award_letter.docx", build_letter,
+     completed_pairs_records, "Благодарственное письмо с обращением «Уважаемая …!»."),
+    ("award.certificate", "Сертификат участника", "award_certificate.docx", build_certificate,
+     award_records, "Сертификат участника программы наставничества (выдан — кому)."),
+    ("award.diploma", "Диплом", "award_diploma.docx", build_diploma,
+     completed_pairs_records, "Диплом (награждается — кто), с необязательной степенью."),
+)
+
+for _id, _title, _docx, _build, _records, _description in _KINDS:
+    register(Kind(
+        id=_id,
+        title=_title,
+        input_model=AwardInput,
+        context_model=AwardContext,
+        build_context=_build,
+        docx=_docx,
+        family=FAMILY,
+        description=_description,
+        samples=(f"awards/{_id.split('.')[1]}.yaml",),
+        output_name=_title,
+        batch=BatchSpec(records=_records, file_name=_FILE_NAME),
+        extra={"demo_batch": _DEMO} if _id in ("award.gramota", "award.certificate") else {},
+    ))
