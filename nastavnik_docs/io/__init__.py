@@ -5,13 +5,19 @@ Every problem in a file is reported at once as one ``InputError`` whose ``proble
 the file, the sheet, the row, the column (or the field) and the value, in Russian.
 """
 
+from ._csv import load_participants_csv
 from ._input import load_input, load_organization, load_registry
+from ._registry_xlsx import write_registry
+from ._workspace import init_workspace
 from ._yaml import load_yaml, save_yaml
 
 __all__ = [
+    "init_workspace",
     "load_input",
     "load_organization",
+    "load_participants_csv",
     "load_registry",
     "load_yaml",
     "save_yaml",
+    "write_registry",
 ]

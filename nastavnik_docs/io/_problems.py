@@ -118,6 +118,8 @@ def russian_message(error: dict[str, Any], annotation: Any = None) -> str:
     """A Russian message for one pydantic error (``ValidationError.errors()`` item)."""
     kind = error.get("type", "")
     ctx = error.get("ctx") or {}
+    if error.get("input", "") is None and kind.endswith("_type"):
+        return "обязательное поле не заполнено"  # «key:» left empty in YAML
     if kind == "value_error":
         return str(ctx.get("error", error.get("msg", "")))
     if kind in ("enum", "literal_error"):

@@ -1,0 +1,154 @@
+"""The columns of the registry workbook (and of the participants CSV), as data.
+
+One table serves the template builder (headers, widths, formats, dropdowns, the
+explanation sheet), the reader (header aliases, how a cell is read) and the writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import BUILTIN_FORMS, Category, Gender, PairStatus, Role
+
+PARTICIPANTS_SHEET = "Участники"
+PAIRS_SHEET = "Пары"
+LISTS_SHEET = "Списки"
+HELP_SHEET = "Пояснения"
+TITLE = "База наставников и наставляемых"
+
+#: Cell kinds: how a value is read and written.
+TEXT, DATE, NUMBER, INTEGER, ENUM, PEOPLE, EXPERIENCE = (
+    "text", "date", "number", "integer", "enum", "people", "experience")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    field: str  # dotted path into the record: "representative.full_name", "agreement.monthly_pay"
+    kind: str = TEXT
+    required: bool = False  # the column must be present (its cells may still be optional)
+    aliases: tuple[str, ...] = ()
+    width: float = 16
+    list_name: str | None = None  # defined name of the dropdown's list
+    help: str = ""
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class ValueList:
+    """A dropdown's list on the lists sheet, reachable through a workbook defined name."""
+
+    name: str  # defined name (ASCII, so every Excel version accepts it)
+    title: str
+    values: tuple[str, ...]
+    growable: bool = False  # the curator may append values below (the name follows them)
+
+
+LISTS: tuple[ValueList, ...] = (
+    ValueList("lst_gender", "Пол", tuple(Gender.allowed())),
+    ValueList("lst_role", "Роль", tuple(Role.allowed())),
+    ValueList("lst_category", "Категория", tuple(Category.allowed())),
+    ValueList("lst_status", "Статус пары", tuple(PairStatus.allowed())),
+    ValueList("lst_form", "Форма наставничества", tuple(f.title for f in BUILTIN_FORMS), growable=True),
+)
+LIST_BY_NAME = {lst.name: lst for lst in LISTS}
+#: Where the optional limit of mentees per mentor lives on the lists sheet.
+MAX_MENTEES_LABEL = "Не более наставляемых у одного наставника (в действующих парах)"
+MAX_MENTEES_COLUMN = len(LISTS) + 2  # one empty column after the lists
+
+_DATE_HELP = "Дата: ДД.ММ.ГГГГ (можно ввести как дату Excel или текстом «01.09.2024»)."
+
+PARTICIPANT_COLUMNS: tuple[Column, ...] = (
+    Column("ID", "id", aliases=("идентификатор", "код", "номер", "№", "id участника"), width=9,
+           help="Устойчивый идентификатор участника, на который ссылаются пары (например, У01). "
+                "Если оставить пустым, им станет номер строки.", example="У01"),
+    Column("Фамилия", "last_name", required=True, width=20, help="Фамилия. Обязательно.",
+           example="Кравченко"),
+    Column("Имя", "first_name", required=True, width=14, help="Имя. Обязательно.", example="Ольга"),
+    Column("Отчество", "middle_name", width=18,
+           help="Отчество, если есть (в том числе «Рашид оглы», «Ринат кызы»).", example="Викторовна"),
+    Column("Пол", "gender", ENUM, width=10, list_name="lst_gender",
+           help="Пол: мужской / женский (можно «м», «муж», «ж», «жен»). Если пусто, определяется по "
+                "отчеству или имени.", example="женский"),
+    Column("Дата рождения", "birth_date", DATE, aliases=("др",), width=14, help=_DATE_HELP,
+           example="14.03.1972"),
+    Column("Роль", "role", ENUM, width=14, list_name="lst_role",
+           help="Основная роль: наставник (наставница), наставляемый (наставляемая), куратор. "
+                "Фактические роли следуют из пар: один человек может быть наставляемым в одной паре "
+                "и наставником в другой.", example="наставник"),
+    Column("Категория", "category", ENUM, width=18, list_name="lst_category",
+           help="Категория: обучающийся, педагог, студент, представитель работодателя, другое "
+                "(можно «ученик», «учитель», «работодатель»).", example="педагог"),
+    Column("Должность / класс", "post", aliases=("должность", "класс", "должность или класс"), width=34,
+           help="Для педагогов — должность («учитель математики»), для обучающихся — класс "
+                "(«7 «Б» класс»), для студентов — курс и организация.",
+           example="учитель русского языка и литературы"),
+    Column("Стаж", "experience", EXPERIENCE, aliases=("педагогический стаж", "стаж, лет", "стаж (лет)"),
+           width=10, help="Педагогический стаж: число лет (на дату из столбца «Стаж на дату») "
+                          "или дата начала педагогической работы.", example="28"),
+    Column("Стаж на дату", "experience_as_of", DATE, width=13,
+           help="На какую дату указан стаж в годах. " + _DATE_HELP, example="01.09.2026"),
+    Column("Согласие на обработку ПД", "consent_date", DATE,
+           aliases=("согласие на обработку персональных данных", "согласие на обработку пд, дата",
+                    "согласие пд", "дата согласия"), width=14,
+           help="Дата письменного согласия на обработку персональных данных "
+                "(за несовершеннолетнего — от законного представителя). " + _DATE_HELP,
+           example="25.08.2025"),
+    Column("Законный представитель", "representative.full_name",
+           aliases=("представитель", "фио законного представителя", "родитель (законный представитель)"),
+           width=30, help="ФИО законного представителя несовершеннолетнего (родителя, опекуна).",
+           example="Иванова Татьяна Сергеевна"),
+    Column("Кем приходится", "representative.relation", aliases=("степень родства",), width=12,
+           help="Кем представитель приходится участнику: мать, отец, опекун…", example="мать"),
+    Column("Телефон представителя", "representative.phone", width=18, help="Телефон представителя.",
+           example="+7 (900) 000-15-15"),
+    Column("Эл. почта представителя", "representative.email", width=22,
+           aliases=("e-mail представителя", "email представителя"), help="Электронная почта представителя."),
+    Column("Телефон", "phone", width=18, help="Телефон участника."),
+    Column("Эл. почта", "email", aliases=("e-mail", "email", "электронная почта"), width=24,
+           help="Электронная почта участника."),
+)
+
+PAIR_COLUMNS: tuple[Column, ...] = (
+    Column("№", "id", aliases=("номер", "номер пары", "id", "№ пары"), width=6,
+           help="Номер пары или группы (необязательно)."),
+    Column("Наставник", "mentor", PEOPLE, required=True, width=30,
+           help="Наставник: ID участника с листа «Участники» или его полное ФИО "
+                "(«Кравченко Ольга Викторовна» или «Кравченко О.В.»), если оно не повторяется.",
+           example="У01"),
+    Column("Наставляемые", "mentees", PEOPLE, required=True, aliases=("наставляемый", "наставляемая"),
+           width=36, help="Один или несколько наставляемых (группа): ID или ФИО, через «;» или каждый "
+                          "с новой строки в ячейке (Alt+Enter).", example="У07; У08; У09"),
+    Column("Форма наставничества", "form", required=True, aliases=("форма",), width=26,
+           list_name="lst_form",
+           help="Форма из списка на листе «Списки»; свою форму допишите в конец этого списка.",
+           example="учитель – учитель"),
+    Column("Начало", "start", DATE, required=True, aliases=("дата начала", "с"), width=12,
+           help="Дата начала работы пары. " + _DATE_HELP, example="01.09.2026"),
+    Column("Окончание", "end", DATE, aliases=("дата окончания", "по"), width=12,
+           help="Дата окончания (плановая или фактическая), позже даты начала. " + _DATE_HELP,
+           example="31.05.2027"),
+    Column("Статус", "status", ENUM, width=20, list_name="lst_status",
+           help="Статус: действует, завершена, прекращена досрочно. Если пусто — действует.",
+           example="действует"),
+    Column("Согласие наставника", "mentor_consent_date", DATE,
+           aliases=("согласие наставника, дата", "дата согласия наставника"), width=14,
+           help="Дата письменного согласия наставника (ТК РФ, ст. 351.8). " + _DATE_HELP,
+           example="26.08.2026"),
+    Column("Цель", "goal", aliases=("цель наставничества",), width=40, help="Цель наставничества."),
+    Column("Доп. соглашение №", "agreement.number",
+           aliases=("номер доп. соглашения", "дополнительное соглашение №", "доп. соглашение"), width=12,
+           help="Номер дополнительного соглашения к трудовому договору наставника (ТК РФ, ст. 351.8).",
+           example="27"),
+    Column("Доп. соглашение от", "agreement.date", DATE,
+           aliases=("дата доп. соглашения", "дополнительное соглашение от"), width=13,
+           help="Дата дополнительного соглашения. " + _DATE_HELP, example="31.08.2026"),
+    Column("Доплата в месяц, руб.", "agreement.monthly_pay", NUMBER,
+           aliases=("доплата", "доплата, руб.", "доплата в месяц"), width=14,
+           help="Ежемесячная доплата наставнику по дополнительному соглашению, руб.", example="3500"),
+    Column("Причина прекращения", "end_reason",
+           aliases=("причина досрочного прекращения", "причина"), width=36,
+           help="Причина досрочного прекращения (для статуса «прекращена досрочно»)."),
+)
+
+SHEET_COLUMNS = {PARTICIPANTS_SHEET: PARTICIPANT_COLUMNS, PAIRS_SHEET: PAIR_COLUMNS}

@@ -1,0 +1,229 @@
+"""The registry workbook (база наставников и наставляемых): reading it and filling a copy
+of the built-in template (``templates/xlsx/registry.xlsx``, built by
+``tools/build_templates/registry.py``)."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Iterator, Sequence
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from .._files import atomic_path
+from .._resources import templates_dir
+from ..errors import InputError, Problem
+from ..models import BUILTIN_FORMS, MentoringForm, Pair, Registry, find_form
+from ._columns import (
+    DATE, ENUM, EXPERIENCE, LISTS_SHEET, MAX_MENTEES_COLUMN, MAX_MENTEES_LABEL, NUMBER, PAIR_COLUMNS,
+    PAIRS_SHEET, PARTICIPANT_COLUMNS, PARTICIPANTS_SHEET, PEOPLE, Column,
+)
+from ._links import finish_registry
+from ._people import PeopleIndex, split_people
+from ._problems import Loc
+from ._table import Table, read_participants
+from ._values import cell_text, header_key, parse_number
+from ._yaml import existing_file
+
+TEMPLATE_NAME = "registry.xlsx"
+DATE_FORMAT = "DD.MM.YYYY"
+MONEY_FORMAT = "#,##0.00"
+FORM_LIST_HEADER = "Форма наставничества"
+
+
+def template_path() -> Path:
+    return templates_dir() / "xlsx" / TEMPLATE_NAME
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+def read_registry_xlsx(path: str | os.PathLike[str]) -> Registry:
+    """Read the curator's workbook; every problem of the file is reported together."""
+    path = existing_file(path)
+    file = str(path)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise InputError(Problem("не удалось открыть книгу Excel: файл повреждён или это не .xlsx "
+                                 "(старый формат .xls сохраните в Excel как .xlsx)", file=file),
+                         file=file) from None
+    try:
+        names = {header_key(name): name for name in workbook.sheetnames}
+        missing = [s for s in (PARTICIPANTS_SHEET, PAIRS_SHEET) if header_key(s) not in names]
+        if missing:
+            found = ", ".join(f"«{n}»" for n in workbook.sheetnames)
+            raise InputError([Problem(f"нет листа «{s}»; в книге есть листы: {found}", file=file, sheet=s)
+                              for s in missing], file=file)
+        return _read(workbook, names, file)
+    finally:
+        workbook.close()
+
+
+def _rows(workbook: Any, name: str) -> Iterator[Sequence[Any]]:
+    return iter(workbook[name].iter_rows(values_only=True))
+
+
+def _read(workbook: Any, names: dict[str, str], file: str) -> Registry:
+    people = Table(PARTICIPANT_COLUMNS, file=file, sheet=names[header_key(PARTICIPANTS_SHEET)])
+    rows = _rows(workbook, people.sheet)
+    participants, person_rows = read_participants(people, rows) if people.read_header(rows) else ([], [])
+
+    couples = Table(PAIR_COLUMNS, file=file, sheet=names[header_key(PAIRS_SHEET)])
+    rows = _rows(workbook, couples.sheet)
+    pairs, pair_rows = _read_pairs(couples, rows, PeopleIndex(participants, people.rejected_ids)) \
+        if couples.read_header(rows) else ([], [])
+
+    problems = people.problems + couples.problems
+    forms: list[MentoringForm] = []
+    max_mentees = None
+    if header_key(LISTS_SHEET) in names:
+        forms, max_mentees = _read_lists(_rows(workbook, names[header_key(LISTS_SHEET)]), file,
+                                         names[header_key(LISTS_SHEET)], problems)
+
+    def locate(loc: Loc) -> dict[str, Any]:
+        if len(loc) >= 2 and loc[0] == "pairs":
+            return {"sheet": couples.sheet, "row": pair_rows[loc[1]], "field": None,
+                    "column": couples.header_of(str(loc[2])) if len(loc) > 2 else None}
+        if len(loc) >= 2 and loc[0] == "participants":
+            return {"sheet": people.sheet, "row": person_rows[loc[1]], "field": None,
+                    "column": people.header_of(str(loc[2])) if len(loc) > 2 else None}
+        return {}
+
+    try:
+        registry = finish_registry(participants, pairs, forms, max_mentees, file=file, locate=locate)
+    except InputError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems, file=file)
+    return registry
+
+
+def _read_pairs(table: Table, rows: Iterator[Sequence[Any]], index: PeopleIndex) -> tuple[list[Pair], list[int]]:
+    pairs: list[Pair] = []
+    numbers: list[int] = []
+    for number, raw in table.records(rows):
+        data, failed = table.convert(number, raw)
+        for field in ("mentor", "mentees"):
+            if field not in data:
+                continue
+            ids = []
+            for token in split_people(cell_text(data[field])):
+                found, message = index.resolve(token)
+                if found is not None:
+                    ids.append(found)
+                    continue
+                failed.add(field)
+                if message:
+                    table.problem(number, field, token, message)
+            if field == "mentor" and len(ids) > 1:
+                table.problem(number, field, data[field], "у пары один наставник; наставляемых укажите "
+                                                          "в столбце «Наставляемые»")
+                failed.add(field)
+            data[field] = (ids[0] if ids else None) if field == "mentor" else ids
+        pair = table.validate(Pair, number, data, failed)
+        if pair is not None and not failed & {"mentor", "mentees"}:
+            pairs.append(pair)
+            numbers.append(number)
+    return pairs, numbers
+
+
+def _read_lists(rows: Iterator[Sequence[Any]], file: str, sheet: str,
+                problems: list[Problem]) -> tuple[list[MentoringForm], int | None]:
+    """User-added forms (below the built-in ones) and the optional mentee limit."""
+    header = next(rows, ())
+    keys = [header_key(c) if c is not None else "" for c in header]
+    form_col = keys.index(header_key(FORM_LIST_HEADER)) if header_key(FORM_LIST_HEADER) in keys else None
+    max_col = keys.index(header_key(MAX_MENTEES_LABEL)) if header_key(MAX_MENTEES_LABEL) in keys else None
+    forms: list[MentoringForm] = []
+    max_mentees = None
+    for number, row in enumerate(rows, start=2):
+        if form_col is not None and form_col < len(row) and cell_text(row[form_col]):
+            title = cell_text(row[form_col])
+            if find_form(title, forms) is None:
+                forms.append(MentoringForm(title=title))
+        if number == 2 and max_col is not None and max_col < len(row) and cell_text(row[max_col]):
+            value = row[max_col]
+            try:
+                number_ = parse_number(value)
+                if number_ < 1 or number_ != number_.to_integral_value():
+                    raise ValueError
+                max_mentees = int(number_)
+            except ValueError:
+                problems.append(Problem("нужно целое число не меньше 1", file=file, sheet=sheet, row=2,
+                                        column=MAX_MENTEES_LABEL, value=cell_text(value)))
+    return forms, max_mentees
+
+
+# ---------------------------------------------------------------------------- writing
+
+
+def _cell_value(record: Any, col: Column) -> Any:
+    if col.kind == EXPERIENCE:
+        if record.experience_since is not None:
+            return record.experience_since
+        years = record.experience_years
+        return int(years) if years is not None and float(years).is_integer() else years
+    value: Any = record
+    for part in col.field.split("."):
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    if col.kind == PEOPLE:
+        return value if isinstance(value, str) else "; ".join(value)
+    if col.kind == ENUM and isinstance(value, Enum):
+        return value.label  # type: ignore[attr-defined]
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def _fill(sheet: Any, columns: Sequence[Column], records: Sequence[Any]) -> None:
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    for r, record in enumerate(records, start=2):
+        for c, col in enumerate(columns, start=1):
+            value = _cell_value(record, col)
+            if value is None:
+                continue
+            cell = sheet.cell(row=r, column=c, value=value)
+            if isinstance(value, date):
+                cell.number_format = DATE_FORMAT
+            elif col.kind == NUMBER:
+                cell.number_format = MONEY_FORMAT
+            cell.alignment = wrap if isinstance(value, str) and ("\n" in value or len(value) > 30) else top
+    last = get_column_letter(len(columns))
+    sheet.auto_filter.ref = f"A1:{last}{max(len(records) + 1, 2)}"
+
+
+def fill_workbook(workbook: Any, registry: Registry) -> None:
+    """Write the registry into an opened copy of the template."""
+    _fill(workbook[PARTICIPANTS_SHEET], PARTICIPANT_COLUMNS, registry.participants)
+    _fill(workbook[PAIRS_SHEET], PAIR_COLUMNS, registry.pairs)
+    lists = workbook[LISTS_SHEET]
+    form_col = next(c.column for c in lists[1] if header_key(c.value) == header_key(FORM_LIST_HEADER))
+    row = 2 + len(BUILTIN_FORMS)
+    for form in registry.forms:
+        if find_form(form.title) is None:
+            lists.cell(row=row, column=form_col, value=form.title)
+            row += 1
+    if registry.max_mentees_per_mentor is not None:
+        lists.cell(row=2, column=MAX_MENTEES_COLUMN, value=registry.max_mentees_per_mentor)
+
+
+def write_registry(registry: Registry, path: str | os.PathLike[str], *, overwrite: bool = False,
+                   template: str | os.PathLike[str] | None = None) -> Path:
+    """Fill a copy of the registry workbook template with ``registry``; atomic, returns the path."""
+    workbook = openpyxl.load_workbook(template or template_path())
+    fill_workbook(workbook, registry)
+    with atomic_path(path, overwrite=overwrite) as tmp:
+        workbook.save(tmp)
+    return Path(path)

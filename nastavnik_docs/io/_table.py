@@ -1,0 +1,226 @@
+"""Reading a table (a sheet of the registry workbook or a CSV file) row by row.
+
+Shared by the XLSX and CSV readers: finding the header row (tolerating case, spaces,
+ё/е and a few title rows above it), reading each cell by its column's kind, and turning
+every problem into a Problem that names the file, sheet, row, column and value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import InputError, Problem
+from ..models import Category, Gender, PairStatus, Participant, Role
+from ._columns import DATE, ENUM, EXPERIENCE, INTEGER, NUMBER, PEOPLE, Column
+from ._problems import Loc, annotation_at, russian_message
+from ._values import cell_text, header_key, parse_date, parse_number
+
+ENUMS: dict[str, type[Enum]] = {"gender": Gender, "role": Role, "category": Category, "status": PairStatus}
+#: How many rows above the header a curator may have added (a title, a note).
+HEADER_SEARCH_ROWS = 10
+#: Messages of record-level checks in the models, and the column each one is about.
+RECORD_CHECKS = {
+    "стаж задан дважды": "experience",
+    "дата окончания": "end",
+    "наставник не может быть наставляемым": "mentees",
+    "наставляемый указан в паре дважды": "mentees",
+}
+
+
+class Table:
+    """One table of input: its columns as found in the header, and the problems so far."""
+
+    def __init__(self, columns: Sequence[Column], *, file: str, sheet: str | None):
+        self.specs = columns
+        self.file = file
+        self.sheet = sheet
+        self.header_row = 1
+        self.index: dict[str, tuple[int, str]] = {}  # field -> (position, header as typed)
+        self.problems: list[Problem] = []
+        #: IDs typed in rows that were rejected: links to them are not reported again
+        self.rejected_ids: set[str] = set()
+        self._keys = {}
+        for col in columns:
+            for name in (col.header, *col.aliases):
+                self._keys.setdefault(header_key(name), col)
+
+    # ----------------------------------------------------------------- header
+    def read_header(self, rows: Iterator[Sequence[Any]]) -> bool:
+        """Consume rows up to and including the header; False (with problems) if none fits."""
+        first: Sequence[Any] | None = None
+        best: tuple[int, dict[str, tuple[int, str]]] | None = None
+        for number, row in enumerate(rows, start=1):
+            first = first if first is not None else row
+            found = self._match(row)
+            if all(c.field in found for c in self.specs if c.required):
+                self.header_row, self.index = number, found
+                return True
+            if found and (best is None or len(found) > len(best[1])):
+                best = (number, found)
+            if number >= HEADER_SEARCH_ROWS:
+                break
+        row_no, found = best if best else (1, {})
+        expected = ", ".join(f"«{c.header}»" for c in self.specs)
+        for col in self.specs:
+            if col.required and col.field not in found:
+                self.problems.append(Problem(
+                    f"нет обязательного столбца «{col.header}»; в строке заголовков ожидаются "
+                    f"столбцы: {expected}", file=self.file, sheet=self.sheet, row=row_no, column=col.header))
+        if not self.problems:  # an empty sheet
+            self.problems.append(Problem(f"не найдена строка заголовков; ожидаются столбцы: {expected}",
+                                         file=self.file, sheet=self.sheet, row=1))
+        return False
+
+    def _match(self, row: Sequence[Any]) -> dict[str, tuple[int, str]]:
+        found: dict[str, tuple[int, str]] = {}
+        for position, cell in enumerate(row):
+            col = self._keys.get(header_key(cell)) if cell is not None else None
+            if col is not None and col.field not in found:
+                found[col.field] = (position, cell_text(cell))
+        return found
+
+    def header_of(self, field: str) -> str | None:
+        hit = self.index.get(field)
+        return hit[1] if hit else None
+
+    # ------------------------------------------------------------------- rows
+    def records(self, rows: Iterator[Sequence[Any]]) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(row number, {field: raw cell value}) for every non-empty row after the header."""
+        for number, row in enumerate(rows, start=self.header_row + 1):
+            raw = {f: row[i] if i < len(row) else None for f, (i, _) in self.index.items()}
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw.values()):
+                continue  # empty rows, including Excel's trailing formatted ones
+            yield number, raw
+
+    def problem(self, row: int, field: str | None, value: Any, message: str) -> None:
+        column = self.header_of(field) if field else None
+        self.problems.append(Problem(message, file=self.file, sheet=self.sheet, row=row,
+                                     column=column, value=cell_text(value) if value is not None else None))
+
+    def convert(self, row: int, raw: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
+        """Cell values read by their column's kind, as nested data for a model, and the
+        fields whose cells could not be read (already reported)."""
+        data: dict[str, Any] = {}
+        failed: set[str] = set()
+        for col in self.specs:
+            if col.field not in raw:
+                continue
+            value = raw[col.field]
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            try:
+                items = self._read(col, value)
+            except ValueError as exc:
+                self.problem(row, col.field, value, str(exc))
+                failed.add(col.field)
+                continue
+            for field, item in items:
+                target = data
+                *parents, leaf = field.split(".")
+                for parent in parents:
+                    target = target.setdefault(parent, {})
+                target[leaf] = item
+        return data, failed
+
+    def _read(self, col: Column, value: Any) -> list[tuple[str, Any]]:
+        if col.kind == DATE:
+            return [(col.field, parse_date(value))]
+        if col.kind == NUMBER:
+            return [(col.field, parse_number(value))]
+        if col.kind == INTEGER:
+            number = parse_number(value)
+            if number != number.to_integral_value():
+                raise ValueError("нужно целое число")
+            return [(col.field, int(number))]
+        if col.kind == ENUM:
+            enum = ENUMS[col.field]
+            try:
+                return [(col.field, enum(cell_text(value)))]
+            except ValueError:
+                allowed = ", ".join(f"«{w}»" for w in enum.allowed())  # type: ignore[attr-defined]
+                raise ValueError(f"недопустимое значение; допустимо: {allowed}") from None
+        if col.kind == EXPERIENCE:
+            try:
+                number = parse_number(value)
+            except ValueError:
+                try:
+                    return [("experience_since", parse_date(value))]
+                except ValueError:
+                    raise ValueError("стаж: укажите число лет или дату начала педагогической работы") from None
+            return [("experience_years", float(number))]
+        if col.kind == PEOPLE:
+            return [(col.field, value)]
+        return [(col.field, cell_text(value))]
+
+    def validate(self, model: type[BaseModel], row: int, data: dict[str, Any],
+                 failed: set[str] = frozenset()) -> Any:  # type: ignore[assignment]
+        """``model`` from one row's data; errors attached to the row's cells.
+
+        Errors about a field whose cell could not be read are not repeated.
+        """
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                loc: Loc = tuple(error.get("loc", ()))
+                field = self._field_of(loc, error)
+                if field in failed:
+                    continue
+                value = error.get("input") if error.get("type") != "missing" and loc else None
+                if isinstance(value, (dict, list)):
+                    value = None
+                if value is None and field in self.index:
+                    value = self._cell_value(data, field)
+                self.problem(row, field, value, russian_message(error, annotation_at(model, loc)))
+            return None
+
+    def _field_of(self, loc: Loc, error: dict[str, Any]) -> str | None:
+        names = [p for p in loc if isinstance(p, str)]
+        for end in range(len(names), 0, -1):
+            field = ".".join(names[:end])
+            if field in ("experience_years", "experience_since"):
+                return "experience"
+            if field in self.index or any(c.field == field for c in self.specs):
+                return field
+        if not names and error.get("type") == "value_error":
+            text = str((error.get("ctx") or {}).get("error", ""))
+            for start, field in RECORD_CHECKS.items():
+                if text.startswith(start):
+                    return field
+        return None
+
+    @staticmethod
+    def _cell_value(data: dict[str, Any], field: str) -> Any:
+        target: Any = data
+        for part in field.split("."):
+            if not isinstance(target, dict) or part not in target:
+                return None
+            target = target[part]
+        return target if not isinstance(target, (dict, list)) else None
+
+    def raise_if_problems(self) -> None:
+        if self.problems:
+            raise InputError(self.problems, file=self.file)
+
+
+def read_participants(table: Table, rows: Iterator[Sequence[Any]]) -> tuple[list[Participant], list[int]]:
+    """Participants of a table (sheet «Участники» or a CSV) and the row each came from.
+
+    A blank ID becomes the row number, so pairs can still name the person by full name.
+    """
+    participants: list[Participant] = []
+    numbers: list[int] = []
+    for number, raw in table.records(rows):
+        data, failed = table.convert(number, raw)
+        data.setdefault("id", str(number))
+        person = table.validate(Participant, number, data, failed)
+        if person is not None:
+            participants.append(person)
+            numbers.append(number)
+        else:
+            table.rejected_ids.add(str(data["id"]))
+    return participants, numbers
