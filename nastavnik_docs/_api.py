@@ -63,6 +63,10 @@ def render(kind: str | Kind, data: Any, out: PathLike, *, templates: PathLike | 
             raise OutputExistsError(
                 f"Файл уже существует: {target}. Чтобы перезаписать, укажите --force (overwrite=True)"
             )
+    if pdf:
+        from .render.pdf import find_soffice
+
+        find_soffice()  # fail before writing anything when LibreOffice is missing
     template_path = None
     if template_name:
         from .render.lookup import find_template

@@ -220,28 +220,33 @@ def paragraph_text(source: str, lineno: int | None) -> str:
     return text if len(text) <= 300 else text[:297] + "…"
 
 
-def explain(exc: BaseException, template: str, where: str, source: str) -> TemplateError:
-    """A Russian TemplateError for a Jinja failure: template, variable path, paragraph."""
-    lineno = _template_lineno(exc)
-    para = paragraph_text(source, lineno)
-    place = f"шаблон «{template}», {where}"
-    around = f"; абзац: «{para}»" if para else ""
+def template_error(exc: BaseException, place: str, text: str, source: str,
+                   lineno: int | None) -> TemplateError:
+    """A Russian TemplateError for a Jinja failure at ``place`` (template and part or cell);
+    ``text`` is the paragraph or cell around it, ``source`` the Jinja source for naming
+    the full path of a missing variable."""
+    around = f"; {'ячейка' if 'ячейка' in place else 'абзац'}: «{text}»" if text else ""
     if isinstance(exc, SecurityError) or "unsafe" in str(exc):
         message = (f"{place}: шаблон обращается к недоступным служебным атрибутам "
                    f"(запрещено песочницей){around}. {exc}")
     elif isinstance(exc, UndefinedError):
         from .paths import describe_undefined
 
-        what = describe_undefined(exc, source, lineno)
-        message = f"{place}: нет значения {what}{around}"
+        message = f"{place}: нет значения {describe_undefined(exc, source, lineno)}{around}"
     elif isinstance(exc, TemplateSyntaxError):
         message = f"{place}: ошибка в теге шаблона: {exc.message}{around}"
     else:
         message = f"{place}: ошибка шаблона: {exc}{around}"
     error = TemplateError(message)
-    error.template = template  # type: ignore[attr-defined]
-    error.paragraph = para  # type: ignore[attr-defined]
+    error.paragraph = text  # type: ignore[attr-defined]
     return error
+
+
+def explain(exc: BaseException, template: str, where: str, source: str) -> TemplateError:
+    """A TemplateError for a failure in a DOCX part: template, variable path, paragraph."""
+    lineno = _template_lineno(exc)
+    return template_error(exc, f"шаблон «{template}», {where}", paragraph_text(source, lineno),
+                          source, lineno)
 
 
 def _apply_font(tpl: DocxTemplate, context: dict[str, Any]) -> None:

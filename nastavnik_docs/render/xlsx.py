@@ -45,10 +45,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateSyntaxError, Undefined, UndefinedError
+from jinja2 import Undefined
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.sandbox import SecurityError
-from markupsafe import Markup
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.formatting.formatting import ConditionalFormattingList
@@ -61,8 +60,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
 from ..errors import TemplateError
-from .docx import clean_text, make_environment, template_context
-from .paths import describe_undefined
+from .docx import clean_text, make_environment, template_context, template_error
 
 __all__ = ["ROW_MARKER", "RowLoop", "CellTemplate", "scan_sheet", "cell_source", "render_xlsx",
            "expand_rows"]
@@ -109,6 +107,7 @@ def _marker_error(sheet: str, coordinate: str, text: str, message: str) -> Templ
     error = TemplateError(f"лист «{sheet}», ячейка {coordinate}: {message}; ячейка: «{text}»")
     error.where = f"лист «{sheet}», ячейка {coordinate}"  # type: ignore[attr-defined]
     error.paragraph = text  # type: ignore[attr-defined]
+    error.reason = message  # type: ignore[attr-defined]
     return error
 
 
@@ -388,7 +387,7 @@ def _write(cell: Cell, value: Any) -> None:
         if isinstance(value, dt.date) and not is_date_format(template_format):
             cell.number_format = DATETIME_FORMAT if isinstance(value, dt.datetime) else DATE_FORMAT
         return
-    text = clean_text(str(value) if not isinstance(value, Markup) else str(value))
+    text = clean_text(str(value))
     cell.value = text
     cell.data_type = "s"  # never "f", whatever the text starts with
     if text.startswith(FORMULA_START):
@@ -403,20 +402,9 @@ class _Renderer:
         self._compiled: dict[str, Any] = {}
 
     def fail(self, exc: BaseException, cell: CellTemplate) -> TemplateError:
-        place = f"шаблон «{self.template_name}», {cell.where}"
-        around = f"; ячейка: «{cell.text if cell.loop is None else cell_source(cell)}»"
-        if isinstance(exc, SecurityError) or "unsafe" in str(exc):
-            message = (f"{place}: шаблон обращается к недоступным служебным атрибутам "
-                       f"(запрещено песочницей){around}. {exc}")
-        elif isinstance(exc, UndefinedError):
-            message = f"{place}: нет значения {describe_undefined(exc, cell_source(cell), None)}{around}"
-        elif isinstance(exc, TemplateSyntaxError):
-            message = f"{place}: ошибка в теге шаблона: {exc.message}{around}"
-        else:
-            message = f"{place}: ошибка шаблона: {exc}{around}"
-        error = TemplateError(message)
+        error = template_error(exc, f"шаблон «{self.template_name}», {cell.where}",
+                               cell_source(cell), cell_source(cell), None)
         error.where = cell.where  # type: ignore[attr-defined]
-        error.paragraph = cell.text  # type: ignore[attr-defined]
         return error
 
     def evaluate(self, cell: CellTemplate, scope: dict[str, Any]) -> Any:
