@@ -32,3 +32,9 @@ __all__ = [
     "check_registry",
     "find_form",
 ]
+
+# Roadmaps (appended by the roadmaps module): every name in models.roadmap.__all__.
+from . import roadmap as _roadmap  # noqa: E402
+from .roadmap import *  # noqa: E402,F403
+
+__all__ += _roadmap.__all__

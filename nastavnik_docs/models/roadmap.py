@@ -1,0 +1,331 @@
+"""Roadmaps (дорожные карты): a table of stages and rows, with its approval stamps.
+
+Published roadmaps differ in shape, so the shape is data:
+
+* ``columns`` lists the table's columns in order, each with its role (what it holds) and its
+  Russian heading as published («№ п/п», «Срок исполнения», «Содержание подэтапов» …);
+  ``column_numbers`` asks for the row «1 · 2 · 3 · 4» under the headings.
+* A stage is either a row spanning the table («I этап. Подготовка условий…») or a merged
+  first column beside its rows («Этап», «Направления», «N · Наименование этапа»): when the
+  columns include a ``stage`` column the stages are columns, otherwise spanning rows.
+* A row is one event («1.2.1 Назначение куратора…») or a group of numbered activities in one
+  cell («1.1. … 1.2. …», «1) … 2) …»); paragraphs and bullet items may follow its title.
+* A deadline is kept in its original wording («сентябрь-октябрь 2022 г., далее - ежегодно»);
+  ``nastavnik_docs.ru.deadlines`` parses it into months and recurrences on demand.
+
+Every field a published roadmap may lack (the head's name, a date, a deadline) is optional.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field, field_validator, model_validator
+
+from .organization import Organization
+from .person import _Model
+from .target import Target
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..ru.deadlines import DueItem
+
+__all__ = [
+    "Activity",
+    "Block",
+    "Column",
+    "ColumnRole",
+    "Period",
+    "Roadmap",
+    "RoadmapNote",
+    "RoadmapRow",
+    "Stage",
+    "Stamp",
+    "StampKind",
+    "SubStage",
+]
+
+
+class ColumnRole(StrEnum):
+    """What a column of a roadmap table holds."""
+
+    STAGE_NUMBER = "stage_number"  # «N» beside the stage title (stages as columns)
+    STAGE = "stage"                # «Этап», «Направления», «Наименование этапа»
+    SUBSTAGE = "substage"          # «Содержание подэтапов»
+    NUMBER = "number"              # «№ п/п»
+    TITLE = "title"                # «Наименование мероприятия», «Мероприятия»
+    DEADLINE = "deadline"          # «Срок исполнения», «Сроки»
+    RESPONSIBLE = "responsible"    # «Ответственные исполнители»
+    RESULT = "result"              # «Результат, вид документа», «Ожидаемый результат»
+
+
+#: Headings a new roadmap gets when it names roles only.
+DEFAULT_HEADINGS: dict[ColumnRole, str] = {
+    ColumnRole.STAGE_NUMBER: "№",
+    ColumnRole.STAGE: "Этап",
+    ColumnRole.SUBSTAGE: "Содержание подэтапов",
+    ColumnRole.NUMBER: "№ п/п",
+    ColumnRole.TITLE: "Наименование мероприятия",
+    ColumnRole.DEADLINE: "Срок исполнения",
+    ColumnRole.RESPONSIBLE: "Ответственные исполнители",
+    ColumnRole.RESULT: "Ожидаемый результат",
+}
+
+
+class Column(_Model):
+    """One column of the table: its role and its heading as published."""
+
+    role: ColumnRole
+    heading: str = ""
+
+    @model_validator(mode="after")
+    def _default_heading(self) -> Column:
+        if not self.heading:
+            object.__setattr__(self, "heading", DEFAULT_HEADINGS[self.role])
+        return self
+
+
+class Block(_Model):
+    """A paragraph or a bullet item inside a cell. ``bullet`` is the marker as published
+    («✓», «–», «-», «•»); None for a plain paragraph. A bare string is a paragraph."""
+
+    text: str = Field(min_length=1)
+    bullet: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+
+class Activity(_Model):
+    """A numbered activity inside a row's cell («1.1. Актуализация…», «2) Обучение…»)."""
+
+    number: str | None = None
+    text: str = Field(min_length=1)
+    items: list[Block] = Field(default_factory=list, description="Подпункты (маркированные)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+
+class RoadmapRow(_Model):
+    """One row of the table: an event, or a group of activities in one cell."""
+
+    number: str | None = Field(default=None, description="Номер как в источнике («1.2.1»)")
+    title: str | None = Field(default=None, description="Наименование мероприятия")
+    details: list[Block] = Field(default_factory=list, description="Абзацы и пункты после названия")
+    activities: list[Activity] = Field(default_factory=list, description="Пронумерованные мероприятия")
+    deadline: str | None = Field(default=None, description="Срок в формулировке источника")
+    responsible: str | None = Field(default=None, description="Ответственные")
+    result: str | None = Field(default=None, description="Результат, вид документа")
+
+    @model_validator(mode="after")
+    def _has_content(self) -> RoadmapRow:
+        if not (self.title or self.details or self.activities):
+            raise ValueError("строка дорожной карты без мероприятия")
+        return self
+
+    @field_validator("number", "title", "deadline", "responsible", "result", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    def texts(self) -> list[str]:
+        """Every text of the event cell in reading order (title, paragraphs, activities)."""
+        out = [self.title] if self.title else []
+        out += [b.text for b in self.details]
+        for activity in self.activities:
+            out.append(activity.text)
+            out += [b.text for b in activity.items]
+        return out
+
+
+class SubStage(_Model):
+    """A sub-stage: a numbered heading inside a stage («1. Изучение…») or the cell
+    «Содержание подэтапов» beside its rows."""
+
+    number: str | None = None
+    title: str | None = None
+    rows: list[RoadmapRow] = Field(default_factory=list)
+
+
+class Stage(_Model):
+    """A stage («I этап. Подготовка условий…»; «Организационно-деятельностное
+    сопровождение…»). Rows directly under the stage come before its sub-stages."""
+
+    number: str | None = Field(default=None, description="Номер как в источнике («I», «II этап.»)")
+    title: str = Field(min_length=1)
+    rows: list[RoadmapRow] = Field(default_factory=list)
+    substages: list[SubStage] = Field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        """«I этап. Подготовка условий…» — number and title as one line."""
+        return f"{self.number} {self.title}" if self.number else self.title
+
+    def all_rows(self) -> list[RoadmapRow]:
+        rows = list(self.rows)
+        for sub in self.substages:
+            rows.extend(sub.rows)
+        return rows
+
+
+class StampKind(StrEnum):
+    APPROVAL = "approval"     # УТВЕРЖДАЮ / УТВЕРЖДЕНО (requisite 16)
+    AGREEMENT = "agreement"   # СОГЛАСОВАНО (requisite 20)
+
+
+class Stamp(_Model):
+    """An approval or agreement stamp, as published or composed anew.
+
+    ``heading`` is the word as published («УТВЕРЖДЕНО», «Утверждаю»); None prints none (a
+    published stamp may lack it). ``reference`` is the act as published («Приказом № 30-9 о/д
+    от 02.09.2024»); a new stamp may instead give ``act`` + ``act_date`` + ``act_number``,
+    composed by ГОСТ Р 7.0.97 («приказом директора от 02.09.2024 № 30-9 о/д»). ``post`` and
+    ``signer`` make the signature lines; ``signed`` is the date line as published, or
+    ``signed_on`` is formatted.
+    """
+
+    kind: StampKind = StampKind.APPROVAL
+    heading: str | None = None
+    reference: str | None = None
+    act: str | None = None
+    act_date: date | None = None
+    act_number: str | None = None
+    post: str | None = None
+    signer: str | None = None
+    signature_line: bool = Field(default=False, description="Место для подписи перед фамилией")
+    signed: str | None = None
+    signed_on: date | None = None
+
+
+class Period(_Model):
+    """The period of a roadmap: a calendar year or a school year, optionally with its
+    first and last month given («2023-08») when the plan reaches beyond them."""
+
+    year: int = Field(ge=2000, le=2100, description="Календарный год или первый год учебного")
+    school_year: bool = False
+    first_month: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$")
+    last_month: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$")
+
+    @property
+    def start(self) -> tuple[int, int]:
+        if self.first_month:
+            y, m = self.first_month.split("-")
+            return int(y), int(m)
+        return (self.year, 9) if self.school_year else (self.year, 1)
+
+    @property
+    def end(self) -> tuple[int, int]:
+        if self.last_month:
+            y, m = self.last_month.split("-")
+            return int(y), int(m)
+        return (self.year + 1, 8) if self.school_year else (self.year, 12)
+
+    def months(self) -> list[tuple[int, int]]:
+        """(year, month) of every month of the period, in order."""
+        return month_range(self.start, self.end)
+
+    def contains(self, year: int, month: int) -> bool:
+        return self.start <= (year, month) <= self.end
+
+    @property
+    def label(self) -> str:
+        """«2022 год» or «2024/2025 учебный год»."""
+        if self.school_year:
+            return f"{self.year}/{self.year + 1} учебный год"
+        return f"{self.year} год"
+
+
+def month_range(start: tuple[int, int], end: tuple[int, int]) -> list[tuple[int, int]]:
+    """Every (year, month) from ``start`` to ``end`` inclusive."""
+    out: list[tuple[int, int]] = []
+    y, m = start
+    while (y, m) <= end:
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+class RoadmapNote(_Model):
+    """An explanatory note (пояснительная записка): a heading and paragraphs/bullets."""
+
+    title: str = "Пояснительная записка"
+    blocks: list[Block] = Field(default_factory=list)
+
+
+class Roadmap(_Model):
+    """A roadmap as published or composed anew."""
+
+    organization: Organization | None = Field(default=None, description="Организация (полные данные)")
+    organization_lines: list[str] = Field(
+        default_factory=list, description="Наименование организации строками, как в источнике")
+    stamps: list[Stamp] = Field(default_factory=list, description="Грифы согласования и утверждения")
+    cover_title: str | None = Field(default=None, description="Заголовок титульного листа")
+    approval_note: str | None = Field(
+        default=None, description="«Утверждено и введено в действие приказом …»")
+    place_line: str | None = Field(default=None, description="«Ижевск, 2022 год»")
+    title: str = Field(min_length=1, description="Заголовок к тексту")
+    period: Period | None = None
+    note: RoadmapNote | None = None
+    columns: list[Column] = Field(min_length=2)
+    column_numbers: bool = Field(default=False, description="Строка с номерами столбцов")
+    stages: list[Stage] = Field(min_length=1)
+    targets_title: str | None = Field(default=None, description="«Целевые показатели:»")
+    targets_intro: str | None = None
+    targets: list[Target] = Field(default_factory=list)
+    show_targets: bool = Field(default=True, description="Печатать раздел целевых показателей")
+
+    @model_validator(mode="after")
+    def _check_columns(self) -> Roadmap:
+        roles = [c.role for c in self.columns]
+        if len(set(roles)) != len(roles):
+            raise ValueError("столбцы дорожной карты повторяются: " + ", ".join(roles))
+        if ColumnRole.TITLE not in roles:
+            raise ValueError("в дорожной карте нет столбца с мероприятиями (role: title)")
+        return self
+
+    # -- shape -------------------------------------------------------------------------
+    def has(self, role: ColumnRole | str) -> bool:
+        return ColumnRole(role) in {c.role for c in self.columns}
+
+    @property
+    def stages_as_column(self) -> bool:
+        """True when stages sit in a merged first column, False when they span the table."""
+        return self.has(ColumnRole.STAGE)
+
+    def rows(self) -> list[tuple[Stage, SubStage | None, RoadmapRow]]:
+        """Every row with its stage and sub-stage, in order."""
+        out: list[tuple[Stage, SubStage | None, RoadmapRow]] = []
+        for stage in self.stages:
+            out += [(stage, None, row) for row in stage.rows]
+            for sub in stage.substages:
+                out += [(stage, sub, row) for row in sub.rows]
+        return out
+
+    @property
+    def organization_name_lines(self) -> list[str]:
+        if self.organization_lines:
+            return list(self.organization_lines)
+        if self.organization is not None:
+            lines = [self.organization.founder] if self.organization.founder else []
+            return [*lines, self.organization.full_name]
+        return []
+
+    # -- deadlines ---------------------------------------------------------------------
+    def months(self) -> list[tuple[int, int]]:
+        """The months the plan covers: the period, or from the first to the last month
+        its deadlines name when no period is given."""
+        from ..ru.deadlines import roadmap_months
+
+        return roadmap_months(self)
+
+    def due_in(self, year: int, month: int) -> list[DueItem]:
+        """What falls due in a month («что по плану в октябре»)."""
+        from ..ru.deadlines import due_in
+
+        return due_in(self, year, month)

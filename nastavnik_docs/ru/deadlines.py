@@ -1,0 +1,470 @@
+"""Deadlines of a roadmap (сроки): keep the wording, understand it where possible.
+
+A published roadmap writes its deadlines in words: «сентябрь-октябрь 2022 г., далее -
+ежегодно», «до 15 марта 2022 г.», «28.08.2023 г», «ежеквартально», «в течение года»,
+«по мере необходимости». :func:`parse_deadline` reads such a wording into a
+:class:`Deadline`: explicit spans (months, month ranges, dates, «до» dates), a recurrence
+(every month, quarter, half-year, year — from a start, within a window, or «далее», i.e. in
+later years only), and an open wording that names no calendar date. Anything it does not
+understand is kept in ``unparsed`` and the deadline is flagged, never dropped or guessed.
+
+The defaults (also in the README):
+
+* «в течение года», «постоянно», «систематически», «регулярно», «ежемесячно» — every month
+  of the roadmap's period;
+* «ежеквартально» — the last month of each calendar quarter (март, июнь, сентябрь, декабрь);
+* «каждые полгода», «2 раза в год» — июнь and декабрь;
+* «далее – ежегодно M» — month M of each later year of the period; «далее – ежегодно»
+  without a month repeats the first months in each later year;
+* «по мере необходимости», «в соответствии со сроками …», «в зависимости от …», «по
+  завершении …», «во время …» — open: understood, no calendar date;
+* a month without a year («январь», «6.10.») takes its year from the roadmap's period.
+
+This is written by hand: no library parses Russian date wordings of this kind (dateparser
+reads single dates, not ranges, recurrences or «далее – ежегодно»).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..models.roadmap import Roadmap, RoadmapRow, Stage, SubStage
+
+__all__ = [
+    "Deadline",
+    "DeadlineStatus",
+    "DueItem",
+    "Recurrence",
+    "Span",
+    "due_in",
+    "months_due",
+    "parse_deadline",
+    "roadmap_months",
+    "MONTHS_NOMINATIVE",
+]
+
+YM = tuple[int, int]
+
+MONTHS_NOMINATIVE = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+                     "сентябрь", "октябрь", "ноябрь", "декабрь")
+_MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
+                "октябр", "ноябр", "декабр")
+# nominative, genitive («до 15 марта», «с февраля») and prepositional («в мае») forms
+_MONTH = (r"(январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|"
+          r"август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])(?![а-я])")
+_YEAR = r"((?:19|20)\d\d)"
+_NUMBER_WORDS = {"один": 1, "одного": 1, "два": 2, "двух": 2, "три": 3, "трех": 3,
+                 "четыре": 4, "четырех": 4}
+
+
+class DeadlineStatus(StrEnum):
+    DATED = "dated"        # falls on calendar months
+    OPEN = "open"          # understood, but names no calendar month
+    UNPARSED = "unparsed"  # not understood: kept as written and flagged
+
+
+@dataclass(frozen=True)
+class Span:
+    """An explicit month, month range or date. A year of None is taken from the period."""
+
+    start_month: int
+    start_year: int | None = None
+    end_month: int | None = None
+    end_year: int | None = None
+    day: int | None = None
+    last_day: int | None = None
+    by: bool = False  # «до 15 марта»: due by that date
+
+    @property
+    def last_month(self) -> int:
+        return self.end_month or self.start_month
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A repeating deadline: every ``every`` months (1, 3, 6, 12).
+
+    ``months`` fixes the months for a yearly recurrence («ежегодно сентябрь»); ``start`` is
+    «с февраля 2023 г.»; ``window`` is «в течение 2023-24 учебного года»; ``later`` is
+    «далее»: only after the explicit spans, i.e. in later years for a yearly recurrence.
+    """
+
+    every: int
+    months: tuple[int, ...] = ()
+    start: YM | None = None
+    window: tuple[YM, YM] | None = None
+    later: bool = False
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline's wording and what could be read from it."""
+
+    wording: str
+    spans: tuple[Span, ...] = ()
+    recurrence: Recurrence | None = None
+    open_text: str | None = None
+    unparsed: str | None = None
+
+    @property
+    def status(self) -> DeadlineStatus:
+        if self.unparsed:
+            return DeadlineStatus.UNPARSED
+        if self.spans or (self.recurrence and self._recurrence_is_dated()):
+            return DeadlineStatus.DATED
+        return DeadlineStatus.OPEN
+
+    def _recurrence_is_dated(self) -> bool:
+        rec = self.recurrence
+        return rec is not None and (rec.every != 12 or bool(rec.months) or bool(self.spans))
+
+    @property
+    def parsed(self) -> bool:
+        return self.status is not DeadlineStatus.UNPARSED
+
+
+def _month_no(word: str) -> int:
+    for i, stem in enumerate(_MONTH_STEMS):
+        if word.startswith(stem):
+            return i + 1
+    raise ValueError(word)  # pragma: no cover - the regex admits month words only
+
+
+def normalize(wording: str) -> str:
+    """Lower-case, ё → е, every dash → «-», «2022 г.» → «2022», spaces collapsed."""
+    text = wording.lower().replace("ё", "е").replace("\u00a0", " ")
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = re.sub(r"(\d{4})\s*(?:года|год|гг?)\.?(?![а-я])", r"\1", text)
+    return " ".join(text.split()).strip(" .;")
+
+
+# Phrases that name no calendar date; each consumes the rest of the wording.
+_OPEN = re.compile(
+    r"(по\s+мере\s+\w+|по\s+необходимости|в\s+соответствии\s+с|в\s+зависимости\s+от|"
+    r"по\s+завершени[июе]|по\s+окончани[июе]|во\s+время|после\s+|при\s+необходимости)"
+    r".*$")
+_EVERY_MONTH = re.compile(
+    r"(ежемесячно|постоянно|систематически|регулярно|на\s+регулярной\s+основе|"
+    r"(?:не\s+реже\s+)?(?:одного\s+|1\s+)?раза?\s+в\s+месяц|"
+    r"в\s+течение\s+(?:всего\s+)?(?:учебного\s+|календарного\s+)?года)(?![а-я])")
+_WINDOW = re.compile(r"в\s+течение\s+(\d{4})\s*[-/]\s*(\d{2}|\d{4})\s+учебного\s+года")
+_UNTIL_END = re.compile(r"до\s+(?:завершения|окончания)\s+(?:наставничества|программы|"
+                        r"программ|реализации)[^,;]*")
+
+
+@dataclass
+class _State:
+    spans: list[Span] = field(default_factory=list)
+    every: int | None = None
+    rec_months: list[int] = field(default_factory=list)
+    start: YM | None = None
+    window: tuple[YM, YM] | None = None
+    later: bool = False
+    yearly_mode: bool = False
+    open_text: str | None = None
+
+    def add_month(self, span: Span) -> None:
+        if self.yearly_mode and span.day is None and not span.by and span.start_year is None:
+            self.rec_months.extend(_months_of(span))
+        else:
+            self.spans.append(span)
+
+
+def _months_of(span: Span) -> list[int]:
+    months, m = [span.start_month], span.start_month
+    while m != span.last_month:
+        m = m % 12 + 1
+        months.append(m)
+    return months
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _day_span(day: int, month: int, year: int | None, **extra: object) -> Span:
+    """A span of one day; ValueError (so the wording is flagged) for «31.02» or «13.13»."""
+    last = int(extra.get("last_day") or day)  # type: ignore[call-overload]
+    date(year or 2000, month, max(day, last))  # 2000 is a leap year: «29.02» stays valid
+    if last < day:
+        raise ValueError(day)
+    return Span(month, year, day=day, **extra)  # type: ignore[arg-type]
+
+
+def _token_handlers() -> list[tuple[re.Pattern[str], object]]:
+    def later(m: re.Match[str], st: _State) -> None:
+        st.later = True
+
+    def from_month(m: re.Match[str], st: _State) -> None:
+        st.start = (int(m.group(2)), _month_no(m.group(1)))
+
+    def from_year(m: re.Match[str], st: _State) -> None:
+        st.start = (int(m.group(1)), 1)
+
+    def by_day_month(m: re.Match[str], st: _State) -> None:
+        st.spans.append(_day_span(int(m.group(1)), _month_no(m.group(2)), _year(m.group(3)), by=True))
+
+    def by_date(m: re.Match[str], st: _State) -> None:
+        st.spans.append(_day_span(int(m.group(1)), int(m.group(2)), _year(m.group(3)), by=True))
+
+    def day_range(m: re.Match[str], st: _State) -> None:
+        st.spans.append(_day_span(int(m.group(1)), int(m.group(3)), _year(m.group(4)),
+                                  last_day=int(m.group(2))))
+
+    def exact(m: re.Match[str], st: _State) -> None:
+        st.spans.append(_day_span(int(m.group(1)), int(m.group(2)), _year(m.group(3))))
+
+    def month_range(m: re.Match[str], st: _State) -> None:
+        st.add_month(Span(_month_no(m.group(1)), _year(m.group(2)),
+                          end_month=_month_no(m.group(3)), end_year=_year(m.group(4))))
+
+    def month(m: re.Match[str], st: _State) -> None:
+        st.add_month(Span(_month_no(m.group(1)), _year(m.group(2))))
+
+    def yearly(m: re.Match[str], st: _State) -> None:
+        st.every, st.yearly_mode = 12, True
+
+    def quarterly(m: re.Match[str], st: _State) -> None:
+        st.every = 3
+
+    def half_yearly(m: re.Match[str], st: _State) -> None:
+        st.every = 6
+
+    def times_a_year(m: re.Match[str], st: _State) -> None:
+        word = m.group(1)
+        n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        if 12 % n:
+            raise ValueError(word)
+        st.every = 12 // n
+        st.yearly_mode = n == 1
+
+    def every_month(m: re.Match[str], st: _State) -> None:
+        st.every = 1
+
+    def window(m: re.Match[str], st: _State) -> None:
+        first = int(m.group(1))
+        st.window = ((first, 9), (first + 1, 8))
+        st.every = st.every or 1
+
+    def until_end(m: re.Match[str], st: _State) -> None:
+        st.every = st.every or 1
+
+    def open_phrase(m: re.Match[str], st: _State) -> None:
+        st.open_text = m.group(0)
+
+    numbers = "|".join(_NUMBER_WORDS)
+    table: list[tuple[str, object]] = [
+        (r"далее\s*-?", later),
+        (rf"с\s+{_MONTH}\s*{_YEAR}", from_month),
+        (rf"с\s+{_YEAR}(?!\d)", from_year),
+        (rf"до\s+(\d{{1,2}})\s+{_MONTH}\s*{_YEAR}?", by_day_month),
+        (rf"до\s+(\d{{1,2}})\.(\d{{1,2}})\.?\s*{_YEAR}?", by_date),
+        (rf"(\d{{1,2}})\s*-\s*(\d{{1,2}})\.(\d{{1,2}})\.?\s*{_YEAR}?", day_range),
+        (rf"(\d{{1,2}})\.(\d{{1,2}})\.?\s*{_YEAR}?", exact),
+        (rf"{_MONTH}\s*{_YEAR}?\s*-\s*{_MONTH}\s*{_YEAR}?", month_range),
+        (rf"{_MONTH}(?:\s*-?\s*{_YEAR})?", month),
+        (r"ежегодно|каждый\s+год", yearly),
+        (r"ежеквартально|каждый\s+квартал|раз\s+в\s+квартал", quarterly),
+        (r"каждые\s+полгода|раз\s+в\s+полгода|каждое\s+полугодие|раз\s+в\s+полугодие",
+         half_yearly),
+        (rf"(\d+|{numbers})\s+раза?\s+в\s+год", times_a_year),
+        (_WINDOW.pattern, window),
+        (_EVERY_MONTH.pattern, every_month),
+        (_UNTIL_END.pattern, until_end),
+        (_OPEN.pattern, open_phrase),
+    ]
+    return [(re.compile(p), h) for p, h in table]
+
+
+_HANDLERS = _token_handlers()
+_SEPARATOR = re.compile(r"[\s,;:.]+|и\s+")
+
+
+def parse_deadline(wording: str | None) -> Deadline | None:
+    """Read a deadline wording; None for an empty one. Never raises on odd wording."""
+    if wording is None or not wording.strip():
+        return None
+    text = normalize(wording)
+    st = _State()
+    pos = 0
+    while pos < len(text):
+        sep = _SEPARATOR.match(text, pos)
+        if sep and sep.end() > pos:
+            pos = sep.end()
+            continue
+        for pattern, handler in _HANDLERS:
+            m = pattern.match(text, pos)
+            if m and m.end() > pos:
+                try:
+                    handler(m, st)  # type: ignore[operator]
+                except (ValueError, KeyError):
+                    m = None
+                if m:
+                    pos = m.end()
+                    break
+        else:
+            return Deadline(wording=wording, unparsed=text[pos:] or text)
+    spans = _attach_years(st.spans)
+    recurrence = None
+    if st.every:
+        recurrence = Recurrence(every=st.every, months=tuple(dict.fromkeys(st.rec_months)),
+                                start=st.start, window=st.window, later=st.later)
+    elif st.start is not None:
+        return Deadline(wording=wording, unparsed=text)
+    return Deadline(wording=wording, spans=tuple(spans), recurrence=recurrence,
+                    open_text=st.open_text)
+
+
+def _attach_years(spans: list[Span]) -> list[Span]:
+    """«май, август 2022» — a month without a year takes the year written after it; the
+    start of a range takes the end's year («сентябрь – декабрь 2024»)."""
+    out: list[Span] = []
+    next_year: int | None = None
+    for span in reversed(spans):
+        end_year = span.end_year
+        if span.end_month is not None and end_year is None:
+            end_year = span.start_year or next_year
+            if span.start_year is not None and span.end_month < span.start_month:
+                end_year = span.start_year + 1
+        start_year = span.start_year
+        if start_year is None:
+            anchor = end_year if span.end_month is not None else next_year
+            if anchor is not None and span.end_month is not None and span.end_month < span.start_month:
+                anchor -= 1
+            start_year = anchor
+        span = Span(span.start_month, start_year, span.end_month,
+                    end_year if span.end_month is not None else None,
+                    span.day, span.last_day, span.by)
+        out.append(span)
+        next_year = start_year if start_year is not None else next_year
+    return list(reversed(out))
+
+
+# ---------------------------------------------------------------------------------------
+# months a deadline falls in
+
+_QUARTER_ENDS = (3, 6, 9, 12)
+_HALF_YEAR_ENDS = (6, 12)
+
+
+def _resolve(month: int, year: int | None, horizon: Sequence[YM], after: YM | None = None) -> YM | None:
+    if year is not None:
+        return (year, month)
+    for ym in horizon:
+        if ym[1] == month and (after is None or ym >= after):
+            return ym
+    return None
+
+
+def _span_months(span: Span, horizon: Sequence[YM]) -> list[YM]:
+    start = _resolve(span.start_month, span.start_year, horizon)
+    if start is None:
+        return []
+    if span.end_month is None:
+        return [start]
+    end = _resolve(span.end_month, span.end_year, horizon, after=start)
+    if end is None or end < start:
+        return [start]
+    from ..models.roadmap import month_range
+
+    return month_range(start, end)
+
+
+def months_due(deadline: Deadline | None, horizon: Sequence[YM]) -> list[YM]:
+    """The (year, month) pairs a deadline falls in, within ``horizon`` (the roadmap's
+    months, in order). Open and unparsed deadlines fall in none."""
+    if deadline is None or deadline.status is not DeadlineStatus.DATED:
+        return []
+    months: list[YM] = []
+    for span in deadline.spans:
+        months += _span_months(span, horizon)
+    rec = deadline.recurrence
+    if rec is not None:
+        last_explicit = max(months) if months else None
+        for ym in horizon:
+            if rec.start and ym < rec.start:
+                continue
+            if rec.window and not rec.window[0] <= ym <= rec.window[1]:
+                continue
+            if rec.later and last_explicit and ym <= last_explicit:
+                continue
+            if rec.every == 1:
+                ok = True
+            elif rec.every == 3:
+                ok = ym[1] in _QUARTER_ENDS
+            elif rec.every == 6:
+                ok = ym[1] in _HALF_YEAR_ENDS
+            else:
+                base = rec.months or tuple(m for _, m in months)
+                ok = ym[1] in base and (not rec.later or not last_explicit or ym[0] > last_explicit[0])
+            if ok:
+                months.append(ym)
+    horizon_set = set(horizon)
+    return sorted({ym for ym in months if not horizon or ym in horizon_set})
+
+
+# ---------------------------------------------------------------------------------------
+# a roadmap's months and what is due in a month
+
+@dataclass(frozen=True)
+class DueItem:
+    """A row that falls due in a month, with its stage and parsed deadline."""
+
+    stage: Stage
+    substage: SubStage | None
+    row: RoadmapRow
+    deadline: Deadline
+
+    @property
+    def title(self) -> str:
+        texts = self.row.texts()
+        return texts[0] if texts else ""
+
+
+def roadmap_months(roadmap: Roadmap) -> list[YM]:
+    """The roadmap's months: its period; without one, from the first to the last month its
+    deadlines name, to the end of that school year (August), one school year further when a
+    deadline repeats yearly («далее – ежегодно»)."""
+    from ..models.roadmap import month_range
+
+    if roadmap.period is not None:
+        return roadmap.period.months()
+    explicit: list[YM] = []
+    repeats = False
+    for _, _, row in roadmap.rows():
+        d = parse_deadline(row.deadline)
+        if d is None or d.status is DeadlineStatus.UNPARSED:
+            continue
+        for span in d.spans:
+            if span.start_year is not None:
+                explicit.append((span.start_year, span.start_month))
+            if span.end_year is not None and span.end_month is not None:
+                explicit.append((span.end_year, span.end_month))
+        if d.recurrence is not None:
+            if d.recurrence.start:
+                explicit.append(d.recurrence.start)
+            repeats = repeats or d.recurrence.every == 12
+    if not explicit:
+        return []
+    first, last = min(explicit), max(explicit)
+    end_year = last[0] if last[1] <= 8 else last[0] + 1
+    if repeats:
+        end_year += 1
+    return month_range(first, (end_year, 8))
+
+
+def due_in(roadmap: Roadmap, year: int, month: int) -> list[DueItem]:
+    """Rows of ``roadmap`` due in ``month`` of ``year`` («что по плану в октябре»)."""
+    horizon = roadmap_months(roadmap)
+    out: list[DueItem] = []
+    for stage, sub, row in roadmap.rows():
+        d = parse_deadline(row.deadline)
+        if d is not None and (year, month) in months_due(d, horizon):
+            out.append(DueItem(stage, sub, row, d))
+    return out

@@ -1,0 +1,27 @@
+"""Shared helpers of the roadmap tests: the five seed roadmaps as loaded models."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from nastavnik_docs._resources import sample_path
+from nastavnik_docs.models import Roadmap
+
+SAMPLES = {
+    "essentuki": "roadmaps/essentuki.yaml",
+    "izhevsk": "roadmaps/izhevsk_it_lyceum_24.yaml",
+    "spb": "roadmaps/spb_pushkin_cppmsp.yaml",
+    "spassk": "roadmaps/spassk_dalny.yaml",
+    "severodvinsk": "roadmaps/severodvinsk_college.yaml",
+}
+
+
+def load_sample(key: str) -> Roadmap:
+    with open(sample_path(SAMPLES[key]), encoding="utf-8") as fh:
+        return Roadmap.model_validate(yaml.safe_load(fh))
+
+
+@pytest.fixture(params=sorted(SAMPLES))
+def sample_key(request: pytest.FixtureRequest) -> str:
+    return request.param
