@@ -123,10 +123,14 @@ def decline_part(part: str, word: str, gender: Gender, case: Case) -> str:
         return word
     if part == "middlename" and is_turkic_patronymic(word):
         return word
-    return "-".join(_decline_piece(part, piece, gender, case) for piece in word.split("-"))
+    pieces = word.split("-")
+    return "-".join(
+        _decline_piece(part, piece, gender, case, known=i == len(pieces) - 1)
+        for i, piece in enumerate(pieces)
+    )
 
 
-def _decline_piece(part: str, piece: str, gender: Gender, case: Case) -> str:
+def _decline_piece(part: str, piece: str, gender: Gender, case: Case, *, known: bool) -> str:
     if not piece:
         return piece
     # pytrovich keeps the input's letters and appends a lower-case ending («ИВАНОВа»), so
@@ -137,7 +141,11 @@ def _decline_piece(part: str, piece: str, gender: Gender, case: Case) -> str:
         declined = apply_mod(mod, title)
     else:
         maker = _pytrovich()[0]
-        declined = maker.make(_py_part(part), _py_gender(gender), _py_case(case), title)
+        # As in petrovich-ruby, the gender counts as "known" only for the last piece of a
+        # double name, so that androgynous exceptions such as «Бонч» apply to the first.
+        declined = maker.make(
+            _py_part(part), _py_gender(gender), _py_case(case), title, known_gender=known
+        )
     return match_case(piece, declined)
 
 
@@ -170,8 +178,8 @@ def name_parts(name: Person | str) -> tuple[str, str, str | None]:
 
 def _gender_of_word(word: str) -> Gender | None:
     """pymorphy3's dictionary of first names: a fallback when petrovich's suffixes are silent."""
-    for p in parses(word.lower()):
-        if "Name" in p.tag and p.tag.case == "nomn":
+    for p in parses(word.split("-")[-1].lower()):
+        if p.is_known and "Name" in p.tag and p.tag.case == "nomn":
             if p.tag.gender == "masc":
                 return Gender.MALE
             if p.tag.gender == "femn":
@@ -180,27 +188,35 @@ def _gender_of_word(word: str) -> Gender | None:
     return None
 
 
+def _definite(found: Any) -> Gender | None:
+    enums = _pytrovich()[2]
+    return {enums.Gender.MALE: Gender.MALE, enums.Gender.FEMALE: Gender.FEMALE}.get(found)
+
+
 @lru_cache(maxsize=65536)
 def _detect(last: str, first: str, middle: str | None) -> Gender | None:
+    """Gender from the name, most reliable evidence first.
+
+    1. a Turkic particle (оглы / кызы) or a patronymic (petrovich's rules: -ович / -овна);
+    2. a surname with a gendered ending (-ов / -ова, -ский / -ская);
+    3. the first name in pymorphy3's dictionary of names (knows Кармен, Элис, Дени, which
+       petrovich's suffix rules guess wrong), unless it is of common gender (Саша, Женя);
+    4. petrovich's rules for the first name.
+    """
+    detector = _pytrovich()[1]
     if middle:
         words = middle.replace("-", " ").split()
         particle = TURKIC_PARTICLES.get(words[-1].lower())
         if len(words) > 1 and particle is not None:
             return particle
-    detector, enums = _pytrovich()[1], _pytrovich()[2]
-    found = detector.detect(firstname=first, lastname=last, middlename=middle or None)
-    if found == enums.Gender.MALE:
-        return Gender.MALE
-    if found == enums.Gender.FEMALE:
-        return Gender.FEMALE
-    by_first = _gender_of_word(first)
-    by_last = detector.detect(lastname=last)
-    if by_first is not None:
-        # Do not trust the first-name dictionary against a clearly gendered surname.
-        other = {enums.Gender.MALE: Gender.MALE, enums.Gender.FEMALE: Gender.FEMALE}.get(by_last)
-        if other is None or other is by_first:
-            return by_first
-    return None
+        found = _definite(detector.detect(middlename=middle))
+        if found is not None:
+            return found
+    return (
+        _definite(detector.detect(lastname=last))
+        or _gender_of_word(first)
+        or _definite(detector.detect(firstname=first))
+    )
 
 
 def detect_gender(person_or_name: Person | str) -> Gender:
