@@ -46,15 +46,15 @@ class Layout:
 
 LAYOUTS = (
     Layout("award_gramota.docx", (("ПОЧЁТНАЯ", 40), ("ГРАМОТА", 48)), "награждается",
-           "nominative", False, DARK_RED, 96, 110),
+           "nominative", False, DARK_RED, 72, 84),
     Layout("award_thanks.docx", (("БЛАГОДАРНОСТЬ", 40),), "объявляется", "dative",
-           False, DARK_BLUE, 110, 130),
+           False, DARK_BLUE, 90, 100),
     Layout("award_letter.docx", (("БЛАГОДАРСТВЕННОЕ", 34), ("ПИСЬМО", 34)), None, "dative",
-           False, DARK_BLUE, 72, 90, letter=True),
+           False, DARK_BLUE, 56, 64, letter=True),
     Layout("award_certificate.docx", (("СЕРТИФИКАТ", 44), ("участника программы наставничества", 20)),
-           "Настоящий сертификат выдан", "dative", True, DARK_BLUE, 14, 24),
+           "Настоящий сертификат выдан", "dative", True, DARK_BLUE, 8, 8),
     Layout("award_diploma.docx", (("ДИПЛОМ", 48),), "награждается", "nominative", True,
-           DARK_RED, 18, 24, degree=True),
+           DARK_RED, 8, 8, degree=True),
 )
 
 
@@ -142,12 +142,13 @@ def build_one(layout: Layout, path: Path) -> Path:
         p.paragraph_format.first_line_indent = Cm(1.25)
         p.paragraph_format.line_spacing = 1.15
     else:
-        _line(doc, layout.lead or "", 18, italic=True, before=24 if layout.landscape else 36)
-        _line(doc, f"{{{{ recipient.{layout.name} }}}}", 26, bold=True, before=10, after=4)
+        _line(doc, layout.lead or "", 18, italic=True, before=12 if layout.landscape else 36)
+        _line(doc, f"{{{{ recipient.{layout.name} }}}}", 26, bold=True,
+              before=6 if layout.landscape else 10, after=4)
         _optional(doc, f"about.{layout.name}", f"{{{{ about.{layout.name} }}}}", 16, after=4)
-        p = _line(doc, "{{ statement }}", 16, before=12)
+        p = _line(doc, "{{ statement }}", 16, before=8 if layout.landscape else 12)
         p.paragraph_format.left_indent = p.paragraph_format.right_indent = Cm(1)
-    _optional(doc, "basis", "{{ basis }}", 12, italic=True, before=12)
+    _optional(doc, "basis", "{{ basis }}", 12, italic=True, before=8 if layout.landscape else 12)
 
     spacer = _gost.plain(doc, "", keep_with_next=True)
     spacer.paragraph_format.space_before = Pt(layout.gap_before_signature)
