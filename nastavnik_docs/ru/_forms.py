@@ -92,7 +92,8 @@ class PostForms(_Forms):
     def _compute(self, _prefix: str, case: Case) -> str:
         if case in self.overrides:
             return self.overrides[case]
-        return decline_post(self.text, case, self.gender)
+        # A post names a person: always animate («назначить модератора»).
+        return decline_post(self.text, case, self.gender, animate=True)
 
     def __bool__(self) -> bool:
         return bool(self.text or self.overrides)

@@ -69,14 +69,14 @@ def _pieces(word: str, pos: set[str]) -> list[Any | None] | None:
     return result
 
 
-def _inflect(parse: Any, case: Case, gender: str | None) -> str:
+def _inflect(parse: Any, case: Case, gender: str | None, animate: bool) -> str:
     """One word (a parse) in ``case``; ``gender`` re-genders adjectives (заведующая)."""
     tag = CASE_TAGS[case]
     is_adj = parse.tag.POS in _ADJ
     word_gender = gender or parse.tag.gender or "masc"
-    if case is Case.ACCUSATIVE and word_gender == "masc":
-        # Posts name people: a masculine accusative is animate, i.e. equal to the genitive
-        # (pymorphy3 tags some nouns such as «тьютор» inanimate).
+    if case is Case.ACCUSATIVE and word_gender == "masc" and animate:
+        # A masculine animate accusative equals the genitive; done here because pymorphy3
+        # guesses unknown posts such as «тьютор» as inanimate.
         tag = "gent"
     grammemes = {tag, "sing"} | ({word_gender} if is_adj else set())
     inflected = parse.inflect(grammemes)
@@ -111,8 +111,13 @@ def _head_group(words: list[str]) -> tuple[list[tuple[int, list[Any | None]]], b
 _SPLIT = re.compile(r"(\s+)")
 
 
+def _is_animate(head: Any) -> bool:
+    """Animate unless the dictionary knows the head noun as inanimate (план, порядок)."""
+    return head.tag.POS in _ADJ or "anim" in head.tag or not head.is_known
+
+
 @lru_cache(maxsize=16384)
-def _decline_post(post: str, case: Case, gender: Gender | None) -> str:
+def _decline_post(post: str, case: Case, gender: Gender | None, animate: bool | None) -> str:
     tokens = _SPLIT.split(post)
     words = tokens[0::2]
     group, adjective_head = _head_group(words)
@@ -127,10 +132,12 @@ def _decline_post(post: str, case: Case, gender: Gender | None) -> str:
     else:
         head_parse = group[-1][1][-1]
         target = head_parse.tag.gender if head_parse.tag.gender in ("masc", "femn", "neut") else "masc"
+    if animate is None:
+        animate = _is_animate(group[-1][1][-1])
     for index, piece_parses in group:
         pieces = words[index].split("-")
         new = [
-            p if parse is None else match_case(p, _inflect(parse, case, target))
+            p if parse is None else match_case(p, _inflect(parse, case, target, animate))
             for p, parse in zip(pieces, piece_parses)
         ]
         words[index] = "-".join(new)
@@ -138,13 +145,19 @@ def _decline_post(post: str, case: Case, gender: Gender | None) -> str:
     return "".join(tokens)
 
 
-def decline_post(post: str, case: Case | str, gender: Gender | str | None = None) -> str:
+def decline_post(
+    post: str, case: Case | str, gender: Gender | str | None = None, *,
+    animate: bool | None = None,
+) -> str:
     """A post in ``case``, keeping the given capitalisation.
 
     Only the head noun and the adjectives before it change; a word with a dot («и.о.»),
     a quoted name, a number or an abbreviation ends the inflected part. ``gender`` (the
     holder's) matters for substantivised adjectives: «заведующий» → «заведующей» for a
-    woman. An empty post gives "".
+    woman. ``animate`` decides the masculine accusative (директора / план); by default a
+    head noun counts as animate unless pymorphy3's dictionary knows it as inanimate, so
+    the function also serves noun phrases such as «План мероприятий». An empty post
+    gives "".
     """
     if not post:
         return ""
@@ -152,4 +165,4 @@ def decline_post(post: str, case: Case | str, gender: Gender | str | None = None
     g = _as_gender(gender)
     if case is Case.NOMINATIVE and g is None:
         return post
-    return _decline_post(post.strip(), case, g)
+    return _decline_post(post.strip(), case, g, animate)

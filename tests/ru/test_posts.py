@@ -50,3 +50,26 @@ def test_post_overrides_win():
     forms = person_forms(head)
     assert forms.post.dative == "Директору муниципального бюджетного учреждения"
     assert forms.post.genitive == "Директора"
+
+
+@pytest.mark.parametrize(
+    "phrase, case, expected",
+    [
+        ("План мероприятий", "accusative", "План мероприятий"),
+        ("Положение о системе наставничества", "accusative", "Положение о системе наставничества"),
+        ("Положение о системе наставничества", "genitive", "Положения о системе наставничества"),
+        ("рабочая группа", "genitive", "рабочей группы"),
+        ("рабочая группа", "accusative", "рабочую группу"),
+        ("Дорожная карта внедрения целевой модели", "instrumental",
+         "Дорожной картой внедрения целевой модели"),
+        ("педагогический совет", "prepositional", "педагогическом совете"),
+    ],
+)
+def test_noun_phrases_keep_inanimate_accusative(phrase, case, expected):
+    assert decline_post(phrase, case) == expected
+
+
+def test_post_forms_are_always_animate():
+    assert decline_post("модератор", "accusative") == "модератор"
+    assert decline_post("модератор", "accusative", animate=True) == "модератора"
+    assert PostForms("модератор").accusative == "модератора"
