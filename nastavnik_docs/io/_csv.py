@@ -17,9 +17,11 @@ from pathlib import Path
 from ..errors import InputError, Problem
 from ..models import Participant
 from ._columns import PARTICIPANT_COLUMNS
+from ._registry_xlsx import cell_value
 from ._links import finish_registry
 from ._problems import Loc
 from ._table import Table, read_participants
+from ._values import cell_text
 from ._yaml import existing_file
 
 DELIMITERS = (";", ",", "\t")
@@ -76,3 +78,13 @@ def load_participants_csv(path: str | os.PathLike[str]) -> list[Participant]:
         table.problems.extend(exc.problems)
     table.raise_if_problems()
     return participants
+
+
+def dump_participants_csv(participants: list[Participant], delimiter: str = ";") -> str:
+    """Participants as CSV text with the columns of sheet «Участники» (dates as ДД.ММ.ГГГГ)."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([c.header for c in PARTICIPANT_COLUMNS])
+    for person in participants:
+        writer.writerow([cell_text(cell_value(person, c)) for c in PARTICIPANT_COLUMNS])
+    return out.getvalue()

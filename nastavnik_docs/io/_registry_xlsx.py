@@ -166,7 +166,7 @@ def _read_lists(rows: Iterator[Sequence[Any]], file: str, sheet: str,
 # ---------------------------------------------------------------------------- writing
 
 
-def _cell_value(record: Any, col: Column) -> Any:
+def cell_value(record: Any, col: Column) -> Any:
     if col.kind == EXPERIENCE:
         if record.experience_since is not None:
             return record.experience_since
@@ -191,7 +191,7 @@ def _fill(sheet: Any, columns: Sequence[Column], records: Sequence[Any]) -> None
     top = Alignment(vertical="top")
     for r, record in enumerate(records, start=2):
         for c, col in enumerate(columns, start=1):
-            value = _cell_value(record, col)
+            value = cell_value(record, col)
             if value is None:
                 continue
             cell = sheet.cell(row=r, column=c, value=value)

@@ -173,16 +173,23 @@ def build(docx_dir: Path, xlsx_dir: Path) -> list[Path]:
     build_workbook().save(target)
     written = [target]
     if xlsx_dir.resolve() == (ROOT / "templates" / "xlsx").resolve():
-        written.append(build_sample(target))
+        written.extend(build_samples(target))
     return written
 
 
-def build_sample(template: Path, out: Path = ROOT / "samples" / "registry.xlsx") -> Path:
-    """``samples/registry.xlsx``: the sample registry YAML written into the template."""
+def build_samples(template: Path, samples: Path = ROOT / "samples") -> list[Path]:
+    """``samples/registry.xlsx`` and ``samples/participants.csv`` (cp1251, «;», as Excel on a
+    Russian Windows saves CSV) from ``samples/registry.yaml``."""
+    from nastavnik_docs._files import write_bytes_atomic
     from nastavnik_docs.io import load_registry, write_registry
+    from nastavnik_docs.io._csv import dump_participants_csv
 
-    registry = load_registry(ROOT / "samples" / "registry.yaml")
-    return write_registry(registry, out, overwrite=True, template=template)
+    registry = load_registry(samples / "registry.yaml")
+    csv_text = dump_participants_csv(registry.participants)
+    return [
+        write_registry(registry, samples / "registry.xlsx", overwrite=True, template=template),
+        write_bytes_atomic(samples / "participants.csv", csv_text.encode("cp1251"), overwrite=True),
+    ]
 
 
 if __name__ == "__main__":

@@ -1,0 +1,134 @@
+"""load_input: models, dicts and files, with fields given as paths to other files."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+import yaml
+from pydantic import BaseModel, Field
+
+from nastavnik_docs.errors import InputError
+from nastavnik_docs.io import load_input, load_organization, load_registry
+from nastavnik_docs.kinds import Kind
+from nastavnik_docs.models import Organization, Registry
+from nastavnik_docs._resources import sample_path
+
+
+class Meeting(BaseModel):
+    topic: str = Field(min_length=1)
+    day: date
+
+
+class OrderInput(BaseModel):
+    organization: Organization
+    registry: Registry | None = None
+    number: str
+    date: date
+    meetings: list[Meeting] = []
+    previous: Meeting | None = None
+
+
+KIND = Kind(id="test.order", title="Тестовый приказ", input_model=OrderInput, context_model=OrderInput,
+            build_context=lambda d: d, docx="test.docx")
+
+
+@pytest.fixture
+def folder(tmp_path):
+    for name in ("organization.yaml", "registry.yaml", "registry.xlsx", "participants.csv"):
+        shutil.copy(sample_path(name), tmp_path / name)
+    (tmp_path / "orders").mkdir()
+    return tmp_path
+
+
+def write(path, data):
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_model_instance_is_returned_as_is():
+    data = OrderInput(organization=load_organization(sample_path("organization.yaml")), number="1",
+                      date=date(2026, 9, 1))
+    assert load_input(KIND, data) is data
+
+
+def test_dict_is_validated():
+    org = yaml.safe_load(sample_path("organization.yaml").read_text(encoding="utf-8"))
+    result = load_input(KIND, {"organization": org, "number": "12-о", "date": "01.09.2026"})
+    assert result.organization.city == "Вологда" and result.date == date(2026, 9, 1)
+
+
+@pytest.mark.parametrize("registry_file", ["registry.yaml", "registry.xlsx"])
+def test_paths_inside_a_file_resolve_relative_to_it(folder, registry_file):
+    path = write(folder / "orders" / "order.yaml", {
+        "organization": "../organization.yaml", "registry": f"../{registry_file}",
+        "number": "45", "date": "2026-09-01", "previous": "meeting.yaml",
+    })
+    write(folder / "orders" / "meeting.yaml", {"topic": "знакомство", "day": "02.09.2026"})
+    result = load_input(KIND, str(path))
+    assert result.organization == load_organization(folder / "organization.yaml")
+    assert result.registry == load_registry(sample_path("registry.yaml"))
+    assert result.previous == Meeting(topic="знакомство", day=date(2026, 9, 2))
+
+
+def test_csv_registry_gives_participants_only(folder):
+    path = write(folder / "order.yaml", {"organization": "organization.yaml", "registry": "participants.csv",
+                                         "number": "1", "date": "2026-09-01"})
+    result = load_input(KIND, path)
+    assert result.registry.pairs == [] and len(result.registry.participants) >= 25
+
+
+def test_errors_of_a_linked_file_name_that_file(folder):
+    (folder / "organization.yaml").write_text("full_name: x\n", encoding="utf-8")
+    path = write(folder / "order.yaml", {"organization": "organization.yaml", "number": "1",
+                                         "date": "2026-13-01", "meetings": [{"topic": "", "day": "2026-09-01"}]})
+    with pytest.raises(InputError) as info:
+        load_input(KIND, path)
+    where = sorted((p.file.rsplit("/", 1)[-1], p.field) for p in info.value.problems)
+    assert where == [
+        ("order.yaml", "date"), ("order.yaml", "meetings → 1 → topic"),
+        ("organization.yaml", "city"), ("organization.yaml", "head"), ("organization.yaml", "short_name"),
+    ]
+
+
+def test_missing_linked_file(folder):
+    path = write(folder / "order.yaml", {"organization": "нет.yaml", "number": "1", "date": "2026-09-01"})
+    with pytest.raises(InputError) as info:
+        load_input(KIND, path)
+    (problem,) = info.value.problems
+    assert "Файл не найден" in problem.message and problem.file.endswith("нет.yaml")
+
+
+def test_xlsx_for_a_non_registry_field_is_refused(folder):
+    path = write(folder / "order.yaml", {"organization": "registry.xlsx", "number": "1", "date": "2026-09-01"})
+    with pytest.raises(InputError, match="только база наставников"):
+        load_input(KIND, path)
+
+
+def test_inline_registry_link_errors_are_located(folder):
+    registry = yaml.safe_load(sample_path("registry.yaml").read_text(encoding="utf-8"))
+    registry["pairs"][2]["mentor"] = "У99"
+    path = write(folder / "order.yaml", {"organization": "organization.yaml", "registry": registry,
+                                         "number": "1", "date": "2026-09-01"})
+    with pytest.raises(InputError) as info:
+        load_input(KIND, path)
+    (problem,) = info.value.problems
+    assert (problem.field, problem.value) == ("registry → pairs → 3 → mentor", "У99")
+    assert problem.row is not None and problem.file == str(path)
+
+
+def test_dict_errors_are_russian_and_have_field_paths():
+    with pytest.raises(InputError) as info:
+        load_input(KIND, {"number": "1", "date": "вчера", "unknown": 1})
+    messages = {p.field: p.message for p in info.value.problems}
+    assert messages["organization"] == "обязательное поле не заполнено"
+    assert messages["date"].startswith("не удалось прочитать дату")
+    assert set(messages) == {"organization", "date"}  # extra keys are allowed by this model
+
+
+def test_kind_by_id_uses_the_catalogue():
+    from nastavnik_docs.errors import KindNotFoundError
+
+    with pytest.raises(KindNotFoundError):
+        load_input("no.such.kind", {})
