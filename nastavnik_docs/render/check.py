@@ -41,6 +41,7 @@ from .report import TemplateIssue, TemplateReport
 
 __all__ = ["check_template", "check_source", "resolve_path", "TemplateIssue", "TemplateReport"]
 
+_MAX_SYNTAX_ERRORS = 20  # per part or cell: a broken tag is blanked out and checking goes on
 _ANY = object()  # a type about which nothing is known: every path below it is accepted
 _OPAQUE = {Any, object}
 
@@ -197,37 +198,51 @@ _BLOCK = re.compile(r"\{%[-+]?\s*(\w+)([^%]*?)[-+]?%\}", re.S)
 _OPENERS = {"if", "for", "with", "macro", "call", "filter", "raw", "block", "autoescape", "trans"}
 
 
-def _unbalanced_tag(source: str) -> tuple[int, str] | None:
-    """(line, message) for the first block tag left open or closed by the wrong end tag."""
-    stack: list[tuple[str, int]] = []
+def _unbalanced_tag(source: str) -> tuple[int, str, tuple[int, int]] | None:
+    """(line, message, span of the tag) for the first block tag left open or closed by the
+    wrong end tag."""
+    stack: list[tuple[str, int, tuple[int, int]]] = []
     for m in _BLOCK.finditer(source):
         name, rest = m.group(1), m.group(2)
         line = source.count("\n", 0, m.start()) + 1
         if name in _OPENERS or (name == "set" and "=" not in rest):
-            stack.append((name, line))
+            stack.append((name, line, m.span()))
         elif name.startswith("end"):
             opened = name[3:]
             if not stack:
-                return line, f"лишний закрывающий тег {{% {name} %}}"
-            top, top_line = stack.pop()
+                return line, f"лишний закрывающий тег {{% {name} %}}", m.span()
+            top, top_line, span = stack.pop()
             if top != opened:
-                return top_line, f"тег {{% {top} %}} закрыт тегом {{% {name} %}}, а нужен {{% end{top} %}}"
+                return (top_line, f"тег {{% {top} %}} закрыт тегом {{% {name} %}}, "
+                        f"а нужен {{% end{top} %}}", span)
     if stack:
-        top, line = stack[-1]
-        return line, f"тег {{% {top} … %}} не закрыт: нет {{% end{top} %}}"
+        top, line, span = stack[-1]
+        return line, f"тег {{% {top} … %}} не закрыт: нет {{% end{top} %}}", span
     return None
 
 
+_ANY_TAG = re.compile(r"\{[{%#].*?[}%#]\}|\{\{|\{%|\{#|\}\}|%\}|#\}")
+
+
 def _syntax_issue(exc: TemplateSyntaxError, source: str, where: str,
-                  text_at: Any) -> TemplateIssue:
-    lineno = exc.lineno
+                  text_at: Any) -> tuple[TemplateIssue, str]:
+    """The issue for a syntax error, and the source with the offending tag blanked out so
+    that checking can go on to find the next problems."""
+    lineno = exc.lineno or 1
     message = f"Ошибка в теге шаблона: {exc.message}."
-    if "end of template" in (exc.message or "") or "Encountered unknown tag 'end" in (exc.message or ""):
+    found = None
+    if "end of template" in (exc.message or "") or "unknown tag 'end" in (exc.message or ""):
         found = _unbalanced_tag(source)
-        if found:
-            lineno, text = found
-            message = f"Ошибка в теге шаблона: {text}."
-    return TemplateIssue("syntax", message, where=where, text=text_at(lineno))
+    if found:
+        lineno, text, (start, end) = found
+        message = f"Ошибка в теге шаблона: {text}."
+        repaired = source[:start] + source[end:]
+    else:
+        lines = source.split("\n")
+        if 0 < lineno <= len(lines):
+            lines[lineno - 1] = _ANY_TAG.sub("", lines[lineno - 1])
+        repaired = "\n".join(lines)
+    return TemplateIssue("syntax", message, where=where, text=text_at(lineno)), repaired
 
 
 # --- checking ----------------------------------------------------------------------------
@@ -237,12 +252,20 @@ def check_source(source: str, context_model: type[BaseModel], where: str,
     """Issues in one Jinja source (a DOCX part or an XLSX cell); ``text_at(line)`` gives
     the paragraph or cell text for a line."""
     env = env or make_environment()
-    try:
-        tree = env.parse(source)
-    except TemplateSyntaxError as exc:
-        return [_syntax_issue(exc, source, where, text_at)], []
-    uses = variable_uses(tree)
     issues: list[TemplateIssue] = []
+    for _attempt in range(_MAX_SYNTAX_ERRORS):
+        try:
+            tree = env.parse(source)
+            break
+        except TemplateSyntaxError as exc:
+            issue, repaired = _syntax_issue(exc, source, where, text_at)
+            issues.append(issue)
+            if repaired == source:
+                return issues, []
+            source = repaired
+    else:
+        return issues, []
+    uses = variable_uses(tree)
     seen: set[tuple[str, str]] = set()
     for use in uses:
         text = text_at(use.lineno)
