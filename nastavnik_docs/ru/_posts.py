@@ -116,9 +116,38 @@ def _is_animate(head: Any) -> bool:
     return head.tag.POS in _ADJ or "anim" in head.tag or not head.is_known
 
 
+def _segments(post: str) -> list[str]:
+    """Split «учитель математики, классный руководитель 5 «А» класса» at commas outside quotes."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(post):
+        if ch in "«„":
+            depth += 1
+        elif ch in "»“" and depth:
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(post[start:i])
+            start = i
+    parts.append(post[start:])
+    return parts
+
+
 @lru_cache(maxsize=16384)
 def _decline_post(post: str, case: Case, gender: Gender | None, animate: bool | None) -> str:
-    tokens = _SPLIT.split(post)
+    first, *rest = _segments(post)
+    out = [_decline_segment(first, case, gender, animate)]
+    for segment in rest:
+        # A further post after a comma declines too («учителю, классному руководителю»);
+        # a segment whose head is not a person («…, обществознания») stays as written.
+        body = segment[1:]
+        group, _adjective = _head_group(_SPLIT.split(body.strip())[0::2])
+        person = bool(group) and ("anim" in group[-1][1][-1].tag or group[-1][1][-1].tag.POS in _ADJ)
+        out.append("," + _decline_segment(body, case, gender, animate) if person else segment)
+    return "".join(out)
+
+
+def _decline_segment(post: str, case: Case, gender: Gender | None, animate: bool | None) -> str:
+    lead = post[: len(post) - len(post.lstrip())]
+    tokens = _SPLIT.split(post.strip())
     words = tokens[0::2]
     group, adjective_head = _head_group(words)
     if not group:
@@ -142,7 +171,7 @@ def _decline_post(post: str, case: Case, gender: Gender | None, animate: bool | 
         ]
         words[index] = "-".join(new)
     tokens[0::2] = words
-    return "".join(tokens)
+    return lead + "".join(tokens)
 
 
 def decline_post(
