@@ -124,8 +124,11 @@ def decline_part(part: str, word: str, gender: Gender, case: Case) -> str:
     if part == "middlename" and is_turkic_patronymic(word):
         return word
     pieces = word.split("-")
+    # Male double first names are French or German (Жан-Поль, Ханс-Юрген): only the last
+    # piece declines («Жан-Поля»). Female ones decline throughout («Анны-Марии»).
+    keep = len(pieces) - 1 if part == "firstname" and gender is Gender.MALE else 0
     return "-".join(
-        _decline_piece(part, piece, gender, case, known=i == len(pieces) - 1)
+        piece if i < keep else _decline_piece(part, piece, gender, case, known=i == len(pieces) - 1)
         for i, piece in enumerate(pieces)
     )
 
