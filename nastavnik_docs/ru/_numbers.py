@@ -61,9 +61,12 @@ def _as_int(n: int | Decimal | str) -> int:
 def _words(n: int, case: Case, gender: str, ordinal: bool, animate: bool) -> str:
     from num2words import num2words
 
-    kwargs = {"lang": "ru", "case": _N2W_CASE[case], "animate": animate}
     if ordinal:
-        return num2words(n, to="ordinal", gender=gender, **kwargs)
+        return num2words(n, lang="ru", case=_N2W_CASE[case], animate=animate, to="ordinal",
+                         gender=gender)
+    if case is Case.ACCUSATIVE and animate:
+        return _animate_accusative(n, gender)
+    kwargs = {"lang": "ru", "case": _N2W_CASE[case], "animate": False}
     sign, n = ("минус ", -n) if n < 0 else ("", n)
     high, low = divmod(n, 1000)
     if high and low:
@@ -71,6 +74,28 @@ def _words(n: int, case: Case, gender: str, ordinal: bool, animate: bool) -> str
     else:
         text = num2words(n, gender=gender if not high else "m", **kwargs)
     return sign + text
+
+
+def _animate_accusative(n: int, gender: str) -> str:
+    """«двух наставников», «двадцать одного наставника», «двадцать два наставника».
+
+    num2words' own animate accusative spoils the thousands («двух тысячи»), so only the
+    part that animacy changes is adjusted here: 2–4 alone take the genitive, a masculine
+    «один» at the end becomes «одного» (inflected with pymorphy3); compound numbers keep
+    the inanimate form, as the modern norm has it.
+    """
+    if 2 <= abs(n) <= 4:
+        return _words(n, Case.GENITIVE, gender, False, False)
+    text = _words(n, Case.ACCUSATIVE, gender, False, False)
+    if gender == "m" and abs(n) % 10 == 1 and abs(n) % 100 != 11:
+        from ._morph import parses
+
+        head, _, last = text.rpartition(" ")
+        nominative = [p for p in parses(last) if p.tag.case in ("nomn", "accs")]
+        inflected = nominative[0].inflect({"accs", "anim"}) if nominative else None
+        if inflected is not None:
+            text = f"{head} {inflected.word}".strip()
+    return text
 
 
 def number_in_words(

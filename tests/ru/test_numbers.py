@@ -46,8 +46,19 @@ def test_number_in_words(n, case, gender, expected):
     assert number_in_words(n, case, gender) == expected
 
 
-def test_animate_accusative():
-    assert number_in_words(2, "accusative", animate=True) == "двух"
+@pytest.mark.parametrize(
+    "n, gender, expected",
+    [
+        (1, "m", "одного"), (2, "m", "двух"), (4, "f", "четырёх"), (5, "m", "пять"),
+        (21, "m", "двадцать одного"), (21, "f", "двадцать одну"), (22, "m", "двадцать два"),
+        (2000, "m", "две тысячи"), (2001, "m", "две тысячи одного"), (11, "m", "одиннадцать"),
+    ],
+)
+def test_animate_accusative(n, gender, expected):
+    assert number_in_words(n, "accusative", gender, animate=True) == expected
+
+
+def test_inanimate_accusative_is_the_default():
     assert number_in_words(2, "accusative") == "два"
 
 
