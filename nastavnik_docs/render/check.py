@@ -43,7 +43,8 @@ __all__ = ["check_template", "check_source", "resolve_path", "TemplateIssue", "T
 
 _MAX_SYNTAX_ERRORS = 20  # per part or cell: a broken tag is blanked out and checking goes on
 _ANY = object()  # a type about which nothing is known: every path below it is accepted
-_OPAQUE = {Any, object}
+# Annotations that say nothing about attributes: bare ``BaseModel`` ("some model") included.
+_OPAQUE = {Any, object, BaseModel}
 
 
 # --- introspection -----------------------------------------------------------------------
@@ -174,7 +175,7 @@ def _issue_for(use: VarUse, failure: tuple[int, Any], where: str, text: str) -> 
     index, tp = failure
     shown = format_path(use.path[: index + 1])
     if index == 0:
-        known = _known_names(tp)
+        known = [*tp.model_fields, *tp.model_computed_fields]  # only these reach the template
         message = f"Неизвестная переменная «{shown}»: её нет в данных документа."
     else:
         parent = format_path(use.path[:index])

@@ -84,6 +84,16 @@ class _Walker:
             return (*base, ITEM) if node.name in _ONE_ITEM else base
         return None
 
+    def side_exprs(self, node: nodes.Node, scope: dict[str, tuple[str, ...] | None]) -> None:
+        """Visit what a path expression computes besides the path: subscripts, filter arguments."""
+        while isinstance(node, (nodes.Getattr, nodes.Getitem, nodes.Filter)):
+            if isinstance(node, nodes.Getitem):
+                self.expr(node.arg, scope)
+            elif isinstance(node, nodes.Filter):
+                for arg in [*node.args, *(kw.value for kw in node.kwargs)]:
+                    self.expr(arg, scope)
+            node = node.node
+
     def expr(self, node: nodes.Node, scope: dict[str, tuple[str, ...] | None]) -> None:
         """Record every maximal path in an expression."""
         if isinstance(node, (nodes.Name, nodes.Getattr, nodes.Getitem)):
@@ -91,12 +101,7 @@ class _Walker:
             if path is not None:
                 if not (isinstance(node, nodes.Name) and node.ctx != "load"):
                     self.uses.append(VarUse(path, node.lineno))
-                # visit computed subscripts, which are expressions of their own
-                inner: nodes.Node = node
-                while isinstance(inner, (nodes.Getattr, nodes.Getitem)):
-                    if isinstance(inner, nodes.Getitem):
-                        self.expr(inner.arg, scope)
-                    inner = inner.node
+                self.side_exprs(node, scope)
                 return
         for child in node.iter_child_nodes():
             self.expr(child, scope)
@@ -115,8 +120,12 @@ class _Walker:
 
     def stmt(self, node: nodes.Node, scope: dict[str, tuple[str, ...] | None]) -> None:
         if isinstance(node, nodes.For):
-            self.expr(node.iter, scope)
             base = self.chain(node.iter, scope)
+            if base is not None:  # iterating is a use of the items: ``pairs[]``
+                self.uses.append(VarUse((*base, ITEM), node.iter.lineno))
+                self.side_exprs(node.iter, scope)
+            else:
+                self.expr(node.iter, scope)
             inner = dict(scope)
             names = self.targets(node.target)
             for name in names:
