@@ -21,12 +21,14 @@ Building blocks:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..models import Category, Official, Organization, Participant, Person, Registry
+from ..errors import InputError, Problem
+from ..models import Category, Gender, Official, Organization, Participant, Person, Registry
 from ..models.person import _Model
 from ..ru import (
     BLANK_NUMBER,
@@ -45,7 +47,8 @@ __all__ = [
     "RequisitesContext", "People", "FEDERAL_ACTS", "requisites", "requisite_fields",
     "preamble", "resolve_bases", "numbered", "stop", "task_text", "control_text", "appendix_mark",
     "approved_word", "lower_first", "upper_first", "sentence", "place_of", "number_text",
-    "act_reference", "join_and",
+    "act_reference", "join_and", "Ref", "bad_input", "named", "sub_items", "person_phrase",
+    "class_genitive", "with_post", "forms_of", "deadline_text", "with_preposition",
 ]
 
 
@@ -160,6 +163,14 @@ def join_and(parts: Sequence[str], sep: str = ", ") -> str:
     return f"{sep.join(parts[:-1])} и {parts[-1]}"
 
 
+def with_preposition(word: str) -> str:
+    """«с» or «со» before ``word`` («со статьёй», «с Федеральным законом»)."""
+    low = word.lower()
+    if re.match(r"^[сзшж][^аеёиоуыэюя]", low) or low.startswith(("мн", "вс")):
+        return "со"
+    return "с"
+
+
 def preamble(bases: Sequence[str], purpose: str | None) -> str:
     """«В соответствии с A, B и C, в целях D,» — the sentence before «ПРИКАЗЫВАЮ:».
 
@@ -167,7 +178,7 @@ def preamble(bases: Sequence[str], purpose: str | None) -> str:
     """
     parts = []
     if bases:
-        parts.append("в соответствии с " + join_and(list(bases), sep=", "))
+        parts.append(f"в соответствии {with_preposition(bases[0])} " + join_and(list(bases), sep=", "))
     if purpose:
         text = purpose.strip().rstrip(".,")
         parts.append(text if text.lower().startswith(("в целях", "на основании", "по итогам"))
@@ -470,3 +481,62 @@ def control_text(control: Official | str | None, people: People, document: str =
         return f"Контроль за исполнением настоящего {document} оставляю за собой."
     forms = people.named(control)
     return f"Контроль за исполнением настоящего {document} возложить на {with_post(forms, 'accusative')}."
+
+
+# --------------------------------------------------------------------------- phrases
+
+
+#: A person an input names: inline (ФИО and post) or by a role key / registry id.
+Ref = Official | str
+
+
+def bad_input(field: str, message: str, value: object = None) -> InputError:
+    return InputError([Problem(message, field=field, value=value)])
+
+
+def named(people: People, ref: Ref, field: str) -> PersonForms:
+    try:
+        return people.named(ref)
+    except ValueError as exc:
+        raise bad_input(field, str(exc), ref if isinstance(ref, str) else None) from None
+
+
+def sub_items(lines: Sequence[str], *, lower: bool = True) -> list[str]:
+    """Sub-items of an enumeration: «;» after each, «.» after the last; ``lower`` starts
+    each with a small letter (names keep their capital)."""
+    out = []
+    for text in lines:
+        text = typograph(" ".join(t for t in text.split(" ") if t)).rstrip(" ;,")
+        last = text.rsplit(" ", 1)[-1]
+        if text.endswith(".") and len(last.strip("()«».")) > 3:
+            text = text[:-1]
+        out.append(lower_first(text) if lower else text)
+    return [t + (";" if i < len(out) - 1 else stop_mark(t)) for i, t in enumerate(out)]
+
+
+def stop_mark(text: str) -> str:
+    return "" if text.endswith(".") else "."
+
+
+def person_phrase(forms: PersonForms, person: Person, case: str) -> str:
+    """«Кравченко Ольгу Викторовну, учителя русского языка и литературы» in ``case``;
+    a pupil is «обучающегося 11 «А» класса»."""
+    name = getattr(forms, case)
+    if isinstance(person, Participant) and person.category is Category.PUPIL:
+        noun = "обучающаяся" if forms.gender is Gender.FEMALE else "обучающийся"
+        noun = decline_post(noun, case, forms.gender)
+        cls = class_genitive(person.post)
+        return f"{name}, {noun}{' ' + cls if cls else ''}"
+    post = getattr(forms.post, case) if forms.post else ""
+    return f"{name}, {lower_first(post)}" if post else name
+
+
+def class_genitive(post: str | None) -> str:
+    """«7 «Б» класс» → «7 «Б» класса» (a class named by its number)."""
+    if not post:
+        return ""
+    text = typograph(post)
+    words = text.split(" ")
+    if words and words[-1].lower() == "класс":
+        words[-1] = words[-1] + "а"
+    return " ".join(words)

@@ -15,7 +15,6 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from ..errors import InputError, Problem
 from ..models import Category, Gender, Official, Pair, PairStatus, Participant, Person, Registry
 from ..models.person import _Model
 from ..ru import PersonForms, decline_post, format_date, money_in_words, typograph
@@ -47,10 +46,15 @@ from ._common import (
     task_text,
     upper_first,
     with_post,
+    Ref,
+    bad_input,
+    named,
+    sub_items,
+    person_phrase,
+    class_genitive,
 )
 
 FAMILY = "Приказы"
-Ref = Official | str
 
 _FEDERAL_MODEL = ["273-ФЗ", "Р-145", "АЗ-1128/08"]
 _LABOUR = ["273-ФЗ", "ТК-351.8", "Р-145", "АЗ-1128/08"]
@@ -102,19 +106,8 @@ class OrderInput(DocumentInput):
     registry: Registry | None = Field(default=None, description="База наставников и наставляемых")
 
 
-def _bad(field: str, message: str, value: object = None) -> InputError:
-    return InputError([Problem(message, field=field, value=value)])
-
-
 def _people(data: OrderInput) -> People:
     return People(data.registry, data.signer or data.organization.head)
-
-
-def _named(people: People, ref: Ref, field: str) -> PersonForms:
-    try:
-        return people.named(ref)
-    except ValueError as exc:
-        raise _bad(field, str(exc), ref if isinstance(ref, str) else None) from None
 
 
 def _order(data: OrderInput, people: People, *, heading: str, bases: Sequence, purpose: str | None,
@@ -125,12 +118,12 @@ def _order(data: OrderInput, people: People, *, heading: str, bases: Sequence, p
         try:
             texts.append(task_text(task, people))
         except ValueError as exc:
-            raise _bad(f"tasks[{i}].responsible", str(exc)) from None
+            raise bad_input(f"tasks[{i}].responsible", str(exc)) from None
     numbered_items = numbered(texts)
     try:
         control = control_text(data.control, people)
     except ValueError as exc:
-        raise _bad("control", str(exc)) from None
+        raise bad_input("control", str(exc)) from None
     count = sum(1 for item in numbered_items if item.number.count(".") == 1)
     bases = resolve_bases(data.basis if data.basis is not None else bases)
     return {
@@ -150,36 +143,6 @@ def _own_acts(data: DocumentInput, *acts: Act | CouncilDecision | None) -> list:
     return [a for a in (data.regulation, *acts) if a is not None]
 
 
-def _sub(lines: Sequence[str]) -> list[str]:
-    """Sub-items of an enumeration: lower-case, «;» after each, «.» after the last."""
-    out = [lower_first(typograph(" ".join(t.split()).rstrip(" .;,"))) for t in lines]
-    return [t + (";" if i < len(out) - 1 else ".") for i, t in enumerate(out)]
-
-
-def _person_phrase(forms: PersonForms, person: Person, case: str) -> str:
-    """«Кравченко Ольгу Викторовну, учителя русского языка и литературы» in ``case``;
-    a pupil is «обучающегося 11 «А» класса»."""
-    name = getattr(forms, case)
-    if isinstance(person, Participant) and person.category is Category.PUPIL:
-        noun = "обучающаяся" if forms.gender is Gender.FEMALE else "обучающийся"
-        noun = decline_post(noun, case, forms.gender)
-        cls = _class_genitive(person.post)
-        return f"{name}, {noun}{' ' + cls if cls else ''}"
-    post = getattr(forms.post, case) if forms.post else ""
-    return f"{name}, {lower_first(post)}" if post else name
-
-
-def _class_genitive(post: str | None) -> str:
-    """«7 «Б» класс» → «7 «Б» класса» (a class named by its number)."""
-    if not post:
-        return ""
-    text = typograph(post)
-    words = text.split(" ")
-    if words and words[-1].lower() == "класс":
-        words[-1] = words[-1] + "а"
-    return " ".join(words)
-
-
 def _gendered(forms: PersonForms, masc: str, femn: str) -> str:
     return femn if forms.gender is Gender.FEMALE else masc
 
@@ -194,7 +157,7 @@ def _period(start: dt.date | None, end: dt.date | None) -> str:
 
 def _registry(data: OrderInput, field: str = "registry") -> Registry:
     if data.registry is None:
-        raise _bad(field, "для этого приказа нужна база наставников и наставляемых (registry)")
+        raise bad_input(field, "для этого приказа нужна база наставников и наставляемых (registry)")
     return data.registry
 
 
@@ -231,7 +194,7 @@ class AppointCuratorInput(OrderInput):
 
 def build_appoint_curator(data: AppointCuratorInput) -> OrderContext:
     people = _people(data)
-    curator = _named(people, data.curator, "curator")
+    curator = named(people, data.curator, "curator")
     people.add("curator", people.person(data.curator))
     since = data.since or data.date
     org = typograph(data.organization.short_name)
@@ -239,7 +202,7 @@ def build_appoint_curator(data: AppointCuratorInput) -> OrderContext:
                  f"{data.scope} в {org}" + (f" с {format_date(since)}" if since else ""))
     items = [
         typograph(first),
-        ("Возложить на куратора следующие обязанности:", _sub(data.duties or _CURATOR_DUTIES)),
+        ("Возложить на куратора следующие обязанности:", sub_items(data.duties or _CURATOR_DUTIES)),
     ]
     return OrderContext(**_order(
         data, people,
@@ -412,7 +375,7 @@ class IntroduceModelInput(OrderInput):
 def build_introduce_model(data: IntroduceModelInput) -> OrderContext:
     people = _people(data)
     org = typograph(data.organization.short_name)
-    responsible = _named(people, data.responsible, "responsible")
+    responsible = named(people, data.responsible, "responsible")
     people.add("responsible", people.person(data.responsible))
     forms = data.forms or ([f.form for f in data.registry.pairs] if data.registry else [])
     forms = list(dict.fromkeys(typograph(f) for f in forms))
@@ -426,7 +389,7 @@ def build_introduce_model(data: IntroduceModelInput) -> OrderContext:
     if data.monitoring:
         lines = [f"{lower_first(typograph(m.stage))} {DASH} {deadline_text(m.deadline)}" for m in data.monitoring]
         items.append((f"{upper_first(with_post(responsible, 'dative'))} провести мониторинг реализации "
-                      f"программ наставничества в сроки:", _sub(lines)))
+                      f"программ наставничества в сроки:", sub_items(lines)))
     return OrderContext(**_order(
         data, people,
         heading="О внедрении целевой модели наставничества",
@@ -485,7 +448,7 @@ def build_working_group(data: WorkingGroupInput) -> WorkingGroupContext:
              *((m, "член") for m in data.members)]
     rows, seen = [], []
     for i, (ref, role) in enumerate(roles):
-        forms = _named(people, ref, "members" if role == "член" else ("leader" if role == "руководитель" else "secretary"))
+        forms = named(people, ref, "members" if role == "член" else ("leader" if role == "руководитель" else "secretary"))
         person = people.person(ref)
         if person in seen:
             continue
@@ -500,7 +463,7 @@ def build_working_group(data: WorkingGroupInput) -> WorkingGroupContext:
         f"Утвердить состав {decline_post(group, 'genitive')} (приложение).",
     ]
     if data.functions:
-        items.append((f"{upper_first(decline_post(group, 'dative'))}:", _sub(data.functions)))
+        items.append((f"Определить основными задачами {decline_post(group, 'genitive')}:", sub_items(data.functions)))
     title = [f"Состав {decline_post(group, 'genitive')}", typograph(data.purpose_of_group)]
     return WorkingGroupContext(**_order(
         data, people,
@@ -509,7 +472,7 @@ def build_working_group(data: WorkingGroupInput) -> WorkingGroupContext:
         purpose=f"координации работы по внедрению целевой модели наставничества в {org}",
         items=[typograph(i) if isinstance(i, str) else i for i in items],
         members=TableAppendix(mark=appendix_mark(None, "приказу", data),
-                              title=[typograph(upper_first(t)) for t in title], rows=rows),
+                              title=[typograph(t) for t in title], rows=rows),
     ))
 
 
@@ -561,14 +524,14 @@ def build_appoint_mentors(data: AppointMentorsInput) -> OrderContext:
     refs = data.mentors if data.mentors is not None else _default_mentors(_registry(data))
     lines = []
     for i, ref in enumerate(refs):
-        forms = _named(people, ref, f"mentors[{i}]")
-        lines.append(_person_phrase(forms, people.person(ref), "accusative"))
+        forms = named(people, ref, f"mentors[{i}]")
+        lines.append(person_phrase(forms, people.person(ref), "accusative"))
     year = (f"{data.school_year.strip()}{NBSP}учебный год" if data.school_year and "учеб" not in data.school_year
             else (data.school_year or _school_year(data.date)))
     items: list = [
         (f"Назначить наставниками на {decline_post(typograph(year), 'accusative')} с их письменного согласия:",
-         _sub(lines)),
-        ("Наставникам:", _sub(data.duties or _MENTOR_DUTIES)),
+         sub_items(lines, lower=False)),
+        ("Наставникам:", sub_items(data.duties or _MENTOR_DUTIES)),
     ]
     return OrderContext(**_order(
         data, people,
@@ -641,7 +604,7 @@ def _form_title(registry: Registry, pair: Pair) -> str:
 def _cell_person(forms: PersonForms, person: Person) -> str:
     post = typograph(person.post) if isinstance(person, Participant) and person.post else ""
     if isinstance(person, Participant) and person.category is Category.PUPIL:
-        post = f"обучающ{'аяся' if forms.gender is Gender.FEMALE else 'ийся'} {post}".strip()
+        post = f"обучающ{'аяся' if forms.gender is Gender.FEMALE else 'ийся'} {class_genitive(person.post)}".strip()
     return f"{forms.nominative},\n{post}" if post else forms.nominative
 
 
@@ -660,8 +623,8 @@ def build_assign_pairs(data: AssignPairsInput) -> AssignPairsContext:
         mentees_p = registry.mentees_of(pair)
         mentees = [people.named(m) for m in mentees_p]
         form = _form_title(registry, pair)
-        fixes.append(f"за {_person_phrase(mentor, mentor_p, 'instrumental')}, {DASH} "
-                     + join_and([_person_phrase(f, p, 'accusative') for f, p in zip(mentees, mentees_p)],
+        fixes.append(f"за {person_phrase(mentor, mentor_p, 'instrumental')}, {DASH} "
+                     + join_and([person_phrase(f, p, 'accusative') for f, p in zip(mentees, mentees_p)],
                                 sep="; ")
                      + f" (форма наставничества «{form}», {_period(pair.start, pair.end)})")
         consent = [f"согласие от {format_date(pair.mentor_consent_date, 'numeric')}"]
@@ -671,7 +634,7 @@ def build_assign_pairs(data: AssignPairsInput) -> AssignPairsContext:
                            f"№{NBSP}{agreement.number or '______'}")
             if agreement.monthly_pay:
                 consent.append(f"доплата {_figures(agreement.monthly_pay)}{NBSP}руб. в месяц")
-                pays.append(f"{_person_phrase(mentor, mentor_p, 'dative')}, {DASH} "
+                pays.append(f"{person_phrase(mentor, mentor_p, 'dative')}, {DASH} "
                             f"{_pay(agreement.monthly_pay)} в месяц {_period(pair.start, pair.end)} "
                             f"(дополнительное соглашение к трудовому договору "
                             f"{_agreement_ref(agreement)})")
@@ -682,11 +645,11 @@ def build_assign_pairs(data: AssignPairsInput) -> AssignPairsContext:
                             consent=";\n".join(consent)))
     items: list = [("Закрепить наставляемых за наставниками с письменного согласия наставников "
                     "(состав пар и групп, формы и сроки наставничества "
-                    f"{DASH} в приложении):", _sub(typograph(f) for f in fixes))]
+                    f"{DASH} в приложении):", sub_items([typograph(f) for f in fixes], lower=False))]
     if pays:
         items.append(("Установить доплату за наставническую деятельность в соответствии "
                       "со статьёй 351.8 Трудового кодекса Российской Федерации:",
-                      _sub(typograph(p) for p in pays)))
+                      sub_items([typograph(p) for p in pays], lower=False)))
     return AssignPairsContext(**_order(
         data, people,
         heading="О закреплении наставнических пар (групп)",
@@ -753,7 +716,7 @@ class RewardInput(OrderInput):
     """Приказ о поощрении участников наставнической деятельности."""
 
     awards: list[Award] = Field(min_length=1, description="Поощрения")
-    period: str | None = Field(default=None, description="По итогам чего («2025/2026 учебного года»)")
+    period: str | None = Field(default=None, description="За какой период («в 2025/2026 учебном году»)")
 
     @model_validator(mode="after")
     def _check(self) -> RewardInput:
@@ -800,16 +763,16 @@ def build_reward(data: RewardInput) -> OrderContext:
             try:
                 person = person or people.person(ref)
             except ValueError as exc:
-                raise _bad(f"awards[{i}].people", str(exc)) from None
+                raise bad_input(f"awards[{i}].people", str(exc)) from None
             if person in seen:
                 continue
             seen.append(person)
             if award.kind == "премия" and isinstance(person, Participant) and person.category in (
                     Category.PUPIL, Category.STUDENT):
-                raise _bad(f"awards[{i}].people", "премия выплачивается только работникам организации",
+                raise bad_input(f"awards[{i}].people", "премия выплачивается только работникам организации",
                            person.full_name)
             forms = people.named(person)
-            line = _person_phrase(forms, person, case)
+            line = person_phrase(forms, person, case)
             if award.kind == "премия":
                 line += f", {DASH} {_pay(amount)}"
             lines.append(line)
@@ -824,13 +787,13 @@ def build_reward(data: RewardInput) -> OrderContext:
         else:
             gift = f" ({typograph(award.gift)})" if award.gift else ""
             lead = f"Наградить ценным подарком{gift} {reason}:"
-        items.append((lead, _sub(lines)))
-    period = data.period or _school_year(data.date).replace("учебный год", "учебного года")
+        items.append((lead, sub_items(lines, lower=False)))
+    period = data.period or "в " + _school_year(data.date).replace("учебный год", "учебном году")
     return OrderContext(**_order(
         data, people,
         heading="О поощрении участников наставнической деятельности",
         bases=[*_own_acts(data)] or ["ТК-351.8"],
-        purpose=f"по итогам реализации программ наставничества в {period}, "
+        purpose=f"по итогам реализации программ наставничества {typograph(period)}, "
                 f"в целях поощрения участников наставнической деятельности",
         items=items,
     ))
@@ -881,7 +844,7 @@ class FinalEventInput(OrderInput):
 
 def build_final_event(data: FinalEventInput) -> FinalEventContext:
     people = _people(data)
-    responsible = _named(people, data.responsible, "responsible")
+    responsible = named(people, data.responsible, "responsible")
     people.add("responsible", people.person(data.responsible))
     event = typograph(data.event)
     when = format_date(data.event_date) + (f" в {data.time.strip()}" if data.time else "")
@@ -895,7 +858,7 @@ def build_final_event(data: FinalEventInput) -> FinalEventContext:
                              responsible=typograph(p.responsible))
                 for i, p in enumerate(data.programme, start=1)]
         programme = TableAppendix(mark=appendix_mark(None, "приказу", data),
-                                  title=["Программа", event], rows=rows)
+                                  title=["Программа", decline_post(event, "genitive")], rows=rows)
     items.append(f"Назначить {with_post(responsible, 'accusative')} "
                  f"{_gendered(responsible, 'ответственным', 'ответственной')} за подготовку и проведение "
                  f"{decline_post(event, 'genitive')}.")
@@ -958,21 +921,21 @@ def build_change_pair(data: ChangePairInput) -> OrderContext:
     mentees = [people.named(m) for m in mentees_p]
     reason = decline_post(typograph(data.reason or pair.end_reason or ""), "instrumental")
     since = format_date(data.effective)
-    whom = join_and([_person_phrase(f, p, "genitive") for f, p in zip(mentees, mentees_p)], sep="; ")
+    whom = join_and([person_phrase(f, p, "genitive") for f, p in zip(mentees, mentees_p)], sep="; ")
     form = _form_title(registry, pair)
     items: list = []
     if data.action == "end":
-        items.append(f"Прекратить досрочно с {since} наставничество {_person_phrase(mentor, mentor_p, 'genitive')} "
+        items.append(f"Прекратить досрочно с {since} наставничество {person_phrase(mentor, mentor_p, 'genitive')}, "
                      f"в отношении {whom} (пара №{NBSP}{data.pair}, форма наставничества «{form}») "
                      f"в связи с {reason}.")
         heading = "О досрочном прекращении наставничества"
     else:
         new_p = people.person(data.new_mentor)  # type: ignore[arg-type]
-        new = _named(people, data.new_mentor, "new_mentor")  # type: ignore[arg-type]
-        items.append(f"Освободить {_person_phrase(mentor, mentor_p, 'accusative')} от обязанностей наставника "
+        new = named(people, data.new_mentor, "new_mentor")  # type: ignore[arg-type]
+        items.append(f"Освободить {person_phrase(mentor, mentor_p, 'accusative')}, от обязанностей наставника "
                      f"{whom} (пара №{NBSP}{data.pair}) с {since} в связи с {reason}.")
-        fixed = join_and([_person_phrase(f, p, "accusative") for f, p in zip(mentees, mentees_p)], sep="; ")
-        items.append(f"Закрепить за {_person_phrase(new, new_p, 'instrumental')} {DASH} {fixed} "
+        fixed = join_and([person_phrase(f, p, "accusative") for f, p in zip(mentees, mentees_p)], sep="; ")
+        items.append(f"Закрепить за {person_phrase(new, new_p, 'instrumental')} {DASH} {fixed} "
                      f"с {since}{' по ' + format_date(pair.end) if pair.end else ''} "
                      f"(форма наставничества «{form}») с письменного согласия наставника.")
         heading = "О замене наставника в наставнической паре"

@@ -29,7 +29,7 @@ __all__ = [
     "BODY", "PLAIN", "TABLE_TEXT", "TEXT_WIDTH_MM", "FIXED_TIME",
     "new_document", "save", "para", "body", "plain", "centered", "loop", "end_loop",
     "letterhead", "heading", "signature", "corner_block", "grid_table", "loop_table",
-    "acquaintance", "set_cant_split", "page_break",
+    "acquaintance", "set_cant_split", "page_break", "signature_rows",
 ]
 
 #: Every template is saved with this timestamp so that builds are reproducible.
@@ -400,3 +400,20 @@ def acquaintance(doc, title: str, rows_var: str = "acquaintance") -> None:
                f"for r in {rows_var}", [12, 50, 53, 25, 25],
                aligns=[WD_ALIGN_PARAGRAPH.CENTER, None, None, None, None], min_height_mm=10)
     end_loop(doc, "endif")
+
+
+def signature_rows(doc, rows_var: str) -> None:
+    """Several signatures (chair, secretary, members) from ``rows_var`` (``role``, ``name``).
+
+    A borderless table; each signature row keeps on one page, with room to sign above it.
+    """
+    widths = [TEXT_WIDTH_MM * 0.6, TEXT_WIDTH_MM * 0.4]
+    table = grid_table(doc, [[f"{{%tr for s in {rows_var} %}}", ""],
+                             ["{{ s.role }}", "{{ s.name }}"],
+                             ["{%tr endfor %}", ""]], widths,
+                       aligns=[WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT])
+    row = table.rows[1]
+    set_cant_split(row)
+    for cell in row.cells:
+        cell.paragraphs[0].paragraph_format.space_before = Pt(18)
+    return table

@@ -1,0 +1,429 @@
+"""Protocols (протоколы): council meetings, interviews with mentor candidates, review of candidates.
+
+Laid out by ГОСТ Р 7.0.97-2025: organisation, ПРОТОКОЛ, date and number, place, heading
+(«заседания педагогического совета»), chair and secretary, who was present, the agenda,
+and for each question СЛУШАЛИ – ВЫСТУПИЛИ – ПОСТАНОВИЛИ with the votes; signatures of the
+chair and the secretary. Speakers are written as in ГОСТ: «Власова Е.Н. – …».
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field, model_validator
+
+from ..models import Participant, Person, Registry
+from ..models.person import _Model
+from ..ru import PersonForms, agree, decline_post, typograph
+from ._base import Kind, register
+from ._common import (
+    DASH,
+    DocumentInput,
+    Item,
+    People,
+    Ref,
+    RequisitesContext,
+    bad_input,
+    join_and,
+    lower_first,
+    named,
+    numbered,
+    person_phrase,
+    requisite_fields,
+    sentence,
+    upper_first,
+)
+
+FAMILY = "Протоколы"
+#: Beyond this many people present, the protocol gives the count and appends the list.
+MAX_LISTED_PRESENT = 15
+
+
+class Votes(_Model):
+    """Votes on a decision; left out, the decision is recorded as unanimous."""
+
+    for_: int = Field(alias="for", ge=0, description="За")
+    against: int = Field(default=0, ge=0, description="Против")
+    abstained: int = Field(default=0, ge=0, description="Воздержались")
+
+
+def votes_text(votes: Votes | None, present: int | None) -> str:
+    if votes is None:
+        return "единогласно" if present is None else f"«за» {DASH} {present}, «против» {DASH} 0, «воздержались» {DASH} 0"
+    return f"«за» {DASH} {votes.for_}, «против» {DASH} {votes.against}, «воздержались» {DASH} {votes.abstained}"
+
+
+class SignatureRow(BaseModel):
+    role: str
+    name: str
+
+
+class LineRow(BaseModel):
+    number: str
+    name: str
+    post: str
+
+
+class ProtocolContext(RequisitesContext):
+    """What every protocol template places."""
+
+    heading: str
+    header: list[str]
+    signatures: list[SignatureRow]
+
+
+class ProtocolInput(DocumentInput):
+    """Fields every protocol takes: the registry for people given by id."""
+
+    registry: Registry | None = Field(default=None, description="База наставников и наставляемых")
+
+
+def _short(forms: PersonForms, person: Person, *, post: bool = True) -> str:
+    """«Власова Е.Н., заместитель директора по учебно-воспитательной работе»."""
+    if post and forms.post:
+        return f"{forms.short_nominative}, {lower_first(forms.post.nominative)}"
+    return forms.short_nominative
+
+
+def _frame(data: ProtocolInput, heading: str, header: list[str], signatures: list[SignatureRow], **extra) -> dict:
+    return {**requisite_fields(data), "heading": typograph(heading), "header": header,
+            "signatures": signatures, **extra}
+
+
+def _resolve(people: People, refs: list[Ref], field: str) -> list[tuple[PersonForms, Person]]:
+    out = []
+    for i, ref in enumerate(refs):
+        forms = named(people, ref, f"{field}[{i}]")
+        out.append((forms, people.person(ref)))
+    return out
+
+
+# --------------------------------------------------------------------------- council
+
+
+class Speech(_Model):
+    person: Ref = Field(description="Кто выступил")
+    text: str = Field(min_length=1, description="Содержание выступления")
+
+
+class Question(_Model):
+    """A question of the agenda and how it went."""
+
+    title: str = Field(min_length=1, description="Вопрос повестки («Об утверждении …»)")
+    speaker: Ref = Field(description="Докладчик (СЛУШАЛИ)")
+    report: str = Field(min_length=1, description="О чём доклад")
+    speeches: list[Speech] = Field(default_factory=list, description="ВЫСТУПИЛИ")
+    decisions: list[str] = Field(min_length=1, description="ПОСТАНОВИЛИ (пункты решения)")
+    votes: Votes | None = Field(default=None, description="Голосование (по умолчанию — единогласно)")
+
+
+class RoadmapApproval(_Model):
+    """The decision to approve (agree) the roadmap, added as the last question."""
+
+    title: str = Field(default="Дорожная карта (план мероприятий) по реализации Положения о системе наставничества",
+                       description="Название дорожной карты")
+    speaker: Ref = Field(description="Докладчик (обычно куратор)")
+    verb: Literal["утвердить", "согласовать", "рекомендовать к утверждению"] = "согласовать"
+    votes: Votes | None = None
+
+
+class CouncilQuestion(BaseModel):
+    number: str
+    heard: str
+    speeches: list[str]
+    decisions: list[Item]
+    votes: str
+
+
+class CouncilContext(ProtocolContext):
+    agenda: list[Item]
+    questions: list[CouncilQuestion]
+    present_list: list[LineRow]
+
+
+class CouncilInput(ProtocolInput):
+    """Протокол заседания педагогического (методического, экспертного) совета."""
+
+    council: str = Field(default="педагогический совет", description="Совет (именительный падеж)")
+    chair: Ref = Field(description="Председатель")
+    secretary: Ref = Field(description="Секретарь")
+    present: list[Ref] = Field(default_factory=list, description="Присутствовали (список)")
+    present_count: int | None = Field(default=None, ge=1, description="Сколько присутствовало (если без списка)")
+    invited: list[Ref] = Field(default_factory=list, description="Приглашённые")
+    agenda: list[Question] = Field(default_factory=list, description="Вопросы повестки дня")
+    approve_roadmap: RoadmapApproval | None = Field(default=None, description="Решение по дорожной карте")
+
+    @model_validator(mode="after")
+    def _check(self) -> CouncilInput:
+        if not self.present and self.present_count is None:
+            raise ValueError("укажите присутствовавших (present) или их число (present_count)")
+        if not self.agenda and self.approve_roadmap is None:
+            raise ValueError("в повестке дня нет ни одного вопроса (agenda)")
+        return self
+
+
+def _question(number: int, q: Question, people: People, present: int, field: str) -> tuple[Item, CouncilQuestion]:
+    speaker_forms = named(people, q.speaker, f"{field}.speaker")
+    speaker = people.person(q.speaker)
+    title = typograph(q.title).rstrip(".")
+    agenda = Item(number=f"{number}.", text=sentence(
+        f"{title} (докладчик {DASH} {_short(speaker_forms, speaker)})"))
+    speeches = []
+    for i, s in enumerate(q.speeches):
+        forms = named(people, s.person, f"{field}.speeches[{i}].person")
+        speeches.append(f"{forms.short_nominative} {DASH} {sentence(typograph(s.text))}")
+    heard = f"{speaker_forms.short_nominative} {DASH} {sentence(typograph(q.report))}"
+    decisions = numbered([sentence(typograph(d)) for d in q.decisions], prefix=f"{number}.")
+    return agenda, CouncilQuestion(number=f"{number}.", heard=heard, speeches=speeches,
+                                   decisions=decisions, votes=votes_text(q.votes, present))
+
+
+def build_council(data: CouncilInput) -> CouncilContext:
+    people = People(data.registry, data.signer or data.organization.head)
+    chair_forms = named(people, data.chair, "chair")
+    secretary_forms = named(people, data.secretary, "secretary")
+    present = _resolve(people, data.present, "present")
+    invited = _resolve(people, data.invited, "invited")
+    count = data.present_count or len(present)
+    questions = list(data.agenda)
+    if data.approve_roadmap is not None:
+        r = data.approve_roadmap
+        title = typograph(r.title)
+        questions.append(Question(
+            title=f"О {decline_post(title, 'prepositional')}".replace("О Д", "О д"),
+            speaker=r.speaker,
+            report=f"о проекте {lower_first(decline_post(title, 'genitive'))}, мероприятиях, сроках и ответственных",
+            decisions=[f"{upper_first(r.verb)} {lower_first(decline_post(title, 'accusative'))}"],
+            votes=r.votes))
+    agenda, blocks = [], []
+    for n, q in enumerate(questions, start=1):
+        a, b = _question(n, q, people, count, f"agenda[{n - 1}]")
+        agenda.append(a)
+        blocks.append(b)
+    if present and count <= MAX_LISTED_PRESENT:
+        present_line = f"Присутствовали: {join_and([f.short_nominative for f, _ in present])} ({agree(count, 'человек')})."
+        present_list: list[LineRow] = []
+    else:
+        note = " (список прилагается)" if count > MAX_LISTED_PRESENT else ""
+        present_line = f"Присутствовали: {agree(count, 'человек')}{note}."
+        present_list = [LineRow(number=f"{i}.", name=f.short_nominative,
+                                post=typograph(upper_first(f.post.nominative)) if f.post else "")
+                        for i, (f, _) in enumerate(present, start=1)]
+    header = [f"Председатель {DASH} {chair_forms.initials_nominative}",
+              f"Секретарь {DASH} {secretary_forms.initials_nominative}",
+              typograph(present_line)]
+    if invited:
+        header.append(typograph("Приглашённые: " + "; ".join(_short(f, p) for f, p in invited) + "."))
+    council = typograph(data.council)
+    return CouncilContext(**_frame(
+        data, f"заседания {decline_post(council, 'genitive')}", header,
+        [SignatureRow(role="Председатель", name=chair_forms.initials_nominative),
+         SignatureRow(role="Секретарь", name=secretary_forms.initials_nominative)],
+        agenda=agenda, questions=blocks, present_list=present_list))
+
+
+register(Kind(
+    id="protocol.council",
+    title="Протокол заседания педагогического (методического, экспертного) совета",
+    input_model=CouncilInput, context_model=CouncilContext, build_context=build_council,
+    docx="protocol_council.docx", family=FAMILY,
+    samples=("protocols/council.yaml",), output_name="Протокол заседания педагогического совета",
+    description="Председатель, секретарь, присутствовали, повестка, СЛУШАЛИ – ВЫСТУПИЛИ – ПОСТАНОВИЛИ, голосование.",
+))
+
+
+# --------------------------------------------------------------------------- commission
+
+
+class Commission(_Model):
+    """A commission (комиссия по отбору наставников): chair, members, secretary."""
+
+    name: str = Field(default="комиссия по отбору наставников", description="Название комиссии")
+    chair: Ref = Field(description="Председатель комиссии")
+    members: list[Ref] = Field(default_factory=list, description="Члены комиссии")
+    secretary: Ref | None = Field(default=None, description="Секретарь комиссии")
+
+
+def _commission(people: People, c: Commission) -> tuple[list[str], list[SignatureRow]]:
+    chair_f = named(people, c.chair, "commission.chair")
+    chair = people.person(c.chair)
+    members = _resolve(people, c.members, "commission.members")
+    header = [f"Председатель комиссии {DASH} {_short(chair_f, chair)}"]
+    if members:
+        header.append("Члены комиссии: " + "; ".join(_short(f, p) for f, p in members) + ".")
+    signatures = [SignatureRow(role="Председатель комиссии", name=chair_f.initials_nominative)]
+    signatures += [SignatureRow(role="Член комиссии", name=f.initials_nominative) for f, _ in members]
+    if c.secretary is not None:
+        sec_f = named(people, c.secretary, "commission.secretary")
+        header.append(f"Секретарь {DASH} {_short(sec_f, people.person(c.secretary))}")
+        signatures.append(SignatureRow(role="Секретарь", name=sec_f.initials_nominative))
+    return [typograph(h) for h in header], signatures
+
+
+def _experience(person: Person, day: dt.date | None, given: str | None) -> str:
+    if given:
+        return typograph(given)
+    if isinstance(person, Participant) and day is not None:
+        years = person.experience_on(day)
+        if years is not None:
+            return years_text(int(years))
+    return "________"
+
+
+def years_text(n: int) -> str:
+    """«1 год», «22 года», «30 лет» (``ru.agree`` gives «годов» for the counting form)."""
+    return agree(n, "год").replace("годов", "лет")
+
+
+# --------------------------------------------------------------------------- interview
+
+
+class Competence(_Model):
+    name: str = Field(min_length=1, description="Компетенция")
+    assessment: str = Field(min_length=1, description="Оценка («высокий уровень», «соответствует»)")
+
+
+class CompetenceRow(BaseModel):
+    number: str
+    name: str
+    assessment: str
+
+
+class InterviewContext(ProtocolContext):
+    candidate: list[str]
+    competences: list[CompetenceRow]
+    decision: str
+    votes: str
+
+
+class InterviewInput(ProtocolInput):
+    """Протокол собеседования с кандидатом в наставники."""
+
+    commission: Commission = Field(description="Комиссия")
+    candidate: Ref = Field(description="Кандидат: ID из базы или ФИО с должностью")
+    experience: str | None = Field(default=None, description="Педагогический стаж (по умолчанию — из базы)")
+    motivation: str = Field(min_length=1, description="Мотивация кандидата")
+    competences: list[Competence] = Field(min_length=1, description="Оценка компетенций")
+    include: bool = Field(description="Включить в базу наставников (true) или нет (false)")
+    forms: list[str] = Field(default_factory=list, description="Рекомендуемые формы наставничества")
+    reason: str | None = Field(default=None, description="Обоснование решения")
+    votes: Votes | None = Field(default=None, description="Голосование (по умолчанию — единогласно)")
+
+
+def build_interview(data: InterviewInput) -> InterviewContext:
+    people = People(data.registry, data.signer or data.organization.head)
+    header, signatures = _commission(people, data.commission)
+    cand_f = named(people, data.candidate, "candidate")
+    cand = people.person(data.candidate)
+    candidate = [
+        f"Кандидат: {cand_f.nominative}",
+        f"Должность: {typograph(cand_f.post.nominative) if cand_f.post else '________'}",
+        f"Педагогический стаж: {_experience(cand, data.date, data.experience)}",
+        f"Мотивация: {lower_first(sentence(typograph(data.motivation)))}",
+    ]
+    org = typograph(data.organization.short_name)
+    who = person_phrase(cand_f, cand, "accusative")
+    if data.include:
+        forms = f" с рекомендуемыми формами наставничества {join_and([f'«{typograph(f)}»' for f in data.forms])}" if data.forms else ""
+        decision = f"Включить {who}, в базу наставников {org}{forms}"
+    else:
+        decision = f"Не включать {who}, в базу наставников {org}"
+    if data.reason:
+        decision += f" ({lower_first(typograph(data.reason).rstrip('.'))})"
+    rows = [CompetenceRow(number=f"{i}.", name=typograph(c.name), assessment=typograph(c.assessment))
+            for i, c in enumerate(data.competences, start=1)]
+    present = len(signatures) - (1 if data.commission.secretary is not None else 0)
+    return InterviewContext(**_frame(
+        data, "собеседования с кандидатом в наставники", header, signatures,
+        candidate=[typograph(c) for c in candidate], competences=rows,
+        decision=sentence(typograph(decision)), votes=votes_text(data.votes, present)))
+
+
+register(Kind(
+    id="protocol.mentor_interview",
+    title="Протокол собеседования с кандидатом в наставники",
+    input_model=InterviewInput, context_model=InterviewContext, build_context=build_interview,
+    docx="protocol_mentor_interview.docx", family=FAMILY,
+    samples=("protocols/mentor_interview.yaml",), output_name="Протокол собеседования с кандидатом в наставники",
+    description="Комиссия, кандидат, стаж, мотивация, компетенции, решение о включении в базу наставников.",
+))
+
+
+# --------------------------------------------------------------------------- candidates review
+
+Decision = Literal["рекомендовать", "не рекомендовать", "отложить"]
+
+
+class Candidate(_Model):
+    person: Ref = Field(description="Кандидат: ID из базы или ФИО с должностью")
+    experience: str | None = Field(default=None, description="Стаж (по умолчанию — из базы)")
+    form: str | None = Field(default=None, description="Форма наставничества")
+    decision: Decision = Field(description="рекомендовать / не рекомендовать / отложить")
+    note: str | None = Field(default=None, description="Примечание, обоснование")
+
+
+class CandidateRow(BaseModel):
+    number: str
+    name: str
+    post: str
+    experience: str
+    form: str
+    decision: str
+
+
+class ReviewContext(ProtocolContext):
+    candidates: list[CandidateRow]
+    decisions: list[Item]
+    votes: str
+
+
+class ReviewInput(ProtocolInput):
+    """Протокол рассмотрения кандидатур в наставники."""
+
+    commission: Commission = Field(description="Комиссия")
+    candidates: list[Candidate] = Field(min_length=1, description="Кандидаты и решения")
+    votes: Votes | None = Field(default=None, description="Голосование (по умолчанию — единогласно)")
+
+
+_DECISION_LEAD = {
+    "рекомендовать": "Рекомендовать для включения в базу наставников",
+    "не рекомендовать": "Не рекомендовать для включения в базу наставников",
+    "отложить": "Отложить рассмотрение кандидатур",
+}
+
+
+def build_review(data: ReviewInput) -> ReviewContext:
+    people = People(data.registry, data.signer or data.organization.head)
+    header, signatures = _commission(people, data.commission)
+    rows, groups = [], {k: [] for k in _DECISION_LEAD}
+    for i, c in enumerate(data.candidates, start=1):
+        forms = named(people, c.person, f"candidates[{i - 1}].person")
+        person = people.person(c.person)
+        note = f" ({lower_first(typograph(c.note).rstrip('.'))})" if c.note else ""
+        rows.append(CandidateRow(number=f"{i}.", name=forms.nominative,
+                                 post=typograph(upper_first(forms.post.nominative)) if forms.post else "",
+                                 experience=_experience(person, data.date, c.experience),
+                                 form=typograph(c.form) if c.form else "", decision=upper_first(c.decision) + note))
+        case = "genitive" if c.decision == "отложить" else "accusative"
+        groups[c.decision].append(person_phrase(forms, person, case))
+    org = typograph(data.organization.short_name)
+    texts = []
+    for decision, lead in _DECISION_LEAD.items():
+        if groups[decision]:
+            where = f" {org}" if decision != "отложить" else ""
+            texts.append(sentence(typograph(f"{lead}{where}: " + "; ".join(groups[decision]))))
+    present = len(signatures) - (1 if data.commission.secretary is not None else 0)
+    return ReviewContext(**_frame(
+        data, "заседания комиссии по рассмотрению кандидатур в наставники", header, signatures,
+        candidates=rows, decisions=numbered(texts), votes=votes_text(data.votes, present)))
+
+
+register(Kind(
+    id="protocol.candidates_review",
+    title="Протокол рассмотрения кандидатур в наставники",
+    input_model=ReviewInput, context_model=ReviewContext, build_context=build_review,
+    docx="protocol_candidates_review.docx", family=FAMILY,
+    samples=("protocols/candidates_review.yaml",), output_name="Протокол рассмотрения кандидатур в наставники",
+    description="Таблица кандидатов с решением по каждому, итоговые решения, голосование.",
+))
