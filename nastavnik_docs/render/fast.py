@@ -127,24 +127,33 @@ class _ZipWriter:
     END = struct.Struct("<4s4H2LH")
 
     def __init__(self, static: list[_Entry]):
-        head, central = [], []
-        offset = 0
-        for entry in static:
-            local, record = self._records(entry, offset)
-            head.append(local)
-            head.append(entry.compressed)
-            central.append(record)
-            offset += len(local) + len(entry.compressed)
+        head: list[bytes] = []
+        central: list[bytes] = []
+        self.offset = self._lay_out(static, 0, head, central)
         self.head = b"".join(head)
         self.central = b"".join(central)
         self.count = len(static)
 
     @classmethod
-    def _records(cls, e: _Entry, offset: int) -> tuple[bytes, bytes]:
+    def _lay_out(cls, entries: list[_Entry], offset: int, chunks: list[bytes],
+                 central: list[bytes]) -> int:
+        """Append the local records and data of ``entries`` starting at ``offset``."""
+        for entry in entries:
+            local, record = cls._records(entry, offset)
+            chunks.append(local)
+            chunks.append(entry.compressed)
+            central.append(record)
+            offset += len(local) + len(entry.compressed)
+        return offset
+
+    @classmethod
+    def _records(cls, e: _Entry, offset: int, csize: int | None = None) -> tuple[bytes, bytes]:
+        """The local header and the central-directory record of ``e`` at ``offset``
+        (``csize``: the compressed length, when the data was streamed, not held)."""
         name = e.name.encode("utf-8")
         flags = 0x800 if not e.name.isascii() else 0
         dostime, dosdate = _dos(e.date_time)
-        csize = len(e.compressed)
+        csize = len(e.compressed) if csize is None else csize
         if offset > 0xFFFFFFFF or csize > 0xFFFFFFFF or e.size > 0xFFFFFFFF:
             raise FastPathUnsupported("архив больше 4 ГБ")
         local = cls.LOCAL.pack(b"PK\x03\x04", 20, 0, flags, e.method, dostime, dosdate,
@@ -156,13 +165,7 @@ class _ZipWriter:
     def build(self, dynamic: list[_Entry]) -> bytes:
         chunks = [self.head]
         central = [self.central]
-        offset = len(self.head)
-        for entry in dynamic:
-            local, record = self._records(entry, offset)
-            chunks.append(local)
-            chunks.append(entry.compressed)
-            central.append(record)
-            offset += len(local) + len(entry.compressed)
+        offset = self._lay_out(dynamic, self.offset, chunks, central)
         cd = b"".join(central)
         total = self.count + len(dynamic)
         chunks.append(cd)
