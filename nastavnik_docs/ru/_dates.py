@@ -17,7 +17,7 @@ NBSP = "\u00a0"
 BLANK_DATE_LONG = f"«___»{NBSP}____________ 20___{NBSP}г."
 BLANK_DATE_QUOTED = BLANK_DATE_LONG
 BLANK_DATE_NUMERIC = "__.__.20__"
-BLANK_MONTH_YEAR = f"____________ 20___"
+BLANK_MONTH_YEAR = "____________ 20___"
 BLANK_YEAR = "20___"
 
 STYLES = ("long", "quoted", "numeric", "month_year")
@@ -39,6 +39,20 @@ def month_name(d: date, *, standalone: bool) -> str:
     return _clean(babel_format(d, "LLLL" if standalone else "MMMM", locale="ru"))
 
 
+def _as_date(value: date | datetime | str) -> date:
+    """A date from a date, a datetime or an ISO string («2022-04-20»)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise GrammarError(f"Не удалось прочитать дату «{value}»: ожидается дата (ГГГГ-ММ-ДД)")
+
+
 def format_date(d: date | datetime | None, style: str = "long") -> str:
     """A date in one of the documents' styles; ``None`` gives the blank of that style.
 
@@ -50,8 +64,7 @@ def format_date(d: date | datetime | None, style: str = "long") -> str:
         raise GrammarError(f"Неизвестный формат даты «{style}». Допустимо: " + ", ".join(STYLES))
     if d is None:
         return _BLANKS[style]
-    if isinstance(d, datetime):
-        d = d.date()
+    d = _as_date(d)
     if style == "numeric":
         return f"{d.day:02d}.{d.month:02d}.{d.year:04d}"
     if style == "month_year":
@@ -64,6 +77,7 @@ def format_month_range(start: date | None, end: date | None) -> str:
     """«сентябрь–октябрь 2024 г.»; across years «декабрь 2024 г. – январь 2025 г.»."""
     if start is None or end is None:
         return f"{BLANK_MONTH_YEAR}{NBSP}г."
+    start, end = _as_date(start), _as_date(end)
     if (end.year, end.month) < (start.year, start.month):
         raise GrammarError(
             f"Период задан в обратном порядке: {format_date(start, 'numeric')} – "

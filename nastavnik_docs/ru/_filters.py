@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..models import Case
+from ..models import Case, Person
 from ._agree import agree
 from ._dates import format_date, format_month_range, format_school_year
 from ._forms import PersonForms, PostForms, person_forms
@@ -54,6 +54,8 @@ def _post_filter(case: Case) -> Callable[[Any], str]:
             return getattr(value, case.value)
         if isinstance(value, PersonForms):
             return getattr(value.post, case.value)
+        if isinstance(value, Person):  # an Official or a Participant: their own post
+            return getattr(person_forms(value).post, case.value)
         return decline_post(str(value), case)
 
     post_filter.__name__ = f"post_{case.value}"

@@ -88,3 +88,13 @@ def test_school_year(start, sep, expected):
 
 def test_school_year_without_words():
     assert format_school_year(2024, words=False) == "2024/2025"
+
+
+def test_iso_strings_are_read():
+    assert format_date("2022-04-20", "numeric") == "20.04.2022"
+
+
+@pytest.mark.parametrize("bad", ["20.04.2022", "вчера", 20220420])
+def test_unreadable_dates(bad):
+    with pytest.raises(GrammarError, match="Не удалось прочитать дату"):
+        format_date(bad)

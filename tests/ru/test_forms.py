@@ -114,6 +114,7 @@ def _render(source: str, **context) -> str:
         ("{{ m|initials_genitive }}", {"m": MENTOR}, f"М.П.{NB}Ивановой"),
         ("{{ m.post|dative }}", {"m": person_forms(MENTOR)}, "учителю начальных классов"),
         ("{{ 'педагог-психолог'|post_instrumental }}", {}, "педагогом-психологом"),
+        ("{{ m|post_genitive }}", {"m": MENTOR}, "учителя начальных классов"),
         ("{{ d|date_long }}", {"d": date(2022, 4, 20)}, f"20{NB}апреля 2022{NB}г."),
         ("{{ d|date_numeric }}", {"d": date(2022, 4, 20)}, "20.04.2022"),
         ("{{ d|date_long }}", {"d": None}, f"«___»{NB}____________ 20___{NB}г."),
