@@ -6,6 +6,7 @@ with ``_`` is private. A test (tests/test_public_api.py) checks the list.
 
 from ._api import TemplateReport, check_template, render
 from ._version import __version__
+from .batch import BatchReport, render_batch
 from .errors import (
     ConverterMissingError,
     GrammarError,
@@ -35,6 +36,7 @@ from .models import (
 )
 
 __all__ = [
+    "BatchReport",
     "Case",
     "Category",
     "ConverterMissingError",
@@ -64,4 +66,5 @@ __all__ = [
     "get_kind",
     "kinds",
     "render",
+    "render_batch",
 ]
