@@ -1,0 +1,89 @@
+"""PDF through LibreOffice: real conversions checked with pdfinfo / pdftotext, and a clear error
+when LibreOffice is missing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from openpyxl import Workbook
+from render_helpers import DocCtx, Row, build_docx, make_kind
+
+import nastavnik_docs as nd
+from nastavnik_docs.errors import ConverterMissingError, NastavnikError, OutputExistsError
+from nastavnik_docs.render.pdf import ENV_VAR, convert_to_pdf, find_soffice
+
+needs_lo = pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdfinfo")),
+                              reason="LibreOffice and poppler-utils are not installed")
+
+
+def pdf_pages(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_missing_libreoffice_is_one_clear_error(monkeypatch, tpl_dir, out_dir):
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    monkeypatch.setenv("PATH", str(out_dir))  # an empty folder: no soffice anywhere
+    with pytest.raises(ConverterMissingError) as info:
+        find_soffice()
+    assert "apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation" in str(info.value)
+    build_docx(tpl_dir / "test_doc.docx", ["{{ school }}"])
+    with pytest.raises(ConverterMissingError):
+        nd.render(make_kind(), DocCtx(), out_dir / "a.docx", templates=tpl_dir, pdf=True)
+    assert list(out_dir.iterdir()) == []  # nothing written when the PDF cannot be made
+
+
+def test_configured_soffice_that_does_not_exist(monkeypatch, tmp_path):
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "soffice"))
+    with pytest.raises(ConverterMissingError, match=ENV_VAR):
+        find_soffice()
+
+
+@pytest.mark.slow
+@needs_lo
+def test_docx_and_xlsx_to_pdf_in_one_run(tpl_dir, out_dir):
+    ctx = DocCtx(school="Школа & лицей <№ 1>", note="строка 1\nстрока 2",
+                 rows=[Row(name=f"Участник {i}", count=i) for i in range(1, 4)])
+    build_docx(tpl_dir / "test_doc.docx", ["Первая страница: {{ school }}", "{{ note }}",
+                                           "Вторая страница"], page_break_before=2)
+    wb = Workbook()
+    wb.active["A1"] = "Реестр {{ school }}"
+    wb.active["A2"] = "{%row for r in rows %}{{ r.name }}"
+    wb.active["B2"] = "{{ r.count }}"
+    wb.save(tpl_dir / "test_doc.xlsx")
+    kind = make_kind(xlsx="test_doc.xlsx")
+    docx, docx_pdf = nd.render(kind, ctx, out_dir / "Документ.docx", templates=tpl_dir, pdf=True)
+    xlsx = nd.render(kind, ctx, out_dir / "Документ.xlsx", templates=tpl_dir)
+    assert docx_pdf == out_dir / "Документ.pdf"
+    assert pdf_pages(docx_pdf) == 2
+    text = pdf_text(docx_pdf)
+    assert "Школа & лицей <№ 1>" in text and "строка 1" in text and "строка 2" in text
+    (xlsx_pdf,) = convert_to_pdf([xlsx], out_dir / "pdf")
+    assert xlsx_pdf == out_dir / "pdf" / "Документ.pdf"
+    assert pdf_pages(xlsx_pdf) == 1
+    assert "Участник 3" in pdf_text(xlsx_pdf)
+    with pytest.raises(NastavnikError, match="одним и тем же именем"):
+        convert_to_pdf([docx, xlsx], out_dir / "both")
+
+
+@pytest.mark.slow
+@needs_lo
+def test_several_files_in_one_process_and_no_overwrite(tpl_dir, out_dir):
+    build_docx(tpl_dir / "a.docx", ["Один"])
+    build_docx(tpl_dir / "b.docx", ["Два", "Три"], page_break_before=1)
+    wb = Workbook()
+    wb.active["A1"] = "Лист"
+    wb.save(tpl_dir / "c.xlsx")
+    written = convert_to_pdf([tpl_dir / "a.docx", tpl_dir / "b.docx", tpl_dir / "c.xlsx"], out_dir)
+    assert [p.name for p in written] == ["a.pdf", "b.pdf", "c.pdf"]
+    assert [pdf_pages(p) for p in written] == [1, 2, 1]
+    with pytest.raises(OutputExistsError):
+        convert_to_pdf([tpl_dir / "a.docx"], out_dir)
+    assert convert_to_pdf([tpl_dir / "a.docx"], out_dir, overwrite=True) == [out_dir / "a.pdf"]
