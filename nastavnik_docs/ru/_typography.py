@@ -44,25 +44,32 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
 
 
 def _quotes(text: str, nested: str) -> str:
-    """Straight quotes → «», and quotes inside quotes → ``nested`` (default „“)."""
+    """Straight quotes → «», and quotes inside quotes → ``nested`` (default „“).
+
+    «, „ open; », ” close; “ closes inside quotes (it is the nested closing quote) and
+    opens otherwise; a straight " opens after a space, a bracket or another opening quote
+    and closes elsewhere.
+    """
     inner_open, inner_close = nested[0], nested[1]
     out: list[str] = []
     depth = 0
     for i, ch in enumerate(text):
-        if ch in "«„“”\"":
+        if ch in "«„“”»\"":
             prev = text[i - 1] if i else " "
-            opening = ch in "«„" or (ch in "\"“" and (prev.isspace() or prev in "([{«„-\u2013/"))
-            if ch == "“" and depth > 0 and not opening:
+            if ch in "«„":
+                opening = True
+            elif ch in "»”":
                 opening = False
+            elif ch == "“":
+                opening = depth == 0
+            else:
+                opening = prev.isspace() or prev in "([{«„“-\u2013/"
             if opening:
                 out.append("«" if depth == 0 else inner_open)
                 depth += 1
             else:
                 depth = max(depth - 1, 0)
                 out.append("»" if depth == 0 else inner_close)
-        elif ch == "»":
-            depth = max(depth - 1, 0)
-            out.append("»" if depth == 0 else inner_close)
         else:
             out.append(ch)
     return "".join(out)
