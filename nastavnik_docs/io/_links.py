@@ -45,15 +45,23 @@ def finish_registry(
     file: str | None,
     locate: Locate,
 ) -> Registry:
-    """Check the links of validated records and build the Registry, or raise located problems."""
-    draft = Registry.model_construct(participants=participants, pairs=pairs, forms=forms,
-                                     max_mentees_per_mentor=max_mentees)
-    problems = [Problem(message, file=file, value=value, **{"field": field_path(loc) or None, **locate(loc)})
-                for loc, message, value in link_problems(draft)]
-    if problems:
-        raise InputError(problems, file=file)
-    return Registry(participants=participants, pairs=pairs, forms=forms,
-                    max_mentees_per_mentor=max_mentees)
+    """Build the Registry from validated records, or raise its link problems located.
+
+    The constructor checks the links itself; only when it refuses are they checked again
+    on a draft to learn where each problem is (so a good file is checked once).
+    """
+    try:
+        return Registry(participants=participants, pairs=pairs, forms=forms,
+                        max_mentees_per_mentor=max_mentees)
+    except ValidationError as exc:
+        draft = Registry.model_construct(participants=participants, pairs=pairs, forms=forms,
+                                         max_mentees_per_mentor=max_mentees)
+        problems = [Problem(message, file=file, value=value,
+                            **{"field": field_path(loc) or None, **locate(loc)})
+                    for loc, message, value in link_problems(draft)]
+        if not problems:
+            problems = problems_from_validation(exc, Registry, file=file, locate=locate)
+        raise InputError(problems, file=file) from None
 
 
 def registry_from_data(data: Any, *, file: str | None, locate: Locate, prefix: Loc = ()) -> Registry:

@@ -43,6 +43,7 @@ class Table:
         self.problems: list[Problem] = []
         #: IDs typed in rows that were rejected: links to them are not reported again
         self.rejected_ids: set[str] = set()
+        self._enum_memo: dict[tuple[str, str], Enum] = {}  # the same few words in 10,000 rows
         self._keys = {}
         for col in columns:
             for name in (col.header, *col.aliases):
@@ -138,8 +139,13 @@ class Table:
             return [(col.field, int(number))]
         if col.kind == ENUM:
             enum = ENUMS[col.field]
+            text = cell_text(value)
+            member = self._enum_memo.get((col.field, text))
+            if member is not None:
+                return [(col.field, member)]
             try:
-                return [(col.field, enum(cell_text(value)))]
+                member = self._enum_memo[(col.field, text)] = enum(text)
+                return [(col.field, member)]
             except ValueError:
                 allowed = ", ".join(f"«{w}»" for w in enum.allowed())  # type: ignore[attr-defined]
                 raise ValueError(f"недопустимое значение; допустимо: {allowed}") from None
