@@ -28,17 +28,41 @@ def _best_parse(word: str):
     return candidates[0]
 
 
-@lru_cache(maxsize=8192)
-def agree_word(n: int, word: str) -> str:
-    """The form of ``word`` (nominative singular) that goes with the number ``n``."""
+def _agree_one(n: int, word: str) -> str | None:
     parse = _best_parse(word)
     if parse is None:
-        raise GrammarError(f"Не удалось согласовать слово «{word}» с числом {n}")
-    agreed = parse.make_agree_with_number(abs(int(n)))
+        return None
+    agreed = parse.make_agree_with_number(n)
     if agreed is None:
-        raise GrammarError(f"Не удалось согласовать слово «{word}» с числом {n}")
+        return None
     form = _COUNTING_FORMS.get((parse.normal_form, agreed.word), agreed.word)
     return match_case(word, form)
+
+
+@lru_cache(maxsize=8192)
+def agree_word(n: int, word: str) -> str:
+    """The form of ``word`` (nominative singular) that goes with the number ``n``.
+
+    ``word`` may be a phrase: the adjectives and the head noun agree, what follows the
+    noun stays («молодой специалист» → «3 молодых специалиста»; «участник программы» →
+    «5 участников программы»).
+    """
+    n = abs(int(n))
+    words = word.split(" ")
+    out: list[str] = []
+    for i, w in enumerate(words):
+        parse = _best_parse(w)
+        agreed = _agree_one(n, w) if parse is not None else None
+        if agreed is None:
+            if not out:
+                raise GrammarError(f"Не удалось согласовать слово «{word}» с числом {n}")
+            out.extend(words[i:])
+            break
+        out.append(agreed)
+        if parse.tag.POS == "NOUN":
+            out.extend(words[i + 1:])
+            break
+    return " ".join(out)
 
 
 def agree(n: int, word: str, *, with_number: bool = True) -> str:

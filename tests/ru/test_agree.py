@@ -50,3 +50,24 @@ def test_agree_keeps_capitals():
 
 def test_agree_word_only():
     assert agree(5, "наставляемый", with_number=False) == "наставляемых"
+
+
+PHRASES = {
+    "молодой специалист": ("молодой специалист", "молодых специалиста", "молодых специалистов"),
+    "наставническая пара": ("наставническая пара", "наставнические пары", "наставнических пар"),
+    "участник программы": ("участник программы", "участника программы", "участников программы"),
+    "рабочая группа": ("рабочая группа", "рабочие группы", "рабочих групп"),
+}
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+@pytest.mark.parametrize("n", [1, 2, 5, 11, 21, 22, 25, 101, 111])
+def test_agree_phrases(n, phrase):
+    assert agree(n, phrase) == f"{n} {PHRASES[phrase][_category(n)]}"
+
+
+def test_agree_unknown_word_is_a_russian_error():
+    from nastavnik_docs.errors import GrammarError
+
+    with pytest.raises(GrammarError, match="Не удалось согласовать"):
+        agree(2, "qwerty")
