@@ -34,6 +34,7 @@ from .models import (
     Role,
     Target,
 )
+from .io import init_workspace, load_input, load_organization, load_registry, save_yaml, write_registry
 
 __all__ = [
     "BatchReport",
@@ -64,7 +65,13 @@ __all__ = [
     "__version__",
     "check_template",
     "get_kind",
+    "init_workspace",
     "kinds",
+    "load_input",
+    "load_organization",
+    "load_registry",
     "render",
     "render_batch",
+    "save_yaml",
+    "write_registry",
 ]
