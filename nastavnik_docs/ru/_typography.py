@@ -35,6 +35,10 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # «2022 г.», «2022–2023 гг.», «1 234 руб.», «56 коп.», «12 %».
     (re.compile(r"(\d)[ ]*(?=(?:гг?|руб|коп|тыс|млн|млрд)\.)"), rf"\1{NBSP}"),
     (re.compile(r"(\d)[ ]*(?=%)"), rf"\1{NBSP}"),
+    # Place abbreviations before a name or number: «г. Вологда», «ул. Ленина», «д. 5»
+    # (not «2022 г. Приказ», where «г.» means the year).
+    (re.compile(r"(?<!\d\u00a0)(?<!\d )\b(г|ул|пр|пер|пл|д|с|пос|пгт|р-н|обл)\.[ ]+(?=[А-ЯЁ0-9])"),
+     rf"\1.{NBSP}"),
     # Short words before a number: «ст. 351.8», «п. 3», «ч. 4», «стр. 5».
     (re.compile(r"\b(ст|п|пп|ч|стр|рис|табл|гл|разд)\.[ ]+(?=\d)"), rf"\1.{NBSP}"),
     # Thousands: «1 234 567» → no-break spaces between the groups.
