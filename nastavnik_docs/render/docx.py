@@ -23,9 +23,11 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
@@ -63,6 +65,8 @@ def clean_text(text: str) -> str:
 def _finalize(value: Any) -> Any:
     if value is None:
         return BLANK
+    if isinstance(value, Enum):  # «наставник», not «Role.MENTOR»
+        value = value.value
     if isinstance(value, str) and not isinstance(value, Markup):
         return clean_text(value)
     return value
@@ -250,22 +254,18 @@ def explain(exc: BaseException, template: str, where: str, source: str) -> Templ
 
 
 def _apply_font(tpl: DocxTemplate, context: dict[str, Any]) -> None:
-    """Use the organisation's font for the default paragraph style, when the context has one."""
+    """Use the organisation's font (``font_name``, ``font_size`` in the context) for the
+    default paragraph style; runs and styles with their own font keep it."""
     name = context.get("font_name")
     size = context.get("font_size")
-    if not name and not size:
-        return
-    font = tpl.docx.styles["Normal"].font
+    style = tpl.docx.styles["Normal"]
     if name:
-        font.name = str(name)
-        rpr = tpl.docx.styles["Normal"].element.get_or_add_rPr()
-        rfonts = rpr.get_or_add_rFonts()
-        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            from docx.oxml.ns import qn
-
+        style.font.name = str(name)
+        rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):  # Cyrillic needs all four
             rfonts.set(qn(attr), str(name))
     if size:
-        font.size = Pt(float(size))
+        style.font.size = Pt(float(size))
 
 
 def render_docx(template: str | os.PathLike[str], context: BaseModel | dict[str, Any],

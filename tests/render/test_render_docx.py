@@ -189,3 +189,16 @@ def test_prepared_part_xml_puts_each_paragraph_on_its_own_line():
     prepared = prepare_part_xml(xml)
     assert prepared.count("\n<w:p>") == 2
     assert "{{ a }}" in prepared
+
+
+def test_enum_values_print_as_their_value(tmp_path):
+    import enum
+
+    from nastavnik_docs.render.docx import render_docx
+
+    class Form(str, enum.Enum):
+        TRADITIONAL = "традиционная"
+
+    template = build_docx(tmp_path / "t.docx", ["Форма: {{ form }}"])
+    out = render_docx(template, {"form": Form.TRADITIONAL}, tmp_path / "o.docx")
+    assert docx_texts(out)["body"] == ["Форма: традиционная"]
