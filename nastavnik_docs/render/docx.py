@@ -42,12 +42,18 @@ from .image import Image
 __all__ = [
     "BLANK",
     "SafeDocxTemplate",
+    "active_template",
+    "apply_font",
+    "clean_text",
+    "explain",
     "inline_image_xml",
     "make_environment",
+    "paragraph_text",
     "patch_xml",
     "prepare_part_xml",
     "render_docx",
     "template_context",
+    "template_error",
 ]
 
 #: What a ``None`` prints as: a line to fill in by hand.
@@ -253,7 +259,7 @@ def explain(exc: BaseException, template: str, where: str, source: str) -> Templ
                           source, lineno)
 
 
-def _apply_font(tpl: DocxTemplate, context: dict[str, Any]) -> None:
+def apply_font(tpl: DocxTemplate, context: dict[str, Any]) -> None:
     """Use the organisation's font (``font_name``, ``font_size`` in the context) for the
     default paragraph style; runs and styles with their own font keep it."""
     name = context.get("font_name")
@@ -266,6 +272,9 @@ def _apply_font(tpl: DocxTemplate, context: dict[str, Any]) -> None:
             rfonts.set(qn(attr), str(name))
     if size:
         style.font.size = Pt(float(size))
+
+
+_apply_font = apply_font  # the name the batch fast path imported first
 
 
 def render_docx(template: str | os.PathLike[str], context: BaseModel | dict[str, Any],
@@ -282,6 +291,6 @@ def render_docx(template: str | os.PathLike[str], context: BaseModel | dict[str,
         raise TemplateError(
             f"шаблон «{Path(template).name}»: не удалось собрать документ: {exc}"
         ) from exc
-    _apply_font(tpl, values)
+    apply_font(tpl, values)
     tpl.save(str(out))
     return Path(out)

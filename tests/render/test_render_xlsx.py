@@ -225,3 +225,30 @@ def test_xlsx_through_render_and_a_kind(tmp_path, tpl_dir, out_dir):
     kind = make_kind(docx=None, xlsx="test_reg.xlsx")
     out = nd.render(kind, DocCtx(rows=ROWS), out_dir / "Реестр.xlsx", templates=tpl_dir)
     assert load_workbook(out)["Реестр"]["B6"].value == "Петров Пётр"
+
+
+def test_names_links_breaks_and_page_setup_follow(tmp_path):
+    from openpyxl.workbook.defined_name import DefinedName
+    from openpyxl.worksheet.pagebreak import Break
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Лист"
+    ws["A1"] = "{%row for r in rows %}{{ r.name }}"
+    ws["A3"] = "Сайт"
+    ws["A3"].hyperlink = "https://example.org/"
+    ws.row_breaks.append(Break(id=3))
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    wb.defined_names["Итоги"] = DefinedName("Итоги", attr_text="'Лист'!$A$1:$A$1")
+    wb.defined_names["Подпись"] = DefinedName("Подпись", attr_text="'Лист'!$A$3")
+    wb.save(tmp_path / "t.xlsx")
+    render_xlsx(tmp_path / "t.xlsx", DocCtx(rows=ROWS), tmp_path / "o.xlsx")
+    out = load_workbook(tmp_path / "o.xlsx")
+    ws = out["Лист"]
+    assert ws["A5"].value == "Сайт" and ws["A5"].hyperlink.target == "https://example.org/"
+    assert ws["A5"].hyperlink.ref == "A5"
+    assert [b.id for b in ws.row_breaks.brk] == [5]
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert out.defined_names["Итоги"].attr_text == "'Лист'!$A$1:$A$3"
+    assert out.defined_names["Подпись"].attr_text == "'Лист'!$A$5"
