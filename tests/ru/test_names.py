@@ -126,3 +126,29 @@ def test_unknown_case(bad_case):
 def test_unknown_gender():
     with pytest.raises(GrammarError, match="Неизвестный пол"):
         decline_name("Иванов Иван", "dative", "средний")
+
+
+@pytest.mark.parametrize(
+    "part, word, gender, ours",
+    [
+        ("lastname", "Золя", "male", "Золя"),
+        ("lastname", "Гамсахурдия", "male", "Гамсахурдия"),
+        ("firstname", "Адель", "female", "Адели"),
+        ("firstname", "Ассоль", "female", "Ассоли"),
+        ("firstname", "Гузель", "female", "Гузели"),
+        ("firstname", "Айгуль", "female", "Айгули"),
+        ("firstname", "Шота", "male", "Шоты"),
+    ],
+)
+def test_every_exception_corrects_pytrovich(part, word, gender, ours):
+    """The exceptions table holds only what pytrovich gets wrong (genitive shown)."""
+    from pytrovich.enums import Case as PyCase, Gender as PyGender, NamePart
+    from pytrovich.maker import PetrovichDeclinationMaker
+
+    from nastavnik_docs.ru._names import decline_part
+
+    plain = PetrovichDeclinationMaker().make(
+        getattr(NamePart, part.upper()), getattr(PyGender, gender.upper()), PyCase.GENITIVE, word
+    )
+    assert plain != ours
+    assert decline_part(part, word, Gender(gender), Case.GENITIVE) == ours
