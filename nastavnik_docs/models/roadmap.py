@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..ru.deadlines import DueItem
 
 __all__ = [
+    "COLUMN_WEIGHTS",
     "Activity",
     "Block",
     "Column",
@@ -70,6 +71,19 @@ DEFAULT_HEADINGS: dict[ColumnRole, str] = {
     ColumnRole.DEADLINE: "Срок исполнения",
     ColumnRole.RESPONSIBLE: "Ответственные исполнители",
     ColumnRole.RESULT: "Ожидаемый результат",
+}
+
+
+#: Relative widths of the columns by role: a layout hint shared by the DOCX and XLSX writers.
+COLUMN_WEIGHTS: dict[ColumnRole, int] = {
+    ColumnRole.STAGE_NUMBER: 6,
+    ColumnRole.STAGE: 22,
+    ColumnRole.SUBSTAGE: 24,
+    ColumnRole.NUMBER: 7,
+    ColumnRole.TITLE: 50,
+    ColumnRole.DEADLINE: 19,
+    ColumnRole.RESPONSIBLE: 24,
+    ColumnRole.RESULT: 28,
 }
 
 
@@ -133,6 +147,15 @@ class RoadmapRow(_Model):
     @classmethod
     def _blank_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
+
+    def lines(self) -> list[str]:
+        """The event cell as plain lines: bullets and activity numbers in front («✓ сбор…»)."""
+        out = [self.title] if self.title else []
+        out += [f"{b.bullet} {b.text}" if b.bullet else b.text for b in self.details]
+        for activity in self.activities:
+            out.append(f"{activity.number} {activity.text}" if activity.number else activity.text)
+            out += [f"{b.bullet} {b.text}" if b.bullet else b.text for b in activity.items]
+        return out
 
     def texts(self) -> list[str]:
         """Every text of the event cell in reading order (title, paragraphs, activities)."""
@@ -315,6 +338,18 @@ class Roadmap(_Model):
             lines = [self.organization.founder] if self.organization.founder else []
             return [*lines, self.organization.full_name]
         return []
+
+    def target_lines(self) -> list[str]:
+        """Each target as published, or composed: «охват …: не менее 15 % в 2025 году»."""
+        lines = []
+        for t in self.targets:
+            if t.wording:
+                lines.append(t.wording)
+                continue
+            value = f"{t.value}\u00a0%" if t.unit == "%" else f"{t.value} {t.unit}".strip()
+            year = f" в\u00a0{t.year} году" if t.year else ""
+            lines.append(f"{t.indicator}: {t.comparison.value} {value}{year}")
+        return lines
 
     # -- deadlines ---------------------------------------------------------------------
     def months(self) -> list[tuple[int, int]]:

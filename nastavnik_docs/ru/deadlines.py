@@ -44,6 +44,7 @@ __all__ = [
     "Span",
     "due_in",
     "months_due",
+    "occurrences",
     "parse_deadline",
     "roadmap_months",
     "MONTHS_NOMINATIVE",
@@ -407,6 +408,40 @@ def months_due(deadline: Deadline | None, horizon: Sequence[YM]) -> list[YM]:
                 months.append(ym)
     horizon_set = set(horizon)
     return sorted({ym for ym in months if not horizon or ym in horizon_set})
+
+
+def occurrences(deadline: Deadline | None, horizon: Sequence[YM]) -> list[tuple[date, date]]:
+    """Calendar occurrences of a dated deadline as (first day, last day) pairs: a day or a
+    day range where the wording names days («6.10.», «25-29.08.2023», «до 15 марта»), else
+    a whole month or a run of months («сентябрь – декабрь 2024» is one occurrence)."""
+    import calendar
+
+    if deadline is None or deadline.status is not DeadlineStatus.DATED:
+        return []
+    out: list[tuple[date, date]] = []
+    day_months: set[YM] = set()
+    for span in deadline.spans:
+        if span.day is None:
+            continue
+        ym = _resolve(span.start_month, span.start_year, horizon)
+        if ym is not None and (not horizon or ym in horizon):
+            out.append((date(ym[0], ym[1], span.day), date(ym[0], ym[1], span.last_day or span.day)))
+            day_months.add(ym)
+    months = [ym for ym in months_due(deadline, horizon) if ym not in day_months]
+    run: list[YM] = []
+    for ym in months + [(0, 0)]:
+        if run and (ym == (0, 0) or _next_month(run[-1]) != ym):
+            last = run[-1]
+            out.append((date(run[0][0], run[0][1], 1),
+                        date(last[0], last[1], calendar.monthrange(*last)[1])))
+            run = []
+        if ym != (0, 0):
+            run.append(ym)
+    return sorted(out)
+
+
+def _next_month(ym: YM) -> YM:
+    return (ym[0] + 1, 1) if ym[1] == 12 else (ym[0], ym[1] + 1)
 
 
 # ---------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 import yaml
 
 from nastavnik_docs._resources import sample_path
@@ -21,7 +20,3 @@ def load_sample(key: str) -> Roadmap:
     with open(sample_path(SAMPLES[key]), encoding="utf-8") as fh:
         return Roadmap.model_validate(yaml.safe_load(fh))
 
-
-@pytest.fixture(params=sorted(SAMPLES))
-def sample_key(request: pytest.FixtureRequest) -> str:
-    return request.param

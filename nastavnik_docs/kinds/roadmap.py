@@ -1,0 +1,283 @@
+"""Roadmaps (дорожные карты): one kind, every published layout, DOCX / XLSX / iCalendar.
+
+The template ``roadmap.docx`` only places values: the context builder here lays the table
+out — which cells a row has, how many grid columns each spans (the template's table has
+:data:`GRID` narrow grid columns, so a cell's width is its span), which stage cells merge
+vertically, how each paragraph of a cell looks — so that one template serves a table of
+stage rows (Ессентуки, Ижевск) and one of merged stage columns (Санкт-Петербург,
+Спасск-Дальний, Северодвинск), with four or five columns and any headings.
+
+The XLSX workbook (table + month grid) and the .ics calendar are written by special writers
+in ``nastavnik_docs.render`` from ``context.roadmap``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..models import Roadmap
+from ..models.roadmap import COLUMN_WEIGHTS, ColumnRole, RoadmapRow, Stage, Stamp, StampKind, SubStage
+from ..ru import format_date
+from . import Kind, register
+
+__all__ = ["GRID", "RoadmapContext", "build_context", "column_spans", "event_paragraphs", "stamp_lines"]
+
+#: Grid columns of the template's table; a cell's width is the number it spans.
+GRID = 100
+
+#: Roles whose cells sit beside the rows and merge vertically over a stage.
+LEAD_ROLES = (ColumnRole.STAGE_NUMBER, ColumnRole.STAGE)
+
+ParKind = Literal["plain", "bolditalic", "heading", "center", "bullet"]
+FAMILY = "Дорожные карты"
+
+
+class Par(BaseModel):
+    """One paragraph of a cell: its text and its look (the template has one variant per kind)."""
+
+    text: str = ""
+    kind: ParKind = "plain"
+
+
+class Cell(BaseModel):
+    paragraphs: list[Par] = Field(min_length=1)
+    span: int = Field(ge=1, le=GRID)
+
+
+class BodyRow(BaseModel):
+    cells: list[Cell]
+
+
+class StageBlock(BaseModel):
+    """A stage's rows; ``number`` / ``title`` fill the merged lead cells when stages are columns."""
+
+    number: str = ""
+    title: str = ""
+    rows: list[BodyRow]
+
+
+class TableLayout(BaseModel):
+    head: list[list[Cell]]
+    stages: list[StageBlock]
+    lead_stage_number: bool = False
+    lead_stage: bool = False
+    stage_number_span: int = 1
+    stage_span: int = 1
+
+
+class StampBlock(BaseModel):
+    lines: list[str]
+
+
+class RoadmapContext(BaseModel):
+    """What ``roadmap.docx`` sees. ``roadmap`` is the input itself, for the XLSX and .ics writers."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    roadmap: Roadmap
+    organization_lines: list[str]
+    agreement: list[StampBlock]
+    approval: list[StampBlock]
+    has_stamps: bool
+    has_cover: bool
+    cover_title: str
+    approval_note: str
+    place_line: str
+    title: str
+    has_note: bool
+    note_title: str
+    note: list[Par]
+    table: TableLayout
+    has_targets: bool
+    targets_title: str
+    targets_intro: str
+    targets: list[str]
+    font_name: str = "Times New Roman"
+    font_size: float = 14
+
+
+# --------------------------------------------------------------------------- stamps
+
+
+def stamp_lines(stamp: Stamp) -> list[str]:
+    """The printed lines of a stamp, in the order of requisites 16/20 of ГОСТ Р 7.0.97-2025:
+    the word, the act, the post, the signature with initials and surname, the date.
+    Multi-line wordings keep their line breaks."""
+    lines: list[str] = []
+    if stamp.heading:
+        lines.append(stamp.heading)
+    if stamp.reference:
+        lines.extend(stamp.reference.split("\n"))
+    elif stamp.act:
+        date = format_date(stamp.act_date, "numeric")
+        number = stamp.act_number or "______"
+        lines.append(f"{stamp.act} от {date} №\u00a0{number}")
+    if stamp.post:
+        lines.append(stamp.post)
+    if stamp.signature_line:
+        lines.append(f"______________ {stamp.signer or ''}".rstrip())
+    elif stamp.signer:
+        lines.append(stamp.signer)
+    if stamp.signed:
+        lines.append(stamp.signed)
+    elif stamp.signed_on:
+        lines.append(format_date(stamp.signed_on, "quoted"))
+    return lines
+
+
+# --------------------------------------------------------------------------- table
+
+
+def column_spans(roles: list[ColumnRole]) -> list[int]:
+    """Grid spans of the columns, proportional to ``COLUMN_WEIGHTS``, summing to :data:`GRID`."""
+    weights = [COLUMN_WEIGHTS[r] for r in roles]
+    total = sum(weights)
+    spans = [max(3, round(GRID * w / total)) for w in weights]
+    widest = spans.index(max(spans))
+    spans[widest] += GRID - sum(spans)
+    return spans
+
+
+def _pars(text: str | None, kind: ParKind = "plain") -> list[Par]:
+    return [Par(text=text or "", kind=kind)]
+
+
+def event_paragraphs(row: RoadmapRow) -> list[Par]:
+    """The event cell: title, paragraphs and bullet items, numbered activities with their items."""
+    pars: list[Par] = []
+    if row.title:
+        pars.append(Par(text=row.title))
+    for block in row.details:
+        pars.append(Par(text=f"{block.bullet}\t{block.text}", kind="bullet") if block.bullet
+                    else Par(text=block.text))
+    for act in row.activities:
+        pars.append(Par(text=f"{act.number} {act.text}" if act.number else act.text))
+        for item in act.items:
+            pars.append(Par(text=f"{item.bullet}\t{item.text}", kind="bullet") if item.bullet
+                        else Par(text=item.text))
+    return pars or _pars("")
+
+
+def _row_cell(role: ColumnRole, row: RoadmapRow, sub: SubStage | None, first_of_sub: bool,
+              span: int) -> Cell:
+    if role is ColumnRole.NUMBER:
+        return Cell(paragraphs=_pars(row.number, "center"), span=span)
+    if role is ColumnRole.TITLE:
+        return Cell(paragraphs=event_paragraphs(row), span=span)
+    if role is ColumnRole.SUBSTAGE:
+        text = ""
+        if sub is not None and first_of_sub:
+            text = " ".join(x for x in (sub.number, sub.title) if x)
+        return Cell(paragraphs=_pars(text), span=span)
+    value = {ColumnRole.DEADLINE: row.deadline, ColumnRole.RESPONSIBLE: row.responsible,
+             ColumnRole.RESULT: row.result}.get(role)
+    return Cell(paragraphs=_pars(value), span=span)
+
+
+def _layout(roadmap: Roadmap) -> TableLayout:
+    roles = [c.role for c in roadmap.columns]
+    spans = column_spans(roles)
+    span_of = dict(zip(roles, spans))
+    head = [[Cell(paragraphs=_pars(c.heading, "heading"), span=s)
+             for c, s in zip(roadmap.columns, spans)]]
+    if roadmap.column_numbers:
+        head.append([Cell(paragraphs=_pars(str(i), "center"), span=s)
+                     for i, s in enumerate(spans, start=1)])
+    as_column = roadmap.stages_as_column
+    body_roles = [r for r in roles if not (as_column and r in LEAD_ROLES)]
+    blocks: list[StageBlock] = []
+    for stage in roadmap.stages:
+        rows: list[BodyRow] = []
+        if not as_column:
+            rows.append(BodyRow(cells=[Cell(paragraphs=_pars(stage.heading, "heading"), span=GRID)]))
+        groups: list[tuple[SubStage | None, list[RoadmapRow]]] = [(None, stage.rows)] if stage.rows else []
+        groups += [(sub, sub.rows) for sub in stage.substages]
+        for sub, sub_rows in groups:
+            if sub is not None and not as_column and not roadmap.has(ColumnRole.SUBSTAGE):
+                rows.append(_substage_row(sub, roles, spans))
+            for i, row in enumerate(sub_rows):
+                rows.append(BodyRow(cells=[_row_cell(r, row, sub, i == 0, span_of[r])
+                                           for r in body_roles]))
+        if as_column and not rows:  # a stage without rows still shows in its column
+            rows.append(BodyRow(cells=[Cell(paragraphs=_pars(""), span=span_of[r])
+                                       for r in body_roles]))
+        blocks.append(StageBlock(number=stage.number or "", title=stage.title, rows=rows))
+    return TableLayout(
+        head=head, stages=blocks,
+        lead_stage_number=as_column and ColumnRole.STAGE_NUMBER in roles,
+        lead_stage=as_column,
+        stage_number_span=span_of.get(ColumnRole.STAGE_NUMBER, 1),
+        stage_span=span_of.get(ColumnRole.STAGE, 1),
+    )
+
+
+def _substage_row(sub: SubStage, roles: list[ColumnRole], spans: list[int]) -> BodyRow:
+    """A sub-stage heading inside a table of stage rows: its number in the «№» column and
+    its title across the rest, or the whole line across the table."""
+    if ColumnRole.NUMBER in roles and roles[0] is ColumnRole.NUMBER and sub.number:
+        return BodyRow(cells=[Cell(paragraphs=_pars(sub.number, "center"), span=spans[0]),
+                              Cell(paragraphs=_pars(sub.title, "bolditalic"), span=GRID - spans[0])])
+    text = " ".join(x for x in (sub.number, sub.title) if x)
+    return BodyRow(cells=[Cell(paragraphs=_pars(text, "bolditalic"), span=GRID)])
+
+
+# --------------------------------------------------------------------------- context
+
+
+def build_context(roadmap: Roadmap) -> RoadmapContext:
+    org = roadmap.organization
+    note = roadmap.note
+    note_pars = [Par(text=f"{b.bullet}\t{b.text}", kind="bullet") if b.bullet else Par(text=b.text)
+                 for b in (note.blocks if note else [])]
+    agreement = [StampBlock(lines=stamp_lines(s)) for s in roadmap.stamps if s.kind is StampKind.AGREEMENT]
+    approval = [StampBlock(lines=stamp_lines(s)) for s in roadmap.stamps if s.kind is StampKind.APPROVAL]
+    targets = roadmap.target_lines() if roadmap.show_targets else []
+    return RoadmapContext(
+        roadmap=roadmap,
+        organization_lines=roadmap.organization_name_lines,
+        agreement=agreement,
+        approval=approval,
+        has_stamps=bool(agreement or approval),
+        has_cover=bool(roadmap.cover_title),
+        cover_title=roadmap.cover_title or "",
+        approval_note=roadmap.approval_note or "",
+        place_line=roadmap.place_line or "",
+        title=roadmap.title,
+        has_note=note is not None,
+        note_title=note.title if note else "",
+        note=note_pars,
+        table=_layout(roadmap),
+        has_targets=bool(targets),
+        targets_title=roadmap.targets_title or ("Целевые показатели" if targets else ""),
+        targets_intro=roadmap.targets_intro or "",
+        targets=targets,
+        font_name=org.font_name if org else "Times New Roman",
+        font_size=org.font_size if org else 14,
+    )
+
+
+register(Kind(
+    id="roadmap",
+    title="Дорожная карта",
+    input_model=Roadmap,
+    context_model=RoadmapContext,
+    build_context=build_context,
+    docx="roadmap.docx",
+    family=FAMILY,
+    description="План мероприятий (дорожная карта) внедрения целевой модели наставничества: "
+                "таблица со своими столбцами и этапами, календарная сетка по месяцам, календарь .ics",
+    samples=(
+        "roadmaps/essentuki.yaml",
+        "roadmaps/izhevsk_it_lyceum_24.yaml",
+        "roadmaps/spb_pushkin_cppmsp.yaml",
+        "roadmaps/spassk_dalny.yaml",
+        "roadmaps/severodvinsk_college.yaml",
+    ),
+    output_name="Дорожная карта",
+    writers={
+        ".xlsx": "nastavnik_docs.render.roadmap_xlsx:write_roadmap_xlsx",
+        ".ics": "nastavnik_docs.render.ics:write_roadmap_ics",
+    },
+))
