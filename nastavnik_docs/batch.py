@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from ._files import TEMP_PREFIX, atomic_path
 from .errors import InputError, NastavnikError, OutputExistsError, Problem
@@ -424,34 +424,65 @@ def _write_error_report(out_dir: Path, failures: list[Failure]) -> Path:
 class _Worker:
     """Renders records of one kind into files; one per process, template prepared once."""
 
-    def __init__(self, kind: Kind, template: Path, suffix: str, overwrite: bool):
+    def __init__(self, kind: Kind, template: Path, suffix: str):
         self.kind = kind
         self.template = template
         self.suffix = suffix
-        self.overwrite = overwrite
+        self.fast: Any = None
         self.renderer: Any = None
+        self.unsupported: type[Exception] | tuple[()] = ()
         if suffix == ".docx":
-            from .render.fast import DocxRenderer
+            from .render.fast import DocxRenderer, FastPathUnsupported
 
             self.renderer = DocxRenderer(template)
+            self.fast = self.renderer.fast
+            self.unsupported = FastPathUnsupported
 
-    def _write(self, context: Any, tmp: Path) -> None:
-        if self.renderer is not None:
-            self.renderer.write(context, tmp)
-        else:
-            from .render.xlsx import render_xlsx
+    def _input(self, record: Mapping[str, Any]) -> BaseModel:
+        """The validated input. pydantic alone is tried first (a few µs); only a record it
+        rejects goes through ``io.load_input``, which converts Russian dates and linked
+        files or explains every problem in Russian."""
+        try:
+            return self.kind.input_model.model_validate(record)
+        except ValidationError:
+            from .io import load_input
 
-            render_xlsx(self.template, context, tmp)
+            return load_input(self.kind, dict(record))
+
+    def _write(self, context: Any, target: Path) -> None:
+        """Write under a temporary name beside ``target``, then rename it into place.
+
+        The batch checked the targets before starting (no clash unless overwriting or
+        resuming), so a plain rename is safe; a kill leaves only a temporary file, which
+        the next run removes.
+        """
+        tmp = target.with_name(f"{TEMP_PREFIX}{os.getpid()}-{target.name}")
+        try:
+            if self.fast is not None:
+                try:
+                    data = self.fast.render_bytes(context)
+                except self.unsupported as exc:
+                    log.debug("запись через docxtpl (%s): %s", self.template.name, exc)
+                    self.renderer.write_plain(context, tmp)
+                else:
+                    with open(tmp, "wb") as fh:
+                        fh.write(data)
+            elif self.renderer is not None:
+                self.renderer.write(context, tmp)
+            else:
+                from .render.xlsx import render_xlsx
+
+                render_xlsx(self.template, context, tmp)
+            os.replace(tmp, target)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
 
     def one(self, index: int, record: Mapping[str, Any], target: str) -> tuple[int, str | None]:
         """Write one record; return (index, None) or (index, the Russian reason)."""
-        from .io import load_input
-
         try:
-            data = load_input(self.kind, dict(record))
-            context = self.kind.build_context(data)
-            with atomic_path(target, overwrite=self.overwrite) as tmp:
-                self._write(context, tmp)
+            context = self.kind.build_context(self._input(record))
+            self._write(context, Path(target))
         except NastavnikError as exc:
             return index, str(exc)
         except Exception as exc:  # one broken record never stops the batch
@@ -466,9 +497,9 @@ class _Worker:
 _WORKER: _Worker | None = None
 
 
-def _init_process(kind: Kind, template: str, suffix: str, overwrite: bool) -> None:
+def _init_process(kind: Kind, template: str, suffix: str) -> None:
     global _WORKER
-    _WORKER = _Worker(kind, Path(template), suffix, overwrite)
+    _WORKER = _Worker(kind, Path(template), suffix)
 
 
 def _run_chunk(items: list[tuple[int, Mapping[str, Any], str]]) -> list[tuple[int, str | None]]:
@@ -569,7 +600,7 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
             bar[0].start()
             advance(len(report.skipped))
         if n_jobs == 1:
-            worker = _Worker(kind, template, suffix, overwrite or resume)
+            worker = _Worker(kind, template, suffix)
             for item in todo:
                 index, error = worker.one(*item)
                 if error:
@@ -581,7 +612,7 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             with ProcessPoolExecutor(n_jobs, mp_context=context, initializer=_init_process,
-                                     initargs=(kind, str(template), suffix, overwrite or resume)) as pool:
+                                     initargs=(kind, str(template), suffix)) as pool:
                 futures = {pool.submit(_run_chunk, chunk): len(chunk) for chunk in chunks}
                 for future in as_completed(futures):
                     for index, error in future.result():

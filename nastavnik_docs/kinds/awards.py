@@ -154,6 +154,7 @@ def greeting(recipient: AwardRecipient, gender: Gender) -> str:
     return f"{word} {name}!"
 
 
+@lru_cache(maxsize=1024)
 def _sentence(text: str) -> str:
     """Typographed text (no-break spaces, «» quotes, dashes) ending with a full stop."""
     text = typograph(" ".join(text.split()))
@@ -164,10 +165,26 @@ def _place(org: Organization, day: dt.date) -> str:
     return f"{org.city}{NBSP}— {day.year}" if org.city else str(day.year)
 
 
+# Shared fields repeat in every record of a batch: their forms are computed once.
+_typographed = lru_cache(maxsize=256)(typograph)
+_date_text = lru_cache(maxsize=256)(format_date)
+
+
+@lru_cache(maxsize=256)
+def _signature(last: str, first: str, middle: str | None, gender: Gender | None,
+               post: str, overrides: tuple[tuple[Any, str], ...],
+               post_overrides: tuple[tuple[Any, str], ...]) -> tuple[str, str]:
+    """(post, «И.О. Фамилия») of the signer."""
+    forms = person_forms(Official(last_name=last, first_name=first, middle_name=middle,
+                                  gender=gender, post=post, overrides=dict(overrides),
+                                  post_overrides=dict(post_overrides)))
+    return forms.post.nominative, forms.initials_nominative
+
+
 def _basis(data: AwardInput) -> str | None:
     if not data.order_number:
         return None
-    when = f" от {format_date(data.order_date, 'numeric')}" if data.order_date else ""
+    when = f" от {_date_text(data.order_date, 'numeric')}" if data.order_date else ""
     return f"Приказ{when} №{NBSP}{data.order_number}"
 
 
@@ -182,10 +199,12 @@ def _forms(recipient: AwardRecipient) -> PersonForms:
 def _context(data: AwardInput, statement: str, forms: PersonForms, gender: Gender) -> AwardContext:
     org = data.organization
     signer = data.signer or org.head
-    signer_forms = person_forms(signer)
+    signer_post, signer_name = _signature(
+        signer.last_name, signer.first_name, signer.middle_name, signer.gender, signer.post,
+        tuple(sorted(signer.overrides.items())), tuple(sorted(signer.post_overrides.items())))
     return AwardContext(
         founder=org.founder,
-        organization_name=typograph(org.full_name),
+        organization_name=_typographed(org.full_name),
         recipient=forms,
         about=describe(data.recipient, gender),
         greeting=greeting(data.recipient, gender),
@@ -193,10 +212,10 @@ def _context(data: AwardInput, statement: str, forms: PersonForms, gender: Gende
         degree=data.degree,
         number=f"Рег.{NBSP}№{NBSP}{data.number}" if data.number else None,
         basis=_basis(data),
-        date=format_date(data.date, "long"),
+        date=_date_text(data.date, "long"),
         place=_place(org, data.date),
-        signer_post=signer_forms.post.nominative,
-        signer_name=signer_forms.initials_nominative,
+        signer_post=signer_post,
+        signer_name=signer_name,
         logo=data.logo,
     )
 

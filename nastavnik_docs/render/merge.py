@@ -36,6 +36,7 @@ from lxml import etree
 from .._files import atomic_path
 from ..errors import TemplateError
 from .fast import (
+    COMPRESS_LEVEL,
     NS_W,
     RT_FOOTER,
     RT_HEADER,
@@ -343,7 +344,7 @@ class _StreamedEntry:
         self.crc = 0
         self.size = 0
         self.csize = 0
-        self.comp = zlib.compressobj(6, zlib.DEFLATED, -15)
+        self.comp = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
         header, _ = _ZipWriter._records(_Entry(name, 0, 0, b"", 8, date_time), self.offset)
         fh.write(header)
         self.header_len = len(header)
