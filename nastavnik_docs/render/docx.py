@@ -78,6 +78,28 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+#: Longest string or list a template may build with ``*``; largest exponent for ``**``.
+MAX_REPEAT = 100_000
+MAX_POWER = 1_000
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, plus limits on ``*`` and ``**`` so that a template cannot
+    exhaust memory or CPU (``{{ 'x' * 10**10 }}``); Jinja's sandbox only limits ``range``."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if (isinstance(seq, (str, list, tuple)) and isinstance(times, int)
+                        and len(seq) * times > MAX_REPEAT):
+                    raise SecurityError(f"слишком длинное повторение ({len(seq)} × {times})")
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_POWER:
+            raise SecurityError(f"слишком большая степень ({right})")
+        return super().call_binop(context, operator, left, right)
+
+
 def make_environment() -> ImmutableSandboxedEnvironment:
     """The Jinja environment every DOCX (and XLSX) template is rendered with.
 
@@ -86,7 +108,7 @@ def make_environment() -> ImmutableSandboxedEnvironment:
     to :data:`BLANK`. Russian filters from ``nastavnik_docs.ru.jinja_filters()`` are added
     when that module is available.
     """
-    env = ImmutableSandboxedEnvironment(
+    env = _Sandbox(
         autoescape=True,
         undefined=StrictUndefined,
         finalize=_finalize,
@@ -283,6 +305,10 @@ def render_docx(template: str | os.PathLike[str], context: BaseModel | dict[str,
     caller passes a temporary path from ``atomic_path``)."""
     values = template_context(context)
     tpl = SafeDocxTemplate(template)
+    try:
+        tpl.init_docx()
+    except Exception as exc:  # not a zip, not a Word document, unreadable
+        raise TemplateError(f"Не удалось открыть шаблон DOCX «{Path(template).name}»: {exc}") from exc
     try:
         tpl.render(values)
     except TemplateError:

@@ -20,6 +20,8 @@ Template syntax (documented for users in the README, «Шаблоны и сво�
   styles, number formats, column widths and print titles are kept; formulas written in
   the repeated row itself are copied to each new row with their relative references
   shifted, and merges within the repeated row are repeated for each new row.
+* Limits of openpyxl, which loads and saves the workbook: pictures survive only when
+  Pillow is installed, and chart data ranges are not moved.
 * Text from the data is always written as text: a value starting with ``=``, ``+``,
   ``-`` or ``@`` never becomes a formula (it is stored as a string with Excel's quote
   prefix).

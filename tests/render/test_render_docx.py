@@ -40,6 +40,9 @@ def render_one(tpl_dir, out_dir, paragraphs, ctx=None, name="doc.docx", **build)
     "{% for c in ().__class__.__base__.__subclasses__() %}{{ c }}{% endfor %}",
     "{{ pairs.append(1) }}",
     "{{ extra.update({'a': 'b'}) }}",
+    "{{ 'x' * 10**9 }}",
+    "{{ [1, 2] * 100000 }}",
+    "{{ 2 ** 1000000 }}",
 ])
 def test_sandbox_refuses_python_internals(tpl_dir, out_dir, expression):
     ctx = DocCtx(pairs=sample_pairs(), extra={"x": "y"})
@@ -202,3 +205,11 @@ def test_enum_values_print_as_their_value(tmp_path):
     template = build_docx(tmp_path / "t.docx", ["Форма: {{ form }}"])
     out = render_docx(template, {"form": Form.TRADITIONAL}, tmp_path / "o.docx")
     assert docx_texts(out)["body"] == ["Форма: традиционная"]
+
+
+@pytest.mark.parametrize("content", [b"", b"not a zip", b"PK\x03\x04broken"])
+def test_unreadable_template_is_a_template_error(tpl_dir, out_dir, content):
+    (tpl_dir / "test_doc.docx").write_bytes(content)
+    with pytest.raises(TemplateError, match="Не удалось открыть шаблон DOCX «test_doc.docx»"):
+        nd.render(make_kind(), DocCtx(), out_dir / "a.docx", templates=tpl_dir)
+    assert list(out_dir.iterdir()) == []

@@ -49,7 +49,7 @@ def test_configured_soffice_that_does_not_exist(monkeypatch, tmp_path):
 @pytest.mark.slow
 @needs_lo
 def test_docx_and_xlsx_to_pdf_in_one_run(tpl_dir, out_dir):
-    ctx = DocCtx(school="Школа & лицей <№ 1>", note="строка 1\nстрока 2",
+    ctx = DocCtx(school="Школа & лицей <№ 1> \"Знание\" 'сила'", note="строка 1\nстрока 2",
                  rows=[Row(name=f"Участник {i}", count=i) for i in range(1, 4)])
     build_docx(tpl_dir / "test_doc.docx", ["Первая страница: {{ school }}", "{{ note }}",
                                            "Вторая страница"], page_break_before=2)
@@ -64,7 +64,9 @@ def test_docx_and_xlsx_to_pdf_in_one_run(tpl_dir, out_dir):
     assert docx_pdf == out_dir / "Документ.pdf"
     assert pdf_pages(docx_pdf) == 2
     text = pdf_text(docx_pdf)
-    assert "Школа & лицей <№ 1>" in text and "строка 1" in text and "строка 2" in text
+    assert "Школа & лицей <№ 1> \"Знание\" 'сила'" in text
+    lines = [line.strip() for line in text.splitlines()]
+    assert "строка 1" in lines and "строка 2" in lines  # the line break is a real break
     (xlsx_pdf,) = convert_to_pdf([xlsx], out_dir / "pdf")
     assert xlsx_pdf == out_dir / "pdf" / "Документ.pdf"
     assert pdf_pages(xlsx_pdf) == 1

@@ -252,3 +252,24 @@ def test_names_links_breaks_and_page_setup_follow(tmp_path):
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
     assert out.defined_names["Итоги"].attr_text == "'Лист'!$A$1:$A$3"
     assert out.defined_names["Подпись"].attr_text == "'Лист'!$A$5"
+
+
+def test_merge_reaching_the_repeated_row_grows(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "Участники"
+    ws["B1"] = "Список"
+    ws["B2"] = "{%row for r in rows %}{{ r.name }}"
+    ws.merge_cells("A1:A2")
+    wb.save(tmp_path / "t.xlsx")
+    render_xlsx(tmp_path / "t.xlsx", DocCtx(rows=ROWS), tmp_path / "o.xlsx")
+    ws = load_workbook(tmp_path / "o.xlsx").active
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:A4"}
+    assert [ws.cell(r, 2).value for r in (2, 3, 4)] == ["Иванова Мария", "Петров Пётр", "Сидоров"]
+
+
+@pytest.mark.parametrize("content", [b"", b"not a zip"])
+def test_unreadable_xlsx_template_is_a_template_error(tmp_path, content):
+    (tmp_path / "t.xlsx").write_bytes(content)
+    with pytest.raises(TemplateError, match="Не удалось открыть шаблон XLSX «t.xlsx»"):
+        render_xlsx(tmp_path / "t.xlsx", DocCtx(), tmp_path / "o.xlsx")
