@@ -507,7 +507,7 @@ def sub_items(lines: Sequence[str], *, lower: bool = True) -> list[str]:
     out = []
     for text in lines:
         text = typograph(" ".join(t for t in text.split(" ") if t)).rstrip(" ;,")
-        last = text.rsplit(" ", 1)[-1]
+        last = re.split(r"\s", text)[-1]  # \s includes the no-break space
         if text.endswith(".") and len(last.strip("()«».")) > 3:
             text = text[:-1]
         out.append(lower_first(text) if lower else text)

@@ -298,7 +298,7 @@ def build_approve_regulation(data: ApproveRegulationInput) -> ApproveRegulationC
     appendices: list[Appendix] = []
     items: list = []
     number = 1
-    reg_ref = f" (приложение №{NBSP}{number})" if data.regulation_text else ""
+    reg_ref = f" (приложение{NBSP}№{NBSP}{number})" if data.regulation_text else ""
     items.append(f"Утвердить {decline_post(typograph(reg_title), 'accusative')}{reg_ref}.")
     if data.regulation_text:
         blocks: list[TextBlock] = []
@@ -311,7 +311,7 @@ def build_approve_regulation(data: ApproveRegulationInput) -> ApproveRegulationC
         number += 1
     roadmap = None
     if data.roadmap_title:
-        ref = f" (приложение №{NBSP}{number})" if data.roadmap else ""
+        ref = f" (приложение{NBSP}№{NBSP}{number})" if data.roadmap else ""
         items.append(f"Утвердить {lower_first(decline_post(typograph(data.roadmap_title), 'accusative'))}{ref}.")
         if data.roadmap:
             rows = [RoadmapRow(number=f"{i}.", event=typograph(e.event), deadline=typograph(e.deadline),
@@ -639,9 +639,9 @@ def build_assign_pairs(data: AssignPairsInput) -> AssignPairsContext:
                             f"(дополнительное соглашение к трудовому договору "
                             f"{_agreement_ref(agreement)})")
         rows.append(PairRow(number=f"{n}.", mentor=_cell_person(mentor, mentor_p),
-                            mentees="\n".join(_cell_person(f, p) for f, p in zip(mentees, mentees_p)),
-                            form=form, term=f"{format_date(pair.start, 'numeric')}{DASH}"
-                                            f"{format_date(pair.end, 'numeric')}",
+                            mentees=";\n".join(_cell_person(f, p) for f, p in zip(mentees, mentees_p)),
+                            form=form, term=f"с {format_date(pair.start, 'numeric')}\n"
+                                            f"по {format_date(pair.end, 'numeric')}",
                             consent=";\n".join(consent)))
     items: list = [("Закрепить наставляемых за наставниками с письменного согласия наставников "
                     "(состав пар и групп, формы и сроки наставничества "

@@ -47,6 +47,16 @@ class Votes(_Model):
     against: int = Field(default=0, ge=0, description="Против")
     abstained: int = Field(default=0, ge=0, description="Воздержались")
 
+    @property
+    def total(self) -> int:
+        return self.for_ + self.against + self.abstained
+
+
+def check_votes(votes: Votes | None, voters: int, where: str) -> None:
+    """More votes than people entitled to vote is a typing error the protocol must not carry."""
+    if votes is not None and votes.total > voters:
+        raise ValueError(f"{where}: проголосовало {votes.total}, а голосовать могли только {voters}")
+
 
 def votes_text(votes: Votes | None, present: int | None) -> str:
     if votes is None:
@@ -160,6 +170,11 @@ class CouncilInput(ProtocolInput):
             raise ValueError("укажите присутствовавших (present) или их число (present_count)")
         if not self.agenda and self.approve_roadmap is None:
             raise ValueError("в повестке дня нет ни одного вопроса (agenda)")
+        voters = self.present_count or len(self.present)
+        for i, q in enumerate(self.agenda, start=1):
+            check_votes(q.votes, voters, f"вопрос {i}")
+        if self.approve_roadmap is not None:
+            check_votes(self.approve_roadmap.votes, voters, "дорожная карта")
         return self
 
 
@@ -297,6 +312,12 @@ class InterviewContext(ProtocolContext):
     votes: str
 
 
+def _commission_votes(model):
+    voters = 1 + len(model.commission.members)
+    check_votes(model.votes, voters, "голосование комиссии")
+    return model
+
+
 class InterviewInput(ProtocolInput):
     """Протокол собеседования с кандидатом в наставники."""
 
@@ -309,6 +330,8 @@ class InterviewInput(ProtocolInput):
     forms: list[str] = Field(default_factory=list, description="Рекомендуемые формы наставничества")
     reason: str | None = Field(default=None, description="Обоснование решения")
     votes: Votes | None = Field(default=None, description="Голосование (по умолчанию — единогласно)")
+
+    _votes = model_validator(mode="after")(_commission_votes)
 
 
 def build_interview(data: InterviewInput) -> InterviewContext:
@@ -333,7 +356,7 @@ def build_interview(data: InterviewInput) -> InterviewContext:
         decision += f" ({lower_first(typograph(data.reason).rstrip('.'))})"
     rows = [CompetenceRow(number=f"{i}.", name=typograph(c.name), assessment=typograph(c.assessment))
             for i, c in enumerate(data.competences, start=1)]
-    present = len(signatures) - (1 if data.commission.secretary is not None else 0)
+    present = 1 + len(data.commission.members)
     return InterviewContext(**_frame(
         data, "собеседования с кандидатом в наставники", header, signatures,
         candidate=[typograph(c) for c in candidate], competences=rows,
@@ -385,6 +408,8 @@ class ReviewInput(ProtocolInput):
     candidates: list[Candidate] = Field(min_length=1, description="Кандидаты и решения")
     votes: Votes | None = Field(default=None, description="Голосование (по умолчанию — единогласно)")
 
+    _votes = model_validator(mode="after")(_commission_votes)
+
 
 _DECISION_LEAD = {
     "рекомендовать": "Рекомендовать для включения в базу наставников",
@@ -413,7 +438,7 @@ def build_review(data: ReviewInput) -> ReviewContext:
         if groups[decision]:
             where = f" {org}" if decision != "отложить" else ""
             texts.append(sentence(typograph(f"{lead}{where}: " + "; ".join(groups[decision]))))
-    present = len(signatures) - (1 if data.commission.secretary is not None else 0)
+    present = 1 + len(data.commission.members)
     return ReviewContext(**_frame(
         data, "заседания комиссии по рассмотрению кандидатур в наставники", header, signatures,
         candidates=rows, decisions=numbered(texts), votes=votes_text(data.votes, present)))

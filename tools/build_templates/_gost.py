@@ -397,7 +397,7 @@ def acquaintance(doc, title: str, rows_var: str = "acquaintance") -> None:
           keep_with_next=True)
     loop_table(doc, ["№ п/п", "Фамилия, инициалы", "Должность", "Подпись", "Дата"],
                ["{{ r.number }}", "{{ r.name }}", "{{ r.post }}", "", ""],
-               f"for r in {rows_var}", [12, 50, 53, 25, 25],
+               f"for r in {rows_var}", [12, 57, 46, 25, 25],
                aligns=[WD_ALIGN_PARAGRAPH.CENTER, None, None, None, None], min_height_mm=10)
     end_loop(doc, "endif")
 

@@ -103,10 +103,10 @@ def _members(doc) -> None:
 def _pairs(doc) -> None:
     table_appendix(doc, "pairs",
                    ["№ п/п", "Наставник (ФИО, должность)", "Наставляемый (ФИО, должность или класс)",
-                    "Форма наставничества", "Срок", "Согласие наставника, доп. соглашение, доплата"],
+                    "Форма настав\u00adничества", "Срок", "Согласие наставника, доп. соглашение, доплата"],
                    ["{{ r.number }}", "{{ r.mentor }}", "{{ r.mentees }}", "{{ r.form }}",
                     "{{ r.term }}", "{{ r.consent }}"],
-                   [10, 38, 40, 24, 22, 31], aligns=[C, None, None, None, C, None])
+                   [9, 35, 38, 26, 25, 32], aligns=[C, None, None, None, C, None])
 
 
 def _programme(doc) -> None:
