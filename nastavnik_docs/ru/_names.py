@@ -9,6 +9,7 @@ forms with initials.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -160,6 +161,22 @@ def is_turkic_patronymic(middle: str) -> bool:
 # --------------------------------------------------------------------------- whole names
 
 
+_INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.){1,2}$")
+
+
+def _short_form(text: str) -> tuple[str, str, bool] | None:
+    """«Иванова М.П.» or «М.П. Иванова» → (surname, initials, initials first); else None."""
+    compact = re.sub(r"([А-ЯЁA-Z]\.)\s+(?=[А-ЯЁA-Z]\.)", r"\1", str(text).strip())
+    words = compact.split()
+    if len(words) != 2:
+        return None
+    if _INITIALS.match(words[0]) and not _INITIALS.match(words[1]):
+        return words[1], words[0], True
+    if _INITIALS.match(words[1]) and not _INITIALS.match(words[0]):
+        return words[0], words[1], False
+    return None
+
+
 def split_full_name(text: str) -> tuple[str, str, str | None]:
     """«Фамилия Имя Отчество» → (last, first, middle); the rest after the name is the patronymic."""
     words = str(text).split()
@@ -231,10 +248,15 @@ def detect_gender(person_or_name: Person | str) -> Gender:
     person = getattr(person_or_name, "person", person_or_name)
     if isinstance(person, Person) and person.gender is not None:
         return person.gender
-    last, first, middle = name_parts(person_or_name)
-    found = _detect(last, first, middle)
+    short = _short_form(person_or_name) if isinstance(person_or_name, str) else None
+    if short is not None:
+        last, first, middle = short[0], "", None
+        found = _definite(_pytrovich()[1].detect(lastname=last))
+    else:
+        last, first, middle = name_parts(person_or_name)
+        found = _detect(last, first, middle)
     if found is None:
-        full = " ".join(p for p in (last, first, middle) if p)
+        full = str(person_or_name) if short else " ".join(p for p in (last, first, middle) if p)
         raise GrammarError(
             f"Не удалось определить пол по ФИО «{full}»: по отчеству, имени и фамилии он "
             "не ясен. Укажите пол явно (м / ж) в данных участника."
@@ -275,8 +297,14 @@ def decline_name(
     """
     case = _as_case(case)
     person = getattr(name, "person", name)
+    short = _short_form(name) if isinstance(name, str) else None
     if isinstance(person, Person) and case in person.overrides:
         result = person.overrides[case]
+    elif short is not None:
+        surname, initials, initials_first = short
+        if case is not Case.NOMINATIVE:
+            surname = decline_part("lastname", surname, _as_gender(gender) or detect_gender(name), case)
+        result = f"{initials}{NBSP}{surname}" if initials_first else f"{surname}{NBSP}{initials}"
     else:
         last, first, middle = name_parts(name)
         if case is Case.NOMINATIVE:

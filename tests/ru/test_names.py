@@ -152,3 +152,23 @@ def test_every_exception_corrects_pytrovich(part, word, gender, ours):
     )
     assert plain != ours
     assert decline_part(part, word, Gender(gender), Case.GENITIVE) == ours
+
+
+@pytest.mark.parametrize(
+    "name, case, gender, expected",
+    [
+        ("Иванова М.П.", "dative", None, f"Ивановой{NB}М.П."),
+        ("М.П. Иванова", "instrumental", None, f"М.П.{NB}Ивановой"),
+        ("М. П. Иванова", "genitive", None, f"М.П.{NB}Ивановой"),
+        ("Мельник Л.Я.", "dative", "м", f"Мельнику{NB}Л.Я."),
+        ("Мельник Л.Я.", "dative", "ж", f"Мельник{NB}Л.Я."),
+        ("Петров-Водкин К.С.", "instrumental", None, f"Петровым-Водкиным{NB}К.С."),
+    ],
+)
+def test_short_form_strings(name, case, gender, expected):
+    assert decline_name(name, case, gender) == expected
+
+
+def test_short_form_without_gendered_surname_asks_for_gender():
+    with pytest.raises(GrammarError, match="«Ковальчук А.И.»"):
+        decline_name("Ковальчук А.И.", "dative")
