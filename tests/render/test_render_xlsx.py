@@ -72,6 +72,23 @@ def registry_template(path):
     return path
 
 
+def one_sheet(tmp_path, cells, *, merges=(), title="Лист"):
+    """A one-sheet template from ``{coordinate: text}``; returns its path."""
+    wb = Workbook()
+    wb.active.title = title
+    for coordinate, text in cells.items():
+        wb.active[coordinate] = text
+    for rng in merges:
+        wb.active.merge_cells(rng)
+    wb.save(tmp_path / "t.xlsx")
+    return tmp_path / "t.xlsx"
+
+
+def render_sheet(template, ctx):
+    render_xlsx(template, ctx, template.with_name("o.xlsx"))
+    return load_workbook(template.with_name("o.xlsx")).active
+
+
 @pytest.fixture
 def rendered(tmp_path):
     template = registry_template(tmp_path / "t.xlsx")
@@ -136,13 +153,9 @@ def test_styles_heights_widths_and_print_settings_are_kept(rendered):
 @pytest.mark.parametrize("text", ["=1+2", "+7 900 000-00-00", "-5", "@SUM(A1)",
                                   "=cmd|' /C calc'!A0", "=HYPERLINK(\"http://x\")"])
 def test_text_from_data_never_becomes_a_formula(tmp_path, text):
-    wb = Workbook()
-    wb.active["A1"] = "{{ note }}"
-    wb.active["A2"] = "{{ note }} (прим.)"
-    wb.active["A3"] = "{%row for r in rows %}{{ r.name }}"
-    wb.save(tmp_path / "t.xlsx")
-    render_xlsx(tmp_path / "t.xlsx", DocCtx(note=text, rows=[Row(name=text)]), tmp_path / "o.xlsx")
-    ws = load_workbook(tmp_path / "o.xlsx").active
+    template = one_sheet(tmp_path, {"A1": "{{ note }}", "A2": "{{ note }} (прим.)",
+                                    "A3": "{%row for r in rows %}{{ r.name }}"})
+    ws = render_sheet(template, DocCtx(note=text, rows=[Row(name=text)]))
     for cell, expected in ((ws["A1"], text), (ws["A2"], f"{text} (прим.)"), (ws["A3"], text)):
         assert cell.value == expected
         assert cell.data_type == "s"
@@ -168,16 +181,10 @@ def test_one_item_changes_no_layout(tmp_path):
 
 
 def test_two_repeated_rows_on_one_sheet(tmp_path):
-    wb = Workbook()
-    ws = wb.active
-    ws["A1"] = "{%row for r in rows %}{{ r.name }}"
-    ws["B1"] = "=LEN(A1)"
-    ws["A2"] = "=COUNTA(A1:A1)"
-    ws["A3"] = "{%row for r in rows|reverse %}{{ loop.index }}. {{ r.name }}"
-    ws["A4"] = "=COUNTA(A3:A3)"
-    wb.save(tmp_path / "t.xlsx")
-    render_xlsx(tmp_path / "t.xlsx", DocCtx(rows=ROWS), tmp_path / "o.xlsx")
-    ws = load_workbook(tmp_path / "o.xlsx").active
+    template = one_sheet(tmp_path, {
+        "A1": "{%row for r in rows %}{{ r.name }}", "B1": "=LEN(A1)", "A2": "=COUNTA(A1:A1)",
+        "A3": "{%row for r in rows|reverse %}{{ loop.index }}. {{ r.name }}", "A4": "=COUNTA(A3:A3)"})
+    ws = render_sheet(template, DocCtx(rows=ROWS))
     assert [ws.cell(r, 1).value for r in range(1, 9)] == [
         "Иванова Мария", "Петров Пётр", "Сидоров", "=COUNTA(A1:A3)",
         "1. Сидоров", "2. Петров Пётр", "3. Иванова Мария", "=COUNTA(A5:A7)"]
@@ -210,12 +217,9 @@ def test_tables_and_autofilter_grow(tmp_path):
     ("{{ ''.__class__ }}", "запрещено песочницей"),
 ])
 def test_template_errors_name_the_sheet_and_cell(tmp_path, cell_text, message):
-    wb = Workbook()
-    wb.active.title = "Лист"
-    wb.active["C3"] = cell_text
-    wb.save(tmp_path / "t.xlsx")
+    template = one_sheet(tmp_path, {"C3": cell_text})
     with pytest.raises(TemplateError) as info:
-        render_xlsx(tmp_path / "t.xlsx", DocCtx(rows=ROWS), tmp_path / "o.xlsx")
+        render_sheet(template, DocCtx(rows=ROWS))
     assert message in str(info.value)
     assert "лист «Лист», ячейка C3" in str(info.value)
 
@@ -255,15 +259,9 @@ def test_names_links_breaks_and_page_setup_follow(tmp_path):
 
 
 def test_merge_reaching_the_repeated_row_grows(tmp_path):
-    wb = Workbook()
-    ws = wb.active
-    ws["A1"] = "Участники"
-    ws["B1"] = "Список"
-    ws["B2"] = "{%row for r in rows %}{{ r.name }}"
-    ws.merge_cells("A1:A2")
-    wb.save(tmp_path / "t.xlsx")
-    render_xlsx(tmp_path / "t.xlsx", DocCtx(rows=ROWS), tmp_path / "o.xlsx")
-    ws = load_workbook(tmp_path / "o.xlsx").active
+    template = one_sheet(tmp_path, {"A1": "Участники", "B1": "Список",
+                                    "B2": "{%row for r in rows %}{{ r.name }}"}, merges=["A1:A2"])
+    ws = render_sheet(template, DocCtx(rows=ROWS))
     assert {str(r) for r in ws.merged_cells.ranges} == {"A1:A4"}
     assert [ws.cell(r, 2).value for r in (2, 3, 4)] == ["Иванова Мария", "Петров Пётр", "Сидоров"]
 
