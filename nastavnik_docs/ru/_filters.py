@@ -23,8 +23,11 @@ from ._numbers import (
     number_in_words,
     ordinal_in_words,
 )
+from ._names import decline_name, initials_name, short_name
 from ._posts import decline_post
 from ._typography import typograph
+
+_STRING_FORMS = {"": decline_name, "short_": short_name, "initials_": initials_name}
 
 #: Printed for a person or post left empty on purpose (filled in by hand).
 BLANK_NAME = "______________________________"
@@ -40,6 +43,8 @@ def _name_filter(prefix: str, case: Case) -> Callable[[Any], str]:
             if prefix:
                 raise TypeError(f"фильтр «{attribute}» применяется к человеку, а не к должности")
             return getattr(value, case.value)
+        if isinstance(value, str):  # also «Иванова М.П.», which person_forms cannot hold
+            return _STRING_FORMS[prefix](value, case)
         return getattr(person_forms(value), attribute)
 
     name_filter.__name__ = attribute

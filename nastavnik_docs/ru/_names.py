@@ -329,7 +329,8 @@ def decline_surname(
     if isinstance(person, Person) and case in person.overrides:
         result = person.overrides[case].split()[0]
     else:
-        last = name_parts(name)[0]
+        short = _short_form(name) if isinstance(name, str) else None
+        last = short[0] if short else name_parts(name)[0]
         if case is not Case.NOMINATIVE:
             last = decline_part("lastname", last, _as_gender(gender) or detect_gender(name), case)
         result = last
@@ -338,6 +339,9 @@ def decline_surname(
 
 def initials_of(name: Person | str) -> str:
     """«М.П.»; a Turkic patronymic gives its first letter like any other."""
+    short = _short_form(name) if isinstance(name, str) else None
+    if short is not None:
+        return short[1]
     _last, first, middle = name_parts(name)
     return "".join(f"{p[0].upper()}." for p in (first, middle) if p)
 
