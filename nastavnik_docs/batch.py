@@ -65,12 +65,12 @@ MAX_STEM = 120
 def safe_file_stem(text: str) -> str:
     """A file name stem valid on Windows, macOS and Linux.
 
-    Replaces ``<>:"/\\|?*`` and control characters with «_», turns no-break spaces into
-    spaces, drops trailing dots and spaces, prefixes reserved device names (``CON``,
+    Replaces ``<>:"/\\|?*`` and control characters with «_», turns runs of white space
+    (tabs, no-break spaces) into one space, drops trailing dots and spaces, prefixes reserved device names (``CON``,
     ``LPT1``…) and shortens very long names.
     """
-    text = _FORBIDDEN.sub("_", str(text).replace("\u00a0", " ").replace("\u202f", " "))
-    text = " ".join(text.split())[:MAX_STEM].rstrip(". ").lstrip(" ")
+    text = " ".join(str(text).split())  # tabs, line breaks, no-break spaces → one space
+    text = _FORBIDDEN.sub("_", text)[:MAX_STEM].rstrip(". ").lstrip(" ")
     if not text:
         return "документ"
     if text.split(".")[0].strip().upper() in _RESERVED:
@@ -209,7 +209,8 @@ def _absolute_paths(value: Mapping[str, Any], base: Path) -> dict[str, Any]:
 
 def _nest_flat(record: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
     """``recipient.last_name`` columns become nested; a flat ``last_name`` goes into the one
-    model field that has it (``recipient``), so a plain list of people works as records."""
+    model field that has it (the one required field, when optional ones have it too:
+    ``recipient`` rather than ``signer``), so a plain list of people works as records."""
     out: dict[str, Any] = {}
     for key, value in record.items():
         if "." in key:
@@ -225,10 +226,12 @@ def _nest_flat(record: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]
         for sub in _model_types(info.annotation):
             for sub_name in sub.model_fields:
                 homes.setdefault(sub_name, []).append(name)
-    for key in [k for k in out if k not in fields and len(homes.get(k, [])) == 1]:
-        home = homes[key][0]
-        if isinstance(out.get(home, {}), dict):
-            out.setdefault(home, {})[key] = out.pop(key)
+    for key in [k for k in out if k not in fields and k in homes]:
+        candidates = homes[key]
+        if len(candidates) > 1:  # «last_name» of the recipient, not of the optional signer
+            candidates = [c for c in candidates if fields[c].is_required()]
+        if len(candidates) == 1 and isinstance(out.get(candidates[0], {}), dict):
+            out.setdefault(candidates[0], {})[key] = out.pop(key)
     return out
 
 
