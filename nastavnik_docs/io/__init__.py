@@ -21,3 +21,8 @@ __all__ = [
     "save_yaml",
     "write_registry",
 ]
+
+# Roadmaps (appended by the roadmaps module): import a roadmap table from a Word document.
+from .roadmap_docx import RoadmapImport, import_roadmap  # noqa: E402
+
+__all__ += ["RoadmapImport", "import_roadmap"]

@@ -17,8 +17,8 @@ HELP_SHEET = "Пояснения"
 TITLE = "База наставников и наставляемых"
 
 #: Cell kinds: how a value is read and written.
-TEXT, DATE, NUMBER, INTEGER, ENUM, PEOPLE, EXPERIENCE = (
-    "text", "date", "number", "integer", "enum", "people", "experience")
+TEXT, DATE, NUMBER, INTEGER, ENUM, PEOPLE, EXPERIENCE, CASES = (
+    "text", "date", "number", "integer", "enum", "people", "experience", "cases")
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,11 @@ PARTICIPANT_COLUMNS: tuple[Column, ...] = (
     Column("Телефон", "phone", width=18, help="Телефон участника."),
     Column("Эл. почта", "email", aliases=("e-mail", "email", "электронная почта"), width=24,
            help="Электронная почта участника."),
+    Column("Падежи вручную", "overrides", CASES, aliases=("падежные формы", "фио в падежах"), width=30,
+           help="Только если имя склоняется необычно: полное имя в нужных падежах через «;», "
+                "например «дательный: Золя Эмилю; творительный: Золя Эмилем». "
+                "Заданная здесь форма всегда важнее автоматической.",
+           example="дательный: Золя Эмилю"),
 )
 
 PAIR_COLUMNS: tuple[Column, ...] = (

@@ -125,6 +125,12 @@ def load_file(path: str | os.PathLike[str], model: type[BaseModel]) -> Any:
     """Load ``model`` from any supported file: YAML/JSON; XLSX and CSV for a registry."""
     path = existing_file(path)
     suffix = path.suffix.lower()
+    if suffix not in LOADABLE_SUFFIXES:
+        wanted = ".xlsx, .csv, .yaml или .json" if issubclass(model, Registry) else ".yaml или .json"
+        hint = " (старый формат .xls откройте в Excel и сохраните как «Книга Excel (.xlsx)»)" \
+            if suffix == ".xls" else ""
+        raise InputError(Problem(f"неподдерживаемый тип файла «{path.suffix}»: нужен {wanted}{hint}",
+                                 file=str(path)), file=path)
     if suffix in TABLE_SUFFIXES + CSV_SUFFIXES:
         if not issubclass(model, Registry):
             raise InputError(Problem(

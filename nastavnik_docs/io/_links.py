@@ -65,22 +65,48 @@ def finish_registry(
 
 
 def registry_from_data(data: Any, *, file: str | None, locate: Locate, prefix: Loc = ()) -> Registry:
-    """A Registry from plain data (YAML/JSON), every problem located via ``locate``."""
+    """A Registry from plain data (YAML/JSON), every problem located via ``locate``.
+
+    Field errors and link errors are reported together: the links are checked among the
+    records that are valid on their own, skipping links to records already reported.
+    """
     if isinstance(data, Registry):
         return data
     try:
         return Registry.model_validate(data)
     except ValidationError as exc:
-        field_errors = [e for e in exc.errors() if e.get("loc")]
-        if field_errors or not isinstance(data, dict):
+        if not isinstance(data, dict):
             raise InputError(problems_from_validation(exc, Registry, file=file, prefix=prefix,
                                                       locate=locate), file=file) from None
-    # only the links are wrong: the parts are valid on their own, so check them one by one
-    shifted: Locate = lambda loc: {"field": field_path(prefix + loc) or None, **locate(prefix + loc)}  # noqa: E731
-    return finish_registry(
-        [Participant.model_validate(p) for p in data.get("participants") or []],
-        [Pair.model_validate(p) for p in data.get("pairs") or []],
-        [MentoringForm.model_validate(f) for f in data.get("forms") or []],
-        data.get("max_mentees_per_mentor"),
-        file=file, locate=shifted,
-    )
+        # the model's summary of link errors is replaced by the located link problems below
+        problems = problems_from_validation(exc, Registry, file=file, prefix=prefix, locate=locate,
+                                            skip_root=True)
+    people, people_at, rejected = _valid(Participant, data.get("participants"))
+    pairs, pairs_at, _ = _valid(Pair, data.get("pairs"))
+    forms, _, _ = _valid(MentoringForm, data.get("forms"))
+    limit = data.get("max_mentees_per_mentor")
+    draft = Registry.model_construct(participants=people, pairs=pairs, forms=forms,
+                                     max_mentees_per_mentor=limit if isinstance(limit, int) else None)
+    positions = {"participants": people_at, "pairs": pairs_at}
+    for loc, message, value in link_problems(draft):
+        if value in rejected:
+            continue  # a link to a record whose own errors are already reported
+        if len(loc) >= 2:
+            loc = (loc[0], positions[str(loc[0])][int(loc[1])], *loc[2:])
+        full = prefix + loc
+        problems.append(Problem(message, file=file, value=value,
+                                **{"field": field_path(full) or None, **locate(full)}))
+    raise InputError(problems, file=file)
+
+
+def _valid(model: type, items: Any) -> tuple[list[Any], list[int], set[str]]:
+    """The items valid on their own, their positions, and the ids of the invalid ones."""
+    valid, positions, rejected = [], [], set()
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        try:
+            valid.append(model.model_validate(item))
+            positions.append(i)
+        except ValidationError:
+            if isinstance(item, dict) and item.get("id") is not None:
+                rejected.add(str(item["id"]))
+    return valid, positions, rejected

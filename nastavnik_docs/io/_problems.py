@@ -139,11 +139,17 @@ def problems_from_validation(
     file: str | None = None,
     prefix: Loc = (),
     locate: Callable[[Loc], dict[str, Any]] | None = None,
+    skip_root: bool = False,
 ) -> list[Problem]:
-    """One Problem per pydantic error; ``locate(loc)`` may add sheet/row/column/field."""
+    """One Problem per pydantic error; ``locate(loc)`` may add sheet/row/column/field.
+
+    ``skip_root`` leaves out the model's own (whole-record) errors.
+    """
     problems = []
     for error in exc.errors(include_url=False):
         loc: Loc = tuple(error.get("loc", ()))
+        if skip_root and not loc:
+            continue
         annotation = annotation_at(model, loc)
         value = error.get("input")
         if error.get("type") == "missing" or isinstance(value, (dict, list)):

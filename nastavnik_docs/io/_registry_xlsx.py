@@ -23,13 +23,13 @@ from .._resources import templates_dir
 from ..errors import InputError, Problem
 from ..models import BUILTIN_FORMS, MentoringForm, Pair, Registry, find_form
 from ._columns import (
-    DATE, ENUM, EXPERIENCE, LISTS_SHEET, MAX_MENTEES_COLUMN, MAX_MENTEES_LABEL, NUMBER, PAIR_COLUMNS,
+    CASES, DATE, ENUM, EXPERIENCE, LISTS_SHEET, MAX_MENTEES_COLUMN, MAX_MENTEES_LABEL, NUMBER, PAIR_COLUMNS,
     PAIRS_SHEET, PARTICIPANT_COLUMNS, PARTICIPANTS_SHEET, PEOPLE, Column,
 )
 from ._links import finish_registry
 from ._people import PeopleIndex, split_people
 from ._problems import Loc
-from ._table import Table, read_participants
+from ._table import Table, format_cases, read_participants
 from ._values import cell_text, header_key, parse_number
 from ._yaml import existing_file
 
@@ -179,6 +179,8 @@ def cell_value(record: Any, col: Column) -> Any:
             return None
     if col.kind == PEOPLE:
         return value if isinstance(value, str) else "; ".join(value)
+    if col.kind == CASES:
+        return format_cases(value)
     if col.kind == ENUM and isinstance(value, Enum):
         return value.label  # type: ignore[attr-defined]
     if isinstance(value, Decimal):

@@ -14,8 +14,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError, Problem
-from ..models import Category, Gender, PairStatus, Participant, Role
-from ._columns import DATE, ENUM, EXPERIENCE, INTEGER, NUMBER, PEOPLE, Column
+from ..models import Case, Category, Gender, PairStatus, Participant, Role
+from ._columns import CASES, DATE, ENUM, EXPERIENCE, INTEGER, NUMBER, PEOPLE, Column
 from ._problems import Loc, annotation_at, russian_message
 from ._values import cell_text, header_key, parse_date, parse_number
 
@@ -160,6 +160,8 @@ class Table:
             return [("experience_years", float(number))]
         if col.kind == PEOPLE:
             return [(col.field, value)]
+        if col.kind == CASES:
+            return [(col.field, parse_cases(cell_text(value)))]
         return [(col.field, cell_text(value))]
 
     def validate(self, model: type[BaseModel], row: int, data: dict[str, Any],
@@ -211,6 +213,27 @@ class Table:
     def raise_if_problems(self) -> None:
         if self.problems:
             raise InputError(self.problems, file=self.file)
+
+
+def parse_cases(text: str) -> dict[Case, str]:
+    """«дательный: Золя Эмилю; творительный: Золя Эмилем» → {Case.DATIVE: …, …}."""
+    forms: dict[Case, str] = {}
+    for part in (p.strip() for p in text.replace("\n", ";").split(";")):
+        if not part:
+            continue
+        case, sep, name = part.partition(":")
+        try:
+            if not sep or not name.strip():
+                raise ValueError
+            forms[Case(case.strip())] = name.strip()
+        except ValueError:
+            raise ValueError("пишите падеж и имя через двоеточие, пары — через «;»: "
+                             "«дательный: Золя Эмилю; творительный: Золя Эмилем»") from None
+    return forms
+
+
+def format_cases(forms: dict[Case, str]) -> str | None:
+    return "; ".join(f"{Case(case).label}: {name}" for case, name in forms.items()) or None
 
 
 def read_participants(table: Table, rows: Iterator[Sequence[Any]]) -> tuple[list[Participant], list[int]]:

@@ -11,6 +11,7 @@ from nastavnik_docs.errors import InputError, OutputExistsError
 from nastavnik_docs.io import load_registry, write_registry
 from nastavnik_docs.io._columns import LISTS, PAIR_COLUMNS, PARTICIPANT_COLUMNS
 from nastavnik_docs.models import (
+    Case,
     Category, Gender, MentoringForm, Pair, PairStatus, Participant, Registry, Role,
 )
 from nastavnik_docs._resources import sample_path
@@ -223,7 +224,8 @@ def test_missing_required_columns_are_named(tmp_path):
 @pytest.mark.parametrize(("name", "content", "words"), [
     ("absent.xlsx", None, "Файл не найден"),
     ("fake.xlsx", b"not a zip", "не удалось открыть книгу Excel"),
-    ("r.txt", b"x", "неподдерживаемый тип файла"),
+    ("r.txt", b"x", "неподдерживаемый тип файла «.txt»: нужен .xlsx, .csv, .yaml или .json"),
+    ("r.xls", b"x", "сохраните как «Книга Excel (.xlsx)»"),
 ])
 def test_unreadable_files(tmp_path, name, content, words):
     path = tmp_path / name
@@ -252,6 +254,7 @@ def test_round_trip_keeps_custom_forms_limits_agreements_and_odd_values(tmp_path
     registry = Registry(
         participants=[
             Participant(id="001", last_name="Золя", first_name="Эмиль", gender="м", experience_years=2.5,
+                        overrides={"dative": "Золя Эмилю", "instrumental": "Золя Эмилем"},
                         category="педагог", representative={"full_name": "Золя Франсуа", "relation": "отец"}),
             Participant(id="002", last_name="Ли", first_name="Виктория", experience_since=date(2025, 9, 1)),
         ],
@@ -264,6 +267,30 @@ def test_round_trip_keeps_custom_forms_limits_agreements_and_odd_values(tmp_path
     )
     path = write_registry(registry, tmp_path / "r.xlsx")
     assert load_registry(path) == registry
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("дательный: Золя Эмилю", {Case.DATIVE: "Золя Эмилю"}),
+        ("Дательный : Золя Эмилю;\nтворительный: Золя Эмилем;", {Case.DATIVE: "Золя Эмилю",
+                                                               Case.INSTRUMENTAL: "Золя Эмилем"}),
+        ("род: Золя Эмиля", {Case.GENITIVE: "Золя Эмиля"}),
+    ],
+)
+def test_case_overrides_column(tmp_path, cell, expected):
+    header = ["ID", "Фамилия", "Имя", "Падежи вручную"]
+    path = make_workbook(tmp_path / "r.xlsx", [["1", "Золя", "Эмиль", cell]], [], people_header=header)
+    assert load_registry(path).participants[0].overrides == expected
+
+
+@pytest.mark.parametrize("cell", ["дательный Золя Эмилю", "звательный: Эмиль", "дательный:"])
+def test_bad_case_overrides_are_located(tmp_path, cell):
+    header = ["ID", "Фамилия", "Имя", "Падежи вручную"]
+    path = make_workbook(tmp_path / "r.xlsx", [["1", "Золя", "Эмиль", cell]], [], people_header=header)
+    (problem,) = load_error(path).problems
+    assert (problem.row, problem.column, problem.value) == (2, "Падежи вручную", cell)
+    assert "через двоеточие" in problem.message
 
 
 def test_write_registry_content_is_readable_by_openpyxl(tmp_path):

@@ -109,6 +109,15 @@ def test_registry_link_errors_are_located_to_the_pair(tmp_path):
     assert problem.message == "нет участника с ID «z»"
 
 
+def test_field_and_link_errors_come_together(tmp_path):
+    text = REGISTRY.replace("mentees: [c]", "mentees: [z]").replace(
+        "- {id: b, last_name: Петрова, first_name: Анна}", "- {id: b, last_name: Петрова, first_name: ''}")
+    problems = problems_of(load_registry, write(tmp_path, "r.yaml", text))
+    # pair 1 names «b», whose own record is wrong: that link is not reported again
+    assert [(p.field, p.value) for p in problems] == [
+        ("participants → 2 → first_name", ""), ("pairs → 3 → start", "01.13.2026"), ("pairs → 2 → mentees", "z")]
+
+
 def test_pair_level_check_is_reported_in_russian(tmp_path):
     text = REGISTRY.replace("01.13.2026", "01.10.2026") + "  end: 2026-09-01\n"
     (problem,) = problems_of(load_registry, write(tmp_path, "r.yaml", text))

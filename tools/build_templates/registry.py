@@ -7,15 +7,18 @@ table the reader uses, so the template and the loader cannot drift apart.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.writer.excel import ExcelWriter
 
 from nastavnik_docs.io._columns import (
     DATE, HELP_SHEET, LIST_BY_NAME, LISTS, LISTS_SHEET, MAX_MENTEES_COLUMN, MAX_MENTEES_LABEL, NUMBER,
@@ -162,15 +165,31 @@ def build_workbook() -> Workbook:
     wb.properties.title = TITLE
     wb.properties.creator = "nastavnik-docs"
     wb.properties.lastModifiedBy = "nastavnik-docs"
-    wb.properties.created = BUILD_TIME
-    wb.properties.modified = BUILD_TIME
     wb.active = 0
     return wb
 
 
+def save_reproducibly(wb: Workbook, target: Path) -> Path:
+    """Save with fixed document dates and zip entry times, so equal content gives equal bytes.
+
+    ``Workbook.save`` stamps the current time into docProps/core.xml and every zip entry;
+    here the workbook is written through openpyxl's ExcelWriter into memory and re-zipped.
+    """
+    from nastavnik_docs._files import write_bytes_atomic
+
+    wb.properties.created = wb.properties.modified = BUILD_TIME
+    raw = io.BytesIO()
+    ExcelWriter(wb, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            dst.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), src.read(name),
+                         compress_type=zipfile.ZIP_DEFLATED)
+    return write_bytes_atomic(target, out.getvalue(), overwrite=True)
+
+
 def build(docx_dir: Path, xlsx_dir: Path) -> list[Path]:
-    target = xlsx_dir / TEMPLATE_NAME
-    build_workbook().save(target)
+    target = save_reproducibly(build_workbook(), xlsx_dir / TEMPLATE_NAME)
     written = [target]
     if xlsx_dir.resolve() == (ROOT / "templates" / "xlsx").resolve():
         written.extend(build_samples(target))
@@ -181,13 +200,16 @@ def build_samples(template: Path, samples: Path = ROOT / "samples") -> list[Path
     """``samples/registry.xlsx`` and ``samples/participants.csv`` (cp1251, «;», as Excel on a
     Russian Windows saves CSV) from ``samples/registry.yaml``."""
     from nastavnik_docs._files import write_bytes_atomic
-    from nastavnik_docs.io import load_registry, write_registry
+    from nastavnik_docs.io import load_registry
     from nastavnik_docs.io._csv import dump_participants_csv
+    from nastavnik_docs.io._registry_xlsx import fill_workbook
 
     registry = load_registry(samples / "registry.yaml")
+    workbook = load_workbook(template)
+    fill_workbook(workbook, registry)
     csv_text = dump_participants_csv(registry.participants)
     return [
-        write_registry(registry, samples / "registry.xlsx", overwrite=True, template=template),
+        save_reproducibly(workbook, samples / "registry.xlsx"),
         write_bytes_atomic(samples / "participants.csv", csv_text.encode("cp1251"), overwrite=True),
     ]
 
