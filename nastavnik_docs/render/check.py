@@ -337,7 +337,7 @@ def _check_xlsx(path: Path, model: type[BaseModel], report: TemplateReport) -> N
             continue
         for cell in cells:
             issues, uses = check_source(cell_source(cell), model, cell.where,
-                                        lambda _line, t=cell.text: t, env)
+                                        lambda _line, t=cell.raw: t, env)
             report.issues.extend(issues)
             report.paths.extend(u.text for u in uses)
 

@@ -18,6 +18,7 @@ XML unless autoescape is turned on, and a misspelled variable prints as nothing.
 from __future__ import annotations
 
 import html
+import io
 import os
 import re
 from collections.abc import Iterator
@@ -156,7 +157,7 @@ def inline_image_xml(image: Image) -> str:
     tpl = _CURRENT.get()
     if tpl is None:
         raise TemplateError("Изображение можно вывести только в шаблоне DOCX")
-    source: Any = str(image.path) if image.path is not None else _bytes_io(image.data or b"")
+    source: Any = str(image.path) if image.path is not None else io.BytesIO(image.data or b"")
     if image.path is not None and not image.path.is_file():
         raise TemplateError(f"Файл изображения не найден: {image.path}")
     width = Mm(image.width_mm) if image.width_mm else None
@@ -165,12 +166,6 @@ def inline_image_xml(image: Image) -> str:
         return InlineImage(tpl, source, width=width, height=height)._insert_image()
     except Exception as exc:  # python-docx raises several kinds for unreadable images
         raise TemplateError(f"Не удалось вставить изображение {image.path or ''}: {exc}") from exc
-
-
-def _bytes_io(data: bytes) -> Any:
-    import io
-
-    return io.BytesIO(data)
 
 
 def template_context(context: BaseModel | dict[str, Any]) -> dict[str, Any]:
@@ -191,7 +186,6 @@ class SafeDocxTemplate(DocxTemplate):
     def __init__(self, template_file: str | os.PathLike[str], *, name: str | None = None) -> None:
         super().__init__(str(template_file))
         self.template_name = name or Path(template_file).name
-        self._part_name = "document.xml"
 
     # docxtpl calls this for the body, every header and footer and the footnotes.
     def render_xml_part(self, src_xml, part, context, jinja_env=None):  # type: ignore[override]

@@ -99,6 +99,7 @@ class CellTemplate:
     coordinate: str
     text: str
     loop: RowLoop | None
+    raw: str = ""  # the cell as written, row marker included
 
     @property
     def where(self) -> str:
@@ -144,7 +145,7 @@ def scan_sheet(ws: Worksheet) -> tuple[list[RowLoop], list[CellTemplate]]:
                                     "метка повторения строки {%row … %} должна стоять в начале ячейки")
             if _HAS_TAG.search(text) or match:
                 found.append((cell, text))
-    cells = [CellTemplate(ws.title, c.row, c.column, c.coordinate, text, loops.get(c.row))
+    cells = [CellTemplate(ws.title, c.row, c.column, c.coordinate, text, loops.get(c.row), c.value)
              for c, text in found]
     return sorted(loops.values(), key=lambda lp: lp.row), cells
 
@@ -405,7 +406,7 @@ class _Renderer:
 
     def fail(self, exc: BaseException, cell: CellTemplate) -> TemplateError:
         error = template_error(exc, f"шаблон «{self.template_name}», {cell.where}",
-                               cell_source(cell), cell_source(cell), None)
+                               cell.raw, cell_source(cell), None)
         error.where = cell.where  # type: ignore[attr-defined]
         return error
 
@@ -442,7 +443,7 @@ class _Renderer:
             raise self.fail(exc, cell) from None
         if value is None:
             return []
-        if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__"):
+        if isinstance(value, (str, bytes, dict, BaseModel)) or not hasattr(value, "__iter__"):
             raise TemplateError(
                 f"шаблон «{self.template_name}», лист «{loop.sheet}», ячейка {loop.marker}: "
                 f"«{loop.iter_source}» — не список, строку повторять не по чему"
@@ -456,7 +457,8 @@ class _Renderer:
                 _write(ws.cell(cell.row, cell.column), self.evaluate(cell, self.values))
         for loop in reversed(loops):  # bottom-up: expanding a row never moves one above it
             row_cells = [c for c in cells if c.loop is loop]
-            items = self.items(loop, row_cells[0])
+            marker = next(c for c in row_cells if c.coordinate == loop.marker)
+            items = self.items(loop, marker)
             merges = [CellRange(r.coord) for r in ws.merged_cells.ranges
                       if r.min_row == r.max_row == loop.row]
             expand_rows(ws, loop.row, len(items) - 1)
