@@ -18,6 +18,8 @@ _UP = "А-ЯЁA-Z"
 _RULES: list[tuple[re.Pattern[str], str]] = [
     # Runs of ordinary spaces collapse to one (no-break spaces are kept as they are).
     (re.compile(r"[ \t]{2,}"), " "),
+    # «№ 7», «№7» → «№ 7» with a no-break space; likewise «§».
+    (re.compile(r"([№§])[ ]*(?=\S)"), rf"\1{NBSP}"),
     # A hyphen or double hyphen between spaces is a dash: «далее – ежегодно». The no-break
     # space before it keeps the dash off the start of a line.
     (re.compile(r"[ \u00a0]+(?:--?|\u2014|\u2013)[ \u00a0]+"), f"{NBSP}{EN_DASH} "),
@@ -30,8 +32,6 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # Surname before initials: «Иванова М.П.» (initials not already followed by a surname).
     (re.compile(rf"(\b[{_UP}][{_LETTER}-]+)[ ]+(?=[{_UP}]\.(?:[{_UP}]\.)?(?!\u00a0|[{_UP}]))"),
      rf"\1{NBSP}"),
-    # «№ 7», «№7» → «№ 7» with a no-break space; likewise «§».
-    (re.compile(r"([№§])[ ]*(?=\S)"), rf"\1{NBSP}"),
     # «2022 г.», «2022–2023 гг.», «1 234 руб.», «56 коп.», «12 %».
     (re.compile(r"(\d)[ ]*(?=(?:гг?|руб|коп|тыс|млн|млрд)\.)"), rf"\1{NBSP}"),
     (re.compile(r"(\d)[ ]*(?=%)"), rf"\1{NBSP}"),
