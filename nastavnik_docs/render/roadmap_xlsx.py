@@ -43,7 +43,9 @@ BOLD = Font(bold=True)
 FONT = "Times New Roman"
 
 #: Width in characters of a weight unit (models.roadmap.COLUMN_WEIGHTS) on the table sheet.
-CHARS_PER_WEIGHT = 1.6
+CHARS_PER_WEIGHT = 1.2
+#: Points per printed line of 11 pt text, for the row heights set below.
+LINE_PT = 14.5
 
 
 def _put(ws: Worksheet, row: int, col: int, value: Any, *, font: Font | None = None,
@@ -135,6 +137,7 @@ def _table_sheet(ws: Worksheet, roadmap: Roadmap) -> None:
         for line in ([roadmap.targets_intro] if roadmap.targets_intro else []) + roadmap.target_lines():
             r += 1
             _put(ws, r, 1, line, border=False, align=Alignment(vertical="top"))
+    _fit_row_heights(ws, header_last + 1)
     _print_setup(ws)
 
 
@@ -199,7 +202,45 @@ def _grid_sheet(ws: Worksheet, roadmap: Roadmap) -> None:
     ws.auto_filter.ref = f"A{header}:{get_column_letter(max(last_col, len(fixed)))}{max(last_row, header)}"
     ws.freeze_panes = ws.cell(row=header + 1, column=4)
     ws.print_title_rows = f"{header}:{header}"
+    _fit_row_heights(ws, header + 1)
     _print_setup(ws)
+
+
+def _fit_row_heights(ws: Worksheet, first_row: int) -> None:
+    """Set each row's height from its wrapped text.
+
+    Neither openpyxl nor LibreOffice measures wrapped text when a file is opened, so rows
+    would print one line high with the text overlapping; the estimate counts the lines
+    each paragraph takes at the column's width (a character of 11 pt Times New Roman is
+    about 0.87 of a width unit: a line holds ~1.15 characters per unit).
+    """
+    import math
+
+    # a stage cell merged down several rows does not make its first row taller
+    merged = {f"{get_column_letter(rng.min_col)}{rng.min_row}" for rng in ws.merged_cells.ranges
+              if rng.max_row > rng.min_row}
+    for row in ws.iter_rows(min_row=first_row):
+        lines = 1
+        for cell in row:
+            if (not isinstance(cell.value, str) or cell.coordinate in merged
+                    or not cell.alignment.wrap_text):
+                continue
+            letter = cell.column_letter
+            width = ws.column_dimensions[letter].width or 8.43
+            span = _merged_width(ws, cell) or width
+            per_line = max(4.0, span * 1.15)
+            count = sum(max(1, math.ceil(len(part) / per_line)) for part in cell.value.split("\n"))
+            lines = max(lines, count)
+        ws.row_dimensions[row[0].row].height = round(lines * LINE_PT + 3, 1)
+
+
+def _merged_width(ws: Worksheet, cell: Any) -> float | None:
+    """Width of a horizontally merged range starting at ``cell`` (None when not merged)."""
+    for rng in ws.merged_cells.ranges:
+        if rng.min_row == cell.row and rng.min_col == cell.column and rng.max_col > rng.min_col:
+            return sum(ws.column_dimensions[get_column_letter(c)].width or 8.43
+                       for c in range(rng.min_col, rng.max_col + 1))
+    return None
 
 
 def _print_setup(ws: Worksheet) -> None:
