@@ -360,3 +360,23 @@ def test_template_explains_every_column_in_russian():
     assert people.column_dimensions["B"].width == 20
     assert people["F1"].comment is not None and "ДД.ММ.ГГГГ" in people["F1"].comment.text
     assert people.max_row == 1 and wb["Пары"].max_row == 1
+
+
+@pytest.mark.slow
+def test_registry_survives_a_resave_in_libreoffice(tmp_path):
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    source = tmp_path / "база.xlsx"
+    shutil.copy(sample_path("registry.xlsx"), source)
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "out"),
+                    str(source)], check=True, capture_output=True, timeout=180)
+    resaved = tmp_path / "out" / "база.xlsx"
+    assert load_registry(resaved) == load_registry(sample_path("registry.yaml"))
+    wb = openpyxl.load_workbook(resaved)
+    assert {lst.name for lst in LISTS} <= set(wb.defined_names)
+    assert {dv.formula1 for dv in wb["Пары"].data_validations.dataValidation} == {"lst_form", "lst_status"}
