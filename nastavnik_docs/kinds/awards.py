@@ -178,7 +178,7 @@ def _signature(last: str, first: str, middle: str | None, gender: Gender | None,
     forms = person_forms(Official(last_name=last, first_name=first, middle_name=middle,
                                   gender=gender, post=post, overrides=dict(overrides),
                                   post_overrides=dict(post_overrides)))
-    return forms.post.nominative, forms.initials_nominative
+    return typograph(forms.post.nominative), forms.initials_nominative
 
 
 def _basis(data: AwardInput) -> str | None:
@@ -249,8 +249,8 @@ def build_letter(data: AwardInput) -> AwardContext:
         text = _sentence(data.text)
     else:
         wording = _need_wording(data, "выражается благодарность")
-        text = (f"Администрация {data.organization.short_name} выражает Вам искреннюю "
-                f"благодарность {wording}")
+        text = _typographed(f"Администрация {data.organization.short_name} выражает Вам "
+                            f"искреннюю благодарность {wording}")
     return _context(data, text, forms, forms.gender)
 
 
