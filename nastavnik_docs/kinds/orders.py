@@ -453,10 +453,9 @@ def build_working_group(data: WorkingGroupInput) -> WorkingGroupContext:
         if person in seen:
             continue
         seen.append(person)
-        word = {"руководитель": "руководитель", "секретарь": "секретарь", "член": "член"}[role]
         rows.append(MemberRow(number=f"{len(rows) + 1}.", name=forms.nominative,
                               post=typograph(upper_first(forms.post.nominative)),
-                              role=f"{word} {decline_post(group, 'genitive')}"))
+                              role="член группы" if role == "член" else role))
     group_acc = decline_post(f"{group} {data.purpose_of_group}", "accusative")
     items: list = [
         f"Создать {group_acc} в {org} (далее {DASH} {group}).",
@@ -640,8 +639,8 @@ def build_assign_pairs(data: AssignPairsInput) -> AssignPairsContext:
                             f"{_agreement_ref(agreement)})")
         rows.append(PairRow(number=f"{n}.", mentor=_cell_person(mentor, mentor_p),
                             mentees=";\n".join(_cell_person(f, p) for f, p in zip(mentees, mentees_p)),
-                            form=form, term=f"с {format_date(pair.start, 'numeric')}\n"
-                                            f"по {format_date(pair.end, 'numeric')}",
+                            form=form, term=f"{format_date(pair.start, 'numeric')}{DASH}\n"
+                                            f"{format_date(pair.end, 'numeric')}",
                             consent=";\n".join(consent)))
     items: list = [("Закрепить наставляемых за наставниками с письменного согласия наставников "
                     "(состав пар и групп, формы и сроки наставничества "

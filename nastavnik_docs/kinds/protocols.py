@@ -414,7 +414,7 @@ class ReviewInput(ProtocolInput):
 _DECISION_LEAD = {
     "рекомендовать": "Рекомендовать для включения в базу наставников",
     "не рекомендовать": "Не рекомендовать для включения в базу наставников",
-    "отложить": "Отложить рассмотрение кандидатур",
+    "отложить": "Отложить рассмотрение",
 }
 
 
@@ -436,7 +436,10 @@ def build_review(data: ReviewInput) -> ReviewContext:
     texts = []
     for decision, lead in _DECISION_LEAD.items():
         if groups[decision]:
-            where = f" {org}" if decision != "отложить" else ""
+            if decision == "отложить":
+                where = " кандидатуры" if len(groups[decision]) == 1 else " кандидатур"
+            else:
+                where = f" {org}"
             texts.append(sentence(typograph(f"{lead}{where}: " + "; ".join(groups[decision]))))
     present = 1 + len(data.commission.members)
     return ReviewContext(**_frame(

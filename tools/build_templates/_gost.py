@@ -269,12 +269,14 @@ def _header_repeat(row) -> None:
 
 
 def _cell_text(cell, text: str, *, style: str = TABLE_TEXT, align=None, bold: bool = False,
-               keep_with_next: bool = False) -> None:
+               keep_with_next: bool = False, size: float | None = None) -> None:
     p = cell.paragraphs[0]
     p.style = style
     if text:
         run = p.add_run(text)
         run.bold = bold or None
+        if size:
+            run.font.size = Pt(size)
     if align is not None:
         p.paragraph_format.alignment = align
     if keep_with_next:
@@ -307,7 +309,7 @@ def grid_table(container, rows: Sequence[Sequence[str]], widths_mm: Sequence[flo
 
 def loop_table(container, headers: Sequence[str], cells: Sequence[str], loop_expr: str,
                widths_mm: Sequence[float], *, aligns: Sequence | None = None,
-               min_height_mm: float | None = None):
+               min_height_mm: float | None = None, size: float | None = None):
     """A bordered table whose body rows repeat with ``{%tr for … %}``.
 
     ``cells`` are the tagged texts of one repeated row. The header row repeats on every
@@ -322,12 +324,12 @@ def loop_table(container, headers: Sequence[str], cells: Sequence[str], loop_exp
     _header_repeat(header)
     set_cant_split(header)
     for c, text in enumerate(headers):
-        _cell_text(header.cells[c], text, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+        _cell_text(header.cells[c], text, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=size)
         header.cells[c].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _cell_text(table.rows[1].cells[0], f"{{%tr {loop_expr} %}}")
     for c, text in enumerate(cells):
         align = aligns[c] if aligns else None
-        _cell_text(table.rows[2].cells[c], text, align=align)
+        _cell_text(table.rows[2].cells[c], text, align=align, size=size)
     set_cant_split(table.rows[2])
     if min_height_mm:
         from docx.enum.table import WD_ROW_HEIGHT_RULE
@@ -416,4 +418,5 @@ def signature_rows(doc, rows_var: str) -> None:
     set_cant_split(row)
     for cell in row.cells:
         cell.paragraphs[0].paragraph_format.space_before = Pt(18)
+        cell.paragraphs[0].paragraph_format.keep_with_next = True  # the block stays together
     return table

@@ -50,11 +50,11 @@ def _page_break_if(doc, var: str) -> None:
     g.end_loop(doc, "endif")
 
 
-def table_appendix(doc, var: str, headers, cells, widths, aligns=None) -> None:
+def table_appendix(doc, var: str, headers, cells, widths, aligns=None, size=None) -> None:
     _page_break_if(doc, var)
     g.loop(doc, f"if {var}")
     _corner_and_title(doc, var)
-    g.loop_table(doc, headers, cells, f"for r in {var}.rows", widths, aligns=aligns)
+    g.loop_table(doc, headers, cells, f"for r in {var}.rows", widths, aligns=aligns, size=size)
     g.end_loop(doc, "endif")
 
 
@@ -106,7 +106,7 @@ def _pairs(doc) -> None:
                     "Форма настав\u00adничества", "Срок", "Согласие наставника, доп. соглашение, доплата"],
                    ["{{ r.number }}", "{{ r.mentor }}", "{{ r.mentees }}", "{{ r.form }}",
                     "{{ r.term }}", "{{ r.consent }}"],
-                   [9, 35, 38, 26, 25, 32], aligns=[C, None, None, None, C, None])
+                   [10, 36, 38, 26, 24, 31], aligns=[C, None, None, None, C, None], size=11)
 
 
 def _programme(doc) -> None:

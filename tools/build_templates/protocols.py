@@ -23,7 +23,7 @@ def protocol_start(doc) -> None:
 
 def protocol_signatures(doc) -> None:
     """Chair, secretary (and members): role at the left, initials and surname at the right."""
-    g.plain(doc, "", space_before=24)
+    g.plain(doc, "", space_before=12, keep_with_next=True)
     g.signature_rows(doc, "signatures")
 
 
@@ -68,18 +68,18 @@ def _interview(doc) -> None:
                  ["{{ r.number }}", "{{ r.name }}", "{{ r.assessment }}"],
                  "for r in competences", [12, 103, 50], aligns=[C, None, None])
     g.plain(doc, "РЕШИЛИ:", space_before=12, keep_with_next=True)
-    g.body(doc, "{{ decision }}")
+    g.body(doc, "{{ decision }}", keep_with_next=True)
     g.body(doc, "Голосовали: {{ votes }}.", keep_with_next=True)
     protocol_signatures(doc)
 
 
 def _review(doc) -> None:
     g.plain(doc, "Рассмотрены кандидатуры:", space_before=12, space_after=6, keep_with_next=True)
-    g.loop_table(doc, ["№ п/п", "Фамилия, имя, отчество", "Должность", "Стаж", "Форма наставничества",
+    g.loop_table(doc, ["№ п/п", "Фамилия, имя, отчество", "Должность", "Стаж", "Форма настав\u00adничества",
                        "Решение"],
                  ["{{ r.number }}", "{{ r.name }}", "{{ r.post }}", "{{ r.experience }}", "{{ r.form }}",
                   "{{ r.decision }}"],
-                 "for r in candidates", [10, 40, 37, 18, 28, 32], aligns=[C, None, None, C, None, None])
+                 "for r in candidates", [10, 38, 36, 17, 27, 37], aligns=[C, None, None, C, None, None], size=11)
     g.plain(doc, "РЕШИЛИ:", space_before=12, keep_with_next=True)
     g.loop(doc, "for d in decisions")
     g.body(doc, "{{ d.number }} {{ d.text }}")
