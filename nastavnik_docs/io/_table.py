@@ -78,10 +78,17 @@ class Table:
 
     def _match(self, row: Sequence[Any]) -> dict[str, tuple[int, str]]:
         found: dict[str, tuple[int, str]] = {}
+        canonical: set[str] = set()
         for position, cell in enumerate(row):
-            col = self._keys.get(header_key(cell)) if cell is not None else None
-            if col is not None and col.field not in found:
+            key = header_key(cell) if cell is not None else ""
+            col = self._keys.get(key)
+            if col is None or col.field in canonical:
+                continue
+            # the column's own header wins over an alias («ID» over a «№» row counter)
+            if col.field not in found or key == header_key(col.header):
                 found[col.field] = (position, cell_text(cell))
+            if key == header_key(col.header):
+                canonical.add(col.field)
         return found
 
     def header_of(self, field: str) -> str | None:

@@ -91,6 +91,12 @@ def test_columns_in_any_order_and_unknown_columns_ignored(tmp_path):
     assert (p.id, p.last_name, p.first_name) == ("Т2", "Ткаченко", "Дарья")
 
 
+def test_own_header_wins_over_an_alias(tmp_path):
+    header = ["№", "Фамилия", "Имя", "ID"]
+    path = make_workbook(tmp_path / "r.xlsx", [[1, "Ткаченко", "Дарья", "Т2"]], [], people_header=header)
+    assert load_registry(path).participants[0].id == "Т2"
+
+
 def test_title_rows_above_header_and_trailing_empty_rows(tmp_path):
     people = [TEACHER, person("Т2", "Ткаченко", "Дарья"), [None] * 9, ["", " ", None, None]]
     pairs = [["Т1", "Т2", "учитель – учитель", "01.09.2026", None, None], [None] * 6, [None] * 6]
