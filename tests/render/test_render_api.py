@@ -171,3 +171,20 @@ def test_cli_check_template_exit_codes(registered, tpl_dir):
     assert bad.exit_code == 1
     assert "pairs[].mentor.dativ" in bad.output and "pairs[].mentor.dative" in bad.output
     assert "не закрыт" in bad.output
+
+
+def test_render_package_exports_resolve_lazily():
+    import importlib
+    import subprocess
+
+    package = importlib.import_module("nastavnik_docs.render")
+    for name in package.__all__:
+        assert getattr(package, name) is not None, name
+    with pytest.raises(AttributeError):
+        package.no_such_name  # noqa: B018
+    # importing the image type (as context models do) loads none of the engines
+    engines = ("docxtpl", "nastavnik_docs.render.docx", "nastavnik_docs.render.xlsx")
+    code = (f"import sys, nastavnik_docs.render.image; "
+            f"print(sorted(m for m in {engines!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
