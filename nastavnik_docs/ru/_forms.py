@@ -12,11 +12,11 @@ from typing import Any, ClassVar
 from ..errors import GrammarError
 from ..models import Case, Gender, Person
 from ._names import (
+    NBSP,
     _as_gender,
     decline_name,
+    decline_surname,
     detect_gender,
-    initials_name,
-    short_name,
     split_full_name,
 )
 from ._posts import decline_post
@@ -152,7 +152,7 @@ class PersonForms(_Forms):
         if isinstance(post, PostForms):
             self._post = post
         else:
-            self._post = PostForms(post, None, getattr(person, "post_overrides", None))
+            self._post = PostForms(post, None, _field(person, "post_overrides"))
         self._post_gender_set = isinstance(post, PostForms)
 
     @property
@@ -192,12 +192,19 @@ class PersonForms(_Forms):
         return self.person.middle_name or ""
 
     def _compute(self, prefix: str, case: Case) -> str:
-        gender = None if case is Case.NOMINATIVE and case not in self.person.overrides else self.gender
-        if prefix == "short_":
-            return short_name(self.person, case, gender, yo=self.yo)
-        if prefix == "initials_":
-            return initials_name(self.person, case, gender, yo=self.yo)
-        return decline_name(self.person, case, gender, yo=self.yo)
+        if not prefix:
+            gender = None if case is Case.NOMINATIVE else self.gender
+            if case in self.person.overrides:
+                gender = None
+            return decline_name(self.person, case, gender, yo=self.yo)
+        # Short forms reuse one declined surname per case and the initials.
+        key = f"surname_{case.value}"
+        surname = self._cache.get(key)
+        if surname is None:
+            gender = None if case is Case.NOMINATIVE or case in self.person.overrides else self.gender
+            surname = self._cache[key] = decline_surname(self.person, case, gender, yo=self.yo)
+        initials = self.person.initials
+        return f"{surname}{NBSP}{initials}" if prefix == "short_" else f"{initials}{NBSP}{surname}"
 
     def _key(self) -> tuple[Any, ...]:
         return (self.person.full_name, self.person, self._post, self.yo)
@@ -207,6 +214,15 @@ for _case in CASES:
     setattr(PostForms, _case.value, _case_property("", _case))
     for _prefix in ("", "short_", "initials_"):
         setattr(PersonForms, f"{_prefix}{_case.value}", _case_property(_prefix, _case))
+
+
+def _field(person: Person, name: str) -> Any:
+    """A model field that only some Person subclasses have (post, post_overrides).
+
+    Looked up in the class's fields first: a missing attribute on a pydantic model goes
+    through its slow ``__getattr__``.
+    """
+    return getattr(person, name) if name in type(person).model_fields else None
 
 
 def as_person(value: Person | str) -> Person:
@@ -232,5 +248,5 @@ def person_forms(
         return person
     p = as_person(person)
     if post is None:
-        post = getattr(p, "post", None)
+        post = _field(p, "post")
     return PersonForms(p, post, gender=gender, yo=yo)

@@ -188,14 +188,27 @@ def split_full_name(text: str) -> tuple[str, str, str | None]:
     return words[0], words[1], (" ".join(words[2:]) or None)
 
 
-def name_parts(name: Person | str) -> tuple[str, str, str | None]:
+def person_of(name: Any) -> Person | None:
+    """The Person behind ``name`` (a Person or a PersonForms), None for a string.
+
+    isinstance checks come first: attribute probing on a pydantic model is slow.
+    """
     if isinstance(name, Person):
-        return name.last_name, name.first_name, name.middle_name
-    if hasattr(name, "person") and isinstance(name.person, Person):  # PersonForms
-        return name_parts(name.person)
+        return name
+    if isinstance(name, str):
+        return None
+    person = getattr(name, "person", None)
+    return person if isinstance(person, Person) else None
+
+
+def name_parts(name: Person | str) -> tuple[str, str, str | None]:
+    person = person_of(name)
+    if person is not None:
+        return person.last_name, person.first_name, person.middle_name
     return split_full_name(str(name))
 
 
+@lru_cache(maxsize=16384)
 def _gender_of_word(word: str) -> Gender | None:
     """pymorphy3's dictionary of first names: a fallback when petrovich's suffixes are silent."""
     for p in parses(word.split("-")[-1].lower()):
@@ -213,7 +226,6 @@ def _definite(found: Any) -> Gender | None:
     return {enums.Gender.MALE: Gender.MALE, enums.Gender.FEMALE: Gender.FEMALE}.get(found)
 
 
-@lru_cache(maxsize=65536)
 def _detect(last: str, first: str, middle: str | None) -> Gender | None:
     """Gender from the name, most reliable evidence first.
 
@@ -223,20 +235,24 @@ def _detect(last: str, first: str, middle: str | None) -> Gender | None:
        petrovich's suffix rules guess wrong), unless it is of common gender (Саша, Женя);
     4. petrovich's rules for the first name.
     """
-    detector = _pytrovich()[1]
-    if middle:
-        words = middle.replace("-", " ").split()
+    return (
+        (_gender_by_part("middlename", middle) if middle else None)
+        or _gender_by_part("lastname", last)
+        or _gender_of_word(first)
+        or _gender_by_part("firstname", first)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _gender_by_part(part: str, word: str) -> Gender | None:
+    """petrovich's verdict on one part of a name (cached per part: patronymics and first
+    names repeat across a registry even when full names do not)."""
+    if part == "middlename":
+        words = word.replace("-", " ").split()
         particle = TURKIC_PARTICLES.get(words[-1].lower())
         if len(words) > 1 and particle is not None:
             return particle
-        found = _definite(detector.detect(middlename=middle))
-        if found is not None:
-            return found
-    return (
-        _definite(detector.detect(lastname=last))
-        or _gender_of_word(first)
-        or _definite(detector.detect(firstname=first))
-    )
+    return _definite(_pytrovich()[1].detect(**{part: word}))
 
 
 def detect_gender(person_or_name: Person | str) -> Gender:
@@ -245,13 +261,13 @@ def detect_gender(person_or_name: Person | str) -> Gender:
     Raises GrammarError (in Russian) when neither the patronymic, the first name nor the
     surname tells it (e.g. «Ковальчук Саша»).
     """
-    person = getattr(person_or_name, "person", person_or_name)
-    if isinstance(person, Person) and person.gender is not None:
+    person = person_of(person_or_name)
+    if person is not None and person.gender is not None:
         return person.gender
     short = _short_form(person_or_name) if isinstance(person_or_name, str) else None
     if short is not None:
         last, first, middle = short[0], "", None
-        found = _definite(_pytrovich()[1].detect(lastname=last))
+        found = _gender_by_part("lastname", last)
     else:
         last, first, middle = name_parts(person_or_name)
         found = _detect(last, first, middle)
@@ -296,9 +312,9 @@ def decline_name(
     detected. ``yo=False`` writes «е» for «ё».
     """
     case = _as_case(case)
-    person = getattr(name, "person", name)
+    person = person_of(name)
     short = _short_form(name) if isinstance(name, str) else None
-    if isinstance(person, Person) and case in person.overrides:
+    if person is not None and case in person.overrides:
         result = person.overrides[case]
     elif short is not None:
         surname, initials, initials_first = short
@@ -325,8 +341,8 @@ def decline_surname(
 ) -> str:
     """The surname alone in ``case`` (an override's first word when the person has one)."""
     case = _as_case(case)
-    person = getattr(name, "person", name)
-    if isinstance(person, Person) and case in person.overrides:
+    person = person_of(name)
+    if person is not None and case in person.overrides:
         result = person.overrides[case].split()[0]
     else:
         short = _short_form(name) if isinstance(name, str) else None
