@@ -934,7 +934,7 @@ def build_change_pair(data: ChangePairInput) -> OrderContext:
         items.append(f"Освободить {person_phrase(mentor, mentor_p, 'accusative')}, от обязанностей наставника "
                      f"{whom} (пара №{NBSP}{data.pair}) с {since} в связи с {reason}.")
         fixed = join_and([person_phrase(f, p, "accusative") for f, p in zip(mentees, mentees_p)], sep="; ")
-        items.append(f"Закрепить за {person_phrase(new, new_p, 'instrumental')} {DASH} {fixed} "
+        items.append(f"Закрепить за {person_phrase(new, new_p, 'instrumental')}, {DASH} {fixed}, "
                      f"с {since}{' по ' + format_date(pair.end) if pair.end else ''} "
                      f"(форма наставничества «{form}») с письменного согласия наставника.")
         heading = "О замене наставника в наставнической паре"

@@ -336,3 +336,24 @@ def test_templates_are_built_by_the_committed_code(tmp_path):
             committed = ROOT / "templates" / "docx" / path.name
             assert committed.exists(), path.name
             assert differing_parts(committed, path) == [], path.name
+
+
+def test_replacing_a_mentor_frees_one_and_fixes_the_other():
+    import datetime as dt
+
+    kind = get_kind("order.change_pair")
+    data = load_input(kind, _sample("order.change_pair")).model_copy(update={
+        "pair": "2", "action": "replace_mentor", "new_mentor": "У01",
+        "reason": "длительная командировка наставника", "effective": dt.date(2027, 1, 10)})
+    context = kind.build_context(data)
+    texts = [_plain(i.text) for i in context.items]
+    assert context.heading == "О замене наставника в наставнической паре"
+    assert texts[0].startswith("Освободить Сидорук Наталью Ивановну, учителя математики, от обязанностей "
+                               "наставника Мамедова Эльдара Рашид оглы")
+    assert "в связи с длительной командировкой наставника" in texts[0]
+    assert texts[1].startswith("Закрепить за Кравченко Ольгой Викторовной, учителем русского языка и "
+                               "литературы, – Мамедова Эльдара Рашид оглы, учителя физики и информатики, "
+                               "с 10 января 2027 г. по 31 мая 2027 г.")
+    assert texts[2].startswith("Прекратить с 10 января 2027 г. выплату доплаты за наставническую "
+                               "деятельность Сидорук Наталье Ивановне")
+    assert [_plain(r.name) for r in context.acquaintance][:3] == ["Сидорук Н.И.", "Мамедов Э.Р.", "Кравченко О.В."]
