@@ -320,7 +320,7 @@ def _check_docx(path: Path, model: type[BaseModel], report: TemplateReport) -> N
 def _check_xlsx(path: Path, model: type[BaseModel], report: TemplateReport) -> None:
     from openpyxl import load_workbook
 
-    from .xlsx import cell_source, scan_sheet
+    from .xlsx import cell_source, header_footer_templates, scan_sheet
 
     try:
         wb = load_workbook(path)
@@ -328,6 +328,10 @@ def _check_xlsx(path: Path, model: type[BaseModel], report: TemplateReport) -> N
         raise TemplateError(f"Не удалось открыть шаблон XLSX «{path.name}»: {exc}") from exc
     env = make_environment().overlay(autoescape=False)
     for ws in wb.worksheets:
+        for where, part in header_footer_templates(ws):
+            issues, uses = check_source(part.text, model, where, lambda _line, t=part.text: t, env)
+            report.issues.extend(issues)
+            report.paths.extend(u.text for u in uses)
         try:
             _loops, cells = scan_sheet(ws)
         except TemplateError as exc:

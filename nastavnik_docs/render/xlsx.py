@@ -5,7 +5,8 @@ Template syntax (documented for users in the README, «Шаблоны и сво�
 * A cell holding exactly one placeholder, ``{{ expr }}``, gets the value with its type: a
   date stays a date (formatted ``ДД.ММ.ГГГГ`` unless the template cell has its own date
   format), a number stays a number, ``None`` leaves the cell empty. Any other text with
-  tags (``Итого: {{ n }} чел.``) is rendered as text.
+  tags (``Итого: {{ n }} чел.``) is rendered as text. Print headers and footers may hold
+  placeholders too (``&`` from the data is doubled there, as Excel requires).
 * A row repeats once per item when one of its cells starts with the row marker
   ``{%row for p in participants %}``; the rest of that cell, and every other cell of the
   row, may use ``p`` and ``loop`` (``loop.index`` counts from 1, also ``index0``,
@@ -62,10 +63,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
 from ..errors import TemplateError
-from .docx import clean_text, make_environment, template_context, template_error
+from .docx import _finalize, clean_text, make_environment, template_context, template_error
 
 __all__ = ["ROW_MARKER", "RowLoop", "CellTemplate", "scan_sheet", "cell_source", "render_xlsx",
-           "expand_rows"]
+           "expand_rows", "header_footer_templates"]
 
 #: ``{%row for p in participants %}`` at the start of a cell marks a repeated row.
 ROW_MARKER = re.compile(r"^\s*\{%-?\s*row\s+(?P<body>.*?)\s*-?%\}", re.S)
@@ -148,6 +149,36 @@ def scan_sheet(ws: Worksheet) -> tuple[list[RowLoop], list[CellTemplate]]:
     cells = [CellTemplate(ws.title, c.row, c.column, c.coordinate, text, loops.get(c.row), c.value)
              for c, text in found]
     return sorted(loops.values(), key=lambda lp: lp.row), cells
+
+
+_HEADER_FOOTER = (
+    ("oddHeader", "верхний колонтитул"), ("oddFooter", "нижний колонтитул"),
+    ("evenHeader", "верхний колонтитул чётных страниц"),
+    ("evenFooter", "нижний колонтитул чётных страниц"),
+    ("firstHeader", "верхний колонтитул первой страницы"),
+    ("firstFooter", "нижний колонтитул первой страницы"),
+)
+_SIDES = (("left", "слева"), ("center", "в центре"), ("right", "справа"))
+
+
+def header_footer_templates(ws: Worksheet) -> list[tuple[str, Any]]:
+    """(where, part) of each print header or footer part with tags; ``part.text`` is the
+    template (Excel codes such as ``&P`` for the page number stay as they are)."""
+    found = []
+    for attr, label in _HEADER_FOOTER:
+        item = getattr(ws.HeaderFooter, attr, None)
+        for side, side_label in _SIDES:
+            part = getattr(item, side, None) if item is not None else None
+            if part is not None and part.text and _HAS_TAG.search(part.text):
+                found.append((f"лист «{ws.title}», {label} ({side_label})", part))
+    return found
+
+
+def _header_footer_value(value: Any) -> Any:
+    """Values in print headers: ``&`` is Excel's control character there, so data's ``&``
+    is doubled."""
+    value = _finalize(value)
+    return str(value).replace("&", "&&")
 
 
 def cell_source(cell: CellTemplate) -> str:
@@ -450,7 +481,17 @@ class _Renderer:
             )
         return list(value)
 
+    def headers_footers(self, ws: Worksheet) -> None:
+        env = self.env.overlay(finalize=_header_footer_value)
+        for where, part in header_footer_templates(ws):
+            try:
+                part.text = env.from_string(part.text).render(self.values)
+            except (JinjaTemplateError, SecurityError) as exc:
+                raise template_error(exc, f"шаблон «{self.template_name}», {where}", part.text,
+                                     part.text, None) from None
+
     def sheet(self, ws: Worksheet) -> None:
+        self.headers_footers(ws)
         loops, cells = scan_sheet(ws)
         for cell in cells:
             if cell.loop is None:

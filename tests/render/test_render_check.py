@@ -174,3 +174,13 @@ def test_builtin_templates_pass_the_check(kind, name):
     report = check_template(find_template(name), kind)
     assert report.ok, str(report)
     assert report.paths  # a built-in template places at least one value
+
+
+def test_xlsx_print_headers_are_checked(tmp_path):
+    wb = Workbook()
+    wb.active.title = "Реестр"
+    wb.active.oddHeader.center.text = "{{ schoool }}"
+    wb.save(tmp_path / "t.xlsx")
+    (issue,) = check_template(tmp_path / "t.xlsx", KIND).issues
+    assert issue.path == "schoool" and issue.suggestion == "school"
+    assert issue.where == "лист «Реестр», верхний колонтитул (в центре)"

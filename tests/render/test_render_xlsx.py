@@ -271,3 +271,16 @@ def test_unreadable_xlsx_template_is_a_template_error(tmp_path, content):
     (tmp_path / "t.xlsx").write_bytes(content)
     with pytest.raises(TemplateError, match="Не удалось открыть шаблон XLSX «t.xlsx»"):
         render_xlsx(tmp_path / "t.xlsx", DocCtx(), tmp_path / "o.xlsx")
+
+
+def test_print_headers_and_footers_are_filled(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "x"
+    ws.oddHeader.center.text = "{{ school }}"
+    ws.oddFooter.right.text = "Стр. &P из &N, {{ date.year }}"
+    wb.save(tmp_path / "t.xlsx")
+    render_xlsx(tmp_path / "t.xlsx", DocCtx(school="Школа & сад"), tmp_path / "o.xlsx")
+    ws = load_workbook(tmp_path / "o.xlsx").active
+    assert ws.oddHeader.center.text == "Школа && сад"
+    assert ws.oddFooter.right.text == "Стр. &P из &N, 2026"
