@@ -430,10 +430,13 @@ class People:
         return forms_of(person)
 
     def acquaintance(self) -> list[AcquaintanceRow]:
+        """One row per person (the same person given by id and inline counts once)."""
         rows = []
+        seen = {self.signer.full_name} if self.signer is not None else set()
         for person in self._named:
-            if not _is_staff(person) or (self.signer is not None and person == self.signer):
+            if not _is_staff(person) or person.full_name in seen:
                 continue
+            seen.add(person.full_name)
             forms = forms_of(person)
             rows.append(AcquaintanceRow(number=f"{len(rows) + 1}.", name=forms.short_nominative,
                                         post=typograph(upper_first(forms.post.nominative))))

@@ -357,3 +357,18 @@ def test_replacing_a_mentor_frees_one_and_fixes_the_other():
     assert texts[2].startswith("Прекратить с 10 января 2027 г. выплату доплаты за наставническую "
                                "деятельность Сидорук Наталье Ивановне")
     assert [_plain(r.name) for r in context.acquaintance][:3] == ["Сидорук Н.И.", "Мамедов Э.Р.", "Кравченко О.В."]
+
+
+def test_a_person_given_twice_signs_the_acquaintance_list_once():
+    kind = get_kind("order.appoint_curator")
+    data = load_input(kind, _sample("order.appoint_curator"))
+    registry = data.registry
+    inline = nd.Official(**registry.participant("У10").model_dump(
+        include={"last_name", "first_name", "middle_name", "gender"}), post="заместитель директора по УВР")
+    head = data.organization.head
+    tasks = [*data.tasks, data.tasks[0].model_copy(update={"responsible": inline}),
+             data.tasks[0].model_copy(update={"responsible": head})]
+    context = kind.build_context(data.model_copy(update={"tasks": tasks}))
+    names = [_plain(r.name) for r in context.acquaintance]
+    assert names.count("Власова Е.Н.") == 1
+    assert "Горбунова Л.А." not in names
