@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from ..errors import InputError, Problem
 from ..models import Organization, Registry
 from ._links import registry_from_data
 from ._problems import Loc, field_path, problems_from_validation, unwrap
-from ._values import looks_like_date_text, parse_date
+from ._values import cell_text, looks_like_date_text, parse_date
 from ._yaml import JSON_SUFFIXES, YAML_SUFFIXES, existing_file, read_document
 
 TABLE_SUFFIXES = (".xlsx", ".xlsm")
@@ -50,6 +51,8 @@ class _Walk:
                 args = getattr(member, "__args__", None)
                 if args and getattr(member, "__origin__", None) in (list, tuple):
                     return [self.prepare(args[0], item, loc + (i,)) for i, item in enumerate(value)]
+        if _is_number(value) and str in members and not any(m in (int, float, Decimal) for m in members):
+            return cell_text(value)  # «number: 14» in YAML is an order number, i.e. text
         if date in members and looks_like_date_text(value):
             try:
                 return parse_date(value)
@@ -106,6 +109,10 @@ class _Walk:
         """Errors under a field whose own file failed are already reported by that file."""
         return any(problem.field is not None and (problem.field == field_path(f) or
                    problem.field.startswith(field_path(f) + " → ")) for f in self.failed)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def load_model(path: str | os.PathLike[str], model: type[BaseModel]) -> Any:

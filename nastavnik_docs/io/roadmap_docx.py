@@ -137,8 +137,8 @@ def _para(p: Any) -> _Para:
         style = ppr.find(qn("w:pStyle"))
         name = (style.get(qn("w:val")) or "").lower() if style is not None else ""
         listed = name.startswith(("listbullet", "listnumber", "маркированный", "нумерованный"))
-    text = "".join(parts)
-    # collapse runs of ordinary spaces and tabs; no-break spaces are kept as typed
+    # no-break spaces are typography, not content: read as ordinary spaces
+    text = "".join(parts).replace("\u00a0", " ")
     text = "\n".join(re.sub(r"[ \t\r]+", " ", line).strip(" ") for line in text.split("\n"))
     return _Para(text=text.strip("\n"), bold=bool(total_chars) and bold_chars == total_chars,
                  listed=listed)

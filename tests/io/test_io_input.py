@@ -59,6 +59,19 @@ def test_dict_is_validated():
     assert result.organization.city == "Вологда" and result.date == date(2026, 9, 1)
 
 
+@pytest.mark.parametrize(("typed", "expected"), [(14, "14"), (14.0, "14"), (3.5, "3.5"), ("14", "14")])
+def test_numbers_typed_for_text_fields_become_text(typed, expected):
+    org = yaml.safe_load(sample_path("organization.yaml").read_text(encoding="utf-8"))
+    assert load_input(KIND, {"organization": org, "number": typed, "date": "2026-09-01"}).number == expected
+
+
+def test_true_is_not_taken_for_text():
+    org = yaml.safe_load(sample_path("organization.yaml").read_text(encoding="utf-8"))
+    with pytest.raises(InputError) as info:
+        load_input(KIND, {"organization": org, "number": True, "date": "2026-09-01"})
+    assert info.value.problems[0].message == "нужен текст"
+
+
 @pytest.mark.parametrize("registry_file", ["registry.yaml", "registry.xlsx"])
 def test_paths_inside_a_file_resolve_relative_to_it(folder, registry_file):
     path = write(folder / "orders" / "order.yaml", {
