@@ -134,17 +134,24 @@ def _post_parts(post: str, category: Category | None, gender: Gender) -> tuple[s
 
 def describe(recipient: AwardRecipient, gender: Gender) -> Phrase:
     """«учитель математики, наставник» and «учителю математики, наставнику»."""
+    nominative, dative = _describe_cached(recipient.post, recipient.category, recipient.role, gender)
+    return Phrase.model_construct(nominative=nominative, dative=dative)
+
+
+@lru_cache(maxsize=4096)
+def _describe_cached(post: str | None, category: Category | None, role: Role | None,
+                 gender: Gender) -> tuple[str, str]:
     nominative: list[str] = []
     dative: list[str] = []
-    if recipient.post:
-        nom, dat = _post_parts(recipient.post, recipient.category, gender)
+    if post:
+        nom, dat = _post_parts(post, category, gender)
         nominative.append(nom)
         dative.append(dat)
-    if recipient.role is not None:
-        word = _ROLE_WORDS[(recipient.role, gender)]
+    if role is not None:
+        word = _ROLE_WORDS[(role, gender)]
         nominative.append(word)
         dative.append(_declined(word, "dative", gender))
-    return Phrase(nominative=", ".join(nominative), dative=", ".join(dative))
+    return ", ".join(nominative), ", ".join(dative)
 
 
 def greeting(recipient: AwardRecipient, gender: Gender) -> str:
@@ -202,7 +209,9 @@ def _context(data: AwardInput, statement: str, forms: PersonForms, gender: Gende
     signer_post, signer_name = _signature(
         signer.last_name, signer.first_name, signer.middle_name, signer.gender, signer.post,
         tuple(sorted(signer.overrides.items())), tuple(sorted(signer.post_overrides.items())))
-    return AwardContext(
+    # Every value is built just above from validated input: construct without re-validating
+    # (a batch builds thousands of these).
+    return AwardContext.model_construct(
         founder=org.founder,
         organization_name=_typographed(org.full_name),
         recipient=forms,

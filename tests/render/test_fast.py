@@ -162,3 +162,19 @@ def test_unchanged_parts_are_copied_byte_for_byte(tmp_path):
             copied = out.getinfo(info.filename)
             assert (copied.CRC, copied.compress_size) == (info.CRC, info.compress_size)
             assert out.read(info.filename) == src.read(info.filename)
+
+
+def test_a_picture_in_a_header_falls_back_to_the_plain_path(tmp_path, caplog):
+    template = build_docx(tmp_path / "t.docx", ["{{ school }}"], header="{{ logo }}")
+    context = DocCtx(logo=Image(data=png_bytes(), width_mm=10))
+    with pytest.raises(FastPathUnsupported):
+        FastDocxTemplate(template).render(context)
+    renderer = DocxRenderer(template)
+    with caplog.at_level(logging.DEBUG, logger="nastavnik_docs.render.fast"):
+        renderer.write(context, tmp_path / "fast.docx")
+    assert renderer.fast is not None and renderer.fallbacks == 1
+    assert "колонтитуле" in caplog.text
+    render_docx(template, context, tmp_path / "plain.docx")
+    assert content(tmp_path / "fast.docx") == content(tmp_path / "plain.docx")
+    header = Document(str(tmp_path / "fast.docx")).sections[0].header
+    assert header._element.xpath(".//pic:pic")
