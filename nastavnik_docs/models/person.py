@@ -12,11 +12,15 @@ NBSP = "\u00a0"
 
 
 class _Model(BaseModel):
-    """Common configuration: strip strings, forbid unknown keys, validate on assignment."""
+    """Common configuration: strip strings, forbid unknown keys, validate on assignment.
+
+    Numbers typed where text is expected (``number: 14`` in YAML, an order number read from
+    an Excel cell) become text rather than errors.
+    """
 
     model_config = ConfigDict(
         str_strip_whitespace=True, extra="forbid", validate_assignment=True,
-        populate_by_name=True,
+        populate_by_name=True, coerce_numbers_to_str=True,
     )
 
 

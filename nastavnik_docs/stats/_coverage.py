@@ -179,19 +179,19 @@ def coverage(
         statuses[status] += 1
 
     lines = [
-        CoverageLine("01", "Численность наставляемых — всего", len(mentees)),
+        CoverageLine("01", "Численность наставляемых – всего", len(mentees)),
         CoverageLine("02", "в том числе: обучающиеся", by_mentee[Category.PUPIL], 1, totals.pupils, "pupils"),
         CoverageLine("03", "студенты", by_mentee[Category.STUDENT], 1, totals.students, "students"),
         CoverageLine("04", "педагогические работники", by_mentee[Category.TEACHER], 1, totals.teachers, "teachers"),
         CoverageLine("05", "из них молодые специалисты (стаж до 3 лет, возраст до 35 лет)", young, 2,
                      totals.young_specialists, "young_specialists"),
         CoverageLine("06", "иные категории", by_mentee[Category.EMPLOYER] + by_mentee[Category.OTHER], 1),
-        CoverageLine("07", "Численность наставников — всего", len(mentors)),
+        CoverageLine("07", "Численность наставников – всего", len(mentors)),
         CoverageLine("08", "в том числе: педагогические работники", by_mentor[Category.TEACHER], 1),
         CoverageLine("09", "обучающиеся и студенты", by_mentor[Category.PUPIL] + by_mentor[Category.STUDENT], 1),
         CoverageLine("10", "представители работодателей", by_mentor[Category.EMPLOYER], 1),
         CoverageLine("11", "иные категории", by_mentor[Category.OTHER], 1),
-        CoverageLine("12", "Число наставнических пар и групп — всего", len(pairs)),
+        CoverageLine("12", "Число наставнических пар и групп – всего", len(pairs)),
         CoverageLine("13", "из них групп (два и более наставляемых)", sum(p.is_group for p in pairs), 1),
         CoverageLine("14", "действуют на отчётную дату", statuses[PairStatus.ACTIVE], 1),
         CoverageLine("15", "завершили программу", statuses[PairStatus.COMPLETED], 1),
