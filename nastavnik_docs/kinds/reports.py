@@ -199,22 +199,20 @@ def build_coverage(data: CoverageInput) -> CoverageContext:
     )
 
 
-_SAMPLE = ("reports/coverage.yaml",)
+#: The two kinds share input, context and sample; they differ in title and template.
+_KINDS = (
+    ("report.coverage", "Сведения об охвате участников программами наставничества (таблица)",
+     {"xlsx": "report_coverage.xlsx"}, "Сведения об охвате наставничеством",
+     "Таблица по образцу форм ФСН: коды строк и граф, контрольные соотношения, доли охвата, "
+     "целевые показатели."),
+    ("report.analytical", "Аналитическая справка о реализации целевой модели наставничества",
+     {"docx": "report_analytical.docx"}, "Аналитическая справка о реализации целевой модели наставничества",
+     "Текст с цифрами охвата, таблица охвата, формы наставничества, выполнение целевых показателей."),
+)
 
-register(Kind(
-    id="report.coverage",
-    title="Сведения об охвате участников программами наставничества (таблица)",
-    input_model=CoverageInput, context_model=CoverageContext, build_context=build_coverage,
-    xlsx="report_coverage.xlsx", family=FAMILY, samples=_SAMPLE,
-    output_name="Сведения об охвате наставничеством",
-    description="Таблица по образцу форм ФСН: коды строк и граф, контрольные соотношения, доли охвата, целевые показатели.",
-))
-
-register(Kind(
-    id="report.analytical",
-    title="Аналитическая справка о реализации целевой модели наставничества",
-    input_model=CoverageInput, context_model=CoverageContext, build_context=build_coverage,
-    docx="report_analytical.docx", family=FAMILY, samples=_SAMPLE,
-    output_name="Аналитическая справка о реализации целевой модели наставничества",
-    description="Текст с цифрами охвата, таблица охвата, формы наставничества, выполнение целевых показателей.",
-))
+for _id, _title, _template, _output, _description in _KINDS:
+    register(Kind(
+        id=_id, title=_title, input_model=CoverageInput, context_model=CoverageContext,
+        build_context=build_coverage, family=FAMILY, samples=("reports/coverage.yaml",),
+        output_name=_output, description=_description, **_template,
+    ))
