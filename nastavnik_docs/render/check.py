@@ -35,7 +35,13 @@ from pydantic import BaseModel
 
 from ..errors import TemplateError
 from ..kinds import Kind, get_kind
-from .docx import SafeDocxTemplate, make_environment, paragraph_text, prepare_part_xml
+from .docx import (
+    SafeDocxTemplate,
+    make_environment,
+    paragraph_text,
+    prepare_part_xml,
+    syntax_message,
+)
 from .paths import ITEM, VarUse, format_path, variable_uses
 from .report import TemplateIssue, TemplateReport
 
@@ -230,7 +236,7 @@ def _syntax_issue(exc: TemplateSyntaxError, source: str, where: str,
     """The issue for a syntax error, and the source with the offending tag blanked out so
     that checking can go on to find the next problems."""
     lineno = exc.lineno or 1
-    message = f"Ошибка в теге шаблона: {exc.message}."
+    message = f"Ошибка в теге шаблона: {syntax_message(exc)}."
     found = None
     if "end of template" in (exc.message or "") or "unknown tag 'end" in (exc.message or ""):
         found = _unbalanced_tag(source)

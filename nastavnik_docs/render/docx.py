@@ -53,6 +53,7 @@ __all__ = [
     "patch_xml",
     "prepare_part_xml",
     "render_docx",
+    "syntax_message",
     "template_context",
     "template_error",
 ]
@@ -246,6 +247,32 @@ def paragraph_text(source: str, lineno: int | None) -> str:
     return text if len(text) <= 300 else text[:297] + "…"
 
 
+_SYNTAX_HINTS = (
+    (re.compile(r"unknown tag '(tr|tc)'"),
+     "тег {{%{0} %}} работает только внутри таблицы (строки или ячейки)"),
+    (re.compile(r"unknown tag '(p|r)'"),
+     "тег {{%{0} %}} должен стоять в отдельном абзаце (строке) шаблона"),
+    (re.compile(r"unknown tag '(\w+)'"), "неизвестный тег {{% {0} %}}"),
+    (re.compile(r"unexpected '\}'"), "лишняя или одиночная фигурная скобка «}}»"),
+    (re.compile(r"unexpected end of template", re.I), "шаблон кончился внутри незакрытого тега"),
+    (re.compile(r"expected token 'end of print statement'"),
+     "в поле {{{{ … }}}} лишний текст: проверьте пробелы и точки в имени"),
+    (re.compile(r"unexpected char '(.)'"), "недопустимый символ «{0}» внутри тега"),
+    (re.compile(r"expected token 'name'"), "после «.» или «|» не хватает имени"),
+    (re.compile(r"expected token '(.*?)'"), "внутри тега не хватает «{0}»"),
+)
+
+
+def syntax_message(exc: TemplateSyntaxError) -> str:
+    """Jinja's syntax message with a Russian explanation in front of it."""
+    original = exc.message or str(exc)
+    for pattern, hint in _SYNTAX_HINTS:
+        match = pattern.search(original)
+        if match:
+            return f"{hint.format(*match.groups())} ({original})"
+    return original
+
+
 def template_error(exc: BaseException, place: str, text: str, source: str,
                    lineno: int | None) -> TemplateError:
     """A Russian TemplateError for a Jinja failure at ``place`` (template and part or cell);
@@ -260,7 +287,7 @@ def template_error(exc: BaseException, place: str, text: str, source: str,
 
         message = f"{place}: нет значения {describe_undefined(exc, source, lineno)}{around}"
     elif isinstance(exc, TemplateSyntaxError):
-        message = f"{place}: ошибка в теге шаблона: {exc.message}{around}"
+        message = f"{place}: ошибка в теге шаблона: {syntax_message(exc)}{around}"
     else:
         message = f"{place}: ошибка шаблона: {exc}{around}"
     error = TemplateError(message)

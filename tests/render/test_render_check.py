@@ -184,3 +184,15 @@ def test_xlsx_print_headers_are_checked(tmp_path):
     (issue,) = check_template(tmp_path / "t.xlsx", KIND).issues
     assert issue.path == "schoool" and issue.suggestion == "school"
     assert issue.where == "лист «Реестр», верхний колонтитул (в центре)"
+
+
+@pytest.mark.parametrize("paragraph, hint", [
+    ("{%tr for p in pairs %}", "работает только внутри таблицы"),
+    ("{{ school }", "одиночная фигурная скобка"),
+    ("{{ school name }}", "лишний текст"),
+    ("{{ school| }}", "не хватает имени"),
+    ("{% frobnicate %}", "неизвестный тег {% frobnicate %}"),
+])
+def test_syntax_errors_are_explained_in_russian(tmp_path, paragraph, hint):
+    (issue,) = check_paragraphs(tmp_path, [paragraph]).issues
+    assert issue.kind == "syntax" and hint in issue.message
