@@ -9,11 +9,13 @@ from hypothesis import strategies as st
 
 from nastavnik_docs.ru import (
     agree,
+    decline_name,
     format_number,
     money_in_words,
     number_in_words,
     typograph,
 )
+from ru_tables import read_table
 
 NB = "\u00a0"
 
@@ -48,3 +50,19 @@ def test_number_words_are_russian_words(n, gender, case):
 def test_typograph_is_idempotent(text):
     once = typograph(text)
     assert typograph(once) == once
+
+
+_TABLE = read_table("names.tsv")
+
+
+@given(st.sampled_from(_TABLE),
+       st.sampled_from(["genitive", "dative", "accusative", "instrumental", "prepositional"]),
+       st.booleans())
+def test_declined_names_keep_words_and_capitals(row, case, upper):
+    name = row["name"].upper() if upper else row["name"]
+    result = decline_name(name, case, row["gender"])
+    assert len(result.split()) == len(name.split())
+    assert result.isupper() == name.isupper()
+    if case != "prepositional":
+        expected = row[case].upper() if upper else row[case]
+        assert result == expected
