@@ -775,6 +775,8 @@ def build_reward(data: RewardInput) -> OrderContext:
             if award.kind == "премия":
                 line += f", {DASH} {_pay(amount)}"
             lines.append(line)
+        if not lines:
+            raise bad_input(f"awards[{i}]", "некого поощрить: в базе нет завершённых пар, а список people пуст")
         reason = typograph(award.reason.strip().rstrip(".:"))
         if award.kind == "благодарность":
             lead = f"Объявить благодарность {reason}:"
