@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ._files import atomic_path
-from .errors import OutputExistsError, TemplateError
+from .errors import NastavnikError, OutputExistsError, TemplateError
 from .kinds import Kind, get_kind
 from .render.report import TemplateReport
 
@@ -65,6 +65,9 @@ def render(kind: str | Kind, data: Any, out: PathLike, *, templates: PathLike | 
             )
     if pdf:
         from .render.pdf import find_soffice
+
+        if suffix not in (".docx", ".xlsx"):
+            raise NastavnikError(f"PDF делается только из DOCX или XLSX, а не из «{suffix}»")
 
         find_soffice()  # fail before writing anything when LibreOffice is missing
     template_path = None

@@ -89,3 +89,10 @@ def test_several_files_in_one_process_and_no_overwrite(tpl_dir, out_dir):
     with pytest.raises(OutputExistsError):
         convert_to_pdf([tpl_dir / "a.docx"], out_dir)
     assert convert_to_pdf([tpl_dir / "a.docx"], out_dir, overwrite=True) == [out_dir / "a.pdf"]
+
+
+def test_pdf_only_from_docx_or_xlsx(out_dir):
+    kind = make_kind(docx=None, writers={".ics": "nastavnik_test_writer:write"})
+    with pytest.raises(NastavnikError, match="PDF делается только из DOCX или XLSX"):
+        nd.render(kind, DocCtx(), out_dir / "a.ics", pdf=True)
+    assert list(out_dir.iterdir()) == []
