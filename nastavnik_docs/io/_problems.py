@@ -132,6 +132,65 @@ def russian_message(error: dict[str, Any], annotation: Any = None) -> str:
     return template(ctx) if callable(template) else template
 
 
+#: Errors a model member of a union gives when the value was not a mapping at all.
+_NOT_A_MAPPING = {"model_type", "model_attributes_type", "dict_type"}
+
+
+def _is_model(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, BaseModel)
+
+
+def strip_union_tags(model: type[BaseModel], loc: Loc) -> tuple[Loc, list[tuple[int, bool]]]:
+    """Drop the member tags pydantic puts in the location of a union's errors.
+
+    ``("curator", "Official", "post")`` for ``curator: Official | str`` becomes
+    ``("curator", "post")``; each dropped tag is returned as (position in the clean
+    location, whether the member is a model).
+    """
+    clean: list[str | int] = []
+    tags: list[tuple[int, bool]] = []
+    current: Any = model
+    for part in loc:
+        members = unwrap(current) if current is not None else []
+        if isinstance(part, str) and len(members) > 1 and not any(
+                _is_model(m) and part in m.model_fields for m in members):
+            member = next((m for m in members if _is_model(m) and m.__name__ == part), None)
+            tags.append((len(clean), member is not None))
+            current = member if member is not None else next((m for m in members if not _is_model(m)), None)
+            continue
+        clean.append(part)
+        current = annotation_at(current, (part,)) if _is_model_like(current) else None
+    return tuple(clean), tags
+
+
+def _is_model_like(annotation: Any) -> bool:
+    return annotation is not None and any(
+        _is_model(m) or typing.get_origin(m) in (list, tuple, dict) for m in unwrap(annotation))
+
+
+def _relevant(model: type[BaseModel], errors: list[dict[str, Any]]) -> list[tuple[dict[str, Any], Loc]]:
+    """Errors with union tags removed, leaving out the members the value plainly was not
+    (a mapping is not text; text is not a mapping) unless nothing else is left there."""
+    kept: list[tuple[dict[str, Any], Loc]] = []
+    noise: dict[Loc, tuple[dict[str, Any], Loc]] = {}
+    for error in errors:
+        loc, tags = strip_union_tags(model, tuple(error.get("loc", ())))
+        if not tags:
+            kept.append((error, loc))
+            continue
+        position, is_model = tags[-1]
+        plain = (is_model and error.get("type") in _NOT_A_MAPPING) or (
+            not is_model and isinstance(error.get("input"), dict))
+        if plain:
+            noise.setdefault(loc[:position], (error, loc))
+        else:
+            kept.append((error, loc))
+    for where, item in noise.items():
+        if not any(loc[: len(where)] == where for _, loc in kept):
+            kept.append(item)
+    return kept
+
+
 def problems_from_validation(
     exc: ValidationError,
     model: type[BaseModel],
@@ -146,8 +205,7 @@ def problems_from_validation(
     ``skip_root`` leaves out the model's own (whole-record) errors.
     """
     problems = []
-    for error in exc.errors(include_url=False):
-        loc: Loc = tuple(error.get("loc", ()))
+    for error, loc in _relevant(model, exc.errors(include_url=False)):
         if skip_root and not loc:
             continue
         annotation = annotation_at(model, loc)

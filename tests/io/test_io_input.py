@@ -21,6 +21,11 @@ class Meeting(BaseModel):
     day: date
 
 
+class UnionInput(BaseModel):
+    chair: Meeting | str
+    people: list[Meeting | str] = []
+
+
 class OrderInput(BaseModel):
     organization: Organization
     registry: Registry | None = None
@@ -30,6 +35,8 @@ class OrderInput(BaseModel):
     previous: Meeting | None = None
 
 
+UNION_KIND = Kind(id="test.union", title="Тест", input_model=UnionInput, context_model=UnionInput,
+                  build_context=lambda d: d, docx="test.docx")
 KIND = Kind(id="test.order", title="Тестовый приказ", input_model=OrderInput, context_model=OrderInput,
             build_context=lambda d: d, docx="test.docx")
 
@@ -145,3 +152,22 @@ def test_kind_by_id_uses_the_catalogue():
 
     with pytest.raises(KindNotFoundError):
         load_input("no.such.kind", {})
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"chair": {"topic": "x"}}, [("chair → day", "обязательное поле не заполнено")]),
+        ({"chair": "У10", "people": ["a", {"topic": "", "day": "2026-09-01"}]},
+         [("people → 2 → topic", "значение не может быть пустым")]),
+        ({"chair": True}, [("chair", "нужен текст")]),
+    ],
+)
+def test_union_member_names_do_not_leak_into_field_paths(data, expected):
+    with pytest.raises(InputError) as info:
+        load_input(UNION_KIND, data)
+    assert [(p.field, p.message) for p in info.value.problems] == expected
+
+
+def test_a_number_for_a_text_or_model_union_is_text():
+    assert load_input(UNION_KIND, {"chair": 5.5}).chair == "5.5"
