@@ -213,6 +213,9 @@ def describe_undefined(exc: BaseException, source: str, lineno: int | None) -> s
     text = str(exc)
     match = _UNDEFINED_NAME.search(text)
     name = next((g for g in match.groups() if g), None) if match else None
+    index = match.group(3) if match and match.group(3) and match.group(3).isdigit() else None
+    if index is not None:  # ``pairs[5]`` beyond the end of the list
+        name = ITEM
     if name and source:
         try:
             uses = variable_uses(source)
@@ -222,5 +225,6 @@ def describe_undefined(exc: BaseException, source: str, lineno: int | None) -> s
         if candidates:
             use = candidates[0]
             cut = len(use.path) - 1 - use.path[::-1].index(name)
-            return f"«{format_path(use.path[: cut + 1])}»"
+            shown = f"«{format_path(use.path[: cut + 1])}»"
+            return shown if index is None else f"{shown} (в списке нет элемента с номером {index})"
     return f"«{name}»" if name else f"({text})"

@@ -94,6 +94,7 @@ def test_none_prints_a_blank_never_none(tpl_dir, out_dir):
      "«pairs[].mentees[].nme»"),
     ("{{ pairs[0].mentor.nam }}", "«pairs[].mentor.nam»"),
     ("{{ head.dativ }}", "«head.dativ»"),
+    ("{{ pairs[7].mentor.name }}", "«pairs[]» (в списке нет элемента с номером 7)"),
 ])
 def test_missing_variable_is_named_with_its_full_path_and_paragraph(tpl_dir, out_dir, paragraph, path):
     ctx = DocCtx(pairs=sample_pairs(), head=person_forms(Person(last_name="Иванова", first_name="Мария",
