@@ -13,6 +13,7 @@ in ``nastavnik_docs.render`` from ``context.roadmap``.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -47,7 +48,27 @@ class Cell(BaseModel):
 
 
 class BodyRow(BaseModel):
+    """A table row; ``keep`` keeps a short row on one page (a long one may break)."""
+
     cells: list[Cell]
+    keep: bool = True
+
+
+#: Characters of 12 pt text per line in a cell one grid column wide (landscape A4).
+CHARS_PER_SPAN = 1.2
+#: A row estimated at more lines than this may break across pages (never clipped).
+KEEP_LINES = 18
+
+
+def _keep(cells: list[Cell]) -> bool:
+    """Whether a row is short enough to keep on one page (an estimate of its lines)."""
+    import math
+
+    def lines(cell: Cell) -> int:
+        per_line = max(4.0, cell.span * CHARS_PER_SPAN)
+        return sum(max(1, math.ceil(len(p.text) / per_line)) for p in cell.paragraphs)
+
+    return max(lines(c) for c in cells) <= KEEP_LINES
 
 
 class StageBlock(BaseModel):
@@ -140,8 +161,18 @@ def column_spans(roles: list[ColumnRole]) -> list[int]:
     return spans
 
 
+_NBSP_BEFORE = re.compile(r"(?<=\d) (?=(?:г|гг|года?)\b\.?)")
+_NBSP_AFTER = re.compile(r"(?<=№) (?=\S)")
+
+
+def nbsp(text: str) -> str:
+    """No-break spaces of ГОСТ typography that keep a cell's line from ending badly:
+    «2022\u00a0г.», «№\u00a024» (the data keeps its ordinary spaces)."""
+    return _NBSP_AFTER.sub("\u00a0", _NBSP_BEFORE.sub("\u00a0", text))
+
+
 def _pars(text: str | None, kind: ParKind = "plain") -> list[Par]:
-    return [Par(text=text or "", kind=kind)]
+    return [Par(text=nbsp(text or ""), kind=kind)]
 
 
 def event_paragraphs(row: RoadmapRow) -> list[Par]:
@@ -198,8 +229,8 @@ def _layout(roadmap: Roadmap) -> TableLayout:
             if sub is not None and not as_column and not roadmap.has(ColumnRole.SUBSTAGE):
                 rows.append(_substage_row(sub, roles, spans))
             for i, row in enumerate(sub_rows):
-                rows.append(BodyRow(cells=[_row_cell(r, row, sub, i == 0, span_of[r])
-                                           for r in body_roles]))
+                cells = [_row_cell(r, row, sub, i == 0, span_of[r]) for r in body_roles]
+                rows.append(BodyRow(cells=cells, keep=_keep(cells)))
         if as_column and not rows:  # a stage without rows still shows in its column
             rows.append(BodyRow(cells=[Cell(paragraphs=_pars(""), span=span_of[r])
                                        for r in body_roles]))

@@ -79,7 +79,7 @@ COLUMN_WEIGHTS: dict[ColumnRole, int] = {
     ColumnRole.STAGE_NUMBER: 6,
     ColumnRole.STAGE: 22,
     ColumnRole.SUBSTAGE: 24,
-    ColumnRole.NUMBER: 7,
+    ColumnRole.NUMBER: 10,
     ColumnRole.TITLE: 50,
     ColumnRole.DEADLINE: 19,
     ColumnRole.RESPONSIBLE: 24,

@@ -112,11 +112,12 @@ def _table(doc):
     return table
 
 
-def _row(table, *, header: bool = False):
+def _row(table, *, header: bool = False, keep: bool = False):
     tr = OxmlElement("w:tr")
     tr_pr = OxmlElement("w:trPr")
-    if header:
+    if header or keep:
         tr_pr.append(OxmlElement("w:cantSplit"))
+    if header:
         tr_pr.append(OxmlElement("w:tblHeader"))
     tr.append(tr_pr)
     table._tbl.append(tr)
@@ -169,12 +170,16 @@ def _roadmap_table(doc) -> None:
     # body: stages, each with its rows; lead cells merge down a stage
     _tag_row(table, "{%tr for stage in table.stages %}")
     _tag_row(table, "{%tr for row in stage.rows %}")
-    tr = _row(table)
-    _lead_tc(table, tr, "table.lead_stage_number", "table.stage_number_span", "stage.number")
-    _lead_tc(table, tr, "table.lead_stage", "table.stage_span", "stage.title")
-    tr.append(_new_tc("{%tc for cell in row.cells %}"))
-    _content_tc(table, tr, "cell", "cell.span")
-    tr.append(_new_tc("{%tc endfor %}"))
+    # the same row twice: kept on one page when short, free to break when long
+    for i, keep in enumerate((True, False)):
+        _tag_row(table, "{%tr if row.keep %}" if i == 0 else "{%tr else %}")
+        tr = _row(table, keep=keep)
+        _lead_tc(table, tr, "table.lead_stage_number", "table.stage_number_span", "stage.number")
+        _lead_tc(table, tr, "table.lead_stage", "table.stage_span", "stage.title")
+        tr.append(_new_tc("{%tc for cell in row.cells %}"))
+        _content_tc(table, tr, "cell", "cell.span")
+        tr.append(_new_tc("{%tc endfor %}"))
+    _tag_row(table, "{%tr endif %}")
     _tag_row(table, "{%tr endfor %}")
     _tag_row(table, "{%tr endfor %}")
 
