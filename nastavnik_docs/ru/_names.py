@@ -124,6 +124,10 @@ def decline_part(part: str, word: str, gender: Gender, case: Case) -> str:
         return word
     if part == "middlename" and is_turkic_patronymic(word):
         return word
+    if " " in word:
+        # «де Голль», «ван Гог»: the particles stay, the last word declines.
+        head, _, tail = word.rpartition(" ")
+        return f"{head} {decline_part(part, tail, gender, case)}"
     pieces = word.split("-")
     # Male double first names are French or German (Жан-Поль, Ханс-Юрген): only the last
     # piece declines («Жан-Поля»). Female ones decline throughout («Анны-Марии»).
@@ -135,7 +139,7 @@ def decline_part(part: str, word: str, gender: Gender, case: Case) -> str:
 
 
 def _decline_piece(part: str, piece: str, gender: Gender, case: Case, *, known: bool) -> str:
-    if not piece:
+    if not piece or "." in piece:  # an initial («М.») stays as written
         return piece
     # pytrovich keeps the input's letters and appends a lower-case ending («ИВАНОВа»), so
     # decline a Title-case copy and put the original capitalisation back.
@@ -177,9 +181,23 @@ def _short_form(text: str) -> tuple[str, str, bool] | None:
     return None
 
 
+#: Particles of a foreign surname, written in lower case, that stay as written: «де Голля»,
+#: «ван Гога». Capitalised words are never taken for particles: «Ван», «Ле», «О» are
+#: surnames of their own (Chinese, Vietnamese, Korean).
+SURNAME_PARTICLES = frozenset({
+    "де", "ван", "фон", "дер", "ден", "ди", "да", "дю", "ла", "дель", "делла", "ибн", "бен",
+})
+
+
 def split_full_name(text: str) -> tuple[str, str, str | None]:
-    """«Фамилия Имя Отчество» → (last, first, middle); the rest after the name is the patronymic."""
+    """«Фамилия Имя Отчество» → (last, first, middle); the rest after the name is the patronymic.
+
+    Leading particles of a foreign surname stay with it: «де Голль Шарль» → («де Голль»,
+    «Шарль», None).
+    """
     words = str(text).split()
+    while len(words) > 2 and words[0] in SURNAME_PARTICLES:
+        words[:2] = [f"{words[0]} {words[1]}"]
     if len(words) < 2:
         raise GrammarError(
             f"Не удалось разобрать ФИО «{text}»: ожидается «Фамилия Имя Отчество» "
