@@ -124,9 +124,9 @@ def _attr_type(tp: Any, name: str) -> Any | None:
         return annotations.get(name) if name in annotations else None
     if isinstance(static, property):
         return _hints(static.fget).get("return", _ANY) if static.fget else _ANY
-    if isinstance(static, (types.FunctionType, classmethod, staticmethod, types.BuiltinFunctionType,
-                           types.MethodDescriptorType, types.WrapperDescriptorType)):
-        return _ANY  # a method: what it returns when called is not followed
+    if (callable(static) or isinstance(static, (classmethod, staticmethod))
+            or inspect.isdatadescriptor(static) or inspect.ismethoddescriptor(static)):
+        return _ANY  # a method or a C-level attribute (date.year): its type is not followed
     if isinstance(origin, enum.EnumMeta):
         return _ANY
     return type(static) if static is not None else _ANY

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from openpyxl import Workbook
 from pydantic import BaseModel
-from render_helpers import DocCtx, build_docx, make_kind
+from render_helpers import build_docx, make_kind
 
 from nastavnik_docs import check_template
 from nastavnik_docs.errors import TemplateError
@@ -25,7 +25,7 @@ def check_paragraphs(tmp_path, paragraphs, **build):
 
 
 @pytest.mark.parametrize("paragraph", [
-    "{{ school }} {{ date.year }} {{ note }} {{ pair_count }}",
+    "{{ school }} {{ date.year }} {{ date.year.real }} {{ note }} {{ pair_count }}",
     "{% for p in pairs %}{{ p.mentor.name }} {{ p.mentor.post }} {{ loop.index }}{% endfor %}",
     "{% for p in pairs %}{% for m in p.mentees %}{{ m }}{{ m.upper() }}{% endfor %}{% endfor %}",
     "{% for p in pairs|sort(attribute='hours') %}{{ p.hours }}{% endfor %}",
