@@ -196,7 +196,8 @@ def split_full_name(text: str) -> tuple[str, str, str | None]:
     «Шарль», None).
     """
     words = str(text).split()
-    while len(words) > 2 and words[0] in SURNAME_PARTICLES:
+    caps = str(text).isupper()  # in ALL CAPS the particles are capitals too
+    while len(words) > 2 and (words[0] if not caps else words[0].lower()) in SURNAME_PARTICLES:
         words[:2] = [f"{words[0]} {words[1]}"]
     if len(words) < 2:
         raise GrammarError(

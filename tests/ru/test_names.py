@@ -133,6 +133,8 @@ def test_unknown_gender():
     [
         ("lastname", "Золя", "male", "Золя"),
         ("lastname", "Гамсахурдия", "male", "Гамсахурдия"),
+        ("lastname", "Кузнец", "male", "Кузнеца"),
+        ("lastname", "Близнец", "male", "Близнеца"),
         ("firstname", "Адель", "female", "Адели"),
         ("firstname", "Ассоль", "female", "Ассоли"),
         ("firstname", "Гузель", "female", "Гузели"),
