@@ -192,6 +192,7 @@ def _fill(sheet: Any, columns: Sequence[Column], records: Sequence[Any]) -> None
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
     for r, record in enumerate(records, start=2):
+        lines = 1
         for c, col in enumerate(columns, start=1):
             value = cell_value(record, col)
             if value is None:
@@ -201,9 +202,19 @@ def _fill(sheet: Any, columns: Sequence[Column], records: Sequence[Any]) -> None
                 cell.number_format = DATE_FORMAT
             elif col.kind == NUMBER:
                 cell.number_format = MONEY_FORMAT
-            cell.alignment = wrap if isinstance(value, str) and ("\n" in value or len(value) > 30) else top
+            needed = _lines(value, col.width) if isinstance(value, str) else 1
+            cell.alignment = wrap if needed > 1 else top
+            lines = max(lines, needed)
+        if lines > 1:  # spreadsheet programs do not re-measure the rows of a file they open
+            sheet.row_dimensions[r].height = 15 * lines
     last = get_column_letter(len(columns))
     sheet.auto_filter.ref = f"A1:{last}{max(len(records) + 1, 2)}"
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines a wrapped text takes in a column of ``width`` characters (a generous estimate)."""
+    per_line = max(1, int(width * 1.1))
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
 def fill_workbook(workbook: Any, registry: Registry) -> None:

@@ -39,7 +39,7 @@ _THIN = Side(style="thin", color="A6A6A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")
-_BOLD = Font(bold=True)
+_BOLD = Font(name="Calibri", bold=True)  # a name, or LibreOffice falls back to a serif face
 _HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _WRAP = Alignment(vertical="top", wrap_text=True)
 
@@ -88,18 +88,14 @@ def _data_sheet(ws, columns: tuple[Column, ...], freeze: str) -> None:
     ws.freeze_panes = freeze
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}2"
     ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _landscape(ws)
 
 
 def _lists_sheet(wb: Workbook) -> None:
     ws = wb.create_sheet(LISTS_SHEET)
     for i, lst in enumerate(LISTS):
         head = ws.cell(row=1, column=i + 1, value=lst.title)
-        head.font, head.fill, head.border = _BOLD, _HEADER_FILL, _BORDER
+        head.font, head.fill, head.border, head.alignment = _BOLD, _HEADER_FILL, _BORDER, _HEADER_ALIGN
         ws.column_dimensions[get_column_letter(i + 1)].width = 30 if lst.growable else 24
         for r, value in enumerate(lst.values, start=2):
             ws.cell(row=r, column=i + 1, value=value)
@@ -114,6 +110,9 @@ def _lists_sheet(wb: Workbook) -> None:
             value="Свою форму наставничества допишите в конец столбца «Форма наставничества» — "
                   "она появится в выпадающем списке на листе «Пары». "
                   "Ограничение числа наставляемых необязательно.").alignment = _WRAP
+    letter = get_column_letter(MAX_MENTEES_COLUMN)
+    ws.merge_cells(f"{letter}4:{letter}12")  # room for the wrapped note without tall rows
+    _landscape(ws)
 
 
 def _allowed(col: Column) -> str:
@@ -128,19 +127,20 @@ def _allowed(col: Column) -> str:
 def _help_sheet(wb: Workbook) -> None:
     ws = wb.create_sheet(HELP_SHEET)
     ws["A1"] = TITLE
-    ws["A1"].font = Font(bold=True, size=14)
+    ws["A1"].font = Font(name="Calibri", bold=True, size=14)
     ws["A2"] = ("Заполните листы «Участники» и «Пары». Каждый участник — одна строка. Пара или группа — "
                 "одна строка: наставник и один или несколько наставляемых. Столбцы, выделенные цветом, "
                 "обязательны. Порядок столбцов и регистр букв в заголовках не важны; пустые строки "
                 "пропускаются. Выпадающие списки подсказывают значения, но принимаются и обычные "
                 "написания («м», «жен», «наставница», «учитель»).")
     ws["A2"].alignment = _WRAP
-    ws.merge_cells("A2:E2")
-    ws.row_dimensions[2].height = 75
+    ws.merge_cells("A2:F2")
+    ws.row_dimensions[2].height = 60
     headers = ("Лист", "Столбец", "Обязательный", "Что писать", "Допустимые значения", "Пример")
     for c, text in enumerate(headers, start=1):
         cell = ws.cell(row=4, column=c, value=text)
         cell.font, cell.fill, cell.border, cell.alignment = _BOLD, _HEADER_FILL, _BORDER, _HEADER_ALIGN
+    widths = (13, 24, 14, 70, 36, 26)
     row = 5
     for sheet, columns in ((PARTICIPANTS_SHEET, PARTICIPANT_COLUMNS), (PAIRS_SHEET, PAIR_COLUMNS)):
         for col in columns:
@@ -148,10 +148,28 @@ def _help_sheet(wb: Workbook) -> None:
             for c, value in enumerate(values, start=1):
                 cell = ws.cell(row=row, column=c, value=value or None)
                 cell.alignment, cell.border = _WRAP, _BORDER
+            ws.row_dimensions[row].height = _height(values, widths)
             row += 1
-    for letter, width in zip("ABCDEF", (13, 24, 13, 70, 36, 26)):
+    for letter, width in zip("ABCDEF", widths):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A5"
+    ws.print_title_rows = "4:4"
+    _landscape(ws)
+
+
+def _height(values: tuple, widths: tuple) -> float:
+    """Row height (pt) that shows wrapped text whole: neither Excel nor LibreOffice
+    re-measures rows of a file they open, so the height is estimated from the text."""
+    lines = max(1, *(-(-len(str(v or "")) // max(1, int(w * 1.1))) for v, w in zip(values, widths)))
+    return 15 * lines
+
+
+def _landscape(ws) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def build_workbook() -> Workbook:
