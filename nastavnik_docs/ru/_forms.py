@@ -13,7 +13,7 @@ from ..errors import GrammarError
 from ..models import Case, Gender, Person
 from ._names import (
     NBSP,
-    _as_gender,
+    as_gender,
     decline_name,
     decline_surname,
     detect_gender,
@@ -85,7 +85,7 @@ class PostForms(_Forms):
         overrides: dict[Case, str] | None = None,
     ) -> None:
         self.text = (post or "").strip()
-        self.gender = _as_gender(gender)
+        self.gender = as_gender(gender)
         self.overrides = {Case(k): v for k, v in (overrides or {}).items()}
         self._cache: dict[str, str] = {}
 
@@ -147,7 +147,7 @@ class PersonForms(_Forms):
     ) -> None:
         self.person = person
         self.yo = yo
-        self._gender = _as_gender(gender) or person.gender
+        self._gender = as_gender(gender) or person.gender
         self._cache: dict[str, str] = {}
         if isinstance(post, PostForms):
             self._post = post

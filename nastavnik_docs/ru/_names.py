@@ -3,8 +3,8 @@
 pytrovich implements the petrovich rules (surname, first name, patronymic by gender and
 ending). This module adds what documents need on top of it: an exceptions table kept as
 data (``name_exceptions.yaml``), ALL-CAPS input, Turkic patronymic particles, the «ё»
-option, per-person overrides, gender detection with a clear Russian error, and short
-forms with initials.
+option, per-person overrides, surname particles («де Голля»), strings with initials
+(«Иванова М.П.»), gender detection with a clear Russian error, and short forms.
 """
 
 from __future__ import annotations
@@ -299,7 +299,7 @@ def detect_gender(person_or_name: Person | str) -> Gender:
     return found
 
 
-def _as_case(case: Case | str) -> Case:
+def as_case(case: Case | str) -> Case:
     try:
         return case if isinstance(case, Case) else Case(case)
     except ValueError:
@@ -308,7 +308,7 @@ def _as_case(case: Case | str) -> Case:
         ) from None
 
 
-def _as_gender(gender: Gender | str | None) -> Gender | None:
+def as_gender(gender: Gender | str | None) -> Gender | None:
     if gender is None or isinstance(gender, Gender):
         return gender
     try:
@@ -330,7 +330,7 @@ def decline_name(
     ``gender`` ("male"/"female", "м"/"ж", Gender) overrides the data, otherwise it is
     detected. ``yo=False`` writes «е» for «ё».
     """
-    case = _as_case(case)
+    case = as_case(case)
     person = person_of(name)
     short = _short_form(name) if isinstance(name, str) else None
     if person is not None and case in person.overrides:
@@ -338,14 +338,14 @@ def decline_name(
     elif short is not None:
         surname, initials, initials_first = short
         if case is not Case.NOMINATIVE:
-            surname = decline_part("lastname", surname, _as_gender(gender) or detect_gender(name), case)
+            surname = decline_part("lastname", surname, as_gender(gender) or detect_gender(name), case)
         result = f"{initials}{NBSP}{surname}" if initials_first else f"{surname}{NBSP}{initials}"
     else:
         last, first, middle = name_parts(name)
         if case is Case.NOMINATIVE:
             words = [last, first, middle]
         else:
-            g = _as_gender(gender) or detect_gender(name)
+            g = as_gender(gender) or detect_gender(name)
             words = [
                 decline_part("lastname", last, g, case),
                 decline_part("firstname", first, g, case),
@@ -359,7 +359,7 @@ def decline_surname(
     name: Person | str, case: Case | str, gender: Gender | str | None = None, *, yo: bool = True
 ) -> str:
     """The surname alone in ``case`` (an override's first word when the person has one)."""
-    case = _as_case(case)
+    case = as_case(case)
     person = person_of(name)
     if person is not None and case in person.overrides:
         result = person.overrides[case].split()[0]
@@ -367,7 +367,7 @@ def decline_surname(
         short = _short_form(name) if isinstance(name, str) else None
         last = short[0] if short else name_parts(name)[0]
         if case is not Case.NOMINATIVE:
-            last = decline_part("lastname", last, _as_gender(gender) or detect_gender(name), case)
+            last = decline_part("lastname", last, as_gender(gender) or detect_gender(name), case)
         result = last
     return result if yo else strip_yo(result)
 

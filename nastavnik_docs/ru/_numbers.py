@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..errors import GrammarError
 from ..models import Case, Gender
-from ._names import _as_case
+from ._names import as_case
 
 NBSP = "\u00a0"
 BLANK_NUMBER = "______"
@@ -107,7 +107,7 @@ def number_in_words(
     ``gender``: masculine / feminine / neuter (also m / f / n, м / ж / с). ``animate``
     matters for the accusative of one to four (pass True for «двух наставников»).
     """
-    return _words(_as_int(n), _as_case(case), _gender_code(gender), False, animate)
+    return _words(_as_int(n), as_case(case), _gender_code(gender), False, animate)
 
 
 def ordinal_in_words(
@@ -118,7 +118,7 @@ def ordinal_in_words(
     value = _as_int(n)
     if value <= 0:
         raise GrammarError(f"Порядковое числительное возможно только для положительного числа, получено {n}")
-    return _words(value, _as_case(case), _gender_code(gender), True, animate)
+    return _words(value, as_case(case), _gender_code(gender), True, animate)
 
 
 def _group_thousands(digits: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..models import Case, Gender
 from ._morph import match_case, parses
-from ._names import _as_case, _as_gender
+from ._names import as_case, as_gender
 
 #: pymorphy3 case grammemes.
 CASE_TAGS = {
@@ -190,8 +190,8 @@ def decline_post(
     """
     if not post:
         return ""
-    case = _as_case(case)
-    g = _as_gender(gender)
+    case = as_case(case)
+    g = as_gender(gender)
     if case is Case.NOMINATIVE and g is None:
         return post
     return _decline_post(post.strip(), case, g, animate)
