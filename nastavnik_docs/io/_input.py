@@ -9,6 +9,7 @@ model — including ones added later, such as roadmaps — gets this without spe
 from __future__ import annotations
 
 import os
+import typing
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +21,7 @@ from ..errors import InputError, Problem
 from ..models import Organization, Registry
 from ._links import registry_from_data
 from ._problems import Loc, field_path, problems_from_validation, unwrap
-from ._values import cell_text, looks_like_date_text, parse_date
+from ._values import cell_text, looks_like_date_text, parse_date, parse_number
 from ._yaml import JSON_SUFFIXES, YAML_SUFFIXES, existing_file, read_document
 
 TABLE_SUFFIXES = (".xlsx", ".xlsm")
@@ -44,15 +45,23 @@ class _Walk:
         if isinstance(value, str) and models and str not in members:
             if Path(value.strip()).suffix.lower() in LOADABLE_SUFFIXES:
                 return self._load_linked(models[0], value.strip(), loc)
-        if isinstance(value, dict) and len(models) == 1:
-            return self._prepare_model(models[0], value, loc)
-        if isinstance(value, list):
-            for member in members:
-                args = getattr(member, "__args__", None)
-                if args and getattr(member, "__origin__", None) in (list, tuple):
-                    return [self.prepare(args[0], item, loc + (i,)) for i, item in enumerate(value)]
+        if isinstance(value, dict) and models:
+            fitting = [m for m in models if set(value) <= _keys(m)]
+            return self._prepare_model((fitting or models)[0], value, loc) if len(models) == 1 or fitting \
+                else value
+        for member in members:
+            origin, args = typing.get_origin(member), typing.get_args(member)
+            if isinstance(value, list) and args and origin in (list, tuple, set, frozenset):
+                return [self.prepare(args[0], item, loc + (i,)) for i, item in enumerate(value)]
+            if isinstance(value, dict) and origin is dict and len(args) == 2:
+                return {k: self.prepare(args[1], v, loc + (str(k),)) for k, v in value.items()}
         if _is_number(value) and str in members and not any(m in (int, float, Decimal) for m in members):
             return cell_text(value)  # «number: 14» in YAML is an order number, i.e. text
+        if isinstance(value, str) and str not in members and any(m in (Decimal, float) for m in members):
+            try:
+                return parse_number(value)  # «3 500,50» with a decimal comma
+            except ValueError:
+                return value
         if date in members and looks_like_date_text(value):
             try:
                 return parse_date(value)
@@ -109,6 +118,10 @@ class _Walk:
         """Errors under a field whose own file failed are already reported by that file."""
         return any(problem.field is not None and (problem.field == field_path(f) or
                    problem.field.startswith(field_path(f) + " → ")) for f in self.failed)
+
+
+def _keys(model: type[BaseModel]) -> set[str]:
+    return {k for name, info in model.model_fields.items() for k in (name, info.alias) if k}
 
 
 def _is_number(value: Any) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from datetime import date
+from decimal import Decimal
 
 import pytest
 import yaml
@@ -167,6 +168,27 @@ def test_union_member_names_do_not_leak_into_field_paths(data, expected):
     with pytest.raises(InputError) as info:
         load_input(UNION_KIND, data)
     assert [(p.field, p.message) for p in info.value.problems] == expected
+
+
+class Money(BaseModel):
+    pay: Decimal
+    rates: dict[str, Decimal] = {}
+    days: list[date] = []
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"pay": "3 500,50"}, Money(pay=Decimal("3500.50"))),
+        ({"pay": 3500, "rates": {"май": "1,5"}}, Money(pay=Decimal(3500), rates={"май": Decimal("1.5")})),
+        ({"pay": "0", "days": ["01.09.2026", "2026-09-02"]},
+         Money(pay=Decimal(0), days=[date(2026, 9, 1), date(2026, 9, 2)])),
+    ],
+)
+def test_russian_numbers_and_dates_inside_collections(data, expected):
+    kind = Kind(id="test.money", title="Тест", input_model=Money, context_model=Money,
+                build_context=lambda d: d, docx="test.docx")
+    assert load_input(kind, data) == expected
 
 
 def test_a_number_for_a_text_or_model_union_is_text():
