@@ -18,6 +18,7 @@ from ._names import (
     decline_surname,
     detect_gender,
     split_full_name,
+    strip_yo,
 )
 from ._posts import decline_post
 
@@ -82,18 +83,21 @@ class PostForms(_Forms):
 
     def __init__(
         self, post: str | None, gender: Gender | str | None = None,
-        overrides: dict[Case, str] | None = None,
+        overrides: dict[Case, str] | None = None, *, yo: bool = True,
     ) -> None:
         self.text = (post or "").strip()
         self.gender = as_gender(gender)
         self.overrides = {Case(k): v for k, v in (overrides or {}).items()}
+        self.yo = yo
         self._cache: dict[str, str] = {}
 
     def _compute(self, _prefix: str, case: Case) -> str:
         if case in self.overrides:
-            return self.overrides[case]
-        # A post names a person: always animate («назначить модератора»).
-        return decline_post(self.text, case, self.gender, animate=True)
+            text = self.overrides[case]
+        else:
+            # A post names a person: always animate («назначить модератора»).
+            text = decline_post(self.text, case, self.gender, animate=True)
+        return text if self.yo else strip_yo(text)
 
     def __bool__(self) -> bool:
         return bool(self.text or self.overrides)
@@ -152,7 +156,7 @@ class PersonForms(_Forms):
         if isinstance(post, PostForms):
             self._post = post
         else:
-            self._post = PostForms(post, None, _field(person, "post_overrides"))
+            self._post = PostForms(post, None, _field(person, "post_overrides"), yo=yo)
         self._post_gender_set = isinstance(post, PostForms)
 
     @property

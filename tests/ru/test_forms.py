@@ -144,3 +144,13 @@ def test_filter_names_cover_the_contract():
     required = {f"{p}{c.value}" for c in Case for p in ("", "short_", "initials_")}
     required |= {"date_long", "date_numeric", "money_words", "agree", "number_words"}
     assert required <= names
+
+
+def test_yo_option_reaches_names_and_posts():
+    scientist = Official(last_name="Королёв", first_name="Пётр", middle_name="Семёнович",
+                         post="учёный секретарь")
+    plain = person_forms(scientist, yo=False)
+    assert plain.dative == "Королеву Петру Семеновичу"
+    assert plain.short_dative == f"Королеву{NB}П.С."
+    assert plain.post.dative == "ученому секретарю"
+    assert person_forms(scientist).post.dative == "учёному секретарю"
