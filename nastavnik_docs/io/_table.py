@@ -52,10 +52,8 @@ class Table:
     # ----------------------------------------------------------------- header
     def read_header(self, rows: Iterator[Sequence[Any]]) -> bool:
         """Consume rows up to and including the header; False (with problems) if none fits."""
-        first: Sequence[Any] | None = None
         best: tuple[int, dict[str, tuple[int, str]]] | None = None
         for number, row in enumerate(rows, start=1):
-            first = first if first is not None else row
             found = self._match(row)
             if all(c.field in found for c in self.specs if c.required):
                 self.header_row, self.index = number, found
@@ -71,9 +69,6 @@ class Table:
                 self.problems.append(Problem(
                     f"нет обязательного столбца «{col.header}»; в строке заголовков ожидаются "
                     f"столбцы: {expected}", file=self.file, sheet=self.sheet, row=row_no, column=col.header))
-        if not self.problems:  # an empty sheet
-            self.problems.append(Problem(f"не найдена строка заголовков; ожидаются столбцы: {expected}",
-                                         file=self.file, sheet=self.sheet, row=1))
         return False
 
     def _match(self, row: Sequence[Any]) -> dict[str, tuple[int, str]]:
