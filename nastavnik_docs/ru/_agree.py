@@ -12,8 +12,9 @@ from functools import lru_cache
 from ..errors import GrammarError
 from ._morph import match_case, parses
 
-#: Counting forms pymorphy3 gets wrong: after a number «человек» stays «человек».
-_COUNTING_FORMS = {("человек", "людей"): "человек"}
+#: Counting forms pymorphy3 gets wrong (suppletive plurals): after a number «человек»
+#: stays «человек» and «год» becomes «лет» («5 лет», not «5 годов»).
+_COUNTING_FORMS = {("человек", "людей"): "человек", ("год", "годов"): "лет"}
 
 
 def _best_parse(word: str):
