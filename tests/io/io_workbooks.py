@@ -15,7 +15,7 @@ PAIRS_HEADER = ["Наставник", "Наставляемые", "Форма н
 
 def make_workbook(path: Path, people: list[list], pairs: list[list], *, people_header=None,
                   pairs_header=None, max_mentees=None, title_rows: int = 0,
-                  sheets=("Участники", "Пары")) -> Path:
+                  sheets=("Участники", "Пары"), styled_tail: int = 0) -> Path:
     """A registry workbook as a curator might type it (not from the template)."""
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
@@ -29,6 +29,9 @@ def make_workbook(path: Path, people: list[list], pairs: list[list], *, people_h
         ws.append(header)
         for row in rows:
             ws.append(row)
+        for extra in range(styled_tail):  # formatted but empty rows, as Excel leaves them
+            for column in range(1, len(header) + 1):
+                ws.cell(row=ws.max_row + 1 if column == 1 else ws.max_row, column=column).number_format = "@"
     if max_mentees is not None:
         ws = wb.create_sheet("Списки")
         ws.append(["Пол", None, None, None, None, None, MAX_MENTEES_LABEL])

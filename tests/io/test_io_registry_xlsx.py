@@ -100,7 +100,8 @@ def test_own_header_wins_over_an_alias(tmp_path):
 def test_title_rows_above_header_and_trailing_empty_rows(tmp_path):
     people = [TEACHER, person("Т2", "Ткаченко", "Дарья"), [None] * 9, ["", " ", None, None]]
     pairs = [["Т1", "Т2", "учитель – учитель", "01.09.2026", None, None], [None] * 6, [None] * 6]
-    path = make_workbook(tmp_path / "r.xlsx", people, pairs, title_rows=2)
+    path = make_workbook(tmp_path / "r.xlsx", people, pairs, title_rows=2, styled_tail=30)
+    assert openpyxl.load_workbook(path)["Участники"].max_row == 2 + 1 + 4 + 30  # the formatted rows are in the file
     registry = load_registry(path)
     assert [p.id for p in registry.participants] == ["Т1", "Т2"]
     assert len(registry.pairs) == 1 and registry.pairs[0].status is PairStatus.ACTIVE
