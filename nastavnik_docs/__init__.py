@@ -2,11 +2,16 @@
 
 The public surface is this module's ``__all__``; everything in modules whose name starts
 with ``_`` is private. A test (tests/test_public_api.py) checks the list.
+
+The models, errors and the catalogue are imported at once; the functions that need the
+format libraries (docxtpl, openpyxl) are imported on first use, so that
+``import nastavnik_docs.ru`` or a worker process that only declines names stays light.
 """
 
-from ._api import TemplateReport, check_template, render
+import importlib as _importlib
+import typing as _typing
+
 from ._version import __version__
-from .batch import BatchReport, render_batch
 from .errors import (
     ConverterMissingError,
     GrammarError,
@@ -34,7 +39,32 @@ from .models import (
     Role,
     Target,
 )
-from .io import init_workspace, load_input, load_organization, load_registry, save_yaml, write_registry
+
+if _typing.TYPE_CHECKING:
+    from ._api import TemplateReport, check_template, render
+    from .batch import BatchReport, render_batch
+    from .io import init_workspace, load_input, load_organization, load_registry, save_yaml, write_registry
+
+#: Public names imported on first use, by the module that defines them.
+_LAZY = {
+    "TemplateReport": "._api", "check_template": "._api", "render": "._api",
+    "BatchReport": ".batch", "render_batch": ".batch",
+    "init_workspace": ".io", "load_input": ".io", "load_organization": ".io",
+    "load_registry": ".io", "save_yaml": ".io", "write_registry": ".io",
+}
+
+
+def __getattr__(name: str) -> _typing.Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(_importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
 
 __all__ = [
     "BatchReport",
