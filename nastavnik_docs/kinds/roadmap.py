@@ -145,7 +145,7 @@ def stamp_lines(stamp: Stamp) -> list[str]:
         lines.append(stamp.signed)
     elif stamp.signed_on:
         lines.append(format_date(stamp.signed_on, "quoted"))
-    return lines
+    return [nbsp(line) for line in lines]
 
 
 # --------------------------------------------------------------------------- table
@@ -162,12 +162,12 @@ def column_spans(roles: list[ColumnRole]) -> list[int]:
 
 
 _NBSP_BEFORE = re.compile(r"(?<=\d) (?=(?:г|гг|года?)\b\.?)")
-_NBSP_AFTER = re.compile(r"(?<=№) (?=\S)")
+_NBSP_AFTER = re.compile(r"(?<=№) (?=\S)|(?<=\b[А-ЯЁ]\.) (?=[А-ЯЁ][а-яё])")
 
 
 def nbsp(text: str) -> str:
-    """No-break spaces of ГОСТ typography that keep a cell's line from ending badly:
-    «2022\u00a0г.», «№\u00a024» (the data keeps its ordinary spaces)."""
+    """No-break spaces of ГОСТ typography that keep a line from ending badly:
+    «2022\u00a0г.», «№\u00a024», «О.М.\u00a0Грудцина» (the data keeps its ordinary spaces)."""
     return _NBSP_AFTER.sub("\u00a0", _NBSP_BEFORE.sub("\u00a0", text))
 
 
