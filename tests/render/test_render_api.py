@@ -188,3 +188,15 @@ def test_render_package_exports_resolve_lazily():
             f"print(sorted(m for m in {engines!r} if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_render_package_is_callable_like_the_function(tpl_dir, out_dir):
+    """Whichever of the two ``nastavnik_docs.render`` ends up bound, calling it renders."""
+    import importlib
+
+    build_docx(tpl_dir / "test_doc.docx", ["{{ school }}"])
+    package = importlib.import_module("nastavnik_docs.render")
+    path = package(make_kind(), DocCtx(school="Гимназия"), out_dir / "a.docx", templates=tpl_dir)
+    assert docx_texts(path)["body"] == ["Гимназия"]
+    path = nd.render(make_kind(), DocCtx(school="Лицей"), out_dir / "b.docx", templates=tpl_dir)
+    assert docx_texts(path)["body"] == ["Лицей"]
