@@ -384,7 +384,7 @@ class BatchReport:
         seconds = f"{self.seconds:.1f}".replace(".", ",")
         lines = [f"«{self.title}»: записано {agree(done, 'документ')} из {self.total} "
                  f"за {seconds} с" + (f" ({rate:,.0f} в секунду)".replace(",", "\u00a0")
-                                        if done and self.seconds > 0 else "") + "."]
+                                        if done >= 50 and self.seconds > 0 else "") + "."]
         if self.skipped:
             lines.append(f"Пропущено (уже были готовы): {len(self.skipped)}.")
         if self.failed:
