@@ -96,3 +96,26 @@ def test_pdf_only_from_docx_or_xlsx(out_dir):
     with pytest.raises(NastavnikError, match="PDF делается только из DOCX или XLSX"):
         nd.render(kind, DocCtx(), out_dir / "a.ics", pdf=True)
     assert list(out_dir.iterdir()) == []
+
+
+def _fake_soffice(tmp_path, body: str):
+    script = tmp_path / "soffice"
+    script.write_text("#!/bin/sh\n" + body + "\n")
+    script.chmod(0o755)
+    return script
+
+
+def test_conversion_that_hangs_is_stopped(tmp_path, monkeypatch):
+    monkeypatch.setenv(ENV_VAR, str(_fake_soffice(tmp_path, "sleep 30")))
+    build_docx(tmp_path / "a.docx", ["x"])
+    with pytest.raises(NastavnikError, match="не успел"):
+        convert_to_pdf([tmp_path / "a.docx"], timeout=0.5)
+    assert not (tmp_path / "a.pdf").exists()
+
+
+def test_conversion_that_makes_nothing_is_reported(tmp_path, monkeypatch):
+    monkeypatch.setenv(ENV_VAR, str(_fake_soffice(tmp_path, "echo 'Error: source file could not be loaded' >&2")))
+    build_docx(tmp_path / "a.docx", ["x"])
+    with pytest.raises(NastavnikError, match="не смог сделать PDF из a.docx: Error: source file could not"):
+        convert_to_pdf([tmp_path / "a.docx"])
+    assert not (tmp_path / "a.pdf").exists()
