@@ -68,7 +68,6 @@ def render(kind: str | Kind, data: Any, out: PathLike, *, templates: PathLike | 
 
         if suffix not in (".docx", ".xlsx"):
             raise NastavnikError(f"PDF делается только из DOCX или XLSX, а не из «{suffix}»")
-
         find_soffice()  # fail before writing anything when LibreOffice is missing
     template_path = None
     if template_name:
