@@ -305,6 +305,7 @@ register(Kind(
         "roadmaps/spb_pushkin_cppmsp.yaml",
         "roadmaps/spassk_dalny.yaml",
         "roadmaps/severodvinsk_college.yaml",
+        "roadmaps/school_12_new.yaml",
     ),
     output_name="Дорожная карта",
     writers={

@@ -7,6 +7,10 @@ import yaml
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.models import Roadmap
 
+#: A roadmap composed anew by ГОСТ Р 7.0.97-2025 (not a seed): stamps by act and date.
+NEW_SAMPLE = "roadmaps/school_12_new.yaml"
+
+#: The five published seed roadmaps.
 SAMPLES = {
     "essentuki": "roadmaps/essentuki.yaml",
     "izhevsk": "roadmaps/izhevsk_it_lyceum_24.yaml",

@@ -13,7 +13,7 @@ from nastavnik_docs.kinds import get_kind
 from nastavnik_docs.ru.deadlines import months_due, occurrences, parse_deadline, roadmap_months
 
 from _docx_read import document_text, table_rows
-from _roadmap_samples import SAMPLES, load_sample
+from _roadmap_samples import NEW_SAMPLE, SAMPLES, load_sample
 
 
 def _render(key: str, tmp_path, ext: str):
@@ -29,7 +29,7 @@ def _flat(text: str) -> str:
 def test_kind_is_in_the_catalogue_with_every_sample() -> None:
     kind = get_kind("roadmap")
     assert kind.formats == (".docx", ".xlsx", ".ics")
-    assert set(kind.samples) == set(SAMPLES.values())
+    assert set(kind.samples) == {*SAMPLES.values(), NEW_SAMPLE}
     assert kind.family == "Дорожные карты"
 
 
@@ -198,3 +198,27 @@ def test_ics_has_no_events_for_open_deadlines(tmp_path) -> None:
     assert not any(e["SUMMARY"].startswith("2.1. ") for e in events)
     assert not any("Создание страницы" in e["SUMMARY"] and e["DTSTART;VALUE=DATE"] != "20220301"
                    for e in events)
+
+
+def test_new_roadmap_by_gost(tmp_path) -> None:
+    out = tmp_path / "new.docx"
+    nd.render("roadmap", sample_path(NEW_SAMPLE), out)
+    text = document_text(out)
+    assert "{{" not in text and "None" not in text
+    for line in ("Управление образования Администрации города Вологды", "СОГЛАСОВАНО", "УТВЕРЖДЕНА",
+                 "приказом директора МБОУ «СОШ №\u00a012» от 29.08.2025 №\u00a0112-о",
+                 "Целевые показатели",
+                 "Доля обучающихся, вовлечённых в программы наставничества в роли наставляемых: "
+                 "не менее 10\u00a0% в\u00a02026 году"):
+        assert line in text
+    rows = table_rows(out)
+    assert rows[0] == ["№\u00a0п/п", "Наименование мероприятия", "Срок", "Ответственный", "Результат, документ"]
+    events = _ics_events(_render_path(NEW_SAMPLE, tmp_path / "new.ics"))
+    monthly = [e for e in events if e["SUMMARY"].startswith("3.1. ")]
+    assert [e["DTSTART;VALUE=DATE"] for e in monthly] == ["20250901"]  # every month: one run
+    assert monthly[0]["DTEND;VALUE=DATE"] == "20260901"
+
+
+def _render_path(sample: str, out):
+    nd.render("roadmap", sample_path(sample), out)
+    return out
