@@ -235,6 +235,9 @@ def fill_workbook(workbook: Any, registry: Registry) -> None:
 def write_registry(registry: Registry, path: str | os.PathLike[str], *, overwrite: bool = False,
                    template: str | os.PathLike[str] | None = None) -> Path:
     """Fill a copy of the registry workbook template with ``registry``; atomic, returns the path."""
+    if Path(path).suffix.lower() not in (".xlsx", ".xlsm"):
+        raise InputError(Problem(f"базу можно записать только в книгу Excel (.xlsx), а не «{Path(path).suffix}»",
+                                 file=str(path)), file=path)
     workbook = openpyxl.load_workbook(template or template_path())
     fill_workbook(workbook, registry)
     with atomic_path(path, overwrite=overwrite) as tmp:

@@ -210,6 +210,19 @@ def test_link_problems_are_located_on_sheet_pairs(tmp_path):
     assert "указан дважды" in messages and "той же формы" in messages and "не более 1" in messages
 
 
+def test_sheet_names_tolerate_case_and_spaces(tmp_path):
+    path = make_workbook(tmp_path / "r.xlsx", [TEACHER, person("Т2", "Ткаченко", "Дарья")],
+                         [["Т1", "Т2", "учитель – учитель", "01.09.2026", None, None]],
+                         sheets=("УЧАСТНИКИ", " пары "))
+    assert len(load_registry(path).pairs) == 1
+
+
+def test_write_registry_needs_an_xlsx_name(tmp_path):
+    with pytest.raises(InputError, match="только в книгу Excel"):
+        write_registry(Registry(), tmp_path / "база.csv")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_missing_sheet_is_named(tmp_path):
     path = make_workbook(tmp_path / "r.xlsx", [TEACHER], [], sheets=("Лист1", "Пары"))
     (problem,) = load_error(path).problems
