@@ -23,6 +23,8 @@ ITEM = "[]"
 # Filters whose result holds the same items as their input.
 _SAME_ITEMS = {"sort", "reverse", "list", "unique", "selectattr", "rejectattr", "default", "d",
                "first", "last", "random"}
+# Filters whose first argument names an attribute of the items.
+_ATTR_FIRST = {"selectattr", "rejectattr", "groupby"}
 # Filters that pick one item out of a sequence.
 _ONE_ITEM = {"first", "last", "random"}
 _GLOBALS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "loop", "caller",
@@ -83,12 +85,30 @@ class _Walker:
             return (*base, ITEM) if node.name in _ONE_ITEM else base
         return None
 
+    def filter_attributes(self, node: nodes.Filter, scope: dict[str, tuple[str, ...] | None]) -> None:
+        """Attributes a filter reads from each item — ``pairs|sort(attribute="hours")``,
+        ``pairs|selectattr("active")``, ``pairs|map(attribute="mentor.name")`` — as uses."""
+        if node.node is None:
+            return
+        base = self.chain(node.node, scope)
+        if base is None:
+            return
+        names = [kw.value for kw in node.kwargs if kw.key == "attribute"]
+        if node.name in _ATTR_FIRST and node.args:
+            names.append(node.args[0])
+        for name in names:
+            if isinstance(name, nodes.Const) and isinstance(name.value, str):
+                parts = tuple(p for p in name.value.split(".") if not p.isdigit())
+                if parts:
+                    self.uses.append(VarUse((*base, ITEM, *parts), node.lineno))
+
     def side_exprs(self, node: nodes.Node, scope: dict[str, tuple[str, ...] | None]) -> None:
         """Visit what a path expression computes besides the path: subscripts, filter arguments."""
         while isinstance(node, (nodes.Getattr, nodes.Getitem, nodes.Filter)):
             if isinstance(node, nodes.Getitem):
                 self.expr(node.arg, scope)
             elif isinstance(node, nodes.Filter):
+                self.filter_attributes(node, scope)
                 for arg in [*node.args, *(kw.value for kw in node.kwargs)]:
                     self.expr(arg, scope)
             node = node.node
@@ -102,6 +122,8 @@ class _Walker:
                     self.uses.append(VarUse(path, node.lineno))
                 self.side_exprs(node, scope)
                 return
+        if isinstance(node, nodes.Filter):
+            self.filter_attributes(node, scope)
         for child in node.iter_child_nodes():
             self.expr(child, scope)
 

@@ -29,6 +29,8 @@ def check_paragraphs(tmp_path, paragraphs, **build):
     "{% for p in pairs %}{{ p.mentor.name }} {{ p.mentor.post }} {{ loop.index }}{% endfor %}",
     "{% for p in pairs %}{% for m in p.mentees %}{{ m }}{{ m.upper() }}{% endfor %}{% endfor %}",
     "{% for p in pairs|sort(attribute='hours') %}{{ p.hours }}{% endfor %}",
+    "{{ pairs|map(attribute='mentor.name')|join(', ') }} {{ rows|sum(attribute='count') }}",
+    "{% for g in pairs|groupby('hours') %}{{ g.grouper }}{% endfor %}",
     "{% for p in pairs if p.hours > 1 %}{{ p.mentor.dative }}{% endfor %}",
     "{% set m = pairs[0].mentor %}{{ m.name }}",
     "{% with f = pairs|first %}{{ f.hours }}{% endwith %}",
@@ -54,6 +56,9 @@ def test_valid_templates_pass(tmp_path, paragraph):
     ("{% for r in school %}{% endfor %}{% for c in pair_count %}{% endfor %}", "pair_count[]", None),
     ("{{ first_pair }}", "first_pair", None),  # a plain property of the context is not passed
     ("{{ school._secret }}", "school._secret", None),
+    ("{{ pairs|map(attribute='mentor.nme')|join(', ') }}", "pairs[].mentor.nme", "pairs[].mentor.name"),
+    ("{% for p in pairs|sort(attribute='hour') %}{% endfor %}", "pairs[].hour", "pairs[].hours"),
+    ("{% for p in pairs|selectattr('hourz') %}{% endfor %}", "pairs[].hourz", "pairs[].hours"),
 ])
 def test_unknown_paths_are_reported_in_full(tmp_path, paragraph, path, suggestion):
     report = check_paragraphs(tmp_path, ["Вступление", f"Абзац: {paragraph}"])
