@@ -8,7 +8,10 @@ ends (RFC 5545 §3.1, §3.3.11).
 
 Each dated deadline gives one event per occurrence (``ru.deadlines.occurrences``): a day
 or a day range where the wording names days, else a month or a run of months. Open and
-unparsed deadlines give no event; they stay in the DOCX and XLSX with their wording.
+unparsed deadlines give no event; they stay in the DOCX and XLSX with their wording. A
+roadmap without any dated deadline (Северодвинск) gives a calendar without events: RFC 5545
+asks for at least one component, but calendar programs open such a file as an empty
+calendar, which says the truth; inventing an event would not.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ _THIN = Side(style="thin", color="000000")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 HEAD = Alignment(wrap_text=True, vertical="center", horizontal="center")
+CENTER_TOP = Alignment(wrap_text=True, vertical="top", horizontal="center")
 HEAD_FILL = PatternFill("solid", fgColor="DDE4EE")
 STAGE_FILL = PatternFill("solid", fgColor="F2F2F2")
 MARK_FILL = PatternFill("solid", fgColor="C6E0B4")
@@ -120,7 +121,7 @@ def _table_sheet(ws: Worksheet, roadmap: Roadmap) -> None:
                         value = stage.title if r == first else ""
                     else:
                         value = _row_value(role, row)
-                    _put(ws, r, i, value)
+                    _put(ws, r, i, value, align=CENTER_TOP if role is ColumnRole.NUMBER else WRAP_TOP)
                 r += 1
         if as_column and r == first:  # a stage without rows
             for i in range(1, n + 1):
@@ -183,7 +184,7 @@ def _grid_sheet(ws: Worksheet, roadmap: Roadmap) -> None:
             status = "по месяцам"
         values.append(status)
         for i, value in enumerate(values, start=1):
-            _put(ws, r, i, value)
+            _put(ws, r, i, value, align=CENTER_TOP if i == 1 else WRAP_TOP)
         for k, ym in enumerate(horizon):
             marked = ym in due
             _put(ws, r, first_month_col + k, MARK if marked else None,
