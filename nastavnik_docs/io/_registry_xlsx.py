@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
@@ -197,7 +198,11 @@ def _fill(sheet: Any, columns: Sequence[Column], records: Sequence[Any]) -> None
             value = cell_value(record, col)
             if value is None:
                 continue
+            if isinstance(value, str):
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters Excel cannot store
             cell = sheet.cell(row=r, column=c, value=value)
+            if isinstance(value, str) and cell.data_type == "f":
+                cell.data_type = "s"  # «=…» typed as a name or a post is text, never a formula
             if isinstance(value, date):
                 cell.number_format = DATE_FORMAT
             elif col.kind == NUMBER:

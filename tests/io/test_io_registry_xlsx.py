@@ -400,3 +400,16 @@ def test_registry_survives_a_resave_in_libreoffice(tmp_path):
     wb = openpyxl.load_workbook(resaved)
     assert {lst.name for lst in LISTS} <= set(wb.defined_names)
     assert {dv.formula1 for dv in wb["Пары"].data_validations.dataValidation} == {"lst_form", "lst_status"}
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path):
+    registry = Registry(participants=[
+        Participant(id="=1+1", last_name='=HYPERLINK("http://example.com")', first_name="Анна",
+                    post="=СУММ(A1:A2)", email="a\x07b@example.com"),
+    ])
+    path = write_registry(registry, tmp_path / "r.xlsx")
+    sheet = openpyxl.load_workbook(path)["Участники"]
+    assert [sheet.cell(row=2, column=c).data_type for c in (1, 2, 9)] == ["s", "s", "s"]
+    (person,) = load_registry(path).participants
+    assert (person.id, person.last_name, person.post) == ("=1+1", '=HYPERLINK("http://example.com")', "=СУММ(A1:A2)")
+    assert person.email == "ab@example.com"  # a control character Excel cannot store is dropped
