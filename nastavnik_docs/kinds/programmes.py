@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from ..models import Category, Gender, Official, Organization, Pair, PairStatus, Participant, Registry, Role
 from ..models.person import _Model
@@ -423,12 +423,14 @@ class PersonalProgrammeInput(_Input):
     batch_status: list[PairStatus] | None = Field(
         default=None, description="Для выпуска пакетом из базы: статусы пар (по умолчанию — действующие)")
 
-    @model_validator(mode="after")
-    def _check(self) -> PersonalProgrammeInput:
-        if self.start and self.end and self.end <= self.start:
-            raise ValueError(f"дата окончания (end: {self.end:%d.%m.%Y}) должна быть позже "
-                             f"даты начала (start: {self.start:%d.%m.%Y})")
-        return self
+    @field_validator("end")
+    @classmethod
+    def _after_start(cls, end: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        start = info.data.get("start")
+        if start is not None and end is not None and end <= start:
+            raise ValueError(f"дата окончания ({end:%d.%m.%Y}) должна быть позже даты начала "
+                             f"({start:%d.%m.%Y})")
+        return end
 
 
 # =========================================================================== context
@@ -555,6 +557,7 @@ def plan_dates(start: dt.date, end: dt.date, frequency: str = "biweekly",
     step until a week before the final meeting, which is on the last working day up to
     ``end``. Weekends, public holidays and the given school holidays are skipped (a date
     moves to the next working day); two meetings never fall within three days of each other.
+    ValueError when no regular meeting fits (or the frequency is not understood).
     """
     _, step, unit = FREQUENCIES[frequency_key(frequency)]
     off = _holiday_set(start, end, holidays)
@@ -563,9 +566,6 @@ def plan_dates(start: dt.date, end: dt.date, frequency: str = "biweekly",
     dates = [first]
     for _ in range(2):  # trial and planning meetings, a week apart
         dates.append(_next_working(dates[-1] + dt.timedelta(days=7), off))
-    if dates[-1] >= final:
-        raise ValueError("срок программы слишком короткий: до заключительной встречи не помещаются "
-                         "организационная, пробная встреча и встреча-планирование")
     anchor, n = dates[-1], 1
     while True:
         nominal = (anchor + dt.timedelta(weeks=step * n)) if unit == "weeks" else _add_months(anchor, step * n)
@@ -575,6 +575,9 @@ def plan_dates(start: dt.date, end: dt.date, frequency: str = "biweekly",
             break
         if day - dates[-1] >= dt.timedelta(days=4):
             dates.append(day)
+    if len(dates) == 3:
+        raise ValueError("срок программы слишком короткий: между встречей-планированием и "
+                         "заключительной встречей не помещается ни одной рабочей встречи")
     return dates, final
 
 
@@ -696,8 +699,12 @@ def considered_stamp(decision: CouncilDecision | None, word: str) -> list[str]:
             f"(протокол {act_reference(decision.date, decision.number)})"]
 
 
-def _letterhead(org: Organization) -> list[str]:
-    return [typograph(line) for line in (org.founder, org.full_name) if line]
+def _frame(org: Organization, stamps: StampContext, title: str, subtitle: list[str],
+           passport: list[PassportRow], signatures: list[SignatureRow]) -> dict[str, Any]:
+    """The fields both programmes share (:class:`_ProgrammeBase`)."""
+    return {"letterhead": [typograph(line) for line in (org.founder, org.full_name) if line],
+            "stamps": stamps, "title": title, "subtitle": subtitle, "passport": passport,
+            "signatures": signatures, "font_name": org.font_name, "font_size": org.font_size}
 
 
 def _items(texts: Sequence[str], mentees: Sequence[PersonForms] = ()) -> list[Item]:
@@ -911,21 +918,18 @@ def build_personal(data: PersonalProgrammeInput) -> PersonalProgrammeContext:
     signatures = [SignatureRow(role="Наставник", name=mentor.initials_nominative)]
     signatures += [SignatureRow(role=_role_word("mentee", f), name=f.initials_nominative) for f in mentees]
     if data.representatives:
-        signatures += _representative_rows([pair.mentor, *pair.mentees], pair.start)
+        signatures += _representative_rows(
+            [("mentor", pair.mentor), *(("mentee", m) for m in pair.mentees)], pair.start)
     signatures.append(curator_sign)
     title = "Персонализированная программа наставничества"
     word = "УТВЕРЖДЕНА"
     return PersonalProgrammeContext(
-        letterhead=_letterhead(org),
-        stamps=StampContext(left=considered_stamp(data.considered, "РАССМОТРЕНА"),
-                            right=approval_stamp(data.approval, org, word)),
-        title=title.upper(),
-        subtitle=[f"для {_mentee_phrase(mentees, 'genitive')}",
-                  f"(наставник {mentor.short_nominative})", f"на период {_period(pair.start, pair.end)}"],
-        passport=passport,
-        signatures=signatures,
-        font_name=org.font_name,
-        font_size=org.font_size,
+        **_frame(org, StampContext(left=considered_stamp(data.considered, "РАССМОТРЕНА"),
+                                   right=approval_stamp(data.approval, org, word)),
+                 title.upper(),
+                 [f"для {_mentee_phrase(mentees, 'genitive')}", f"(наставник {mentor.short_nominative})",
+                  f"на период {_period(pair.start, pair.end)}"],
+                 passport, signatures),
         mentor=mentor,
         mentees=mentees,
         form=form,
@@ -941,18 +945,27 @@ def build_personal(data: PersonalProgrammeInput) -> PersonalProgrammeContext:
     )
 
 
-def _representative_rows(people: Sequence[Participant], on: dt.date) -> list[SignatureRow]:
-    """«Ознакомлена законный представитель (мать) наставляемой Кузнецовой С.М.» for each minor."""
+def _representative_rows(people: Sequence[tuple[str, Participant]], on: dt.date) -> list[SignatureRow]:
+    """«Ознакомлена: законный представитель (мать) наставляемой Кузнецовой С.М.» for each minor
+    (or a pupil whose birth date is unknown) who has a representative in the registry."""
+    from ..errors import GrammarError
+    from ..ru import detect_gender
+
     rows = []
-    for person in people:
+    for role, person in people:
         rep = person.representative
         if rep is None or not (person.is_minor(on) or person.birth_date is None):
             continue
         forms = forms_of(person)
+        try:
+            gender = detect_gender(rep.full_name)
+            word = "Ознакомлена" if gender is Gender.FEMALE else "Ознакомлен"
+        except GrammarError:
+            word = "Ознакомлен(а)"
         relation = f" ({rep.relation})" if rep.relation else ""
+        whose = decline_post(_role_word(role, forms).lower(), "genitive", forms.gender)
         rows.append(SignatureRow(
-            role=f"С программой ознакомлен(а) законный представитель{relation} "
-                 f"{forms.short_genitive}",
+            role=f"{word}: законный представитель{relation} {whose} {forms.short_genitive}",
             name=initials_name(rep.full_name, "nominative")))
     return rows
 
@@ -1259,14 +1272,8 @@ def build_route(data: IndividualRouteInput) -> IndividualRouteContext:
         subtitle = [f"педагога {teacher.genitive},", f"{lower_first(typograph(teacher.post.genitive))},"]
     subtitle.append(f"на {school_year}")
     return IndividualRouteContext(
-        letterhead=_letterhead(org),
-        stamps=StampContext(left=[], right=approval_stamp(data.approval, org, "УТВЕРЖДЕН", _approver(data))),
-        title="ИНДИВИДУАЛЬНЫЙ ОБРАЗОВАТЕЛЬНЫЙ МАРШРУТ",
-        subtitle=subtitle,
-        passport=passport,
-        signatures=signatures,
-        font_name=org.font_name,
-        font_size=org.font_size,
+        **_frame(org, StampContext(left=[], right=approval_stamp(data.approval, org, "УТВЕРЖДЕН", _approver(data))),
+                 "ИНДИВИДУАЛЬНЫЙ ОБРАЗОВАТЕЛЬНЫЙ МАРШРУТ", subtitle, passport, signatures),
         teacher=teacher,
         mentor=mentor,
         school_year=school_year,

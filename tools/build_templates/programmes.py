@@ -20,6 +20,7 @@ from . import _gost as g
 C = WD_ALIGN_PARAGRAPH.CENTER
 R = WD_ALIGN_PARAGRAPH.RIGHT
 TABLE_SIZE = 12
+SIGN_LINE = "_______________"
 
 
 def _top(doc) -> None:
@@ -47,9 +48,19 @@ def _section(doc, text: str) -> None:
     g.plain(doc, text, bold=True, space_before=12, space_after=6, keep_with_next=True)
 
 
-def _items(doc, var: str, name: str = "i") -> None:
+def _items(doc, var: str, name: str = "i", *, keep_last: bool = False) -> None:
+    """Numbered items; with ``keep_last`` the last one stays on the page of what follows
+    (the signatures never stand alone on a page)."""
+    text = f"{{{{ {name}.number }}}} {{{{ {name}.text }}}}"
     g.loop(doc, f"for {name} in {var}")
-    g.body(doc, f"{{{{ {name}.number }}}} {{{{ {name}.text }}}}")
+    if keep_last:
+        g.loop(doc, "if loop.last")
+        g.body(doc, text, keep_with_next=True)
+        g.loop(doc, "else")
+        g.body(doc, text)
+        g.end_loop(doc, "endif")
+    else:
+        g.body(doc, text)
     g.end_loop(doc)
 
 
@@ -106,7 +117,7 @@ def _signatures(doc, title: str) -> None:
     g.plain(doc, title, bold=True, space_before=18, space_after=0, keep_with_next=True)
     widths = [70, 45, g.TEXT_WIDTH_MM - 115]
     table = g.grid_table(doc, [["{%tr for s in signatures %}", "", ""],
-                               ["{{ s.role }}", g_sign_line(), "{{ s.name }}"],
+                               ["{{ s.role }}", SIGN_LINE, "{{ s.name }}"],
                                ["{%tr endfor %}", "", ""]], widths,
                          aligns=[None, C, R], valign_bottom=True)
     row = table.rows[1]
@@ -117,15 +128,17 @@ def _signatures(doc, title: str) -> None:
         pf.keep_with_next = True
 
 
-def g_sign_line() -> str:
-    return "_______________"
-
-
-def build_personal(docx_dir: Path) -> Path:
+def _opening():
+    """A new document with the organisation, the stamps, the title and «1. Общие сведения»."""
     doc = g.new_document()
     _top(doc)
     _section(doc, "1. Общие сведения")
     _passport(doc)
+    return doc
+
+
+def build_personal(docx_dir: Path) -> Path:
+    doc = _opening()
     _section(doc, "2. Цель программы")
     g.body(doc, "{{ goal }}")
     _section(doc, "3. Задачи программы")
@@ -146,16 +159,13 @@ def build_personal(docx_dir: Path) -> Path:
     g.body(doc, "Формы отчётности:", keep_with_next=True)
     _items(doc, "reporting")
     g.body(doc, "Критерии оценки:", keep_with_next=True, space_before=6)
-    _items(doc, "criteria")
+    _items(doc, "criteria", keep_last=True)
     _signatures(doc, "Подписи участников программы:")
     return g.save(doc, docx_dir / "programme_personal.docx")
 
 
 def build_route(docx_dir: Path) -> Path:
-    doc = g.new_document()
-    _top(doc)
-    _section(doc, "1. Общие сведения")
-    _passport(doc)
+    doc = _opening()
     _section(doc, "2. Выявленные профессиональные дефициты")
     table = _table(doc, ["№ п/п", "Компетенция (область)", "Выявленный дефицит", "Способ выявления"],
                    [11, 42, 67, 45])
@@ -176,7 +186,7 @@ def build_route(docx_dir: Path) -> Path:
     _tag_row(table, "{%tr endfor %}")
     _tag_row(table, "{%tr endfor %}")
     _section(doc, "4. Ожидаемые результаты")
-    _items(doc, "results")
+    _items(doc, "results", keep_last=True)
     _signatures(doc, "С маршрутом ознакомлены и согласны:")
     return g.save(doc, docx_dir / "programme_individual_route.docx")
 

@@ -1,0 +1,455 @@
+"""Programmes: the personalised mentoring programme (ППН) and the individual route (ИОМ).
+
+Every document is rendered and read back with python-docx: title, people in the right
+forms, form of mentoring, period, the meeting plan (dates inside the period, in order, the
+first organisational and the last final), numbering, signatures, nothing left unfilled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+import nastavnik_docs as nd
+from nastavnik_docs._resources import sample_path
+from nastavnik_docs.batch import records_from_source
+from nastavnik_docs.errors import InputError
+from nastavnik_docs.io import load_input, load_organization, load_registry
+from nastavnik_docs.kinds import get_kind
+from nastavnik_docs.kinds.programmes import (
+    Holiday,
+    agree_mentees,
+    months_between,
+    plan_dates,
+    spread,
+)
+from nastavnik_docs.models import PairStatus
+from nastavnik_docs.ru import person_forms
+
+NBSP = "\u00a0"
+REGISTRY = load_registry(sample_path("registry.yaml"))
+ORG = load_organization(sample_path("organization.yaml")).model_dump()
+HOLIDAYS = [Holiday(start=dt.date(2026, 10, 26), end=dt.date(2026, 11, 4)),
+            Holiday(start=dt.date(2026, 12, 31), end=dt.date(2027, 1, 11)),
+            Holiday(start=dt.date(2027, 3, 22), end=dt.date(2027, 3, 31))]
+
+
+def _norm(text: str) -> str:
+    return text.replace(NBSP, " ")
+
+
+class Doc:
+    """A rendered document read back: paragraphs, tables, header texts."""
+
+    def __init__(self, path: Path):
+        self.doc = Document(str(path))
+        self.paragraphs = [_norm(p.text) for p in self.doc.paragraphs]
+        self.tables = [[[_norm(c.text) for c in row.cells] for row in t.rows] for t in self.doc.tables]
+        headers = [p.text for s in self.doc.sections for h in (s.header, s.first_page_header)
+                   for p in h.paragraphs]
+        self.all = "\n".join([*self.paragraphs, *(c for t in self.tables for r in t for c in r), *headers])
+
+    def table(self, first_header: str, second_header: str) -> list[list[str]]:
+        for t in self.tables:
+            if t[0][:2] == [first_header, second_header]:
+                return t[1:]
+        raise AssertionError(f"no table «{second_header}»")
+
+    def passport(self) -> dict[str, str]:
+        for t in self.tables:
+            if t and t[0][0] in ("Образовательная организация", "Педагог"):
+                return {row[0]: row[1] for row in t}
+        raise AssertionError("no passport table")
+
+    def signatures(self) -> list[tuple[str, str]]:
+        rows = [r for t in self.tables for r in t if len(r) == 3 and r[1].startswith("_____")]
+        return [(r[0], r[2]) for r in rows]
+
+
+def assert_clean(doc: Doc) -> None:
+    for leftover in ("{{", "}}", "{%", "%}", "None"):
+        assert leftover not in doc.all, leftover
+
+
+def render(kind: str, data, folder: Path, name: str = "out") -> Doc:
+    return Doc(nd.render(kind, data, folder / f"{name}.docx"))
+
+
+def sample(name: str, **changes) -> dict:
+    data = load_input("programme.personal", sample_path(f"programmes/{name}.yaml")).model_dump()
+    data.update(changes)
+    return data
+
+
+def _inline_pair(**changes) -> dict:
+    data = {
+        "organization": ORG,
+        "mentor": {"last_name": "Зорина", "first_name": "Вера", "middle_name": "Павловна",
+                   "category": "педагог", "post": "учитель биологии", "experience_years": 15},
+        "mentees": [{"last_name": "Ильин", "first_name": "Павел", "middle_name": "Сергеевич",
+                     "category": "обучающийся", "post": "8 «В» класс"}],
+        "form": "учитель – ученик",
+        "start": "2026-10-05",
+        "end": "2027-01-29",
+        "frequency": "еженедельно",
+    }
+    data.update(changes)
+    return data
+
+
+# --------------------------------------------------------------------------- table of cases
+
+PERSONAL_CASES = [
+    pytest.param(
+        lambda: sample("personal"),
+        dict(subtitle="для наставляемого Мамедова Эльдара Рашид оглы",
+             mentor="Сидорук Наталья Ивановна, учитель математики, педагогический стаж 22 года",
+             mentees_label="Наставляемый", mentees=["Мамедов Эльдар Рашид оглы, учитель физики и информатики"],
+             form="учитель – учитель", period="с 1 сентября 2026 г. по 31 мая 2027 г. (9 месяцев)",
+             start=dt.date(2026, 9, 1), end=dt.date(2027, 5, 31), step=14, holidays=HOLIDAYS,
+             signatures=[("Наставник", "Н.И. Сидорук"), ("Наставляемый", "Э.Р. Мамедов"),
+                         ("Куратор программы наставничества", "Е.Н. Власова")],
+             stamp=["УТВЕРЖДАЮ", "Директор МБОУ «СОШ № 12»", "_______________ Л.А. Горбунова",
+                    "«31» августа 2026 г."],
+             task1="1. освоить методику подготовки обучающихся к ОГЭ по физике;"),
+        id="pair-by-id"),
+    pytest.param(
+        lambda: sample("personal_group"),
+        dict(subtitle="для группы наставляемых: Ткаченко Д.А., Гарипова А.Р., Лебедев К.А.",
+             mentor="Белоусова Марина Геннадьевна, учитель истории и обществознания, педагогический стаж 21 год",
+             mentees_label="Наставляемые",
+             mentees=["1. Ткаченко Дарья Андреевна, учитель английского языка",
+                      "2. Гарипова Алсу Ринатовна, педагог-психолог",
+                      "3. Лебедев Кирилл Андреевич, учитель физической культуры"],
+             form="групповое", period="с 1 сентября 2026 г. по 31 мая 2027 г. (9 месяцев)",
+             start=dt.date(2026, 9, 1), end=dt.date(2027, 5, 31), step=28, holidays=HOLIDAYS,
+             signatures=[("Наставник", "М.Г. Белоусова"), ("Наставляемая", "Д.А. Ткаченко"),
+                         ("Наставляемая", "А.Р. Гарипова"), ("Наставляемый", "К.А. Лебедев"),
+                         ("Куратор программы наставничества", "Е.Н. Власова")],
+             stamp=["УТВЕРЖДЕНА", "приказом МБОУ «СОШ № 12»", "от 31.08.2026 № 131-о/д"],
+             task1="1. помочь наставляемым освоить нормативные документы и школьную документацию;"),
+        id="group-approved-by-order"),
+    pytest.param(
+        lambda: {"organization": ORG, "registry": REGISTRY.model_dump(), "pair_index": 12,
+                 "frequency": "раз в месяц", "representatives": True},
+        dict(subtitle="для наставляемой Ким Алины Сергеевны",
+             mentor="Иванов Артём Дмитриевич, обучающийся 11 «А» класса",
+             mentees_label="Наставляемая", mentees=["Ким Алина Сергеевна, обучающаяся 6 «А» класса"],
+             form="ученик – ученик", period="с 1 октября 2026 г. по 30 апреля 2027 г. (7 месяцев)",
+             start=dt.date(2026, 10, 1), end=dt.date(2027, 4, 30), step=28, holidays=[],
+             signatures=[("Наставник", "А.Д. Иванов"), ("Наставляемая", "А.С. Ким"),
+                         ("Ознакомлена: законный представитель (мать) наставника Иванова А.Д.", "Т.С. Иванова"),
+                         ("Ознакомлен: законный представитель (отец) наставляемой Ким А.С.", "С.В. Ким"),
+                         ("Куратор программы наставничества", "Е.Н. Власова")],
+             stamp=["УТВЕРЖДАЮ", "Директор МБОУ «СОШ № 12»", "_______________ Л.А. Горбунова",
+                    "«___» ____________ 20___ г."],
+             task1="1. помочь наставляемой адаптироваться в классе и школе;"),
+        id="pair-by-index-pupils-with-representatives"),
+    pytest.param(
+        lambda: _inline_pair(),
+        dict(subtitle="для наставляемого Ильина Павла Сергеевича",
+             mentor="Зорина Вера Павловна, учитель биологии, педагогический стаж 15 лет",
+             mentees_label="Наставляемый", mentees=["Ильин Павел Сергеевич, обучающийся 8 «В» класса"],
+             form="учитель – ученик", period="с 5 октября 2026 г. по 29 января 2027 г. (4 месяца)",
+             start=dt.date(2026, 10, 5), end=dt.date(2027, 1, 29), step=7, holidays=[],
+             signatures=[("Наставник", "В.П. Зорина"), ("Наставляемый", "П.С. Ильин"),
+                         ("Куратор программы наставничества", "______________________________")],
+             stamp=["УТВЕРЖДАЮ", "Директор МБОУ «СОШ № 12»", "_______________ Л.А. Горбунова",
+                    "«___» ____________ 20___ г."],
+             task1="1. выявить учебные трудности и интересы обучающегося;"),
+        id="inline-pair-without-registry"),
+]
+
+
+@pytest.mark.parametrize(("make", "want"), PERSONAL_CASES)
+def test_personal_programme_reads_back(make, want, tmp_path):
+    doc = render("programme.personal", make(), tmp_path)
+    assert_clean(doc)
+    paragraphs = doc.paragraphs
+    title = paragraphs.index("ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА")
+    assert paragraphs[title + 1] == want["subtitle"]
+    assert "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 12»" \
+        in paragraphs
+
+    passport = doc.passport()
+    assert passport["Наставник"] == want["mentor"]
+    assert passport[want["mentees_label"]].split("\n") == want["mentees"]
+    assert passport["Форма наставничества"] == want["form"]
+    assert passport["Срок реализации"] == want["period"]
+
+    stamp = doc.tables[0][0][2].split("\n")
+    assert [line for line in stamp if line] == want["stamp"]
+
+    # tasks and the other lists are numbered 1., 2., … and end with a full stop
+    tasks = paragraphs[paragraphs.index("3. Задачи программы") + 1:paragraphs.index("4. План встреч")]
+    assert tasks[0] == want["task1"]
+    assert [t.split(" ", 1)[0] for t in tasks] == [f"{i}." for i in range(1, len(tasks) + 1)]
+    assert tasks[-1].endswith(".") and all(t.endswith(";") for t in tasks[:-1])
+
+    plan = doc.table("№ п/п", "Встреча и её тема")
+    assert [r[0] for r in plan] == [f"{i}." for i in range(1, len(plan) + 1)]
+    kinds = [r[1].split("\n")[0] for r in plan]
+    assert kinds[:3] == ["Организационная встреча (встреча-знакомство)", "Пробная рабочая встреча",
+                         "Встреча-планирование"]
+    assert kinds[-1] == "Заключительная встреча"
+    assert set(kinds[3:-1]) == {"Рабочая встреча"}
+    dates = [dt.datetime.strptime(r[3], "%d.%m.%Y").date() for r in plan]
+    assert dates == sorted(set(dates))
+    assert want["start"] <= dates[0] < dates[1] and dates[-1] <= want["end"]
+    assert (want["end"] - dates[-1]).days < 4  # the final meeting closes the period
+    off = {d for h in want["holidays"] for d in _days(h.start, h.end)}
+    assert all(d.weekday() < 5 and d not in off for d in dates)
+    regular = dates[3:-1]
+    assert regular, "a programme has regular working meetings"
+    assert max(b - a for a, b in zip(regular, regular[1:])).days <= want["step"] + 14
+    assert all(r[4] == "" for r in plan)  # the mark column is left for the curator
+    assert all(r[1].split("\n")[1].endswith(".") and r[2] for r in plan)
+    assert passport["Периодичность встреч"].endswith(f"всего {len(plan)} встреч" + _ending(len(plan)))
+
+    assert doc.signatures() == want["signatures"]
+
+
+def _days(start: dt.date, end: dt.date) -> list[dt.date]:
+    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def _ending(n: int) -> str:
+    if n % 10 == 1 and n % 100 != 11:
+        return "а"
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return "и"
+    return ""
+
+
+def test_personal_programme_takes_a_plan_given_by_hand(tmp_path):
+    plan = [{"topic": "знакомство", "date": "2026-10-06"},
+            {"topic": "работа над проектом", "form": "консультация", "date": "2026-11-10"},
+            {"topic": "итоги", "date": None}]
+    doc = render("programme.personal", _inline_pair(plan=plan, goal="подготовка проекта"), tmp_path)
+    rows = doc.table("№ п/п", "Встреча и её тема")
+    assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
+        ("1.", "Организационная встреча (встреча-знакомство)\nЗнакомство.", "", "06.10.2026"),
+        ("2.", "Рабочая встреча\nРабота над проектом.", "консультация", "10.11.2026"),
+        ("3.", "Заключительная встреча\nИтоги.", "", "__.__.20__"),
+    ]
+    i = doc.paragraphs.index("2. Цель программы")
+    assert doc.paragraphs[i + 1] == "Подготовка проекта."
+
+
+# --------------------------------------------------------------------------- batch
+
+
+def test_batch_writes_one_programme_per_active_pair_and_a_print_file(tmp_path):
+    records = records_from_source("programme.personal", sample_path("registry.yaml"),
+                                  common=sample_path("programmes/common.yaml"))
+    active = [p for p in REGISTRY.pairs if p.status is PairStatus.ACTIVE]
+    assert len(records) == len(active)
+    report = nd.render_batch("programme.personal", records, tmp_path, merge=True)
+    assert not report.failed
+    assert len(report.written) == len(active)
+    mentors = [REGISTRY.mentor_of(p) for p in active]
+    names = sorted(p.name for p in report.written)
+    assert names == sorted(f"ППН_{m.last_name}_{m.initials.rstrip('.')}.docx" for m in mentors)
+    for path, pair in zip(report.written, active):
+        doc = Doc(path)
+        assert_clean(doc)
+        mentor = REGISTRY.mentor_of(pair)
+        assert doc.passport()["Наставник"].startswith(mentor.full_name)
+        for mentee in REGISTRY.mentees_of(pair):
+            assert mentee.full_name in doc.passport()[doc_label(pair)]
+    assert report.merged is not None and report.merged.exists()
+    merged = Doc(report.merged)
+    assert merged.paragraphs.count("ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА") == len(active)
+    for mentor in mentors:
+        assert mentor.full_name in merged.all
+
+
+def doc_label(pair) -> str:
+    if len(pair.mentees) > 1:
+        return "Наставляемые"
+    return "Наставляемая" if person_forms(REGISTRY.mentees_of(pair)[0]).gender.value == "female" else "Наставляемый"
+
+
+def test_batch_takes_pairs_by_status(tmp_path):
+    records = records_from_source("programme.personal", sample_path("registry.yaml"),
+                                  common={"organization": ORG, "batch_status": ["completed"]})
+    completed = REGISTRY.pairs_with_status(PairStatus.COMPLETED)
+    assert [r["mentor"]["last_name"] for r in records] == [REGISTRY.mentor_of(p).last_name for p in completed]
+
+
+# --------------------------------------------------------------------------- bad input
+
+ERROR_CASES = [
+    pytest.param(lambda: sample("personal", pair="99"), "pair", "нет пары", id="unknown-pair"),
+    pytest.param(lambda: sample("personal", pair=None, pair_index=40), "pair_index", "только 12 пар",
+                 id="index-too-big"),
+    pytest.param(lambda: _inline_pair(end="2026-09-01"), "end", "должна быть позже даты начала",
+                 id="end-before-start"),
+    pytest.param(lambda: sample("personal", end="2026-08-01"), "end", "должна быть позже даты начала",
+                 id="end-before-pair-start"),
+    pytest.param(lambda: _inline_pair(frequency="иногда"), "frequency", "периодичность", id="frequency"),
+    pytest.param(lambda: _inline_pair(mentor="У01"), "mentor", "база (registry) не задана",
+                 id="id-without-registry"),
+    pytest.param(lambda: sample("personal", mentees=["У03"]), "mentor", "оставьте что-то одно",
+                 id="pair-and-people"),
+    pytest.param(lambda: _inline_pair(plan=[{"topic": "a", "date": "2026-10-06"},
+                                            {"topic": "b", "date": "2027-03-01"}]),
+                 "plan → 2 → date", "вне срока программы", id="plan-date-outside"),
+    pytest.param(lambda: _inline_pair(start="2026-10-05", end="2026-10-20"), "end", "слишком короткий",
+                 id="too-short"),
+]
+
+
+@pytest.mark.parametrize(("make", "field", "message"), ERROR_CASES)
+def test_bad_personal_input_names_the_field(make, field, message, tmp_path):
+    with pytest.raises(InputError) as info:
+        nd.render("programme.personal", make(), tmp_path / "x.docx")
+    problem = info.value.problems[0]
+    assert problem.field == field
+    assert message in problem.message
+    assert not (tmp_path / "x.docx").exists()
+
+
+# --------------------------------------------------------------------------- units
+
+
+def test_plan_dates_skip_weekends_public_and_school_holidays():
+    dates, final = plan_dates(dt.date(2026, 10, 19), dt.date(2027, 1, 31), "раз в две недели", HOLIDAYS)
+    assert dates[:3] == [dt.date(2026, 10, 19), dt.date(2026, 11, 5), dt.date(2026, 11, 12)]
+    assert final == dt.date(2027, 1, 29)
+    assert dt.date(2026, 12, 31) not in dates and all(d.weekday() < 5 for d in dates)
+    assert dates[-1] <= final - dt.timedelta(days=7)
+
+
+@pytest.mark.parametrize(("start", "end", "months"), [
+    (dt.date(2026, 9, 1), dt.date(2027, 5, 31), 9),
+    (dt.date(2026, 10, 1), dt.date(2027, 3, 31), 6),
+    (dt.date(2026, 9, 15), dt.date(2026, 12, 25), 3),
+    (dt.date(2026, 9, 1), dt.date(2027, 8, 31), 12),
+])
+def test_months_between(start, end, months):
+    assert months_between(start, end) == months
+
+
+def test_spread_keeps_order_and_continues_long_topics():
+    topics = [("a", "x"), ("b", "y"), ("c", "z")]
+    assert spread(topics, 2) == [("a", "x"), ("c", "z")]
+    assert spread(topics, 5) == [("a", "x"), ("a (продолжение)", "x"), ("b", "y"), ("b (продолжение)", "y"),
+                                 ("c", "z")]
+    assert spread(topics, 0) == []
+
+
+@pytest.mark.parametrize(("ids", "text", "expected"), [
+    (["У04"], "{наставляемый} {ведёт|ведут} дневник {наставляемого}", "наставляемый ведёт дневник наставляемого"),
+    (["У03"], "{наставляемый} {удовлетворён|удовлетворена|удовлетворены}", "наставляемая удовлетворена"),
+    (["У07", "У09"], "помочь {наставляемому}: {наставляемый} {участвует|участвуют}",
+     "помочь наставляемым: наставляемые участвуют"),
+])
+def test_default_texts_agree_with_the_mentees(ids, text, expected):
+    mentees = [person_forms(REGISTRY.participant(i)) for i in ids]
+    assert agree_mentees(text, mentees) == expected
+
+
+# --------------------------------------------------------------------------- individual route
+
+
+def route(**changes) -> dict:
+    data = load_input("programme.individual_route", sample_path("programmes/individual_route.yaml")).model_dump()
+    data.update(changes)
+    return data
+
+
+ROUTE_CASES = [
+    pytest.param(
+        lambda: route(),
+        dict(subtitle=["педагога Ткаченко Дарьи Андреевны,", "учителя английского языка,",
+                       "на 2026/2027 учебный год"],
+             passport={"Педагог": "Ткаченко Дарья Андреевна", "Должность": "Учитель английского языка",
+                       "Педагогический стаж": "Менее 1 года (на 1 сентября 2026 г.)",
+                       "Квалификационная категория": "Без категории",
+                       "Наставник": "Белоусова Марина Геннадьевна, учитель истории и обществознания",
+                       "Период реализации": "2026/2027 учебный год"},
+             stamp=["УТВЕРЖДАЮ", "Заместитель директора по учебно-воспитательной работе",
+                    "_______________ Е.Н. Власова", "«14» сентября 2026 г."],
+             actions=[4, 3, 2],
+             signatures=[("Педагог", "Д.А. Ткаченко"), ("Наставник", "М.Г. Белоусова")]),
+        id="sample-from-registry"),
+    pytest.param(
+        lambda: {"organization": ORG, "school_year": "2027/2028",
+                 "teacher": {"last_name": "Орехов", "first_name": "Денис", "middle_name": "Игоревич",
+                             "category": "педагог", "post": "учитель истории", "experience_years": 4,
+                             "experience_as_of": "2027-09-01"},
+                 "qualification": "первая",
+                 "deficits": [{"area": "предметная компетенция", "deficit": "решение заданий повышенной сложности ЕГЭ"}],
+                 "approval": {"order_number": "12-о", "order_date": "2027-09-10"}},
+        dict(subtitle=["педагога Орехова Дениса Игоревича,", "учителя истории,", "на 2027/2028 учебный год"],
+             passport={"Педагог": "Орехов Денис Игоревич", "Должность": "Учитель истории",
+                       "Педагогический стаж": "4 года (на 1 сентября 2027 г.)",
+                       "Квалификационная категория": "Первая", "Наставник": "нет",
+                       "Период реализации": "2027/2028 учебный год"},
+             stamp=["УТВЕРЖДЕН", "приказом МБОУ «СОШ № 12»", "от 10.09.2027 № 12-о"],
+             actions=[3],
+             signatures=[("Педагог", "Д.И. Орехов")]),
+        id="inline-teacher-default-actions"),
+]
+
+
+@pytest.mark.parametrize(("make", "want"), ROUTE_CASES)
+def test_individual_route_reads_back(make, want, tmp_path):
+    doc = render("programme.individual_route", make(), tmp_path)
+    assert_clean(doc)
+    title = doc.paragraphs.index("ИНДИВИДУАЛЬНЫЙ ОБРАЗОВАТЕЛЬНЫЙ МАРШРУТ")
+    assert doc.paragraphs[title + 1:title + 4] == want["subtitle"]
+    assert doc.passport() == want["passport"]
+    assert [line for line in doc.tables[0][0][2].split("\n") if line] == want["stamp"]
+
+    deficits = doc.table("№ п/п", "Компетенция (область)")
+    assert [r[0] for r in deficits] == [f"{i}." for i in range(1, len(want["actions"]) + 1)]
+    assert all(r[2].endswith(".") and r[3] for r in deficits)
+
+    plan = doc.table("№ п/п", "Мероприятие")
+    headings = [r[0] for r in plan if len(set(r)) == 1]
+    assert [h.split(" ", 1)[0] for h in headings] == [f"{i}." for i in range(1, len(want["actions"]) + 1)]
+    numbers = [r[0] for r in plan if len(set(r)) > 1]
+    assert numbers == [f"{i}.{j}." for i, n in enumerate(want["actions"], start=1) for j in range(1, n + 1)]
+    rows = [r for r in plan if len(set(r)) > 1]
+    assert all(r[1] and r[2] and r[3] and r[4] and r[5] == "" for r in rows)
+    assert doc.signatures() == want["signatures"]
+
+
+def test_route_deadlines_are_placed_in_the_school_year(tmp_path):
+    doc = render("programme.individual_route", route(), tmp_path)
+    plan = doc.table("№ п/п", "Мероприятие")
+    by_number = {r[0]: r for r in plan}
+    assert by_number["1.1."][3] == "Октябрь–ноябрь 2026 г."
+    assert by_number["1.3."][3] == "До 18.12.2026"
+    # the second deficit has no actions of its own: the psychological defaults, in 2026/2027
+    assert by_number["2.1."][3] == "Октябрь 2026 г. – январь 2027 г."
+    assert by_number["2.2."][3] == "В течение учебного года"
+
+
+@pytest.mark.parametrize(("changes", "field", "message"), [
+    pytest.param({"teacher": "У99"}, "teacher", "нет участника", id="unknown-teacher"),
+    pytest.param({"registry": None, "teacher": "У07", "school_year": None}, "teacher", "база (registry) не задана",
+                 id="id-without-registry"),
+    pytest.param({"teacher": "У10", "school_year": None}, "school_year", "не указан учебный год",
+                 id="no-school-year"),
+    pytest.param({"deficits": []}, "deficits", "", id="no-deficits"),
+])
+def test_bad_route_input_names_the_field(changes, field, message, tmp_path):
+    with pytest.raises(InputError) as info:
+        nd.render("programme.individual_route", route(**changes), tmp_path / "x.docx")
+    problem = info.value.problems[0]
+    assert problem.field == field
+    assert message in problem.message
+
+
+def test_samples_resolve_relative_paths():
+    for name in ("personal", "personal_group"):
+        data = load_input("programme.personal", sample_path(f"programmes/{name}.yaml"))
+        assert data.registry is not None and data.organization.short_name == "МБОУ «СОШ № 12»"
+    assert re.search(r"ППН", get_kind("programme.personal").batch.file_name)
