@@ -1,0 +1,338 @@
+"""Templates of the consents, sheets and registries (``nastavnik_docs.kinds.forms``).
+
+* ``consent_personal_data.docx`` / ``consent_publication.docx`` — portrait A4: the addressee
+  at the top right, the title, the introduction, numbered clauses with dashed sub-items (the
+  publication consent adds the table of categories), the date, the signature and its
+  transcript with captions;
+* ``sheet_registration.docx`` / ``sheet_acquaintance.docx`` — the organisation, the title,
+  the details and a bordered table with room to sign;
+* ``registry_mentors.docx`` / ``registry_mentees.docx`` — landscape A4 with the approval
+  stamp, the table and the curator's signature; and the same registries as XLSX workbooks
+  whose data row repeats (``{%row for r in rows %}``).
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+
+from . import _gost as g
+from .registry import save_reproducibly
+
+C = WD_ALIGN_PARAGRAPH.CENTER
+R = WD_ALIGN_PARAGRAPH.RIGHT
+L = WD_ALIGN_PARAGRAPH.LEFT
+
+LANDSCAPE_W, LANDSCAPE_H = 297, 210
+LANDSCAPE_TEXT_W = LANDSCAPE_W - g.MARGIN_LEFT_MM - g.MARGIN_RIGHT_MM
+
+
+# --------------------------------------------------------------------------- consents
+
+
+def _addressee(doc) -> None:
+    left = g.TEXT_WIDTH_MM - g.CORNER_WIDTH_MM
+    g.loop(doc, "for line in addressee")
+    g.para(doc, "{{ line }}", left_indent_mm=left, keep_with_next=True)
+    g.end_loop(doc)
+
+
+def _title(doc) -> None:
+    g.centered(doc, "{{ title }}", bold=True, space_before=18, keep_with_next=True)
+    g.centered(doc, "{{ subtitle }}", bold=True, space_after=12, keep_with_next=True)
+
+
+def _intro(doc) -> None:
+    """Running text justified with an indent; fill-in lines left-aligned without one."""
+    g.loop(doc, "for l in intro")
+    g.loop(doc, "if l.form")
+    g.plain(doc, "{{ l.text }}")
+    g.loop(doc, "elif l.indent")
+    g.body(doc, "{{ l.text }}")
+    g.loop(doc, "else")
+    g.body(doc, "{{ l.text }}").paragraph_format.first_line_indent = Mm(0)
+    g.end_loop(doc, "endif")
+    g.end_loop(doc)
+
+
+def _clauses(doc, var: str, *, keep_last: bool = False) -> None:
+    """Numbered clauses with dashed sub-items; with ``keep_last`` the last line of the last
+    clause keeps with what follows (the signature)."""
+    g.loop(doc, f"for c in {var}")
+    if keep_last:
+        g.loop(doc, "if loop.last and not c.items")
+        g.body(doc, "{{ c.number }} {{ c.text }}", keep_with_next=True)
+        g.loop(doc, "else")
+    g.body(doc, "{{ c.number }} {{ c.text }}")
+    if keep_last:
+        g.end_loop(doc, "endif")
+    g.loop(doc, "for i in c.items")
+    g.body(doc, "\u2013 {{ i }}")
+    g.end_loop(doc)
+    g.end_loop(doc)
+
+
+def _consent_signature(doc) -> None:
+    """Date, signature line and transcript on one row, captions under them; kept together."""
+    spacer = g.plain(doc, "", keep_with_next=True)
+    spacer.paragraph_format.space_before = Pt(18)
+    widths = [g.TEXT_WIDTH_MM * 0.40, g.TEXT_WIDTH_MM * 0.28, g.TEXT_WIDTH_MM * 0.32]
+    table = g.grid_table(doc, [["{{ date }}", "______________", "{{ signer_name }}"],
+                               ["(дата)", "{{ signer_caption }}", "(расшифровка подписи)"]],
+                         widths, aligns=[L, C, C], keep_together=True, valign_bottom=True)
+    for cell in table.rows[1].cells:
+        for run in cell.paragraphs[0].runs:
+            run.font.size = Pt(10)
+    for cell in table.rows[1].cells[:1]:
+        cell.paragraphs[0].paragraph_format.left_indent = Mm(12)
+    return table
+
+
+def consent_document(*, publication: bool):
+    doc = g.new_document()
+    _addressee(doc)
+    _title(doc)
+    _intro(doc)
+    _clauses(doc, "clauses", keep_last=not publication)
+    if publication:
+        g.loop_table(doc, ["№ п/п", "Категория персональных данных", "Перечень персональных данных",
+                           "Разрешаю к распро\u00adстранению (да/нет)", "Условия и запреты"],
+                     ["{{ r.number }}", "{{ r.category }}", "{{ r.data }}", "{{ r.allowed }}",
+                      "{{ r.conditions }}"],
+                     "for r in rows", [12, 33, 52, 28, 40], aligns=[C, None, None, C, None], size=11)
+        _clauses(doc, "after", keep_last=True)
+    _consent_signature(doc)
+    return doc
+
+
+# --------------------------------------------------------------------------- sheets
+
+
+def keep_last_table(doc, headers, cells, loop_expr: str, widths_mm, *, aligns=None,
+                    min_height_mm: float | None = None, size: float | None = None):
+    """A :func:`_gost.loop_table` whose last body row keeps with the next paragraph (the
+    signature under the table never stands alone on a page)."""
+    table = g.loop_table(doc, headers, cells, loop_expr, widths_mm, aligns=aligns,
+                         min_height_mm=min_height_mm, size=size)
+    body_row = table.rows[2]._tr
+    endfor = table.rows[3]._tr
+    tags = ("{%tr if loop.last %}", "{%tr else %}", "{%tr endif %}")
+    kept = copy.deepcopy(body_row)
+    tag_rows = []
+    for tag in tags:
+        row = copy.deepcopy(table.rows[1]._tr)
+        for t in row.iter(qn("w:t")):
+            t.text = ""
+        row.find(".//" + qn("w:t")).text = tag
+        tag_rows.append(row)
+    body_row.addprevious(tag_rows[0])
+    body_row.addprevious(kept)
+    body_row.addprevious(tag_rows[1])
+    endfor.addprevious(tag_rows[2])
+    for ppr in kept.iter(qn("w:pPr")):
+        if ppr.find(qn("w:keepNext")) is None:
+            ppr.insert(1 if ppr.find(qn("w:pStyle")) is not None else 0, OxmlElement("w:keepNext"))
+    return table
+
+
+def _sheet_head(doc) -> None:
+    g.loop(doc, "for line in letterhead")
+    g.centered(doc, "{{ line }}", bold=True)
+    g.end_loop(doc)
+    g.centered(doc, "{{ title }}", bold=True, space_before=18, size=16, keep_with_next=True)
+    g.loop(doc, "for line in subtitle")
+    g.centered(doc, "{{ line }}", bold=True, keep_with_next=True)
+    g.end_loop(doc)
+    g.plain(doc, "", keep_with_next=True)
+    g.loop(doc, "for line in details")
+    g.plain(doc, "{{ line }}", keep_with_next=True)
+    g.end_loop(doc)
+    g.loop(doc, "if details")
+    g.plain(doc, "", keep_with_next=True)
+    g.end_loop(doc, "endif")
+
+
+def registration_document():
+    doc = g.new_document()
+    _sheet_head(doc)
+    keep_last_table(doc, ["№ п/п", "Фамилия, имя, отчество", "Должность, класс", "Подпись"],
+                 ["{{ r.number }}", "{{ r.name }}", "{{ r.post }}", ""],
+                 "for r in rows", [13, 62, 58, 32], aligns=[C, None, None, None], min_height_mm=10)
+    g.loop(doc, "if responsible_post")
+    g.signature(doc, "{{ responsible_post }}", "______________ {{ responsible_name }}", space_before=24)
+    g.end_loop(doc, "endif")
+    return doc
+
+
+def acquaintance_document():
+    doc = g.new_document()
+    _sheet_head(doc)
+    g.loop_table(doc, ["№ п/п", "Фамилия, имя, отчество", "Должность", "Дата ознакомления", "Подпись"],
+                 ["{{ r.number }}", "{{ r.name }}", "{{ r.post }}", "", ""],
+                 "for r in rows", [12, 55, 48, 25, 25], aligns=[C, None, None, None, None],
+                 min_height_mm=10)
+    return doc
+
+
+# --------------------------------------------------------------------------- registries
+
+
+#: (header, cell, DOCX width in mm, DOCX alignment, XLSX width in characters)
+MENTOR_COLUMNS = (
+    ("№ п/п", "{{ r.number }}", 10, C, 5),
+    ("Фамилия, имя, отчество", "{{ r.name }}", 38, None, 24),
+    ("Категория", "{{ r.category }}", 26, None, 15),
+    ("Должность (место работы, учёбы), класс", "{{ r.post }}", 36, None, 28),
+    ("Пед. стаж", "{{ r.experience }}", 16, C, 8),
+    ("Форма наставни\u00adчества", "{{ r.forms }}", 30, None, 16),
+    ("Наставляемые", "{{ r.partners }}", 38, None, 26),
+    ("Период наставничества", "{{ r.periods }}", 32, C, 22),
+    ("Дата согласия на обработку ПД", "{{ r.consent }}", 26, C, 12),
+)
+
+MENTEE_COLUMNS = (
+    ("№ п/п", "{{ r.number }}", 10, C, 5),
+    ("Фамилия, имя, отчество", "{{ r.name }}", 38, None, 24),
+    ("Категория", "{{ r.category }}", 26, None, 15),
+    ("Должность, класс", "{{ r.post }}", 32, None, 24),
+    ("Молодой специа\u00adлист", "{{ r.young }}", 20, C, 11),
+    ("Форма наставни\u00adчества", "{{ r.forms }}", 30, None, 16),
+    ("Наставник", "{{ r.partners }}", 36, None, 24),
+    ("Период наставничества", "{{ r.periods }}", 34, C, 22),
+    ("Дата согласия на обработку ПД", "{{ r.consent }}", 26, C, 12),
+)
+
+
+def _landscape(doc) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(LANDSCAPE_W), Mm(LANDSCAPE_H)
+
+
+def registry_document(columns) -> object:
+    doc = g.new_document()
+    _landscape(doc)
+    left = LANDSCAPE_TEXT_W - g.CORNER_WIDTH_MM
+    g.loop(doc, "for line in approval")
+    g.para(doc, "{{ line }}", left_indent_mm=left, keep_with_next=True)
+    g.end_loop(doc)
+    g.centered(doc, "{{ org_name }}", bold=True, space_before=12)
+    g.centered(doc, "{{ title }}", bold=True, space_before=12, keep_with_next=True)
+    g.centered(doc, "{{ subtitle }}", bold=True, keep_with_next=True)
+    g.centered(doc, "{{ as_of }}", space_after=12, keep_with_next=True)
+    keep_last_table(doc, [c[0] for c in columns], [c[1] for c in columns], "for r in rows",
+                 [c[2] for c in columns], aligns=[c[3] for c in columns], size=10)
+    g.plain(doc, "{{ total }}", space_before=6, keep_with_next=True)
+    table = g.signature(doc, "{{ curator_post }}", "______________ {{ curator_name }}", space_before=24)
+    widths = [LANDSCAPE_TEXT_W * 0.6, LANDSCAPE_TEXT_W * 0.4]
+    _widen(table, widths)
+    return doc
+
+
+def _widen(table, widths_mm) -> None:
+    """Stretch a borderless signature table to the landscape text width."""
+    from docx.oxml.ns import qn
+
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
+        col.set(qn("w:w"), str(int(Mm(width).twips)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm):
+            cell.width = Mm(width)
+
+
+_THIN = Side(style="thin")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_FONT = Font(name="Times New Roman", size=11)
+_BOLD = Font(name="Times New Roman", size=11, bold=True)
+_TITLE = Font(name="Times New Roman", size=13, bold=True)
+_WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_CENTER_TOP = Alignment(horizontal="center", vertical="top", wrap_text=True)
+_TOP = Alignment(horizontal="left", vertical="top", wrap_text=False)
+
+
+def registry_workbook(columns, sheet_title: str, doc_title: str) -> Workbook:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet_title
+    n = len(columns)
+    last = chr(ord("A") + n - 1)
+    for i, column in enumerate(columns):
+        ws.column_dimensions[chr(ord("A") + i)].width = column[4]
+
+    def merged(row: int, text: str, font: Font, align: Alignment, first: str = "A") -> None:
+        ws.merge_cells(f"{first}{row}:{last}{row}")
+        cell = ws[f"{first}{row}"]
+        cell.value, cell.font, cell.alignment = text, font, align
+
+    approval_from = chr(ord("A") + n - 3)
+    merged(1, "{{ approval_text }}", _FONT, _WRAP, approval_from)
+    ws.row_dimensions[1].height = 60
+    merged(3, "{{ org_name }}", _BOLD, _CENTER)
+    ws.row_dimensions[3].height = 30
+    merged(4, "{{ title }}", _TITLE, _CENTER)
+    merged(5, "{{ subtitle }}", _BOLD, _CENTER)
+    merged(6, "{{ as_of }}", _FONT, _CENTER)
+    header_row, data_row = 8, 9
+    for i, (header, value, _width, align, _chars) in enumerate(columns):
+        col = chr(ord("A") + i)
+        head = ws[f"{col}{header_row}"]
+        head.value = header.replace("\u00ad", "")  # Excel prints a soft hyphen as a gap
+        head.font, head.alignment, head.border = _BOLD, _CENTER, _BOX
+        cell = ws[f"{col}{data_row}"]
+        cell.value = ("{%row for r in rows %}" + value) if i == 0 else value
+        cell.font, cell.border = _FONT, _BOX
+        cell.alignment = _CENTER_TOP if align is C else _WRAP
+    ws.row_dimensions[header_row].height = 45
+    # Neither Excel nor LibreOffice fits the height of a row to wrapped text on opening: the
+    # repeated row is three lines high (its copies keep the height).
+    ws.row_dimensions[data_row].height = 44
+    ws[f"A{data_row + 2}"] = "{{ total }}"
+    ws[f"A{data_row + 2}"].font = _FONT
+    ws[f"A{data_row + 4}"] = "{{ curator_post }}"
+    ws[f"A{data_row + 4}"].font = _FONT
+    sign = chr(ord("A") + n - 3)
+    ws[f"{sign}{data_row + 4}"] = "______________ {{ curator_name }}"
+    ws[f"{sign}{data_row + 4}"].font = _FONT
+
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.freeze_panes = f"A{data_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left, ws.page_margins.right = 1.18, 0.59
+    ws.page_margins.top = ws.page_margins.bottom = 0.79
+    wb.properties.title = doc_title
+    wb.properties.creator = wb.properties.lastModifiedBy = "nastavnik-docs"
+    return wb
+
+
+# --------------------------------------------------------------------------- build
+
+
+def build(docx_dir: Path, xlsx_dir: Path) -> list[Path]:
+    docs = {
+        "consent_personal_data": consent_document(publication=False),
+        "consent_publication": consent_document(publication=True),
+        "sheet_registration": registration_document(),
+        "sheet_acquaintance": acquaintance_document(),
+        "registry_mentors": registry_document(MENTOR_COLUMNS),
+        "registry_mentees": registry_document(MENTEE_COLUMNS),
+    }
+    written = [g.save(doc, docx_dir / f"{name}.docx") for name, doc in docs.items()]
+    xlsx_dir.mkdir(parents=True, exist_ok=True)
+    for name, columns, sheet, title in (
+        ("registry_mentors", MENTOR_COLUMNS, "Наставники", "Реестр (база) наставников"),
+        ("registry_mentees", MENTEE_COLUMNS, "Наставляемые", "Реестр (база) наставляемых"),
+    ):
+        written.append(save_reproducibly(registry_workbook(columns, sheet, title), xlsx_dir / f"{name}.xlsx"))
+    return written
