@@ -55,21 +55,23 @@ def baseline(path: Path) -> int:
     return cells
 
 
-def timed(func, *args):
-    best = float("inf")
-    result = None
-    for _ in range(3):
-        start = time.perf_counter()
-        result = func(*args)
-        best = min(best, time.perf_counter() - start)
-    return best, result
+def interleaved(rounds: int, *calls):
+    """Best time of each call over ``rounds``, the calls taking turns so that a busy
+    machine slows them alike."""
+    best = [float("inf")] * len(calls)
+    results = [None] * len(calls)
+    for _ in range(rounds):
+        for i, (func, arg) in enumerate(calls):
+            start = time.perf_counter()
+            results[i] = func(arg)
+            best[i] = min(best[i], time.perf_counter() - start)
+    return best, results
 
 
 def main(n: int = 10_000) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = write_registry(make_registry(n), Path(folder) / "registry.xlsx")
-        base_time, cells = timed(baseline, path)
-        load_time, registry = timed(load_registry, path)
+        (base_time, load_time), (cells, registry) = interleaved(5, (baseline, path), (load_registry, path))
     assert len(registry.participants) == n
     print(f"participants: {n}, pairs: {len(registry.pairs)}, cells: {cells}")
     print(f"baseline (openpyxl read_only iteration): {base_time:.2f} s")
