@@ -19,6 +19,12 @@ from .errors import OutputExistsError
 TEMP_PREFIX = ".nastavnik-tmp-"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_path(target: str | os.PathLike[str], *, overwrite: bool = False) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success rename it onto ``target``."""
@@ -29,6 +35,9 @@ def atomic_path(target: str | os.PathLike[str], *, overwrite: bool = False) -> I
         )
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
+    # mkstemp creates the file readable by its owner only; a document is an ordinary file,
+    # so give it the permissions the user's umask gives any new file.
+    os.fchmod(fd, 0o666 & ~_umask())
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import Field
@@ -25,6 +26,7 @@ class MentoringForm(_Model):
         return key == form_key(self.title) or any(key == form_key(a) for a in self.aliases)
 
 
+@lru_cache(maxsize=4096)
 def form_key(text: str) -> str:
     """Compare forms ignoring case, ё, spacing and the kind of dash between the roles."""
     return normalize_word(text).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
