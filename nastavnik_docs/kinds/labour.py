@@ -57,7 +57,7 @@ from ._common import (
 
 __all__ = [
     "ConsentInput", "ConsentContext", "AgreementInput", "AgreementContext", "EmploymentContract",
-    "MENTOR_DUTIES", "MENTOR_RIGHTS", "consent_records", "agreement_records",
+    "MENTOR_DUTIES", "MENTOR_RIGHTS", "consent_records", "agreement_records", "find_participant",
 ]
 
 FAMILY = "Трудовые документы наставника"
@@ -115,7 +115,7 @@ def _pair(registry: Registry, label: str, field: str) -> Pair:
     return registry.pairs[labels.index(str(label))]
 
 
-def _find_participant(registry: Registry, ref: str, field: str) -> Participant:
+def find_participant(registry: Registry, ref: str, field: str) -> Participant:
     """A participant by id, full name («Сидорук Наталья Ивановна») or short name («Сидорук Н.И.»)."""
     key = " ".join(str(ref).replace(NBSP, " ").split())
     try:
@@ -228,7 +228,7 @@ def _consent_pairs(data: ConsentInput) -> tuple[Participant, list[Pair]]:
         pairs = [_pair(registry, label, f"pairs[{i}]") for i, label in enumerate(data.pairs)]
         mentors = {p.mentor for p in pairs}
         if data.mentor is not None:
-            mentor = _find_participant(registry, data.mentor, "mentor")
+            mentor = find_participant(registry, data.mentor, "mentor")
             if mentors != {mentor.id}:
                 raise bad_input("pairs", f"не во всех указанных парах наставник — {mentor.full_name}",
                                 ", ".join(data.pairs))
@@ -238,7 +238,7 @@ def _consent_pairs(data: ConsentInput) -> tuple[Participant, list[Pair]]:
         else:
             mentor = registry.participant(next(iter(mentors)))
         return mentor, pairs
-    mentor = _find_participant(registry, data.mentor or "", "mentor")
+    mentor = find_participant(registry, data.mentor or "", "mentor")
     own = [p for p in registry.pairs if p.mentor == mentor.id]
     if not own:
         raise bad_input("mentor", f"{mentor.full_name} не наставник ни в одной паре базы", data.mentor)
@@ -419,7 +419,7 @@ def _named_as(full_name: str) -> str:
 def _agreement_pair(data: AgreementInput) -> tuple[Pair, Participant]:
     pair = _pair(data.registry, data.pair, "pair")
     mentor = data.registry.mentor_of(pair)
-    if data.mentor is not None and _find_participant(data.registry, data.mentor, "mentor").id != mentor.id:
+    if data.mentor is not None and find_participant(data.registry, data.mentor, "mentor").id != mentor.id:
         raise bad_input("mentor", f"в паре №{NBSP}{data.pair} наставник — {mentor.full_name}", data.mentor)
     _require_staff(mentor, "pair", "дополнительное соглашение к трудовому договору")
     return pair, mentor
