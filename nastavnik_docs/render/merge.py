@@ -42,8 +42,8 @@ from .fast import (
     RT_HEADER,
     RT_NUMBERING,
     RT_OFFICE_DOCUMENT,
-    XML_DECLARATION,
     _Entry,
+    _inflate,
     _relationships,
     _rels_name,
     _ZipWriter,
@@ -302,9 +302,7 @@ class _Merger:
         base = self.base
         out: dict[str, bytes] = {}
         if self.new_nums and base.numbering:
-            xml = zlib.decompress(base.entries[base.numbering].compressed, -15) \
-                if base.entries[base.numbering].method == 8 else base.entries[base.numbering].compressed
-            text = xml.decode("utf-8")
+            text = _inflate(base.entries[base.numbering]).decode("utf-8")
             # w:num elements follow every w:abstractNum (schema order): append at the end.
             close = text.rindex("</w:numbering>")
             out[base.numbering] = (text[:close] + "".join(self.new_nums) + text[close:]).encode("utf-8")
@@ -322,10 +320,6 @@ class _Merger:
             close = types.rindex("</Types>")
             out["[Content_Types].xml"] = (types[:close] + "".join(dict.fromkeys(extra)) + types[close:]).encode("utf-8")
         return out
-
-
-def _inflate(entry: _Entry) -> bytes:
-    return entry.compressed if entry.method == 0 else zlib.decompress(entry.compressed, -15)
 
 
 def _media_type(ext: str) -> str:
@@ -371,6 +365,14 @@ class _StreamedEntry:
         return central
 
 
+def _put(fh, entry: _Entry, centrals: list[bytes]) -> None:
+    """Write a member whose data is at hand; keep its central-directory record."""
+    local, central = _ZipWriter._records(entry, fh.tell())
+    fh.write(local)
+    fh.write(entry.compressed)
+    centrals.append(central)
+
+
 def _write_merged(paths: Sequence[Path], out: Path) -> None:
     base = _load_base(paths[0])
     merger = _Merger(base)
@@ -379,22 +381,14 @@ def _write_merged(paths: Sequence[Path], out: Path) -> None:
         # Parts shared by every document: copied once, as compressed bytes.
         for name in base.order:
             if name in merger.shared or name.startswith("docProps/"):
-                entry = base.entries[name]
-                local, central = _ZipWriter._records(entry, fh.tell())
-                fh.write(local)
-                fh.write(entry.compressed)
-                centrals.append(central)
+                _put(fh, base.entries[name], centrals)
         # Parts the first document keeps under their names (headers, media, …).
         for name in base.order:
             if name in merger.shared or name.startswith("docProps/"):
                 continue
             if name in (base.main, base.main_rels, "[Content_Types].xml", base.numbering):
                 continue
-            entry = base.entries[name]
-            local, central = _ZipWriter._records(entry, fh.tell())
-            fh.write(local)
-            fh.write(entry.compressed)
-            centrals.append(central)
+            _put(fh, base.entries[name], centrals)
         stream = _StreamedEntry(fh, base.main, base.entries[base.main].date_time)
         last = len(paths) - 1
         suffix = ""
@@ -411,16 +405,10 @@ def _write_merged(paths: Sequence[Path], out: Path) -> None:
         for name in (base.main_rels, "[Content_Types].xml", base.numbering):
             if name is None or name not in base.entries:
                 continue
-            entry = _Entry.from_bytes(name, finished[name]) if name in finished else base.entries[name]
-            local, central = _ZipWriter._records(entry, fh.tell())
-            fh.write(local)
-            fh.write(entry.compressed)
-            centrals.append(central)
+            _put(fh, _Entry.from_bytes(name, finished[name]) if name in finished
+                 else base.entries[name], centrals)
         for entry in merger.new_parts.values():
-            local, central = _ZipWriter._records(entry, fh.tell())
-            fh.write(local)
-            fh.write(entry.compressed)
-            centrals.append(central)
+            _put(fh, entry, centrals)
         cd_offset = fh.tell()
         cd = b"".join(centrals)
         fh.write(cd)
