@@ -9,7 +9,8 @@ context models in ``kinds`` may use the type.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -29,6 +30,14 @@ class Image(BaseModel):
     data: bytes | None = Field(default=None, description="Изображение в памяти")
     width_mm: float | None = Field(default=None, gt=0, description="Ширина, мм")
     height_mm: float | None = Field(default=None, gt=0, description="Высота, мм")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_path(cls, value: Any) -> Any:
+        """``logo: эмблема.png`` in YAML is short for ``logo: {path: эмблема.png}``."""
+        if isinstance(value, (str, PurePath)):
+            return {"path": value}
+        return value
 
     @model_validator(mode="after")
     def _one_source(self) -> Image:

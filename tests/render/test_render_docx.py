@@ -214,3 +214,17 @@ def test_unreadable_template_is_a_template_error(tpl_dir, out_dir, content):
     with pytest.raises(TemplateError, match="Не удалось открыть шаблон DOCX «test_doc.docx»"):
         nd.render(make_kind(), DocCtx(), out_dir / "a.docx", templates=tpl_dir)
     assert list(out_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize("value, ok", [
+    ("эмблема.png", True), ({"path": "a.png", "width_mm": 20}, True), ({"data": b"x"}, True),
+    ({}, False), ({"path": "a.png", "data": b"x"}, False), ({"path": "a.png", "width_mm": 0}, False),
+])
+def test_image_values(value, ok):
+    from pydantic import ValidationError
+
+    if ok:
+        assert isinstance(Image.model_validate(value), Image)
+    else:
+        with pytest.raises(ValidationError):
+            Image.model_validate(value)
