@@ -128,7 +128,7 @@ def schema(kind: Annotated[str, typer.Argument(help="Вид документа, 
 def render(
     kind: Annotated[str, typer.Argument(help="Вид документа (см. nastavnik-docs kinds)")],
     data: Annotated[Path, typer.Argument(help="Входные данные: YAML или JSON")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Выходной файл (.docx или .xlsx)")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Выходной файл: .docx, .xlsx (у дорожной карты также .ics)")],
     pdf: Annotated[bool, typer.Option("--pdf", help="Также сделать PDF (нужен LibreOffice)")] = False,
     templates: TemplatesOption = None,
     force: ForceOption = False,

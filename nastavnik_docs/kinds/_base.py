@@ -47,7 +47,8 @@ class Kind:
     (resolved lazily by the render layer, so this layer imports no format library) for
     documents whose shape a fill-in template cannot express, such as a month grid whose
     columns depend on the data. Everything else goes through the generic template engines.
-    ``extra["demo_batch"] = {"source": ..., "common": ...}`` asks the demo to run a batch.
+    ``extra["demo_batch"] = {"source": ..., "common": ...}`` asks the demo to run a batch;
+    ``extra["sample_names"]`` maps a sample path to the label the demo puts in its file name.
     """
 
     id: str
