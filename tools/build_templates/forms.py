@@ -63,17 +63,15 @@ def _intro(doc) -> None:
     g.end_loop(doc)
 
 
-def _clauses(doc, var: str, *, keep_last: bool = False) -> None:
-    """Numbered clauses with dashed sub-items; with ``keep_last`` the last line of the last
-    clause keeps with what follows (the signature)."""
+def _clauses(doc, var: str) -> None:
+    """Numbered clauses with dashed sub-items. A clause's lead keeps with its first sub-item,
+    and the last clause with what follows it (the table of categories or the signature)."""
     g.loop(doc, f"for c in {var}")
-    if keep_last:
-        g.loop(doc, "if loop.last and not c.items")
-        g.body(doc, "{{ c.number }} {{ c.text }}", keep_with_next=True)
-        g.loop(doc, "else")
+    g.loop(doc, "if c.items or loop.last")
+    g.body(doc, "{{ c.number }} {{ c.text }}", keep_with_next=True)
+    g.loop(doc, "else")
     g.body(doc, "{{ c.number }} {{ c.text }}")
-    if keep_last:
-        g.end_loop(doc, "endif")
+    g.end_loop(doc, "endif")
     g.loop(doc, "for i in c.items")
     g.body(doc, "\u2013 {{ i }}")
     g.end_loop(doc)
@@ -101,14 +99,14 @@ def consent_document(*, publication: bool):
     _addressee(doc)
     _title(doc)
     _intro(doc)
-    _clauses(doc, "clauses", keep_last=not publication)
+    _clauses(doc, "clauses")
     if publication:
         g.loop_table(doc, ["№ п/п", "Категория персональных данных", "Перечень персональных данных",
                            "Разрешаю к распро\u00adстранению (да/нет)", "Условия и запреты"],
                      ["{{ r.number }}", "{{ r.category }}", "{{ r.data }}", "{{ r.allowed }}",
                       "{{ r.conditions }}"],
                      "for r in rows", [12, 33, 52, 28, 40], aligns=[C, None, None, C, None], size=11)
-        _clauses(doc, "after", keep_last=True)
+        _clauses(doc, "after")
     _consent_signature(doc)
     return doc
 
