@@ -144,7 +144,7 @@ def build_personal(docx_dir: Path) -> Path:
     _section(doc, "3. Задачи программы")
     _items(doc, "tasks")
     _section(doc, "4. План встреч")
-    widths = [11, 72, 30, 24, 28]
+    widths = [11, 70, 32, 24, 28]
     table = _table(doc, ["№ п/п", "Встреча и её тема", "Форма работы", "Дата", "Отметка о проведении"],
                    widths)
     _tag_row(table, "{%tr for m in plan %}")
@@ -174,9 +174,9 @@ def build_route(docx_dir: Path) -> Path:
          aligns=[C, None, None, None])
     _tag_row(table, "{%tr endfor %}")
     _section(doc, "3. План мероприятий по преодолению дефицитов")
-    size = 11
+    size = 10.5
     table = _table(doc, ["№ п/п", "Мероприятие", "Вид (форма)", "Срок", "Форма результата (отчёта)",
-                         "Отметка о выпол\u00adнении"], [11, 45, 31, 25, 31, 22], size=size)
+                         "Отметка о выпол\u00adнении"], [10, 42, 33, 26, 33, 21], size=size)
     _tag_row(table, "{%tr for a in actions %}")
     heading = _row(table, ["{{ a.heading }}"], bold=True, merge=True, size=size)
     heading.cells[0].paragraphs[0].paragraph_format.keep_with_next = True
