@@ -425,6 +425,16 @@ def _agreement_pair(data: AgreementInput) -> tuple[Pair, Participant]:
     return pair, mentor
 
 
+def _termination(registry: Registry, pair: Pair) -> str:
+    """When mentoring and its pay end; a mentee who is an employee may also leave."""
+    text = ("Наставничество и выплата доплаты прекращаются по окончании срока наставничества, "
+            f"а досрочно {DASH} по соглашению Сторон, оформленному в письменной форме")
+    if all(m.category in _STAFF for m in registry.mentees_of(pair)):
+        whom = "со всеми наставляемыми" if pair.is_group else "с наставляемым"
+        text += f", а также при прекращении трудового договора {whom}"
+    return text + "."
+
+
 def _mentee_term(pair: Pair) -> str:
     """How the agreement calls the mentee(s) from then on; the duties speak of one."""
     return f"наставляемые, каждый из них {DASH} наставляемый" if pair.is_group else "наставляемый"
@@ -474,8 +484,7 @@ def build_agreement(data: AgreementInput) -> AgreementContext:
         f"За осуществление наставничества Работнику устанавливается ежемесячная доплата в размере "
         f"{_money(pay)}. Доплата выплачивается за период наставничества {period} "
         f"одновременно с заработной платой за соответствующий месяц.",
-        "Наставничество и выплата доплаты прекращаются по окончании срока наставничества, "
-        "а досрочно — по соглашению Сторон, оформленному в письменной форме.",
+        _termination(registry, pair),
         "Остальные условия трудового договора, не затронутые настоящим соглашением, остаются "
         "неизменными, и Стороны подтверждают по ним свои обязательства.",
         "Настоящее соглашение является неотъемлемой частью трудового договора, составлено в двух "

@@ -15,6 +15,7 @@ from nastavnik_docs.batch import records_from_source
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.io import load_input
 from nastavnik_docs.kinds import get_kind
+from nastavnik_docs.kinds.labour import _named_as
 from nastavnik_docs.render.docx import BLANK
 
 NB = "\u00a0"
@@ -160,6 +161,10 @@ def test_agreement_parties_clauses_pay_and_signatures(tmp_path):
     pay = paragraph_with(text, "4. ")
     assert f"ежемесячная доплата в размере 3{NB}500,00{NB}руб. (три тысячи пятьсот рублей 00 копеек)" in pay
     assert f"за период наставничества с 1{NB}сентября 2026{NB}г. по 31{NB}мая 2027{NB}г." in pay
+    assert paragraph_with(text, "5. ") == (
+        f"5. Наставничество и выплата доплаты прекращаются по окончании срока наставничества, а досрочно{NB}– "
+        "по соглашению Сторон, оформленному в письменной форме, а также при прекращении трудового договора "
+        "с наставляемым.")
     assert any("остаются неизменными" in t for t in text)
     assert any("в двух экземплярах" in t for t in text)
     assert paragraph_with(text, "8. ").endswith(f"применяется к отношениям Сторон с 1{NB}сентября 2026{NB}г.")
@@ -199,6 +204,17 @@ def test_agreement_of_each_pair(tmp_path, pair, employee, mentees, pay, received
     assert f"Экземпляр дополнительного соглашения {received}:" in text
 
 
+@pytest.mark.parametrize(("name", "word"), [
+    ("Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 12»", "именуемое"),
+    ("Автономная некоммерческая организация «Школа будущего»", "именуемая"),
+    ("Центр психолого-педагогической, медицинской и социальной помощи", "именуемый"),
+    ("Гимназия № 1", "именуемая"),
+    ("Лицей № 24", "именуемый"),
+])
+def test_employer_is_named_in_the_gender_of_its_kind(name, word):
+    assert _named_as(name) == word
+
+
 def test_agreement_with_a_male_head_and_employee(tmp_path):
     data = sample(AGREEMENT)
     org = data.organization.model_copy(update={"head": data.organization.head.model_copy(update={
@@ -212,6 +228,8 @@ def test_agreement_with_a_male_head_and_employee(tmp_path):
     assert "в лице и.о. директора Жукова Павла Сергеевича, действующего на основании Устава" in parties
     assert "и учитель технологии Зайцев Игорь Валентинович, именуемый в дальнейшем «Работник»" in parties
     assert "Экземпляр дополнительного соглашения получил:" in text
+    assert paragraph_with(text, "5. ").endswith("в письменной форме, а также при прекращении трудового договора "
+                                                "с наставляемым.")
 
 
 # --------------------------------------------------------------------------- errors
@@ -279,3 +297,19 @@ def test_batch_over_the_sample_registry_writes_one_file_each(tmp_path, kind, nam
         initials_name = f"{first[0]}."  # the signature decodes the employee's own name
         assert any(t.endswith(f"{NB}{last}") and t.startswith(initials_name) for t in text), name
 
+
+
+def test_agreement_for_pupils_as_mentees(tmp_path):
+    data = sample(AGREEMENT, pair="11")
+    registry = data.registry.model_copy(deep=True)
+    pair = next(p for p in registry.pairs if p.id == "11")
+    pair.agreement = {"number": "31", "date": "2026-09-20", "monthly_pay": "2500.50"}
+    text = render(AGREEMENT, data.model_copy(update={"registry": registry}), tmp_path)
+    assert text[0] == f"ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ №{NB}31"
+    first = paragraph_with(text, "1. ")
+    assert ("в отношении Морозовой Варвары Игоревны, обучающейся 9 «В» класса; Черных Никиты Павловича, "
+            "обучающегося 9 «В» класса (далее\u00a0– наставляемые, каждый из них\u00a0– наставляемый)") in first
+    assert paragraph_with(text, "5. ").endswith("оформленному в письменной форме.")
+    assert (f"2{NB}500,50{NB}руб. (две тысячи пятьсот рублей 50 копеек)" in paragraph_with(text, "4. "))
+    # signed after the mentoring began: in force from signing, no retroactive date
+    assert paragraph_with(text, "8. ") == "8. Настоящее соглашение вступает в силу со дня его подписания Сторонами."
