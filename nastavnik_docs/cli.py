@@ -105,7 +105,7 @@ def list_kinds() -> None:
     from .kinds import all_kinds
 
     table = Table(title="Виды документов")
-    table.add_column("Вид (KIND)")
+    table.add_column("Вид (KIND)", no_wrap=True)  # ids are copied into commands: never wrap
     table.add_column("Название")
     table.add_column("Форматы")
     for kind in all_kinds():
