@@ -12,6 +12,11 @@ import importlib as _importlib
 import typing as _typing
 
 from ._version import __version__
+
+# ``render`` names both the public function and the ``render`` subpackage. Importing _api
+# loads the subpackage first (Python binds a subpackage onto its parent on its first
+# import only), and the ``from`` import then binds the function over it, for good.
+from ._api import TemplateReport, check_template, render
 from .errors import (
     ConverterMissingError,
     GrammarError,
@@ -41,13 +46,11 @@ from .models import (
 )
 
 if _typing.TYPE_CHECKING:
-    from ._api import TemplateReport, check_template, render
     from .batch import BatchReport, render_batch
     from .io import init_workspace, load_input, load_organization, load_registry, save_yaml, write_registry
 
 #: Public names imported on first use, by the module that defines them.
 _LAZY = {
-    "TemplateReport": "._api", "check_template": "._api", "render": "._api",
     "BatchReport": ".batch", "render_batch": ".batch",
     "init_workspace": ".io", "load_input": ".io", "load_organization": ".io",
     "load_registry": ".io", "save_yaml": ".io", "write_registry": ".io",

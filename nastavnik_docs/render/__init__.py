@@ -8,8 +8,6 @@ model does not pull in a format library.
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import Any
 
 __all__ = [
@@ -46,20 +44,3 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
     globals()[name] = value
     return value
-
-
-class _CallableModule(types.ModuleType):
-    """``nastavnik_docs.render`` is both this package and the public function
-    ``nastavnik_docs.render()``. Python binds a subpackage onto its parent package when it is
-    first imported, which can replace the function by the module (for instance when a kind
-    imports ``nastavnik_docs.render.image`` before anyone asked for the function). Making
-    the package callable keeps ``nastavnik_docs.render(kind, data, out)`` working either way.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        from .._api import render
-
-        return render(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

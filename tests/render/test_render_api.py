@@ -190,13 +190,11 @@ def test_render_package_exports_resolve_lazily():
     assert out.stdout.strip() == "[]"
 
 
-def test_the_render_package_is_callable_like_the_function(tpl_dir, out_dir):
-    """Whichever of the two ``nastavnik_docs.render`` ends up bound, calling it renders."""
-    import importlib
+def test_the_public_render_is_the_function_whatever_is_imported_first():
+    """``nastavnik_docs.render`` is the function even when a render submodule is imported first."""
+    import subprocess
 
-    build_docx(tpl_dir / "test_doc.docx", ["{{ school }}"])
-    package = importlib.import_module("nastavnik_docs.render")
-    path = package(make_kind(), DocCtx(school="Гимназия"), out_dir / "a.docx", templates=tpl_dir)
-    assert docx_texts(path)["body"] == ["Гимназия"]
-    path = nd.render(make_kind(), DocCtx(school="Лицей"), out_dir / "b.docx", templates=tpl_dir)
-    assert docx_texts(path)["body"] == ["Лицей"]
+    code = ("import nastavnik_docs.render.image, nastavnik_docs.render.docx, nastavnik_docs as nd; "
+            "from nastavnik_docs._api import render; print(nd.render is render)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
