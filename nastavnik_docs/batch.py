@@ -382,7 +382,8 @@ class BatchReport:
         done = len(self.written)
         rate = done / self.seconds if self.seconds > 0 else 0.0
         seconds = f"{self.seconds:.1f}".replace(".", ",")
-        lines = [f"«{self.title}»: записано {agree(done, 'документ')} из {self.total} "
+        total = f"{self.total:,}".replace(",", "\u00a0")
+        lines = [f"«{self.title}»: записано {agree(done, 'документ')} из {total} "
                  f"за {seconds} с" + (f" ({rate:,.0f} в секунду)".replace(",", "\u00a0")
                                         if done >= 50 and self.seconds > 0 else "") + "."]
         if self.skipped:
