@@ -208,8 +208,11 @@ class ConsentInput(_LabourInput):
 
 
 class ConsentContext(_Context):
-    """What the consent template places."""
+    """What the consent template places (``mentor`` and ``head`` for users' own templates:
+    ``{{ mentor.genitive }}``, ``{{ head.post.dative }}``)."""
 
+    mentor: PersonForms
+    head: PersonForms
     addressee: list[str]
     heading: str
     statement: str
@@ -298,6 +301,8 @@ def build_consent(data: ConsentInput) -> ConsentContext:
         dates = {p.mentor_consent_date for p in pairs if p.mentor_consent_date}
         day = max(dates) if dates else None
     return ConsentContext(
+        mentor=mentor,
+        head=head_forms,
         addressee=addressee,
         heading="Согласие на осуществление наставничества",
         statement=typograph(statement),
@@ -388,8 +393,11 @@ class Requisite(BaseModel):
 
 
 class AgreementContext(_Context):
-    """What the supplementary agreement template places."""
+    """What the supplementary agreement template places (``employee`` and ``signer`` are
+    the people, for users' own templates)."""
 
+    employee: PersonForms
+    signer: PersonForms
     title: list[str]
     place: str
     date: str
@@ -510,6 +518,8 @@ def build_agreement(data: AgreementInput) -> AgreementContext:
     employee_lines += [""] * (size - len(employee_lines))
     number_text = f"№{NBSP}{number}" if number else f"№{NBSP}{BLANK_NUMBER}"
     return AgreementContext(
+        employee=mentor,
+        signer=head,
         title=[f"ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ {number_text}",
                f"к трудовому договору {contract_ref}", "об осуществлении наставничества"],
         place=place_of(org, data.place),

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..models import Category, Gender, Organization, PairStatus, Participant, Person, Registry, Role
 from ..models.person import _Model
-from ..ru import agree, format_date, format_school_year, person_forms, typograph
+from ..ru import PersonForms, agree, format_date, format_school_year, person_forms, typograph
 from ._base import BatchSpec, Kind, register
 from ._common import DASH, bad_input, join_and
 from .awards import greeting as _polite_greeting
@@ -158,6 +158,7 @@ class QuestionContext(BaseModel):
 class QuestionnaireContext(BaseModel):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
+    respondent: PersonForms | None
     organization: str
     title: list[str]
     school_year: str
@@ -252,6 +253,7 @@ def _context(data: QuestionnaireInput, key: str, category: Category | None,
     questions = (data.questions if data.questions is not None else built.questions) + data.extra_questions
     forms = person_forms(respondent) if respondent else None
     return QuestionnaireContext(
+        respondent=forms,
         organization=typograph(data.organization.full_name),
         title=[typograph(t) for t in built.title],
         school_year=format_school_year(data.school_year) if data.school_year else "",

@@ -313,3 +313,12 @@ def test_agreement_for_pupils_as_mentees(tmp_path):
     assert (f"2{NB}500,50{NB}руб. (две тысячи пятьсот рублей 50 копеек)" in paragraph_with(text, "4. "))
     # signed after the mentoring began: in force from signing, no retroactive date
     assert paragraph_with(text, "8. ") == "8. Настоящее соглашение вступает в силу со дня его подписания Сторонами."
+
+
+def test_people_are_in_the_context_for_own_templates():
+    consent = get_kind(CONSENT).build_context(sample(CONSENT))
+    assert consent.mentor.dative == "Сидорук Наталье Ивановне"
+    assert consent.head.post.dative == f"Директору МБОУ «СОШ №{NB}12»"
+    agreement = get_kind(AGREEMENT).build_context(sample(AGREEMENT))
+    assert agreement.employee.instrumental == "Сидорук Натальей Ивановной"
+    assert agreement.signer.short_genitive == f"Горбуновой{NB}Л.А."
