@@ -149,7 +149,7 @@ AUDIENCES: dict[str, Audience] = {
         criteria=(
             "выполнение плана встреч (не менее 80 % встреч проведено)",
             "положительная динамика качества уроков {наставляемого} по итогам посещений",
-            "уровень удовлетворённости участников работой пары (по анкетам)",
+            "уровень удовлетворённости участников работой {пары|группы} (по анкетам)",
             "участие {наставляемого} в методической работе и профессиональных конкурсах",
         ),
     ),
@@ -192,7 +192,7 @@ AUDIENCES: dict[str, Audience] = {
             "выполнение плана встреч (не менее 80 % встреч проведено)",
             "разница результатов входной и итоговой диагностики",
             "участие {обучающегося} в олимпиадах, конкурсах, проектах",
-            "уровень удовлетворённости участников работой пары (по анкетам)",
+            "уровень удовлетворённости участников работой {пары|группы} (по анкетам)",
         ),
     ),
     "pupil_pupil": Audience(
@@ -230,7 +230,7 @@ AUDIENCES: dict[str, Audience] = {
             "выполнение плана встреч (не менее 80 % встреч проведено)",
             "динамика успеваемости {наставляемого}",
             "участие {наставляемого} во внеурочных мероприятиях",
-            "уровень удовлетворённости участников работой пары (по анкетам)",
+            "уровень удовлетворённости участников работой {пары|группы} (по анкетам)",
         ),
     ),
     "employer": Audience(
@@ -994,8 +994,8 @@ def programme_records(registry: Registry, common: dict[str, Any]) -> list[dict[s
     statuses = _statuses(common.get("batch_status") or [PairStatus.ACTIVE])
     records = []
     for pair in registry.pairs:
-        if pair.status not in statuses or pair.end is None:
-            continue
+        if pair.status not in statuses:
+            continue  # a pair without an end date stays: its record fails with a clear message
         records.append({
             "mentor": _dump(registry.mentor_of(pair)),
             "mentees": [_dump(m) for m in registry.mentees_of(pair)],

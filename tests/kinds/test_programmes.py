@@ -268,6 +268,17 @@ def test_batch_writes_one_programme_per_active_pair_and_a_print_file(tmp_path):
         assert mentor.full_name in merged.all
 
 
+def test_batch_reports_a_pair_without_an_end_date(tmp_path):
+    data = REGISTRY.model_dump()
+    data["pairs"][1]["end"] = None  # pair 2
+    registry = type(REGISTRY).model_validate(data)
+    records = get_kind("programme.personal").batch.records(registry, {"organization": ORG})
+    report = nd.render_batch("programme.personal", records, tmp_path)
+    assert len(report.written) == len(records) - 1
+    [failure] = report.failed
+    assert failure.row == 1 and "не указана дата окончания" in failure.error
+
+
 def doc_label(pair) -> str:
     if len(pair.mentees) > 1:
         return "Наставляемые"
