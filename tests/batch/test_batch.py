@@ -231,3 +231,47 @@ def test_a_killed_run_resumes_to_exactly_the_full_set(tmp_path):
         with zipfile.ZipFile(path) as zf:
             assert zf.testzip() is None
         assert any(t.startswith("в том, что") for t in texts(path))
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def test_a_users_template_replaces_the_builtin_one(tmp_path, certificate_records):
+    from nastavnik_docs.render.lookup import find_template
+
+    own = tmp_path / "мои шаблоны"
+    own.mkdir()
+    doc = Document(str(find_template("award_certificate.docx")))
+    doc.add_paragraph("Вручается на торжественной линейке")
+    doc.save(str(own / "award_certificate.docx"))
+    report = render_batch("award.certificate", certificate_records[:2], tmp_path / "out", templates=own)
+    assert not report.failed
+    for path in report.written:
+        assert "Вручается на торжественной линейке" in texts(path)
+
+
+def test_xlsx_only_kinds_are_batched_through_the_xlsx_engine(tmp_path):
+    from openpyxl import Workbook, load_workbook
+    from pydantic import BaseModel
+
+    from nastavnik_docs.kinds import BatchSpec, Kind
+
+    class Card(BaseModel):
+        last_name: str
+        first_name: str
+        hours: int
+
+    kind = Kind(id="test.card", title="Карточка", input_model=Card, context_model=Card,
+                build_context=lambda data: data, xlsx="test_card.xlsx",
+                batch=BatchSpec(file_name="{last_name}"))
+    book = Workbook()
+    book.active["A1"] = "{{ last_name }} {{ first_name }}"
+    book.active["B1"] = "{{ hours }}"
+    book.save(tmp_path / "test_card.xlsx")
+    records = [{"last_name": "Ким", "first_name": "Алина", "hours": 12},
+               {"last_name": "Ким", "first_name": "Пётр", "hours": "много"}]
+    report = render_batch(kind, records, tmp_path / "out", templates=tmp_path)
+    assert [p.name for p in report.written] == ["Ким.xlsx"]
+    assert [f.row for f in report.failed] == [2]
+    sheet = load_workbook(report.written[0]).active
+    assert (sheet["A1"].value, sheet["B1"].value) == ("Ким Алина", 12)
