@@ -14,6 +14,7 @@ field); corner requisites (approval stamp, appendix mark) at most 8 cm wide at t
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
+
+from ._compare import reproducible_zip
 
 __all__ = [
     "BODY", "PLAIN", "TABLE_TEXT", "TEXT_WIDTH_MM", "FIXED_TIME",
@@ -152,7 +155,9 @@ def save(doc: Document, path: Path) -> Path:
     props.revision = 1
     props.title = path.stem
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    raw = io.BytesIO()
+    doc.save(raw)
+    path.write_bytes(reproducible_zip(raw.getvalue()))
     return path
 
 

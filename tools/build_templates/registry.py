@@ -27,6 +27,7 @@ from nastavnik_docs.io._columns import (
 from nastavnik_docs.io._registry_xlsx import DATE_FORMAT, MONEY_FORMAT, TEMPLATE_NAME
 
 from . import ROOT
+from ._compare import reproducible_zip
 
 #: Fixed document properties, so that two builds give the same package.
 BUILD_TIME = datetime(2025, 1, 1)
@@ -198,12 +199,7 @@ def save_reproducibly(wb: Workbook, target: Path) -> Path:
     wb.properties.created = wb.properties.modified = BUILD_TIME
     raw = io.BytesIO()
     ExcelWriter(wb, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in src.namelist():
-            dst.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), src.read(name),
-                         compress_type=zipfile.ZIP_DEFLATED)
-    return write_bytes_atomic(target, out.getvalue(), overwrite=True)
+    return write_bytes_atomic(target, reproducible_zip(raw.getvalue()), overwrite=True)
 
 
 def build(docx_dir: Path, xlsx_dir: Path) -> list[Path]:
