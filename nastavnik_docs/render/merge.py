@@ -188,6 +188,11 @@ class _Merger:
             rt in (RT_HEADER, RT_FOOTER) or t.startswith("word/media/"))}
         dynamic |= {_rels_name(t) for rt, t, ext in base.rels.values() if rt in (RT_HEADER, RT_FOOTER)}
         self.shared = {n for n in base.order if n not in dynamic and not n.startswith("docProps/")}
+        # Drawings in headers and footers keep their ids: number the bodies' drawings above them.
+        for rt, target, ext in base.rels.values():
+            if not ext and rt in (RT_HEADER, RT_FOOTER) and target in base.entries:
+                xml = _inflate(base.entries[target]).decode("utf-8", "replace")
+                self.docpr = max([self.docpr, *(int(m[2]) for m in _DOCPR_ID.finditer(xml))])
 
     def _check_shared(self, zf: zipfile.ZipFile, name: str) -> None:
         for part in self.shared:

@@ -185,3 +185,23 @@ def test_fifty_certificates_make_a_fifty_page_pdf(tmp_path):
     info = subprocess.run(["pdfinfo", str(tmp_path / "all.pdf")], check=True,
                           capture_output=True, text=True).stdout
     assert re.search(r"^Pages:\s+50$", info, re.M), info
+
+
+def test_body_drawings_are_numbered_above_the_header_drawings(tmp_path):
+    doc = Document()
+    doc.add_paragraph("{{ school }}")
+    doc.add_paragraph("{{ logo }}")
+    import io
+
+    doc.sections[0].header.paragraphs[0].add_run().add_picture(io.BytesIO(png_bytes()))
+    doc.save(str(tmp_path / "t.docx"))
+    fast = FastDocxTemplate(tmp_path / "t.docx")
+    paths = [fast.write(DocCtx(school=str(i), logo=Image(data=png_bytes())), tmp_path / f"{i}.docx")
+             for i in range(3)]
+    out = merge_documents(paths, tmp_path / "all.docx")
+    with zipfile.ZipFile(out) as zf:
+        header_ids = {int(i) for name in zf.namelist() if name.startswith("word/header")
+                      for i in re.findall(r'<wp:docPr[^>]*\bid="(\d+)"', zf.read(name).decode())}
+    body_ids = [int(i) for i in document_xml(out).xpath("//wp:docPr/@id", namespaces=NS)]
+    assert header_ids and len(body_ids) == 3
+    assert min(body_ids) > max(header_ids) and len(set(body_ids)) == 3
