@@ -45,7 +45,6 @@ from ..ru import (
 )
 from ._base import BatchSpec, Kind, register
 from ._common import (
-    DASH,
     NBSP,
     CouncilDecision,
     Item,
@@ -877,16 +876,14 @@ def _period(start: dt.date, end: dt.date) -> str:
     return f"с {format_date(start)} по {format_date(end)}"
 
 
-def _mentee_phrase(mentees: Sequence[PersonForms], case: str) -> str:
-    """«наставляемого Мамедова Эльдара Рашид оглы» / «наставляемых Ткаченко Д.А., …»."""
+def _for_whom(mentees: Sequence[PersonForms]) -> str:
+    """«для наставляемого Мамедова Эльдара Рашид оглы» (a pair, genitive) or
+    «для группы наставляемых: Ткаченко Д.А., Гарипова А.Р.» (a group, a list after the colon)."""
     if len(mentees) == 1:
         forms = mentees[0]
-        noun = decline_post("наставляемая" if forms.gender is Gender.FEMALE else "наставляемый", case,
-                            forms.gender)
-        return f"{noun} {getattr(forms, case)}"
-    noun = {"genitive": "группы наставляемых"}.get(case, "группа наставляемых")
-    return f"{noun}: " + ", ".join(getattr(f, f"short_{case}" if case != "genitive" else "short_nominative")
-                                   for f in mentees)
+        noun = "наставляемой" if forms.gender is Gender.FEMALE else "наставляемого"
+        return f"для {noun} {forms.genitive}"
+    return "для группы наставляемых: " + ", ".join(f.short_nominative for f in mentees)
 
 
 def build_personal(data: PersonalProgrammeInput) -> PersonalProgrammeContext:
@@ -934,7 +931,7 @@ def build_personal(data: PersonalProgrammeInput) -> PersonalProgrammeContext:
         **_frame(org, StampContext(left=considered_stamp(data.considered, "РАССМОТРЕНА"),
                                    right=approval_stamp(data.approval, org, word)),
                  title.upper(),
-                 [f"для {_mentee_phrase(mentees, 'genitive')}", f"(наставник {mentor.short_nominative})",
+                 [_for_whom(mentees), f"(наставник {mentor.short_nominative})",
                   f"на период {_period(pair.start, pair.end)}"],
                  passport, signatures),
         mentor=mentor,
