@@ -464,3 +464,21 @@ def test_samples_resolve_relative_paths():
         data = load_input("programme.personal", sample_path(f"programmes/{name}.yaml"))
         assert data.registry is not None and data.organization.short_name == "МБОУ «СОШ № 12»"
     assert re.search(r"ППН", get_kind("programme.personal").batch.file_name)
+
+
+@pytest.mark.parametrize(("kind", "second_header"), [
+    ("programme.personal", "Встреча и её тема"),
+    ("programme.individual_route", "Мероприятие"),
+])
+def test_plan_tables_repeat_their_header_and_keep_rows_whole(kind, second_header, tmp_path):
+    data = sample("personal") if kind == "programme.personal" else route()
+    path = nd.render(kind, data, tmp_path / "out.docx")
+    doc = Document(str(path))
+    [table] = [t for t in doc.tables if t.rows[0].cells[1].text == second_header]
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    first, *rest = table.rows
+    assert first._tr.trPr.find(f"{w}tblHeader") is not None
+    assert rest and all(r._tr.trPr is not None and r._tr.trPr.find(f"{w}cantSplit") is not None for r in rest)
+    section = doc.sections[0]
+    assert section.page_width < section.page_height  # portrait A4
+    assert round(section.left_margin.mm) == 30 and round(section.top_margin.mm) == 20
