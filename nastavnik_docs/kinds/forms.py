@@ -73,6 +73,19 @@ BLANK_LINE = "________________________________________"
 BLANK_SHORT = "____________________"
 BLANK_SIGNATURE = "______________"
 
+#: Characters in a fill-in line of a consent at 12 pt; a blank at the end of a line fills it
+#: up to about this length, so that it neither wraps nor leaves the line half empty.
+FORM_LINE = 74
+#: Consents are forms printed at 12 pt (ГОСТ Р 7.0.97-2025 allows 12–14 pt).
+CONSENT_FONT_SIZE = 12.0
+
+
+def _filled(label: str, value: str | None, end: str = ",") -> str:
+    """«label value,» or, without a value, «label ______…,» filling the rest of the line."""
+    if value:
+        return f"{label}{value}{end}"
+    return f"{label}{'_' * max(12, FORM_LINE - len(label) - len(end))}{end}"
+
 
 # --------------------------------------------------------------------------- input
 
@@ -253,18 +266,18 @@ def _agreed(word: str, case: str, gender: Gender) -> str:
 
 def _document_lines(doc: IdentityDocument | AuthorityDocument | None, default_kind: str,
                     label: str) -> list[str]:
-    """Two fill-in lines: «{label}: паспорт гражданина Российской Федерации серия … № …,» and
-    «выдан …, дата выдачи …,»; what is missing prints as blanks."""
+    """Fill-in lines of a document: «{label}: паспорт гражданина Российской Федерации,»,
+    «серия … № …, выдан …,», «дата выдачи …,» (and the division code); missing parts are blanks."""
     doc = doc or IdentityDocument()
     kind = (getattr(doc, "kind", None) or getattr(doc, "title", None) or default_kind).strip()
     issued = {"УТВЕРЖДЕНА": "выдана", "УТВЕРЖДЕНО": "выдано", "УТВЕРЖДЕНЫ": "выданы"}.get(
         approved_word(kind), "выдан")
-    first = f"{label}: {kind} серия {doc.series or BLANK_SERIES} №{NBSP}{doc.number or BLANK_DOC_NUMBER},"
-    second = [f"{issued} {doc.issued_by or BLANK_LINE}", f"дата выдачи {format_date(doc.issue_date, 'quoted')}"]
+    number = f"серия {doc.series or BLANK_SERIES} №{NBSP}{doc.number or BLANK_DOC_NUMBER}, {issued} "
+    lines = [f"{label}: {kind},", _filled(number, doc.issued_by)]
+    date = f"дата выдачи {format_date(doc.issue_date, 'quoted')}"
     code = getattr(doc, "division_code", None)
-    if code:
-        second.append(f"код подразделения {code}")
-    return [first, ", ".join(second) + ","]
+    lines.append(f"{date}, код подразделения {code}," if code else f"{date},")
+    return lines
 
 
 def _is_birth_certificate(kind: str) -> bool:
@@ -397,7 +410,7 @@ class _Subject:
         person, forms = self.person, self.forms
         id_kind = (self.data.document.kind if self.data.document and self.data.document.kind
                    else _default_id_kind(person, self.day))
-        address = self.data.address or BLANK_LINE
+        address = self.data.address
         lines: list[IntroLine] = []
 
         def text(value: str) -> None:
@@ -411,11 +424,11 @@ class _Subject:
             if role and person.category in (Category.TEACHER, Category.OTHER) and org.short_name not in role:
                 role = f"{role} {org.short_name}"
             text(f"Я, {forms.nominative}{', ' + role if role else ''},")
-            form(f"адрес места жительства: {address},",
+            form(_filled("адрес места жительства: ", address),
                  *_document_lines(self.data.document, id_kind, "документ, удостоверяющий личность"))
         else:
             rep = self.rep_details
-            name = self.rep_forms.nominative if self.rep_forms else BLANK_LINE
+            name = self.rep_forms.nominative if self.rep_forms else None
             relation = decline_post(self.relation, "instrumental") if self.relation else BLANK_SHORT
             minor_word = _agreed("несовершеннолетний", "genitive", forms.gender)
             born = f"{format_date(person.birth_date, 'numeric')} года рождения"
@@ -423,13 +436,13 @@ class _Subject:
             if self.rep_forms:
                 text(f"Я, {name},")
             else:
-                form(f"Я, {name},", "(фамилия, имя, отчество законного представителя)")
-            form(f"адрес места жительства: {rep.address or BLANK_LINE},",
+                form(_filled("Я, ", None), "(фамилия, имя, отчество законного представителя)")
+            form(_filled("адрес места жительства: ", rep.address),
                  *_document_lines(rep.document, "паспорт гражданина Российской Федерации",
                                   "документ, удостоверяющий личность"))
             text(f"являясь законным представителем ({relation}) {minor_word} {forms.genitive}, "
                  f"{born}{', ' + role if role else ''},")
-            form(f"адрес места жительства ребёнка: {address},",
+            form(_filled("адрес места жительства ребёнка: ", address),
                  *_document_lines(self.data.document, id_kind, "документ, удостоверяющий личность ребёнка"),
                  *_authority_lines(rep, self.relation, _is_birth_certificate(id_kind)))
         text(f"в соответствии со {article} {LAW_152} {verb_phrase}")
@@ -522,7 +535,7 @@ def _frame(data: _ConsentBase, subject: _Subject, *, subtitle: str, intro: list[
         "signer_name": subject.signer_name,
         "signer_caption": caption,
         "font_name": org.font_name,
-        "font_size": org.font_size,
+        "font_size": min(org.font_size, CONSENT_FONT_SIZE),
     }
 
 
