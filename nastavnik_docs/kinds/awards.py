@@ -26,6 +26,7 @@ from ..models import Category, Gender, Official, Organization, PairStatus, Perso
 from ..render.image import Image
 from ..ru import NBSP, PersonForms, decline_post, format_date, person_forms, typograph
 from ._base import BatchSpec, Kind, register
+from ._common import class_genitive
 
 __all__ = ["AwardContext", "AwardInput", "AwardRecipient", "Phrase", "award_records"]
 
@@ -99,6 +100,8 @@ class AwardContext(BaseModel):
     signer_post: str
     signer_name: str
     logo: Image | None
+    font_name: str
+    font_size: float
 
 
 # --------------------------------------------------------------------------- grammar
@@ -113,7 +116,7 @@ _ROLE_WORDS = {
     (Role.CURATOR, Gender.FEMALE): "куратор программы наставничества",
 }
 _PUPIL = {Gender.MALE: "обучающийся", Gender.FEMALE: "обучающаяся"}
-_CLASS = re.compile(r"^(?P<head>.*?\S)\s+класс$", re.IGNORECASE)
+_CLASS = re.compile(r"\S\s+класс$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -124,9 +127,8 @@ def _declined(phrase: str, case: str, gender: Gender | None) -> str:
 
 def _post_parts(post: str, category: Category | None, gender: Gender) -> tuple[str, str]:
     """(nominative, dative) of the post line; a pupil's class becomes «обучающаяся 7 «Б» класса»."""
-    match = _CLASS.match(post)
-    if match and category in (None, Category.PUPIL):
-        klass = f"{match['head']} {_declined('класс', 'genitive', None)}"
+    if _CLASS.search(post) and category in (None, Category.PUPIL):
+        klass = class_genitive(post)
         pupil = _PUPIL[gender]
         return f"{pupil} {klass}", f"{_declined(pupil, 'dative', gender)} {klass}"
     return post, _declined(post, "dative", gender)
@@ -226,6 +228,8 @@ def _context(data: AwardInput, statement: str, forms: PersonForms, gender: Gende
         signer_post=signer_post,
         signer_name=signer_name,
         logo=data.logo,
+        font_name=org.font_name,
+        font_size=org.font_size,
     )
 
 
