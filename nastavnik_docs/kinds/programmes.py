@@ -415,7 +415,8 @@ class PersonalProgrammeInput(_Input):
     tasks: list[str] | None = Field(default=None, description="Задачи (по умолчанию — типовые)")
     audience: AudienceKey | None = Field(
         default=None, description="Набор типовых формулировок: teacher_teacher, teacher_pupil, pupil_pupil, employer")
-    frequency: str = Field(default="biweekly", description="Периодичность встреч: «раз в две недели», «раз в месяц»…")
+    frequency: str | None = Field(
+        default=None, description="Периодичность встреч: «раз в две недели» (по умолчанию), «раз в месяц»…")
     holidays: list[Holiday] = Field(default_factory=list, description="Каникулы: встречи переносятся на первый рабочий день после")
     topics: list[TopicInput | str] | None = Field(default=None, description="Темы рабочих встреч (по умолчанию — типовые)")
     plan: list[MeetingInput] | None = Field(default=None, description="План встреч целиком (вместо составленного)")
@@ -829,7 +830,7 @@ def build_plan(data: PersonalProgrammeInput, pair: _ResolvedPair, audience: Audi
     if data.plan:
         return _given_plan(data.plan, pair)
     try:
-        dates, final = plan_dates(pair.start, pair.end, data.frequency, data.holidays)
+        dates, final = plan_dates(pair.start, pair.end, data.frequency or "biweekly", data.holidays)
     except ValueError as exc:
         raise bad_input("frequency" if "периодичность" in str(exc) else "end", str(exc)) from None
     intro = list(zip(INTRO_MEETINGS, INTRO_FORMS))
@@ -898,7 +899,8 @@ def build_personal(data: PersonalProgrammeInput) -> PersonalProgrammeContext:
     months = agree(months_between(pair.start, pair.end), "месяц").replace(" ", NBSP, 1)
     period = f"{_period(pair.start, pair.end)} ({months})"
     try:
-        frequency = FREQUENCIES[frequency_key(data.frequency)][0]
+        frequency = ("по плану" if data.plan and data.frequency is None
+                     else FREQUENCIES[frequency_key(data.frequency or "biweekly")][0])
     except ValueError as exc:
         raise bad_input("frequency", str(exc), data.frequency) from None
     plan = build_plan(data, pair, audience, mentees)

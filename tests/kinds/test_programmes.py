@@ -229,7 +229,7 @@ def test_personal_programme_takes_a_plan_given_by_hand(tmp_path):
     plan = [{"topic": "знакомство", "date": "2026-10-06"},
             {"topic": "работа над проектом", "form": "консультация", "date": "2026-11-10"},
             {"topic": "итоги", "date": None}]
-    doc = render("programme.personal", _inline_pair(plan=plan, goal="подготовка проекта"), tmp_path)
+    doc = render("programme.personal", _inline_pair(plan=plan, goal="подготовка проекта", frequency=None), tmp_path)
     rows = doc.table("№ п/п", "Встреча и её тема")
     assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
         ("1.", "Организационная встреча (встреча-знакомство)\nЗнакомство.", "", "06.10.2026"),
@@ -238,6 +238,22 @@ def test_personal_programme_takes_a_plan_given_by_hand(tmp_path):
     ]
     i = doc.paragraphs.index("2. Цель программы")
     assert doc.paragraphs[i + 1] == "Подготовка проекта."
+    assert doc.passport()["Периодичность встреч"] == "по плану, всего 3 встречи"
+
+
+def test_personal_programme_takes_own_topics_and_audience(tmp_path):
+    topics = [{"topic": "разбор олимпиадных задач", "form": "практикум"}, "подготовка доклада"]
+    doc = render("programme.personal", _inline_pair(topics=topics, audience="employer"), tmp_path)
+    rows = doc.table("№ п/п", "Встреча и её тема")
+    regular = [r[1].split("\n")[1] for r in rows[3:-1]]
+    n = len(regular)
+    assert n > 2
+    assert regular[0] == "Разбор олимпиадных задач." and regular[-1].startswith("Подготовка доклада")
+    assert all(t in ("Разбор олимпиадных задач.", "Разбор олимпиадных задач (продолжение).",
+                     "Подготовка доклада.", "Подготовка доклада (продолжение).") for t in regular)
+    assert rows[3][2] == "практикум" and rows[-2][2] == ""
+    i = doc.paragraphs.index("2. Цель программы")  # the employer wording, agreed with one mentee
+    assert doc.paragraphs[i + 1].startswith("Профессиональная ориентация наставляемого и получение им ")
 
 
 # --------------------------------------------------------------------------- batch
