@@ -110,12 +110,12 @@ def _signature(doc, width_mm: float) -> None:
         aligns=[LEFT, CENTER, RIGHT], keep_together=True, valign_bottom=True)
     line = table.rows[0].cells[1].paragraphs[0]
     line.add_run("_" * 18)
-    for row in table.rows:
+    for r, row in enumerate(table.rows):
         for cell in row.cells:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
             for p in cell.paragraphs:
                 for run in p.runs:
-                    run.font.size = Pt(14 if row is table.rows[0] else 11)
+                    run.font.size = Pt(14 if r == 0 else 11)
     stamp = table.rows[1].cells[0].paragraphs[0]
     stamp.paragraph_format.left_indent = Cm(1)
     stamp.paragraph_format.space_before = Pt(4)
