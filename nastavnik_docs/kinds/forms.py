@@ -387,6 +387,10 @@ class _Subject:
             return "моих персональных данных"
         return f"персональных данных моего {self.ward()}"
 
+    def interest(self) -> str:
+        """«в своём интересе» / «в интересах ребёнка» (art. 9 part 1: free, informed, in one's interest)."""
+        return f"в интересах {self.ward()}" if self.minor else "в своём интересе"
+
     def ward(self) -> str:
         """«ребёнка» or «подопечного» (genitive), by the representative's relation."""
         return "подопечного" if _relation_kind(self.relation) == "guardian" else "ребёнка"
@@ -542,8 +546,7 @@ def _frame(data: _ConsentBase, subject: _Subject, *, subtitle: str, intro: list[
 def build_personal_data(data: PersonalDataConsentInput) -> ConsentContext:
     subject = _Subject(data)
     org = data.organization
-    interest = f"в интересах {subject.ward()}" if subject.minor else "в своём интересе"
-    intro = subject.intro(f"свободно, своей волей и {interest} даю согласие {_operator(org)} "
+    intro = subject.intro(f"свободно, своей волей и {subject.interest()} даю согласие {_operator(org)} "
                           f"на обработку {subject.whose()} на следующих условиях.", "статьёй 9")
     rows: list[tuple[str, Sequence[str]]] = [
         ("Цели обработки персональных данных:", _items(data.purposes or _default_purposes(subject))),
@@ -600,10 +603,12 @@ def build_publication(data: PublicationConsentInput) -> PublicationContext:
     org = data.organization
     purpose = (data.purpose or "информирования об участниках, ходе и результатах "
                f"{subject.programme().replace('программе', 'программы', 1)} и популяризации наставничества")
-    intro = subject.intro(f"даю согласие {_operator(org)} на распространение {subject.whose()} "
+    intro = subject.intro(f"свободно, своей волей и {subject.interest()} даю согласие {_operator(org)} "
+                          f"на распространение {subject.whose()} "
                           f"в целях {purpose.rstrip('.')}.", "статьёй 10.1")
     head = [
-        ("Контактные данные субъекта персональных данных:", _items(subject.contacts())),
+        (f"Контактные данные {'законного представителя' if subject.minor else 'субъекта персональных данных'}:",
+         _items(subject.contacts())),
         ("Информационные ресурсы оператора, посредством которых персональные данные "
          "предоставляются неограниченному кругу лиц:", _items(data.resources or _default_resources(org))),
         ("Категории и перечень персональных данных, разрешённых к распространению, условия и "
@@ -712,28 +717,31 @@ def _is_staff(person: Person) -> bool:
     return category in (None, Category.TEACHER, Category.OTHER)
 
 
-def _select(data: _SheetBase, default: Selection) -> list[Person]:
-    chosen: list[Person] = []
+def _from_registry(data: _SheetBase, default: Selection) -> list[Participant]:
+    """The participants a sheet takes from the registry: a role selection or a list of IDs."""
     selection = data.participants if data.participants is not None else (default if data.registry else None)
-    if selection is not None:
-        if data.registry is None:
-            raise bad_input("registry", "участники выбираются из базы, но база наставников и наставляемых "
-                            "(registry) не указана")
-        reg = data.registry
-        if isinstance(selection, list):
-            for i, pid in enumerate(selection):
-                try:
-                    chosen.append(reg.participant(str(pid)))
-                except KeyError:
-                    raise bad_input(f"participants[{i}]", "в базе нет участника с таким ID", pid) from None
-        else:
-            chosen = {"all": reg.participants, "staff": [p for p in reg.participants if _is_staff(p)],
-                      "mentors": reg.mentors(), "mentees": reg.mentees()}[selection]
-    chosen = [*chosen, *data.people]
-    if not chosen and not data.blank_rows:
+    if selection is None:
+        return []
+    if data.registry is None:
+        raise bad_input("registry", "участники выбираются из базы, но база наставников и наставляемых "
+                        "(registry) не указана")
+    reg = data.registry
+    if not isinstance(selection, list):
+        return {"all": reg.participants, "staff": [p for p in reg.participants if _is_staff(p)],
+                "mentors": reg.mentors(), "mentees": reg.mentees()}[selection]
+    chosen = []
+    for i, pid in enumerate(selection):
+        try:
+            chosen.append(reg.participant(str(pid)))
+        except KeyError:
+            raise bad_input(f"participants[{i}]", "в базе нет участника с таким ID", pid) from None
+    return chosen
+
+
+def _not_empty(people: Sequence[Person], data: _SheetBase) -> None:
+    if not people and not data.blank_rows:
         raise bad_input("participants", "список пуст: укажите участников из базы (participants), "
                         "людей (people) или число пустых строк (blank_rows)")
-    return chosen
 
 
 def _sort_key(person: Person) -> str:
@@ -782,6 +790,12 @@ def _responsible(data: RegistrationSheetInput) -> tuple[str, str]:
     return typograph(text), forms.initials_nominative
 
 
+def _people_of(data: RegistrationSheetInput) -> list[Person]:
+    people = [*_from_registry(data, "all"), *data.people]
+    _not_empty(people, data)
+    return people
+
+
 def build_registration(data: RegistrationSheetInput) -> SheetContext:
     org = data.organization
     details = [f"Дата проведения: {format_date(data.date, 'long')}"]
@@ -794,7 +808,7 @@ def build_registration(data: RegistrationSheetInput) -> SheetContext:
         letterhead=_letterhead(org), title="ЛИСТ РЕГИСТРАЦИИ",
         subtitle=["участников мероприятия", event],
         details=[typograph(d) for d in details],
-        rows=_rows(_select(data, "all"), data),
+        rows=_rows(_people_of(data), data),
         responsible_post=post, responsible_name=name,
         font_name=org.font_name, font_size=org.font_size)
 
@@ -803,18 +817,24 @@ _PARTICIPLE = {"УТВЕРЖДЕН": "утверждённым", "УТВЕРЖД
                "УТВЕРЖДЕНА": "утверждённой", "УТВЕРЖДЕНЫ": "утверждёнными"}
 
 
+def _not_staff(field: str, person: Person):
+    return bad_input(field, f"{person.full_name} — не работник организации: лист ознакомления с "
+                     "локальным актом подписывают только работники (обучающиеся его не подписывают)")
+
+
 def build_acquaintance(data: AcquaintanceSheetInput) -> SheetContext:
     org = data.organization
-    people = _select(data, "staff")
-    if data.participants is None or isinstance(data.participants, str):
-        people = [p for p in people if _is_staff(p)]
-    for i, person in enumerate(people):
+    chosen = _from_registry(data, "staff")
+    if isinstance(data.participants, list):  # a pupil named by ID is a mistake, not a filter
+        for i, person in enumerate(chosen):
+            if not _is_staff(person):
+                raise _not_staff(f"participants[{i}]", person)
+    chosen = [p for p in chosen if _is_staff(p)]  # a role selection keeps the staff only
+    for i, person in enumerate(data.people):
         if not _is_staff(person):
-            where = (f"participants[{data.participants.index(person.id)}]"
-                     if isinstance(data.participants, list) and isinstance(person, Participant)
-                     and person.id in data.participants else f"people[{i - len(people) + len(data.people)}]")
-            raise bad_input(where, f"{person.full_name} — не работник организации: лист ознакомления "
-                            "с локальным актом подписывают только работники (обучающиеся его не подписывают)")
+            raise _not_staff(f"people[{i}]", person)
+    people = [*chosen, *data.people]
+    _not_empty(people, data)
     act = data.act
     title = decline_post(act.title, "instrumental")
     approved = _PARTICIPLE[approved_word(act.title)]

@@ -221,6 +221,25 @@ def test_publication_consent_is_a_separate_document_by_article_10_1(rendered):
     assert "https://school12.vologda-edu.example, раздел «Наставничество»" in joined
 
 
+def test_publication_consent_for_a_minor_leaves_the_choices_to_the_parent(tmp_path):
+    data = _sample("forms/consent_publication.yaml")
+    data.update(participant="У20")
+    for key in ("items", "resources", "date"):
+        data.pop(key)
+    out = nd.render("consent.publication", _write(tmp_path, data), tmp_path / "p.docx")
+    joined = "\n".join(_texts(out))
+    assert "Я, Павлюк Наталья Геннадьевна," in joined
+    assert "несовершеннолетней Павлюк Ксении Андреевны" in joined
+    assert "на распространение персональных данных моего ребёнка" in joined
+    assert "Контактные данные законного представителя:" in joined
+    assert "адрес электронной почты: pavlyuk.ng@mail.example." in joined
+    assert "официальный сайт МБОУ «СОШ № 12» https://school12.vologda-edu.example, раздел «Наставничество»" in joined
+    _heads, rows = _table(out, "Условия и запреты")
+    assert rows and all(r[3] == "да / нет" for r in rows)
+    assert "класс" in [r[2] for r in rows]
+    assert "Н.Г. Павлюк" in joined and "(подпись законного представителя)" in joined
+
+
 # --------------------------------------------------------------------------- consent grammar and blanks
 
 
@@ -436,6 +455,11 @@ def test_registry_workbook(tmp_path, kind_id):
     ("forms/acquaintance.yaml", lambda d: d.update(participants=["У01", "У16"]),
      ["participants[1]", "Кузнецова Софья Максимовна", "обучающиеся"]),
     ("forms/acquaintance.yaml", lambda d: d.pop("act"), ["act"]),
+    ("forms/acquaintance.yaml", lambda d: d["people"].append(
+        {"last_name": "Лосева", "first_name": "Ия", "post": "8 «Б» класс", "category": "обучающийся"}),
+     ["people[1]", "Лосева Ия", "только работники"]),
+    ("forms/acquaintance.yaml", lambda d: d.update(participants=[], people=[], blank_rows=0),
+     ["participants", "список пуст"]),
     ("forms/registry_mentors.yaml", lambda d: d.pop("registry"), ["registry"]),
     ("forms/registry_mentees.yaml", lambda d: d.update(curator="У99"), ["curator", "У99"]),
 ])
