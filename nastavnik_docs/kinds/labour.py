@@ -174,6 +174,13 @@ def _post_without_org(post: str, organization: Organization) -> str:
     return text
 
 
+def _approved_regulation(regulation: Act) -> str:
+    """«Положением о системе наставничества …, утверждённым приказом от 27.08.2026 № 108-о/д»
+    (instrumental, as both «с …» and «в соответствии с …» ask); blanks for a missing date or number."""
+    return (f"{decline_post(typograph(regulation.title), 'instrumental')}, утверждённым приказом "
+            f"{act_reference(regulation.date, regulation.number)}")
+
+
 def _money(amount: Decimal) -> str:
     return money_in_words(amount)
 
@@ -278,9 +285,7 @@ def build_consent(data: ConsentInput) -> ConsentContext:
 
     regulation = data.regulation or Act(title=f"Положение о системе наставничества {org.short_name}")
     acquainted = _gendered(mentor, "ознакомлен", "ознакомлена")
-    reference = act_reference(regulation.date, regulation.number)
-    reg_text = (f"С {decline_post(typograph(regulation.title), 'instrumental')}, утверждённым приказом "
-                f"{reference}, {acquainted}; права и обязанности наставника мне разъяснены.")
+    reg_text = f"С {_approved_regulation(regulation)}, {acquainted}; права и обязанности наставника мне разъяснены."
 
     pay_amount = data.monthly_pay
     if pay_amount is None and not data.unpaid:  # one agreement per pair: the pays add up
@@ -479,7 +484,7 @@ def build_agreement(data: AgreementInput) -> AgreementContext:
     consent = data.consent_date or pair.mentor_consent_date
     period = _period(pair.start, pair.end)
     effective = data.effective or pair.start
-    regulation = f" и {data.regulation.cite('instrumental')}" if data.regulation else ""
+    regulation = f" и {_approved_regulation(data.regulation)}," if data.regulation else ""
     signed_later = day is not None and day > effective
     items: list = [
         f"Работник с его письменного согласия от {format_date(consent, 'numeric')} в соответствии со "

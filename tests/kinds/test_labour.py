@@ -15,6 +15,7 @@ from nastavnik_docs.batch import records_from_source
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.io import load_input
 from nastavnik_docs.kinds import get_kind
+from nastavnik_docs.kinds._common import Act
 from nastavnik_docs.kinds.labour import _named_as
 from nastavnik_docs.render.docx import BLANK
 
@@ -177,11 +178,14 @@ def test_agreement_parties_clauses_pay_and_signatures(tmp_path):
 
 def test_agreement_blanks_for_missing_contract_and_custom_lists(tmp_path):
     data = sample(AGREEMENT, contract=None, duties=["вести дневник наставника"], rights=["брать отгул"],
-                  employee_requisites=["Паспорт: серия 1900 № 123456"], number=None, date=None)
+                  employee_requisites=["Паспорт: серия 1900 № 123456"], number=None, date=None,
+                  regulation=Act(title="Положение о наставничестве МБОУ «СОШ № 12»", number="108-о/д"))
     text = render(AGREEMENT, data, tmp_path)
     blank_ref = f"от __.__.20__ №{NB}______"
     assert text[:2] == [f"ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ №{NB}27", f"к трудовому договору {blank_ref}"]
     assert f"к трудовому договору {blank_ref} (далее" in paragraph_with(text, PARTIES)
+    assert (f"статьёй 351.8 Трудового кодекса Российской Федерации и Положением о наставничестве МБОУ «СОШ №{NB}12», "
+            f"утверждённым приказом от __.__.20__ №{NB}108-о/д, наряду с работой") in paragraph_with(text, "1. ")
     assert paragraph_with(text, "2.1. ") == "2.1. вести дневник наставника."
     assert paragraph_with(text, "3.1. ") == "3.1. брать отгул."
     assert f"Паспорт: серия 1900 №{NB}123456" in text
