@@ -275,3 +275,9 @@ def test_xlsx_only_kinds_are_batched_through_the_xlsx_engine(tmp_path):
     assert [f.row for f in report.failed] == [2]
     sheet = load_workbook(report.written[0]).active
     assert (sheet["A1"].value, sheet["B1"].value) == ("Ким Алина", 12)
+
+
+def test_the_excel_registry_gives_the_same_records_as_the_yaml_one():
+    from_xlsx = records_from_source("award.gramota", sample_path("registry.xlsx"), common=COMMON)
+    from_yaml = records_from_source("award.gramota", REGISTRY, common=COMMON)
+    assert [r["recipient"] for r in from_xlsx] == [r["recipient"] for r in from_yaml]
