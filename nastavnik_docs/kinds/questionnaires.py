@@ -32,6 +32,7 @@ from ..ru import PersonForms, agree, format_date, format_school_year, person_for
 from ._base import BatchSpec, Kind, register
 from ._common import DASH, bad_input, join_and
 from .awards import greeting as _polite_greeting
+from .labour import find_participant
 
 __all__ = ["Question", "Respondent", "QuestionnaireInput", "MenteeQuestionnaireInput", "FeedbackInput",
            "QuestionnaireContext", "question_sets", "mentor_records", "mentee_records", "feedback_records"]
@@ -239,8 +240,6 @@ def _respondent(data: QuestionnaireInput) -> Respondent | None:
 
 
 def _participant(data: QuestionnaireInput) -> Participant:
-    from .labour import find_participant
-
     return find_participant(data.registry, data.participant, "participant")
 
 
