@@ -31,7 +31,6 @@ from ..models import Category, Gender, Official, Organization, Pair, PairStatus,
 from ..models.person import _Model
 from ..ru import (
     BLANK_DATE_LONG,
-    BLANK_NUMBER,
     PersonForms,
     agree,
     decline_post,
@@ -120,10 +119,12 @@ class RepresentativeDetails(_Model):
     """What the consent needs of a legal representative beyond the registry's name and relation."""
 
     full_name: str | None = Field(default=None, description="ФИО (по умолчанию — из базы)")
-    relation: str | None = Field(default=None, description="Кем приходится: мать, отец, опекун (по умолчанию — из базы)")
+    relation: str | None = Field(default=None,
+            description="Кем приходится: мать, отец, опекун (по умолчанию — из базы)")
     address: str | None = Field(default=None, description="Адрес места жительства")
     document: IdentityDocument | None = Field(default=None, description="Документ, удостоверяющий личность")
-    authority: AuthorityDocument | None = Field(default=None, description="Документ, подтверждающий полномочия")
+    authority: AuthorityDocument | None = Field(default=None,
+            description="Документ, подтверждающий полномочия")
     phone: str | None = Field(default=None, description="Телефон")
     email: str | None = Field(default=None, description="Электронная почта")
 
@@ -133,7 +134,8 @@ class ThirdParty(_Model):
 
     name: str = Field(min_length=1, description="Наименование")
     address: str | None = Field(default=None, description="Адрес")
-    purpose: str | None = Field(default=None, description="Для чего («для формирования региональной базы наставников»)")
+    purpose: str | None = Field(default=None,
+            description="Для чего («для формирования региональной базы наставников»)")
 
 
 class _ConsentBase(_Model):
@@ -141,23 +143,31 @@ class _ConsentBase(_Model):
     registry: Registry | None = Field(default=None, description="База наставников и наставляемых")
     participant: Participant | str = Field(description="Участник: ID из базы или данные участника целиком")
     address: str | None = Field(default=None, description="Адрес места жительства участника")
-    document: IdentityDocument | None = Field(default=None, description="Документ участника, удостоверяющий личность")
+    document: IdentityDocument | None = Field(default=None,
+            description="Документ участника, удостоверяющий личность")
     phone: str | None = Field(default=None, description="Телефон участника (по умолчанию — из базы)")
-    email: str | None = Field(default=None, description="Электронная почта участника (по умолчанию — из базы)")
+    email: str | None = Field(default=None,
+            description="Электронная почта участника (по умолчанию — из базы)")
     representative: RepresentativeDetails | None = Field(
         default=None, description="Законный представитель несовершеннолетнего: адрес, документы")
-    date: dt.date | None = Field(default=None, description="Дата подписания (нет — бланк «___» ______ 20__ г.)")
+    date: dt.date | None = Field(default=None,
+            description="Дата подписания (нет — бланк «___» ______ 20__ г.)")
     period: str | None = Field(default=None, description="Срок действия согласия (по умолчанию — типовой)")
-    programme: str | None = Field(default=None, description="Название программы наставничества (по умолчанию — «программа наставничества ОО»)")
+    programme: str | None = Field(default=None,
+            description="Программа наставничества в именительном падеже (по умолчанию — "
+                    "«программа наставничества ОО»)")
 
 
 class PersonalDataConsentInput(_ConsentBase):
     """Согласие на обработку персональных данных участника программы наставничества."""
 
     purposes: list[str] | None = Field(default=None, description="Цели обработки (по умолчанию — типовые)")
-    data_items: list[str] | None = Field(default=None, description="Перечень персональных данных (по умолчанию — по категории участника)")
-    actions: str | None = Field(default=None, description="Перечень действий (по умолчанию — по ст. 3 152-ФЗ)")
-    third_parties: list[ThirdParty] = Field(default_factory=list, description="Кому передаются данные или поручается обработка")
+    data_items: list[str] | None = Field(default=None,
+            description="Перечень персональных данных (по умолчанию — по категории участника)")
+    actions: str | None = Field(default=None,
+            description="Перечень действий (по умолчанию — по ст. 3 152-ФЗ)")
+    third_parties: list[ThirdParty] = Field(default_factory=list,
+            description="Кому передаются данные или поручается обработка")
 
 
 class PublicationItem(_Model):
@@ -165,7 +175,8 @@ class PublicationItem(_Model):
 
     category: str = Field(min_length=1, description="Категория персональных данных")
     data: str = Field(min_length=1, description="Перечень персональных данных")
-    allowed: bool | None = Field(default=None, description="Разрешено к распространению (нет — «да / нет» от руки)")
+    allowed: bool | None = Field(default=None,
+            description="Разрешено к распространению (нет — «да / нет» от руки)")
     conditions: str | None = Field(default=None, description="Условия и запреты (нет — пустая графа)")
 
 
@@ -173,9 +184,12 @@ class PublicationConsentInput(_ConsentBase):
     """Согласие на обработку персональных данных, разрешённых для распространения (ст. 10.1)."""
 
     purpose: str | None = Field(default=None, description="Цель распространения (по умолчанию — типовая)")
-    resources: list[str] | None = Field(default=None, description="Ресурсы, где публикуются данные (по умолчанию — сайт, раздел «Наставничество»)")
-    items: list[PublicationItem] | None = Field(default=None, description="Категории и перечень данных (по умолчанию — типовые)")
-    transfer_conditions: str | None = Field(default=None, description="Условия передачи по внутренней сети или сетям связи (нет — строка для руки)")
+    resources: list[str] | None = Field(default=None,
+            description="Ресурсы, где публикуются данные (по умолчанию — сайт, раздел «Наставничество»)")
+    items: list[PublicationItem] | None = Field(default=None,
+            description="Категории и перечень данных (по умолчанию — типовые)")
+    transfer_conditions: str | None = Field(default=None,
+            description="Условия передачи по внутренней сети или сетям связи (нет — строка для руки)")
 
 
 # --------------------------------------------------------------------------- context
@@ -452,8 +466,10 @@ class _Subject:
         text(f"в соответствии со {article} {LAW_152} {verb_phrase}")
         return lines
 
-    def programme(self) -> str:
-        return typograph(self.data.programme or f"программе наставничества {self.data.organization.short_name}")
+    def programme(self, case: str = "prepositional") -> str:
+        """«программе наставничества МБОУ «СОШ № 12»» in ``case``."""
+        title = self.data.programme or f"программа наставничества {self.data.organization.short_name}"
+        return typograph(decline_post(title, case))
 
 
 def _numbered_clauses(rows: Sequence[tuple[str, Sequence[str]]], start: int = 1) -> list[Clause]:
@@ -590,7 +606,8 @@ def _default_publication_items(person: Participant) -> list[PublicationItem]:
                         data="роль в программе наставничества (наставник, наставляемый), форма наставничества"),
         PublicationItem(category="Персональные данные",
                         data="сведения о результатах и достижениях в программе наставничества, награды"),
-        PublicationItem(category="Изображение", data="фотографии и видеозаписи с мероприятий программы наставничества"),
+        PublicationItem(category="Изображение",
+                        data="фотографии и видеозаписи с мероприятий программы наставничества"),
     ]
 
 
@@ -602,7 +619,7 @@ def build_publication(data: PublicationConsentInput) -> PublicationContext:
     subject = _Subject(data)
     org = data.organization
     purpose = (data.purpose or "информирования об участниках, ходе и результатах "
-               f"{subject.programme().replace('программе', 'программы', 1)} и популяризации наставничества")
+               f"{subject.programme('genitive')} и популяризации наставничества")
     intro = subject.intro(f"свободно, своей волей и {subject.interest()} даю согласие {_operator(org)} "
                           f"на распространение {subject.whose()} "
                           f"в целях {purpose.rstrip('.')}.", "статьёй 10.1")
@@ -689,7 +706,8 @@ class AcquaintanceSheetInput(_SheetBase):
     """Лист ознакомления работников с локальным актом."""
 
     act: Act = Field(description="Локальный акт: название (именительный падеж), дата и номер приказа")
-    approved_by: str | None = Field(default=None, description="Кем утверждён («приказом директора»); по умолчанию — «приказом ОО»")
+    approved_by: str | None = Field(default=None,
+            description="Кем утверждён («приказом директора»); по умолчанию — «приказом ОО»")
 
 
 class SheetRow(BaseModel):
@@ -786,7 +804,9 @@ def _responsible(data: RegistrationSheetInput) -> tuple[str, str]:
             raise bad_input("responsible", "в базе нет участника с таким ID", data.responsible) from None
     forms = forms_of(ref)
     post = getattr(ref, "post", None)
-    text = f"Ответственный за регистрацию, {lower_first(forms.post.nominative)}" if post else "Ответственный за регистрацию"
+    text = "Ответственный за регистрацию"
+    if post:
+        text += f", {lower_first(forms.post.nominative)}"
     return typograph(text), forms.initials_nominative
 
 
@@ -865,8 +885,10 @@ class RegistryListInput(_Model):
     date: dt.date | None = Field(default=None, description="По состоянию на дату (по умолчанию — сегодня)")
     approval: ApprovalOrder | None = Field(
         default=None, description="Приказ об утверждении; не указан — гриф «УТВЕРЖДАЮ» руководителя")
-    include: Literal["all", "active"] = Field(default="all", description="Какие пары: all — все, active — только действующие")
-    curator: Official | str | None = Field(default=None, description="Куратор: ФИО и должность или ID (по умолчанию — куратор из базы)")
+    include: Literal["all", "active"] = Field(default="all",
+            description="Какие пары: all — все, active — только действующие")
+    curator: Official | str | None = Field(default=None,
+            description="Куратор: ФИО и должность или ID (по умолчанию — куратор из базы)")
 
 
 class MentorRow(BaseModel):
@@ -954,8 +976,9 @@ def _curator(data: RegistryListInput) -> tuple[str, str]:
 
 
 def _period(pair: Pair) -> str:
-    end = format_date(pair.end, "numeric") if pair.end else "по настоящее время"
-    text = f"{format_date(pair.start, 'numeric')}{DASH}{end}" if pair.end else f"с {format_date(pair.start, 'numeric')}"
+    """«01.09.2026–31.05.2027», «с 01.09.2026» (no end yet), with the status when not active."""
+    start = format_date(pair.start, "numeric")
+    text = f"{start}{DASH}{format_date(pair.end, 'numeric')}" if pair.end else f"с {start}"
     if pair.status is PairStatus.COMPLETED:
         text += " (завершена)"
     elif pair.status is PairStatus.ENDED_EARLY:
@@ -1055,7 +1078,8 @@ def build_mentees(data: RegistryListInput) -> MenteeRegistryContext:
             consent=format_date(person.consent_date, "numeric")))
     if not rows:
         raise bad_input("registry", "в базе нет наставляемых")
-    return MenteeRegistryContext(**_registry_frame(data, "НАСТАВЛЯЕМЫХ", f"Всего: {agree(len(rows), 'наставляемый')}"),
+    total = f"Всего: {agree(len(rows), 'наставляемый')}"
+    return MenteeRegistryContext(**_registry_frame(data, "НАСТАВЛЯЕМЫХ", total),
                                  rows=rows)
 
 

@@ -204,7 +204,6 @@ def test_consent_has_every_item_of_article_9(rendered, sample):
     joined = "\n".join(_texts(rendered[("consent.personal_data", sample)]))
     for name, phrase in LAW_ITEMS.items():
         assert phrase in joined, name
-    data = load_input(get_kind("consent.personal_data"), SAMPLES / sample)
     signer = "М.О. Кузнецов" if "teacher" not in sample else "Н.И. Сидорук"
     assert signer in joined and "(расшифровка подписи)" in joined
 
