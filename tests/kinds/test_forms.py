@@ -416,6 +416,24 @@ def test_a_person_in_two_pairs_shows_both_numbered(rendered):
     assert ivanov[4] == "–"  # a pupil has no pedagogical experience
 
 
+def test_registry_of_active_pairs_only():
+    kind = get_kind("registry.mentors")
+    data = load_input(kind, SAMPLES / "forms/registry_mentors.yaml").model_copy(update={"include": "active"})
+    rows = {r.name: r for r in kind.build_context(data).rows}
+    assert rows["Иванов Артём Дмитриевич"].partners == f"Ким{NBSP}А.С."  # pair 7 is completed
+    assert rows["Кравченко Ольга Викторовна"].partners == "–"  # a mentor by role without an active pair
+    assert all("(завершена)" not in r.periods for r in rows.values())
+
+
+def test_consents_are_printed_at_12_pt_and_registries_landscape(rendered):
+    from docx.shared import Pt
+
+    consent = Document(rendered[("consent.personal_data", "forms/consent_personal_data.yaml")])
+    assert consent.styles["Normal"].font.size == Pt(12)
+    section = consent.sections[0]
+    assert section.page_width < section.page_height and abs(section.left_margin - Mm(30)) < Mm(0.5)
+
+
 def test_mentees_registry_marks_young_specialists(rendered):
     _heads, rows = _table(rendered[("registry.mentees", "forms/registry_mentees.yaml")], "Молодой специалист")
     young = {r[1]: r[4] for r in rows}
