@@ -270,12 +270,23 @@ def _post_process(xml: str, own_breaks: bool) -> str:
 
 @dataclass
 class RenderedDocument:
-    """The parts one record changes: the body XML (a ``<w:body>`` element with its namespace
-    declarations), other rendered parts by name, and pictures added to the body."""
+    """The parts one record changes: the body XML (a ``<w:body>`` element), other rendered
+    parts by name, parts replaced by content shared with other records (already
+    compressed: the organisation's styles), and pictures added to the body."""
 
     body: str
     parts: dict[str, bytes] = field(default_factory=dict)
+    shared: list[_Entry] = field(default_factory=list)
     images: list[tuple[str, str, str]] = field(default_factory=list)  # (rId, partname, sha1)
+
+
+class _Xml:
+    """What docxtpl's InlineImage reads from a new picture: its ``.xml``."""
+
+    __slots__ = ("xml",)
+
+    def __init__(self, xml: str):
+        self.xml = xml
 
 
 class _ImageSink:
@@ -288,23 +299,37 @@ class _ImageSink:
         self.current_rendering_part = self
         self.in_body = True
         self.used: dict[str, tuple[str, str]] = {}
-        self._next_shape = 1
 
     def new_pic_inline(self, image_descriptor, width=None, height=None):
         if not self.in_body:
             raise FastPathUnsupported("изображение в колонтитуле")
+        if isinstance(image_descriptor, (str, os.PathLike)):
+            stat = os.stat(image_descriptor)
+            key: tuple = (os.fspath(image_descriptor), stat.st_mtime_ns, stat.st_size, width, height)
+            blob = None
+        else:
+            blob = image_descriptor.read()
+            key = (zlib.crc32(blob), len(blob), width, height)
+        cached = self.owner._inlines.get(key)
+        if cached is None or (blob is not None and cached[3] != blob):
+            cached = self.owner._inlines[key] = self._inline(image_descriptor, blob, width, height)
+        xml, rid, partname, _, sha1 = cached
+        self.used[sha1] = (rid, partname)
+        return _Xml(xml)
+
+    def _inline(self, descriptor, blob, width, height) -> tuple[str, str, str, bytes | None, str]:
+        """The inline drawing of a picture (the same for every record that prints it; its
+        drawing id is renumbered with the body's), and the picture's part."""
         from docx.image.image import Image as DocxImage
         from docx.oxml.shape import CT_Inline
 
-        if isinstance(image_descriptor, (str, os.PathLike)):
-            image = DocxImage.from_file(image_descriptor)
-        else:
-            image = DocxImage.from_blob(image_descriptor.read())
+        image = DocxImage.from_blob(blob) if blob is not None else DocxImage.from_file(descriptor)
         rid, partname = self.owner._image_part(image)
-        self.used[image.sha1] = (rid, partname)
         cx, cy = image.scaled_dimensions(width, height)
-        self._next_shape += 1
-        return CT_Inline.new_pic_inline(self._next_shape, rid, image.filename, cx, cy)
+        # python-docx pretty-prints the drawing; the line breaks between its tags would make
+        # every record go through docxtpl's \n/\t "listing" pass for nothing.
+        xml = re.sub(r">\s+<", "><", CT_Inline.new_pic_inline(1, rid, image.filename, cx, cy).xml.strip())
+        return xml, rid, partname, blob, image.sha1
 
     def relate_to(self, *args, **kwargs):  # hyperlinks on pictures
         raise FastPathUnsupported("ссылка на изображении")
@@ -342,8 +367,10 @@ class FastDocxTemplate:
                                             "нижний колонтитул"}.get(rt, "сноски"))
         self.styles_part = next((t for _, rt, t, ext in self.rels if rt == RT_STYLES and not ext), None)
         self.numbering_part = next((t for _, rt, t, ext in self.rels if rt == RT_NUMBERING and not ext), None)
-        self._fonts: dict[tuple[Any, Any], bytes] = {}
+        self._fonts: dict[tuple[Any, Any], _Entry] = {}
         self._images: dict[str, tuple[str, str, _Entry, str]] = {}
+        self._inlines: dict[tuple, tuple[str, str, str, bytes | None, str]] = {}
+        self._image_parts: dict[tuple[str, ...], list[_Entry]] = {}
         self._writer_cache: dict[frozenset[str], _ZipWriter] = {}
 
     # -- preparation ------------------------------------------------------------------
@@ -428,12 +455,13 @@ class FastDocxTemplate:
             rendered.parts[part_name] = XML_DECLARATION.encode() + rendered.parts[part_name]
         font = (values.get("font_name"), values.get("font_size"))
         if (font[0] or font[1]) and self.styles_part:
-            rendered.parts[self.styles_part] = self._styles_for(values)
+            rendered.shared.append(self._styles_for(values))
         rendered.images = [(rid, partname, sha1) for sha1, (rid, partname) in sink.used.items()]
         return rendered
 
-    def _styles_for(self, values: Mapping[str, Any]) -> bytes:
-        """styles.xml with the organisation's font (the render layer's own change), cached."""
+    def _styles_for(self, values: Mapping[str, Any]) -> _Entry:
+        """styles.xml with the organisation's font (the render layer's own change), made
+        and compressed once per font."""
         key = (values.get("font_name"), values.get("font_size"))
         if key not in self._fonts:
             tpl = DocxTemplate(str(self.path))
@@ -442,7 +470,8 @@ class FastDocxTemplate:
             part = tpl.docx.part._styles_part
             from docx.opc.oxml import serialize_part_xml
 
-            self._fonts[key] = serialize_part_xml(part.element)
+            self._fonts[key] = _Entry.from_bytes(self.styles_part, serialize_part_xml(part.element),
+                                                 self.entries[self.styles_part].date_time)
         return self._fonts[key]
 
     def _image_part(self, image: Any) -> tuple[str, str]:
@@ -470,36 +499,41 @@ class FastDocxTemplate:
     def document_xml(self, body: str) -> bytes:
         return (self.doc_prefix + body + self.doc_suffix).encode("utf-8")
 
-    def package(self, rendered: RenderedDocument, *, main_xml: bytes | None = None,
-                extra_parts: Mapping[str, bytes] | None = None) -> bytes:
+    def package(self, rendered: RenderedDocument) -> bytes:
         """The DOCX bytes of a rendered record: changed parts compressed, the rest raw."""
-        changed: dict[str, bytes] = {self.main: main_xml if main_xml is not None
-                                     else self.document_xml(rendered.body)}
-        changed.update(rendered.parts)
-        if extra_parts:
-            changed.update(extra_parts)
-        media: list[_Entry] = []
-        if rendered.images:
-            changed.update(self._with_images(rendered.images, changed))
-            media = [self._images[sha1][2] for _, _, sha1 in rendered.images]
-        key = frozenset(changed)
-        writer = self._writer_cache.get(key)
-        if writer is None:
-            writer = self._writer_cache[key] = _ZipWriter(
-                [self.entries[n] for n in self.order if n not in changed])
         when = self.entries[self.main].date_time
+        changed: dict[str, bytes] = {self.main: self.document_xml(rendered.body)}
+        changed.update(rendered.parts)
         dynamic = [_Entry.from_bytes(name, data, when) for name, data in changed.items()]
-        return writer.build(dynamic + media)
+        dynamic += rendered.shared
+        names = set(changed) | {e.name for e in rendered.shared}
+        if rendered.images:
+            # The relationships and content types for a set of pictures are the same for
+            # every record that prints them: built and compressed once.
+            key = tuple(sorted(sha1 for *_, sha1 in rendered.images))
+            prepared = self._image_parts.get(key)
+            if prepared is None:
+                prepared = self._image_parts[key] = [
+                    _Entry.from_bytes(name, data, when)
+                    for name, data in self._with_images(rendered.images).items()]
+            dynamic += prepared
+            dynamic += [self._images[sha1][2] for sha1 in key]
+            names |= {e.name for e in prepared}
+        key_names = frozenset(names)
+        writer = self._writer_cache.get(key_names)
+        if writer is None:
+            writer = self._writer_cache[key_names] = _ZipWriter(
+                [self.entries[n] for n in self.order if n not in names])
+        return writer.build(dynamic)
 
-    def _with_images(self, images: list[tuple[str, str, str]], changed: Mapping[str, bytes]) -> dict[str, bytes]:
-        rels = changed.get(self.main_rels_name) or self.main_rels
+    def _with_images(self, images: list[tuple[str, str, str]]) -> dict[str, bytes]:
+        """document.xml.rels and [Content_Types].xml with the pictures of a record."""
         extra = "".join(
             f'<Relationship Id="{rid}" Type="{RT_IMAGE}" '
             f'Target={quoteattr(str(PurePosixPath(partname).relative_to(PurePosixPath(self.main).parent)))}/>'
-            for rid, partname, _ in images)
-        text = rels.decode("utf-8")
-        text = text.replace("</Relationships>", extra + "</Relationships>")
-        types = (changed.get("[Content_Types].xml") or _inflate(self.entries["[Content_Types].xml"])).decode("utf-8")
+            for rid, partname, _ in sorted(images))
+        text = self.main_rels.decode("utf-8").replace("</Relationships>", extra + "</Relationships>")
+        types = _inflate(self.entries["[Content_Types].xml"]).decode("utf-8")
         for _, partname, sha1 in images:
             ext = partname.rsplit(".", 1)[1]
             if f'Extension="{ext}"' not in types and f"Extension='{ext}'" not in types:
