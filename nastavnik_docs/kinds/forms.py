@@ -240,9 +240,9 @@ class PublicationRow(BaseModel):
 
 
 class PublicationContext(_ConsentFrame):
-    """What the template of ``consent.publication`` places: the frame plus a table after clause 2."""
+    """What the template of ``consent.publication`` places: the frame, the table of categories
+    after the clauses, and the clauses after it."""
 
-    table_intro: str
     rows: list[PublicationRow]
     after: list[Clause]
 
@@ -272,10 +272,6 @@ def _reference_day(data: _ConsentBase, person: Participant) -> dt.date:
     """The day a minor's age is judged on: the signing date, else the consent date of the
     registry, else today."""
     return data.date or person.consent_date or dt.date.today()
-
-
-def _agreed(word: str, case: str, gender: Gender) -> str:
-    return decline_post(word, case, gender)
 
 
 def _document_lines(doc: IdentityDocument | AuthorityDocument | None, default_kind: str,
@@ -346,7 +342,7 @@ def _role_phrase(person: Participant, forms: PersonForms, case: str, org: Organi
     if person.category is Category.PUPIL:
         noun = "обучающаяся" if forms.gender is Gender.FEMALE else "обучающийся"
         cls = class_genitive(person.post)
-        return f"{_agreed(noun, case, forms.gender)}{' ' + cls if cls else ''} {org.short_name}"
+        return f"{decline_post(noun, case, forms.gender)}{' ' + cls if cls else ''} {org.short_name}"
     if person.post:
         return lower_first(getattr(forms.post, case))
     return ""
@@ -374,7 +370,7 @@ class _Subject:
                 raise bad_input("representative.full_name", str(exc), self.rep_name) from None
         if data.representative is not None and not self.minor:
             raise bad_input("representative", f"участник {self.person.full_name} на "
-                            f"{format_date(self.day, 'numeric')} совершеннолетний: согласие даёт он сам, "
+                            f"{format_date(self.day, 'numeric')} совершеннолетний: согласие даёт сам участник, "
                             "законный представитель не указывается")
 
     # the person who signs
@@ -448,7 +444,7 @@ class _Subject:
             rep = self.rep_details
             name = self.rep_forms.nominative if self.rep_forms else None
             relation = decline_post(self.relation, "instrumental") if self.relation else BLANK_SHORT
-            minor_word = _agreed("несовершеннолетний", "genitive", forms.gender)
+            minor_word = decline_post("несовершеннолетний", "genitive", forms.gender)
             born = f"{format_date(person.birth_date, 'numeric')} года рождения"
             role = _role_phrase(person, forms, "genitive", org)
             if self.rep_forms:
@@ -611,6 +607,12 @@ def _default_publication_items(person: Participant) -> list[PublicationItem]:
     ]
 
 
+def _publication_period(subject: _Subject) -> str:
+    return (f"с даты подписания на период участия в {subject.programme()} и в течение одного года "
+            "после его окончания, если ранее оператору не поступит требование о прекращении "
+            "распространения")
+
+
 def _yes_no(value: bool | None) -> str:
     return {True: "да", False: "нет"}.get(value, "да / нет")
 
@@ -640,7 +642,7 @@ def build_publication(data: PublicationConsentInput) -> PublicationContext:
         ("Условия, при которых полученные персональные данные могут передаваться оператором только "
          "по его внутренней сети с доступом строго определённых работников, с использованием "
          "информационно-телекоммуникационных сетей или без передачи:", transfer),
-        (f"Согласие действует {(data.period or _default_period(subject)).rstrip('.')}.", []),
+        (f"Согласие действует {(data.period or _publication_period(subject)).rstrip('.')}.", []),
         ("Распространение персональных данных прекращается в любое время по моему требованию. "
          "Требование направляется оператору в письменной форме по адресу: "
          f"{org.address or BLANK_LINE}; в нём указываются фамилия, имя, отчество, контактные "
@@ -655,7 +657,7 @@ def build_publication(data: PublicationConsentInput) -> PublicationContext:
         **_frame(data, subject, subtitle="на обработку персональных данных, разрешённых субъектом "
                  "персональных данных для распространения", intro=intro,
                  clauses=_numbered_clauses(head)),
-        table_intro="", rows=rows, after=_numbered_clauses(after, start=len(head) + 1))
+        rows=rows, after=_numbered_clauses(after, start=len(head) + 1))
 
 
 def _participant_record(person: Participant) -> dict[str, Any]:
