@@ -29,7 +29,7 @@ def run_demo(out: str | Path, *, pdf: bool = False) -> list[tuple[str, Path]]:
         for sample in kind.samples:
             stem = kind.output_name or kind.title
             if len(kind.samples) > 1:
-                label = kind.extra.get("sample_names", {}).get(sample, Path(sample).stem)
+                label = kind.sample_names.get(sample, Path(sample).stem)
                 stem = f"{stem} — {label}"
             for ext in kind.formats:
                 written = render(kind, sample_path(sample), out / kind.family / f"{stem}{ext}",

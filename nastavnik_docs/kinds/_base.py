@@ -47,8 +47,9 @@ class Kind:
     (resolved lazily by the render layer, so this layer imports no format library) for
     documents whose shape a fill-in template cannot express, such as a month grid whose
     columns depend on the data. Everything else goes through the generic template engines.
-    ``extra["demo_batch"] = {"source": ..., "common": ...}`` asks the demo to run a batch;
-    ``extra["sample_names"]`` maps a sample path to the label the demo puts in its file name.
+    ``sample_names`` maps a sample path to the label the demo adds to its file name when a
+    kind has several samples. ``extra["demo_batch"] = {"source": ..., "common": ...}`` asks
+    the demo to run a batch.
     """
 
     id: str
@@ -61,6 +62,7 @@ class Kind:
     family: str = ""
     description: str = ""
     samples: tuple[str, ...] = ()
+    sample_names: dict[str, str] = field(default_factory=dict)
     output_name: str = ""
     batch: BatchSpec | None = None
     writers: dict[str, str] = field(default_factory=dict)

@@ -1101,6 +1101,8 @@ register(Kind(
     description="Согласие участника программы наставничества (за несовершеннолетнего — законного "
                 "представителя) по ч. 4 ст. 9 152-ФЗ; паспортные данные, которых нет, — строки для руки.",
     samples=("forms/consent_personal_data.yaml", "forms/consent_personal_data_teacher.yaml"),
+    sample_names={"forms/consent_personal_data.yaml": "обучающийся (подписывает законный представитель)",
+                  "forms/consent_personal_data_teacher.yaml": "педагог"},
     output_name="Согласие на обработку ПД",
     batch=BatchSpec(records=consent_records, file_name=_CONSENT_NAME),
     extra={"demo_batch": {"source": "registry.yaml", "common": "forms/consent_common.yaml"}},

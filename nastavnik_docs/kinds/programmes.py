@@ -1021,6 +1021,7 @@ register(Kind(
     description="ППН для пары или группы: участники, форма, срок, цель, задачи, план встреч с датами, "
                 "результаты, оценка, подписи.",
     samples=("programmes/personal.yaml", "programmes/personal_group.yaml"),
+    sample_names={"programmes/personal.yaml": "пара", "programmes/personal_group.yaml": "группа"},
     output_name="Персонализированная программа наставничества",
     batch=BatchSpec(records=programme_records, file_name="ППН_{last_name}_{initials}"),
     extra={"demo_batch": {"source": "registry.yaml", "common": "programmes/common.yaml"}},

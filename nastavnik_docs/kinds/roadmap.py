@@ -312,12 +312,12 @@ register(Kind(
         ".xlsx": "nastavnik_docs.render.roadmap_xlsx:write_roadmap_xlsx",
         ".ics": "nastavnik_docs.render.ics:write_roadmap_ics",
     },
-    extra={"sample_names": {
+    sample_names={
         "roadmaps/essentuki.yaml": "Управление образования г. Ессентуки",
         "roadmaps/izhevsk_it_lyceum_24.yaml": "ИТ-лицей № 24, Ижевск",
         "roadmaps/spb_pushkin_cppmsp.yaml": "ЦППМСП Пушкинского района, Санкт-Петербург",
         "roadmaps/spassk_dalny.yaml": "Управление образования ГО Спасск-Дальний",
         "roadmaps/severodvinsk_college.yaml": "Северодвинский колледж управления и ИТ",
         "roadmaps/school_12_new.yaml": "МБОУ «СОШ № 12», 2025–2026",
-    }},
+    },
 ))
