@@ -453,14 +453,16 @@ class _Worker:
 
             return load_input(self.kind, dict(record))
 
-    def _write(self, context: Any, target: Path) -> None:
+    def _write(self, context: Any, target: str) -> None:
         """Write under a temporary name beside ``target``, then rename it into place.
 
         The batch checked the targets before starting (no clash unless overwriting or
         resuming), so a plain rename is safe; a kill leaves only a temporary file, which
         the next run removes.
         """
-        tmp = target.with_name(f"{TEMP_PREFIX}{os.getpid()}-{target.name}")
+        folder, name = os.path.split(target)
+        tmp = os.path.join(folder, f"{TEMP_PREFIX}{os.getpid()}-{name}")
+        done = False
         try:
             if self.fast is not None:
                 try:
@@ -478,15 +480,16 @@ class _Worker:
 
                 render_xlsx(self.template, context, tmp)
             os.replace(tmp, target)
+            done = True
         finally:
-            if tmp.exists():
-                tmp.unlink()
+            if not done and os.path.exists(tmp):
+                os.unlink(tmp)
 
     def one(self, index: int, record: Mapping[str, Any], target: str) -> tuple[int, str | None]:
         """Write one record; return (index, None) or (index, the Russian reason)."""
         try:
             context = self.kind.build_context(self._input(record))
-            self._write(context, Path(target))
+            self._write(context, target)
         except NastavnikError as exc:
             return index, str(exc)
         except Exception as exc:  # one broken record never stops the batch
@@ -575,10 +578,13 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
 
     out_dir.mkdir(parents=True, exist_ok=True)
     removed = _remove_temp_files(out_dir)
+    # One listing instead of a check per file; names compared ignoring case, as on Windows.
+    present = {n.casefold() for n in os.listdir(out_dir)}
     if removed:
         log.info("removed %d unfinished temporary files in %s", removed, out_dir)
     if not overwrite and not resume:
-        clashes = [p for p in [*targets, *([merged_path] if merged_path else [])] if p.exists()]
+        clashes = [p for p in [*targets, *([merged_path] if merged_path else [])]
+                   if p.name.casefold() in present]
         if clashes:
             raise OutputExistsError(
                 f"В папке {out_dir} уже есть файлы с такими именами: {len(clashes)} "
@@ -588,7 +594,7 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
     report = BatchReport(kind=kind.id, title=kind.title, out_dir=out_dir, total=len(records))
     todo: list[tuple[int, Mapping[str, Any], str]] = []
     for i, (record, target) in enumerate(zip(records, targets)):
-        if resume and not overwrite and target.exists():
+        if resume and not overwrite and target.name.casefold() in present:
             report.skipped.append(target)
         else:
             todo.append((i, record, str(target)))
