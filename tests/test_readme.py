@@ -1,0 +1,36 @@
+"""The README stays true: its two commands are what CI runs, and it lists every kind."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from nastavnik_docs.kinds import all_kinds
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _first_commands() -> list[str]:
+    blocks = re.findall(r"```bash\n(.*?)```", README, flags=re.S)
+    return [blocks[0].strip(), blocks[1].strip()]
+
+
+def test_readme_opens_with_the_demo_and_the_tests():
+    demo, tests = _first_commands()
+    assert "nastavnik-docs demo" in demo and demo.startswith("pip install .")
+    assert "pytest" in tests and '".[test]"' in tests
+
+
+def test_ci_runs_the_readme_commands_as_written():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    demo, tests = _first_commands()
+    assert demo.split(" --out")[0] in ci
+    assert tests in ci
+
+
+@pytest.mark.parametrize("kind", [k.id for k in all_kinds()])
+def test_every_kind_is_in_the_readme(kind):
+    assert f"`{kind}`" in README
