@@ -35,8 +35,8 @@ def render_sample(kind: str, folder: Path, **changes) -> list[str]:
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_award_comes_out_ready_to_sign(kind, tmp_path):
     text = render_sample(kind, tmp_path)
-    assert text.count("_" * 18) == 1  # the line to sign on
-    joined = "\n".join(t for t in text if t != "_" * 18)
+    assert text.count("_" * 14) == 1  # the line to sign on
+    joined = "\n".join(t for t in text if t != "_" * 14)
     for leftover in ("{{", "}}", "{%", "%}", "None", BLANK):
         assert leftover not in joined, leftover
     assert "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа №\u00a012»" in text
@@ -98,7 +98,7 @@ def test_diploma_prints_the_degree(tmp_path):
 def test_optional_lines_disappear_when_empty(tmp_path):
     text = render_sample("gramota", tmp_path, number=None, order_number=None, order_date=None)
     assert not any(t.startswith("Приказ") or t.startswith("Рег.") for t in text)
-    assert not any(BLANK in t for t in text if t != "_" * 18)
+    assert not any(BLANK in t for t in text if t != "_" * 14)
 
 
 def test_missing_wording_is_a_russian_error():
