@@ -49,6 +49,7 @@ __all__ = [
     "approved_word", "lower_first", "upper_first", "sentence", "place_of", "number_text",
     "act_reference", "join_and", "Ref", "bad_input", "named", "sub_items", "person_phrase",
     "class_genitive", "with_post", "forms_of", "deadline_text", "with_preposition",
+    "is_staff", "STAFF_CATEGORIES",
 ]
 
 
@@ -381,10 +382,16 @@ def numbered(texts: Iterable[str | tuple[str, Sequence[str]]], prefix: str = "")
 # --------------------------------------------------------------------------- people
 
 
-def _is_staff(person: Person) -> bool:
-    if isinstance(person, Participant):
-        return person.category in (Category.TEACHER, Category.OTHER)
-    return True
+#: The categories of participants who are staff of the organisation (they sign
+#: acquaintance lists and mentor under art. 351.8 of the Labour Code).
+STAFF_CATEGORIES: tuple[Category, ...] = (Category.TEACHER, Category.OTHER)
+
+
+def is_staff(person: Person) -> bool:
+    """True for an employee of the organisation: a participant who is a teacher or other
+    staff; a person given inline without a category (ФИО and post) counts as an employee."""
+    category = getattr(person, "category", None)
+    return category is None or category in STAFF_CATEGORIES
 
 
 class People:
@@ -434,7 +441,7 @@ class People:
         rows = []
         seen = {self.signer.full_name} if self.signer is not None else set()
         for person in self._named:
-            if not _is_staff(person) or person.full_name in seen:
+            if not is_staff(person) or person.full_name in seen:
                 continue
             seen.add(person.full_name)
             forms = forms_of(person)

@@ -48,6 +48,7 @@ from ._common import (
     bad_input,
     class_genitive,
     forms_of,
+    is_staff,
     lower_first,
     number_text,
     upper_first,
@@ -435,7 +436,7 @@ class _Subject:
 
         if not self.minor:
             role = _role_phrase(person, forms, "nominative", org)
-            if role and person.category in (Category.TEACHER, Category.OTHER) and org.short_name not in role:
+            if role and is_staff(person) and org.short_name not in role:
                 role = f"{role} {org.short_name}"
             text(f"Я, {forms.nominative}{', ' + role if role else ''},")
             form(_filled("адрес места жительства: ", address),
@@ -732,11 +733,6 @@ class SheetContext(BaseModel):
     font_size: float
 
 
-def _is_staff(person: Person) -> bool:
-    category = getattr(person, "category", None)
-    return category in (None, Category.TEACHER, Category.OTHER)
-
-
 def _from_registry(data: _SheetBase, default: Selection) -> list[Participant]:
     """The participants a sheet takes from the registry: a role selection or a list of IDs."""
     selection = data.participants if data.participants is not None else (default if data.registry else None)
@@ -747,7 +743,7 @@ def _from_registry(data: _SheetBase, default: Selection) -> list[Participant]:
                         "(registry) не указана")
     reg = data.registry
     if not isinstance(selection, list):
-        return {"all": reg.participants, "staff": [p for p in reg.participants if _is_staff(p)],
+        return {"all": reg.participants, "staff": [p for p in reg.participants if is_staff(p)],
                 "mentors": reg.mentors(), "mentees": reg.mentees()}[selection]
     chosen = []
     for i, pid in enumerate(selection):
@@ -849,11 +845,11 @@ def build_acquaintance(data: AcquaintanceSheetInput) -> SheetContext:
     chosen = _from_registry(data, "staff")
     if isinstance(data.participants, list):  # a pupil named by ID is a mistake, not a filter
         for i, person in enumerate(chosen):
-            if not _is_staff(person):
+            if not is_staff(person):
                 raise _not_staff(f"participants[{i}]", person)
-    chosen = [p for p in chosen if _is_staff(p)]  # a role selection keeps the staff only
+    chosen = [p for p in chosen if is_staff(p)]  # a role selection keeps the staff only
     for i, person in enumerate(data.people):
-        if not _is_staff(person):
+        if not is_staff(person):
             raise _not_staff(f"people[{i}]", person)
     people = [*chosen, *data.people]
     _not_empty(people, data)

@@ -46,6 +46,7 @@ from ._common import (
     act_reference,
     bad_input,
     forms_of,
+    is_staff,
     lower_first,
     numbered,
     person_phrase,
@@ -61,9 +62,6 @@ __all__ = [
 ]
 
 FAMILY = "Трудовые документы наставника"
-
-#: The categories of participants who are staff and may mentor under art. 351.8.
-_STAFF = (Category.TEACHER, Category.OTHER)
 
 #: The mentor's duties an agreement lists unless the input gives its own (infinitives).
 MENTOR_DUTIES: tuple[str, ...] = (
@@ -139,7 +137,7 @@ def _category_word(person: Participant) -> str:
 
 def _require_staff(person: Participant, field: str, what: str) -> None:
     """Only the organisation's employees mentor under the Labour Code."""
-    if person.category not in _STAFF:
+    if not is_staff(person):
         raise bad_input(field, f"{what} — документ работника по статье 351.8 Трудового кодекса РФ, "
                         f"а наставник {person.full_name} — {_category_word(person)}, а не работник "
                         f"организации", person.full_name)
@@ -327,7 +325,7 @@ def consent_records(registry: Registry, common: dict[str, Any]) -> list[dict[str
     groups: dict[tuple[str, dt.date | None], list[str]] = {}
     for i, pair in enumerate(registry.pairs):
         mentor = registry.participant(pair.mentor)
-        if pair.status is PairStatus.ACTIVE and mentor.category in _STAFF:
+        if pair.status is PairStatus.ACTIVE and is_staff(mentor):
             groups.setdefault((mentor.id, pair.mentor_consent_date), []).append(registry.pair_label(i))
     return [{**common, "registry": registry, "mentor": _record_name(registry, mentor_id), "pairs": labels}
             for (mentor_id, _), labels in groups.items()]
@@ -442,7 +440,7 @@ def _termination(registry: Registry, pair: Pair) -> str:
     """When mentoring and its pay end; a mentee who is an employee may also leave."""
     text = ("Наставничество и выплата доплаты прекращаются по окончании срока наставничества, "
             f"а досрочно {DASH} по соглашению Сторон, оформленному в письменной форме")
-    if all(m.category in _STAFF for m in registry.mentees_of(pair)):
+    if all(is_staff(m) for m in registry.mentees_of(pair)):
         whom = "со всеми наставляемыми" if pair.is_group else "с наставляемым"
         text += f", а также при прекращении трудового договора {whom}"
     return text + "."
@@ -546,7 +544,7 @@ def agreement_records(registry: Registry, common: dict[str, Any]) -> list[dict[s
     out = []
     for i, pair in enumerate(registry.pairs):
         mentor = registry.participant(pair.mentor)
-        if pair.agreement is not None and mentor.category in _STAFF:
+        if pair.agreement is not None and is_staff(mentor):
             out.append({**common, "registry": registry, "pair": registry.pair_label(i),
                         "mentor": _record_name(registry, mentor.id)})
     return out

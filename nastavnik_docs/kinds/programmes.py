@@ -52,6 +52,7 @@ from ._common import (
     bad_input,
     class_genitive,
     forms_of,
+    is_staff,
     lower_first,
     numbered,
     sentence,
@@ -631,7 +632,7 @@ def experience_text(person: Participant, on: dt.date) -> str:
     years = experience_years(person, on)
     if not years:
         return ""
-    word = "педагогический стаж" if person.category in (Category.TEACHER, Category.OTHER) else "стаж работы"
+    word = "педагогический стаж" if is_staff(person) else "стаж работы"
     return f"{word} {years}"
 
 
