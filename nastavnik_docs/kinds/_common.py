@@ -49,7 +49,7 @@ __all__ = [
     "approved_word", "lower_first", "upper_first", "sentence", "place_of", "number_text",
     "act_reference", "join_and", "Ref", "bad_input", "named", "sub_items", "person_phrase",
     "class_genitive", "with_post", "forms_of", "deadline_text", "with_preposition",
-    "is_staff", "STAFF_CATEGORIES",
+    "is_staff", "STAFF_CATEGORIES", "gendered",
 ]
 
 
@@ -216,6 +216,21 @@ def sentence(text: str) -> str:
 def stop(text: str) -> str:
     """``text`` ending with one full stop («… 2026 г.» keeps its own)."""
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def gendered(who: PersonForms | Gender | None, masc: str, femn: str, unknown: str | None = None) -> str:
+    """The word that agrees with a person's gender: ``gendered(forms, "получил", "получила")``.
+
+    ``who`` is the person's :class:`~nastavnik_docs.ru.PersonForms` or a gender. A gender
+    that is not known gives ``unknown`` («ознакомлен(а)» on a blank form) or, when that is
+    not given, the masculine word.
+    """
+    gender = who if who is None or isinstance(who, Gender) else who.gender
+    if gender is Gender.FEMALE:
+        return femn
+    if gender is not Gender.MALE and unknown is not None:
+        return unknown
+    return masc
 
 
 def approved_word(title: str) -> str:
@@ -533,7 +548,7 @@ def person_phrase(forms: PersonForms, person: Person, case: str) -> str:
     a pupil is «обучающегося 11 «А» класса»."""
     name = getattr(forms, case)
     if isinstance(person, Participant) and person.category is Category.PUPIL:
-        noun = "обучающаяся" if forms.gender is Gender.FEMALE else "обучающийся"
+        noun = gendered(forms, "обучающийся", "обучающаяся")
         noun = decline_post(noun, case, forms.gender)
         cls = class_genitive(person.post)
         return f"{name}, {noun}{' ' + cls if cls else ''}"

@@ -48,6 +48,7 @@ from ._common import (
     bad_input,
     class_genitive,
     forms_of,
+    gendered,
     is_staff,
     lower_first,
     number_text,
@@ -341,7 +342,7 @@ def _operator(org: Organization) -> str:
 def _role_phrase(person: Participant, forms: PersonForms, case: str, org: Organization) -> str:
     """«обучающейся 7 «Б» класса МБОУ «СОШ № 12»» or «учителя математики» in ``case``."""
     if person.category is Category.PUPIL:
-        noun = "обучающаяся" if forms.gender is Gender.FEMALE else "обучающийся"
+        noun = gendered(forms, "обучающийся", "обучающаяся")
         cls = class_genitive(person.post)
         return f"{decline_post(noun, case, forms.gender)}{' ' + cls if cls else ''} {org.short_name}"
     if person.post:
@@ -390,7 +391,7 @@ class _Subject:
     def aware(self) -> str:
         """«ознакомлен» / «ознакомлена» / «ознакомлен(а)» for a blank name."""
         gender = self.signer_gender
-        return {Gender.MALE: "ознакомлен", Gender.FEMALE: "ознакомлена"}.get(gender, "ознакомлен(а)")
+        return gendered(gender, "ознакомлен", "ознакомлена", unknown="ознакомлен(а)")
 
     def whose(self) -> str:
         """«моих персональных данных» / «персональных данных моего ребёнка (подопечного)»."""

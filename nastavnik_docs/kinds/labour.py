@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..models import Category, Gender, Official, Organization, Pair, PairStatus, Participant, Registry
+from ..models import Category, Official, Organization, Pair, PairStatus, Participant, Registry
 from ..models.person import _Model
 from ..ru import (
     BLANK_NUMBER,
@@ -46,6 +46,7 @@ from ._common import (
     act_reference,
     bad_input,
     forms_of,
+    gendered,
     is_staff,
     lower_first,
     numbered,
@@ -145,10 +146,6 @@ def _require_staff(person: Participant, field: str, what: str) -> None:
 
 def _period(start: dt.date, end: dt.date | None) -> str:
     return f"с {format_date(start)} по {format_date(end)}" if end else f"с {format_date(start)}"
-
-
-def _gendered(forms: PersonForms, masc: str, femn: str) -> str:
-    return femn if forms.gender is Gender.FEMALE else masc
 
 
 def _form_title(registry: Registry, pair: Pair) -> str:
@@ -282,7 +279,7 @@ def build_consent(data: ConsentInput) -> ConsentContext:
         assignments = [f"{DASH} {line}" for line in sub_items([_assignment(registry, p) for p in pairs], lower=False)]
 
     regulation = data.regulation or Act(title=f"Положение о системе наставничества {org.short_name}")
-    acquainted = _gendered(mentor, "ознакомлен", "ознакомлена")
+    acquainted = gendered(mentor, "ознакомлен", "ознакомлена")
     reg_text = f"С {_approved_regulation(regulation)}, {acquainted}; права и обязанности наставника мне разъяснены."
 
     pay_amount = data.monthly_pay
@@ -472,9 +469,9 @@ def build_agreement(data: AgreementInput) -> AgreementContext:
     parties = (
         f"{typograph(org.full_name)} ({typograph(org.short_name)}), {_named_as(org.full_name)} в дальнейшем "
         f"«Работодатель», в лице {lower_first(_post_without_org(head.post.genitive, org))} {head.genitive}, "
-        f"{_gendered(head, 'действующего', 'действующей')} на основании {typograph(data.signer_basis)}, "
+        f"{gendered(head, 'действующего', 'действующей')} на основании {typograph(data.signer_basis)}, "
         f"с одной стороны, и {(employee_post + ' ') if employee_post else ''}{mentor.nominative}, "
-        f"{_gendered(mentor, 'именуемый', 'именуемая')} в дальнейшем «Работник», с другой стороны "
+        f"{gendered(mentor, 'именуемый', 'именуемая')} в дальнейшем «Работник», с другой стороны "
         f"(далее {DASH} Стороны), заключили настоящее дополнительное соглашение к трудовому договору "
         f"{contract_ref} (далее {DASH} трудовой договор) о нижеследующем:"
     )
@@ -533,7 +530,7 @@ def build_agreement(data: AgreementInput) -> AgreementContext:
         employer_post=upper_first(typograph(head.post.nominative)),
         employer_name=head.initials_nominative,
         employee_name=mentor.initials_nominative,
-        receipt=f"Экземпляр дополнительного соглашения {_gendered(mentor, 'получил', 'получила')}:",
+        receipt=f"Экземпляр дополнительного соглашения {gendered(mentor, 'получил', 'получила')}:",
         font_name=org.font_name,
         font_size=org.font_size,
     )

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from ..models import Category, Gender, Official, Pair, PairStatus, Participant, Person, Registry
+from ..models import Category, Official, Pair, PairStatus, Participant, Person, Registry
 from ..models.person import _Model
 from ..ru import PersonForms, decline_post, format_date, money_in_words, typograph
 from ._base import Kind, register
@@ -35,6 +35,7 @@ from ._common import (
     control_text,
     deadline_text,
     forms_of,
+    gendered,
     join_and,
     lower_first,
     numbered,
@@ -141,10 +142,6 @@ def _order(data: OrderInput, people: People, *, heading: str, bases: Sequence, p
 def _own_acts(data: DocumentInput, *acts: Act | CouncilDecision | None) -> list:
     """The organisation's regulation and other own acts, when given, after the federal ones."""
     return [a for a in (data.regulation, *acts) if a is not None]
-
-
-def _gendered(forms: PersonForms, masc: str, femn: str) -> str:
-    return femn if forms.gender is Gender.FEMALE else masc
 
 
 def _period(start: dt.date | None, end: dt.date | None) -> str:
@@ -384,7 +381,7 @@ def build_introduce_model(data: IntroduceModelInput) -> OrderContext:
     if forms:
         items.append("Реализовывать наставничество в формах " + join_and([f"«{f}»" for f in forms]) + ".")
     items.append(f"Назначить {with_post(responsible, 'accusative')} "
-                 f"{_gendered(responsible, 'ответственным', 'ответственной')} за внедрение целевой модели "
+                 f"{gendered(responsible, 'ответственным', 'ответственной')} за внедрение целевой модели "
                  f"наставничества, координацию работы наставников и ведение базы наставников и наставляемых.")
     if data.monitoring:
         lines = [f"{lower_first(typograph(m.stage))} {DASH} {deadline_text(m.deadline)}" for m in data.monitoring]
@@ -603,7 +600,7 @@ def _form_title(registry: Registry, pair: Pair) -> str:
 def _cell_person(forms: PersonForms, person: Person) -> str:
     post = typograph(person.post) if isinstance(person, Participant) and person.post else ""
     if isinstance(person, Participant) and person.category is Category.PUPIL:
-        post = f"обучающ{'аяся' if forms.gender is Gender.FEMALE else 'ийся'} {class_genitive(person.post)}".strip()
+        post = f"{gendered(forms, 'обучающийся', 'обучающаяся')} {class_genitive(person.post)}".strip()
     return f"{forms.nominative},\n{post}" if post else forms.nominative
 
 
@@ -861,7 +858,7 @@ def build_final_event(data: FinalEventInput) -> FinalEventContext:
         programme = TableAppendix(mark=appendix_mark(None, "приказу", data),
                                   title=["Программа", decline_post(event, "genitive")], rows=rows)
     items.append(f"Назначить {with_post(responsible, 'accusative')} "
-                 f"{_gendered(responsible, 'ответственным', 'ответственной')} за подготовку и проведение "
+                 f"{gendered(responsible, 'ответственным', 'ответственной')} за подготовку и проведение "
                  f"{decline_post(event, 'genitive')}.")
     return FinalEventContext(**_order(
         data, people,

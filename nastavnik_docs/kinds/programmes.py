@@ -52,6 +52,7 @@ from ._common import (
     bad_input,
     class_genitive,
     forms_of,
+    gendered,
     is_staff,
     lower_first,
     numbered,
@@ -643,7 +644,7 @@ def _is_pupil(person: Participant) -> bool:
 def describe(person: Participant, forms: PersonForms, on: dt.date | None = None) -> str:
     """«учитель математики, педагогический стаж 22 года» or «обучающаяся 7 «Б» класса»."""
     if _is_pupil(person):
-        noun = "обучающаяся" if forms.gender is Gender.FEMALE else "обучающийся"
+        noun = gendered(forms, "обучающийся", "обучающаяся")
         cls = class_genitive(person.post)
         return f"{noun} {cls}".strip()
     parts = [lower_first(typograph(person.post))] if person.post else []
@@ -656,7 +657,7 @@ def describe(person: Participant, forms: PersonForms, on: dt.date | None = None)
 
 def _role_word(role: str, forms: PersonForms) -> str:
     if role == "mentee":
-        return "Наставляемая" if forms.gender is Gender.FEMALE else "Наставляемый"
+        return gendered(forms, "Наставляемый", "Наставляемая")
     return "Наставник"
 
 
@@ -883,7 +884,7 @@ def _for_whom(mentees: Sequence[PersonForms]) -> str:
     «для группы наставляемых: Ткаченко Д.А., Гарипова А.Р.» (a group, a list after the colon)."""
     if len(mentees) == 1:
         forms = mentees[0]
-        noun = "наставляемой" if forms.gender is Gender.FEMALE else "наставляемого"
+        noun = gendered(forms, "наставляемого", "наставляемой")
         return f"для {noun} {forms.genitive}"
     return "для группы наставляемых: " + ", ".join(f.short_nominative for f in mentees)
 
@@ -966,7 +967,7 @@ def _representative_rows(people: Sequence[tuple[str, Participant]], on: dt.date)
         forms = forms_of(person)
         try:
             gender = detect_gender(rep.full_name)
-            word = "Ознакомлена" if gender is Gender.FEMALE else "Ознакомлен"
+            word = gendered(gender, "Ознакомлен", "Ознакомлена")
         except GrammarError:
             word = "Ознакомлен(а)"
         relation = f" ({rep.relation})" if rep.relation else ""

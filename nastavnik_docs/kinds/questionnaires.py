@@ -26,11 +26,11 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..models import Category, Gender, Organization, PairStatus, Participant, Person, Registry, Role
+from ..models import Category, Organization, PairStatus, Participant, Person, Registry, Role
 from ..models.person import _Model
 from ..ru import PersonForms, agree, format_date, format_school_year, person_forms, typograph
 from ._base import BatchSpec, Kind, register
-from ._common import DASH, bad_input, join_and
+from ._common import DASH, bad_input, gendered, join_and
 from .awards import greeting as _polite_greeting
 from .labour import find_participant
 
@@ -213,7 +213,7 @@ def _greeting(respondent: Respondent | None, learner: bool, key: str) -> str:
         return "Уважаемый участник программы наставничества!" if key.startswith("feedback") else "Уважаемый коллега!"
     gender = person_forms(respondent).gender
     if learner:
-        return f"{'Дорогая' if gender is Gender.FEMALE else 'Дорогой'} {respondent.first_name}!"
+        return f"{gendered(gender, 'Дорогой', 'Дорогая')} {respondent.first_name}!"
     return _polite_greeting(respondent, gender)
 
 
