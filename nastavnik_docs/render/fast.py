@@ -77,7 +77,8 @@ _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 _TABLE_TAGS = re.compile(r"\{%-?\s*(?:tc\s|colspan\b|hm\b)")
 _LISTING_CHARS = ("\t", "\a", "\n", "\f")
 
-#: zlib level for rendered parts: level 6 (zlib's default) takes twice as long for ~15 % less.
+#: zlib level where this module deflates (parts made once, the merged print file): level 6
+#: (zlib's default) takes twice as long for ~15 % less.
 COMPRESS_LEVEL = 1
 
 
@@ -100,7 +101,10 @@ class _Entry:
     date_time: tuple[int, int, int, int, int, int] = (1980, 1, 1, 0, 0, 0)
 
     @classmethod
-    def from_bytes(cls, name: str, data: bytes, date_time=(1980, 1, 1, 0, 0, 0)) -> _Entry:
+    def from_bytes(cls, name: str, data: bytes, date_time=(1980, 1, 1, 0, 0, 0), *,
+                   compress: bool = True) -> _Entry:
+        if not compress:
+            return cls(name, zlib.crc32(data), len(data), data, 0, date_time)
         comp = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
         return cls(name, zlib.crc32(data), len(data), comp.compress(data) + comp.flush(), 8, date_time)
 
@@ -338,8 +342,12 @@ class _ImageSink:
 class FastDocxTemplate:
     """A DOCX template prepared once and rendered many times (see the module docstring)."""
 
-    def __init__(self, path: str | os.PathLike[str], *, name: str | None = None):
+    def __init__(self, path: str | os.PathLike[str], *, name: str | None = None,
+                 compress: bool = False):
         self.path = Path(path)
+        #: Deflate the rendered body? Storing it costs only its CRC; deflating ~8 KB of XML
+        #: took a quarter of a certificate's whole cost, for a file of ~10 KB instead of ~17 KB.
+        self.compress = compress
         self.name = name or self.path.name
         self.env = make_environment()
         entries = read_raw_entries(self.path)
@@ -504,7 +512,8 @@ class FastDocxTemplate:
         when = self.entries[self.main].date_time
         changed: dict[str, bytes] = {self.main: self.document_xml(rendered.body)}
         changed.update(rendered.parts)
-        dynamic = [_Entry.from_bytes(name, data, when) for name, data in changed.items()]
+        dynamic = [_Entry.from_bytes(name, data, when, compress=self.compress)
+                   for name, data in changed.items()]
         dynamic += rendered.shared
         names = set(changed) | {e.name for e in rendered.shared}
         if rendered.images:
