@@ -14,8 +14,10 @@ Building blocks:
   :func:`preamble` — «В соответствии с …, в целях …»;
 * :class:`Task` and :func:`task_text` — an order item with a responsible person (in the
   dative at the head of the item) and a deadline; :func:`numbered` numbers items;
-* :class:`People` — resolves a person given inline, by a role key («curator») or by a
-  registry id, and collects the staff an order names for the acquaintance list.
+* :func:`find_participant` — a participant of the registry by ID, full name or
+  «Фамилия И.О.»; :class:`People` — resolves a person given inline, by a role key
+  («curator») or as a participant of the registry, and collects the staff an order names
+  for the acquaintance list.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ __all__ = [
     "approved_word", "lower_first", "upper_first", "sentence", "place_of", "number_text",
     "act_reference", "join_and", "Ref", "bad_input", "named", "sub_items", "person_phrase",
     "class_genitive", "with_post", "forms_of", "deadline_text", "with_preposition",
-    "is_staff", "STAFF_CATEGORIES", "gendered",
+    "is_staff", "STAFF_CATEGORIES", "gendered", "find_participant", "participants_named",
 ]
 
 
@@ -409,11 +411,55 @@ def is_staff(person: Person) -> bool:
     return category is None or category in STAFF_CATEGORIES
 
 
+def _participant_key(ref: object) -> str:
+    return " ".join(str(ref).replace(NBSP, " ").split())
+
+
+def participants_named(registry: Registry, ref: str) -> list[Participant]:
+    """The participants of ``registry`` that ``ref`` names: the one with that ID, else
+    those whose full name («Сидорук Наталья Ивановна») or «Фамилия И.О.» («Сидорук Н.И.»)
+    it is (letter case and spaces aside). Empty when nobody matches; several people may
+    share a name."""
+    key = _participant_key(ref)
+    try:
+        return [registry.participant(key)]
+    except KeyError:
+        pass
+    folded = key.casefold()
+    return [p for p in registry.participants
+            if folded in (p.full_name.casefold(), f"{p.last_name} {p.initials}".casefold())]
+
+
+def _known_ids(registry: Registry, limit: int = 8) -> str:
+    return ", ".join(p.id for p in registry.participants[:limit])
+
+
+def _several(key: str, found: Sequence[Participant]) -> str:
+    return f"в базе несколько участников «{key}»: укажите ID (" + ", ".join(p.id for p in found) + ")"
+
+
+def find_participant(registry: Registry, ref: Participant | str, field: str) -> Participant:
+    """The participant ``ref`` names (see :func:`participants_named`); a Participant given
+    whole is returned as it is. An :class:`InputError` naming ``field`` when nobody in the
+    registry or several people match."""
+    if isinstance(ref, Participant):
+        return ref
+    key = _participant_key(ref)
+    found = participants_named(registry, key)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise bad_input(field, _several(key, found), ref)
+    raise bad_input(field, f"в базе нет участника «{key}»: укажите ID или ФИО участника из базы "
+                    f"(например: {_known_ids(registry)})", ref)
+
+
 class People:
     """Resolves the people an order names and remembers the staff among them.
 
     A reference is a Person/Official/Participant, a role key registered with :meth:`add`
-    («curator», «signer»), or a participant id of the registry. Every person resolved
+    («curator», «signer»), or a participant of the registry by ID, full name or «Фамилия И.О.»
+    (see :func:`participants_named`). Every person resolved
     through :meth:`named` is added to the acquaintance list (staff only — pupils, students
     and employers' representatives never sign it; nor does the signer).
     """
@@ -435,13 +481,13 @@ class People:
         key = str(ref).strip()
         if key in self.roles:
             return self.roles[key]
-        if self.registry is not None:
-            try:
-                return self.registry.participant(key)
-            except KeyError:
-                pass
+        found = participants_named(self.registry, key) if self.registry is not None else []
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise ValueError(_several(_participant_key(key), found))
         known = ", ".join([*self.roles, *(p.id for p in (self.registry.participants if self.registry else []))][:12])
-        raise ValueError(f"не найден человек «{key}»: укажите ФИО и должность, роль или ID участника "
+        raise ValueError(f"не найден человек «{key}»: укажите ФИО и должность, роль, ID или ФИО участника "
                          f"из базы (например: {known})")
 
     def named(self, ref: Person | str) -> PersonForms:

@@ -47,6 +47,7 @@ from ._common import (
     approved_word,
     bad_input,
     class_genitive,
+    find_participant,
     forms_of,
     gendered,
     is_staff,
@@ -143,7 +144,7 @@ class ThirdParty(_Model):
 class _ConsentBase(_Model):
     organization: Organization = Field(description="Оператор — организация, которой даётся согласие")
     registry: Registry | None = Field(default=None, description="База наставников и наставляемых")
-    participant: Participant | str = Field(description="Участник: ID из базы или данные участника целиком")
+    participant: Participant | str = Field(description="Участник: ID или ФИО из базы или данные участника целиком")
     address: str | None = Field(default=None, description="Адрес места жительства участника")
     document: IdentityDocument | None = Field(default=None,
             description="Документ участника, удостоверяющий личность")
@@ -261,13 +262,9 @@ def _participant(data: Any, field: str = "participant") -> Participant:
     if isinstance(ref, Participant):
         return ref
     if data.registry is None:
-        raise bad_input("registry", f"участник указан по ID («{ref}»), но не указана база наставников "
-                        "и наставляемых (registry); укажите базу или данные участника целиком")
-    try:
-        return data.registry.participant(ref)
-    except KeyError:
-        known = ", ".join(p.id for p in data.registry.participants[:8])
-        raise bad_input(field, f"в базе нет участника с таким ID (например: {known})", ref) from None
+        raise bad_input("registry", f"участник указан по ID или ФИО («{ref}»), но не указана база "
+                        "наставников и наставляемых (registry); укажите базу или данные участника целиком")
+    return find_participant(data.registry, ref, field)
 
 
 def _reference_day(data: _ConsentBase, person: Participant) -> dt.date:
@@ -689,7 +686,7 @@ class _SheetBase(_Model):
     organization: Organization = Field(description="Организация")
     registry: Registry | None = Field(default=None, description="База наставников и наставляемых")
     participants: Selection | list[str] | None = Field(
-        default=None, description="Кого внести из базы: all, staff, mentors, mentees или список ID")
+        default=None, description="Кого внести из базы: all, staff, mentors, mentees или список ID (ФИО)")
     people: list[SheetPerson] = Field(default_factory=list, description="Люди не из базы: ФИО и должность")
     blank_rows: int = Field(default=0, ge=0, le=100, description="Пустых строк для дописывания от руки")
     sort: bool = Field(default=True, description="По алфавиту (иначе — в порядке базы)")
@@ -703,7 +700,7 @@ class RegistrationSheetInput(_SheetBase):
     time: str | None = Field(default=None, description="Время («15:00»)")
     place: str | None = Field(default=None, description="Место проведения")
     responsible: Official | str | None = Field(
-        default=None, description="Ответственный за регистрацию: ФИО и должность или ID из базы")
+        default=None, description="Ответственный за регистрацию: ФИО и должность или ID (ФИО) из базы")
 
 
 class AcquaintanceSheetInput(_SheetBase):
@@ -746,13 +743,7 @@ def _from_registry(data: _SheetBase, default: Selection) -> list[Participant]:
     if not isinstance(selection, list):
         return {"all": reg.participants, "staff": [p for p in reg.participants if is_staff(p)],
                 "mentors": reg.mentors(), "mentees": reg.mentees()}[selection]
-    chosen = []
-    for i, pid in enumerate(selection):
-        try:
-            chosen.append(reg.participant(str(pid)))
-        except KeyError:
-            raise bad_input(f"participants[{i}]", "в базе нет участника с таким ID", pid) from None
-    return chosen
+    return [find_participant(reg, str(pid), f"participants[{i}]") for i, pid in enumerate(selection)]
 
 
 def _not_empty(people: Sequence[Person], data: _SheetBase) -> None:
@@ -796,11 +787,8 @@ def _responsible(data: RegistrationSheetInput) -> tuple[str, str]:
         return "Ответственный за регистрацию", BLANK_SHORT
     if isinstance(ref, str):
         if data.registry is None:
-            raise bad_input("responsible", "ответственный указан по ID, но база (registry) не указана", ref)
-        try:
-            ref = data.registry.participant(ref)
-        except KeyError:
-            raise bad_input("responsible", "в базе нет участника с таким ID", data.responsible) from None
+            raise bad_input("responsible", "ответственный указан по ID или ФИО, но база (registry) не указана", ref)
+        ref = find_participant(data.registry, ref, "responsible")
     forms = forms_of(ref)
     post = getattr(ref, "post", None)
     text = "Ответственный за регистрацию"
@@ -887,7 +875,7 @@ class RegistryListInput(_Model):
     include: Literal["all", "active"] = Field(default="all",
             description="Какие пары: all — все, active — только действующие")
     curator: Official | str | None = Field(default=None,
-            description="Куратор: ФИО и должность или ID (по умолчанию — куратор из базы)")
+            description="Куратор: ФИО и должность или ID (ФИО) из базы (по умолчанию — куратор из базы)")
 
 
 class MentorRow(BaseModel):
@@ -966,10 +954,7 @@ def _curator(data: RegistryListInput) -> tuple[str, str]:
             return "Куратор программы наставничества", BLANK_SHORT
         ref = found[0]
     elif isinstance(ref, str):
-        try:
-            ref = data.registry.participant(ref)
-        except KeyError:
-            raise bad_input("curator", "в базе нет участника с таким ID", data.curator) from None
+        ref = find_participant(data.registry, ref, "curator")
     forms = forms_of(ref)
     return "Куратор программы наставничества", forms.initials_nominative
 

@@ -45,6 +45,7 @@ from ._common import (
     Item,
     act_reference,
     bad_input,
+    find_participant,
     forms_of,
     gendered,
     is_staff,
@@ -59,7 +60,7 @@ from ._common import (
 
 __all__ = [
     "ConsentInput", "ConsentContext", "AgreementInput", "AgreementContext", "EmploymentContract",
-    "MENTOR_DUTIES", "MENTOR_RIGHTS", "consent_records", "agreement_records", "find_participant",
+    "MENTOR_DUTIES", "MENTOR_RIGHTS", "consent_records", "agreement_records",
 ]
 
 FAMILY = "Трудовые документы наставника"
@@ -112,23 +113,6 @@ def _pair(registry: Registry, label: str, field: str) -> Pair:
     if str(label) not in labels:
         raise bad_input(field, f"в базе нет пары №{NBSP}{label}; есть: {', '.join(labels)}", label)
     return registry.pairs[labels.index(str(label))]
-
-
-def find_participant(registry: Registry, ref: str, field: str) -> Participant:
-    """A participant by id, full name («Сидорук Наталья Ивановна») or short name («Сидорук Н.И.»)."""
-    key = " ".join(str(ref).replace(NBSP, " ").split())
-    try:
-        return registry.participant(key)
-    except KeyError:
-        pass
-    found = [p for p in registry.participants
-             if key.casefold() in (p.full_name.casefold(), f"{p.last_name} {p.initials}".casefold())]
-    if len(found) == 1:
-        return found[0]
-    if len(found) > 1:
-        raise bad_input(field, f"в базе несколько участников «{key}»: укажите ID ("
-                        + ", ".join(p.id for p in found) + ")", ref)
-    raise bad_input(field, f"в базе нет участника «{key}»: укажите ID или ФИО из базы", ref)
 
 
 def _category_word(person: Participant) -> str:

@@ -181,7 +181,7 @@ _CURATOR_DUTIES = (
 class AppointCuratorInput(OrderInput):
     """Приказ о назначении куратора внедрения целевой модели наставничества."""
 
-    curator: Ref = Field(description="Куратор: ФИО и должность или ID участника из базы")
+    curator: Ref = Field(description="Куратор: ФИО и должность или ID (ФИО) участника из базы")
     scope: str = Field(
         default="системы (целевой модели) наставничества педагогических работников и обучающихся",
         description="Чего куратор (родительный падеж)")
@@ -497,7 +497,7 @@ class AppointMentorsInput(OrderInput):
     """Приказ о назначении наставников."""
 
     mentors: list[Ref] | None = Field(
-        default=None, description="Наставники: ID из базы или ФИО с должностью (по умолчанию — наставники действующих пар)")
+        default=None, description="Наставники: ID (ФИО) из базы или ФИО с должностью (по умолчанию — наставники действующих пар)")
     school_year: str | None = Field(default=None, description="Учебный год («2026/2027»)")
     duties: list[str] | None = Field(default=None, description="Поручения наставникам (по умолчанию — типовые)")
     interview: Act | None = Field(default=None, description="Протокол собеседования или рассмотрения кандидатов")
@@ -686,7 +686,7 @@ AwardKind = Literal["благодарность", "грамота", "преми�
 class Recipient(_Model):
     """Who is rewarded, with an individual amount for a bonus."""
 
-    person: Ref = Field(description="ID из базы или ФИО с должностью")
+    person: Ref = Field(description="ID (ФИО) из базы или ФИО с должностью")
     amount: Decimal | None = Field(default=None, gt=0, description="Сумма премии, руб.")
 
 

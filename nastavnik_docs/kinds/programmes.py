@@ -51,6 +51,7 @@ from ._common import (
     act_reference,
     bad_input,
     class_genitive,
+    find_participant,
     forms_of,
     gendered,
     is_staff,
@@ -425,7 +426,7 @@ class PersonalProgrammeInput(_Input):
     results: list[str] | None = Field(default=None, description="Ожидаемые результаты")
     reporting: list[str] | None = Field(default=None, description="Формы отчётности")
     criteria: list[str] | None = Field(default=None, description="Критерии оценки результатов")
-    curator: Official | str | None = Field(default=None, description="Куратор: ФИО и должность или ID (по умолчанию — куратор из базы)")
+    curator: Official | str | None = Field(default=None, description="Куратор: ФИО и должность или ID (ФИО) из базы (по умолчанию — куратор из базы)")
     approval: ApprovalInput | None = Field(default=None, description="Утверждение (по умолчанию — УТВЕРЖДАЮ руководителя)")
     considered: CouncilDecision | None = Field(default=None, description="РАССМОТРЕНА на заседании (совет, дата, протокол)")
     representatives: bool = Field(default=False, description="Строки «Ознакомлен(а)» для законных представителей несовершеннолетних")
@@ -603,13 +604,8 @@ def _person(ref: PersonRef, registry: Registry | None, field: str) -> Participan
         return ref
     key = str(ref).strip()
     if registry is not None:
-        try:
-            return registry.participant(key)
-        except KeyError:
-            pass
-        known = ", ".join(p.id for p in registry.participants[:10])
-        raise bad_input(field, f"в базе нет участника с ID «{key}» (есть, например: {known})", key)
-    raise bad_input(field, "участник указан по ID, но база (registry) не задана: укажите "
+        return find_participant(registry, key, field)
+    raise bad_input(field, "участник указан по ID или ФИО, но база (registry) не задана: укажите "
                            "базу или ФИО, должность (класс) участника", key)
 
 
@@ -1126,7 +1122,7 @@ class IndividualRouteInput(_Input):
 
     organization: Organization = Field(description="Организация")
     registry: Registry | None = Field(default=None, description="База наставников и наставляемых")
-    teacher: PersonRef = Field(description="Педагог: ID участника из базы или ФИО, должность, стаж")
+    teacher: PersonRef = Field(description="Педагог: ID или ФИО участника из базы или ФИО, должность, стаж")
     qualification: str | None = Field(default=None, description="Квалификационная категория («первая», «без категории»)")
     mentor: PersonRef | None = Field(default=None, description="Наставник (по умолчанию — из действующей пары в базе)")
     school_year: int | None = Field(default=None, ge=2000, le=2100,

@@ -322,7 +322,7 @@ class InterviewInput(ProtocolInput):
     """Протокол собеседования с кандидатом в наставники."""
 
     commission: Commission = Field(description="Комиссия")
-    candidate: Ref = Field(description="Кандидат: ID из базы или ФИО с должностью")
+    candidate: Ref = Field(description="Кандидат: ID (ФИО) из базы или ФИО с должностью")
     experience: str | None = Field(default=None, description="Педагогический стаж (по умолчанию — из базы)")
     motivation: str = Field(min_length=1, description="Мотивация кандидата")
     competences: list[Competence] = Field(min_length=1, description="Оценка компетенций")
@@ -379,7 +379,7 @@ Decision = Literal["рекомендовать", "не рекомендоват�
 
 
 class Candidate(_Model):
-    person: Ref = Field(description="Кандидат: ID из базы или ФИО с должностью")
+    person: Ref = Field(description="Кандидат: ID (ФИО) из базы или ФИО с должностью")
     experience: str | None = Field(default=None, description="Стаж (по умолчанию — из базы)")
     form: str | None = Field(default=None, description="Форма наставничества")
     decision: Decision = Field(description="рекомендовать / не рекомендовать / отложить")

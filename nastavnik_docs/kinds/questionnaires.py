@@ -30,9 +30,8 @@ from ..models import Category, Organization, PairStatus, Participant, Person, Re
 from ..models.person import _Model
 from ..ru import PersonForms, agree, format_date, format_school_year, person_forms, typograph
 from ._base import BatchSpec, Kind, register
-from ._common import DASH, bad_input, gendered, join_and
+from ._common import DASH, bad_input, find_participant, gendered, join_and
 from .awards import greeting as _polite_greeting
-from .labour import find_participant
 
 __all__ = ["Question", "Respondent", "QuestionnaireInput", "MenteeQuestionnaireInput", "FeedbackInput",
            "QuestionnaireContext", "question_sets", "mentor_records", "mentee_records", "feedback_records"]

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from nastavnik_docs.kinds._common import gendered, is_staff
+from nastavnik_docs._resources import sample_path
+from nastavnik_docs.errors import InputError
+from nastavnik_docs.io import load_input, load_organization, load_registry
+from nastavnik_docs.kinds import get_kind
+from nastavnik_docs.kinds._common import People, find_participant, gendered, is_staff, participants_named
 from nastavnik_docs.models import Category, Gender, Official, Participant
 from nastavnik_docs.ru import person_forms
 
@@ -39,3 +44,47 @@ def test_gendered_by_gender_and_unknown():
     assert gendered(Gender.MALE, "ознакомлен", "ознакомлена", unknown="ознакомлен(а)") == "ознакомлен"
     assert gendered(None, "ознакомлен", "ознакомлена", unknown="ознакомлен(а)") == "ознакомлен(а)"
     assert gendered(None, "ознакомлен", "ознакомлена") == "ознакомлен"
+
+
+# --------------------------------------------------------------------------- participants
+
+
+def _registry():
+    return load_registry(sample_path("registry.yaml"))
+
+
+@pytest.mark.parametrize("ref", ["У10", "Власова Елена Николаевна", "власова  е.н.", "Власова\u00a0Е.Н."])
+def test_find_participant_by_id_or_name(ref):
+    assert find_participant(_registry(), ref, "curator").id == "У10"
+
+
+def test_find_participant_names_the_field_in_russian():
+    with pytest.raises(InputError) as info:
+        find_participant(_registry(), "Пушкин А.С.", "mentor")
+    problem = info.value.problems[0]
+    assert problem.field == "mentor" and "в базе нет участника «Пушкин А.С.»" in problem.message
+
+
+def test_several_participants_with_one_name_ask_for_an_id():
+    registry = _registry()
+    twin = registry.participant("У01").model_copy(update={"id": "У99"})
+    registry = registry.model_copy(update={"participants": [*registry.participants, twin]})
+    assert [p.id for p in participants_named(registry, "Кравченко О.В.")] == ["У01", "У99"]
+    with pytest.raises(InputError, match="укажите ID"):
+        find_participant(registry, "Кравченко О.В.", "mentor")
+
+
+def test_people_resolve_names_as_well_as_ids():
+    people = People(_registry())
+    assert people.person("Сидорук Н.И.") is people.person("У02")
+    with pytest.raises(ValueError, match="не найден человек"):
+        people.person("нет-такого")
+
+
+def test_a_kind_taking_an_id_takes_a_name():
+    kind = get_kind("sheet.registration")
+    data = yaml.safe_load(sample_path("forms/registration.yaml").read_text(encoding="utf-8"))
+    data.update(organization=load_organization(sample_path("organization.yaml")), registry=_registry())
+    by_id = kind.build_context(load_input(kind, {**data, "responsible": "У10"}))
+    by_name = kind.build_context(load_input(kind, {**data, "responsible": "Власова Е.Н."}))
+    assert by_name == by_id
