@@ -27,6 +27,7 @@ import math
 import multiprocessing
 import os
 import re
+import string
 import time
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -111,15 +112,22 @@ def _initials(person: Any) -> str:
     return "".join(f"{str(p).strip()[0].upper()}." for p in parts if p and str(p).strip())
 
 
-def name_fields(record: Mapping[str, Any], index: int) -> dict[str, Any]:
+_PERSON_FIELDS = frozenset({"last_name", "first_name", "middle_name", "initials", "short_name",
+                            "full_name"})
+
+
+def name_fields(record: Mapping[str, Any], index: int,
+                wanted: frozenset[str] | None = None) -> dict[str, Any]:
     """What a file name pattern may use: ``index`` (from 1), the record's own simple
     values, and its person's ``last_name``, ``first_name``, ``middle_name``, ``initials``,
-    ``short_name`` («Иванова М.П.») and ``full_name``."""
+    ``short_name`` («Иванова М.П.») and ``full_name``. With ``wanted`` (the names a
+    pattern uses), only what it needs is looked up."""
     fields: dict[str, Any] = {"index": index}
-    for key, value in record.items():
-        if isinstance(value, (str, int, float)) or hasattr(value, "isoformat"):
-            fields[key] = value
-    person = _person_of(record)
+    if wanted is None or wanted - _PERSON_FIELDS - {"index"}:
+        for key, value in record.items():
+            if isinstance(value, (str, int, float)) or hasattr(value, "isoformat"):
+                fields[key] = value
+    person = _person_of(record) if wanted is None or wanted & _PERSON_FIELDS else None
     if person is not None:
         for key in ("last_name", "first_name", "middle_name"):
             fields[key] = str(_value(person, key) or "").strip()
@@ -130,16 +138,26 @@ def name_fields(record: Mapping[str, Any], index: int) -> dict[str, Any]:
     return fields
 
 
+def _pattern_fields(pattern: str) -> frozenset[str] | None:
+    """Top-level names a ``str.format`` pattern uses (None when it cannot be parsed)."""
+    try:
+        return frozenset(re.split(r"[.\[]", name, maxsplit=1)[0]
+                         for _, name, _, _ in string.Formatter().parse(pattern) if name)
+    except ValueError:
+        return None
+
+
 def _plan_names(records: list[Mapping[str, Any]], pattern: str, suffix: str) -> list[str]:
     stems = []
+    wanted = _pattern_fields(pattern)
     for i, record in enumerate(records, start=1):
-        fields = name_fields(record, i)
+        fields = name_fields(record, i, wanted)
         try:
             stem = pattern.format_map(fields)
         except KeyError as exc:
             key = exc.args[0]
             if not any(key in name_fields(r, j) for j, r in enumerate(records, start=1)):
-                known = ", ".join(sorted(fields))
+                known = ", ".join(sorted(name_fields(record, i)))
                 raise InputError(Problem(
                     f"в шаблоне имени файла «{pattern}» неизвестное поле «{key}»; "
                     f"доступны: {known}", field="name")) from None
