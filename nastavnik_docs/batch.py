@@ -522,9 +522,18 @@ class _Worker:
 _WORKER: _Worker | None = None
 
 
-def _init_process(kind: Kind, template: str, suffix: str) -> None:
+def _init_process(kind: Kind | str, template: str, suffix: str) -> None:
     global _WORKER
-    _WORKER = _Worker(kind, Path(template), suffix)
+    _WORKER = _Worker(get_kind(kind), Path(template), suffix)
+
+
+def _kind_ref(kind: Kind) -> Kind | str:
+    """The kind's id when it is in the catalogue (a new process finds it by id, also where
+    processes are spawned rather than forked), else the object itself."""
+    try:
+        return kind.id if get_kind(kind.id) is kind else kind
+    except NastavnikError:
+        return kind
 
 
 def _run_chunk(items: list[tuple[int, Mapping[str, Any], str]]) -> list[tuple[int, str | None]]:
@@ -640,7 +649,7 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             with ProcessPoolExecutor(n_jobs, mp_context=context, initializer=_init_process,
-                                     initargs=(kind, str(template), suffix)) as pool:
+                                     initargs=(_kind_ref(kind), str(template), suffix)) as pool:
                 futures = {pool.submit(_run_chunk, chunk): len(chunk) for chunk in chunks}
                 for future in as_completed(futures):
                     for index, error in future.result():
