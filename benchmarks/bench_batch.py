@@ -161,6 +161,26 @@ print(json.dumps({{"before_kb": before, "peak_kb": peak, "seconds": seconds,
 """
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def parallel_headroom(jobs: int) -> float:
+    """How much faster ``jobs`` processes do ``jobs`` units of pure Python work than one
+    process: near ``jobs`` on an idle machine, near 1 when other programs take the cores."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    n = 3_000_000
+    _, serial = timed(lambda: [_spin(n) for _ in range(jobs)])
+    with ProcessPoolExecutor(jobs) as pool:
+        list(pool.map(_spin, [1] * jobs))  # start the processes first
+        _, parallel = timed(lambda: list(pool.map(_spin, [n] * jobs)))
+    return serial / parallel
+
+
 def bench_memory(n: int, folder: Path) -> dict:
     out = folder / f"memory-{n}"
     code = MEMORY_CHILD.format(root=str(ROOT), n=n, out=str(out))
@@ -187,6 +207,8 @@ def main(argv: list[str] | None = None) -> None:
     try:
         print(f"CPU cores: {os.cpu_count()}; load average: {', '.join(f'{x:.1f}' for x in os.getloadavg())}; "
               f"files in {work}")
+        print(f"free cores now: {args.jobs} processes run pure Python "
+              f"{parallel_headroom(args.jobs):.1f}× as fast as 1")
         n = max(args.files, args.baseline, args.merge)
         print(f"template: award_certificate.docx; records: {n} (new surnames for every measurement)")
 
