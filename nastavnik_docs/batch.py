@@ -632,12 +632,16 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
     errors: dict[int, str] = {}
     bar = _progress_bar(len(records), kind.title) if progress else None
     advance: Callable[[int], None] = (lambda k: bar[0].advance(bar[1], k)) if bar else (lambda k: None)
-    try:
+
+    def start_bar() -> None:
         if bar:
             bar[0].start()
             advance(len(report.skipped))
+
+    try:
         if n_jobs == 1:
             worker = _Worker(kind, template, suffix)
+            start_bar()
             for item in todo:
                 index, error = worker.one(*item)
                 if error:
@@ -651,6 +655,8 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
             with ProcessPoolExecutor(n_jobs, mp_context=context, initializer=_init_process,
                                      initargs=(_kind_ref(kind), str(template), suffix)) as pool:
                 futures = {pool.submit(_run_chunk, chunk): len(chunk) for chunk in chunks}
+                # The bar's refresh thread starts only after the worker processes are forked.
+                start_bar()
                 for future in as_completed(futures):
                     for index, error in future.result():
                         if error:
