@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..models import Category, Gender, Official, Organization, PairStatus, Person, Registry, Role
-from ..render.image import Image
+from ..models.image import Image
 from ..ru import NBSP, PersonForms, decline_post, format_date, person_forms, typograph
 from ._base import BatchSpec, Kind, register
 from ._common import class_genitive

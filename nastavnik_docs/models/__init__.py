@@ -2,6 +2,7 @@
 
 from ._enums import Case, Category, Comparison, Gender, OrgKind, PairStatus, Role
 from .forms import BUILTIN_FORMS, MentoringForm, find_form
+from .image import Image
 from .organization import Organization
 from .pair import Pair, SupplementaryAgreement
 from .participant import LegalRepresentative, Participant
@@ -15,6 +16,7 @@ __all__ = [
     "Category",
     "Comparison",
     "Gender",
+    "Image",
     "LegalRepresentative",
     "MentoringForm",
     "Official",

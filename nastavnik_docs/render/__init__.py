@@ -1,8 +1,7 @@
 """Writing documents: template lookup, the sandboxed DOCX and XLSX engines, template checks, PDF.
 
 The only package that imports docxtpl / python-docx / openpyxl for writing. Heavy modules
-are imported on first use, so importing ``nastavnik_docs.render.image`` from a context
-model does not pull in a format library.
+are imported on first use, so importing the package does not pull in a format library.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ from typing import Any
 
 __all__ = [
     "BLANK",
-    "Image",
     "SafeDocxTemplate",
     "TemplateReport",
     "check_template",
@@ -25,7 +23,6 @@ __all__ = [
 
 _WHERE = {
     "BLANK": "docx",
-    "Image": "image",
     "SafeDocxTemplate": "docx",
     "TemplateReport": "check",
     "check_template": "check",

@@ -38,7 +38,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from ..errors import TemplateError
-from .image import Image
+from ..models.image import Image
 
 __all__ = [
     "BLANK",
@@ -73,6 +73,8 @@ def clean_text(text: str) -> str:
 def _finalize(value: Any) -> Any:
     if value is None:
         return BLANK
+    if isinstance(value, Image):  # a picture prints as a drawing in the part being rendered
+        return Markup(inline_image_xml(value))
     if isinstance(value, Enum):  # «наставник», not «Role.MENTOR»
         value = value.value
     if isinstance(value, str) and not isinstance(value, Markup):
@@ -145,7 +147,7 @@ _CURRENT: ContextVar[DocxTemplate | None] = ContextVar("nastavnik_docx_template"
 
 @contextmanager
 def active_template(tpl: DocxTemplate) -> Iterator[None]:
-    """Make ``tpl`` the target of :class:`~nastavnik_docs.render.image.Image` values."""
+    """Make ``tpl`` the target of :class:`~nastavnik_docs.models.Image` values."""
     token = _CURRENT.set(tpl)
     try:
         yield

@@ -19,7 +19,7 @@ applies (line joining, ``{_{`` escapes, ``\\n``/``\\t``/``\\a``/``\\f`` listing,
 fixing, drawing id renumbering) and writes a new zip in which the unchanged parts are
 copied as the already-compressed bytes of the source (see :class:`_ZipWriter`).
 
-Images (:class:`~nastavnik_docs.render.image.Image` values placed in the body) are
+Images (:class:`~nastavnik_docs.models.Image` values placed in the body) are
 supported: the picture is added to the package once per distinct picture. What the fast
 path does not cover — a templated core property, a picture in a header, a sub-document —
 raises :class:`FastPathUnsupported`; :class:`DocxRenderer` then uses the plain path for

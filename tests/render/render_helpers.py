@@ -18,7 +18,7 @@ from docx.enum.text import WD_BREAK
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from nastavnik_docs.kinds import Kind
-from nastavnik_docs.render.image import Image
+from nastavnik_docs.models import Image
 from nastavnik_docs.ru import PersonForms
 
 

@@ -16,7 +16,7 @@ from nastavnik_docs.io import load_input
 from nastavnik_docs.kinds import all_kinds
 from nastavnik_docs.render.docx import render_docx
 from nastavnik_docs.render.fast import DocxRenderer, FastDocxTemplate, FastPathUnsupported
-from nastavnik_docs.render.image import Image
+from nastavnik_docs.models import Image
 from nastavnik_docs.render.lookup import find_template
 
 

@@ -18,7 +18,7 @@ from nastavnik_docs._resources import sample_path
 from nastavnik_docs.io import load_input
 from nastavnik_docs.kinds import get_kind
 from nastavnik_docs.render.fast import FastDocxTemplate
-from nastavnik_docs.render.image import Image
+from nastavnik_docs.models import Image
 from nastavnik_docs.render.lookup import find_template
 from nastavnik_docs.render.merge import merge_documents
 

@@ -1,10 +1,8 @@
-"""A picture placed by a template: an organisation's logo, a signature scan, a stamp.
+"""A picture a document places: an organisation's logo, a signature scan, a stamp.
 
-Context models declare ``logo: Image | None``; the template writes ``{{ logo }}`` in its
-own paragraph (or table cell). The DOCX engine turns the value into a docxtpl
-``InlineImage`` at the place it is printed, wherever it sits in the context (top level or
-nested, e.g. ``{{ organization.logo }}``). This module imports no format library, so
-context models in ``kinds`` may use the type.
+Context models declare ``logo: Image | None`` and templates write ``{{ logo }}`` in a
+paragraph or a table cell of its own. This is only the data (a file or bytes, a size in
+mm); the DOCX engine turns it into a drawing where the template prints it.
 """
 
 from __future__ import annotations
@@ -44,12 +42,3 @@ class Image(BaseModel):
         if (self.path is None) == (self.data is None):
             raise ValueError("укажите либо файл изображения (path), либо его данные (data)")
         return self
-
-    def __html__(self) -> str:
-        """Called by Jinja's autoescape when the template prints the image."""
-        from .docx import inline_image_xml
-
-        return inline_image_xml(self)
-
-    def __str__(self) -> str:
-        return self.__html__()
