@@ -23,7 +23,7 @@ import nastavnik_docs as nd
 from nastavnik_docs.errors import TemplateError
 from nastavnik_docs.models import Person
 from nastavnik_docs.render.docx import BLANK, make_environment, prepare_part_xml
-from nastavnik_docs.render.image import Image
+from nastavnik_docs.models import Image
 from nastavnik_docs.ru import person_forms
 
 
