@@ -214,6 +214,8 @@ def _prepare_shared(data: dict[str, Any], model: type[BaseModel], base: Path | N
             out[key] = cache[path]
         elif isinstance(value, Mapping) and base is not None:
             out[key] = _absolute_paths(value, base)
+        elif isinstance(value, str) and base is not None and any("path" in m.model_fields for m in models):
+            out[key] = _absolute_paths({"path": value}, base)["path"]  # «logo: эмблема.png»
     return out
 
 

@@ -281,3 +281,18 @@ def test_the_excel_registry_gives_the_same_records_as_the_yaml_one():
     from_xlsx = records_from_source("award.gramota", sample_path("registry.xlsx"), common=COMMON)
     from_yaml = records_from_source("award.gramota", REGISTRY, common=COMMON)
     assert [r["recipient"] for r in from_xlsx] == [r["recipient"] for r in from_yaml]
+
+
+def test_files_named_in_the_common_fields_are_relative_to_that_file(tmp_path, monkeypatch):
+    folder = tmp_path / "выпуск"
+    folder.mkdir()
+    (folder / "эмблема.png").write_bytes(sample_path("awards/logo.png").read_bytes())
+    (folder / "общие.yaml").write_text(
+        f"organization: {sample_path('organization.yaml')}\n"
+        "date: 2026-05-25\nwording: за участие\nlogo: {path: эмблема.png, height_mm: 20}\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # not the folder of the common file
+    records = records_from_source("award.thanks", REGISTRY, common=folder / "общие.yaml")
+    report = render_batch("award.thanks", records, tmp_path / "out")
+    assert not report.failed
+    assert len(Document(str(report.written[0])).inline_shapes) == 1
