@@ -52,6 +52,7 @@ __all__ = [
     "act_reference", "join_and", "Ref", "bad_input", "named", "sub_items", "person_phrase",
     "class_genitive", "with_post", "forms_of", "deadline_text", "with_preposition",
     "is_staff", "STAFF_CATEGORIES", "gendered", "find_participant", "participants_named",
+    "approval_stamp", "SIGN_LINE",
 ]
 
 
@@ -247,6 +248,31 @@ def approved_word(title: str) -> str:
                 return "УТВЕРЖДЕНЫ"
             return {"femn": "УТВЕРЖДЕНА", "neut": "УТВЕРЖДЕНО"}.get(tag.gender, "УТВЕРЖДЕН")
     return "УТВЕРЖДЕН"
+
+
+#: The signature line of an «УТВЕРЖДАЮ» stamp.
+SIGN_LINE = "_______________"
+
+
+def approval_stamp(organization: Organization, title: str, *,
+                   order: tuple[dt.date | None, str | None] | None = None,
+                   signer: Person | None = None, date: dt.date | None = None,
+                   sign_line: str = SIGN_LINE) -> list[str]:
+    """The lines of the approval stamp of a document titled ``title``.
+
+    Approved by an order (``order=(date, number)``; a missing date or number prints as a
+    blank): «УТВЕРЖДЕНА / приказом МБОУ «СОШ № 12» / от 28.08.2026 № 131-о/д», the
+    participle agreeing with the title (:func:`approved_word`). Otherwise approved by
+    signature: «УТВЕРЖДАЮ / Директор МБОУ … / ________ Л.А. Горбунова / «___» ____ 20___ г.»
+    — ``signer`` (by default the head of the organisation), a signature line and ``date``
+    (a blank without one).
+    """
+    if order is not None:
+        return [approved_word(title), f"приказом {typograph(organization.short_name)}", act_reference(*order)]
+    forms = forms_of(signer or organization.head)
+    post = typograph(upper_first(forms.post.nominative)) if forms.post else ""
+    return ["УТВЕРЖДАЮ", *([post] if post else []), f"{sign_line} {forms.initials_nominative}",
+            format_date(date, "quoted")]
 
 
 def place_of(organization: Organization, place: str | None) -> str:

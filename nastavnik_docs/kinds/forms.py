@@ -30,7 +30,6 @@ from ..errors import GrammarError
 from ..models import Category, Gender, Official, Organization, Pair, PairStatus, Participant, Person, Registry, Role
 from ..models.person import _Model
 from ..ru import (
-    BLANK_DATE_LONG,
     PersonForms,
     agree,
     decline_post,
@@ -44,6 +43,7 @@ from ._common import (
     DASH,
     NBSP,
     Act,
+    approval_stamp,
     approved_word,
     bad_input,
     class_genitive,
@@ -52,7 +52,6 @@ from ._common import (
     gendered,
     is_staff,
     lower_first,
-    number_text,
     upper_first,
 )
 
@@ -936,14 +935,10 @@ def _school_year(day: dt.date) -> str:
     return f"{start}/{start + 1}{NBSP}учебный год"
 
 
-def _approval(data: RegistryListInput) -> list[str]:
-    org = data.organization
-    if data.approval is not None:
-        ref = f"от {format_date(data.approval.date, 'numeric')} {number_text(data.approval.number)}"
-        return ["УТВЕРЖДЕН", typograph(f"приказом {org.short_name}"), ref]
-    head = forms_of(org.head)
-    return ["УТВЕРЖДАЮ", typograph(head.post.nominative),
-            f"{BLANK_SIGNATURE} {head.initials_nominative}", BLANK_DATE_LONG]
+def _approval(data: RegistryListInput, title: str) -> list[str]:
+    approval = data.approval
+    order = (approval.date, approval.number) if approval is not None else None
+    return approval_stamp(data.organization, title, order=order, sign_line=BLANK_SIGNATURE)
 
 
 def _curator(data: RegistryListInput) -> tuple[str, str]:
@@ -1003,12 +998,13 @@ def _registry_frame(data: RegistryListInput, what: str, count: str) -> dict[str,
     org = data.organization
     day = data.date or dt.date.today()
     curator_post, curator_name = _curator(data)
-    approval = _approval(data)
+    title = f"РЕЕСТР (БАЗА) {what}"
+    approval = _approval(data, title)
     return {
         "approval": approval,
         "approval_text": "\n".join(approval),
         "org_name": typograph(org.full_name),
-        "title": f"РЕЕСТР (БАЗА) {what}",
+        "title": title,
         "subtitle": typograph(f"{org.short_name} на {_school_year(day)}"),
         "as_of": f"по состоянию на {format_date(day, 'long')}",
         "total": count,

@@ -49,6 +49,7 @@ from ._common import (
     CouncilDecision,
     Item,
     act_reference,
+    approval_stamp,
     bad_input,
     class_genitive,
     find_participant,
@@ -69,7 +70,7 @@ __all__ = [
 ]
 
 FAMILY = "Программы"
-SIGN_LINE = "_______________"
+ROUTE_TITLE = "Индивидуальный образовательный маршрут"
 
 
 # =========================================================================== defaults (data)
@@ -677,23 +678,15 @@ def _curator_rows(curator: Official | Participant | None) -> tuple[list[str], Si
 # =========================================================================== stamps
 
 
-def approval_stamp(approval: ApprovalInput | None, organization: Organization, word: str,
-                   default_signer: Official | Participant | None = None) -> list[str]:
-    """«УТВЕРЖДАЮ / Директор … / ________ Л.А. Горбунова / «___» ____ 20__ г.» or
-    «УТВЕРЖДЕНА / приказом МБОУ … / от 28.08.2026 № 131-о/д» (``word`` agrees with the title)."""
+def _approval_stamp(approval: ApprovalInput | None, organization: Organization, title: str,
+                    default_signer: Official | Participant | None = None) -> list[str]:
+    """The approval stamp (:func:`approval_stamp`): by an order when the input gives its
+    number or date, otherwise «УТВЕРЖДАЮ» of the signer."""
     approval = approval or ApprovalInput()
-    if approval.order_number or approval.order_date:
-        return [word, f"приказом {typograph(organization.short_name)}",
-                act_reference(approval.order_date, approval.order_number)]
-    signer = approval.signer or default_signer or organization.head
-    forms = forms_of(signer)
-    post = typograph(upper_first(forms.post.nominative)) if forms.post else ""
-    lines = ["УТВЕРЖДАЮ"]
-    if post:
-        lines.append(post)
-    lines.append(f"{SIGN_LINE} {forms.initials_nominative}")
-    lines.append(format_date(approval.date, "quoted"))
-    return lines
+    order = ((approval.order_date, approval.order_number)
+             if approval.order_number or approval.order_date else None)
+    return approval_stamp(organization, title, order=order, signer=approval.signer or default_signer,
+                          date=approval.date)
 
 
 def considered_stamp(decision: CouncilDecision | None, word: str) -> list[str]:
@@ -926,10 +919,9 @@ def build_personal(data: PersonalProgrammeInput) -> PersonalProgrammeContext:
             [("mentor", pair.mentor), *(("mentee", m) for m in pair.mentees)], pair.start)
     signatures.append(curator_sign)
     title = "Персонализированная программа наставничества"
-    word = "УТВЕРЖДЕНА"
     return PersonalProgrammeContext(
         **_frame(org, StampContext(left=considered_stamp(data.considered, "РАССМОТРЕНА"),
-                                   right=approval_stamp(data.approval, org, word)),
+                                   right=_approval_stamp(data.approval, org, title)),
                  title.upper(),
                  [_for_whom(mentees), f"(наставник {mentor.short_nominative})",
                   f"на период {_period(pair.start, pair.end)}"],
@@ -1277,8 +1269,8 @@ def build_route(data: IndividualRouteInput) -> IndividualRouteContext:
         subtitle = [f"педагога {teacher.genitive},", f"{lower_first(typograph(teacher.post.genitive))},"]
     subtitle.append(f"на {school_year}")
     return IndividualRouteContext(
-        **_frame(org, StampContext(left=[], right=approval_stamp(data.approval, org, "УТВЕРЖДЕН", _approver(data))),
-                 "ИНДИВИДУАЛЬНЫЙ ОБРАЗОВАТЕЛЬНЫЙ МАРШРУТ", subtitle, passport, signatures),
+        **_frame(org, StampContext(left=[], right=_approval_stamp(data.approval, org, ROUTE_TITLE, _approver(data))),
+                 ROUTE_TITLE.upper(), subtitle, passport, signatures),
         teacher=teacher,
         mentor=mentor,
         school_year=school_year,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import yaml
 
@@ -9,7 +11,14 @@ from nastavnik_docs._resources import sample_path
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.io import load_input, load_organization, load_registry
 from nastavnik_docs.kinds import get_kind
-from nastavnik_docs.kinds._common import People, find_participant, gendered, is_staff, participants_named
+from nastavnik_docs.kinds._common import (
+    People,
+    approval_stamp,
+    find_participant,
+    gendered,
+    is_staff,
+    participants_named,
+)
 from nastavnik_docs.models import Category, Gender, Official, Participant
 from nastavnik_docs.ru import person_forms
 
@@ -88,3 +97,24 @@ def test_a_kind_taking_an_id_takes_a_name():
     by_id = kind.build_context(load_input(kind, {**data, "responsible": "У10"}))
     by_name = kind.build_context(load_input(kind, {**data, "responsible": "Власова Е.Н."}))
     assert by_name == by_id
+
+
+# --------------------------------------------------------------------------- approval stamp
+
+
+def test_approval_stamp_by_an_order_agrees_with_the_title():
+    org = load_organization(sample_path("organization.yaml"))
+    lines = approval_stamp(org, "Дорожная карта", order=(dt.date(2026, 8, 28), "131-о/д"))
+    assert lines[0] == "УТВЕРЖДЕНА" and lines[1].startswith("приказом ")
+    assert lines[2] == "от 28.08.2026 №\u00a0131-о/д"
+    assert approval_stamp(org, "Реестр наставников", order=(None, None))[0] == "УТВЕРЖДЕН"
+    assert approval_stamp(org, "Положение о наставничестве", order=(None, None))[0] == "УТВЕРЖДЕНО"
+
+
+def test_approval_stamp_by_signature():
+    org = load_organization(sample_path("organization.yaml"))
+    head = org.head
+    lines = approval_stamp(org, "Реестр наставников", sign_line="___")
+    assert lines[0] == "УТВЕРЖДАЮ" and lines[1].lower().startswith("директор")
+    assert lines[2] == f"___ {head.initials}\u00a0{head.last_name}"
+    assert lines[3].startswith("«___»")
