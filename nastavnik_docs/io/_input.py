@@ -42,9 +42,14 @@ class _Walk:
     def prepare(self, annotation: Any, value: Any, loc: Loc) -> Any:
         members = unwrap(annotation)
         models = [m for m in members if isinstance(m, type) and issubclass(m, BaseModel)]
+        if isinstance(value, str) and Path in members and str not in members:
+            return str(self._resolve(value.strip()))  # relative to the file, not the cwd
         if isinstance(value, str) and models and str not in members:
             if Path(value.strip()).suffix.lower() in LOADABLE_SUFFIXES:
                 return self._load_linked(models[0], value.strip(), loc)
+            with_path = [m for m in models if "path" in m.model_fields]
+            if with_path:  # «logo: эмблема.png» is short for «logo: {path: эмблема.png}»
+                return self._prepare_model(with_path[0], {"path": value}, loc)
         if isinstance(value, dict) and models:
             fitting = [m for m in models if set(value) <= _keys(m)]
             return self._prepare_model((fitting or models)[0], value, loc) if len(models) == 1 or fitting \
@@ -84,10 +89,13 @@ class _Walk:
                 return None
         return out
 
-    def _load_linked(self, model: type[BaseModel], text: str, loc: Loc) -> Any:
+    def _resolve(self, text: str) -> Path:
+        """A path as written in the file: ``~`` expanded, relative to the file's folder."""
         path = Path(os.path.expanduser(text))
-        if not path.is_absolute():
-            path = self.base_dir / path
+        return path if path.is_absolute() else self.base_dir / path
+
+    def _load_linked(self, model: type[BaseModel], text: str, loc: Loc) -> Any:
+        path = self._resolve(text)
         try:
             return load_file(path, model)
         except InputError as exc:

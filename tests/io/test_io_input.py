@@ -193,3 +193,26 @@ def test_russian_numbers_and_dates_inside_collections(data, expected):
 
 def test_a_number_for_a_text_or_model_union_is_text():
     assert load_input(UNION_KIND, {"chair": 5.5}).chair == "5.5"
+
+
+def test_picture_paths_resolve_relative_to_the_yaml_file(tmp_path, monkeypatch):
+    """«logo: эмблема.png» and «logo: {path: …}» name a file beside the YAML, wherever the cwd is."""
+    from pydantic import BaseModel
+
+    from nastavnik_docs.kinds import Kind
+    from nastavnik_docs.models import Image
+
+    class WithPictures(BaseModel):
+        logo: Image | None = None
+        stamp: Image | None = None
+
+    kind = Kind(id="test.pictures", title="Тест", input_model=WithPictures,
+                context_model=WithPictures, build_context=lambda x: x, docx="x.docx")
+    folder = tmp_path / "данные"
+    folder.mkdir()
+    path = folder / "doc.yaml"
+    path.write_text("logo: эмблема.png\nstamp: {path: печати/печать.png, width_mm: 30}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    loaded = load_input(kind, path)
+    assert loaded.logo.path == folder / "эмблема.png"
+    assert loaded.stamp.path == folder / "печати" / "печать.png" and loaded.stamp.width_mm == 30
