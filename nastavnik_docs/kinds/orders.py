@@ -31,7 +31,7 @@ from ._common import (
     RequisitesContext,
     Task,
     appendix_mark,
-    approved_word,
+    approval_stamp,
     control_text,
     deadline_text,
     forms_of,
@@ -268,8 +268,8 @@ class ApproveRegulationInput(OrderInput):
 
 def _approved_mark(number: int, title: str, data: DocumentInput) -> list[str]:
     """«Приложение № 1 / УТВЕРЖДЕНО / приказом МБОУ … / от … № …»."""
-    mark = appendix_mark(number, "приказу", data)
-    return [mark[0], approved_word(title), f"приказом {typograph(data.organization.short_name)}", mark[2]]
+    return [appendix_mark(number, "приказу", data)[0],
+            *approval_stamp(data.organization, title, order=(data.date, data.number))]
 
 
 def _title_lines(title: str) -> list[str]:
