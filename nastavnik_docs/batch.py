@@ -182,51 +182,6 @@ def _model_types(annotation: Any) -> list[type[BaseModel]]:
     return found
 
 
-_LINKED_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx", ".xlsm", ".csv")
-
-
-def _prepare_shared(data: dict[str, Any], model: type[BaseModel], base: Path | None,
-                    cache: dict[Path, Any]) -> dict[str, Any]:
-    """Load the files that fields of ``data`` name (organisation, registry) once, relative
-    to ``base``, and make relative picture paths (``logo: {path: …}``) absolute."""
-    out = dict(data)
-    for key, value in data.items():
-        info = model.model_fields.get(key)
-        if info is None:
-            continue
-        models = _model_types(info.annotation)
-        if isinstance(value, str) and models and Path(value).suffix.lower() in _LINKED_SUFFIXES:
-            path = Path(os.path.expanduser(value))
-            path = path if path.is_absolute() or base is None else base / path
-            if path not in cache:
-                from .io import load_input, load_organization, load_registry
-                from .models import Organization, Registry
-
-                target = models[0]
-                if issubclass(target, Organization):
-                    cache[path] = load_organization(path)
-                elif issubclass(target, Registry):
-                    cache[path] = load_registry(path)
-                else:
-                    from .io import load_yaml
-
-                    cache[path] = load_yaml(path, target)
-            out[key] = cache[path]
-        elif isinstance(value, Mapping) and base is not None:
-            out[key] = _absolute_paths(value, base)
-        elif isinstance(value, str) and base is not None and any("path" in m.model_fields for m in models):
-            out[key] = _absolute_paths({"path": value}, base)["path"]  # «logo: эмблема.png»
-    return out
-
-
-def _absolute_paths(value: Mapping[str, Any], base: Path) -> dict[str, Any]:
-    out = dict(value)
-    path = out.get("path")
-    if isinstance(path, str) and path and not Path(os.path.expanduser(path)).is_absolute():
-        out["path"] = str(base / path)
-    return out
-
-
 def _nest_flat(record: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
     """``recipient.last_name`` columns become nested; a flat ``last_name`` goes into the one
     model field that has it (the one required field, when optional ones have it too:
@@ -307,9 +262,11 @@ def records_from_source(kind: str | Kind, source: PathLike | Iterable[Mapping[st
     """
     kind = get_kind(kind)
     model = kind.input_model
-    cache: dict[Path, Any] = {}
+    from .io._input import resolve_links  # files named in the data, loaded once per batch
+
+    cache: dict[tuple[Path, type], Any] = {}
     shared, common_base = _load_common(common)
-    shared = _prepare_shared(shared, model, common_base, cache)
+    shared = resolve_links(model, shared, common_base or Path.cwd(), cache=cache)
 
     base: Path | None = None
     if isinstance(source, (str, os.PathLike)):
@@ -346,7 +303,7 @@ def records_from_source(kind: str | Kind, source: PathLike | Iterable[Mapping[st
             item = item.model_dump()
         if not isinstance(item, Mapping):
             raise InputError(Problem("запись должна быть набором «поле: значение»", row=i))
-        record = _prepare_shared(_nest_flat(dict(item), model), model, base, cache)
+        record = resolve_links(model, _nest_flat(dict(item), model), base or Path.cwd(), cache=cache)
         records.append(_deep_merge(shared, record))
     return records
 

@@ -32,10 +32,12 @@ LOADABLE_SUFFIXES = YAML_SUFFIXES + JSON_SUFFIXES + TABLE_SUFFIXES + CSV_SUFFIXE
 class _Walk:
     """State of one pass over a document: where relative paths start, what went wrong."""
 
-    def __init__(self, base_dir: Path, file: str | None, locate):
+    def __init__(self, base_dir: Path, file: str | None, locate,
+                 cache: dict[tuple[Path, type], Any] | None = None):
         self.base_dir = base_dir
         self.file = file
         self.locate = locate
+        self.cache = {} if cache is None else cache
         self.problems: list[Problem] = []
         self.failed: list[Loc] = []
 
@@ -96,8 +98,12 @@ class _Walk:
 
     def _load_linked(self, model: type[BaseModel], text: str, loc: Loc) -> Any:
         path = self._resolve(text)
+        key = (path, model)
+        if key in self.cache:
+            return self.cache[key]
         try:
-            return load_file(path, model)
+            self.cache[key] = load_file(path, model)
+            return self.cache[key]
         except InputError as exc:
             if not exc.problems:
                 raise
@@ -126,6 +132,19 @@ class _Walk:
         """Errors under a field whose own file failed are already reported by that file."""
         return any(problem.field is not None and (problem.field == field_path(f) or
                    problem.field.startswith(field_path(f) + " → ")) for f in self.failed)
+
+
+def resolve_links(model: type[BaseModel], data: dict[str, Any], base_dir: Path, *,
+                  file: str | None = None, cache: dict[tuple[Path, type], Any] | None = None) -> dict[str, Any]:
+    """Part of an input (the fields a batch shares, one record): files it names loaded,
+    paths made absolute relative to ``base_dir``, typed text converted — not yet validated
+    as a whole. ``cache`` keeps files loaded across calls (one load per file per batch).
+    """
+    walk = _Walk(base_dir, file, lambda loc: {}, cache)
+    out = walk.prepare(model, dict(data), ())
+    if walk.problems:
+        raise InputError(walk.problems, file=file)
+    return out
 
 
 def _keys(model: type[BaseModel]) -> set[str]:
