@@ -13,6 +13,7 @@ field); corner requisites (approval stamp, appendix mark) at most 8 cm wide at t
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from collections.abc import Sequence
@@ -29,10 +30,11 @@ from docx.shared import Cm, Mm, Pt
 from ._compare import reproducible_zip
 
 __all__ = [
-    "BODY", "PLAIN", "TABLE_TEXT", "TEXT_WIDTH_MM", "FIXED_TIME",
-    "new_document", "save", "para", "body", "plain", "centered", "loop", "end_loop",
+    "BODY", "PLAIN", "TABLE_TEXT", "TEXT_WIDTH_MM", "LANDSCAPE_TEXT_WIDTH_MM", "FIXED_TIME",
+    "new_document", "landscape", "save", "para", "body", "plain", "centered", "loop", "end_loop",
     "letterhead", "heading", "signature", "corner_block", "grid_table", "loop_table",
     "acquaintance", "set_cant_split", "page_break", "signature_rows",
+    "cell_text", "fixed_widths", "set_widths", "repeat_header",
 ]
 
 #: Every template is saved with this timestamp so that builds are reproducible.
@@ -41,6 +43,8 @@ FIXED_TIME = dt.datetime(2025, 9, 1, 9, 0, 0)
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
 MARGIN_LEFT_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM, MARGIN_BOTTOM_MM = 30, 15, 20, 20
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM
+#: The text width of a landscape page (:func:`landscape`): the same margins, A4 turned.
+LANDSCAPE_TEXT_WIDTH_MM = PAGE_HEIGHT_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM
 FIRST_LINE_INDENT = Cm(1.25)
 #: Corner requisites (approval stamp, appendix mark) may be up to 8 cm wide (ГОСТ Р 7.0.97-2025).
 CORNER_WIDTH_MM = 80
@@ -66,6 +70,15 @@ def new_document(font_name: str = "Times New Roman", font_size: float = 14) -> D
     for p in list(body_el.iterchildren(qn("w:p"))):
         body_el.remove(p)
     return doc
+
+
+def landscape(doc) -> float:
+    """Turn the document's page to landscape A4 (the margins stay); returns the text width
+    in mm (:data:`LANDSCAPE_TEXT_WIDTH_MM`)."""
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(PAGE_HEIGHT_MM), Mm(PAGE_WIDTH_MM)
+    return LANDSCAPE_TEXT_WIDTH_MM
 
 
 def _set_font(style, font_name: str, size: float, bold: bool | None = None) -> None:
@@ -246,12 +259,18 @@ def _no_borders(table) -> None:
     tbl_pr.append(borders)
 
 
-def _fixed_widths(table, widths_mm: Sequence[float]) -> None:
+def fixed_widths(table, widths_mm: Sequence[float]) -> None:
+    """A fixed table layout with these column widths (Word and LibreOffice keep them)."""
     table.autofit = False
     tbl_pr = table._tbl.tblPr
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     tbl_pr.append(layout)
+    set_widths(table, widths_mm)
+
+
+def set_widths(table, widths_mm: Sequence[float]) -> None:
+    """The column widths of the grid and of every cell."""
     grid = table._tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm):
         col.set(qn("w:w"), str(int(Mm(width).twips)))
@@ -267,14 +286,16 @@ def set_cant_split(row) -> None:
     tr_pr.append(el)
 
 
-def _header_repeat(row) -> None:
+def repeat_header(row) -> None:
+    """Repeat the row at the top of every page the table spans."""
     tr_pr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
     tr_pr.append(el)
 
 
-def _cell_text(cell, text: str, *, style: str = TABLE_TEXT, align=None, bold: bool = False,
-               keep_with_next: bool = False, size: float | None = None) -> None:
+def cell_text(cell, text: str, *, style: str = TABLE_TEXT, align=None, bold: bool = False,
+              keep_with_next: bool = False, size: float | None = None) -> None:
+    """Write ``text`` (tags allowed) into the first paragraph of a cell."""
     p = cell.paragraphs[0]
     p.style = style
     if text:
@@ -290,23 +311,29 @@ def _cell_text(cell, text: str, *, style: str = TABLE_TEXT, align=None, bold: bo
 
 def grid_table(container, rows: Sequence[Sequence[str]], widths_mm: Sequence[float], *,
                borders: bool = False, aligns: Sequence | None = None, style: str = PLAIN,
-               keep_together: bool = False, valign_bottom: bool = False):
-    """A table of fixed texts (tags allowed), bordered or borderless."""
+               keep_together: bool = False, valign_bottom: bool = False,
+               row_sizes: Sequence[float | None] | None = None):
+    """A table of fixed texts (tags allowed), bordered or borderless.
+
+    ``row_sizes`` gives a font size per row (None keeps the style's), e.g. small captions
+    «(подпись)» under a signature line.
+    """
     table = container.add_table(rows=len(rows), cols=len(widths_mm))
     if borders:
         table.style = "Table Grid"
     else:
         _no_borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    _fixed_widths(table, widths_mm)
+    fixed_widths(table, widths_mm)
     for r, values in enumerate(rows):
         row = table.rows[r]
         if keep_together:
             set_cant_split(row)
         for c, value in enumerate(values):
             align = aligns[c] if aligns else None
-            _cell_text(row.cells[c], value, style=style, align=align,
-                       keep_with_next=keep_together and r < len(rows) - 1)
+            cell_text(row.cells[c], value, style=style, align=align,
+                      keep_with_next=keep_together and r < len(rows) - 1,
+                      size=row_sizes[r] if row_sizes else None)
             if valign_bottom:
                 row.cells[c].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
     return table
@@ -314,35 +341,62 @@ def grid_table(container, rows: Sequence[Sequence[str]], widths_mm: Sequence[flo
 
 def loop_table(container, headers: Sequence[str], cells: Sequence[str], loop_expr: str,
                widths_mm: Sequence[float], *, aligns: Sequence | None = None,
-               min_height_mm: float | None = None, size: float | None = None):
+               min_height_mm: float | None = None, size: float | None = None,
+               keep_last_with_next: bool = False):
     """A bordered table whose body rows repeat with ``{%tr for … %}``.
 
     ``cells`` are the tagged texts of one repeated row. The header row repeats on every
-    page and no row breaks across pages.
+    page and no row breaks across pages. ``keep_last_with_next``: the last body row keeps
+    with the next paragraph (a signature under the table never stands alone on a page).
     """
     n = len(widths_mm)
     table = container.add_table(rows=4, cols=n)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _fixed_widths(table, widths_mm)
+    fixed_widths(table, widths_mm)
     header = table.rows[0]
-    _header_repeat(header)
+    repeat_header(header)
     set_cant_split(header)
     for c, text in enumerate(headers):
-        _cell_text(header.cells[c], text, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=size)
+        cell_text(header.cells[c], text, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=size)
         header.cells[c].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    _cell_text(table.rows[1].cells[0], f"{{%tr {loop_expr} %}}")
+    cell_text(table.rows[1].cells[0], f"{{%tr {loop_expr} %}}")
     for c, text in enumerate(cells):
         align = aligns[c] if aligns else None
-        _cell_text(table.rows[2].cells[c], text, align=align, size=size)
+        cell_text(table.rows[2].cells[c], text, align=align, size=size)
     set_cant_split(table.rows[2])
     if min_height_mm:
         from docx.enum.table import WD_ROW_HEIGHT_RULE
 
         table.rows[2].height = Mm(min_height_mm)
         table.rows[2].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-    _cell_text(table.rows[3].cells[0], "{%tr endfor %}")
+    cell_text(table.rows[3].cells[0], "{%tr endfor %}")
+    if keep_last_with_next:
+        _keep_last_row_with_next(table)
     return table
+
+
+def _keep_last_row_with_next(table) -> None:
+    """Split the body row of a :func:`loop_table` into «if loop.last» (its paragraphs keep
+    with the next) and «else» (as it was)."""
+    body_row = table.rows[2]._tr
+    endfor = table.rows[3]._tr
+    tags = ("{%tr if loop.last %}", "{%tr else %}", "{%tr endif %}")
+    kept = copy.deepcopy(body_row)
+    tag_rows = []
+    for tag in tags:
+        row = copy.deepcopy(table.rows[1]._tr)
+        for t in row.iter(qn("w:t")):
+            t.text = ""
+        row.find(".//" + qn("w:t")).text = tag
+        tag_rows.append(row)
+    body_row.addprevious(tag_rows[0])
+    body_row.addprevious(kept)
+    body_row.addprevious(tag_rows[1])
+    endfor.addprevious(tag_rows[2])
+    for ppr in kept.iter(qn("w:pPr")):
+        if ppr.find(qn("w:keepNext")) is None:
+            ppr.insert(1 if ppr.find(qn("w:pStyle")) is not None else 0, OxmlElement("w:keepNext"))
 
 
 # --------------------------------------------------------------------------- requisites
@@ -371,7 +425,7 @@ def heading(doc, text: str = "{{ heading }}") -> None:
 
 
 def signature(doc, post: str = "{{ signer_post }}", name: str = "{{ signer_name }}",
-              *, space_before: float = 30):
+              *, space_before: float = 30, width_mm: float = TEXT_WIDTH_MM):
     """Signature (requisite 22): post at the left, initials and surname at the right margin.
 
     A borderless two-column table whose row cannot split; the name sits on the last line of
@@ -379,7 +433,7 @@ def signature(doc, post: str = "{{ signer_post }}", name: str = "{{ signer_name 
     """
     spacer = plain(doc, "", keep_with_next=True)
     spacer.paragraph_format.space_before = Pt(space_before)
-    table = grid_table(doc, [[post, name]], [TEXT_WIDTH_MM * 0.6, TEXT_WIDTH_MM * 0.4],
+    table = grid_table(doc, [[post, name]], [width_mm * 0.6, width_mm * 0.4],
                        aligns=[WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT],
                        keep_together=True, valign_bottom=True)
     return table

@@ -13,13 +13,9 @@
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
-from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -30,9 +26,6 @@ from .registry import save_reproducibly
 C = WD_ALIGN_PARAGRAPH.CENTER
 R = WD_ALIGN_PARAGRAPH.RIGHT
 L = WD_ALIGN_PARAGRAPH.LEFT
-
-LANDSCAPE_W, LANDSCAPE_H = 297, 210
-LANDSCAPE_TEXT_W = LANDSCAPE_W - g.MARGIN_LEFT_MM - g.MARGIN_RIGHT_MM
 
 
 # --------------------------------------------------------------------------- consents
@@ -85,10 +78,8 @@ def _consent_signature(doc) -> None:
     widths = [g.TEXT_WIDTH_MM * 0.40, g.TEXT_WIDTH_MM * 0.28, g.TEXT_WIDTH_MM * 0.32]
     table = g.grid_table(doc, [["{{ date }}", "______________", "{{ signer_name }}"],
                                ["(дата)", "{{ signer_caption }}", "(расшифровка подписи)"]],
-                         widths, aligns=[L, C, C], keep_together=True, valign_bottom=True)
-    for cell in table.rows[1].cells:
-        for run in cell.paragraphs[0].runs:
-            run.font.size = Pt(10)
+                         widths, aligns=[L, C, C], keep_together=True, valign_bottom=True,
+                         row_sizes=[None, 10])
     for cell in table.rows[1].cells[:1]:
         cell.paragraphs[0].paragraph_format.left_indent = Mm(12)
     return table
@@ -114,33 +105,6 @@ def consent_document(*, publication: bool):
 # --------------------------------------------------------------------------- sheets
 
 
-def keep_last_table(doc, headers, cells, loop_expr: str, widths_mm, *, aligns=None,
-                    min_height_mm: float | None = None, size: float | None = None):
-    """A :func:`_gost.loop_table` whose last body row keeps with the next paragraph (the
-    signature under the table never stands alone on a page)."""
-    table = g.loop_table(doc, headers, cells, loop_expr, widths_mm, aligns=aligns,
-                         min_height_mm=min_height_mm, size=size)
-    body_row = table.rows[2]._tr
-    endfor = table.rows[3]._tr
-    tags = ("{%tr if loop.last %}", "{%tr else %}", "{%tr endif %}")
-    kept = copy.deepcopy(body_row)
-    tag_rows = []
-    for tag in tags:
-        row = copy.deepcopy(table.rows[1]._tr)
-        for t in row.iter(qn("w:t")):
-            t.text = ""
-        row.find(".//" + qn("w:t")).text = tag
-        tag_rows.append(row)
-    body_row.addprevious(tag_rows[0])
-    body_row.addprevious(kept)
-    body_row.addprevious(tag_rows[1])
-    endfor.addprevious(tag_rows[2])
-    for ppr in kept.iter(qn("w:pPr")):
-        if ppr.find(qn("w:keepNext")) is None:
-            ppr.insert(1 if ppr.find(qn("w:pStyle")) is not None else 0, OxmlElement("w:keepNext"))
-    return table
-
-
 def _sheet_head(doc) -> None:
     g.loop(doc, "for line in letterhead")
     g.centered(doc, "{{ line }}", bold=True)
@@ -161,9 +125,10 @@ def _sheet_head(doc) -> None:
 def registration_document():
     doc = g.new_document()
     _sheet_head(doc)
-    keep_last_table(doc, ["№ п/п", "Фамилия, имя, отчество", "Должность, класс", "Подпись"],
+    g.loop_table(doc, ["№ п/п", "Фамилия, имя, отчество", "Должность, класс", "Подпись"],
                  ["{{ r.number }}", "{{ r.name }}", "{{ r.post }}", ""],
-                 "for r in rows", [13, 62, 58, 32], aligns=[C, None, None, None], min_height_mm=10)
+                 "for r in rows", [13, 62, 58, 32], aligns=[C, None, None, None], min_height_mm=10,
+                 keep_last_with_next=True)
     g.loop(doc, "if responsible_post")
     g.signature(doc, "{{ responsible_post }}", "______________ {{ responsible_name }}", space_before=24)
     g.end_loop(doc, "endif")
@@ -209,16 +174,10 @@ MENTEE_COLUMNS = (
 )
 
 
-def _landscape(doc) -> None:
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(LANDSCAPE_W), Mm(LANDSCAPE_H)
-
-
 def registry_document(columns) -> object:
     doc = g.new_document()
-    _landscape(doc)
-    left = LANDSCAPE_TEXT_W - g.CORNER_WIDTH_MM
+    width = g.landscape(doc)
+    left = width - g.CORNER_WIDTH_MM
     g.loop(doc, "for line in approval")
     g.para(doc, "{{ line }}", left_indent_mm=left, keep_with_next=True)
     g.end_loop(doc)
@@ -226,24 +185,13 @@ def registry_document(columns) -> object:
     g.centered(doc, "{{ title }}", bold=True, space_before=12, keep_with_next=True)
     g.centered(doc, "{{ subtitle }}", bold=True, keep_with_next=True)
     g.centered(doc, "{{ as_of }}", space_after=12, keep_with_next=True)
-    keep_last_table(doc, [c[0] for c in columns], [c[1] for c in columns], "for r in rows",
-                 [c[2] for c in columns], aligns=[c[3] for c in columns], size=10)
+    g.loop_table(doc, [c[0] for c in columns], [c[1] for c in columns], "for r in rows",
+                 [c[2] for c in columns], aligns=[c[3] for c in columns], size=10,
+                 keep_last_with_next=True)
     g.plain(doc, "{{ total }}", space_before=6, keep_with_next=True)
-    table = g.signature(doc, "{{ curator_post }}", "______________ {{ curator_name }}", space_before=24)
-    widths = [LANDSCAPE_TEXT_W * 0.6, LANDSCAPE_TEXT_W * 0.4]
-    _widen(table, widths)
+    g.signature(doc, "{{ curator_post }}", "______________ {{ curator_name }}", space_before=24,
+                width_mm=width)
     return doc
-
-
-def _widen(table, widths_mm) -> None:
-    """Stretch a borderless signature table to the landscape text width."""
-    from docx.oxml.ns import qn
-
-    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
-        col.set(qn("w:w"), str(int(Mm(width).twips)))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_mm):
-            cell.width = Mm(width)
 
 
 _THIN = Side(style="thin")

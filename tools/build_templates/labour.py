@@ -21,12 +21,6 @@ CENTER, LEFT, RIGHT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALI
 SIGN_LINE = "_" * 16
 
 
-def _small_captions(table, row: int) -> None:
-    for cell in table.rows[row].cells:
-        for run in cell.paragraphs[0].runs:
-            run.font.size = Pt(10)
-
-
 def date_and_signature(doc, date: str, name: str, *, space_before: float = 24):
     """«««26» августа 2026 г.     ________________     Н.И. Сидорук» with captions under the line."""
     spacer = g.plain(doc, "", keep_with_next=True)
@@ -34,8 +28,7 @@ def date_and_signature(doc, date: str, name: str, *, space_before: float = 24):
     w = g.TEXT_WIDTH_MM
     table = g.grid_table(doc, [[date, SIGN_LINE, name], ["", "(подпись)", "(расшифровка подписи)"]],
                          [w * 0.42, w * 0.28, w * 0.30], aligns=[LEFT, CENTER, RIGHT],
-                         keep_together=True, valign_bottom=True)
-    _small_captions(table, 1)
+                         keep_together=True, valign_bottom=True, row_sizes=[None, 10])
     return table
 
 

@@ -69,13 +69,13 @@ def _table(doc, headers, widths, *, size: float = TABLE_SIZE):
     table = doc.add_table(rows=1, cols=len(widths))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    g._fixed_widths(table, widths)
+    g.fixed_widths(table, widths)
     header = table.rows[0]
-    g._header_repeat(header)
+    g.repeat_header(header)
     g.set_cant_split(header)
     for cell, text in zip(header.cells, headers):
         # keep_with_next: the header row never stays alone at the foot of a page
-        g._cell_text(cell, text, align=C, bold=True, size=size, keep_with_next=True)
+        g.cell_text(cell, text, align=C, bold=True, size=size, keep_with_next=True)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     return table
 
@@ -85,16 +85,16 @@ def _row(table, texts, *, aligns=None, size: float = TABLE_SIZE, bold: bool = Fa
     g.set_cant_split(row)
     if merge:
         cell = row.cells[0].merge(row.cells[-1])
-        g._cell_text(cell, texts[0], bold=bold, size=size)
+        g.cell_text(cell, texts[0], bold=bold, size=size)
         return row
     for c, (cell, text) in enumerate(zip(row.cells, texts)):
-        g._cell_text(cell, text, align=aligns[c] if aligns else None, bold=bold, size=size)
+        g.cell_text(cell, text, align=aligns[c] if aligns else None, bold=bold, size=size)
     return row
 
 
 def _tag_row(table, tag: str):
     row = table.add_row()
-    g._cell_text(row.cells[0], tag)
+    g.cell_text(row.cells[0], tag)
     return row
 
 
@@ -109,7 +109,7 @@ def _passport(doc) -> None:
     g.para(cell, "{{ line }}", style=g.TABLE_TEXT)
     g.para(cell, "{%p endfor %}", style=g.TABLE_TEXT)
     _tag_row(table, "{%tr endfor %}")
-    g._fixed_widths(table, [52, g.TEXT_WIDTH_MM - 52])
+    g.fixed_widths(table, [52, g.TEXT_WIDTH_MM - 52])
 
 
 def _signatures(doc, title: str) -> None:

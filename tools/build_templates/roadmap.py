@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -28,16 +27,9 @@ from nastavnik_docs.kinds.roadmap import GRID
 from . import _gost
 
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
-PAGE_W, PAGE_H = 297, 210
-TEXT_W = PAGE_W - _gost.MARGIN_LEFT_MM - _gost.MARGIN_RIGHT_MM
+TEXT_W = _gost.LANDSCAPE_TEXT_WIDTH_MM
 STAMP_W = _gost.CORNER_WIDTH_MM
 BULLET_INDENT_MM = 5
-
-
-def _landscape(doc) -> None:
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(PAGE_W), Mm(PAGE_H)
 
 
 def _par_variants(cell_or_doc, var: str, first_text: str, *, body: bool = False) -> None:
@@ -208,7 +200,7 @@ def _stamps(doc) -> None:
 
 def build(docx_dir: Path, xlsx_dir: Path) -> list[Path]:
     doc = _gost.new_document()
-    _landscape(doc)
+    _gost.landscape(doc)
     _gost.loop(doc, "for line in organization_lines")
     _gost.centered(doc, "{{ line }}", bold=True)
     _gost.end_loop(doc)
