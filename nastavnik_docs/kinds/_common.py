@@ -37,6 +37,7 @@ from ..ru import (
     PersonForms,
     decline_post,
     format_date,
+    noun_gender,
     person_forms,
     typograph,
 )
@@ -238,16 +239,7 @@ def gendered(who: PersonForms | Gender | None, masc: str, femn: str, unknown: st
 
 def approved_word(title: str) -> str:
     """УТВЕРЖДЕН / УТВЕРЖДЕНА / УТВЕРЖДЕНО / УТВЕРЖДЕНЫ, agreeing with the title's head noun."""
-    from ..ru._morph import parses
-
-    for word in title.replace("(", " ").split():
-        nouns = [p for p in parses(word) if "NOUN" in p.tag and "nomn" in p.tag]
-        if nouns:
-            tag = nouns[0].tag
-            if tag.number == "plur":
-                return "УТВЕРЖДЕНЫ"
-            return {"femn": "УТВЕРЖДЕНА", "neut": "УТВЕРЖДЕНО"}.get(tag.gender, "УТВЕРЖДЕН")
-    return "УТВЕРЖДЕН"
+    return {"femn": "УТВЕРЖДЕНА", "neut": "УТВЕРЖДЕНО", "plur": "УТВЕРЖДЕНЫ"}.get(noun_gender(title), "УТВЕРЖДЕН")
 
 
 #: The signature line of an «УТВЕРЖДАЮ» stamp.

@@ -34,6 +34,7 @@ from ..ru import (
     agree,
     decline_post,
     format_date,
+    noun_gender,
     person_forms,
     typograph,
 )
@@ -44,7 +45,6 @@ from ._common import (
     NBSP,
     Act,
     approval_stamp,
-    approved_word,
     bad_input,
     class_genitive,
     find_participant,
@@ -278,8 +278,7 @@ def _document_lines(doc: IdentityDocument | AuthorityDocument | None, default_ki
     «серия … № …, выдан …,», «дата выдачи …,» (and the division code); missing parts are blanks."""
     doc = doc or IdentityDocument()
     kind = (getattr(doc, "kind", None) or getattr(doc, "title", None) or default_kind).strip()
-    issued = {"УТВЕРЖДЕНА": "выдана", "УТВЕРЖДЕНО": "выдано", "УТВЕРЖДЕНЫ": "выданы"}.get(
-        approved_word(kind), "выдан")
+    issued = {"femn": "выдана", "neut": "выдано", "plur": "выданы"}.get(noun_gender(kind), "выдан")
     number = f"серия {doc.series or BLANK_SERIES} №{NBSP}{doc.number or BLANK_DOC_NUMBER}, {issued} "
     lines = [f"{label}: {kind},", _filled(number, doc.issued_by)]
     date = f"дата выдачи {format_date(doc.issue_date, 'quoted')}"
@@ -819,8 +818,8 @@ def build_registration(data: RegistrationSheetInput) -> SheetContext:
         font_name=org.font_name, font_size=org.font_size)
 
 
-_PARTICIPLE = {"УТВЕРЖДЕН": "утверждённым", "УТВЕРЖДЕНО": "утверждённым",
-               "УТВЕРЖДЕНА": "утверждённой", "УТВЕРЖДЕНЫ": "утверждёнными"}
+#: «с Положением …, утверждённым приказом …»: the instrumental participle by the act's gender.
+_PARTICIPLE = {"femn": "утверждённой", "plur": "утверждёнными"}
 
 
 def _not_staff(field: str, person: Person):
@@ -843,7 +842,7 @@ def build_acquaintance(data: AcquaintanceSheetInput) -> SheetContext:
     _not_empty(people, data)
     act = data.act
     title = decline_post(act.title, "instrumental")
-    approved = _PARTICIPLE[approved_word(act.title)]
+    approved = _PARTICIPLE.get(noun_gender(act.title), "утверждённым")
     by = data.approved_by or f"приказом {org.short_name}"
     subtitle = typograph(f"с {title}, {approved} {by} {act.reference()}" if act.reference()
                          else f"с {title}")

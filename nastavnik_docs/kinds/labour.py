@@ -34,9 +34,9 @@ from ..ru import (
     decline_post,
     format_date,
     money_in_words,
+    noun_gender,
     typograph,
 )
-from ..ru._morph import parses
 from ._base import BatchSpec, Kind, register
 from ._common import (
     DASH,
@@ -401,11 +401,10 @@ _BLANK_LINE = "_" * 32
 
 def _named_as(full_name: str) -> str:
     """«именуемое» / «именуемая» / «именуемый» agreeing with the organisation's kind noun."""
-    for word in full_name.replace("«", " ").split():
-        nouns = [p for p in parses(word) if "NOUN" in p.tag and "nomn" in p.tag]
-        if nouns:
-            return {"femn": "именуемая", "neut": "именуемое"}.get(nouns[0].tag.gender, "именуемый")
-    return "именуемое"
+    gender = noun_gender(full_name)
+    if gender is None:
+        return "именуемое"
+    return {"femn": "именуемая", "neut": "именуемое"}.get(gender, "именуемый")
 
 
 def _agreement_pair(data: AgreementInput) -> tuple[Pair, Participant]:

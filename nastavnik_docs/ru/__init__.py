@@ -6,7 +6,7 @@ counted nouns, babel names the months, num2words spells numbers; this package ad
 corrections and guards documents need (see each private module).
 """
 
-from ._agree import agree
+from ._agree import agree, noun_gender
 from ._dates import (
     BLANK_DATE_LONG,
     BLANK_DATE_NUMERIC,
@@ -58,6 +58,7 @@ __all__ = [
     "initials_name",
     "jinja_filters",
     "money_in_words",
+    "noun_gender",
     "number_in_words",
     "ordinal_in_words",
     "person_forms",

@@ -72,3 +72,20 @@ def agree(n: int, word: str, *, with_number: bool = True) -> str:
 
     form = agree_word(int(n), word)
     return f"{format_number(n)} {form}" if with_number else form
+
+
+def noun_gender(text: str) -> str | None:
+    """The gender of the first noun in the nominative in ``text`` — its head noun in a title
+    or a name: ``"masc"``, ``"femn"``, ``"neut"``, or ``"plur"`` for a plural noun; None when
+    there is no such noun.
+
+    ``noun_gender("Персонализированная программа наставничества") == "femn"``,
+    ``noun_gender("Положение о системе наставничества") == "neut"``. Participles and short
+    adjectives that agree with a document («УТВЕРЖДЕНА», «именуемое») are chosen from it.
+    """
+    for word in text.replace("(", " ").replace("«", " ").split():
+        nouns = [p for p in parses(word) if "NOUN" in p.tag and "nomn" in p.tag]
+        if nouns:
+            tag = nouns[0].tag
+            return "plur" if tag.number == "plur" else tag.gender
+    return None

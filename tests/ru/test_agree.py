@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nastavnik_docs.ru import agree
+from nastavnik_docs.ru import agree, noun_gender
 
 NB = "\u00a0"
 
@@ -73,3 +73,18 @@ def test_agree_unknown_word_is_a_russian_error():
 
     with pytest.raises(GrammarError, match="Не удалось согласовать"):
         agree(2, "qwerty")
+
+
+@pytest.mark.parametrize("text, gender", [
+    ("Персонализированная программа наставничества", "femn"),
+    ("ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА", "femn"),
+    ("Индивидуальный образовательный маршрут", "masc"),
+    ("Реестр (база) наставников", "masc"),
+    ("Положение о системе наставничества", "neut"),
+    ("Правила внутреннего трудового распорядка", "plur"),
+    ("паспорт гражданина Российской Федерации", "masc"),
+    ("Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 12»", "neut"),
+    ("", None),
+])
+def test_noun_gender_of_the_head_noun(text, gender):
+    assert noun_gender(text) == gender
