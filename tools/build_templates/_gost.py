@@ -34,7 +34,7 @@ __all__ = [
     "new_document", "landscape", "save", "para", "body", "plain", "centered", "loop", "end_loop",
     "letterhead", "heading", "signature", "corner_block", "grid_table", "loop_table",
     "acquaintance", "set_cant_split", "page_break", "signature_rows",
-    "cell_text", "fixed_widths", "set_widths", "repeat_header",
+    "cell_text", "fixed_widths", "set_widths", "repeat_header", "numbered_items",
 ]
 
 #: Every template is saved with this timestamp so that builds are reproducible.
@@ -232,6 +232,23 @@ def loop(container, expression: str) -> None:
 
 def end_loop(container, word: str = "endfor") -> None:
     para(container, f"{{%p {word} %}}")
+
+
+def numbered_items(container, var: str, name: str = "i", *, keep_last: bool = False) -> None:
+    """Body paragraphs «{{ i.number }} {{ i.text }}» for each item of ``var``; with
+    ``keep_last`` the last one keeps with what follows (a signature or a control item never
+    stands alone on a page)."""
+    text = f"{{{{ {name}.number }}}} {{{{ {name}.text }}}}"
+    loop(container, f"for {name} in {var}")
+    if keep_last:
+        loop(container, "if loop.last")
+        body(container, text, keep_with_next=True)
+        loop(container, "else")
+        body(container, text)
+        end_loop(container, "endif")
+    else:
+        body(container, text)
+    end_loop(container)
 
 
 def page_break(container) -> None:

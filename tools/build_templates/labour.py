@@ -58,9 +58,7 @@ def agreement(docx_dir: Path) -> Path:
     g.grid_table(doc, [["{{ place }}", "{{ date }}"]], [g.TEXT_WIDTH_MM / 2, g.TEXT_WIDTH_MM / 2],
                  aligns=[LEFT, RIGHT])
     g.body(doc, "{{ parties }}", space_before=12)
-    g.loop(doc, "for i in items")
-    g.body(doc, "{{ i.number }} {{ i.text }}")
-    g.end_loop(doc)
+    g.numbered_items(doc, "items")
 
     w = g.TEXT_WIDTH_MM / 2
     g.centered(doc, "Реквизиты и подписи Сторон", bold=True, space_before=18, space_after=6,

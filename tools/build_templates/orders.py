@@ -24,13 +24,7 @@ def order_frame(doc) -> None:
     g.body(doc, "{{ preamble }}")
     g.end_loop(doc, "endif")
     g.plain(doc, "ПРИКАЗЫВАЮ:", space_before=6, space_after=6, keep_with_next=True)
-    g.loop(doc, "for i in items")
-    g.loop(doc, "if loop.last")  # the last item stays with the control item and the signature
-    g.body(doc, "{{ i.number }} {{ i.text }}", keep_with_next=True)
-    g.loop(doc, "else")
-    g.body(doc, "{{ i.number }} {{ i.text }}")
-    g.end_loop(doc, "endif")
-    g.end_loop(doc)
+    g.numbered_items(doc, "items", keep_last=True)  # the last item stays with the control item and the signature
     g.body(doc, "{{ control.number }} {{ control.text }}", keep_with_next=True)
     g.signature(doc)
     g.acquaintance(doc, "С приказом ознакомлены:")

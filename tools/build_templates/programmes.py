@@ -48,22 +48,6 @@ def _section(doc, text: str) -> None:
     g.plain(doc, text, bold=True, space_before=12, space_after=6, keep_with_next=True)
 
 
-def _items(doc, var: str, name: str = "i", *, keep_last: bool = False) -> None:
-    """Numbered items; with ``keep_last`` the last one stays on the page of what follows
-    (the signatures never stand alone on a page)."""
-    text = f"{{{{ {name}.number }}}} {{{{ {name}.text }}}}"
-    g.loop(doc, f"for {name} in {var}")
-    if keep_last:
-        g.loop(doc, "if loop.last")
-        g.body(doc, text, keep_with_next=True)
-        g.loop(doc, "else")
-        g.body(doc, text)
-        g.end_loop(doc, "endif")
-    else:
-        g.body(doc, text)
-    g.end_loop(doc)
-
-
 def _table(doc, headers, widths, *, size: float = TABLE_SIZE):
     """A bordered table with a repeated, unsplittable header row; returns it (rows added later)."""
     table = doc.add_table(rows=1, cols=len(widths))
@@ -142,7 +126,7 @@ def build_personal(docx_dir: Path) -> Path:
     _section(doc, "2. Цель программы")
     g.body(doc, "{{ goal }}")
     _section(doc, "3. Задачи программы")
-    _items(doc, "tasks")
+    g.numbered_items(doc, "tasks")
     _section(doc, "4. План встреч")
     widths = [11, 70, 32, 24, 28]
     table = _table(doc, ["№ п/п", "Встреча и её тема", "Форма работы", "Дата", "Отметка о проведении"],
@@ -154,12 +138,12 @@ def build_personal(docx_dir: Path) -> Path:
     g.para(row.cells[1], "{{ m.topic }}", style=g.TABLE_TEXT)
     _tag_row(table, "{%tr endfor %}")
     _section(doc, "5. Ожидаемые результаты")
-    _items(doc, "results")
+    g.numbered_items(doc, "results")
     _section(doc, "6. Оценка результатов")
     g.body(doc, "Формы отчётности:", keep_with_next=True)
-    _items(doc, "reporting")
+    g.numbered_items(doc, "reporting")
     g.body(doc, "Критерии оценки:", keep_with_next=True, space_before=6)
-    _items(doc, "criteria", keep_last=True)
+    g.numbered_items(doc, "criteria", keep_last=True)
     _signatures(doc, "Подписи участников программы:")
     return g.save(doc, docx_dir / "programme_personal.docx")
 
@@ -186,7 +170,7 @@ def build_route(docx_dir: Path) -> Path:
     _tag_row(table, "{%tr endfor %}")
     _tag_row(table, "{%tr endfor %}")
     _section(doc, "4. Ожидаемые результаты")
-    _items(doc, "results", keep_last=True)
+    g.numbered_items(doc, "results", keep_last=True)
     _signatures(doc, "С маршрутом ознакомлены и согласны:")
     return g.save(doc, docx_dir / "programme_individual_route.docx")
 

@@ -29,9 +29,7 @@ def protocol_signatures(doc) -> None:
 
 def _council(doc) -> None:
     g.plain(doc, "ПОВЕСТКА ДНЯ:", space_before=12, space_after=6, keep_with_next=True)
-    g.loop(doc, "for a in agenda")
-    g.body(doc, "{{ a.number }} {{ a.text }}")
-    g.end_loop(doc)
+    g.numbered_items(doc, "agenda", "a")
     g.loop(doc, "for q in questions")
     g.plain(doc, "{{ q.number }} СЛУШАЛИ:", space_before=12, keep_with_next=True)
     g.body(doc, "{{ q.heard }}")
@@ -42,9 +40,7 @@ def _council(doc) -> None:
     g.end_loop(doc)
     g.end_loop(doc, "endif")
     g.plain(doc, "ПОСТАНОВИЛИ:", keep_with_next=True)
-    g.loop(doc, "for d in q.decisions")
-    g.body(doc, "{{ d.number }} {{ d.text }}")
-    g.end_loop(doc)
+    g.numbered_items(doc, "q.decisions", "d")
     g.body(doc, "Голосовали: {{ q.votes }}.")
     g.end_loop(doc)
     protocol_signatures(doc)
@@ -81,9 +77,7 @@ def _review(doc) -> None:
                   "{{ r.decision }}"],
                  "for r in candidates", [10, 38, 36, 17, 27, 37], aligns=[C, None, None, C, None, None], size=11)
     g.plain(doc, "РЕШИЛИ:", space_before=12, keep_with_next=True)
-    g.loop(doc, "for d in decisions")
-    g.body(doc, "{{ d.number }} {{ d.text }}")
-    g.end_loop(doc)
+    g.numbered_items(doc, "decisions", "d")
     g.body(doc, "Голосовали: {{ votes }}.", keep_with_next=True)
     protocol_signatures(doc)
 
