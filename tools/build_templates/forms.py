@@ -18,9 +18,10 @@ from pathlib import Path
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Font
 
 from . import _gost as g
+from . import _xlsx as x
 from .registry import save_reproducibly
 
 C = WD_ALIGN_PARAGRAPH.CENTER
@@ -194,17 +195,6 @@ def registry_document(columns) -> object:
     return doc
 
 
-_THIN = Side(style="thin")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_FONT = Font(name="Times New Roman", size=11)
-_BOLD = Font(name="Times New Roman", size=11, bold=True)
-_TITLE = Font(name="Times New Roman", size=13, bold=True)
-_WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
-_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_CENTER_TOP = Alignment(horizontal="center", vertical="top", wrap_text=True)
-_TOP = Alignment(horizontal="left", vertical="top", wrap_text=False)
-
-
 def registry_workbook(columns, sheet_title: str, doc_title: str) -> Workbook:
     wb = Workbook()
     ws = wb.active
@@ -220,41 +210,38 @@ def registry_workbook(columns, sheet_title: str, doc_title: str) -> Workbook:
         cell.value, cell.font, cell.alignment = text, font, align
 
     approval_from = chr(ord("A") + n - 3)
-    merged(1, "{{ approval_text }}", _FONT, _WRAP, approval_from)
+    merged(1, "{{ approval_text }}", x.FONT, x.WRAP, approval_from)
     ws.row_dimensions[1].height = 60
-    merged(3, "{{ org_name }}", _BOLD, _CENTER)
+    merged(3, "{{ org_name }}", x.BOLD, x.CENTER)
     ws.row_dimensions[3].height = 30
-    merged(4, "{{ title }}", _TITLE, _CENTER)
-    merged(5, "{{ subtitle }}", _BOLD, _CENTER)
-    merged(6, "{{ as_of }}", _FONT, _CENTER)
+    merged(4, "{{ title }}", x.TITLE, x.CENTER)
+    merged(5, "{{ subtitle }}", x.BOLD, x.CENTER)
+    merged(6, "{{ as_of }}", x.FONT, x.CENTER)
     header_row, data_row = 8, 9
     for i, (header, value, _width, align, _chars) in enumerate(columns):
         col = chr(ord("A") + i)
         head = ws[f"{col}{header_row}"]
         head.value = header.replace("\u00ad", "")  # Excel prints a soft hyphen as a gap
-        head.font, head.alignment, head.border = _BOLD, _CENTER, _BOX
+        head.font, head.alignment, head.border = x.BOLD, x.CENTER, x.BOX
         cell = ws[f"{col}{data_row}"]
         cell.value = ("{%row for r in rows %}" + value) if i == 0 else value
-        cell.font, cell.border = _FONT, _BOX
-        cell.alignment = _CENTER_TOP if align is C else _WRAP
+        cell.font, cell.border = x.FONT, x.BOX
+        cell.alignment = x.CENTER_TOP if align is C else x.WRAP
     ws.row_dimensions[header_row].height = 45
     # Neither Excel nor LibreOffice fits the height of a row to wrapped text on opening: the
     # repeated row is three lines high (its copies keep the height).
     ws.row_dimensions[data_row].height = 44
     ws[f"A{data_row + 2}"] = "{{ total }}"
-    ws[f"A{data_row + 2}"].font = _FONT
+    ws[f"A{data_row + 2}"].font = x.FONT
     ws[f"A{data_row + 4}"] = "{{ curator_post }}"
-    ws[f"A{data_row + 4}"].font = _FONT
+    ws[f"A{data_row + 4}"].font = x.FONT
     sign = chr(ord("A") + n - 3)
     ws[f"{sign}{data_row + 4}"] = "______________ {{ curator_name }}"
-    ws[f"{sign}{data_row + 4}"].font = _FONT
+    ws[f"{sign}{data_row + 4}"].font = x.FONT
 
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.freeze_panes = f"A{data_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    x.print_on_a4(ws, "landscape")
     ws.page_margins.left, ws.page_margins.right = 1.18, 0.59
     ws.page_margins.top = ws.page_margins.bottom = 0.79
     wb.properties.title = doc_title

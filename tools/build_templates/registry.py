@@ -28,6 +28,7 @@ from nastavnik_docs.io._registry_xlsx import DATE_FORMAT, MONEY_FORMAT, TEMPLATE
 
 from . import ROOT
 from ._compare import reproducible_zip
+from ._xlsx import print_on_a4
 
 #: Fixed document properties, so that two builds give the same package.
 BUILD_TIME = datetime(2025, 1, 1)
@@ -89,7 +90,7 @@ def _data_sheet(ws, columns: tuple[Column, ...], freeze: str) -> None:
     ws.freeze_panes = freeze
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}2"
     ws.print_title_rows = "1:1"
-    _landscape(ws)
+    print_on_a4(ws, "landscape")
 
 
 def _lists_sheet(wb: Workbook) -> None:
@@ -113,7 +114,7 @@ def _lists_sheet(wb: Workbook) -> None:
                   "Ограничение числа наставляемых необязательно.").alignment = _WRAP
     letter = get_column_letter(MAX_MENTEES_COLUMN)
     ws.merge_cells(f"{letter}4:{letter}12")  # room for the wrapped note without tall rows
-    _landscape(ws)
+    print_on_a4(ws, "landscape")
 
 
 def _allowed(col: Column) -> str:
@@ -155,7 +156,7 @@ def _help_sheet(wb: Workbook) -> None:
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A5"
     ws.print_title_rows = "4:4"
-    _landscape(ws)
+    print_on_a4(ws, "landscape")
 
 
 def _height(values: tuple, widths: tuple) -> float:
@@ -163,14 +164,6 @@ def _height(values: tuple, widths: tuple) -> float:
     re-measures rows of a file they open, so the height is estimated from the text."""
     lines = max(1, *(-(-len(str(v or "")) // max(1, int(w * 1.1))) for v, w in zip(values, widths)))
     return 15 * lines
-
-
-def _landscape(ws) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def build_workbook() -> Workbook:

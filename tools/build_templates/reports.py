@@ -6,21 +6,14 @@ from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from . import _gost as g
+from . import _xlsx as x
 from .registry import save_reproducibly
 
 C = WD_ALIGN_PARAGRAPH.CENTER
-
-_THIN = Side(style="thin")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_FONT = Font(name="Times New Roman", size=11)
-_BOLD = Font(name="Times New Roman", size=11, bold=True)
-_TITLE = Font(name="Times New Roman", size=13, bold=True)
-_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 
 #: Column widths of the coverage sheet (A: the indicator, B–E: codes and figures).
 _WIDTHS = {"A": 58, "B": 9, "C": 22, "D": 18, "E": 16}
@@ -32,24 +25,24 @@ CONTROL_RELATIONS = (
 )
 
 
-def _merged(ws: Worksheet, row: int, text: str, font: Font = _FONT, align: Alignment = _LEFT) -> None:
+def _merged(ws: Worksheet, row: int, text: str, font: Font = x.FONT, align: Alignment = x.WRAP) -> None:
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
     cell = ws.cell(row=row, column=1, value=text)
     cell.font, cell.alignment = font, align
 
 
-def _row(ws: Worksheet, row: int, values: list, *, font: Font = _FONT, number_format: dict | None = None,
+def _row(ws: Worksheet, row: int, values: list, *, font: Font = x.FONT, number_format: dict | None = None,
          aligns: list[Alignment] | None = None) -> None:
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row=row, column=col, value=value)
-        cell.font, cell.border = font, _BOX
-        cell.alignment = aligns[col - 1] if aligns else _CENTER
+        cell.font, cell.border = font, x.BOX
+        cell.alignment = aligns[col - 1] if aligns else x.CENTER
         if number_format and col in number_format:
             cell.number_format = number_format[col]
 
 
 def _table_head(ws: Worksheet, row: int, headers: list[str]) -> int:
-    _row(ws, row, headers, font=_BOLD)
+    _row(ws, row, headers, font=x.BOLD)
     _row(ws, row + 1, [str(i) for i in range(1, len(headers) + 1)])
     ws.row_dimensions[row].height = 45
     return row + 2
@@ -61,25 +54,25 @@ def coverage_workbook() -> Workbook:
     ws.title = "Охват"
     for col, width in _WIDTHS.items():
         ws.column_dimensions[col].width = width
-    _merged(ws, 1, "{{ org_full_name }}", _BOLD, _CENTER)
-    _merged(ws, 2, "{{ title }}", _TITLE, _CENTER)
-    _merged(ws, 3, "за {{ period_text }} ({{ period_dates }})", _FONT, _CENTER)
+    _merged(ws, 1, "{{ org_full_name }}", x.BOLD, x.CENTER)
+    _merged(ws, 2, "{{ title }}", x.TITLE, x.CENTER)
+    _merged(ws, 3, "за {{ period_text }} ({{ period_dates }})", x.FONT, x.CENTER)
 
-    _merged(ws, 5, "Раздел 1. Участники программ наставничества", _BOLD)
+    _merged(ws, 5, "Раздел 1. Участники программ наставничества", x.BOLD)
     row = _table_head(ws, 6, ["Наименование показателя", "№ строки", "Численность, чел.",
                               "Численность категории в организации, чел.", "Доля охвата, %"])
-    left = [_LEFT, _CENTER, _CENTER, _CENTER, _CENTER]
+    left = [x.WRAP, x.CENTER, x.CENTER, x.CENTER, x.CENTER]
     _row(ws, row, ["{%row for l in lines %}{{ l.title }}", "{{ l.code }}", "{{ l.count }}",
                    "{{ l.total }}", "{{ l.share }}"], aligns=left, number_format={5: "0.0"})
 
-    _merged(ws, row + 2, "Раздел 2. Наставнические пары и группы по формам наставничества", _BOLD)
+    _merged(ws, row + 2, "Раздел 2. Наставнические пары и группы по формам наставничества", x.BOLD)
     row = _table_head(ws, row + 3, ["Форма наставничества", "№ строки", "Пар и групп",
                                     "Наставников, чел.", "Наставляемых, чел."])
     _row(ws, row, ["{%row for f in forms %}{{ f.form }}", "{{ f.code }}", "{{ f.pairs }}",
                    "{{ f.mentors }}", "{{ f.mentees }}"], aligns=left)
-    _row(ws, row + 1, ["Всего", "", f"=SUM(C{row}:C{row})", "", ""], font=_BOLD, aligns=left)
+    _row(ws, row + 1, ["Всего", "", f"=SUM(C{row}:C{row})", "", ""], font=x.BOLD, aligns=left)
 
-    _merged(ws, row + 3, "Раздел 3. Целевые показатели", _BOLD)
+    _merged(ws, row + 3, "Раздел 3. Целевые показатели", x.BOLD)
     row = _table_head(ws, row + 4, ["Показатель", "№ п/п", "Целевое значение",
                                     "Фактическое значение", "Оценка"])
     _row(ws, row, ["{%row for t in targets %}{{ t.indicator }}", "{{ t.number }}", "{{ t.planned }}",
@@ -87,16 +80,13 @@ def coverage_workbook() -> Workbook:
 
     _merged(ws, row + 2, CONTROL_RELATIONS)
     ws.row_dimensions[row + 2].height = 45
-    ws.cell(row=row + 4, column=1, value="{{ author_post }}").font = _FONT
-    ws.cell(row=row + 4, column=1).alignment = _LEFT
-    ws.cell(row=row + 4, column=4, value="{{ author_name }}").font = _FONT
-    ws.cell(row=row + 5, column=1, value="{{ date }}").font = _FONT
+    ws.cell(row=row + 4, column=1, value="{{ author_post }}").font = x.FONT
+    ws.cell(row=row + 4, column=1).alignment = x.WRAP
+    ws.cell(row=row + 4, column=4, value="{{ author_name }}").font = x.FONT
+    ws.cell(row=row + 5, column=1, value="{{ date }}").font = x.FONT
 
     ws.print_title_rows = "6:7"
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    x.print_on_a4(ws, "portrait")
     ws.print_options.horizontalCentered = True
     ws.page_margins.left, ws.page_margins.right = 0.8, 0.4
     wb.properties.title = "Сведения об охвате участников программами наставничества"
