@@ -53,7 +53,7 @@ __all__ = [
     "act_reference", "join_and", "Ref", "bad_input", "named", "sub_items", "person_phrase",
     "class_genitive", "with_post", "forms_of", "deadline_text", "with_preposition",
     "is_staff", "STAFF_CATEGORIES", "gendered", "find_participant", "participants_named",
-    "approval_stamp", "SIGN_LINE",
+    "approval_stamp", "SIGN_LINE", "period_text", "school_year", "letterhead_lines", "pupil_text",
 ]
 
 
@@ -267,6 +267,30 @@ def approval_stamp(organization: Organization, title: str, *,
             format_date(date, "quoted")]
 
 
+def period_text(start: dt.date | None, end: dt.date | None) -> str:
+    """«с 1 сентября 2026 г. по 31 мая 2027 г.», «с 1 сентября 2026 г.» (no end yet),
+    «по 31 мая 2027 г.»; "" when neither is known."""
+    if start and end:
+        return f"с {format_date(start)} по {format_date(end)}"
+    if start:
+        return f"с {format_date(start)}"
+    return f"по {format_date(end)}" if end else ""
+
+
+def school_year(day: dt.date | None) -> str:
+    """«2026/2027 учебный год» for a day from August on (a school's year is planned from
+    August), a blank «20___/20___ учебный год» for no day."""
+    if day is None:
+        return f"20___/20___{NBSP}учебный год"
+    start = day.year if day.month >= 8 else day.year - 1
+    return f"{start}/{start + 1}{NBSP}учебный год"
+
+
+def letterhead_lines(organization: Organization) -> list[str]:
+    """The founder line (if any) and the organisation's full name, at the top of a document."""
+    return [typograph(line) for line in (organization.founder, organization.full_name) if line]
+
+
 def place_of(organization: Organization, place: str | None) -> str:
     """«г.\u00a0Вологда»: the place of issue, «г.» added to a bare city name."""
     text = (place or organization.city).strip()
@@ -372,7 +396,7 @@ def requisite_fields(data: DocumentInput) -> dict[str, Any]:
     signer = data.signer or org.head
     forms = person_forms(signer, signer.post)
     return {
-        "letterhead": [typograph(line) for line in (org.founder, org.full_name) if line],
+        "letterhead": letterhead_lines(org),
         "org_name": typograph(org.short_name),
         "org_full_name": typograph(org.full_name),
         "date": format_date(data.date, "long"),
@@ -607,15 +631,21 @@ def stop_mark(text: str) -> str:
     return "" if text.endswith(".") else "."
 
 
+def pupil_text(forms: PersonForms, post: str | None, case: str = "nominative") -> str:
+    """«обучающаяся 7 «Б» класса» in ``case`` (the noun agrees with the pupil's gender)."""
+    noun = gendered(forms, "обучающийся", "обучающаяся")
+    if case != "nominative":
+        noun = decline_post(noun, case, forms.gender)
+    cls = class_genitive(post)
+    return f"{noun} {cls}" if cls else noun
+
+
 def person_phrase(forms: PersonForms, person: Person, case: str) -> str:
     """«Кравченко Ольгу Викторовну, учителя русского языка и литературы» in ``case``;
     a pupil is «обучающегося 11 «А» класса»."""
     name = getattr(forms, case)
     if isinstance(person, Participant) and person.category is Category.PUPIL:
-        noun = gendered(forms, "обучающийся", "обучающаяся")
-        noun = decline_post(noun, case, forms.gender)
-        cls = class_genitive(person.post)
-        return f"{name}, {noun}{' ' + cls if cls else ''}"
+        return f"{name}, {pupil_text(forms, person.post, case)}"
     post = getattr(forms.post, case) if forms.post else ""
     return f"{name}, {lower_first(post)}" if post else name
 

@@ -46,13 +46,15 @@ from ._common import (
     Act,
     approval_stamp,
     bad_input,
-    class_genitive,
     find_participant,
     forms_of,
     gendered,
     is_staff,
     lower_first,
     upper_first,
+    letterhead_lines,
+    school_year,
+    pupil_text,
 )
 
 __all__ = [
@@ -337,9 +339,7 @@ def _operator(org: Organization) -> str:
 def _role_phrase(person: Participant, forms: PersonForms, case: str, org: Organization) -> str:
     """«обучающейся 7 «Б» класса МБОУ «СОШ № 12»» or «учителя математики» in ``case``."""
     if person.category is Category.PUPIL:
-        noun = gendered(forms, "обучающийся", "обучающаяся")
-        cls = class_genitive(person.post)
-        return f"{decline_post(noun, case, forms.gender)}{' ' + cls if cls else ''} {org.short_name}"
+        return f"{pupil_text(forms, person.post, case)} {org.short_name}"
     if person.post:
         return lower_first(getattr(forms.post, case))
     return ""
@@ -775,10 +775,6 @@ def _rows(people: Sequence[Person], data: _SheetBase) -> list[SheetRow]:
     return rows
 
 
-def _letterhead(org: Organization) -> list[str]:
-    return [typograph(line) for line in (org.founder, org.full_name) if line]
-
-
 def _responsible(data: RegistrationSheetInput) -> tuple[str, str]:
     ref = data.responsible
     if ref is None:
@@ -810,7 +806,7 @@ def build_registration(data: RegistrationSheetInput) -> SheetContext:
     post, name = _responsible(data)
     event = typograph(data.event.strip().rstrip("."))
     return SheetContext(
-        letterhead=_letterhead(org), title="ЛИСТ РЕГИСТРАЦИИ",
+        letterhead=letterhead_lines(org), title="ЛИСТ РЕГИСТРАЦИИ",
         subtitle=["участников мероприятия", event],
         details=[typograph(d) for d in details],
         rows=_rows(_people_of(data), data),
@@ -847,7 +843,7 @@ def build_acquaintance(data: AcquaintanceSheetInput) -> SheetContext:
     subtitle = typograph(f"с {title}, {approved} {by} {act.reference()}" if act.reference()
                          else f"с {title}")
     return SheetContext(
-        letterhead=_letterhead(org), title="ЛИСТ ОЗНАКОМЛЕНИЯ", subtitle=[subtitle], details=[],
+        letterhead=letterhead_lines(org), title="ЛИСТ ОЗНАКОМЛЕНИЯ", subtitle=[subtitle], details=[],
         rows=_rows(people, data), responsible_post="", responsible_name="",
         font_name=org.font_name, font_size=org.font_size)
 
@@ -929,11 +925,6 @@ def _years(n: int) -> str:
     return agree(n, "год").replace("годов", "лет").replace(" ", NBSP)
 
 
-def _school_year(day: dt.date) -> str:
-    start = day.year if day.month >= 8 else day.year - 1
-    return f"{start}/{start + 1}{NBSP}учебный год"
-
-
 def _approval(data: RegistryListInput, title: str) -> list[str]:
     approval = data.approval
     order = (approval.date, approval.number) if approval is not None else None
@@ -1004,7 +995,7 @@ def _registry_frame(data: RegistryListInput, what: str, count: str) -> dict[str,
         "approval_text": "\n".join(approval),
         "org_name": typograph(org.full_name),
         "title": title,
-        "subtitle": typograph(f"{org.short_name} на {_school_year(day)}"),
+        "subtitle": typograph(f"{org.short_name} на {school_year(day)}"),
         "as_of": f"по состоянию на {format_date(day, 'long')}",
         "total": count,
         "curator_post": curator_post,

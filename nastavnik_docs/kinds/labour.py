@@ -56,6 +56,7 @@ from ._common import (
     stop,
     sub_items,
     upper_first,
+    period_text,
 )
 
 __all__ = [
@@ -126,10 +127,6 @@ def _require_staff(person: Participant, field: str, what: str) -> None:
         raise bad_input(field, f"{what} — документ работника по статье 351.8 Трудового кодекса РФ, "
                         f"а наставник {person.full_name} — {_category_word(person)}, а не работник "
                         f"организации", person.full_name)
-
-
-def _period(start: dt.date, end: dt.date | None) -> str:
-    return f"с {format_date(start)} по {format_date(end)}" if end else f"с {format_date(start)}"
 
 
 def _form_title(registry: Registry, pair: Pair) -> str:
@@ -237,7 +234,7 @@ def _consent_pairs(data: ConsentInput) -> tuple[Participant, list[Pair]]:
 
 def _assignment(registry: Registry, pair: Pair) -> str:
     return (f"{_mentees_genitive(registry, pair)} (форма наставничества «{_form_title(registry, pair)}», "
-            f"{_period(pair.start, pair.end)})")
+            f"{period_text(pair.start, pair.end)})")
 
 
 def build_consent(data: ConsentInput) -> ConsentContext:
@@ -460,7 +457,7 @@ def build_agreement(data: AgreementInput) -> AgreementContext:
     )
 
     consent = data.consent_date or pair.mentor_consent_date
-    period = _period(pair.start, pair.end)
+    period = period_text(pair.start, pair.end)
     effective = data.effective or pair.start
     regulation = f" и {_approved_regulation(data.regulation)}," if data.regulation else ""
     signed_later = day is not None and day > effective

@@ -52,7 +52,9 @@ from ._common import (
     named,
     sub_items,
     person_phrase,
-    class_genitive,
+    period_text,
+    school_year,
+    pupil_text,
 )
 
 FAMILY = "Приказы"
@@ -144,25 +146,10 @@ def _own_acts(data: DocumentInput, *acts: Act | CouncilDecision | None) -> list:
     return [a for a in (data.regulation, *acts) if a is not None]
 
 
-def _period(start: dt.date | None, end: dt.date | None) -> str:
-    if start and end:
-        return f"с {format_date(start)} по {format_date(end)}"
-    if start:
-        return f"с {format_date(start)}"
-    return f"по {format_date(end)}" if end else ""
-
-
 def _registry(data: OrderInput, field: str = "registry") -> Registry:
     if data.registry is None:
         raise bad_input(field, "для этого приказа нужна база наставников и наставляемых (registry)")
     return data.registry
-
-
-def _school_year(day: dt.date | None) -> str:
-    if day is None:
-        return f"20___/20___{NBSP}учебный год"
-    start = day.year if day.month >= 8 else day.year - 1
-    return f"{start}/{start + 1}{NBSP}учебный год"
 
 
 # --------------------------------------------------------------------------- appoint curator
@@ -377,7 +364,7 @@ def build_introduce_model(data: IntroduceModelInput) -> OrderContext:
     forms = data.forms or ([f.form for f in data.registry.pairs] if data.registry else [])
     forms = list(dict.fromkeys(typograph(f) for f in forms))
     items: list = [stop(f"Внедрить систему (целевую модель) наставничества {data.scope} в {org} "
-                        f"{_period(data.start, data.end)}")]
+                        f"{period_text(data.start, data.end)}")]
     if forms:
         items.append("Реализовывать наставничество в формах " + join_and([f"«{f}»" for f in forms]) + ".")
     items.append(f"Назначить {with_post(responsible, 'accusative')} "
@@ -523,7 +510,7 @@ def build_appoint_mentors(data: AppointMentorsInput) -> OrderContext:
         forms = named(people, ref, f"mentors[{i}]")
         lines.append(person_phrase(forms, people.person(ref), "accusative"))
     year = (f"{data.school_year.strip()}{NBSP}учебный год" if data.school_year and "учеб" not in data.school_year
-            else (data.school_year or _school_year(data.date)))
+            else (data.school_year or school_year(data.date)))
     items: list = [
         (f"Назначить наставниками на {decline_post(typograph(year), 'accusative')} с их письменного согласия:",
          sub_items(lines, lower=False)),
@@ -600,7 +587,7 @@ def _form_title(registry: Registry, pair: Pair) -> str:
 def _cell_person(forms: PersonForms, person: Person) -> str:
     post = typograph(person.post) if isinstance(person, Participant) and person.post else ""
     if isinstance(person, Participant) and person.category is Category.PUPIL:
-        post = f"{gendered(forms, 'обучающийся', 'обучающаяся')} {class_genitive(person.post)}".strip()
+        post = pupil_text(forms, person.post)
     return f"{forms.nominative},\n{post}" if post else forms.nominative
 
 
@@ -622,7 +609,7 @@ def build_assign_pairs(data: AssignPairsInput) -> AssignPairsContext:
         fixes.append(f"за {person_phrase(mentor, mentor_p, 'instrumental')}, {DASH} "
                      + join_and([person_phrase(f, p, 'accusative') for f, p in zip(mentees, mentees_p)],
                                 sep="; ")
-                     + f" (форма наставничества «{form}», {_period(pair.start, pair.end)})")
+                     + f" (форма наставничества «{form}», {period_text(pair.start, pair.end)})")
         consent = [f"согласие от {format_date(pair.mentor_consent_date, 'numeric')}"]
         agreement = pair.agreement
         if agreement is not None:
@@ -631,7 +618,7 @@ def build_assign_pairs(data: AssignPairsInput) -> AssignPairsContext:
             if agreement.monthly_pay:
                 consent.append(f"доплата {_figures(agreement.monthly_pay)}{NBSP}руб. в месяц")
                 pays.append(f"{person_phrase(mentor, mentor_p, 'dative')}, {DASH} "
-                            f"{_pay(agreement.monthly_pay)} в месяц {_period(pair.start, pair.end)} "
+                            f"{_pay(agreement.monthly_pay)} в месяц {period_text(pair.start, pair.end)} "
                             f"(дополнительное соглашение к трудовому договору "
                             f"{_agreement_ref(agreement)})")
         rows.append(PairRow(number=f"{n}.", mentor=_cell_person(mentor, mentor_p),
@@ -786,7 +773,7 @@ def build_reward(data: RewardInput) -> OrderContext:
             gift = f" ({typograph(award.gift)})" if award.gift else ""
             lead = f"Наградить ценным подарком{gift} {reason}:"
         items.append((lead, sub_items(lines, lower=False)))
-    period = data.period or "в " + _school_year(data.date).replace("учебный год", "учебном году")
+    period = data.period or "в " + school_year(data.date).replace("учебный год", "учебном году")
     return OrderContext(**_order(
         data, people,
         heading="О поощрении участников наставнической деятельности",

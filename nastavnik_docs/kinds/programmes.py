@@ -51,7 +51,6 @@ from ._common import (
     act_reference,
     approval_stamp,
     bad_input,
-    class_genitive,
     find_participant,
     forms_of,
     gendered,
@@ -61,6 +60,9 @@ from ._common import (
     sentence,
     sub_items,
     upper_first,
+    period_text,
+    letterhead_lines,
+    pupil_text,
 )
 
 __all__ = [
@@ -641,9 +643,7 @@ def _is_pupil(person: Participant) -> bool:
 def describe(person: Participant, forms: PersonForms, on: dt.date | None = None) -> str:
     """«учитель математики, педагогический стаж 22 года» or «обучающаяся 7 «Б» класса»."""
     if _is_pupil(person):
-        noun = gendered(forms, "обучающийся", "обучающаяся")
-        cls = class_genitive(person.post)
-        return f"{noun} {cls}".strip()
+        return pupil_text(forms, person.post)
     parts = [lower_first(typograph(person.post))] if person.post else []
     if on is not None:
         exp = experience_text(person, on)
@@ -700,7 +700,7 @@ def considered_stamp(decision: CouncilDecision | None, word: str) -> list[str]:
 def _frame(org: Organization, stamps: StampContext, title: str, subtitle: list[str],
            passport: list[PassportRow], signatures: list[SignatureRow]) -> dict[str, Any]:
     """The fields both programmes share (:class:`_ProgrammeBase`)."""
-    return {"letterhead": [typograph(line) for line in (org.founder, org.full_name) if line],
+    return {"letterhead": letterhead_lines(org),
             "stamps": stamps, "title": title, "subtitle": subtitle, "passport": passport,
             "signatures": signatures, "font_name": org.font_name, "font_size": org.font_size}
 
@@ -864,10 +864,6 @@ def _given_plan(plan: Sequence[MeetingInput], pair: _ResolvedPair) -> list[Meeti
     return rows
 
 
-def _period(start: dt.date, end: dt.date) -> str:
-    return f"с {format_date(start)} по {format_date(end)}"
-
-
 def _for_whom(mentees: Sequence[PersonForms]) -> str:
     """«для наставляемого Мамедова Эльдара Рашид оглы» (a pair, genitive) or
     «для группы наставляемых: Ткаченко Д.А., Гарипова А.Р.» (a group, a list after the colon)."""
@@ -888,7 +884,7 @@ def build_personal(data: PersonalProgrammeInput) -> PersonalProgrammeContext:
     curator = _curator(data.curator, data.registry)
     curator_lines, curator_sign = _curator_rows(curator)
     months = agree(months_between(pair.start, pair.end), "месяц").replace(" ", NBSP, 1)
-    period = f"{_period(pair.start, pair.end)} ({months})"
+    period = f"{period_text(pair.start, pair.end)} ({months})"
     try:
         frequency = ("по плану" if data.plan and data.frequency is None
                      else FREQUENCIES[frequency_key(data.frequency or "biweekly")][0])
@@ -924,7 +920,7 @@ def build_personal(data: PersonalProgrammeInput) -> PersonalProgrammeContext:
                                    right=_approval_stamp(data.approval, org, title)),
                  title.upper(),
                  [_for_whom(mentees), f"(наставник {mentor.short_nominative})",
-                  f"на период {_period(pair.start, pair.end)}"],
+                  f"на период {period_text(pair.start, pair.end)}"],
                  passport, signatures),
         mentor=mentor,
         mentees=mentees,

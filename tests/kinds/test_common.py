@@ -18,6 +18,9 @@ from nastavnik_docs.kinds._common import (
     gendered,
     is_staff,
     participants_named,
+    period_text,
+    pupil_text,
+    school_year,
 )
 from nastavnik_docs.models import Category, Gender, Official, Participant
 from nastavnik_docs.ru import person_forms
@@ -118,3 +121,29 @@ def test_approval_stamp_by_signature():
     assert lines[0] == "УТВЕРЖДАЮ" and lines[1].lower().startswith("директор")
     assert lines[2] == f"___ {head.initials}\u00a0{head.last_name}"
     assert lines[3].startswith("«___»")
+
+
+# --------------------------------------------------------------------------- phrases
+
+
+def test_period_text():
+    start, end = dt.date(2026, 9, 1), dt.date(2027, 5, 31)
+    assert period_text(start, end) == "с 1\u00a0сентября 2026\u00a0г. по 31\u00a0мая 2027\u00a0г."
+    assert period_text(start, None) == "с 1\u00a0сентября 2026\u00a0г."
+    assert period_text(None, end) == "по 31\u00a0мая 2027\u00a0г."
+    assert period_text(None, None) == ""
+
+
+def test_school_year_starts_in_august():
+    assert school_year(dt.date(2026, 8, 28)) == "2026/2027\u00a0учебный год"
+    assert school_year(dt.date(2027, 5, 31)) == "2026/2027\u00a0учебный год"
+    assert school_year(None) == "20___/20___\u00a0учебный год"
+
+
+def test_pupil_text_agrees_and_declines():
+    pupil = Participant(id="1", last_name="Кузнецова", first_name="Софья", middle_name="Максимовна",
+                        category=Category.PUPIL, post="7 «Б» класс")
+    forms = person_forms(pupil)
+    assert pupil_text(forms, pupil.post) == "обучающаяся 7 «Б» класса"
+    assert pupil_text(forms, pupil.post, "genitive") == "обучающейся 7 «Б» класса"
+    assert pupil_text(forms, None) == "обучающаяся"
