@@ -35,6 +35,7 @@ __all__ = [
     "letterhead", "heading", "signature", "corner_block", "grid_table", "loop_table",
     "acquaintance", "set_cant_split", "page_break", "signature_rows",
     "cell_text", "fixed_widths", "set_widths", "repeat_header", "numbered_items",
+    "date_and_signature",
 ]
 
 #: Every template is saved with this timestamp so that builds are reproducible.
@@ -478,6 +479,22 @@ def acquaintance(doc, title: str, rows_var: str = "acquaintance") -> None:
                f"for r in {rows_var}", [12, 57, 46, 25, 25],
                aligns=[WD_ALIGN_PARAGRAPH.CENTER, None, None, None, None], min_height_mm=10)
     end_loop(doc, "endif")
+
+
+def date_and_signature(doc, date: str, name: str, *, space_before: float = 24,
+                       captions: Sequence[str] = ("", "(подпись)", "(расшифровка подписи)"),
+                       widths: Sequence[float] = (0.42, 0.28, 0.30),
+                       aligns: Sequence = (WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER,
+                                           WD_ALIGN_PARAGRAPH.RIGHT),
+                       sign_line: str = "_" * 16):
+    """A person's own signature under a statement: «««26» августа 2026 г.   ________________
+    Н.И. Сидорук» on one row, 10 pt ``captions`` under it, kept together. ``widths`` are
+    fractions of the text width."""
+    spacer = plain(doc, "", keep_with_next=True)
+    spacer.paragraph_format.space_before = Pt(space_before)
+    return grid_table(doc, [[date, sign_line, name], list(captions)],
+                      [TEXT_WIDTH_MM * f for f in widths], aligns=list(aligns),
+                      keep_together=True, valign_bottom=True, row_sizes=[None, 10])
 
 
 def signature_rows(doc, rows_var: str) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -74,13 +74,9 @@ def _clauses(doc, var: str) -> None:
 
 def _consent_signature(doc) -> None:
     """Date, signature line and transcript on one row, captions under them; kept together."""
-    spacer = g.plain(doc, "", keep_with_next=True)
-    spacer.paragraph_format.space_before = Pt(18)
-    widths = [g.TEXT_WIDTH_MM * 0.40, g.TEXT_WIDTH_MM * 0.28, g.TEXT_WIDTH_MM * 0.32]
-    table = g.grid_table(doc, [["{{ date }}", "______________", "{{ signer_name }}"],
-                               ["(дата)", "{{ signer_caption }}", "(расшифровка подписи)"]],
-                         widths, aligns=[L, C, C], keep_together=True, valign_bottom=True,
-                         row_sizes=[None, 10])
+    table = g.date_and_signature(doc, "{{ date }}", "{{ signer_name }}", space_before=18,
+                                 captions=("(дата)", "{{ signer_caption }}", "(расшифровка подписи)"),
+                                 widths=(0.40, 0.28, 0.32), aligns=(L, C, C), sign_line="______________")
     for cell in table.rows[1].cells[:1]:
         cell.paragraphs[0].paragraph_format.left_indent = Mm(12)
     return table

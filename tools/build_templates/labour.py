@@ -17,19 +17,8 @@ from docx.shared import Pt
 
 from . import _gost as g
 
-CENTER, LEFT, RIGHT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
+LEFT, RIGHT = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
 SIGN_LINE = "_" * 16
-
-
-def date_and_signature(doc, date: str, name: str, *, space_before: float = 24):
-    """«««26» августа 2026 г.     ________________     Н.И. Сидорук» with captions under the line."""
-    spacer = g.plain(doc, "", keep_with_next=True)
-    spacer.paragraph_format.space_before = Pt(space_before)
-    w = g.TEXT_WIDTH_MM
-    table = g.grid_table(doc, [[date, SIGN_LINE, name], ["", "(подпись)", "(расшифровка подписи)"]],
-                         [w * 0.42, w * 0.28, w * 0.30], aligns=[LEFT, CENTER, RIGHT],
-                         keep_together=True, valign_bottom=True, row_sizes=[None, 10])
-    return table
 
 
 def consent(docx_dir: Path) -> Path:
@@ -45,7 +34,7 @@ def consent(docx_dir: Path) -> Path:
     g.end_loop(doc)
     g.body(doc, "{{ regulation }}", space_before=6)
     g.body(doc, "{{ pay }}", space_before=6, keep_with_next=True)
-    date_and_signature(doc, "{{ date }}", "{{ signer_name }}")
+    g.date_and_signature(doc, "{{ date }}", "{{ signer_name }}")
     return g.save(doc, docx_dir / "labour_mentor_consent.docx")
 
 
@@ -83,7 +72,7 @@ def agreement(docx_dir: Path) -> Path:
         cell.paragraphs[0].paragraph_format.space_before = Pt(18)
 
     g.plain(doc, "{{ receipt }}", space_before=18, keep_with_next=True)
-    date_and_signature(doc, "«___» ____________ 20___ г.", "{{ employee_name }}", space_before=12)
+    g.date_and_signature(doc, "«___» ____________ 20___ г.", "{{ employee_name }}", space_before=12)
     return g.save(doc, docx_dir / "labour_supplementary_agreement.docx")
 
 

@@ -17,7 +17,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.shared import Mm, Pt
 
 from . import _gost as g
-from .labour import date_and_signature
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 OPTION_INDENT_MM = 6
@@ -111,7 +110,7 @@ def questionnaire(path: Path) -> Path:
     g.centered(doc, "{{ greeting }}", bold=True, space_before=12, space_after=4, keep_with_next=True)
     g.body(doc, "{{ intro }}")
     _question(doc)
-    date_and_signature(doc, "{{ date }}", "{{ signer_name }}", space_before=24)
+    g.date_and_signature(doc, "{{ date }}", "{{ signer_name }}", space_before=24)
     return g.save(doc, path)
 
 
