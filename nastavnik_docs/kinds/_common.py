@@ -30,7 +30,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import InputError, Problem
-from ..models import Category, Gender, Official, Organization, Participant, Person, Registry
+from ..models import Category, Gender, Official, Organization, Pair, Participant, Person, Registry
 from ..models.person import _Model
 from ..ru import (
     BLANK_NUMBER,
@@ -54,6 +54,7 @@ __all__ = [
     "class_genitive", "with_post", "forms_of", "deadline_text", "with_preposition",
     "is_staff", "STAFF_CATEGORIES", "gendered", "find_participant", "participants_named",
     "approval_stamp", "SIGN_LINE", "period_text", "school_year", "letterhead_lines", "pupil_text",
+    "form_title",
 ]
 
 
@@ -284,6 +285,13 @@ def school_year(day: dt.date | None) -> str:
         return f"20___/20___{NBSP}учебный год"
     start = day.year if day.month >= 8 else day.year - 1
     return f"{start}/{start + 1}{NBSP}учебный год"
+
+
+def form_title(registry: Registry, pair: Pair) -> str:
+    """The title of the pair's form of mentoring («Педагог – педагог»), or the form as the
+    registry gives it when it is not one of the registry's forms."""
+    form = registry.form_of(pair)
+    return typograph(form.title if form else pair.form)
 
 
 def letterhead_lines(organization: Organization) -> list[str]:

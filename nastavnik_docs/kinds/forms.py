@@ -55,6 +55,7 @@ from ._common import (
     letterhead_lines,
     school_year,
     pupil_text,
+    form_title,
 )
 
 __all__ = [
@@ -955,11 +956,6 @@ def _period(pair: Pair) -> str:
     return text
 
 
-def _form(registry: Registry, pair: Pair) -> str:
-    form = registry.form_of(pair)
-    return typograph(form.title if form else pair.form)
-
-
 def _pairs(data: RegistryListInput) -> list[Pair]:
     pairs = data.registry.pairs
     return [p for p in pairs if p.status is PairStatus.ACTIVE] if data.include == "active" else list(pairs)
@@ -1019,7 +1015,7 @@ def build_mentors(data: RegistryListInput) -> MentorRegistryContext:
             experience = _years(int(years)) if years is not None else "не указан"
         rows.append(MentorRow(
             number=f"{i}.", name=person.full_name, category=_category(person), post=_post_or_class(person),
-            experience=experience, forms=_lines([_form(reg, p) for p in own], own, reg),
+            experience=experience, forms=_lines([form_title(reg, p) for p in own], own, reg),
             partners=_lines([", ".join(m.short_name for m in reg.mentees_of(p)) for p in own], own, reg),
             periods=_lines([_period(p) for p in own], own, reg),
             consent=format_date(person.consent_date, "numeric")))
@@ -1042,7 +1038,7 @@ def build_mentees(data: RegistryListInput) -> MenteeRegistryContext:
             young = "да" if person.is_young_specialist(day) else "нет"
         rows.append(MenteeRow(
             number=f"{i}.", name=person.full_name, category=_category(person), post=_post_or_class(person),
-            young=young, forms=_lines([_form(reg, p) for p in own], own, reg),
+            young=young, forms=_lines([form_title(reg, p) for p in own], own, reg),
             partners=_lines([reg.mentor_of(p).short_name for p in own], own, reg),
             periods=_lines([_period(p) for p in own], own, reg),
             consent=format_date(person.consent_date, "numeric")))

@@ -57,6 +57,7 @@ from ._common import (
     sub_items,
     upper_first,
     period_text,
+    form_title,
 )
 
 __all__ = [
@@ -127,11 +128,6 @@ def _require_staff(person: Participant, field: str, what: str) -> None:
         raise bad_input(field, f"{what} — документ работника по статье 351.8 Трудового кодекса РФ, "
                         f"а наставник {person.full_name} — {_category_word(person)}, а не работник "
                         f"организации", person.full_name)
-
-
-def _form_title(registry: Registry, pair: Pair) -> str:
-    form = registry.form_of(pair)
-    return typograph(form.title if form else pair.form)
 
 
 def _mentees_genitive(registry: Registry, pair: Pair) -> str:
@@ -233,7 +229,7 @@ def _consent_pairs(data: ConsentInput) -> tuple[Participant, list[Pair]]:
 
 
 def _assignment(registry: Registry, pair: Pair) -> str:
-    return (f"{_mentees_genitive(registry, pair)} (форма наставничества «{_form_title(registry, pair)}», "
+    return (f"{_mentees_genitive(registry, pair)} (форма наставничества «{form_title(registry, pair)}», "
             f"{period_text(pair.start, pair.end)})")
 
 
@@ -466,7 +462,7 @@ def build_agreement(data: AgreementInput) -> AgreementContext:
         f"статьёй 351.8 Трудового кодекса Российской Федерации{regulation} наряду с работой, определённой трудовым "
         f"договором, осуществляет наставничество в отношении {_mentees_genitive(registry, pair)} "
         f"(далее {DASH} {_mentee_term(pair)}) {period}; форма наставничества {DASH} "
-        f"«{_form_title(registry, pair)}».",
+        f"«{form_title(registry, pair)}».",
         ("При осуществлении наставничества Работник обязан:", sub_items(data.duties or MENTOR_DUTIES)),
         ("Работник имеет право:", sub_items(data.rights or MENTOR_RIGHTS)),
         f"За осуществление наставничества Работнику устанавливается ежемесячная доплата в размере "

@@ -55,6 +55,7 @@ from ._common import (
     period_text,
     school_year,
     pupil_text,
+    form_title,
 )
 
 FAMILY = "Приказы"
@@ -579,11 +580,6 @@ def _selected_pairs(data: AssignPairsInput) -> list[tuple[str, Pair]]:
     return [lp for lp in labelled if lp[1].status is PairStatus.ACTIVE]
 
 
-def _form_title(registry: Registry, pair: Pair) -> str:
-    form = registry.form_of(pair)
-    return typograph(form.title if form else pair.form)
-
-
 def _cell_person(forms: PersonForms, person: Person) -> str:
     post = typograph(person.post) if isinstance(person, Participant) and person.post else ""
     if isinstance(person, Participant) and person.category is Category.PUPIL:
@@ -605,7 +601,7 @@ def build_assign_pairs(data: AssignPairsInput) -> AssignPairsContext:
         mentor = people.named(mentor_p)
         mentees_p = registry.mentees_of(pair)
         mentees = [people.named(m) for m in mentees_p]
-        form = _form_title(registry, pair)
+        form = form_title(registry, pair)
         fixes.append(f"за {person_phrase(mentor, mentor_p, 'instrumental')}, {DASH} "
                      + join_and([person_phrase(f, p, 'accusative') for f, p in zip(mentees, mentees_p)],
                                 sep="; ")
@@ -907,7 +903,7 @@ def build_change_pair(data: ChangePairInput) -> OrderContext:
     reason = decline_post(typograph(data.reason or pair.end_reason or ""), "instrumental")
     since = format_date(data.effective)
     whom = join_and([person_phrase(f, p, "genitive") for f, p in zip(mentees, mentees_p)], sep="; ")
-    form = _form_title(registry, pair)
+    form = form_title(registry, pair)
     items: list = []
     if data.action == "end":
         items.append(f"Прекратить досрочно с {since} наставничество {person_phrase(mentor, mentor_p, 'genitive')}, "

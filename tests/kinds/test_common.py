@@ -15,6 +15,7 @@ from nastavnik_docs.kinds._common import (
     People,
     approval_stamp,
     find_participant,
+    form_title,
     gendered,
     is_staff,
     participants_named,
@@ -23,7 +24,7 @@ from nastavnik_docs.kinds._common import (
     school_year,
 )
 from nastavnik_docs.models import Category, Gender, Official, Participant
-from nastavnik_docs.ru import person_forms
+from nastavnik_docs.ru import person_forms, typograph
 
 
 def _participant(category: Category, **extra) -> Participant:
@@ -147,3 +148,12 @@ def test_pupil_text_agrees_and_declines():
     assert pupil_text(forms, pupil.post) == "обучающаяся 7 «Б» класса"
     assert pupil_text(forms, pupil.post, "genitive") == "обучающейся 7 «Б» класса"
     assert pupil_text(forms, None) == "обучающаяся"
+
+
+def test_form_title_of_a_pair():
+    registry = _registry()
+    pair = registry.pairs[0]
+    form = registry.form_of(pair)
+    assert form is not None and form_title(registry, pair) == typograph(form.title)
+    odd = pair.model_copy(update={"form": "своя форма"})
+    assert form_title(registry, odd) == "своя форма"
