@@ -295,7 +295,6 @@ class _Builder:
             stage.rows.append(row)
 
     def row(self, cells: list[_Cell], index: int) -> None:
-        roles = self.columns.roles
         by_role: dict[ColumnRole, _Cell] = {}
         stray: list[_Cell] = []
         for cell in cells:

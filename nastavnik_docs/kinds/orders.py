@@ -9,13 +9,13 @@ items; the wording, the grammatical cases and the numbering are all computed her
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from ..models import Category, Official, Pair, PairStatus, Participant, Person, Registry
+from ..models import Category, Pair, PairStatus, Participant, Person, Registry
 from ..models.person import _Model
 from ..ru import PersonForms, decline_post, format_date, money_in_words, typograph
 from ._base import Kind, register
@@ -34,7 +34,6 @@ from ._common import (
     approval_stamp,
     control_text,
     deadline_text,
-    forms_of,
     gendered,
     join_and,
     lower_first,

@@ -24,7 +24,6 @@ from ._common import (
     People,
     Ref,
     RequisitesContext,
-    bad_input,
     join_and,
     lower_first,
     named,

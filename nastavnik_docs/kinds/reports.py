@@ -9,7 +9,6 @@ numbers agreeing with their nouns.
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -19,7 +18,7 @@ from ..models import Official, Registry, Target
 from ..ru import agree, format_date, format_percent, format_school_year, person_forms, typograph
 from ..stats import CoverageReport, ReportingPeriod, Totals, coverage
 from ._base import Kind, register
-from ._common import DocumentInput, RequisitesContext, join_and, requisite_fields
+from ._common import DocumentInput, RequisitesContext, requisite_fields
 
 FAMILY = "Отчёты"
 NBSP = "\u00a0"

@@ -19,7 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Roadmap
-from ..models.roadmap import COLUMN_WEIGHTS, ColumnRole, RoadmapRow, Stage, Stamp, StampKind, SubStage
+from ..models.roadmap import COLUMN_WEIGHTS, ColumnRole, RoadmapRow, Stamp, StampKind, SubStage
 from ..ru import format_date
 from . import Kind, register
 

@@ -6,7 +6,6 @@ asserted on the generated documents; bad inputs must fail with located Russian e
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 import pytest

@@ -65,7 +65,6 @@ def test_each_document_is_a_section_with_its_own_page_setup(tmp_path):
     for sect in root.iter(f"{{{W}}}sectPr"):
         assert sect.find(f"{{{W}}}pgBorders") is not None
         assert sect.find(f"{{{W}}}pgNumType").get(f"{{{W}}}start") == "1"
-    text = "\n".join(p.text for p in doc.paragraphs)
     recipients = [p.text for p in doc.paragraphs if p.text.endswith(("не", "чу", "су"))]
     assert recipients == ["Беловой Дарье Андреевне", "Осипову Кириллу Андреевичу",
                           "Ким Алине Сергеевне", "Зайцеву Ивану Викторовичу",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from openpyxl import load_workbook
 
 import nastavnik_docs as nd
