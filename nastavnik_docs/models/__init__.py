@@ -8,12 +8,30 @@ from .pair import Pair, SupplementaryAgreement
 from .participant import LegalRepresentative, Participant
 from .person import Official, Person
 from .registry import Registry, RegistryProblem, check_registry
+from .roadmap import (
+    Activity,
+    Block,
+    Column,
+    ColumnRole,
+    Period,
+    Roadmap,
+    RoadmapNote,
+    RoadmapRow,
+    Stage,
+    Stamp,
+    StampKind,
+    SubStage,
+)
 from .target import Target
 
 __all__ = [
+    "Activity",
     "BUILTIN_FORMS",
+    "Block",
     "Case",
     "Category",
+    "Column",
+    "ColumnRole",
     "Comparison",
     "Gender",
     "Image",
@@ -25,18 +43,21 @@ __all__ = [
     "Pair",
     "PairStatus",
     "Participant",
+    "Period",
     "Person",
     "Registry",
     "RegistryProblem",
+    "Roadmap",
+    "RoadmapNote",
+    "RoadmapRow",
     "Role",
+    "Stage",
+    "Stamp",
+    "StampKind",
+    "SubStage",
     "SupplementaryAgreement",
     "Target",
     "check_registry",
     "find_form",
 ]
 
-# Roadmaps (appended by the roadmaps module): every name in models.roadmap.__all__.
-from . import roadmap as _roadmap  # noqa: E402
-from .roadmap import *  # noqa: E402,F403
-
-__all__ += _roadmap.__all__
