@@ -13,16 +13,6 @@ from ..models.forms import form_key
 from ..models.pair import Pair
 from ..models.participant import Participant
 
-__all__ = [
-    "CoverageLine",
-    "CoverageReport",
-    "FormLine",
-    "ReportingPeriod",
-    "TargetCheck",
-    "Totals",
-    "coverage",
-]
-
 _HUNDRED = Decimal(100)
 _TENTH = Decimal("0.1")
 
