@@ -29,7 +29,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from ..models import Category, Official, Organization, Pair, PairStatus, Participant, Registry
 from ..models.person import _Model
 from ..ru import (
-    BLANK_NUMBER,
     PersonForms,
     decline_post,
     format_date,
@@ -50,6 +49,7 @@ from ._common import (
     gendered,
     is_staff,
     lower_first,
+    number_text,
     numbered,
     person_phrase,
     place_of,
@@ -439,7 +439,7 @@ def build_agreement(data: AgreementInput) -> AgreementContext:
     signer = data.signer or org.head
     head = forms_of(signer)
     contract = data.contract or EmploymentContract()
-    contract_ref = f"от {format_date(contract.date, 'numeric')} №{NBSP}{contract.number or BLANK_NUMBER}"
+    contract_ref = act_reference(contract.date, contract.number)
     employee_post = lower_first(mentor.post.nominative) if mentor.post else ""
 
     parties = (
@@ -492,11 +492,10 @@ def build_agreement(data: AgreementInput) -> AgreementContext:
     size = max(len(employer_lines), len(employee_lines))
     employer_lines += [""] * (size - len(employer_lines))
     employee_lines += [""] * (size - len(employee_lines))
-    number_text = f"№{NBSP}{number}" if number else f"№{NBSP}{BLANK_NUMBER}"
     return AgreementContext(
         employee=mentor,
         signer=head,
-        title=[f"ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ {number_text}",
+        title=[f"ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ {number_text(number)}",
                f"к трудовому договору {contract_ref}", "об осуществлении наставничества"],
         place=place_of(org, data.place),
         date=format_date(day, "long"),
