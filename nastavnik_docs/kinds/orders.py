@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from ..models import Category, Pair, PairStatus, Participant, Person, Registry
 from ..models.person import _Model
-from ..ru import PersonForms, decline_post, format_date, money_in_words, typograph
+from ..ru import PersonForms, decline_post, format_date, format_number, money_in_words, typograph
 from ._base import Kind, register
 from ._common import (
     DASH,
@@ -30,6 +30,7 @@ from ._common import (
     People,
     RequisitesContext,
     Task,
+    act_reference,
     appendix_mark,
     approval_stamp,
     control_text,
@@ -586,10 +587,6 @@ def _cell_person(forms: PersonForms, person: Person) -> str:
     return f"{forms.nominative},\n{post}" if post else forms.nominative
 
 
-def _pay(amount: Decimal) -> str:
-    return money_in_words(amount)
-
-
 def build_assign_pairs(data: AssignPairsInput) -> AssignPairsContext:
     people = _people(data)
     registry = _registry(data)
@@ -608,14 +605,13 @@ def build_assign_pairs(data: AssignPairsInput) -> AssignPairsContext:
         consent = [f"согласие от {format_date(pair.mentor_consent_date, 'numeric')}"]
         agreement = pair.agreement
         if agreement is not None:
-            consent.append(f"доп. соглашение от {format_date(agreement.date, 'numeric')} "
-                           f"№{NBSP}{agreement.number or '______'}")
+            consent.append(f"доп. соглашение {act_reference(agreement.date, agreement.number)}")
             if agreement.monthly_pay:
-                consent.append(f"доплата {_figures(agreement.monthly_pay)}{NBSP}руб. в месяц")
+                consent.append(f"доплата {format_number(agreement.monthly_pay, 2)}{NBSP}руб. в месяц")
                 pays.append(f"{person_phrase(mentor, mentor_p, 'dative')}, {DASH} "
-                            f"{_pay(agreement.monthly_pay)} в месяц {period_text(pair.start, pair.end)} "
+                            f"{money_in_words(agreement.monthly_pay)} в месяц {period_text(pair.start, pair.end)} "
                             f"(дополнительное соглашение к трудовому договору "
-                            f"{_agreement_ref(agreement)})")
+                            f"{act_reference(agreement.date, agreement.number)})")
         rows.append(PairRow(number=f"{n}.", mentor=_cell_person(mentor, mentor_p),
                             mentees=";\n".join(_cell_person(f, p) for f, p in zip(mentees, mentees_p)),
                             form=form, term=f"{format_date(pair.start, 'numeric')}{DASH}\n"
@@ -637,16 +633,6 @@ def build_assign_pairs(data: AssignPairsInput) -> AssignPairsContext:
         pairs=TableAppendix(mark=appendix_mark(None, "приказу", data),
                             title=["Состав наставнических пар (групп)"], rows=rows),
     ))
-
-
-def _figures(amount: Decimal) -> str:
-    from ..ru import format_number
-
-    return format_number(amount, 2)
-
-
-def _agreement_ref(agreement) -> str:
-    return f"от {format_date(agreement.date, 'numeric')} №{NBSP}{agreement.number or '______'}"
 
 
 register(Kind(
@@ -752,7 +738,7 @@ def build_reward(data: RewardInput) -> OrderContext:
             forms = people.named(person)
             line = person_phrase(forms, person, case)
             if award.kind == "премия":
-                line += f", {DASH} {_pay(amount)}"
+                line += f", {DASH} {money_in_words(amount)}"
             lines.append(line)
         if not lines:
             raise bad_input(f"awards[{i}]", "некого поощрить: в базе нет завершённых пар, а список people пуст")
@@ -922,7 +908,7 @@ def build_change_pair(data: ChangePairInput) -> OrderContext:
     if pair.agreement is not None and pair.agreement.monthly_pay:
         items.append(f"Прекратить с {since} выплату доплаты за наставническую деятельность "
                      f"{mentor.dative} (дополнительное соглашение к трудовому договору "
-                     f"{_agreement_ref(pair.agreement)}).")
+                     f"{act_reference(pair.agreement.date, pair.agreement.number)}).")
     return OrderContext(**_order(
         data, people, heading=heading,
         bases=[*_LABOUR[:2], *_own_acts(data)],
