@@ -409,15 +409,11 @@ class _Worker:
         self.kind = kind
         self.template = template
         self.suffix = suffix
-        self.fast: Any = None
         self.renderer: Any = None
-        self.unsupported: type[Exception] | tuple[()] = ()
         if suffix == ".docx":
-            from .render.fast import DocxRenderer, FastPathUnsupported
+            from .render.fast import DocxRenderer
 
             self.renderer = DocxRenderer(template)
-            self.fast = self.renderer.fast
-            self.unsupported = FastPathUnsupported
 
     def _input(self, record: Mapping[str, Any]) -> BaseModel:
         """The validated input. pydantic alone is tried first (a few µs); only a record it
@@ -441,16 +437,7 @@ class _Worker:
         tmp = os.path.join(folder, f"{TEMP_PREFIX}{os.getpid()}-{name}")
         done = False
         try:
-            if self.fast is not None:
-                try:
-                    data = self.fast.render_bytes(context)
-                except self.unsupported as exc:
-                    log.debug("запись через docxtpl (%s): %s", self.template.name, exc)
-                    self.renderer.write_plain(context, tmp)
-                else:
-                    with open(tmp, "wb") as fh:
-                        fh.write(data)
-            elif self.renderer is not None:
+            if self.renderer is not None:  # the fast path, or docxtpl where it cannot go
                 self.renderer.write(context, tmp)
             else:
                 from .render.xlsx import render_xlsx
