@@ -319,9 +319,6 @@ def apply_font(tpl: DocxTemplate, context: dict[str, Any]) -> None:
         style.font.size = Pt(float(size))
 
 
-_apply_font = apply_font  # the name the batch fast path imported first
-
-
 def render_docx(template: str | os.PathLike[str], context: BaseModel | dict[str, Any],
                 out: str | os.PathLike[str]) -> Path:
     """Fill the DOCX ``template`` with ``context`` and save to ``out`` (not atomic: the

@@ -47,8 +47,8 @@ from pydantic import BaseModel
 
 from ..errors import TemplateError
 from .docx import (
-    _apply_font,
     active_template,
+    apply_font,
     explain,
     make_environment,
     patch_xml,
@@ -474,7 +474,7 @@ class FastDocxTemplate:
         if key not in self._fonts:
             tpl = DocxTemplate(str(self.path))
             tpl.init_docx()
-            _apply_font(tpl, dict(values))
+            apply_font(tpl, dict(values))
             part = tpl.docx.part._styles_part
             from docx.opc.oxml import serialize_part_xml
 
