@@ -37,6 +37,7 @@ from lxml import etree
 from .._files import atomic_path
 from ..errors import TemplateError
 from .fast import (
+    _DOCPR_ID,
     COMPRESS_LEVEL,
     NS_W,
     RT_FOOTER,
@@ -56,7 +57,6 @@ __all__ = ["merge_documents", "merge_with_docxcompose"]
 log = logging.getLogger(__name__)
 
 _P_TOKEN = re.compile(r"<w:p(?=[ >/])[^>]*>|</w:p>")
-_DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 _BOOKMARK_ID = re.compile(r'(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")')
 _BOOKMARK_NAME = re.compile(r'(<w:bookmarkStart\b[^>]*?\bw:name=")([^"]*)(")')
 _NUM_ID = re.compile(r'(<w:numId\s+w:val=")(\d+)(")')
