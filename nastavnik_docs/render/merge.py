@@ -26,7 +26,6 @@ import logging
 import os
 import re
 import struct
-import zipfile
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -205,27 +204,26 @@ class _Base:
 def _load_base(path: Path) -> _Base:
     entries_list = read_raw_entries(path)
     entries = {e.name: e for e in entries_list}
-    with zipfile.ZipFile(path) as zf:
-        root_rels = _relationships(zf.read("_rels/.rels"), "")
-        main = next(t for _, rt, t, ext in root_rels if rt == RT_OFFICE_DOCUMENT and not ext)
-        main_rels = _rels_name(main)
-        rels = {rid: (rt, t, ext) for rid, rt, t, ext in _relationships(zf.read(main_rels), main)}
-        numbering = next((t for rt, t, ext in rels.values() if rt == RT_NUMBERING and not ext), None)
-        abstract_of: dict[str, str] = {}
-        starts: dict[str, dict[str, str]] = {}
-        if numbering and numbering in entries:
-            root = etree.fromstring(zf.read(numbering))
-            w = f"{{{NS_W}}}"
-            for num in root.iter(f"{w}num"):
-                ref = num.find(f"{w}abstractNumId")
-                if ref is not None:
-                    abstract_of[num.get(f"{w}numId")] = ref.get(f"{w}val")
-            for absn in root.iter(f"{w}abstractNum"):
-                levels = {}
-                for lvl in absn.iter(f"{w}lvl"):
-                    start = lvl.find(f"{w}start")
-                    levels[lvl.get(f"{w}ilvl")] = start.get(f"{w}val") if start is not None else "1"
-                starts[absn.get(f"{w}abstractNumId")] = levels
+    root_rels = _relationships(_inflate(entries["_rels/.rels"]), "")
+    main = next(t for _, rt, t, ext in root_rels if rt == RT_OFFICE_DOCUMENT and not ext)
+    main_rels = _rels_name(main)
+    rels = {rid: (rt, t, ext) for rid, rt, t, ext in _relationships(_inflate(entries[main_rels]), main)}
+    numbering = next((t for rt, t, ext in rels.values() if rt == RT_NUMBERING and not ext), None)
+    abstract_of: dict[str, str] = {}
+    starts: dict[str, dict[str, str]] = {}
+    if numbering and numbering in entries:
+        root = etree.fromstring(_inflate(entries[numbering]))
+        w = f"{{{NS_W}}}"
+        for num in root.iter(f"{w}num"):
+            ref = num.find(f"{w}abstractNumId")
+            if ref is not None:
+                abstract_of[num.get(f"{w}numId")] = ref.get(f"{w}val")
+        for absn in root.iter(f"{w}abstractNum"):
+            levels = {}
+            for lvl in absn.iter(f"{w}lvl"):
+                start = lvl.find(f"{w}start")
+                levels[lvl.get(f"{w}ilvl")] = start.get(f"{w}val") if start is not None else "1"
+            starts[absn.get(f"{w}abstractNumId")] = levels
     return _Base(entries, [e.name for e in entries_list], main, main_rels, rels, numbering,
                  abstract_of, starts)
 
