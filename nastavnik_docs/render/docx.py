@@ -48,6 +48,7 @@ __all__ = [
     "clean_text",
     "explain",
     "inline_image_xml",
+    "line_per_paragraph",
     "make_environment",
     "paragraph_text",
     "patch_xml",
@@ -135,10 +136,19 @@ def patch_xml(xml: str) -> str:
     return DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]
 
 
+_PARAGRAPH = re.compile(r"<w:p([ >])")
+
+
+def line_per_paragraph(xml: str) -> str:
+    """``xml`` with a line break before every paragraph, as docxtpl lays out a part before
+    handing it to Jinja, so that a Jinja line number points to a paragraph."""
+    return _PARAGRAPH.sub(r"\n<w:p\1", xml)
+
+
 def prepare_part_xml(xml: str) -> str:
     """Patched XML with a line break before every paragraph, exactly the source docxtpl
     hands to Jinja, so that a Jinja line number points to a paragraph."""
-    return re.sub(r"<w:p([ >])", r"\n<w:p\1", patch_xml(xml))
+    return line_per_paragraph(patch_xml(xml))
 
 
 # The template being rendered, for images printed anywhere in the context.
@@ -195,7 +205,7 @@ class SafeDocxTemplate(DocxTemplate):
         try:
             return super().render_xml_part(src_xml, part, context, jinja_env)
         except (JinjaTemplateError, SecurityError) as exc:
-            source = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
+            source = line_per_paragraph(src_xml)
             raise explain(exc, self.template_name, _part_label(part), source) from None
 
     def render_properties(self, context, jinja_env=None):  # type: ignore[override]

@@ -50,9 +50,9 @@ from .docx import (
     active_template,
     apply_font,
     explain,
+    line_per_paragraph,
     make_environment,
     patch_xml,
-    prepare_part_xml,
     render_docx,
     template_context,
 )
@@ -257,7 +257,7 @@ class _Part:
 
     @property
     def source(self) -> str:
-        return re.sub(r"<w:p([ >])", r"\n<w:p\1", self.patched)
+        return line_per_paragraph(self.patched)
 
 
 def _post_process(xml: str, own_breaks: bool) -> str:
@@ -418,7 +418,7 @@ class FastDocxTemplate:
         try:
             template = self.env.from_string(patched)
         except (JinjaTemplateError, SecurityError):
-            source = prepare_part_xml(xml)
+            source = line_per_paragraph(patched)
             try:
                 self.env.from_string(source)
             except (JinjaTemplateError, SecurityError) as exc:
