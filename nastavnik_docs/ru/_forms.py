@@ -7,6 +7,7 @@ on the object; the objects pickle (batch rendering uses processes).
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any, ClassVar
 
 from ..errors import GrammarError
@@ -40,16 +41,22 @@ def _case_property(prefix: str, case: Case) -> property:
     return property(get, doc=f"{prefix or 'full '}{case.value} form")
 
 
-class _Forms:
-    """Shared behaviour: ``str()`` is the nominative, equality by ``_key()``, unhashable."""
+class _Forms(ABC):
+    """Shared behaviour: ``str()`` is the nominative, equality by ``_key()``, unhashable.
+
+    A subclass says what identifies it (``_key``) and how one form is made (``_compute``);
+    the case properties cache the forms in ``_cache``.
+    """
 
     _cache: dict[str, str]
 
+    @abstractmethod
     def _key(self) -> tuple[Any, ...]:
-        raise NotImplementedError
+        """What two equal objects share; its first item names the object in ``repr``."""
 
+    @abstractmethod
     def _compute(self, prefix: str, case: Case) -> str:
-        raise NotImplementedError
+        """The form ``prefix`` + ``case`` («», «short_», «initials_»), not yet cached."""
 
     def __str__(self) -> str:
         return self.nominative  # type: ignore[attr-defined]
