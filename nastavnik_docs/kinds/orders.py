@@ -128,14 +128,13 @@ def _order(data: OrderInput, people: People, *, heading: str, bases: Sequence, p
         control = control_text(data.control, people)
     except ValueError as exc:
         raise bad_input("control", str(exc)) from None
-    count = sum(1 for item in numbered_items if item.number.count(".") == 1)
     bases = resolve_bases(data.basis if data.basis is not None else bases)
     return {
         **requisite_fields(data),
         "heading": typograph(data.heading or heading).rstrip("."),
         "preamble": preamble(bases, data.purpose if data.purpose is not None else purpose),
         "items": numbered_items,
-        "control": Item(number=f"{count + 1}.", text=control),
+        "control": Item(number=f"{len(texts) + 1}.", text=control),
         "acquaintance": people.acquaintance(),
         "appendices": list(appendices),
         **extra,
