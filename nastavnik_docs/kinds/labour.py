@@ -21,6 +21,8 @@ employer's representative as the mentor is an input error here.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -301,15 +303,21 @@ def consent_records(registry: Registry, common: dict[str, Any]) -> list[dict[str
         mentor = registry.participant(pair.mentor)
         if pair.status is PairStatus.ACTIVE and is_staff(mentor):
             groups.setdefault((mentor.id, pair.mentor_consent_date), []).append(registry.pair_label(i))
-    return [{**common, "registry": registry, "mentor": _record_name(registry, mentor_id), "pairs": labels}
+    name = _record_names(registry)
+    return [{**common, "registry": registry, "mentor": name(mentor_id), "pairs": labels}
             for (mentor_id, _), labels in groups.items()]
 
 
-def _record_name(registry: Registry, participant_id: str) -> str:
-    """The full name when it is unique in the registry (readable file names), else the id."""
-    person = registry.participant(participant_id)
-    same = [p for p in registry.participants if p.full_name.casefold() == person.full_name.casefold()]
-    return person.full_name if len(same) == 1 else person.id
+def _record_names(registry: Registry) -> Callable[[str], str]:
+    """Participant id → the full name when it is unique in the registry (readable file
+    names), else the id. The names are counted once per batch."""
+    counts = Counter(p.full_name.casefold() for p in registry.participants)
+
+    def name(participant_id: str) -> str:
+        person = registry.participant(participant_id)
+        return person.full_name if counts[person.full_name.casefold()] == 1 else person.id
+
+    return name
 
 
 register(Kind(
@@ -513,12 +521,13 @@ def build_agreement(data: AgreementInput) -> AgreementContext:
 
 def agreement_records(registry: Registry, common: dict[str, Any]) -> list[dict[str, Any]]:
     """One agreement per pair of the registry with a supplementary agreement and a staff mentor."""
+    name = _record_names(registry)
     out = []
     for i, pair in enumerate(registry.pairs):
         mentor = registry.participant(pair.mentor)
         if pair.agreement is not None and is_staff(mentor):
             out.append({**common, "registry": registry, "pair": registry.pair_label(i),
-                        "mentor": _record_name(registry, mentor.id)})
+                        "mentor": name(mentor.id)})
     return out
 
 
