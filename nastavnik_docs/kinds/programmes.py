@@ -977,6 +977,7 @@ def programme_records(registry: Registry, common: dict[str, Any]) -> list[dict[s
     the file after the mentor) and keeps the registry for the curator.
     """
     statuses = _statuses(common.get("batch_status") or [PairStatus.ACTIVE])
+    shared = {k: v for k, v in common.items() if k != "registry"}
     records = []
     for pair in registry.pairs:
         if pair.status not in statuses:
@@ -986,7 +987,7 @@ def programme_records(registry: Registry, common: dict[str, Any]) -> list[dict[s
             "mentees": [_dump(m) for m in registry.mentees_of(pair)],
             "form": pair.form, "start": pair.start, "end": pair.end, "goal": pair.goal,
             "registry": registry,
-            **{k: v for k, v in common.items() if k not in ("registry",)},
+            **shared,
         })
     return records
 
