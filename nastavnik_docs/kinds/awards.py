@@ -26,7 +26,7 @@ from ..models import Category, Gender, Official, Organization, PairStatus, Perso
 from ..models.image import Image
 from ..ru import NBSP, PersonForms, decline_post, format_date, person_forms, typograph
 from ._base import BatchSpec, Kind, register
-from ._common import class_genitive
+from ._common import bad_input, class_genitive, gendered
 
 __all__ = ["AwardContext", "AwardInput", "AwardRecipient", "Phrase", "award_records"]
 
@@ -107,15 +107,12 @@ class AwardContext(BaseModel):
 # --------------------------------------------------------------------------- grammar
 
 
+#: The role word after the post: (masculine, feminine), chosen by :func:`gendered`.
 _ROLE_WORDS = {
-    (Role.MENTOR, Gender.MALE): "наставник",
-    (Role.MENTOR, Gender.FEMALE): "наставник",
-    (Role.MENTEE, Gender.MALE): "наставляемый",
-    (Role.MENTEE, Gender.FEMALE): "наставляемая",
-    (Role.CURATOR, Gender.MALE): "куратор программы наставничества",
-    (Role.CURATOR, Gender.FEMALE): "куратор программы наставничества",
+    Role.MENTOR: ("наставник", "наставник"),
+    Role.MENTEE: ("наставляемый", "наставляемая"),
+    Role.CURATOR: ("куратор программы наставничества", "куратор программы наставничества"),
 }
-_PUPIL = {Gender.MALE: "обучающийся", Gender.FEMALE: "обучающаяся"}
 _CLASS = re.compile(r"\S\s+класс$", re.IGNORECASE)
 
 
@@ -129,7 +126,7 @@ def _post_parts(post: str, category: Category | None, gender: Gender) -> tuple[s
     """(nominative, dative) of the post line; a pupil's class becomes «обучающаяся 7 «Б» класса»."""
     if _CLASS.search(post) and category in (None, Category.PUPIL):
         klass = class_genitive(post)
-        pupil = _PUPIL[gender]
+        pupil = gendered(gender, "обучающийся", "обучающаяся")
         return f"{pupil} {klass}", f"{_declined(pupil, 'dative', gender)} {klass}"
     return post, _declined(post, "dative", gender)
 
@@ -150,7 +147,7 @@ def _describe_cached(post: str | None, category: Category | None, role: Role | N
         nominative.append(nom)
         dative.append(dat)
     if role is not None:
-        word = _ROLE_WORDS[(role, gender)]
+        word = gendered(gender, *_ROLE_WORDS[role])
         nominative.append(word)
         dative.append(_declined(word, "dative", gender))
     return ", ".join(nominative), ", ".join(dative)
@@ -158,7 +155,7 @@ def _describe_cached(post: str | None, category: Category | None, role: Role | N
 
 def greeting(recipient: AwardRecipient, gender: Gender) -> str:
     """«Уважаемая Мария Петровна!» (first name and patronymic, as a letter addresses)."""
-    word = "Уважаемая" if gender is Gender.FEMALE else "Уважаемый"
+    word = gendered(gender, "Уважаемый", "Уважаемая")
     name = " ".join(p for p in (recipient.first_name, recipient.middle_name) if p)
     return f"{word} {name}!"
 
@@ -235,9 +232,7 @@ def _context(data: AwardInput, statement: str, forms: PersonForms, gender: Gende
 
 def _need_wording(data: AwardInput, what: str) -> str:
     if not data.wording:
-        from ..errors import InputError, Problem
-
-        raise InputError(Problem(f"не указано, за что {what} (поле wording)", field="wording"))
+        raise bad_input("wording", f"не указано, за что {what} (поле wording)")
     return _sentence(data.wording)
 
 
@@ -271,13 +266,10 @@ def build_certificate(data: AwardInput) -> AwardContext:
     forms = _forms(data.recipient)
     gender = forms.gender
     if not data.event:
-        from ..errors import InputError, Problem
-
-        raise InputError(Problem("не указано, в чём участвовал получатель сертификата "
-                                 "(поле event, например «в программе наставничества …»)",
-                                 field="event"))
-    pronoun, verb = ("она", "приняла") if gender is Gender.FEMALE else ("он", "принял")
-    statement = _sentence(f"в том, что {pronoun} {verb} участие {data.event}")
+        raise bad_input("event", "не указано, в чём участвовал получатель сертификата "
+                        "(поле event, например «в программе наставничества …»)")
+    statement = _sentence(f"в том, что {gendered(gender, 'он', 'она')} "
+                          f"{gendered(gender, 'принял', 'приняла')} участие {data.event}")
     return _context(data, statement, forms, gender)
 
 
