@@ -30,7 +30,7 @@ from ..models import Category, Organization, PairStatus, Participant, Person, Re
 from ..models.person import _Model
 from ..ru import PersonForms, agree, format_date, format_school_year, person_forms, typograph
 from ._base import BatchSpec, Kind, register
-from ._common import DASH, bad_input, find_participant, gendered, join_and
+from ._common import DASH, bad_input, find_participant, form_title, gendered, join_and
 from .awards import greeting as _polite_greeting
 
 __all__ = ["Question", "Respondent", "QuestionnaireInput", "MenteeQuestionnaireInput", "FeedbackInput",
@@ -205,12 +205,12 @@ def _is_learner(respondent: Respondent | None, category: Category | None) -> boo
     return (category or (respondent.category if respondent else None)) in _LEARNERS
 
 
-def _greeting(respondent: Respondent | None, learner: bool, key: str) -> str:
-    if respondent is None:
+def _greeting(respondent: Respondent | None, forms: PersonForms | None, learner: bool, key: str) -> str:
+    if respondent is None or forms is None:
         if learner:
             return "Дорогой друг!"
         return "Уважаемый участник программы наставничества!" if key.startswith("feedback") else "Уважаемый коллега!"
-    gender = person_forms(respondent).gender
+    gender = forms.gender
     if learner:
         return f"{gendered(gender, 'Дорогой', 'Дорогая')} {respondent.first_name}!"
     return _polite_greeting(respondent, gender)
@@ -255,7 +255,7 @@ def _context(data: QuestionnaireInput, key: str, category: Category | None,
         organization=typograph(data.organization.full_name),
         title=[typograph(t) for t in built.title],
         school_year=format_school_year(data.school_year) if data.school_year else "",
-        greeting=_greeting(respondent, learner, key),
+        greeting=_greeting(respondent, forms, learner, key),
         intro=typograph(" ".join((data.intro or built.intro).split())),
         fields=_fields(respondent, learner, extra_fields or []),
         questions=_questions(questions, shown_for, familiar=key == "mentee_pupil"),
@@ -336,10 +336,9 @@ def _feedback_rows(registry: Registry) -> list[tuple[Participant, Role, dict[str
         if pair.status is PairStatus.ENDED_EARLY:
             continue
         mentor, mentees = registry.mentor_of(pair), registry.mentees_of(pair)
-        form = registry.form_of(pair)
-        form_title = form.title if form else pair.form
-        rows.append((mentor, Role.MENTOR, {"partner": join_and([_short(m) for m in mentees]), "form": form_title}))
-        rows.extend((m, Role.MENTEE, {"partner": _short(mentor), "form": form_title}) for m in mentees)
+        form = form_title(registry, pair)
+        rows.append((mentor, Role.MENTOR, {"partner": join_and([_short(m) for m in mentees]), "form": form}))
+        rows.extend((m, Role.MENTEE, {"partner": _short(mentor), "form": form}) for m in mentees)
     return rows
 
 
