@@ -166,11 +166,13 @@ def is_turkic_patronymic(middle: str) -> bool:
 
 
 _INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.){1,2}$")
+#: The space between two initials («М. П.»), dropped before splitting a short form.
+_INITIALS_GAP = re.compile(r"([А-ЯЁA-Z]\.)\s+(?=[А-ЯЁA-Z]\.)")
 
 
 def _short_form(text: str) -> tuple[str, str, bool] | None:
     """«Иванова М.П.» or «М.П. Иванова» → (surname, initials, initials first); else None."""
-    compact = re.sub(r"([А-ЯЁA-Z]\.)\s+(?=[А-ЯЁA-Z]\.)", r"\1", str(text).strip())
+    compact = _INITIALS_GAP.sub(r"\1", str(text).strip())
     words = compact.split()
     if len(words) != 2:
         return None

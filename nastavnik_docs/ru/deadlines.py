@@ -137,11 +137,15 @@ def _month_no(word: str) -> int:
     raise ValueError(word)  # pragma: no cover - the regex admits month words only
 
 
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_YEAR_WORD = re.compile(r"(\d{4})\s*(?:года|год|гг?)\.?(?![а-я])")
+
+
 def normalize(wording: str) -> str:
     """Lower-case, ё → е, every dash → «-», «2022 г.» → «2022», spaces collapsed."""
     text = wording.lower().replace("ё", "е").replace("\u00a0", " ")
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    text = re.sub(r"(\d{4})\s*(?:года|год|гг?)\.?(?![а-я])", r"\1", text)
+    text = _DASHES.sub("-", text)
+    text = _YEAR_WORD.sub(r"\1", text)
     return " ".join(text.split()).strip(" .;")
 
 
