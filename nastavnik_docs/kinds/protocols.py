@@ -281,13 +281,8 @@ def _experience(person: Person, day: dt.date | None, given: str | None) -> str:
     if isinstance(person, Participant) and day is not None:
         years = person.experience_on(day)
         if years is not None:
-            return years_text(int(years))
+            return agree(int(years), "год")
     return "________"
-
-
-def years_text(n: int) -> str:
-    """«1 год», «22 года», «30 лет» (``ru.agree`` gives «годов» for the counting form)."""
-    return agree(n, "год").replace("годов", "лет")
 
 
 # --------------------------------------------------------------------------- interview
