@@ -18,6 +18,8 @@ DATE_HINT = "пишите дату как ДД.ММ.ГГГГ, например 0
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:\s*г\.?)?$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+)?$")
+_UNIT = re.compile(r"(руб\.?|р\.|₽|лет|года|год)$")  # «3500 руб.», «28 лет» after a number
+_AFTER_INITIAL = re.compile(r"\.\s+")
 #: Excel's day zero for serial dates (the 1900 system, with its phantom 29.02.1900).
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 
@@ -61,7 +63,7 @@ def parse_number(value: Any) -> Decimal:
     if isinstance(value, float):
         return Decimal(repr(value))
     text = str(value).strip().lower().replace("\u00a0", "").replace(" ", "")
-    text = re.sub(r"(руб\.?|р\.|₽|лет|года|год)$", "", text).replace(",", ".")
+    text = _UNIT.sub("", text).replace(",", ".")
     try:
         return Decimal(text)
     except InvalidOperation:
@@ -90,4 +92,4 @@ def header_key(text: Any) -> str:
 def name_key(text: str) -> str:
     """Compare people's names ignoring case, ё/е, spaces and spaces after initials."""
     key = normalize_word(text)
-    return re.sub(r"\.\s+", ".", key)
+    return _AFTER_INITIAL.sub(".", key)
