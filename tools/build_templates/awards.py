@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -61,11 +60,13 @@ LAYOUTS = (
 
 
 def _page(doc, landscape: bool, color: str) -> float:
-    """A4 with 20 mm margins and a double border; returns the text width in mm."""
+    """A4 (turned with :func:`._gost.landscape`) with 20 mm margins and a double border;
+    returns the text width in mm."""
     section = doc.sections[0]
-    width, height = (297, 210) if landscape else (210, 297)
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(width), Mm(height)
+    width = _gost.PAGE_WIDTH_MM
+    if landscape:
+        _gost.landscape(doc)
+        width = _gost.PAGE_HEIGHT_MM
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(MARGIN_MM))
     # A one-page certificate has no page numbers: drop the ГОСТ header of the base document.
