@@ -88,9 +88,9 @@ class ProtocolInput(DocumentInput):
     registry: Registry | None = Field(default=None, description="База наставников и наставляемых")
 
 
-def _short(forms: PersonForms, person: Person, *, post: bool = True) -> str:
+def _short(forms: PersonForms) -> str:
     """«Власова Е.Н., заместитель директора по учебно-воспитательной работе»."""
-    if post and forms.post:
+    if forms.post:
         return f"{forms.short_nominative}, {lower_first(forms.post.nominative)}"
     return forms.short_nominative
 
@@ -100,12 +100,8 @@ def _frame(data: ProtocolInput, heading: str, header: list[str], signatures: lis
             "signatures": signatures, **extra}
 
 
-def _resolve(people: People, refs: list[Ref], field: str) -> list[tuple[PersonForms, Person]]:
-    out = []
-    for i, ref in enumerate(refs):
-        forms = named(people, ref, f"{field}[{i}]")
-        out.append((forms, people.person(ref)))
-    return out
+def _resolve(people: People, refs: list[Ref], field: str) -> list[PersonForms]:
+    return [named(people, ref, f"{field}[{i}]") for i, ref in enumerate(refs)]
 
 
 # --------------------------------------------------------------------------- council
@@ -179,10 +175,9 @@ class CouncilInput(ProtocolInput):
 
 def _question(number: int, q: Question, people: People, present: int, field: str) -> tuple[Item, CouncilQuestion]:
     speaker_forms = named(people, q.speaker, f"{field}.speaker")
-    speaker = people.person(q.speaker)
     title = typograph(q.title).rstrip(".")
     agenda = Item(number=f"{number}.", text=sentence(
-        f"{title} (докладчик {DASH} {_short(speaker_forms, speaker)})"))
+        f"{title} (докладчик {DASH} {_short(speaker_forms)})"))
     speeches = []
     for i, s in enumerate(q.speeches):
         forms = named(people, s.person, f"{field}.speeches[{i}].person")
@@ -216,19 +211,19 @@ def build_council(data: CouncilInput) -> CouncilContext:
         agenda.append(a)
         blocks.append(b)
     if present and count <= MAX_LISTED_PRESENT:
-        present_line = f"Присутствовали: {join_and([f.short_nominative for f, _ in present])} ({agree(count, 'человек')})."
+        present_line = f"Присутствовали: {join_and([f.short_nominative for f in present])} ({agree(count, 'человек')})."
         present_list: list[LineRow] = []
     else:
         note = " (список прилагается)" if count > MAX_LISTED_PRESENT else ""
         present_line = f"Присутствовали: {agree(count, 'человек')}{note}."
         present_list = [LineRow(number=f"{i}.", name=f.short_nominative,
                                 post=typograph(upper_first(f.post.nominative)) if f.post else "")
-                        for i, (f, _) in enumerate(present, start=1)]
+                        for i, f in enumerate(present, start=1)]
     header = [f"Председатель {DASH} {chair_forms.initials_nominative}",
               f"Секретарь {DASH} {secretary_forms.initials_nominative}",
               typograph(present_line)]
     if invited:
-        header.append(typograph("Приглашённые: " + "; ".join(_short(f, p) for f, p in invited) + "."))
+        header.append(typograph("Приглашённые: " + "; ".join(_short(f) for f in invited) + "."))
     council = typograph(data.council)
     return CouncilContext(**_frame(
         data, f"заседания {decline_post(council, 'genitive')}", header,
@@ -261,16 +256,15 @@ class Commission(_Model):
 
 def _commission(people: People, c: Commission) -> tuple[list[str], list[SignatureRow]]:
     chair_f = named(people, c.chair, "commission.chair")
-    chair = people.person(c.chair)
     members = _resolve(people, c.members, "commission.members")
-    header = [f"Председатель комиссии {DASH} {_short(chair_f, chair)}"]
+    header = [f"Председатель комиссии {DASH} {_short(chair_f)}"]
     if members:
-        header.append("Члены комиссии: " + "; ".join(_short(f, p) for f, p in members) + ".")
+        header.append("Члены комиссии: " + "; ".join(_short(f) for f in members) + ".")
     signatures = [SignatureRow(role="Председатель комиссии", name=chair_f.initials_nominative)]
-    signatures += [SignatureRow(role="Член комиссии", name=f.initials_nominative) for f, _ in members]
+    signatures += [SignatureRow(role="Член комиссии", name=f.initials_nominative) for f in members]
     if c.secretary is not None:
         sec_f = named(people, c.secretary, "commission.secretary")
-        header.append(f"Секретарь {DASH} {_short(sec_f, people.person(c.secretary))}")
+        header.append(f"Секретарь {DASH} {_short(sec_f)}")
         signatures.append(SignatureRow(role="Секретарь", name=sec_f.initials_nominative))
     return [typograph(h) for h in header], signatures
 
