@@ -32,7 +32,7 @@ from ._compare import reproducible_zip
 __all__ = [
     "BODY", "PLAIN", "TABLE_TEXT", "TEXT_WIDTH_MM", "LANDSCAPE_TEXT_WIDTH_MM", "FIXED_TIME",
     "new_document", "landscape", "save", "para", "body", "plain", "centered", "loop", "end_loop",
-    "letterhead", "heading", "signature", "corner_block", "grid_table", "loop_table",
+    "letterhead", "heading", "signature", "corner_block", "corner_lines", "grid_table", "loop_table",
     "acquaintance", "set_cant_split", "page_break", "signature_rows",
     "cell_text", "fixed_widths", "set_widths", "repeat_header", "numbered_items",
     "date_and_signature",
@@ -464,6 +464,16 @@ def corner_block(doc, lines: Sequence[str], *, page_break_before: bool = False,
     for i, line in enumerate(lines):
         para(doc, line, left_indent_mm=left, page_break_before=page_break_before and i == 0,
              space_after=space_after if i == len(lines) - 1 else 0, keep_with_next=True)
+
+
+def corner_lines(doc, var: str, *, text_width_mm: float = TEXT_WIDTH_MM) -> None:
+    """The lines of the context list ``var`` at the top right, within 8 cm (an addressee,
+    an approval stamp, an appendix mark), each kept with the next paragraph.
+    ``text_width_mm`` is the page's text width (:data:`LANDSCAPE_TEXT_WIDTH_MM` on a
+    landscape page)."""
+    loop(doc, f"for line in {var}")
+    para(doc, "{{ line }}", left_indent_mm=text_width_mm - CORNER_WIDTH_MM, keep_with_next=True)
+    end_loop(doc)
 
 
 def acquaintance(doc, title: str, rows_var: str = "acquaintance") -> None:

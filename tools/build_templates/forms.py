@@ -32,13 +32,6 @@ L = WD_ALIGN_PARAGRAPH.LEFT
 # --------------------------------------------------------------------------- consents
 
 
-def _addressee(doc) -> None:
-    left = g.TEXT_WIDTH_MM - g.CORNER_WIDTH_MM
-    g.loop(doc, "for line in addressee")
-    g.para(doc, "{{ line }}", left_indent_mm=left, keep_with_next=True)
-    g.end_loop(doc)
-
-
 def _title(doc) -> None:
     g.centered(doc, "{{ title }}", bold=True, space_before=18, keep_with_next=True)
     g.centered(doc, "{{ subtitle }}", bold=True, space_after=12, keep_with_next=True)
@@ -84,7 +77,7 @@ def _consent_signature(doc) -> None:
 
 def consent_document(*, publication: bool):
     doc = g.new_document()
-    _addressee(doc)
+    g.corner_lines(doc, "addressee")
     _title(doc)
     _intro(doc)
     _clauses(doc, "clauses")
@@ -174,10 +167,7 @@ MENTEE_COLUMNS = (
 def registry_document(columns) -> object:
     doc = g.new_document()
     width = g.landscape(doc)
-    left = width - g.CORNER_WIDTH_MM
-    g.loop(doc, "for line in approval")
-    g.para(doc, "{{ line }}", left_indent_mm=left, keep_with_next=True)
-    g.end_loop(doc)
+    g.corner_lines(doc, "approval", text_width_mm=width)
     g.centered(doc, "{{ org_name }}", bold=True, space_before=12)
     g.centered(doc, "{{ title }}", bold=True, space_before=12, keep_with_next=True)
     g.centered(doc, "{{ subtitle }}", bold=True, keep_with_next=True)

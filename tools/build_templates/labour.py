@@ -23,10 +23,7 @@ SIGN_LINE = "_" * 16
 
 def consent(docx_dir: Path) -> Path:
     doc = g.new_document()
-    left = g.TEXT_WIDTH_MM - g.CORNER_WIDTH_MM
-    g.loop(doc, "for line in addressee")
-    g.para(doc, "{{ line }}", left_indent_mm=left, keep_with_next=True)
-    g.end_loop(doc)
+    g.corner_lines(doc, "addressee")
     g.centered(doc, "{{ heading }}", bold=True, space_before=30, space_after=18, keep_with_next=True)
     g.body(doc, "{{ statement }}")
     g.loop(doc, "for a in assignments")

@@ -32,9 +32,7 @@ def order_frame(doc) -> None:
 
 def _corner_and_title(doc, var: str) -> None:
     """The corner mark (top right, within 8 cm) and the centred bold title of ``var``."""
-    g.loop(doc, f"for line in {var}.mark")
-    g.para(doc, "{{ line }}", left_indent_mm=g.TEXT_WIDTH_MM - g.CORNER_WIDTH_MM, keep_with_next=True)
-    g.end_loop(doc)
+    g.corner_lines(doc, f"{var}.mark")
     g.plain(doc, "", keep_with_next=True)
     g.loop(doc, f"for line in {var}.title")
     g.centered(doc, "{{ line }}", bold=True, keep_with_next=True)
