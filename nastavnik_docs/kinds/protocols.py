@@ -57,10 +57,10 @@ def check_votes(votes: Votes | None, voters: int, where: str) -> None:
         raise ValueError(f"{where}: проголосовало {votes.total}, а голосовать могли только {voters}")
 
 
-def votes_text(votes: Votes | None, present: int | None) -> str:
-    if votes is None:
-        return "единогласно" if present is None else f"«за» {DASH} {present}, «против» {DASH} 0, «воздержались» {DASH} 0"
-    return f"«за» {DASH} {votes.for_}, «против» {DASH} {votes.against}, «воздержались» {DASH} {votes.abstained}"
+def votes_text(votes: Votes | None, present: int) -> str:
+    """The votes; none given, everyone present voted «за»."""
+    for_, against, abstained = (present, 0, 0) if votes is None else (votes.for_, votes.against, votes.abstained)
+    return f"«за» {DASH} {for_}, «против» {DASH} {against}, «воздержались» {DASH} {abstained}"
 
 
 class SignatureRow(BaseModel):
