@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -143,7 +143,3 @@ def get_kind(kind: str | Kind) -> Kind:
         raise KindNotFoundError(
             f"Неизвестный вид документа «{kind}».{hint} Список видов: nastavnik-docs kinds"
         ) from None
-
-
-def ids(kinds: Iterable[Kind]) -> list[str]:
-    return [k.id for k in kinds]

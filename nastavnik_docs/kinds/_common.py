@@ -4,7 +4,7 @@ Every order and protocol (and the certificates that reuse this module) takes a
 :class:`DocumentInput` — the organisation, the registration number and date (both optional:
 a document not yet registered prints blanks for handwriting), the place, the signer and the
 bases its preamble cites — and builds its context on :class:`RequisitesContext` with
-:func:`requisites`. All the Russian grammar happens here, through ``nastavnik_docs.ru``:
+:func:`requisite_fields`. All the Russian grammar happens here, through ``nastavnik_docs.ru``:
 the template receives finished strings and :class:`~nastavnik_docs.ru.PersonForms`.
 
 Building blocks:
@@ -47,7 +47,7 @@ DASH = "\u2013"
 
 __all__ = [
     "Act", "CouncilDecision", "Basis", "DocumentInput", "Task", "Item", "AcquaintanceRow",
-    "RequisitesContext", "People", "FEDERAL_ACTS", "requisites", "requisite_fields",
+    "RequisitesContext", "People", "FEDERAL_ACTS", "requisite_fields",
     "preamble", "resolve_bases", "numbered", "stop", "task_text", "control_text", "appendix_mark",
     "approved_word", "lower_first", "upper_first", "sentence", "place_of", "number_text",
     "act_reference", "join_and", "Ref", "bad_input", "named", "sub_items", "person_phrase",
@@ -417,11 +417,6 @@ def requisite_fields(data: DocumentInput) -> dict[str, Any]:
         "font_name": org.font_name,
         "font_size": org.font_size,
     }
-
-
-def requisites(data: DocumentInput) -> RequisitesContext:
-    """The requisites alone, for a kind whose context needs nothing more."""
-    return RequisitesContext(**requisite_fields(data))
 
 
 def appendix_mark(number: int | None, document: str, data: DocumentInput) -> list[str]:
