@@ -10,6 +10,7 @@ keeps together on one page; the numbering and notes come from the context.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
@@ -38,13 +39,14 @@ def _hang(p) -> None:
     p.paragraph_format.first_line_indent = -Mm(HANG_MM)
 
 
-def _keep_unless_last(doc, text: str, condition: str, **kw) -> None:
-    """An option; it keeps with the next paragraph unless ``condition`` (the last option of
-    a question) holds, so that a question never splits but questions do."""
+def _keep_unless_last(doc, condition: str, add: Callable[[bool], object]) -> None:
+    """A paragraph written by ``add(keep_with_next)`` that keeps with the next one unless
+    ``condition`` (the last answer of a question) holds, so that a question never splits
+    but questions do."""
     g.loop(doc, f"if {condition}")
-    _hang(g.para(doc, text, **kw))
+    add(False)
     g.loop(doc, "else")
-    _hang(g.para(doc, text, keep_with_next=True, **kw))
+    add(True)
     g.end_loop(doc, "endif")
 
 
@@ -65,7 +67,8 @@ def _question(doc) -> None:
     p.runs[0].italic = True
     g.end_loop(doc, "endif")
     g.loop(doc, "for o in q.options")
-    _keep_unless_last(doc, "{{ o }}", "loop.last and not q.write_in", left_indent_mm=OPTION_INDENT_MM + HANG_MM)
+    _keep_unless_last(doc, "loop.last and not q.write_in", lambda keep: _hang(
+        g.para(doc, "{{ o }}", keep_with_next=keep, left_indent_mm=OPTION_INDENT_MM + HANG_MM)))
     g.end_loop(doc)
     g.loop(doc, "if q.write_in")
     _hang(lined(doc, "{{ q.write_in }} ", left_mm=OPTION_INDENT_MM + HANG_MM))
@@ -77,11 +80,7 @@ def _question(doc) -> None:
     _scale(doc)
     g.end_loop(doc, "endif")
     g.loop(doc, "for l in q.lines")
-    g.loop(doc, "if loop.last")
-    lined(doc, "{{ l }}", space_before=6)
-    g.loop(doc, "else")
-    lined(doc, "{{ l }}", space_before=6, keep_with_next=True)
-    g.end_loop(doc, "endif")
+    _keep_unless_last(doc, "loop.last", lambda keep: lined(doc, "{{ l }}", space_before=6, keep_with_next=keep))
     g.end_loop(doc)
     g.end_loop(doc)
 
