@@ -183,7 +183,6 @@ class _Columns:
     roles: list[ColumnRole | None]
     headings: list[str]
     starts: list[int]  # grid start of each column
-    header_texts: list[str]
 
     def role_at(self, cell: _Cell) -> ColumnRole | None:
         for role, start in zip(self.roles, self.starts):
@@ -215,20 +214,21 @@ def _columns(cells: list[_Cell], roles: list[ColumnRole | None]) -> _Columns:
             fixed.index(ColumnRole.NUMBER) < fixed.index(ColumnRole.STAGE):
         fixed[fixed.index(ColumnRole.NUMBER)] = ColumnRole.STAGE_NUMBER
     return _Columns(roles=fixed, headings=[c.text.replace("\n", " ") for c in cells],
-                    starts=[c.start for c in cells], header_texts=[c.text for c in cells])
+                    starts=[c.start for c in cells])
 
 
-def _pick_table(doc: Any) -> tuple[Any, int, _Columns] | None:
+def _pick_table(doc: Any) -> tuple[Any, list[list[_Cell]], int, _Columns] | None:
+    """The largest table with a roadmap header: the table, its rows read, the header's
+    index and its columns."""
     best = None
     for table in doc.tables:
         rows = [_cells(tr) for tr in table._tbl.tr_lst]
         found = _find_header(rows)
         if found is None:
             continue
-        size = len(rows)
-        if best is None or size > best[3]:
-            best = (table, found[0], found[1], size)
-    return None if best is None else best[:3]
+        if best is None or len(rows) > len(best[1]):
+            best = (table, rows, found[0], found[1])
+    return best
 
 
 def _event(paras: list[_Para]) -> dict[str, Any]:
@@ -378,8 +378,7 @@ class _Builder:
         return stage.substages[-1] if stage.substages else None
 
 
-def _table_rows(table: Any, header_at: int, columns: _Columns) -> tuple[list[list[_Cell]], bool]:
-    rows = [_cells(tr) for tr in table._tbl.tr_lst]
+def _table_rows(rows: list[list[_Cell]], header_at: int) -> tuple[list[list[_Cell]], bool]:
     body = rows[header_at + 1:]
     numbers = False
     if body and all(re.fullmatch(r"\d{1,2}\.?", c.text or "") for c in body[0]) and \
@@ -535,12 +534,12 @@ def import_roadmap(path: str | os.PathLike[str]) -> RoadmapImport:
             "В документе не найдена таблица дорожной карты: ни в одной таблице нет строки "
             "заголовков со столбцами вроде «Наименование мероприятия», «Срок», «Ответственные»",
             file=str(path))])
-    table, header_at, columns = picked
+    table, rows, header_at, columns = picked
     unplaced: list[str] = []
     unknown = [h for h, role in zip(columns.headings, columns.roles) if role is None]
     for heading in unknown:
         unplaced.append(f"Столбец «{heading}» не распознан: его текст перечислен ниже")
-    body, numbers = _table_rows(table, header_at, columns)
+    body, numbers = _table_rows(rows, header_at)
     builder = _Builder(columns, unplaced)
     for i, cells in enumerate(body):
         builder.row(cells, i)
