@@ -11,18 +11,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from ..errors import NastavnikError
 from ..models import Official, Registry, Target
-from ..ru import agree, format_date, format_percent, format_school_year, person_forms, typograph
+from ..ru import agree, format_date, format_percent, format_school_year, typograph
 from ..stats import CoverageReport, ReportingPeriod, Totals, coverage
 from ._base import Kind, register
-from ._common import DocumentInput, RequisitesContext, requisite_fields
+from ._common import DASH, NBSP, DocumentInput, RequisitesContext, forms_of, requisite_fields, upper_first
 
 FAMILY = "Отчёты"
-NBSP = "\u00a0"
-DASH = "\u2013"
 #: What a missing share prints as in a table (no head count given).
 NO_DATA = DASH
 
@@ -82,8 +80,6 @@ class TargetRow(BaseModel):
 
 
 class CoverageContext(RequisitesContext):
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
     title: str
     period_text: str
     period_dates: str
@@ -148,7 +144,7 @@ def _summary(report: CoverageReport, org_name: str, when: str) -> list[str]:
     """
     n = {line.code: line.count for line in report.lines}
     young = f" (в{NBSP}том числе молодых специалистов{NBSP}{DASH} {n['05']})" if n["05"] else ""
-    mentees = (f"{when[0].upper()}{when[1:]} в{NBSP}{org_name} реализуется целевая модель наставничества. "
+    mentees = (f"{upper_first(when)} в{NBSP}{org_name} реализуется целевая модель наставничества. "
                f"Численность наставляемых{NBSP}{DASH} {agree(n['01'], 'человек')}"
                + _counts(n, (("02", "обучающихся"), ("03", "студентов"), ("04", "педагогических работников")))
                + (young if n["04"] else "") + ".")
@@ -182,7 +178,7 @@ def build_coverage(data: CoverageInput) -> CoverageContext:
     base = requisite_fields(data)
     period_text, when = _period_words(data, period)
     author = data.author or data.signer or data.organization.head
-    author_forms = person_forms(author, author.post)
+    author_forms = forms_of(author)
     return CoverageContext(
         **base,
         title="Сведения об охвате участников программами наставничества",
