@@ -405,6 +405,9 @@ _STAMP_WORD = re.compile(
 _SIGNER = re.compile(r"^(_+\s*)?([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)$")
 _DATE_LINE = re.compile(r"(\d{1,2}[.]\d{1,2}[.]\d{2,4}|«\s*\d{1,2}|\d{4}\s*г)")
 _ACT_LINE = re.compile(r"(приказ|протокол|распоряжен|решени|постановлен)", re.I)
+#: A line naming the plan («Дорожная карта …», «План мероприятий …») and the note's heading.
+_PLAN_TITLE = re.compile(r"дорожн\w+\s+карт|план\s+мероприяти", re.I)
+_NOTE_TITLE = re.compile(r"^пояснительная\s+записка", re.I)
 
 
 def _block_lines(element: Any) -> list[tuple[bool, list[str]]]:
@@ -566,7 +569,7 @@ def import_roadmap(path: str | os.PathLike[str]) -> RoadmapImport:
     title = texts[title_at] if title_at is not None else path.stem
     note = None
     note_lines = texts[title_at + 1:] if title_at is not None else []
-    if note_lines and re.match(r"^пояснительная\s+записка", note_lines[0], re.I):
+    if note_lines and _NOTE_TITLE.match(note_lines[0]):
         blocks = [_block(_Para(text=line)) for line in note_lines[1:]]
         note = RoadmapNote(title=note_lines[0], blocks=blocks)
         note_lines = []
@@ -600,10 +603,10 @@ def _stamp_source_lines(stamp: Stamp) -> list[str]:
 def _title_index(texts: list[str]) -> int | None:
     """The heading to the text: the last paragraph before the table (and before an
     explanatory note) naming a plan or a roadmap."""
-    end = next((i for i, t in enumerate(texts) if re.match(r"^пояснительная\s+записка", t, re.I)),
+    end = next((i for i, t in enumerate(texts) if _NOTE_TITLE.match(t)),
                len(texts))
     for i in range(end - 1, -1, -1):
-        if re.search(r"дорожн\w+\s+карт|план\s+мероприяти", texts[i], re.I):
+        if _PLAN_TITLE.search(texts[i]):
             return i
     return end - 1 if end else None
 
@@ -613,7 +616,7 @@ def _split_head(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     cover: dict[str, str] = {}
     org: list[str] = []
     for line in lines:
-        if re.search(r"дорожн\w+\s+карт|план\s+мероприяти", line, re.I) and "cover_title" not in cover:
+        if _PLAN_TITLE.search(line) and "cover_title" not in cover:
             cover["cover_title"] = line
         elif re.match(r"^утвержден[оа]?\s+и\s+введен", line, re.I):
             cover["approval_note"] = line
