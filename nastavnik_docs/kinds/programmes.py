@@ -1263,7 +1263,7 @@ def build_route(data: IndividualRouteInput) -> IndividualRouteContext:
         signatures.append(SignatureRow(role="Наставник", name=mentor.initials_nominative))
     subtitle = [f"педагога {teacher.genitive},"]
     if teacher.post:
-        subtitle = [f"педагога {teacher.genitive},", f"{lower_first(typograph(teacher.post.genitive))},"]
+        subtitle.append(f"{lower_first(typograph(teacher.post.genitive))},")
     subtitle.append(f"на {school_year}")
     return IndividualRouteContext(
         **_frame(org, StampContext(left=[], right=_approval_stamp(data.approval, org, ROUTE_TITLE, _approver(data))),
