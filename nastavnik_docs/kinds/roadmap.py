@@ -22,6 +22,7 @@ from ..models import Roadmap
 from ..models.roadmap import COLUMN_WEIGHTS, ColumnRole, RoadmapRow, Stamp, StampKind, SubStage
 from ..ru import format_date
 from . import Kind, register
+from ._common import act_reference
 
 __all__ = ["GRID", "RoadmapContext", "build_context", "column_spans", "event_paragraphs", "stamp_lines"]
 
@@ -132,9 +133,7 @@ def stamp_lines(stamp: Stamp) -> list[str]:
     if stamp.reference:
         lines.extend(stamp.reference.split("\n"))
     elif stamp.act:
-        date = format_date(stamp.act_date, "numeric")
-        number = stamp.act_number or "______"
-        lines.append(f"{stamp.act} от {date} №\u00a0{number}")
+        lines.append(f"{stamp.act} {act_reference(stamp.act_date, stamp.act_number)}")
     if stamp.post:
         lines.append(stamp.post)
     if stamp.signature_line:
