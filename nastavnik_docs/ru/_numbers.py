@@ -192,9 +192,3 @@ def money_in_words(amount: Decimal | int | None) -> str:
         f"{kopecks:02d} {agree_word(kopecks, 'копейка')}"
     )
     return f"{figures} ({words})"
-
-
-def money_words_only(amount: Decimal | int) -> str:
-    """«одна тысяча двести тридцать четыре рубля 56 копеек» (without the figures)."""
-    text = money_in_words(amount)
-    return text[text.index("(") + 1:-1]

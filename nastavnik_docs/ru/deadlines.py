@@ -47,13 +47,10 @@ __all__ = [
     "occurrences",
     "parse_deadline",
     "roadmap_months",
-    "MONTHS_NOMINATIVE",
 ]
 
 YM = tuple[int, int]
 
-MONTHS_NOMINATIVE = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
-                     "сентябрь", "октябрь", "ноябрь", "декабрь")
 _MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
                 "октябр", "ноябр", "декабр")
 # nominative, genitive («до 15 марта», «с февраля») and prepositional («в мае») forms
