@@ -19,7 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Roadmap
-from ..models.roadmap import COLUMN_WEIGHTS, ColumnRole, RoadmapRow, Stamp, StampKind, SubStage
+from ..models.roadmap import COLUMN_WEIGHTS, Block, ColumnRole, RoadmapRow, Stamp, StampKind, SubStage
 from ..ru import format_date
 from . import Kind, register
 from ._common import act_reference
@@ -174,19 +174,20 @@ def _pars(text: str | None, kind: ParKind = "plain") -> list[Par]:
     return [Par(text=nbsp(text or ""), kind=kind)]
 
 
+def _block_par(block: Block) -> Par:
+    """A paragraph, or a bullet item with its marker and a tab."""
+    return Par(text=f"{block.bullet}\t{block.text}", kind="bullet") if block.bullet else Par(text=block.text)
+
+
 def event_paragraphs(row: RoadmapRow) -> list[Par]:
     """The event cell: title, paragraphs and bullet items, numbered activities with their items."""
     pars: list[Par] = []
     if row.title:
         pars.append(Par(text=row.title))
-    for block in row.details:
-        pars.append(Par(text=f"{block.bullet}\t{block.text}", kind="bullet") if block.bullet
-                    else Par(text=block.text))
+    pars.extend(_block_par(block) for block in row.details)
     for act in row.activities:
         pars.append(Par(text=f"{act.number} {act.text}" if act.number else act.text))
-        for item in act.items:
-            pars.append(Par(text=f"{item.bullet}\t{item.text}", kind="bullet") if item.bullet
-                        else Par(text=item.text))
+        pars.extend(_block_par(item) for item in act.items)
     return pars or _pars("")
 
 
@@ -259,8 +260,7 @@ def _substage_row(sub: SubStage, roles: list[ColumnRole], spans: list[int]) -> B
 def build_context(roadmap: Roadmap) -> RoadmapContext:
     org = roadmap.organization
     note = roadmap.note
-    note_pars = [Par(text=f"{b.bullet}\t{b.text}", kind="bullet") if b.bullet else Par(text=b.text)
-                 for b in (note.blocks if note else [])]
+    note_pars = [_block_par(b) for b in (note.blocks if note else [])]
     agreement = [StampBlock(lines=stamp_lines(s)) for s in roadmap.stamps if s.kind is StampKind.AGREEMENT]
     approval = [StampBlock(lines=stamp_lines(s)) for s in roadmap.stamps if s.kind is StampKind.APPROVAL]
     targets = roadmap.target_lines() if roadmap.show_targets else []
