@@ -190,12 +190,6 @@ class Stage(_Model):
         """«I этап. Подготовка условий…» — number and title as one line."""
         return f"{self.number} {self.title}" if self.number else self.title
 
-    def all_rows(self) -> list[RoadmapRow]:
-        rows = list(self.rows)
-        for sub in self.substages:
-            rows.extend(sub.rows)
-        return rows
-
 
 class StampKind(StrEnum):
     APPROVAL = "approval"     # УТВЕРЖДАЮ / УТВЕРЖДЕНО (requisite 16)
@@ -252,9 +246,6 @@ class Period(_Model):
     def months(self) -> list[tuple[int, int]]:
         """(year, month) of every month of the period, in order."""
         return month_range(self.start, self.end)
-
-    def contains(self, year: int, month: int) -> bool:
-        return self.start <= (year, month) <= self.end
 
     @property
     def label(self) -> str:
