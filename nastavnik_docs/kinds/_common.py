@@ -54,7 +54,7 @@ __all__ = [
     "class_genitive", "with_post", "forms_of", "deadline_text", "with_preposition",
     "is_staff", "STAFF_CATEGORIES", "gendered", "find_participant", "participants_named",
     "approval_stamp", "SIGN_LINE", "period_text", "school_year", "letterhead_lines", "pupil_text",
-    "form_title",
+    "form_title", "pair_labels",
 ]
 
 
@@ -292,6 +292,11 @@ def form_title(registry: Registry, pair: Pair) -> str:
     registry gives it when it is not one of the registry's forms."""
     form = registry.form_of(pair)
     return typograph(form.title if form else pair.form)
+
+
+def pair_labels(registry: Registry) -> list[str]:
+    """The numbers of the registry's pairs as a curator sees them, in the registry's order."""
+    return [registry.pair_label(i) for i in range(len(registry.pairs))]
 
 
 def letterhead_lines(organization: Organization) -> list[str]:

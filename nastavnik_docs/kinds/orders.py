@@ -56,6 +56,7 @@ from ._common import (
     school_year,
     pupil_text,
     form_title,
+    pair_labels,
 )
 
 FAMILY = "Приказы"
@@ -561,7 +562,7 @@ class AssignPairsInput(OrderInput):
     def _pairs_known(self) -> AssignPairsInput:
         if self.registry is None:
             raise ValueError("нужна база наставников и наставляемых (registry): пары берутся из неё")
-        labels = [self.registry.pair_label(i) for i in range(len(self.registry.pairs))]
+        labels = pair_labels(self.registry)
         for wanted in self.pairs or []:
             if str(wanted) not in labels:
                 raise ValueError(f"в базе нет пары № {wanted}; есть: {', '.join(labels)}")
@@ -572,7 +573,7 @@ class AssignPairsInput(OrderInput):
 
 def _selected_pairs(data: AssignPairsInput) -> list[tuple[str, Pair]]:
     registry = _registry(data)
-    labelled = [(registry.pair_label(i), p) for i, p in enumerate(registry.pairs)]
+    labelled = list(zip(pair_labels(registry), registry.pairs))
     if data.pairs:
         wanted = [str(p) for p in data.pairs]
         return [lp for w in wanted for lp in labelled if lp[0] == w]
@@ -865,7 +866,7 @@ class ChangePairInput(OrderInput):
     def _check(self) -> ChangePairInput:
         if self.registry is None:
             raise ValueError("нужна база наставников и наставляемых (registry)")
-        labels = [self.registry.pair_label(i) for i in range(len(self.registry.pairs))]
+        labels = pair_labels(self.registry)
         if self.pair not in labels:
             raise ValueError(f"в базе нет пары № {self.pair}; есть: {', '.join(labels)}")
         if self.action == "replace_mentor" and self.new_mentor is None:
@@ -879,7 +880,7 @@ class ChangePairInput(OrderInput):
 def build_change_pair(data: ChangePairInput) -> OrderContext:
     people = _people(data)
     registry = _registry(data)
-    labels = [registry.pair_label(i) for i in range(len(registry.pairs))]
+    labels = pair_labels(registry)
     pair = registry.pairs[labels.index(data.pair)]
     mentor_p, mentees_p = registry.mentor_of(pair), registry.mentees_of(pair)
     mentor = people.named(mentor_p)
