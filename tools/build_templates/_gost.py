@@ -181,14 +181,12 @@ def save(doc: Document, path: Path) -> Path:
 def para(container, text: str = "", *, style: str = PLAIN, align=None, bold: bool = False,
          keep_with_next: bool = False, page_break_before: bool = False,
          space_before: float = 0, space_after: float = 0, left_indent_mm: float | None = None,
-         caps: bool = False, size: float | None = None, tab_right_mm: float | None = None):
+         size: float | None = None):
     """Add one paragraph; ``text`` may hold docxtpl tags. Returns the paragraph."""
     p = container.add_paragraph(style=style)
     if text:
         run = p.add_run(text)
         run.bold = bold or None
-        if caps:
-            run.font.all_caps = True
         if size:
             run.font.size = Pt(size)
     pf = p.paragraph_format
@@ -205,10 +203,6 @@ def para(container, text: str = "", *, style: str = PLAIN, align=None, bold: boo
     if left_indent_mm is not None:
         pf.left_indent = Mm(left_indent_mm)
         pf.first_line_indent = Cm(0)
-    if tab_right_mm is not None:
-        from docx.enum.text import WD_TAB_ALIGNMENT
-
-        pf.tab_stops.add_tab_stop(Mm(tab_right_mm), WD_TAB_ALIGNMENT.RIGHT)
     return p
 
 
