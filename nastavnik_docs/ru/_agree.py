@@ -29,10 +29,8 @@ def _best_parse(word: str):
     return candidates[0]
 
 
-def _agree_one(n: int, word: str) -> str | None:
-    parse = _best_parse(word)
-    if parse is None:
-        return None
+def _agree_one(n: int, word: str, parse) -> str | None:
+    """``word`` (whose best parse is ``parse``) in the form that goes with ``n``."""
     agreed = parse.make_agree_with_number(n)
     if agreed is None:
         return None
@@ -53,7 +51,7 @@ def agree_word(n: int, word: str) -> str:
     out: list[str] = []
     for i, w in enumerate(words):
         parse = _best_parse(w)
-        agreed = _agree_one(n, w) if parse is not None else None
+        agreed = _agree_one(n, w, parse) if parse is not None else None
         if agreed is None:
             if not out:
                 raise GrammarError(f"Не удалось согласовать слово «{word}» с числом {n}")
