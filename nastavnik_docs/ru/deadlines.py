@@ -31,10 +31,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..models.roadmap import Roadmap, RoadmapRow, Stage, SubStage
+from ..models.roadmap import Roadmap, RoadmapRow, Stage, SubStage, month_range
 
 __all__ = [
     "Deadline",
@@ -373,8 +371,6 @@ def _span_months(span: Span, horizon: Sequence[YM]) -> list[YM]:
     end = _resolve(span.end_month, span.end_year, horizon, after=start)
     if end is None or end < start:
         return [start]
-    from ..models.roadmap import month_range
-
     return month_range(start, end)
 
 
@@ -467,8 +463,6 @@ def roadmap_months(roadmap: Roadmap) -> list[YM]:
     """The roadmap's months: its period; without one, from the first to the last month its
     deadlines name, to the end of that school year (August), one school year further when a
     deadline repeats yearly («далее – ежегодно»)."""
-    from ..models.roadmap import month_range
-
     if roadmap.period is not None:
         return roadmap.period.months()
     explicit: list[YM] = []
