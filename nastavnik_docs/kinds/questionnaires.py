@@ -38,7 +38,6 @@ __all__ = ["Question", "Respondent", "QuestionnaireInput", "MenteeQuestionnaireI
 
 FAMILY = "Анкеты"
 BOX = "\u2610"
-SCALE = [str(n) for n in range(1, 11)]
 _LEARNERS = (Category.PUPIL, Category.STUDENT)
 
 
