@@ -255,13 +255,18 @@ class Period(_Model):
         return f"{self.year} год"
 
 
+def next_month(ym: tuple[int, int]) -> tuple[int, int]:
+    """The (year, month) after ``ym``."""
+    return (ym[0] + 1, 1) if ym[1] == 12 else (ym[0], ym[1] + 1)
+
+
 def month_range(start: tuple[int, int], end: tuple[int, int]) -> list[tuple[int, int]]:
     """Every (year, month) from ``start`` to ``end`` inclusive."""
     out: list[tuple[int, int]] = []
-    y, m = start
-    while (y, m) <= end:
-        out.append((y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    ym = start
+    while ym <= end:
+        out.append(ym)
+        ym = next_month(ym)
     return out
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from ..models.roadmap import Roadmap, RoadmapRow, Stage, SubStage, month_range
+from ..models.roadmap import Roadmap, RoadmapRow, Stage, SubStage, month_range, next_month
 
 __all__ = [
     "Deadline",
@@ -427,7 +427,7 @@ def occurrences(deadline: Deadline | None, horizon: Sequence[YM]) -> list[tuple[
     months = [ym for ym in months_due(deadline, horizon) if ym not in day_months]
     run: list[YM] = []
     for ym in months + [(0, 0)]:
-        if run and (ym == (0, 0) or _next_month(run[-1]) != ym):
+        if run and (ym == (0, 0) or next_month(run[-1]) != ym):
             last = run[-1]
             out.append((date(run[0][0], run[0][1], 1),
                         date(last[0], last[1], calendar.monthrange(*last)[1])))
@@ -435,10 +435,6 @@ def occurrences(deadline: Deadline | None, horizon: Sequence[YM]) -> list[tuple[
         if ym != (0, 0):
             run.append(ym)
     return sorted(out)
-
-
-def _next_month(ym: YM) -> YM:
-    return (ym[0] + 1, 1) if ym[1] == 12 else (ym[0], ym[1] + 1)
 
 
 # ---------------------------------------------------------------------------------------
