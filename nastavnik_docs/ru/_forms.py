@@ -204,10 +204,9 @@ class PersonForms(_Forms):
 
     def _compute(self, prefix: str, case: Case) -> str:
         if not prefix:
-            gender = None if case is Case.NOMINATIVE else self.gender
-            if case in self.person.overrides:
-                gender = None
-            return decline_name(self.person, case, gender, yo=self.yo)
+            # The nominative and a case given by hand need no gender (and must not fail on it).
+            needs_gender = case is not Case.NOMINATIVE and case not in self.person.overrides
+            return decline_name(self.person, case, self.gender if needs_gender else None, yo=self.yo)
         # Short forms reuse one declined surname per case and the initials.
         key = f"surname_{case.value}"
         surname = self._cache.get(key)

@@ -154,3 +154,14 @@ def test_yo_option_reaches_names_and_posts():
     assert plain.short_dative == f"Королеву{NB}П.С."
     assert plain.post.dative == "ученому секретарю"
     assert person_forms(scientist).post.dative == "учёному секретарю"
+
+
+def test_a_case_given_by_hand_needs_no_gender():
+    """«Ковальчук Саша»: gender undecidable, but the dative is in the data — both forms work."""
+    person = Person(last_name="Ковальчук", first_name="Саша",
+                    overrides={Case.DATIVE: "Ковальчук Саше"})
+    forms = person_forms(person)
+    assert forms.dative == "Ковальчук Саше"
+    assert forms.short_dative == "Ковальчук\u00a0С."
+    with pytest.raises(GrammarError):
+        forms.genitive  # noqa: B018 — a case not given by hand still needs the gender
