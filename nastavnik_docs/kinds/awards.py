@@ -202,8 +202,9 @@ def _forms(recipient: AwardRecipient) -> PersonForms:
     return person_forms(recipient, post="")
 
 
-def _context(data: AwardInput, statement: str, forms: PersonForms, gender: Gender) -> AwardContext:
+def _context(data: AwardInput, statement: str, forms: PersonForms) -> AwardContext:
     org = data.organization
+    gender = forms.gender
     signer = data.signer or org.head
     signer_post, signer_name = _signature(
         signer.last_name, signer.first_name, signer.middle_name, signer.gender, signer.post,
@@ -238,17 +239,17 @@ def _need_wording(data: AwardInput, what: str) -> str:
 
 def build_gramota(data: AwardInput) -> AwardContext:
     forms = _forms(data.recipient)
-    return _context(data, _need_wording(data, "награждается"), forms, forms.gender)
+    return _context(data, _need_wording(data, "награждается"), forms)
 
 
 def build_thanks(data: AwardInput) -> AwardContext:
     forms = _forms(data.recipient)
-    return _context(data, _need_wording(data, "объявляется благодарность"), forms, forms.gender)
+    return _context(data, _need_wording(data, "объявляется благодарность"), forms)
 
 
 def build_diploma(data: AwardInput) -> AwardContext:
     forms = _forms(data.recipient)
-    return _context(data, _need_wording(data, "награждается дипломом"), forms, forms.gender)
+    return _context(data, _need_wording(data, "награждается дипломом"), forms)
 
 
 def build_letter(data: AwardInput) -> AwardContext:
@@ -259,7 +260,7 @@ def build_letter(data: AwardInput) -> AwardContext:
         wording = _need_wording(data, "выражается благодарность")
         text = _typographed(f"Администрация {data.organization.short_name} выражает Вам "
                             f"искреннюю благодарность {wording}")
-    return _context(data, text, forms, forms.gender)
+    return _context(data, text, forms)
 
 
 def build_certificate(data: AwardInput) -> AwardContext:
@@ -270,7 +271,7 @@ def build_certificate(data: AwardInput) -> AwardContext:
                         "(поле event, например «в программе наставничества …»)")
     statement = _sentence(f"в том, что {gendered(gender, 'он', 'она')} "
                           f"{gendered(gender, 'принял', 'приняла')} участие {data.event}")
-    return _context(data, statement, forms, gender)
+    return _context(data, statement, forms)
 
 
 # --------------------------------------------------------------------------- batch
