@@ -78,15 +78,15 @@ def bench_context(records: list[dict]) -> float:
     start = time.perf_counter()
     for r in records:
         context = kind.build_context(kind.input_model.model_validate(r))
-        context.recipient.dative  # the declension happens on first use
+        _ = context.recipient.dative  # the declension happens on first use
     return (time.perf_counter() - start) / len(records)
 
 
 def bench_plain(records: list[dict], folder: Path) -> float:
     """Seconds per document of the plain path: validate, build, DocxTemplate render, save."""
+    from nastavnik_docs.engine.docx import render_docx
+    from nastavnik_docs.engine.lookup import find_template
     from nastavnik_docs.kinds import get_kind
-    from nastavnik_docs.render.docx import render_docx
-    from nastavnik_docs.render.lookup import find_template
 
     kind = get_kind(KIND)
     template = find_template(kind.docx)
@@ -102,10 +102,10 @@ def bench_in_memory(records: list[dict], plain_n: int) -> tuple[float, float]:
     """Seconds per document, plain vs fast, making the DOCX bytes without the file system."""
     import io
 
+    from nastavnik_docs.engine.docx import SafeDocxTemplate, template_context
+    from nastavnik_docs.engine.fast import FastDocxTemplate
+    from nastavnik_docs.engine.lookup import find_template
     from nastavnik_docs.kinds import get_kind
-    from nastavnik_docs.render.docx import SafeDocxTemplate, template_context
-    from nastavnik_docs.render.fast import FastDocxTemplate
-    from nastavnik_docs.render.lookup import find_template
 
     kind = get_kind(KIND)
     template = find_template(kind.docx)
@@ -132,7 +132,7 @@ def bench_engine(records: list[dict], folder: Path, jobs: int) -> float:
 
 
 def bench_merge(paths: list[Path], baseline_n: int, folder: Path) -> tuple[float, float]:
-    from nastavnik_docs.render.merge import merge_documents, merge_with_docxcompose
+    from nastavnik_docs.engine.merge import merge_documents, merge_with_docxcompose
 
     _, ours = timed(merge_documents, paths, folder / "merged.docx")
     _, theirs = timed(merge_with_docxcompose, paths[:baseline_n], folder / "docxcompose.docx")

@@ -106,7 +106,9 @@ def main() -> None:
     # The true gender of every generated person (the baseline needs it given).
     truth = [Gender.FEMALE if p.middle_name.endswith("на") else Gender.MALE for p in people]
 
-    from pytrovich.enums import Case as PyCase, Gender as PyGender, NamePart
+    from pytrovich.enums import Case as PyCase
+    from pytrovich.enums import Gender as PyGender
+    from pytrovich.enums import NamePart
     from pytrovich.maker import PetrovichDeclinationMaker
 
     maker = PetrovichDeclinationMaker()

@@ -11,12 +11,8 @@ format libraries (docxtpl, openpyxl) are imported on first use, so that
 import importlib as _importlib
 import typing as _typing
 
-from ._version import __version__
-
-# ``render`` names both the public function and the ``render`` subpackage. Importing _api
-# loads the subpackage first (Python binds a subpackage onto its parent on its first
-# import only), and the ``from`` import then binds the function over it, for good.
 from ._api import TemplateReport, check_template, render
+from ._version import __version__
 from .errors import (
     ConverterMissingError,
     GrammarError,
@@ -28,7 +24,8 @@ from .errors import (
     TemplateError,
     TemplateNotFoundError,
 )
-from .kinds import Kind, all_kinds as kinds, get_kind
+from .kinds import Kind, get_kind
+from .kinds import all_kinds as kinds
 from .models import (
     Case,
     Category,

@@ -17,9 +17,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from ._files import atomic_path
+from .engine.report import TemplateReport
 from .errors import NastavnikError, OutputExistsError, TemplateError
 from .kinds import Kind, get_kind
-from .render.report import TemplateReport
 
 __all__ = ["render", "check_template", "TemplateReport"]
 
@@ -64,14 +64,14 @@ def render(kind: str | Kind, data: Any, out: PathLike, *, templates: PathLike | 
                 f"Файл уже существует: {target}. Чтобы перезаписать, укажите --force (overwrite=True)"
             )
     if pdf:
-        from .render.pdf import find_soffice
+        from .engine.pdf import find_soffice
 
         if suffix not in (".docx", ".xlsx"):
             raise NastavnikError(f"PDF делается только из DOCX или XLSX, а не из «{suffix}»")
         find_soffice()  # fail before writing anything when LibreOffice is missing
     template_path = None
     if template_name:
-        from .render.lookup import find_template
+        from .engine.lookup import find_template
 
         template_path = find_template(template_name, templates)
     context = kind.build_context(_load_input(kind, data))
@@ -79,18 +79,18 @@ def render(kind: str | Kind, data: Any, out: PathLike, *, templates: PathLike | 
         if suffix in kind.writers:
             _writer(kind.writers[suffix])(context, template_path, tmp)
         elif suffix == ".docx":
-            from .render.docx import render_docx
+            from .engine.docx import render_docx
 
             render_docx(template_path, context, tmp)  # type: ignore[arg-type]
         elif suffix == ".xlsx":
-            from .render.xlsx import render_xlsx
+            from .engine.xlsx import render_xlsx
 
             render_xlsx(template_path, context, tmp)  # type: ignore[arg-type]
         else:  # template_for() only names .docx/.xlsx templates
             raise TemplateError(f"Нет способа записать формат «{suffix}» для «{kind.id}»")
     if not pdf:
         return out
-    from .render.pdf import convert_to_pdf
+    from .engine.pdf import convert_to_pdf
 
     return [out, *convert_to_pdf([out], overwrite=overwrite)]
 
@@ -101,6 +101,6 @@ def check_template(path: PathLike, kind: str | Kind) -> TemplateReport:
     Reports every variable path the context does not provide and every tag still broken
     after docxtpl's repair, each with the paragraph or cell where it sits.
     """
-    from .render.check import check_template as _check
+    from .engine.check import check_template as _check
 
     return _check(path, kind)

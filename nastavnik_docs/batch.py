@@ -12,10 +12,10 @@ per record:
   removes stray temporary files;
 * a record with bad data is reported (and listed in «Ошибки выпуска.csv» in the output
   folder) and never stops the others;
-* DOCX templates go through the fast path (:mod:`nastavnik_docs.render.fast`), prepared
+* DOCX templates go through the fast path (:mod:`nastavnik_docs.engine.fast`), prepared
   once per process; ``jobs=N`` spreads the records over N processes;
 * ``merge=True`` also makes one print file of all documents, each from a new page
-  (:mod:`nastavnik_docs.render.merge`).
+  (:mod:`nastavnik_docs.engine.merge`).
 """
 
 from __future__ import annotations
@@ -411,7 +411,7 @@ class _Worker:
         self.suffix = suffix
         self.renderer: Any = None
         if suffix == ".docx":
-            from .render.fast import DocxRenderer
+            from .engine.fast import DocxRenderer
 
             self.renderer = DocxRenderer(template)
 
@@ -440,7 +440,7 @@ class _Worker:
             if self.renderer is not None:  # the fast path, or docxtpl where it cannot go
                 self.renderer.write(context, tmp)
             else:
-                from .render.xlsx import render_xlsx
+                from .engine.xlsx import render_xlsx
 
                 render_xlsx(self.template, context, tmp)
             os.replace(tmp, target)
@@ -495,8 +495,15 @@ def _auto_jobs(n: int) -> int:
 
 def _progress_bar(total: int, title: str):
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn,
-                               TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
     from rich.text import Text
 
     class Rate(ProgressColumn):
@@ -541,7 +548,7 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
     suffix = ".docx" if kind.docx else ".xlsx" if kind.xlsx else None
     if suffix is None:
         raise InputError(Problem(f"«{kind.title}» не выпускается пакетом: у него нет шаблона DOCX или XLSX"))
-    from .render.lookup import find_template
+    from .engine.lookup import find_template
 
     template = find_template(kind.template_for(suffix), templates)  # type: ignore[arg-type]
     pattern = name or (kind.batch.file_name if kind.batch else "{index:05d}")
@@ -625,7 +632,7 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
     if merged_path is not None:
         ready = [t for i, t in enumerate(targets) if i not in errors and t.exists()]
         if ready:
-            from .render.merge import merge_documents
+            from .engine.merge import merge_documents
 
             report.merged = merge_documents(ready, merged_path, overwrite=True)
     report.seconds = time.perf_counter() - started

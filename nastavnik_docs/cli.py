@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -32,7 +32,7 @@ console = Console()
 err_console = Console(stderr=True)
 
 TemplatesOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--templates", "-t", help="Папка со своими шаблонами (заменяют встроенные)",
                  envvar="NASTAVNIK_DOCS_TEMPLATES"),
 ]
@@ -166,17 +166,17 @@ def batch(
     source: Annotated[Path, typer.Argument(help="Записи: база (XLSX), список YAML/JSON или CSV")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Папка для документов")],
     common: Annotated[
-        Optional[Path], typer.Option("--common", "-c", help="YAML с общими полями (организация, дата…)")
+        Path | None, typer.Option("--common", "-c", help="YAML с общими полями (организация, дата…)")
     ] = None,
     merge: Annotated[bool, typer.Option("--merge", help="Также один общий файл для печати")] = False,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Число процессов")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Число процессов")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Продолжить прерванный запуск")] = False,
-    name: Annotated[Optional[str], typer.Option("--name", help="Шаблон имени файла, например {last_name}_{initials}")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Шаблон имени файла, например {last_name}_{initials}")] = None,
     templates: TemplatesOption = None,
     force: ForceOption = False,
 ) -> None:
     """Много документов за один запуск (грамоты, программы, согласия)."""
-    from .batch import render_batch, records_from_source
+    from .batch import records_from_source, render_batch
 
     records = records_from_source(kind, source, common=common)
     report = render_batch(kind, records, out, merge=merge, jobs=jobs, resume=resume,
@@ -195,7 +195,8 @@ def import_roadmap(
     force: ForceOption = False,
 ) -> None:
     """Прочитать дорожную карту из документа Word в YAML."""
-    from .io import import_roadmap as read_roadmap, save_yaml
+    from .io import import_roadmap as read_roadmap
+    from .io import save_yaml
 
     result = read_roadmap(file)
     save_yaml(result.roadmap, out, overwrite=force)

@@ -1,4 +1,4 @@
-"""The layers of DESIGN.md: only render/ and io/ touch file formats."""
+"""The layers of DESIGN.md: only engine/ and io/ touch file formats."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def test_kinds_do_not_import_the_render_or_io_layers():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.level >= 2 and node.module:
-                assert node.module.split(".")[0] not in {"render", "io", "batch", "cli"}, path.name
+                assert node.module.split(".")[0] not in {"engine", "io", "batch", "cli"}, path.name
 
 
 def test_importing_the_language_layer_loads_no_format_library():

@@ -23,6 +23,6 @@ __all__ = [
 ]
 
 # Roadmaps (appended by the roadmaps module): import a roadmap table from a Word document.
-from .roadmap_docx import RoadmapImport, import_roadmap  # noqa: E402
+from .roadmap_docx import RoadmapImport, import_roadmap
 
 __all__ += ["RoadmapImport", "import_roadmap"]

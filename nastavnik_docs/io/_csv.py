@@ -17,9 +17,9 @@ from pathlib import Path
 from ..errors import InputError, Problem
 from ..models import Participant
 from ._columns import PARTICIPANT_COLUMNS
-from ._registry_xlsx import cell_value
 from ._links import finish_registry
 from ._problems import Loc
+from ._registry_xlsx import cell_value
 from ._table import Table, read_participants
 from ._values import cell_text
 from ._yaml import existing_file

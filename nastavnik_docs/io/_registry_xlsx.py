@@ -24,8 +24,19 @@ from .._resources import templates_dir
 from ..errors import InputError, Problem
 from ..models import BUILTIN_FORMS, MentoringForm, Pair, Registry, find_form
 from ._columns import (
-    CASES, ENUM, EXPERIENCE, LISTS_SHEET, MAX_MENTEES_COLUMN, MAX_MENTEES_LABEL, NUMBER, PAIR_COLUMNS,
-    PAIRS_SHEET, PARTICIPANT_COLUMNS, PARTICIPANTS_SHEET, PEOPLE, Column,
+    CASES,
+    ENUM,
+    EXPERIENCE,
+    LISTS_SHEET,
+    MAX_MENTEES_COLUMN,
+    MAX_MENTEES_LABEL,
+    NUMBER,
+    PAIR_COLUMNS,
+    PAIRS_SHEET,
+    PARTICIPANT_COLUMNS,
+    PARTICIPANTS_SHEET,
+    PEOPLE,
+    Column,
 )
 from ._links import finish_registry
 from ._people import PeopleIndex, split_people

@@ -30,8 +30,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import InputError, Problem
-from ..models import Category, Gender, Official, Organization, Pair, Participant, Person, Registry
-from ..models.person import _Model
+from ..models import Category, Gender, Model, Official, Organization, Pair, Participant, Person, Registry
 from ..ru import (
     BLANK_NUMBER,
     PersonForms,
@@ -104,7 +103,7 @@ def act_reference(date: dt.date | None, number: str | None) -> str:
     return f"от {format_date(date, 'numeric')} №{NBSP}{number or BLANK_NUMBER}"
 
 
-class Act(_Model):
+class Act(Model):
     """A document of the organisation (or of a regional body) cited by date and number.
 
     ``title`` is in the nominative, as on the document itself:
@@ -127,7 +126,7 @@ class Act(_Model):
         return typograph(" ".join(w for w in words if w))
 
 
-class CouncilDecision(_Model):
+class CouncilDecision(Model):
     """A council's decision: «решением педагогического совета (протокол от … № …)»."""
 
     council: str = Field(default="педагогический совет", min_length=1, description="Коллегиальный орган")
@@ -322,7 +321,7 @@ def number_text(number: str | None) -> str:
 # --------------------------------------------------------------------------- input
 
 
-class DocumentInput(_Model):
+class DocumentInput(Model):
     """What every organisational document takes: the organisation and the requisites.
 
     ``number`` and ``date`` may be left out while the document is not yet registered: they
@@ -346,7 +345,7 @@ class DocumentInput(_Model):
         default=None, description="Положение о системе наставничества организации (дата, номер)")
 
 
-class Task(_Model):
+class Task(Model):
     """An item of an order: what to do, who is responsible, by when.
 
     ``text`` starts with the infinitive («разработать персонализированные программы

@@ -27,8 +27,19 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import GrammarError
-from ..models import Category, Gender, Official, Organization, Pair, PairStatus, Participant, Person, Registry, Role
-from ..models.person import _Model
+from ..models import (
+    Category,
+    Gender,
+    Model,
+    Official,
+    Organization,
+    Pair,
+    PairStatus,
+    Participant,
+    Person,
+    Registry,
+    Role,
+)
 from ..ru import (
     PersonForms,
     agree,
@@ -47,15 +58,15 @@ from ._common import (
     approval_stamp,
     bad_input,
     find_participant,
+    form_title,
     forms_of,
     gendered,
     is_staff,
-    lower_first,
-    upper_first,
     letterhead_lines,
-    school_year,
+    lower_first,
     pupil_text,
-    form_title,
+    school_year,
+    upper_first,
 )
 
 __all__ = [
@@ -94,7 +105,7 @@ def _filled(label: str, value: str | None, end: str = ",") -> str:
 # --------------------------------------------------------------------------- input
 
 
-class IdentityDocument(_Model):
+class IdentityDocument(Model):
     """A document that identifies a person (passport, birth certificate).
 
     Every field is optional: what is missing prints as a blank for handwriting.
@@ -109,7 +120,7 @@ class IdentityDocument(_Model):
     division_code: str | None = Field(default=None, description="Код подразделения (для паспорта)")
 
 
-class AuthorityDocument(_Model):
+class AuthorityDocument(Model):
     """The document confirming a representative's authority (for a parent: the birth certificate)."""
 
     title: str | None = Field(default=None, description="Документ (по умолчанию по степени родства: "
@@ -120,7 +131,7 @@ class AuthorityDocument(_Model):
     issue_date: dt.date | None = Field(default=None, description="Дата выдачи")
 
 
-class RepresentativeDetails(_Model):
+class RepresentativeDetails(Model):
     """What the consent needs of a legal representative beyond the registry's name and relation."""
 
     full_name: str | None = Field(default=None, description="ФИО (по умолчанию — из базы)")
@@ -134,7 +145,7 @@ class RepresentativeDetails(_Model):
     email: str | None = Field(default=None, description="Электронная почта")
 
 
-class ThirdParty(_Model):
+class ThirdParty(Model):
     """Someone the operator passes the data to or entrusts the processing to (ст. 9 ч. 4 п. 6)."""
 
     name: str = Field(min_length=1, description="Наименование")
@@ -143,7 +154,7 @@ class ThirdParty(_Model):
             description="Для чего («для формирования региональной базы наставников»)")
 
 
-class _ConsentBase(_Model):
+class _ConsentBase(Model):
     organization: Organization = Field(description="Оператор — организация, которой даётся согласие")
     registry: Registry | None = Field(default=None, description="База наставников и наставляемых")
     participant: Participant | str = Field(description="Участник: ID или ФИО из базы или данные участника целиком")
@@ -175,7 +186,7 @@ class PersonalDataConsentInput(_ConsentBase):
             description="Кому передаются данные или поручается обработка")
 
 
-class PublicationItem(_Model):
+class PublicationItem(Model):
     """A row of the publication consent: a category, its data, allowed or not, conditions."""
 
     category: str = Field(min_length=1, description="Категория персональных данных")
@@ -681,7 +692,7 @@ class SheetPerson(Person):
     category: Category | None = Field(default=None, description="Категория (обучающийся, педагог…)")
 
 
-class _SheetBase(_Model):
+class _SheetBase(Model):
     organization: Organization = Field(description="Организация")
     registry: Registry | None = Field(default=None, description="База наставников и наставляемых")
     participants: Selection | list[str] | None = Field(
@@ -852,14 +863,14 @@ def build_acquaintance(data: AcquaintanceSheetInput) -> SheetContext:
 # --------------------------------------------------------------------------- registries
 
 
-class ApprovalOrder(_Model):
+class ApprovalOrder(Model):
     """The order that approves the registry: «УТВЕРЖДЕН приказом … от … № …»."""
 
     date: dt.date | None = Field(default=None, description="Дата приказа")
     number: str | None = Field(default=None, description="Номер приказа")
 
 
-class RegistryListInput(_Model):
+class RegistryListInput(Model):
     """Реестр (база) наставников или наставляемых."""
 
     organization: Organization = Field(description="Организация")

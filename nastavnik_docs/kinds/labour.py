@@ -28,8 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..models import Category, Official, Organization, Pair, PairStatus, Participant, Registry
-from ..models.person import _Model
+from ..models import Category, Model, Official, Organization, Pair, PairStatus, Participant, Registry
 from ..ru import (
     PersonForms,
     decline_post,
@@ -47,19 +46,19 @@ from ._common import (
     act_reference,
     bad_input,
     find_participant,
+    form_title,
     forms_of,
     gendered,
     is_staff,
     lower_first,
     number_text,
     numbered,
+    period_text,
     person_phrase,
     place_of,
     stop,
     sub_items,
     upper_first,
-    period_text,
-    form_title,
 )
 
 __all__ = [
@@ -102,7 +101,7 @@ class _Context(BaseModel):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
 
-class _LabourInput(_Model):
+class _LabourInput(Model):
     organization: Organization = Field(description="Организация (работодатель)")
     registry: Registry = Field(description="База наставников и наставляемых: пары берутся из неё")
     regulation: Act | None = Field(default=None, description="Положение о системе наставничества (дата, номер)")
@@ -334,7 +333,7 @@ register(Kind(
 # --------------------------------------------------------------------------- agreement
 
 
-class EmploymentContract(_Model):
+class EmploymentContract(Model):
     """The employment contract the agreement amends."""
 
     number: str | None = Field(default=None, description="Номер трудового договора")

@@ -15,48 +15,47 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from ..models import Category, Pair, PairStatus, Participant, Person, Registry
-from ..models.person import _Model
+from ..models import Category, Model, Pair, PairStatus, Participant, Person, Registry
 from ..ru import PersonForms, decline_post, format_date, format_number, money_in_words, typograph
 from ._base import Kind, register
 from ._common import (
     DASH,
     NBSP,
-    Act,
     AcquaintanceRow,
+    Act,
     CouncilDecision,
     DocumentInput,
     Item,
     People,
+    Ref,
     RequisitesContext,
     Task,
     act_reference,
     appendix_mark,
     approval_stamp,
+    bad_input,
     control_text,
     deadline_text,
+    form_title,
     gendered,
     join_and,
     lower_first,
+    named,
     numbered,
+    pair_labels,
+    period_text,
+    person_phrase,
     preamble,
+    pupil_text,
     requisite_fields,
     resolve_bases,
+    school_year,
     sentence,
     stop,
+    sub_items,
     task_text,
     upper_first,
     with_post,
-    Ref,
-    bad_input,
-    named,
-    sub_items,
-    person_phrase,
-    period_text,
-    school_year,
-    pupil_text,
-    form_title,
-    pair_labels,
 )
 
 FAMILY = "Приказы"
@@ -212,14 +211,14 @@ register(Kind(
 # --------------------------------------------------------------------------- approve regulation
 
 
-class Section(_Model):
+class Section(Model):
     """A section of an approved document: its heading and its points (numbered in Python)."""
 
     heading: str = Field(min_length=1, description="Заголовок раздела")
     points: list[str] = Field(min_length=1, description="Пункты раздела")
 
 
-class RoadmapEvent(_Model):
+class RoadmapEvent(Model):
     """One event of the roadmap appended to the order."""
 
     event: str = Field(min_length=1, description="Мероприятие")
@@ -332,7 +331,7 @@ register(Kind(
 # --------------------------------------------------------------------------- introduce model
 
 
-class Monitoring(_Model):
+class Monitoring(Model):
     """A stage of monitoring: «входной», «промежуточный», «итоговый» and its date or period."""
 
     stage: str = Field(min_length=1, description="Этап мониторинга")
@@ -432,7 +431,7 @@ def build_working_group(data: WorkingGroupInput) -> WorkingGroupContext:
     roles = [(data.leader, "руководитель"), *(([(data.secretary, "секретарь")]) if data.secretary else []),
              *((m, "член") for m in data.members)]
     rows, seen = [], []
-    for i, (ref, role) in enumerate(roles):
+    for _i, (ref, role) in enumerate(roles):
         forms = named(people, ref, "members" if role == "член" else ("leader" if role == "руководитель" else "secretary"))
         person = people.person(ref)
         if person in seen:
@@ -592,7 +591,7 @@ def build_assign_pairs(data: AssignPairsInput) -> AssignPairsContext:
     registry = _registry(data)
     selected = _selected_pairs(data)
     fixes, pays, rows = [], [], []
-    for n, (label, pair) in enumerate(selected, start=1):
+    for n, (_label, pair) in enumerate(selected, start=1):
         mentor_p = registry.mentor_of(pair)
         mentor = people.named(mentor_p)
         mentees_p = registry.mentees_of(pair)
@@ -651,14 +650,14 @@ register(Kind(
 AwardKind = Literal["благодарность", "грамота", "премия", "подарок"]
 
 
-class Recipient(_Model):
+class Recipient(Model):
     """Who is rewarded, with an individual amount for a bonus."""
 
     person: Ref = Field(description="ID (ФИО) из базы или ФИО с должностью")
     amount: Decimal | None = Field(default=None, gt=0, description="Сумма премии, руб.")
 
 
-class Award(_Model):
+class Award(Model):
     """One kind of reward and who receives it.
 
     ``kind``: благодарность (объявить кому), грамота (наградить кого), премия (выплатить
@@ -786,7 +785,7 @@ class ProgrammeRow(BaseModel):
     responsible: str
 
 
-class ProgrammeItem(_Model):
+class ProgrammeItem(Model):
     time: str = Field(min_length=1, description="Время («14:00–14:10»)")
     title: str = Field(min_length=1, description="Что происходит")
     responsible: str = Field(default="", description="Ответственный, ведущий")

@@ -31,8 +31,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from ..models import Category, Gender, Official, Organization, Pair, PairStatus, Participant, Registry, Role
-from ..models.person import _Model
+from ..models import Category, Gender, Model, Official, Organization, Pair, PairStatus, Participant, Registry, Role
 from ..ru import (
     BLANK_NAME,
     PersonForms,
@@ -55,14 +54,14 @@ from ._common import (
     forms_of,
     gendered,
     is_staff,
+    letterhead_lines,
     lower_first,
     numbered,
+    period_text,
+    pupil_text,
     sentence,
     sub_items,
     upper_first,
-    period_text,
-    letterhead_lines,
-    pupil_text,
 )
 
 __all__ = [
@@ -359,7 +358,7 @@ class ProgrammePerson(Participant):
 PersonRef = ProgrammePerson | str
 
 
-class Holiday(_Model):
+class Holiday(Model):
     """A school holiday (каникулы) or another period without meetings."""
 
     start: dt.date = Field(description="Первый день")
@@ -373,7 +372,7 @@ class Holiday(_Model):
         return self
 
 
-class MeetingInput(_Model):
+class MeetingInput(Model):
     """A meeting of the plan given by hand (replaces the generated plan)."""
 
     topic: str = Field(min_length=1, description="Тема встречи")
@@ -382,14 +381,14 @@ class MeetingInput(_Model):
     title: str | None = Field(default=None, description="Вид встречи («Встреча-планирование»)")
 
 
-class TopicInput(_Model):
+class TopicInput(Model):
     """A topic of the regular working meetings."""
 
     topic: str = Field(min_length=1, description="Тема")
     form: str | None = Field(default=None, description="Форма работы")
 
 
-class ApprovalInput(_Model):
+class ApprovalInput(Model):
     """The approval stamp: by an order («УТВЕРЖДЕНА приказом … от … № …») or by signature
     («УТВЕРЖДАЮ», the head's post, signature line, name, date)."""
 
@@ -1088,7 +1087,7 @@ ROUTE_RESULTS: tuple[str, ...] = (
 )
 
 
-class RouteAction(_Model):
+class RouteAction(Model):
     """A planned action for one deficit."""
 
     action: str = Field(min_length=1, description="Мероприятие")
@@ -1097,7 +1096,7 @@ class RouteAction(_Model):
     result: str | None = Field(default=None, description="Форма результата (отчёта)")
 
 
-class Deficit(_Model):
+class Deficit(Model):
     """A diagnosed professional deficit."""
 
     area: str = Field(min_length=1, description="Компетенция (область): предметная, методическая…")

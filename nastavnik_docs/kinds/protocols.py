@@ -13,8 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from ..models import Participant, Person, Registry
-from ..models.person import _Model
+from ..models import Model, Participant, Person, Registry
 from ..ru import PersonForms, agree, decline_post, typograph
 from ._base import Kind, register
 from ._common import (
@@ -39,7 +38,7 @@ FAMILY = "Протоколы"
 MAX_LISTED_PRESENT = 15
 
 
-class Votes(_Model):
+class Votes(Model):
     """Votes on a decision; left out, the decision is recorded as unanimous."""
 
     for_: int = Field(alias="for", ge=0, description="За")
@@ -107,12 +106,12 @@ def _resolve(people: People, refs: list[Ref], field: str) -> list[PersonForms]:
 # --------------------------------------------------------------------------- council
 
 
-class Speech(_Model):
+class Speech(Model):
     person: Ref = Field(description="Кто выступил")
     text: str = Field(min_length=1, description="Содержание выступления")
 
 
-class Question(_Model):
+class Question(Model):
     """A question of the agenda and how it went."""
 
     title: str = Field(min_length=1, description="Вопрос повестки («Об утверждении …»)")
@@ -123,7 +122,7 @@ class Question(_Model):
     votes: Votes | None = Field(default=None, description="Голосование (по умолчанию — единогласно)")
 
 
-class RoadmapApproval(_Model):
+class RoadmapApproval(Model):
     """The decision to approve (agree) the roadmap, added as the last question."""
 
     title: str = Field(default="Дорожная карта (план мероприятий) по реализации Положения о системе наставничества",
@@ -245,7 +244,7 @@ register(Kind(
 # --------------------------------------------------------------------------- commission
 
 
-class Commission(_Model):
+class Commission(Model):
     """A commission (комиссия по отбору наставников): chair, members, secretary."""
 
     name: str = Field(default="комиссия по отбору наставников", description="Название комиссии")
@@ -282,7 +281,7 @@ def _experience(person: Person, day: dt.date | None, given: str | None) -> str:
 # --------------------------------------------------------------------------- interview
 
 
-class Competence(_Model):
+class Competence(Model):
     name: str = Field(min_length=1, description="Компетенция")
     assessment: str = Field(min_length=1, description="Оценка («высокий уровень», «соответствует»)")
 
@@ -366,7 +365,7 @@ register(Kind(
 Decision = Literal["рекомендовать", "не рекомендовать", "отложить"]
 
 
-class Candidate(_Model):
+class Candidate(Model):
     person: Ref = Field(description="Кандидат: ID (ФИО) из базы или ФИО с должностью")
     experience: str | None = Field(default=None, description="Стаж (по умолчанию — из базы)")
     form: str | None = Field(default=None, description="Форма наставничества")

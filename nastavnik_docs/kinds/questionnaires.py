@@ -26,8 +26,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..models import Category, Organization, PairStatus, Participant, Person, Registry, Role
-from ..models.person import _Model
+from ..models import Category, Model, Organization, PairStatus, Participant, Person, Registry, Role
 from ..ru import PersonForms, agree, format_date, format_school_year, person_forms, typograph
 from ._base import BatchSpec, Kind, register
 from ._common import DASH, bad_input, find_participant, form_title, gendered, join_and
@@ -44,7 +43,7 @@ _LEARNERS = (Category.PUPIL, Category.STUDENT)
 # --------------------------------------------------------------------------- data
 
 
-class Question(_Model):
+class Question(Model):
     """One question of a questionnaire (see ``questionnaires.yaml`` for the fields)."""
 
     text: str = Field(min_length=1, description="Формулировка вопроса")
@@ -66,7 +65,7 @@ class Question(_Model):
         return self
 
 
-class QuestionSet(_Model):
+class QuestionSet(Model):
     title: list[str] = Field(min_length=1)
     intro: str
     questions: list[Question] = Field(min_length=1)
@@ -93,7 +92,7 @@ class Respondent(Person):
     email: str | None = Field(default=None, description="Электронная почта")
 
 
-class QuestionnaireInput(_Model):
+class QuestionnaireInput(Model):
     """An anketa: the organisation, the respondent (none — a blank form), the questions."""
 
     organization: Organization = Field(description="Организация")

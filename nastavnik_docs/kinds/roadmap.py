@@ -8,7 +8,7 @@ stage rows (Ессентуки, Ижевск) and one of merged stage columns (�
 Спасск-Дальний, Северодвинск), with four or five columns and any headings.
 
 The XLSX workbook (table + month grid) and the .ics calendar are written by special writers
-in ``nastavnik_docs.render`` from ``context.roadmap``.
+in ``nastavnik_docs.engine`` from ``context.roadmap``.
 """
 
 from __future__ import annotations
@@ -308,8 +308,8 @@ register(Kind(
     ),
     output_name="Дорожная карта",
     writers={
-        ".xlsx": "nastavnik_docs.render.roadmap_xlsx:write_roadmap_xlsx",
-        ".ics": "nastavnik_docs.render.ics:write_roadmap_ics",
+        ".xlsx": "nastavnik_docs.engine.roadmap_xlsx:write_roadmap_xlsx",
+        ".ics": "nastavnik_docs.engine.ics:write_roadmap_ics",
     },
     sample_names={
         "roadmaps/essentuki.yaml": "Управление образования г. Ессентуки",

@@ -6,7 +6,7 @@ from .image import Image
 from .organization import Organization
 from .pair import Pair, SupplementaryAgreement
 from .participant import LegalRepresentative, Participant
-from .person import Official, Person
+from .person import Model, Official, Person
 from .registry import Registry, RegistryProblem, check_registry
 from .roadmap import (
     Activity,
@@ -37,6 +37,7 @@ __all__ = [
     "Image",
     "LegalRepresentative",
     "MentoringForm",
+    "Model",
     "Official",
     "OrgKind",
     "Organization",

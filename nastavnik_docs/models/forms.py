@@ -8,12 +8,12 @@ from typing import Literal
 from pydantic import Field
 
 from ._enums import normalize_word
-from .person import _Model
+from .person import Model
 
 Audience = Literal["pupils", "teachers", "any"]
 
 
-class MentoringForm(_Model):
+class MentoringForm(Model):
     """One form of mentoring: its title as printed and whom it is for."""
 
     title: str = Field(min_length=1, description="Название формы, как в документах")

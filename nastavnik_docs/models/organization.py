@@ -5,10 +5,10 @@ from __future__ import annotations
 from pydantic import Field
 
 from ._enums import OrgKind
-from .person import Official, _Model
+from .person import Model, Official
 
 
-class Organization(_Model):
+class Organization(Model):
     """An educational organisation or an education authority (requisite 05 of ГОСТ Р 7.0.97).
 
     ``full_name`` is printed in the letterhead of every document; ``short_name`` is used

@@ -9,10 +9,10 @@ from decimal import Decimal
 from pydantic import Field, field_validator, model_validator
 
 from ._enums import PairStatus
-from .person import _Model
+from .person import Model
 
 
-class SupplementaryAgreement(_Model):
+class SupplementaryAgreement(Model):
     """Дополнительное соглашение к трудовому договору (ТК РФ, ст. 351.8)."""
 
     number: str | None = Field(default=None, description="Номер соглашения")
@@ -20,7 +20,7 @@ class SupplementaryAgreement(_Model):
     monthly_pay: Decimal | None = Field(default=None, ge=0, description="Доплата в месяц, руб.")
 
 
-class Pair(_Model):
+class Pair(Model):
     """A mentor and one mentee (a pair) or several (a group).
 
     People are referred to by participant id; the registry resolves and checks them.

@@ -7,14 +7,14 @@ from datetime import date
 from pydantic import Field, model_validator
 
 from ._enums import Category, Role
-from .person import Person, _Model
+from .person import Model, Person
 
 #: A teacher is a young specialist below these limits (АЗ-1128/08, common regional practice).
 YOUNG_SPECIALIST_MAX_EXPERIENCE_YEARS = 3
 YOUNG_SPECIALIST_MAX_AGE = 35
 
 
-class LegalRepresentative(_Model):
+class LegalRepresentative(Model):
     """The parent or guardian who signs for a minor."""
 
     full_name: str = Field(min_length=1, description="ФИО законного представителя")

@@ -11,7 +11,7 @@ from ._enums import Case, Gender
 NBSP = "\u00a0"
 
 
-class _Model(BaseModel):
+class Model(BaseModel):
     """Common configuration: strip strings, forbid unknown keys, validate on assignment.
 
     Numbers typed where text is expected (``number: 14`` in YAML, an order number read from
@@ -24,7 +24,7 @@ class _Model(BaseModel):
     )
 
 
-class Person(_Model):
+class Person(Model):
     """A person's name, with optional gender, birth date and per-case name overrides.
 
     ``overrides`` maps a case to the full name in that case exactly as it must be

@@ -12,7 +12,7 @@ from ._enums import PairStatus, Role
 from .forms import MentoringForm, find_form, form_key
 from .pair import Pair
 from .participant import Participant
-from .person import _Model
+from .person import Model
 
 #: A personalised programme lasts from three months to one year (Р-145, АЗ-1128/08).
 MIN_PROGRAMME_MONTHS = 3
@@ -30,7 +30,7 @@ class RegistryProblem:
     value: str | None = None
 
 
-class Registry(_Model):
+class Registry(Model):
     """Participants and their pairs, checked as a whole.
 
     Constructing a Registry raises when a pair names an unknown person, a person

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field, field_validator, model_validator
 
 from .organization import Organization
-from .person import _Model
+from .person import Model
 from .target import Target
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -87,7 +87,7 @@ COLUMN_WEIGHTS: dict[ColumnRole, int] = {
 }
 
 
-class Column(_Model):
+class Column(Model):
     """One column of the table: its role and its heading as published."""
 
     role: ColumnRole
@@ -100,7 +100,7 @@ class Column(_Model):
         return self
 
 
-class Block(_Model):
+class Block(Model):
     """A paragraph or a bullet item inside a cell. ``bullet`` is the marker as published
     («✓», «–», «-», «•»); None for a plain paragraph. A bare string is a paragraph."""
 
@@ -113,7 +113,7 @@ class Block(_Model):
         return {"text": value} if isinstance(value, str) else value
 
 
-class Activity(_Model):
+class Activity(Model):
     """A numbered activity inside a row's cell («1.1. Актуализация…», «2) Обучение…»)."""
 
     number: str | None = None
@@ -126,7 +126,7 @@ class Activity(_Model):
         return {"text": value} if isinstance(value, str) else value
 
 
-class RoadmapRow(_Model):
+class RoadmapRow(Model):
     """One row of the table: an event, or a group of activities in one cell."""
 
     number: str | None = Field(default=None, description="Номер как в источнике («1.2.1»)")
@@ -167,7 +167,7 @@ class RoadmapRow(_Model):
         return out
 
 
-class SubStage(_Model):
+class SubStage(Model):
     """A sub-stage: a numbered heading inside a stage («1. Изучение…») or the cell
     «Содержание подэтапов» beside its rows."""
 
@@ -176,7 +176,7 @@ class SubStage(_Model):
     rows: list[RoadmapRow] = Field(default_factory=list)
 
 
-class Stage(_Model):
+class Stage(Model):
     """A stage («I этап. Подготовка условий…»; «Организационно-деятельностное
     сопровождение…»). Rows directly under the stage come before its sub-stages."""
 
@@ -196,7 +196,7 @@ class StampKind(StrEnum):
     AGREEMENT = "agreement"   # СОГЛАСОВАНО (requisite 20)
 
 
-class Stamp(_Model):
+class Stamp(Model):
     """An approval or agreement stamp, as published or composed anew.
 
     ``heading`` is the word as published («УТВЕРЖДЕНО», «Утверждаю»); None prints none (a
@@ -220,7 +220,7 @@ class Stamp(_Model):
     signed_on: date | None = None
 
 
-class Period(_Model):
+class Period(Model):
     """The period of a roadmap: a calendar year or a school year, optionally with its
     first and last month given («2023-08») when the plan reaches beyond them."""
 
@@ -270,14 +270,14 @@ def month_range(start: tuple[int, int], end: tuple[int, int]) -> list[tuple[int,
     return out
 
 
-class RoadmapNote(_Model):
+class RoadmapNote(Model):
     """An explanatory note (пояснительная записка): a heading and paragraphs/bullets."""
 
     title: str = "Пояснительная записка"
     blocks: list[Block] = Field(default_factory=list)
 
 
-class Roadmap(_Model):
+class Roadmap(Model):
     """A roadmap as published or composed anew."""
 
     organization: Organization | None = Field(default=None, description="Организация (полные данные)")

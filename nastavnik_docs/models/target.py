@@ -8,10 +8,10 @@ from typing import Literal
 from pydantic import Field
 
 from ._enums import Comparison
-from .person import _Model
+from .person import Model
 
 
-class Target(_Model):
+class Target(Model):
     """«не менее 15 % педагогических работников в 2025 году»."""
 
     indicator: str = Field(min_length=1, description="Показатель (что измеряется)")

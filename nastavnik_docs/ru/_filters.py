@@ -15,6 +15,7 @@ from ..models import Case, Person
 from ._agree import agree
 from ._dates import format_date, format_month_range, format_school_year
 from ._forms import PersonForms, PostForms, person_forms
+from ._names import decline_name, initials_name, short_name
 from ._numbers import (
     BLANK_NUMBER,
     format_number,
@@ -23,7 +24,6 @@ from ._numbers import (
     number_in_words,
     ordinal_in_words,
 )
-from ._names import decline_name, initials_name, short_name
 from ._posts import decline_post
 from ._typography import typograph
 

@@ -237,7 +237,7 @@ def test_a_killed_run_resumes_to_exactly_the_full_set(tmp_path):
 
 
 def test_a_users_template_replaces_the_builtin_one(tmp_path, certificate_records):
-    from nastavnik_docs.render.lookup import find_template
+    from nastavnik_docs.engine.lookup import find_template
 
     own = tmp_path / "мои шаблоны"
     own.mkdir()

@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import openpyxl
+
 from nastavnik_docs.io._columns import MAX_MENTEES_LABEL
 
 PEOPLE_HEADER = ["ID", "Фамилия", "Имя", "Отчество", "Пол", "Дата рождения", "Роль", "Категория",
@@ -29,7 +30,7 @@ def make_workbook(path: Path, people: list[list], pairs: list[list], *, people_h
         ws.append(header)
         for row in rows:
             ws.append(row)
-        for extra in range(styled_tail):  # formatted but empty rows, as Excel leaves them
+        for _extra in range(styled_tail):  # formatted but empty rows, as Excel leaves them
             for column in range(1, len(header) + 1):
                 ws.cell(row=ws.max_row + 1 if column == 1 else ws.max_row, column=column).number_format = "@"
     if max_mentees is not None:

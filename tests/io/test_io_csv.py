@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
+from nastavnik_docs._resources import sample_path
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.io import load_participants_csv, load_registry
 from nastavnik_docs.io._csv import dump_participants_csv
 from nastavnik_docs.models import Category, Gender
-from nastavnik_docs._resources import sample_path
 
 HEADER = ["ID", "Фамилия", "Имя", "Отчество", "Пол", "Дата рождения", "Категория", "Должность / класс",
           "Законный представитель"]
@@ -86,7 +86,7 @@ def test_csv_without_required_column(tmp_path):
 
 def test_undecodable_bytes_are_reported(tmp_path):
     path = tmp_path / "people.csv"
-    path.write_bytes("Фамилия;Имя\n".encode("utf-8") + b"\x98\xff\n")
+    path.write_bytes("Фамилия;Имя\n".encode() + b"\x98\xff\n")
     with pytest.raises(InputError, match="кодировку"):
         load_participants_csv(path)
 

@@ -10,11 +10,11 @@ import pytest
 import yaml
 from pydantic import BaseModel, Field
 
+from nastavnik_docs._resources import sample_path
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.io import load_input, load_organization, load_registry
 from nastavnik_docs.kinds import Kind
 from nastavnik_docs.models import Organization, Registry
-from nastavnik_docs._resources import sample_path
 
 
 class Meeting(BaseModel):

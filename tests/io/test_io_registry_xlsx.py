@@ -6,17 +6,23 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
+from io_workbooks import BROKEN_EXPECTED, PAIRS_HEADER, PEOPLE_HEADER, make_workbook
 
+from nastavnik_docs._resources import sample_path
 from nastavnik_docs.errors import InputError, OutputExistsError
 from nastavnik_docs.io import load_registry, write_registry
 from nastavnik_docs.io._columns import LISTS, PAIR_COLUMNS, PARTICIPANT_COLUMNS
 from nastavnik_docs.models import (
     Case,
-    Category, Gender, MentoringForm, Pair, PairStatus, Participant, Registry, Role,
+    Category,
+    Gender,
+    MentoringForm,
+    Pair,
+    PairStatus,
+    Participant,
+    Registry,
+    Role,
 )
-from nastavnik_docs._resources import sample_path
-
-from io_workbooks import BROKEN_EXPECTED, PAIRS_HEADER, PEOPLE_HEADER, make_workbook
 
 TEACHER = ["Т1", "Кравченко", "Ольга", "Викторовна", "ж", "14.03.1972", "наставник", "педагог", "учитель"]
 

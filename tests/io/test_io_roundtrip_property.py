@@ -8,11 +8,19 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nastavnik_docs.io import load_registry, write_registry
 from nastavnik_docs.models import (
-    BUILTIN_FORMS, Case, Category, Gender, PairStatus, Participant, Registry, Role,
+    BUILTIN_FORMS,
+    Case,
+    Category,
+    Gender,
+    PairStatus,
+    Participant,
+    Registry,
+    Role,
 )
 
 LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ" + string.ascii_letters

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from nastavnik_docs._resources import sample_path
 from nastavnik_docs.io import load_organization, load_registry
 from nastavnik_docs.models import Category, PairStatus, Role
-from nastavnik_docs._resources import sample_path
 
 TODAY = date(2026, 11, 1)
 

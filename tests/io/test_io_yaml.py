@@ -9,10 +9,10 @@ from decimal import Decimal
 import pytest
 import yaml
 
+from nastavnik_docs._resources import sample_path
 from nastavnik_docs.errors import InputError, OutputExistsError
 from nastavnik_docs.io import load_organization, load_registry, load_yaml, save_yaml
 from nastavnik_docs.models import Organization, Pair, Registry
-from nastavnik_docs._resources import sample_path
 
 ORG = """\
 full_name: Муниципальное бюджетное общеобразовательное учреждение «Лицей № 1»

@@ -10,12 +10,12 @@ from docx.enum.section import WD_ORIENT
 
 import nastavnik_docs as nd
 from nastavnik_docs._resources import sample_path
+from nastavnik_docs.engine.docx import BLANK
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.io import load_input
 from nastavnik_docs.kinds import get_kind
 from nastavnik_docs.kinds.awards import AwardRecipient, describe, greeting
 from nastavnik_docs.models import Category, Gender, Role
-from nastavnik_docs.render.docx import BLANK
 from tools.build_templates import awards as builder
 from tools.build_templates._compare import differing_parts
 

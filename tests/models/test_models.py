@@ -5,8 +5,21 @@ import pytest
 from pydantic import ValidationError
 
 from nastavnik_docs.models import (
-    Case, Category, Comparison, Gender, Official, Organization, Pair, PairStatus,
-    Participant, Person, Registry, Role, Target, check_registry, find_form,
+    Case,
+    Category,
+    Comparison,
+    Gender,
+    Official,
+    Organization,
+    Pair,
+    PairStatus,
+    Participant,
+    Person,
+    Registry,
+    Role,
+    Target,
+    check_registry,
+    find_form,
 )
 
 

@@ -7,8 +7,8 @@ a sample gains a wording the table does not list.
 
 from __future__ import annotations
 
-
 import pytest
+from _roadmap_samples import SAMPLES, load_sample
 
 from nastavnik_docs.models import Period
 from nastavnik_docs.models.roadmap import month_range
@@ -18,8 +18,6 @@ from nastavnik_docs.ru.deadlines import (
     parse_deadline,
     roadmap_months,
 )
-
-from _roadmap_samples import SAMPLES, load_sample
 
 OPEN = "open"
 

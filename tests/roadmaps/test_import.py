@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _roadmap_samples import SAMPLES, load_sample
 from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
@@ -14,8 +15,6 @@ from nastavnik_docs.cli import app
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.io import import_roadmap, load_yaml
 from nastavnik_docs.models import Roadmap
-
-from _roadmap_samples import SAMPLES, load_sample
 
 
 def _shape(roadmap: Roadmap) -> list:

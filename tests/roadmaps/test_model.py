@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from _roadmap_samples import load_sample
 from pydantic import ValidationError
 
 from nastavnik_docs.kinds.roadmap import GRID, build_context, column_spans, stamp_lines
 from nastavnik_docs.models import ColumnRole, Period, Roadmap, Stamp
-
-from _roadmap_samples import load_sample
 
 MINIMAL = {
     "title": "Дорожная карта",

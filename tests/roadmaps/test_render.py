@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 
+from _docx_read import document_text, table_rows
+from _roadmap_samples import NEW_SAMPLE, SAMPLES, load_sample
 from openpyxl import load_workbook
 
 import nastavnik_docs as nd
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.kinds import get_kind
 from nastavnik_docs.ru.deadlines import months_due, occurrences, parse_deadline, roadmap_months
-
-from _docx_read import document_text, table_rows
-from _roadmap_samples import NEW_SAMPLE, SAMPLES, load_sample
 
 
 def _render(key: str, tmp_path, ext: str):
@@ -44,7 +43,7 @@ def test_docx_table_has_the_seed_headings_rows_and_deadlines(sample_key, tmp_pat
     cells = [_flat(c) for row in body for c in row]
     joined = "\n".join(cells)
     position = 0
-    for stage, _sub, row in roadmap.rows():
+    for _stage, _sub, row in roadmap.rows():
         for text in row.texts():
             found = joined.find(_flat(text), position)
             assert found >= 0, f"{sample_key}: «{text[:60]}» missing or out of order"

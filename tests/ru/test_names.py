@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from ru_tables import read_table
 
 from nastavnik_docs.errors import GrammarError
 from nastavnik_docs.models import Case, Gender, Person
 from nastavnik_docs.ru import decline_name, detect_gender, initials_name, short_name
-
-from ru_tables import read_table
 
 NB = "\u00a0"
 CASES = ("genitive", "dative", "accusative", "instrumental")
@@ -144,7 +143,9 @@ def test_unknown_gender():
 )
 def test_every_exception_corrects_pytrovich(part, word, gender, ours):
     """The exceptions table holds only what pytrovich gets wrong (genitive shown)."""
-    from pytrovich.enums import Case as PyCase, Gender as PyGender, NamePart
+    from pytrovich.enums import Case as PyCase
+    from pytrovich.enums import Gender as PyGender
+    from pytrovich.enums import NamePart
     from pytrovich.maker import PetrovichDeclinationMaker
 
     from nastavnik_docs.ru._names import decline_part

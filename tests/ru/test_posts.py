@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from ru_tables import read_table
 
 from nastavnik_docs.models import Case, Official
 from nastavnik_docs.ru import PostForms, decline_post, person_forms
-
-from ru_tables import read_table
 
 POSTS = read_table("posts.tsv")
 CASES = ("genitive", "dative", "accusative", "instrumental")

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
+from ru_tables import read_table
 
 from nastavnik_docs.ru import (
     agree,
@@ -15,7 +16,6 @@ from nastavnik_docs.ru import (
     number_in_words,
     typograph,
 )
-from ru_tables import read_table
 
 NB = "\u00a0"
 

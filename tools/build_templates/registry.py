@@ -21,8 +21,20 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import ExcelWriter
 
 from nastavnik_docs.io._columns import (
-    DATE, HELP_SHEET, LIST_BY_NAME, LISTS, LISTS_SHEET, MAX_MENTEES_COLUMN, MAX_MENTEES_LABEL, NUMBER,
-    PAIR_COLUMNS, PAIRS_SHEET, PARTICIPANT_COLUMNS, PARTICIPANTS_SHEET, TITLE, Column,
+    DATE,
+    HELP_SHEET,
+    LIST_BY_NAME,
+    LISTS,
+    LISTS_SHEET,
+    MAX_MENTEES_COLUMN,
+    MAX_MENTEES_LABEL,
+    NUMBER,
+    PAIR_COLUMNS,
+    PAIRS_SHEET,
+    PARTICIPANT_COLUMNS,
+    PARTICIPANTS_SHEET,
+    TITLE,
+    Column,
 )
 from nastavnik_docs.io._registry_xlsx import DATE_FORMAT, MONEY_FORMAT, TEMPLATE_NAME
 

@@ -48,8 +48,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Undefined
 from jinja2 import TemplateError as JinjaTemplateError
+from jinja2 import Undefined
 from jinja2.sandbox import SecurityError
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell, MergedCell

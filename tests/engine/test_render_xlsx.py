@@ -14,8 +14,8 @@ from openpyxl.worksheet.table import Table
 from render_helpers import DocCtx, Row, make_kind
 
 import nastavnik_docs as nd
+from nastavnik_docs.engine.xlsx import render_xlsx
 from nastavnik_docs.errors import TemplateError
-from nastavnik_docs.render.xlsx import render_xlsx
 
 ROWS = [
     Row(name="Иванова Мария", born=dt.date(1990, 4, 20), amount=Decimal("1234.50"), count=3),

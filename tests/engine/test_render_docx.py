@@ -20,10 +20,9 @@ from render_helpers import (
 )
 
 import nastavnik_docs as nd
+from nastavnik_docs.engine.docx import BLANK, make_environment, prepare_part_xml
 from nastavnik_docs.errors import TemplateError
-from nastavnik_docs.models import Person
-from nastavnik_docs.render.docx import BLANK, make_environment, prepare_part_xml
-from nastavnik_docs.models import Image
+from nastavnik_docs.models import Image, Person
 from nastavnik_docs.ru import person_forms
 
 
@@ -153,7 +152,7 @@ def test_images_from_file_and_memory(tpl_dir, out_dir, tmp_path, where):
     if where == "nested":
         # a context given as a dict reaches the engine as is, with the image inside a list
         build_docx(tpl_dir / "test_doc.docx", paragraphs)
-        from nastavnik_docs.render.docx import render_docx
+        from nastavnik_docs.engine.docx import render_docx
         path = render_docx(tpl_dir / "test_doc.docx", {"images": [image]}, out_dir / "d.docx")
     else:
         path = render_one(tpl_dir, out_dir, paragraphs, ctx)
@@ -198,9 +197,9 @@ def test_prepared_part_xml_puts_each_paragraph_on_its_own_line():
 def test_enum_values_print_as_their_value(tmp_path):
     import enum
 
-    from nastavnik_docs.render.docx import render_docx
+    from nastavnik_docs.engine.docx import render_docx
 
-    class Form(str, enum.Enum):
+    class Form(str, enum.Enum):  # noqa: UP042 - a str-mixin enum is what users pass
         TRADITIONAL = "традиционная"
 
     template = build_docx(tmp_path / "t.docx", ["Форма: {{ form }}"])

@@ -10,8 +10,8 @@ ten thousand certificates it is 26 ms × 10,000.
 
 * the package is read once; every part keeps its *compressed* bytes from the source zip;
 * the body, the headers, footers and footnotes are preprocessed with docxtpl's own
-  ``patch_xml`` (via :func:`nastavnik_docs.render.docx.patch_xml`) and compiled
-  once with the one sandboxed environment (:func:`~nastavnik_docs.render.docx.make_environment`);
+  ``patch_xml`` (via :func:`nastavnik_docs.engine.docx.patch_xml`) and compiled
+  once with the one sandboxed environment (:func:`~nastavnik_docs.engine.docx.make_environment`);
 * parts without any tag are never touched again.
 
 Per record it renders the compiled templates, applies the same post-processing docxtpl
@@ -367,7 +367,7 @@ class FastDocxTemplate:
             raise FastPathUnsupported("теги в свойствах документа")
         self._prepare_main()
         self.parts: list[_Part] = []
-        for rid, rt, target, ext in self.rels:
+        for _rid, rt, target, ext in self.rels:
             if ext or target not in self.entries:
                 continue
             if rt in (RT_HEADER, RT_FOOTER, RT_FOOTNOTES):
@@ -565,7 +565,7 @@ class DocxRenderer:
     """Renders one template many times: the fast path when it can, else the plain one.
 
     A template the fast path cannot prepare, and a record it cannot render, go through
-    :func:`~nastavnik_docs.render.docx.render_docx` (docxtpl); each such case is logged at
+    :func:`~nastavnik_docs.engine.docx.render_docx` (docxtpl); each such case is logged at
     debug level with the reason.
     """
 
@@ -589,7 +589,7 @@ class DocxRenderer:
         return self.write_plain(context, out)
 
     def write_plain(self, context: BaseModel | Mapping[str, Any], out: str | os.PathLike[str]) -> Path:
-        """The plain docxtpl path (:func:`~nastavnik_docs.render.docx.render_docx`)."""
+        """The plain docxtpl path (:func:`~nastavnik_docs.engine.docx.render_docx`)."""
         self.fallbacks += 1
         return render_docx(self.template, context, out)
 

@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 import nastavnik_docs as nd
 from nastavnik_docs._files import TEMP_PREFIX
 from nastavnik_docs.cli import app
+from nastavnik_docs.engine import lookup
+from nastavnik_docs.engine.lookup import ENV_VAR, find_template
 from nastavnik_docs.errors import (
     KindNotFoundError,
     OutputExistsError,
@@ -20,8 +22,6 @@ from nastavnik_docs.errors import (
     TemplateNotFoundError,
 )
 from nastavnik_docs.kinds import _base
-from nastavnik_docs.render import lookup
-from nastavnik_docs.render.lookup import ENV_VAR, find_template
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def builtin_dir(tmp_path, monkeypatch):
     folder = tmp_path / "builtin"
     (folder / "docx").mkdir(parents=True)
     (folder / "xlsx").mkdir()
-    # (a dotted string would not do: nastavnik_docs.render is the function, see the report)
+    # (a dotted string would not do: nastavnik_docs.engine is the function, see the report)
     monkeypatch.setattr(lookup, "templates_dir", lambda: folder)
     build_docx(folder / "docx" / "test_doc.docx", ["Встроенный бланк: {{ school }}"])
     return folder
@@ -177,24 +177,24 @@ def test_render_package_exports_resolve_lazily():
     import importlib
     import subprocess
 
-    package = importlib.import_module("nastavnik_docs.render")
+    package = importlib.import_module("nastavnik_docs.engine")
     for name in package.__all__:
         assert getattr(package, name) is not None, name
     with pytest.raises(AttributeError):
         package.no_such_name  # noqa: B018
     # importing the package (as the public API does) loads none of the engines
-    engines = ("docxtpl", "nastavnik_docs.render.docx", "nastavnik_docs.render.xlsx")
-    code = (f"import sys, nastavnik_docs.render; "
+    engines = ("docxtpl", "nastavnik_docs.engine.docx", "nastavnik_docs.engine.xlsx")
+    code = (f"import sys, nastavnik_docs.engine; "
             f"print(sorted(m for m in {engines!r} if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 
 def test_the_public_render_is_the_function_whatever_is_imported_first():
-    """``nastavnik_docs.render`` is the function even when a render submodule is imported first."""
+    """``nastavnik_docs.engine`` is the function even when a render submodule is imported first."""
     import subprocess
 
-    code = ("import nastavnik_docs.render.pdf, nastavnik_docs.render.docx, nastavnik_docs as nd; "
+    code = ("import nastavnik_docs.engine.pdf, nastavnik_docs.engine.docx, nastavnik_docs as nd; "
             "from nastavnik_docs._api import render; print(nd.render is render)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"

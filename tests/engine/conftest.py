@@ -1,6 +1,6 @@
 import pytest
 
-from nastavnik_docs.render.lookup import ENV_VAR
+from nastavnik_docs.engine.lookup import ENV_VAR
 
 
 @pytest.fixture(autouse=True)

@@ -11,8 +11,8 @@ from openpyxl import Workbook
 from render_helpers import DocCtx, Row, build_docx, make_kind
 
 import nastavnik_docs as nd
+from nastavnik_docs.engine.pdf import ENV_VAR, convert_to_pdf, find_soffice
 from nastavnik_docs.errors import ConverterMissingError, NastavnikError, OutputExistsError
-from nastavnik_docs.render.pdf import ENV_VAR, convert_to_pdf, find_soffice
 
 needs_lo = pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdfinfo")),
                               reason="LibreOffice and poppler-utils are not installed")

@@ -15,12 +15,12 @@ from lxml import etree
 from render_helpers import DocCtx, build_docx, png_bytes
 
 from nastavnik_docs._resources import sample_path
+from nastavnik_docs.engine.fast import FastDocxTemplate
+from nastavnik_docs.engine.lookup import find_template
+from nastavnik_docs.engine.merge import merge_documents
 from nastavnik_docs.io import load_input
 from nastavnik_docs.kinds import get_kind
-from nastavnik_docs.render.fast import FastDocxTemplate
 from nastavnik_docs.models import Image
-from nastavnik_docs.render.lookup import find_template
-from nastavnik_docs.render.merge import merge_documents
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
@@ -151,7 +151,7 @@ def test_documents_of_different_templates_are_merged_by_docxcompose(tmp_path, ca
     doc.save(str(tmp_path / "b.docx"))
     import logging
 
-    with caplog.at_level(logging.DEBUG, logger="nastavnik_docs.render.merge"):
+    with caplog.at_level(logging.DEBUG, logger="nastavnik_docs.engine.merge"):
         out = merge_documents([a, tmp_path / "b.docx"], tmp_path / "all.docx")
     assert "docxcompose" in caplog.text
     text = [p.text for p in Document(str(out)).paragraphs]

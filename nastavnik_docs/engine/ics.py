@@ -64,7 +64,7 @@ def roadmap_events(roadmap: Any) -> list[dict[str, Any]]:
     """One dict per event: summary, description, category, start, end (inclusive), uid."""
     horizon = roadmap_months(roadmap)
     events: list[dict[str, Any]] = []
-    for stage, sub, row in roadmap.rows():
+    for stage, _sub, row in roadmap.rows():
         deadline = parse_deadline(row.deadline)
         texts = row.texts()
         title = texts[0] if texts else ""
@@ -115,7 +115,7 @@ def write_roadmap_ics(context: Any, template: str | os.PathLike[str] | None,
                       out: str | os.PathLike[str]) -> Path:
     """Kind writer for ``.ics`` (``template`` is unused: a calendar has no template)."""
     roadmap = context.roadmap
-    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     lines = _calendar_lines(roadmap.title, roadmap_events(roadmap), stamp)
     data = "".join(fold_line(line) + "\r\n" for line in lines)
     Path(out).write_bytes(data.encode("utf-8"))

@@ -10,11 +10,11 @@ from pydantic import BaseModel
 from render_helpers import build_docx, make_kind
 
 from nastavnik_docs import check_template
+from nastavnik_docs.engine.check import resolve_path
+from nastavnik_docs.engine.lookup import find_template
+from nastavnik_docs.engine.paths import variable_uses
 from nastavnik_docs.errors import TemplateError
 from nastavnik_docs.kinds import all_kinds
-from nastavnik_docs.render.check import resolve_path
-from nastavnik_docs.render.lookup import find_template
-from nastavnik_docs.render.paths import variable_uses
 
 KIND = make_kind()
 
