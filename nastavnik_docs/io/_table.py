@@ -54,7 +54,7 @@ class Table:
         """Consume rows up to and including the header; False (with problems) if none fits."""
         best: tuple[int, dict[str, tuple[int, str]]] | None = None
         for number, row in enumerate(rows, start=1):
-            found = self._match(row)
+            found = self.match(row)
             if all(c.field in found for c in self.specs if c.required):
                 self.header_row, self.index = number, found
                 return True
@@ -71,7 +71,8 @@ class Table:
                     f"столбцы: {expected}", file=self.file, sheet=self.sheet, row=row_no, column=col.header))
         return False
 
-    def _match(self, row: Sequence[Any]) -> dict[str, tuple[int, str]]:
+    def match(self, row: Sequence[Any]) -> dict[str, tuple[int, str]]:
+        """The columns a row names: field -> (position, header as typed)."""
         found: dict[str, tuple[int, str]] = {}
         canonical: set[str] = set()
         for position, cell in enumerate(row):
