@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
-from ..models._enums import _AliasedEnum
+from ..models import AliasedEnum
 from ._values import DATE_HINT
 
 Loc = tuple[str | int, ...]
@@ -64,7 +64,7 @@ def annotation_at(model: type[BaseModel], loc: Loc) -> Any:
 
 def allowed_words(annotation: Any) -> list[str] | None:
     for member in unwrap(annotation):
-        if isinstance(member, type) and issubclass(member, _AliasedEnum):
+        if isinstance(member, type) and issubclass(member, AliasedEnum):
             return member.allowed()
         if isinstance(member, type) and issubclass(member, Enum):
             return [str(m.value) for m in member]

@@ -1,6 +1,6 @@
 """Domain models of a mentoring programme (pydantic v2; no I/O, no file formats)."""
 
-from ._enums import Case, Category, Comparison, Gender, OrgKind, PairStatus, Role
+from ._enums import AliasedEnum, Case, Category, Comparison, Gender, OrgKind, PairStatus, Role, normalize_word
 from .forms import BUILTIN_FORMS, MentoringForm, find_form
 from .image import Image
 from .organization import Organization
@@ -26,6 +26,7 @@ from .target import Target
 
 __all__ = [
     "Activity",
+    "AliasedEnum",
     "BUILTIN_FORMS",
     "Block",
     "Case",
@@ -60,5 +61,6 @@ __all__ = [
     "Target",
     "check_registry",
     "find_form",
+    "normalize_word",
 ]
 
