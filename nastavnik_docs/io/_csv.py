@@ -100,9 +100,9 @@ def load_participants_csv(path: str | os.PathLike[str]) -> list[Participant]:
         table.raise_if_problems()
     participants, numbers = read_participants(table, rows)
 
-    def locate(loc: Loc) -> dict:
+    def locate(loc: Loc) -> dict[str, Any]:
         if len(loc) >= 2 and loc[0] == "participants":
-            return {"row": numbers[loc[1]], "field": None,
+            return {"row": numbers[int(loc[1])], "field": None,
                     "column": table.header_of(str(loc[2])) if len(loc) > 2 else None}
         return {}
 

@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..errors import Problem
 from ..models import AliasedEnum
@@ -114,7 +115,7 @@ _MESSAGES: dict[str, str | Callable[[dict[str, Any]], str]] = {
 }
 
 
-def russian_message(error: dict[str, Any], annotation: Any = None) -> str:
+def russian_message(error: ErrorDetails, annotation: Any = None) -> str:
     """A Russian message for one pydantic error (``ValidationError.errors()`` item)."""
     kind = error.get("type", "")
     ctx = error.get("ctx") or {}
@@ -168,11 +169,11 @@ def _is_model_like(annotation: Any) -> bool:
         _is_model(m) or typing.get_origin(m) in (list, tuple, dict) for m in unwrap(annotation))
 
 
-def _relevant(model: type[BaseModel], errors: list[dict[str, Any]]) -> list[tuple[dict[str, Any], Loc]]:
+def _relevant(model: type[BaseModel], errors: list[ErrorDetails]) -> list[tuple[ErrorDetails, Loc]]:
     """Errors with union tags removed, leaving out the members the value plainly was not
     (a mapping is not text; text is not a mapping) unless nothing else is left there."""
-    kept: list[tuple[dict[str, Any], Loc]] = []
-    noise: dict[Loc, tuple[dict[str, Any], Loc]] = {}
+    kept: list[tuple[ErrorDetails, Loc]] = []
+    noise: dict[Loc, tuple[ErrorDetails, Loc]] = {}
     for error in errors:
         loc, tags = strip_union_tags(model, tuple(error.get("loc", ())))
         if not tags:

@@ -17,6 +17,7 @@ reads single dates, not ranges, recurrences or «далее – ежегодно
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -170,16 +171,22 @@ def _year(text: str | None) -> int | None:
     return int(text) if text else None
 
 
-def _day_span(day: int, month: int, year: int | None, **extra: object) -> Span:
-    """A span of one day; ValueError (so the wording is flagged) for «31.02» or «13.13»."""
-    last = int(extra.get("last_day") or day)  # type: ignore[call-overload]
+def _day_span(day: int, month: int, year: int | None, *, last_day: int | None = None,
+              by: bool = False) -> Span:
+    """A span of one day (or of days ``day``–``last_day``); ValueError (so the wording is
+    flagged) for «31.02» or «13.13»."""
+    last = last_day or day
     date(year or 2000, month, max(day, last))  # 2000 is a leap year: «29.02» stays valid
     if last < day:
         raise ValueError(day)
-    return Span(month, year, day=day, **extra)  # type: ignore[arg-type]
+    return Span(month, year, day=day, last_day=last_day, by=by)
 
 
-def _token_handlers() -> list[tuple[re.Pattern[str], object]]:
+#: Reads one matched token of a wording into the parse state.
+_Handler = Callable[[re.Match[str], "_State"], None]
+
+
+def _token_handlers() -> list[tuple[re.Pattern[str], _Handler]]:
     def later(m: re.Match[str], st: _State) -> None:
         st.later = True
 
@@ -241,7 +248,7 @@ def _token_handlers() -> list[tuple[re.Pattern[str], object]]:
         st.open_text = m.group(0)
 
     numbers = "|".join(_NUMBER_WORDS)
-    table: list[tuple[str, object]] = [
+    table: list[tuple[str, _Handler]] = [
         (r"далее\s*-?", later),
         (rf"с\s+{_MONTH}\s*{_YEAR}", from_month),
         (rf"с\s+{_YEAR}(?!\d)", from_year),
@@ -284,7 +291,7 @@ def parse_deadline(wording: str | None) -> Deadline | None:
             m = pattern.match(text, pos)
             if m and m.end() > pos:
                 try:
-                    handler(m, st)  # type: ignore[operator]
+                    handler(m, st)
                 except (ValueError, KeyError):
                     m = None
                 if m:
