@@ -1,6 +1,7 @@
 """Domain models of a mentoring programme (pydantic v2; no I/O, no file formats)."""
 
 from ._enums import Case, Category, Comparison, Gender, OrgKind, PairStatus, Role
+from .findings import Finding, Severity
 from .forms import BUILTIN_FORMS, MentoringForm, find_form
 from .image import Image
 from .organization import Organization
@@ -33,6 +34,7 @@ __all__ = [
     "Column",
     "ColumnRole",
     "Comparison",
+    "Finding",
     "Gender",
     "Image",
     "LegalRepresentative",
@@ -56,6 +58,7 @@ __all__ = [
     "Stamp",
     "StampKind",
     "SubStage",
+    "Severity",
     "SupplementaryAgreement",
     "Target",
     "check_registry",
