@@ -42,8 +42,9 @@ class PairEvent(HasOrigin):
     def _check(self) -> PairEvent:
         change = self.kind is PairEventKind.MENTOR_CHANGED
         joins = self.kind in (PairEventKind.MENTEE_ADDED, PairEventKind.MENTEE_REMOVED)
-        if change and not (self.previous_mentor and self.new_mentor):
-            raise ValueError("для смены наставника укажите прежнего и нового наставника")
+        missing = [word for word, pid in (("прежнего", self.previous_mentor), ("нового", self.new_mentor)) if not pid]
+        if change and missing:
+            raise ValueError(f"для смены наставника укажите {' и '.join(missing)} наставника")
         if change and self.previous_mentor == self.new_mentor:
             raise ValueError("при смене наставника прежний и новый наставник совпадают")
         if not change and (self.previous_mentor or self.new_mentor):
