@@ -14,8 +14,7 @@ from datetime import date
 from itertools import chain, islice
 from typing import Any
 
-from ..models import Pair, PairEvent, PairEventKind, Registry
-from ..models.history import history_errors
+from ..models import Pair, PairEvent, PairEventKind, Registry, history_errors
 from ._people import PeopleIndex, resolve_people
 from ._table import HEADER_SEARCH_ROWS, Table
 from ._values import cell_text

@@ -3,7 +3,7 @@
 from ._enums import Case, Category, Comparison, Gender, OrgKind, PairEventKind, PairStatus, Role
 from .findings import Finding, Severity
 from .forms import BUILTIN_FORMS, MentoringForm, find_form, nearest_form
-from .history import PairEvent
+from .history import PairEvent, history_errors
 from .image import Image
 from .organization import Organization
 from .origin import HasOrigin, Origin
@@ -71,6 +71,7 @@ __all__ = [
     "YEAR_CHECKS",
     "check_registry",
     "check_year",
+    "history_errors",
     "find_form",
     "nearest_form",
     "nearest_participant",

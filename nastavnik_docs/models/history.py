@@ -17,7 +17,7 @@ from pydantic import Field, model_validator
 from ._enums import PairEventKind, PairStatus
 from .origin import HasOrigin
 
-__all__ = ["PairEvent", "Rewound", "history_errors", "rewind"]
+__all__ = ["END_STATUS", "PairEvent", "Rewound", "history_errors", "rewind"]
 
 #: The status a pair has after each kind of final event.
 END_STATUS = {PairEventKind.ENDED_EARLY: PairStatus.ENDED_EARLY, PairEventKind.COMPLETED: PairStatus.COMPLETED}

@@ -94,6 +94,8 @@ def test_early_end_recorded_in_history_keeps_the_planned_end():
     ended = pair.as_of(date(2026, 2, 10))
     assert (ended.status, ended.end_reason) == (PairStatus.ENDED_EARLY, "болезнь наставника")
     assert pair.is_active_on(date(2026, 2, 9)) and not pair.is_active_on(date(2026, 3, 1))
+    still_active = _pair(history=pair.history)  # the status was not updated: the history decides
+    assert still_active.as_of(date(2026, 3, 1)).status is PairStatus.ENDED_EARLY
 
 
 @pytest.mark.parametrize(("history", "fields", "message"), [
