@@ -84,11 +84,13 @@ _LISTING_CHARS = ("\t", "\a", "\n", "\f")
 
 
 def finish_part(xml: str, own_breaks: bool) -> str:
-    """What ``render_xml_part`` does to a rendered part, made cheap: the line breaks before
-    paragraphs removed (only when the source had some of its own: ``own_breaks``; the fast
-    path compiles without adding them), ``{_{`` escapes restored, ``\\n``/``\\t``/``\\a``/
-    ``\\f`` in text turned into breaks, tabs, paragraphs and pages (``resolve_listing``).
-    Each step runs only when its trigger is present; the result is the same string."""
+    """What ``render_xml_part`` does to a rendered part, made cheap: ``{_{`` escapes
+    restored, ``\\n``/``\\t``/``\\a``/``\\f`` in text turned into breaks, tabs, paragraphs
+    and pages (``resolve_listing``). The fast path compiles a part without docxtpl's line
+    breaks before paragraphs, so there are none to remove — except those of a
+    pretty-printed source (``own_breaks``), which the plain path never sees (python-docx
+    parses parts dropping blank text) and which are removed here. Each step runs only when
+    its trigger is present; the result is the same string."""
     if own_breaks:
         xml = _PARAGRAPH_BREAK.sub(r"<w:p\1", xml)
     if "{_" in xml or "_}" in xml:

@@ -246,6 +246,8 @@ class Package:
             if flags & 0x1 or method not in (_STORED, _DEFLATED):
                 raise PackageError(f"«{name}»: зашифрованный или необычно сжатый архив "
                                    f"(метод сжатия {method})")
+            if 0xFFFFFFFF in (csize, size, offset):
+                raise PackageError(f"«{name}»: необычный архив (zip64)")
             self._dir[partname] = (method, crc, csize, size, offset, time, date)
             pos += 46 + n + m + k
 
