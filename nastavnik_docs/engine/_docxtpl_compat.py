@@ -32,7 +32,7 @@ from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.sandbox import SecurityError
 from lxml import etree
 
-from ._opc import RT_FOOTER, RT_HEADER, Package
+from ._opc import RT_FOOTER, RT_FOOTNOTES, RT_HEADER, Package
 from ._wordml import BODY_LABEL, PART_LABELS, story_parts
 
 __all__ = [
@@ -119,13 +119,13 @@ def template_sources(package: Package) -> list[tuple[str, str]]:
         raise KeyError("в документе нет тела (w:body)")
     out = [(BODY_LABEL, etree.tostring(body, encoding="unicode"))]
     stories = story_parts(package, main)
-    for rel_type in (RT_HEADER, RT_FOOTER):
-        for partname, label in stories:
+    for wanted in (RT_HEADER, RT_FOOTER):  # every header first, then every footer
+        for partname, rel_type in stories:
             blob = package.read(partname)
-            if label == PART_LABELS[rel_type] and blob:
-                out.append((label, etree.tostring(parse_xml(blob), encoding="unicode")))
-    out += [(label, package.read(partname).decode("utf-8"))
-            for partname, label in stories if label not in (PART_LABELS[RT_HEADER], PART_LABELS[RT_FOOTER])]
+            if rel_type == wanted and blob:
+                out.append((PART_LABELS[rel_type], etree.tostring(parse_xml(blob), encoding="unicode")))
+    out += [(PART_LABELS[rel_type], package.read(partname).decode("utf-8"))
+            for partname, rel_type in stories if rel_type == RT_FOOTNOTES]
     return out
 
 

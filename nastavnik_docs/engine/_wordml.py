@@ -32,7 +32,7 @@ XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 
 BODY_LABEL = "текст документа"
-#: Labels of the parts besides the body, by relationship type, in the order docxtpl renders them.
+#: Labels of the parts besides the body, by relationship type.
 PART_LABELS = {RT_HEADER: "верхний колонтитул", RT_FOOTER: "нижний колонтитул",
                RT_FOOTNOTES: "сноски"}
 
@@ -55,7 +55,7 @@ def renumber_drawings(xml: str, last: int) -> tuple[str, int]:
 
 
 def story_parts(package: Package, main: str) -> list[tuple[str, str]]:
-    """(partname, label) of the headers, footers and footnotes the main document relates
-    to, in the order of its relationships."""
-    return [(rel.target, PART_LABELS[rel.type]) for rel in package.relationships(main)
+    """(partname, relationship type) of the headers, footers and footnotes the main
+    document relates to, in the order of its relationships."""
+    return [(rel.target, rel.type) for rel in package.relationships(main)
             if rel.type in PART_LABELS and not rel.external and rel.target in package]

@@ -61,7 +61,7 @@ from ._opc import (
     relative_target,
     rels_name,
 )
-from ._wordml import BODY_LABEL, NS_W, XML_DECLARATION, renumber_drawings, story_parts
+from ._wordml import BODY_LABEL, NS_W, PART_LABELS, XML_DECLARATION, renumber_drawings, story_parts
 from .docx import active_template, apply_font, explain, make_environment, render_docx, template_context
 
 __all__ = ["DocxRenderer", "FastDocxTemplate", "FastPathUnsupported", "RenderedDocument"]
@@ -184,8 +184,8 @@ class FastDocxTemplate:
             raise FastPathUnsupported("теги в свойствах документа")
         self._prepare_main()
         self.parts: list[_Part] = []
-        for partname, label in story_parts(self.package, main):
-            self._prepare_part(partname, label)
+        for partname, rel_type in story_parts(self.package, main):
+            self._prepare_part(partname, PART_LABELS[rel_type])
         self.styles_part = self._related(RT_STYLES)
         self.numbering_part = self._related(RT_NUMBERING)
         self._fonts: dict[tuple[Any, Any], Member] = {}

@@ -147,3 +147,57 @@ def test_picture_run_xml_asks_the_host_for_the_drawing():
     assert host.asked == [(png_bytes(), 3600, None)]
     assert "<w:drawing><wp:inline>картинка</wp:inline></w:drawing>" in xml
     assert xml.startswith("</w:t></w:r><w:r>")  # closes the text run it is printed in
+
+
+def _footnotes(text: str) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:footnotes xmlns:w="{W}"><w:footnote w:id="1"><w:p><w:r>'
+            f"<w:t>{text}</w:t></w:r></w:p></w:footnote></w:footnotes>")
+
+
+def _with_footnotes(path, text):
+    """``path`` with a footnotes part holding ``text`` (python-docx cannot add one)."""
+    from nastavnik_docs.engine._opc import (
+        CONTENT_TYPES,
+        RT_FOOTNOTES,
+        Member,
+        ZipLayout,
+        add_content_types,
+        add_relationships,
+    )
+
+    package = Package.open(path)
+    rels = "word/_rels/document.xml.rels"
+    changed = {
+        "word/footnotes.xml": _footnotes(text).encode(),
+        rels: add_relationships(package.read(rels), [("rIdFn", RT_FOOTNOTES, "footnotes.xml", False)]),
+        CONTENT_TYPES: add_content_types(package.read(CONTENT_TYPES), overrides={
+            "word/footnotes.xml": "application/vnd.openxmlformats-officedocument."
+                                  "wordprocessingml.footnotes+xml"}),
+    }
+    static = [package.member(n) for n in package.names if n not in changed]
+    path.write_bytes(ZipLayout(static).build([Member.from_bytes(n, d) for n, d in changed.items()]))
+    return path
+
+
+def test_footnotes_are_read_checked_and_rendered_as_docxtpl_does(tmp_path):
+    from nastavnik_docs.engine.check import check_template
+    from nastavnik_docs.engine.docx import render_docx
+    from nastavnik_docs.engine.fast import FastDocxTemplate
+
+    path = _with_footnotes(build_docx(tmp_path / "t.docx", ["{{ school }}"]), "{{ school }} {{ schol }}")
+    sources = template_sources(Package.open(path))
+    assert [label for label, _ in sources] == ["текст документа", "сноски"]
+    assert sources[-1][1] == _footnotes("{{ school }} {{ schol }}")  # docxtpl reads them as stored
+    (issue,) = check_template(path, DocCtx, kind="t").issues
+    assert (issue.path, issue.where) == ("schol", "сноски")
+
+    path = _with_footnotes(build_docx(tmp_path / "t.docx", ["{{ school }}"]), "{{ school }} {{ date.year }}")
+    context = DocCtx(school="Школа «Рога & Копыта»")
+    render_docx(path, context, tmp_path / "plain.docx")
+    FastDocxTemplate(path).write(context, tmp_path / "fast.docx")
+    texts = []
+    for name in ("plain.docx", "fast.docx"):
+        footnotes = etree.fromstring(Package.open(tmp_path / name).read("word/footnotes.xml"))
+        texts.append("".join(footnotes.itertext()))
+    assert texts == ["Школа «Рога & Копыта» 2026"] * 2
