@@ -49,7 +49,6 @@ from ._docxtpl_compat import PictureHost, finish_part, fix_tables, line_per_para
 from ._opc import (
     CONTENT_TYPES,
     RT_IMAGE,
-    RT_NUMBERING,
     RT_STYLES,
     Member,
     NotAPackage,
@@ -186,8 +185,7 @@ class FastDocxTemplate:
         self.parts: list[_Part] = []
         for partname, rel_type in story_parts(self.package, main):
             self._prepare_part(partname, PART_LABELS[rel_type])
-        self.styles_part = self._related(RT_STYLES)
-        self.numbering_part = self._related(RT_NUMBERING)
+        self.styles_part = next((r.target for r in self.rels if r.type == RT_STYLES and not r.external), None)
         self._fonts: dict[tuple[Any, Any], Member] = {}
         self._images: dict[str, tuple[str, str, Member, str]] = {}
         self._inlines: dict[tuple[Any, ...], tuple[str, str, str, bytes | None, str]] = {}
@@ -195,9 +193,6 @@ class FastDocxTemplate:
         self._layouts: dict[frozenset[str], ZipLayout] = {}
 
     # -- preparation ------------------------------------------------------------------
-
-    def _related(self, rel_type: str) -> str | None:
-        return next((r.target for r in self.rels if r.type == rel_type and not r.external), None)
 
     def _prepare_main(self) -> None:
         root = etree.fromstring(self.package.read(self.main))
