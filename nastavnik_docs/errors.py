@@ -20,6 +20,9 @@ __all__ = [
     "TemplateNotFoundError",
     "OutputExistsError",
     "ConverterMissingError",
+    "LimitError",
+    "OutputError",
+    "DataWarning",
 ]
 
 
@@ -108,3 +111,21 @@ class OutputExistsError(NastavnikError, FileExistsError):
 
 class ConverterMissingError(NastavnikError, RuntimeError):
     """LibreOffice (needed for PDF) is not installed."""
+
+
+class LimitError(NastavnikError):
+    """An input or a template goes beyond a limit (size, count, time) of
+    ``nastavnik_docs._limits``; ``limit`` names it (``"render_seconds"``)."""
+
+    def __init__(self, message: str, *, limit: str | None = None):
+        super().__init__(message)
+        self.limit = limit
+
+
+class OutputError(NastavnikError, OSError):
+    """A file could not be written (no permission, no space, a read-only folder)."""
+
+
+class DataWarning(UserWarning):
+    """Data that is possible but probably wrong (a birth year of 1850, a pupil aged 40):
+    issued with ``warnings.warn``; the command line prints each as «Предупреждение: …»."""

@@ -36,6 +36,7 @@ from ._opc import RT_FOOTER, RT_FOOTNOTES, RT_HEADER, Package
 from ._wordml import BODY_LABEL, PART_LABELS, story_parts
 
 __all__ = [
+    "DocumentTooLarge",
     "DocxTemplateWithHooks",
     "PROPERTIES_LABEL",
     "PictureHost",
@@ -132,6 +133,11 @@ def template_sources(package: Package) -> list[tuple[str, str]]:
 # --------------------------------------------------------------------------- rendering hooks
 
 
+class DocumentTooLarge(ValueError):
+    """The rendered body does not parse (lxml's limits: a text node over 10 MB)."""
+
+
+
 def _part_label(part: Any) -> str:
     """The label of a python-docx part docxtpl is rendering, from its partname."""
     name = str(getattr(part, "partname", "") or "")
@@ -161,6 +167,16 @@ class DocxTemplateWithHooks(DocxTemplate):
         except (JinjaTemplateError, SecurityError) as exc:
             raise self.part_failed(exc, _part_label(part), line_per_paragraph(src_xml)) from None
         return result
+
+    def fix_tables(self, xml: str) -> Any:
+        """docxtpl's table repair parses the rendered body with a *recovering* parser, which
+        cuts a document it cannot parse (a text node over 10 MB) without a word; the body
+        is parsed strictly first, so such a document is refused instead."""
+        try:
+            etree.fromstring(xml)
+        except etree.XMLSyntaxError as exc:
+            raise DocumentTooLarge(str(exc)) from None
+        return super().fix_tables(xml)
 
     def render_properties(self, context: Any, jinja_env: Any = None) -> None:
         env = jinja_env.overlay(autoescape=False) if jinja_env is not None else None

@@ -40,7 +40,7 @@ from pydantic import BaseModel
 from ..errors import TemplateError
 from ._docxtpl_compat import prepare_part_xml, template_sources
 from ._opc import Package, PackageError
-from .docx import make_environment, paragraph_text, syntax_message
+from .docx import make_environment, open_template, paragraph_text, syntax_message
 from .paths import ITEM, VarUse, format_path, variable_uses
 from .report import TemplateIssue, TemplateReport
 
@@ -298,6 +298,7 @@ def check_source(source: str, context_model: type[BaseModel], where: str,
 
 def _docx_parts(path: Path) -> list[tuple[str, str]]:
     """(label, Jinja source) of the body, headers, footers and footnotes of a template."""
+    open_template(path)  # as the renderer: size, entries, DOCTYPE, encryption
     try:
         sources = template_sources(Package.open(path))
     except (PackageError, KeyError, etree.XMLSyntaxError, UnicodeDecodeError) as exc:
@@ -319,6 +320,7 @@ def _check_xlsx(path: Path, model: type[BaseModel], report: TemplateReport) -> N
 
     from .xlsx import cell_source, header_footer_templates, scan_sheet
 
+    open_template(path, "XLSX")
     try:
         wb = load_workbook(path)
     except Exception as exc:

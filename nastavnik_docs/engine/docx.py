@@ -4,9 +4,13 @@ docxtpl alone runs templates in a plain Jinja environment: a template can reach 
 internals (``{{ ''.__class__.__mro__ }}``), text with ``& < >`` from the data breaks the
 XML unless autoescape is turned on, and a misspelled variable prints as nothing. Here:
 
-* :func:`make_environment` builds the one configured environment: ``jinja2.sandbox.
-  ImmutableSandboxedEnvironment``, autoescape, ``StrictUndefined``, and a ``finalize``
-  that prints ``None`` as a blank for handwriting and drops characters XML cannot hold;
+* :func:`make_environment` builds the one configured environment: the immutable sandbox
+  with resource limits (:mod:`._sandbox`), autoescape, ``StrictUndefined``, and a
+  ``finalize`` that prints ``None`` as a blank for handwriting and drops characters XML
+  cannot hold;
+* :func:`open_template` checks a template's package before it is parsed, and
+  :func:`render_docx` renders within the time and size limits of one document, refusing
+  a document too big to parse rather than writing it cut;
 * :class:`SafeDocxTemplate` renders the body, headers, footers and footnotes with it and
   turns every Jinja failure into a :class:`~nastavnik_docs.errors.TemplateError` that
   names the template, the variable's full path and the paragraph around it;
@@ -34,13 +38,16 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from .._textsafe import xml_text
+from .._zipcheck import inspect_package
 from ..errors import TemplateError
 from ..models.image import Image
-from ._docxtpl_compat import DocxTemplateWithHooks, picture_run_xml
+from ._docxtpl_compat import DocumentTooLarge, DocxTemplateWithHooks, picture_run_xml
+from ._sandbox import Sandbox, SandboxLimit, render_guard
 
 __all__ = [
     "BLANK",
@@ -52,23 +59,25 @@ __all__ = [
     "finalize",
     "inline_image_xml",
     "make_environment",
+    "one_line",
+    "open_template",
     "paragraph_text",
     "render_docx",
     "syntax_message",
     "template_context",
     "template_error",
+    "too_large",
+    "verify_part",
 ]
 
 #: What a ``None`` prints as: a line to fill in by hand.
 BLANK = "__________"
 
-# Characters XML 1.0 cannot hold; TAB and LF are kept (docxtpl makes them <w:tab/>, <w:br/>).
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
 
 def clean_text(text: str) -> str:
-    """Normalise line ends to LF and drop characters that would corrupt the XML."""
-    return _XML_INVALID.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Text from the data by the one XML rule of :mod:`nastavnik_docs._textsafe`: line ends
+    as LF, characters XML cannot hold removed."""
+    return xml_text(text)
 
 
 def finalize(value: Any) -> Any:
@@ -85,37 +94,16 @@ def finalize(value: Any) -> Any:
     return value
 
 
-#: Longest string or list a template may build with ``*``; largest exponent for ``**``.
-MAX_REPEAT = 100_000
-MAX_POWER = 1_000
-
-
-class _Sandbox(ImmutableSandboxedEnvironment):
-    """The immutable sandbox, plus limits on ``*`` and ``**`` so that a template cannot
-    exhaust memory or CPU (``{{ 'x' * 10**10 }}``); Jinja's sandbox only limits ``range``."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "*":
-            for seq, times in ((left, right), (right, left)):
-                if (isinstance(seq, (str, list, tuple)) and isinstance(times, int)
-                        and len(seq) * times > MAX_REPEAT):
-                    raise SecurityError(f"слишком длинное повторение ({len(seq)} × {times})")
-        if operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_POWER:
-            raise SecurityError(f"слишком большая степень ({right})")
-        return super().call_binop(context, operator, left, right)
-
-
-def make_environment() -> ImmutableSandboxedEnvironment:
+def make_environment() -> Sandbox:
     """The Jinja environment every DOCX (and XLSX) template is rendered with.
 
-    Sandboxed (no access to Python internals, no mutation of the data), autoescaping (text
-    is XML-safe), strict (a missing value is an error, not a blank) and finalising ``None``
-    to :data:`BLANK`. Russian filters from ``nastavnik_docs.ru.jinja_filters()`` are added
-    when that module is available.
+    Sandboxed (no access to Python internals, no mutation of the data, no operation
+    building more than :mod:`nastavnik_docs._limits` allows: :mod:`._sandbox`),
+    autoescaping (text is XML-safe), strict (a missing value is an error, not a blank) and
+    finalising ``None`` to :data:`BLANK`. Russian filters from
+    ``nastavnik_docs.ru.jinja_filters()`` are added when that module is available.
     """
-    env = _Sandbox(
+    env = Sandbox(
         autoescape=True,
         undefined=StrictUndefined,
         finalize=finalize,
@@ -249,7 +237,9 @@ def template_error(exc: BaseException, place: str, text: str, source: str,
     ``text`` is the paragraph or cell around it, ``source`` the Jinja source for naming
     the full path of a missing variable."""
     around = f"; {'ячейка' if 'ячейка' in place else 'абзац'}: «{text}»" if text else ""
-    if isinstance(exc, SecurityError) or "unsafe" in str(exc):
+    if isinstance(exc, SandboxLimit):
+        message = f"{place}: {exc.what}: {exc.reason} (запрещено песочницей){around}. {exc.hint}"
+    elif isinstance(exc, SecurityError) or "unsafe" in str(exc):
         message = (f"{place}: шаблон обращается к недоступным служебным атрибутам "
                    f"(запрещено песочницей){around}. {exc}")
     elif isinstance(exc, UndefinedError):
@@ -262,6 +252,7 @@ def template_error(exc: BaseException, place: str, text: str, source: str,
         message = f"{place}: ошибка шаблона: {exc}{around}"
     error = TemplateError(message)
     error.paragraph = text  # type: ignore[attr-defined]
+    error.limit = getattr(exc, "limit", None)  # type: ignore[attr-defined]
     return error
 
 
@@ -288,24 +279,65 @@ def apply_font(document: Document, context: Mapping[str, Any]) -> None:
         style.font.size = Pt(float(size))
 
 
+def open_template(template: str | os.PathLike[str], kind: str = "DOCX") -> str:
+    """Check a template's package before any library parses it (size, entries, DOCTYPE,
+    encryption: :func:`nastavnik_docs._zipcheck.inspect_package`); returns the label the
+    errors name it by, «шаблон «x.docx»»."""
+    name = Path(template).name
+    inspect_package(template, label=f"Не удалось открыть шаблон {kind} «{name}»", kind=kind,
+                    part_limit="docx_part_bytes" if kind == "DOCX" else "part_bytes", error=TemplateError)
+    return f"шаблон «{name}»"
+
+
+#: Above this many characters a rendered part is parsed strictly before it is written:
+#: lxml refuses a text node over 10,000,000 bytes, and docxtpl's recovering parser would
+#: silently cut the document there.
+VERIFY_ABOVE = 9_000_000
+
+
+def verify_part(xml: str, label: str) -> None:
+    """Refuse a rendered part that a Word reader could not parse (never write it cut)."""
+    if len(xml) <= VERIFY_ABOVE:
+        return
+    from lxml import etree
+
+    try:
+        etree.fromstring(xml.encode("utf-8"))
+    except etree.XMLSyntaxError as exc:
+        raise too_large(label, exc) from None
+
+
+def too_large(label: str, reason: object) -> TemplateError:
+    """The error for a rendered document no Word reader could parse."""
+    return TemplateError(f"{label}: документ получился слишком большим для формата Word ({reason}); "
+                         f"он не записан — обрезанный файл хуже, чем никакого. Сократите данные")
+
+
 def render_docx(template: str | os.PathLike[str], context: BaseModel | Mapping[str, Any],
                 out: str | os.PathLike[str]) -> Path:
     """Fill the DOCX ``template`` with ``context`` and save to ``out`` (not atomic: the
     caller passes a temporary path from ``atomic_path``)."""
     values = template_context(context)
+    label = open_template(template)
     tpl = SafeDocxTemplate(template)
     try:
         tpl.init_docx()
     except Exception as exc:  # not a zip, not a Word document, unreadable
-        raise TemplateError(f"Не удалось открыть шаблон DOCX «{Path(template).name}»: {exc}") from exc
+        raise TemplateError(f"Не удалось открыть шаблон DOCX «{Path(template).name}»: {one_line(exc)}") from exc
     try:
-        tpl.render(values)
+        with render_guard(label):
+            tpl.render(values)
     except TemplateError:
         raise
+    except DocumentTooLarge as exc:
+        raise too_large(label, exc) from None
     except Exception as exc:  # lxml / docxtpl failures on the rendered XML
-        raise TemplateError(
-            f"шаблон «{Path(template).name}»: не удалось собрать документ: {exc}"
-        ) from exc
+        raise TemplateError(f"{label}: не удалось собрать документ: {one_line(exc)}") from exc
     apply_font(tpl.docx, values)
     tpl.save(str(out))
     return Path(out)
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception's text on one line (a library's message may hold line breaks)."""
+    return " ".join(str(exc).split()) or type(exc).__name__

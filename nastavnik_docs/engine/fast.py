@@ -60,8 +60,18 @@ from ._opc import (
     relative_target,
     rels_name,
 )
+from ._sandbox import fresh_budget, render_guard
 from ._wordml import BODY_LABEL, NS_W, PART_LABELS, XML_DECLARATION, renumber_drawings, story_parts
-from .docx import active_template, apply_font, explain, make_environment, render_docx, template_context
+from .docx import (
+    active_template,
+    apply_font,
+    explain,
+    make_environment,
+    open_template,
+    render_docx,
+    template_context,
+    verify_part,
+)
 
 __all__ = ["DocxRenderer", "FastDocxTemplate", "FastPathUnsupported", "RenderedDocument"]
 
@@ -164,6 +174,7 @@ class FastDocxTemplate:
         self.compress = compress
         self.name = name or self.path.name
         self.env = make_environment()
+        self.label = open_template(self.path)
         try:
             self.package = Package.open(self.path)
         except NotAPackage as exc:
@@ -243,6 +254,7 @@ class FastDocxTemplate:
             return finish_part(part.template.render(values), part.own_breaks)
         except (JinjaTemplateError, SecurityError):
             source = part.source  # render again with a line per paragraph, to explain
+            fresh_budget()
             try:
                 self.env.from_string(source).render(values)
             except (JinjaTemplateError, SecurityError) as exc:
@@ -257,12 +269,15 @@ class FastDocxTemplate:
         """Render one record's parts (nothing is written)."""
         values = template_context(context)
         sink = _ImageSink(self)
-        with active_template(sink):
+        with active_template(sink), render_guard(self.label):
             body = self._render(self.body, values)
+            verify_part(body, self.label)
             sink.in_body = False
             rendered = RenderedDocument(body)
             for part in self.parts:
-                rendered.parts[part.name] = self._render(part, values).encode("utf-8")
+                xml = self._render(part, values)
+                verify_part(xml, self.label)
+                rendered.parts[part.name] = xml.encode("utf-8")
         if self.fix_tables:
             rendered.body = etree.tostring(fix_tables(body), encoding="unicode")
         if "<wp:docPr" in rendered.body:

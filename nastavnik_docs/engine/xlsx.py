@@ -24,8 +24,11 @@ Template syntax (documented for users in the README, «Шаблоны и сво�
 * Limits of openpyxl, which loads and saves the workbook: pictures survive only when
   Pillow is installed, and chart data ranges are not moved.
 * Text from the data is always written as text: a value starting with ``=``, ``+``,
-  ``-`` or ``@`` never becomes a formula (it is stored as a string with Excel's quote
-  prefix).
+  ``-``, ``@`` or a tab never becomes a formula (it is stored as a string with Excel's
+  quote prefix; :mod:`nastavnik_docs._textsafe`), and text longer than a cell holds
+  (32,767 characters) is refused rather than cut. A repeated row becomes at most
+  ``xlsx_rows`` rows (:mod:`nastavnik_docs._limits`), and the whole workbook renders
+  within the time limit of one document.
 
 Why not xltpl (evaluated, version 0.21): it renders with a plain ``jinja2.Environment``
 (no sandbox, no autoescape control), writes any rendered value that starts with ``=`` as
@@ -57,11 +60,22 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
+from .. import _limits
+from .._textsafe import looks_like_formula
 from ..errors import TemplateError
-from .docx import clean_text, finalize, make_environment, template_context, template_error
+from ._sandbox import render_guard
+from .docx import (
+    clean_text,
+    finalize,
+    make_environment,
+    one_line,
+    open_template,
+    template_context,
+    template_error,
+)
 from .xlsx_rows import copy_row, expand_rows
 
-__all__ = ["ROW_MARKER", "RowLoop", "CellTemplate", "scan_sheet", "cell_source", "render_xlsx",
+__all__ = ["EXCEL_CELL_CHARS", "ROW_MARKER", "too_long_for_excel", "RowLoop", "CellTemplate", "scan_sheet", "cell_source", "render_xlsx",
            "header_footer_templates"]
 
 #: ``{%row for p in participants %}`` at the start of a cell marks a repeated row.
@@ -69,9 +83,16 @@ ROW_MARKER = re.compile(r"^\s*\{%-?\s*row\s+(?P<body>.*?)\s*-?%\}", re.S)
 _FOR = re.compile(r"^for\s+(?P<target>[A-Za-z_]\w*)\s+in\s+(?P<iter>\S.*)$", re.S)
 _EXACT = re.compile(r"^\s*\{\{(?P<expr>(?:(?!\{\{|\}\}).)*)\}\}\s*$", re.S)
 _HAS_TAG = re.compile(r"\{\{|\{%|\{#")
-#: Text from data starting with one of these would be read as a formula by a spreadsheet.
-FORMULA_START = ("=", "+", "-", "@")
 DATE_FORMAT = "DD.MM.YYYY"
+#: The most characters an Excel cell holds; Excel cuts longer text when it opens the file.
+EXCEL_CELL_CHARS = 32_767
+
+
+def too_long_for_excel(length: int) -> str:
+    """Why text of ``length`` characters is not written into a cell (never cut silently)."""
+    return (f"текст длиннее {_limits.human('', EXCEL_CELL_CHARS)} символов ({_limits.human('', length)}) — "
+            f"больше, чем вмещает ячейка Excel; он не записан, чтобы не оказаться обрезанным")
+
 DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
 
 
@@ -213,7 +234,7 @@ class LoopInfo:
 _NATIVE = (bool, int, float, Decimal, dt.datetime, dt.date, dt.time, dt.timedelta)
 
 
-def _write(cell: Cell, value: Any) -> None:
+def _write(cell: Cell, value: Any, where: str = "") -> None:
     """Put a rendered value into a cell: typed, and text from data never as a formula."""
     if isinstance(value, Enum):
         value = value.value
@@ -229,9 +250,11 @@ def _write(cell: Cell, value: Any) -> None:
             cell.number_format = DATETIME_FORMAT if isinstance(value, dt.datetime) else DATE_FORMAT
         return
     text = clean_text(str(value))
+    if len(text) > EXCEL_CELL_CHARS:
+        raise TemplateError(f"{where or cell.coordinate}: {too_long_for_excel(len(text))}")
     cell.value = text
     cell.data_type = "s"  # never "f", whatever the text starts with
-    if text.startswith(FORMULA_START):
+    if looks_like_formula(text):
         cell.quotePrefix = True
 
 
@@ -286,7 +309,14 @@ class _Renderer:
                 f"шаблон «{self.template_name}», лист «{loop.sheet}», ячейка {loop.marker}: "
                 f"«{loop.iter_source}» — не список, строку повторять не по чему"
             )
-        return list(value)
+        items = []
+        limit = _limits.current().xlsx_rows
+        for item in value:
+            items.append(item)
+            if len(items) > limit:
+                raise _limits.exceeded("xlsx_rows", f"шаблон «{self.template_name}», лист «{loop.sheet}», "
+                                       f"ячейка {loop.marker}")
+        return items
 
     def headers_footers(self, ws: Worksheet) -> None:
         env = self.env.overlay(finalize=_header_footer_value)
@@ -302,7 +332,7 @@ class _Renderer:
         loops, cells = scan_sheet(ws)
         for cell in cells:
             if cell.loop is None:
-                _write(ws.cell(cell.row, cell.column), self.evaluate(cell, self.values))
+                _write(ws.cell(cell.row, cell.column), self.evaluate(cell, self.values), cell.where)
         for loop in reversed(loops):  # bottom-up: expanding a row never moves one above it
             row_cells = [c for c in cells if c.loop is loop]
             marker = next(c for c in row_cells if c.coordinate == loop.marker)
@@ -316,7 +346,8 @@ class _Renderer:
                 scope = {**self.values, loop.target: item,
                          "loop": LoopInfo(index0=offset, length=len(items))}
                 for cell in row_cells:
-                    _write(ws.cell(loop.row + offset, cell.column), self.evaluate(cell, scope))
+                    target = ws.cell(loop.row + offset, cell.column)
+                    _write(target, self.evaluate(cell, scope), f"лист «{ws.title}», ячейка {target.coordinate}")
             if not items:
                 for cell in row_cells:
                     ws.cell(cell.row, cell.column).value = None
@@ -327,17 +358,19 @@ def render_xlsx(template: str | os.PathLike[str], context: BaseModel | dict[str,
     """Fill the XLSX ``template`` with ``context`` and save to ``out`` (not atomic: the
     caller passes a temporary path from ``atomic_path``)."""
     template = Path(template)
+    label = open_template(template, "XLSX")
     try:
         wb = load_workbook(template)
     except Exception as exc:
-        raise TemplateError(f"Не удалось открыть шаблон XLSX «{template.name}»: {exc}") from exc
+        raise TemplateError(f"Не удалось открыть шаблон XLSX «{template.name}»: {one_line(exc)}") from exc
     renderer = _Renderer(template.name, template_context(context))
-    for ws in wb.worksheets:
-        try:
-            renderer.sheet(ws)
-        except TemplateError as exc:
-            if not str(exc).startswith("шаблон «"):
-                raise TemplateError(f"шаблон «{template.name}», {exc}") from None
-            raise
+    with render_guard(label):
+        for ws in wb.worksheets:
+            try:
+                renderer.sheet(ws)
+            except TemplateError as exc:
+                if not str(exc).startswith("шаблон «"):
+                    raise TemplateError(f"шаблон «{template.name}», {exc}") from None
+                raise
     wb.save(out)
     return Path(out)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import typing
+import warnings
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -17,8 +18,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import InputError, Problem
-from ..models import Organization, Registry
+from ..errors import DataWarning, InputError, Problem
+from ..models import Organization, Registry, data_warnings
 from ._links import registry_from_data
 from ._problems import Loc, field_path, problems_from_validation, unwrap
 from ._values import cell_text, looks_like_date_text, parse_date, parse_number
@@ -73,7 +74,7 @@ class _Walk:
                 return value
         if date in members and looks_like_date_text(value):
             try:
-                return parse_date(value)
+                return parse_date(value, past=bool(loc) and str(loc[-1]).endswith("birth_date"))
             except ValueError:
                 return value  # pydantic reports it with the field's location
         return value
@@ -195,9 +196,18 @@ def load_file(path: str | os.PathLike[str], model: type[BaseModel]) -> Any:
     return load_model(path, model)
 
 
+def warn_about(model: M) -> M:
+    """Issue a :class:`~nastavnik_docs.errors.DataWarning` for each unlikely birth date in
+    ``model`` (``models.data_warnings``), and return it."""
+    for text in data_warnings(model):
+        warnings.warn(text, DataWarning, stacklevel=3)
+    return model
+
+
 def load_registry(path: str | os.PathLike[str]) -> Registry:
-    """The registry from .yaml/.yml/.json/.xlsx (a .csv gives participants only)."""
-    return load_file(path, Registry)
+    """The registry from .yaml/.yml/.json/.xlsx (a .csv gives participants only); unlikely
+    birth dates are warnings (``DataWarning``)."""
+    return warn_about(load_file(path, Registry))
 
 
 def load_organization(path: str | os.PathLike[str]) -> Organization:
@@ -207,13 +217,14 @@ def load_organization(path: str | os.PathLike[str]) -> Organization:
 
 def load_input(model: type[M], data: Any) -> M:
     """A validated ``model`` (a document kind's input model) from an instance of it, a dict,
-    another model's data, or a path to a YAML/JSON file; every problem located, in Russian.
-    (``nastavnik_docs.load_input`` takes a kind and passes its ``input_model`` here.)"""
+    another model's data, or a path to a YAML/JSON file; every problem located, in Russian;
+    unlikely birth dates are warnings (``DataWarning``). (``nastavnik_docs.load_input``
+    takes a kind and passes its ``input_model`` here.)"""
     if isinstance(data, model):
         return data
     if isinstance(data, (str, os.PathLike)):
-        return load_file(data, model)
+        return warn_about(load_file(data, model))
     if isinstance(data, BaseModel):
         data = data.model_dump()
     walk = _Walk(Path.cwd(), None, lambda loc: {})
-    return walk.validate(model, data)
+    return warn_about(walk.validate(model, data))

@@ -45,6 +45,7 @@ from ._problems import Loc
 from ._registry_history import history_rows, read_history
 from ._table import Table, format_cases, read_participants
 from ._values import cell_text, header_key, parse_number
+from ._workbook import check_workbook, formulas_without_values
 from ._yaml import existing_file
 
 TEMPLATE_NAME = "registry.xlsx"
@@ -64,12 +65,11 @@ def read_registry_xlsx(path: str | os.PathLike[str]) -> Registry:
     """Read the curator's workbook; every problem of the file is reported together."""
     path = existing_file(path)
     file = str(path)
+    check_workbook(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise InputError(Problem("не удалось открыть книгу Excel: файл повреждён или это не .xlsx "
-                                 "(старый формат .xls сохраните в Excel как .xlsx)", file=file),
-                         file=file) from None
+        raise _damaged(file) from None
     try:
         names = {header_key(name): name for name in workbook.sheetnames}
         missing = [s for s in (PARTICIPANTS_SHEET, PAIRS_SHEET) if header_key(s) not in names]
@@ -77,32 +77,46 @@ def read_registry_xlsx(path: str | os.PathLike[str]) -> Registry:
             found = ", ".join(f"«{n}»" for n in workbook.sheetnames)
             raise InputError([Problem(f"нет листа «{s}»; в книге есть листы: {found}", file=file, sheet=s)
                               for s in missing], file=file)
-        return _read(workbook, names, file)
+        blanks = formulas_without_values(path, list(names.values()))
+        return _read(workbook, names, file, blanks)
+    except InputError:
+        raise
+    except Exception as exc:  # a sheet is parsed lazily, while its rows are read
+        raise _damaged(file, exc) from None
     finally:
         workbook.close()
+
+
+def _damaged(file: str, exc: Exception | None = None) -> InputError:
+    detail = f" ({' '.join(str(exc).split())})" if exc is not None and str(exc).strip() else ""
+    return InputError(Problem("не удалось открыть книгу Excel: файл повреждён или это не .xlsx "
+                              f"(старый формат .xls сохраните в Excel как .xlsx){detail}", file=file), file=file)
 
 
 def _rows(workbook: Any, name: str) -> Iterator[Sequence[Any]]:
     return iter(workbook[name].iter_rows(values_only=True))
 
 
-def _read(workbook: Any, names: dict[str, str], file: str) -> Registry:
+def _read(workbook: Any, names: dict[str, str], file: str,
+          blanks: dict[str, set[tuple[int, int]]]) -> Registry:
     people_sheet, pairs_sheet = names[header_key(PARTICIPANTS_SHEET)], names[header_key(PAIRS_SHEET)]
-    people = Table(PARTICIPANT_COLUMNS, file=file, sheet=people_sheet)
+    people = Table(PARTICIPANT_COLUMNS, file=file, sheet=people_sheet, blanks=blanks.get(people_sheet))
     rows = _rows(workbook, people_sheet)
     participants, person_rows = read_participants(people, rows) if people.read_header(rows) else ([], [])
 
     for person, number in zip(participants, person_rows):
         person.set_origin(people_sheet, number)
 
-    couples = Table(PAIR_COLUMNS, file=file, sheet=pairs_sheet)
+    couples = Table(PAIR_COLUMNS, file=file, sheet=pairs_sheet, blanks=blanks.get(pairs_sheet))
     rows = _rows(workbook, pairs_sheet)
     index = PeopleIndex(participants, people.rejected_ids)
     pairs, pair_rows = _read_pairs(couples, rows, index) if couples.read_header(rows) else ([], [])
     for pair, number in zip(pairs, pair_rows):
         pair.set_origin(pairs_sheet, number)
 
-    events = Table(HISTORY_COLUMNS, file=file, sheet=names.get(header_key(HISTORY_SHEET)))
+    history_sheet = names.get(header_key(HISTORY_SHEET))
+    events = Table(HISTORY_COLUMNS, file=file, sheet=history_sheet,
+                   blanks=blanks.get(history_sheet) if history_sheet else None)
     if events.sheet is not None:
         pairs = read_history(events, _rows(workbook, events.sheet), index, pairs, couples.rejected_ids)
 

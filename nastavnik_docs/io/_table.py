@@ -19,6 +19,7 @@ from ..models import AliasedEnum, Case, Category, Gender, PairEventKind, PairSta
 from ._columns import CASES, DATE, ENUM, EXPERIENCE, INTEGER, NUMBER, PEOPLE, Column
 from ._problems import Loc, annotation_at, russian_message
 from ._values import cell_text, header_key, parse_date, parse_number
+from ._workbook import FORMULA_MESSAGE
 
 ENUMS: dict[str, type[AliasedEnum]] = {"gender": Gender, "role": Role, "category": Category, "status": PairStatus,
                                         "kind": PairEventKind}
@@ -42,10 +43,13 @@ RECORD_CHECKS = {
 class Table:
     """One table of input: its columns as found in the header, and the problems so far."""
 
-    def __init__(self, columns: Sequence[Column], *, file: str, sheet: str | None):
+    def __init__(self, columns: Sequence[Column], *, file: str, sheet: str | None,
+                 blanks: AbstractSet[tuple[int, int]] | None = None):
         self.specs = columns
         self.file = file
         self.sheet = sheet
+        #: (row, 0-based column) of cells with a formula and no saved value
+        self.blanks: AbstractSet[tuple[int, int]] = blanks or frozenset()
         self.header_row = 1
         self.index: dict[str, tuple[int, str]] = {}  # field -> (position, header as typed)
         self.problems: list[Problem] = []
@@ -104,7 +108,8 @@ class Table:
         """(row number, {field: raw cell value}) for every non-empty row after the header."""
         for number, row in enumerate(rows, start=self.header_row + 1):
             raw = {f: row[i] if i < len(row) else None for f, (i, _) in self.index.items()}
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw.values()):
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw.values()) and \
+                    not any((number, i) in self.blanks for i, _ in self.index.values()):
                 continue  # empty rows, including Excel's trailing formatted ones
             yield number, raw
 
@@ -122,6 +127,10 @@ class Table:
             if col.field not in raw:
                 continue
             value = raw[col.field]
+            if value is None and (row, self.index[col.field][0]) in self.blanks:
+                self.problem(row, col.field, None, FORMULA_MESSAGE)
+                failed.add(col.field)
+                continue
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
             try:
@@ -140,7 +149,7 @@ class Table:
 
     def _read(self, col: Column, value: Any) -> list[tuple[str, Any]]:
         if col.kind == DATE:
-            return [(col.field, parse_date(value))]
+            return [(col.field, parse_date(value, past=col.field.endswith("birth_date")))]
         if col.kind == NUMBER:
             return [(col.field, parse_number(value))]
         if col.kind == INTEGER:

@@ -3,6 +3,12 @@
 Excel gives ``datetime`` for real dates and numbers as floats; a curator may also type a
 date as text in several habits («01.09.2024», «1.9.24», «2024-09-01»). Python's and
 pydantic's parsers accept ISO only, so the Russian day-first forms are parsed here.
+
+A two-digit year is read by one rule (:func:`two_digit_year`): it is the year of this
+century unless that is more than :data:`YEARS_AHEAD` years from now, then the last
+century's («1.9.24» is 2024, «15.03.31» is 2031, «02.11.68» is 1968). A birth date is
+never in the future: there, a year of this century later than today's date is read as
+the last century's («02.11.15» is 2015, «02.11.30» is 1930).
 """
 
 from __future__ import annotations
@@ -22,10 +28,29 @@ _UNIT = re.compile(r"(руб\.?|р\.|₽|лет|года|год)$")  # «3500 р
 _AFTER_INITIAL = re.compile(r"\.\s+")
 #: Excel's day zero for serial dates (the 1900 system, with its phantom 29.02.1900).
 _EXCEL_EPOCH = datetime(1899, 12, 30)
+#: How far ahead a two-digit year may reach in this century (plans, deadlines).
+YEARS_AHEAD = 10
 
 
-def parse_date(value: Any) -> date:
-    """A date from an Excel cell or a typed string; ValueError with a Russian message."""
+def two_digit_year(yy: int, month: int, day: int, *, past: bool = False, today: date | None = None) -> int:
+    """The full year a two-digit ``yy`` stands for (see the module docstring); ``past``
+    for a birth date, which is never after ``today``."""
+    today = today or date.today()
+    century = today.year - today.year % 100
+    year = century + yy
+    if past:
+        try:
+            later = date(year, month, day) > today
+        except ValueError:  # 29.02 of a year that has none: judged by the year alone
+            later = year > today.year
+        return year - 100 if later else year
+    return year - 100 if year > today.year + YEARS_AHEAD else year
+
+
+def parse_date(value: Any, *, past: bool = False) -> date:
+    """A date from an Excel cell or a typed string; ValueError with a Russian message.
+    ``past``: the date cannot be in the future (a birth date), which decides what a
+    two-digit year means."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -40,7 +65,7 @@ def parse_date(value: Any) -> date:
         if match:
             day, month, year = (int(g) for g in match.groups())
             if len(match.group(3)) == 2:
-                year += 2000 if year < 70 else 1900
+                year = two_digit_year(year, month, day, past=past)
             return date(year, month, day)
         match = _ISO.match(text)
         if match:

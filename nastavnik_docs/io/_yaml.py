@@ -1,4 +1,7 @@
-"""YAML and JSON files: reading with line numbers for errors, writing human-friendly YAML."""
+"""YAML and JSON files: reading with line numbers for errors, writing human-friendly YAML.
+
+Reading is bounded (:mod:`nastavnik_docs._limits`): the file's size, the values a YAML
+document's aliases stand for, the nesting."""
 
 from __future__ import annotations
 
@@ -14,8 +17,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from .. import _limits
 from .._files import write_bytes_atomic
-from ..errors import InputError, Problem
+from ..errors import InputError, LimitError, Problem
 
 YAML_SUFFIXES = (".yaml", ".yml")
 JSON_SUFFIXES = (".json",)
@@ -47,8 +51,31 @@ def existing_file(path: str | os.PathLike[str], what: str = "Файл") -> Path:
     return path
 
 
+def read_limited(path: Path) -> bytes:
+    """The bytes of an input file, refused (before reading) when it is larger than the
+    ``input_bytes`` limit."""
+    try:
+        _limits.check("input_bytes", path.stat().st_size, f"«{path.name}»")
+        return path.read_bytes()
+    except LimitError as exc:
+        raise InputError(Problem(str(exc), file=str(path)), file=path) from None
+    except OSError as exc:
+        raise InputError(Problem(f"не удалось прочитать файл: {exc.strerror or exc}", file=str(path)),
+                         file=path) from None
+
+
+def _too_deep(path: Path) -> InputError:
+    reason, hint = _limits.describe("nesting")
+    return InputError(Problem(f"{reason}. {hint}", file=str(path)), file=path)
+
+
 def read_document(path: str | os.PathLike[str]) -> Document:
-    """Parse a .yaml/.yml/.json file; syntax errors become an InputError with the line."""
+    """Parse a .yaml/.yml/.json file; syntax errors become an InputError with the line.
+
+    A file over the ``input_bytes`` limit, a YAML document whose aliases stand for more
+    than ``yaml_nodes`` values (a "billion laughs" of 641 bytes) or that refers to itself,
+    and nesting deeper than ``nesting`` are refused before anything is built from them.
+    """
     path = existing_file(path)
     suffix = path.suffix.lower()
     if suffix not in YAML_SUFFIXES + JSON_SUFFIXES:
@@ -56,43 +83,106 @@ def read_document(path: str | os.PathLike[str]) -> Document:
             f"неподдерживаемый тип файла «{path.suffix}»: нужен .yaml, .yml или .json",
             file=str(path)), file=path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_limited(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(Problem("файл не в кодировке UTF-8; сохраните его в UTF-8", file=str(path)),
                          file=path) from None
     if suffix in JSON_SUFFIXES:
         try:
-            return Document(path, json.loads(text))
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(Problem(f"ошибка в записи JSON: {exc.msg}", file=str(path), row=exc.lineno),
                              file=path) from None
+        except RecursionError:
+            raise _too_deep(path) from None
+        if _depth(data) > _limits.current().nesting:
+            raise _too_deep(path)
+        return Document(path, data)
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_nodes(node, path)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or str(exc)
         raise InputError(Problem(f"ошибка в записи YAML: {reason}", file=str(path),
                                  row=mark.line + 1 if mark else None), file=path) from None
+    except RecursionError:
+        raise _too_deep(path) from None
     finally:
         loader.dispose()
     lines: dict[tuple[str | int, ...], int] = {}
     if node is not None:
-        _collect_lines(node, (), lines)
+        _collect_lines(node, (), lines, set())
     return Document(path, data, lines)
 
 
-def _collect_lines(node: yaml.Node, loc: tuple[str | int, ...], out: dict) -> None:
+def _depth(data: Any, level: int = 0) -> int:
+    """Nesting of plain JSON data (lists and mappings), stopping past the limit."""
+    if level > _limits.current().nesting:
+        return level
+    children = data.values() if isinstance(data, dict) else data if isinstance(data, list) else ()
+    return max((_depth(c, level + 1) for c in children), default=level)
+
+
+def _check_nodes(root: yaml.Node, path: Path) -> None:
+    """Refuse a YAML document whose values, every alias counted as the copy it stands
+    for, are more than ``yaml_nodes``, nested deeper than ``nesting``, or that contains
+    itself. Each node is sized once, so the check itself stays small."""
+    limits = _limits.current()
+    sizes: dict[int, int] = {}
+    depths: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: yaml.Node) -> tuple[int, int]:
+        key = id(node)
+        if key in sizes:
+            return sizes[key], depths[key]
+        if key in active:
+            raise InputError(Problem("значение в YAML ссылается само на себя (через псевдоним «*»)",
+                                     file=str(path), row=node.start_mark.line + 1), file=path)
+        if len(active) > limits.nesting:
+            raise _too_deep(path)
+        active.add(key)
+        total, deepest = 1, 0
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        for child in children:
+            n, d = size(child)
+            total += n
+            deepest = max(deepest, d + 1)
+            if total > limits.yaml_nodes:
+                reason, hint = _limits.describe("yaml_nodes")
+                raise InputError(Problem(
+                    f"{reason}: ссылки-псевдонимы («&» и «*») разворачиваются в слишком много "
+                    f"значений. {hint}", file=str(path), row=node.start_mark.line + 1), file=path)
+        active.discard(key)
+        sizes[key], depths[key] = total, deepest
+        return total, deepest
+
+    size(root)
+
+
+def _collect_lines(node: yaml.Node, loc: tuple[str | int, ...], out: dict, seen: set[int]) -> None:
+    """The line of every key and item; a node reached again through an alias keeps the
+    lines of its first place (so an alias costs nothing here)."""
     out[loc] = node.start_mark.line + 1
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             child = loc + (str(key.value),)
-            _collect_lines(value, child, out)
+            _collect_lines(value, child, out, seen)
             out[child] = key.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _collect_lines(item, loc + (i,), out)
+            _collect_lines(item, loc + (i,), out, seen)
 
 
 def load_yaml(path: str | os.PathLike[str], model: type[BaseModel] | None = None) -> Any:

@@ -26,12 +26,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from docx import Document
 from docx.oxml.ns import qn
 
+from .._zipcheck import inspect_package
 from ..errors import InputError, Problem
 from ..models.roadmap import (
     Column,
@@ -43,6 +43,7 @@ from ..models.roadmap import (
 )
 from ..models.target import Target
 from ._docx_table import Para, TableBuilder, pick_table, read_para, recognise_heading, table_rows, to_block
+from ._yaml import existing_file
 
 __all__ = ["RoadmapImport", "import_roadmap", "recognise_heading"]
 
@@ -184,11 +185,15 @@ def _period(title: str) -> Period | None:
 
 def import_roadmap(path: str | os.PathLike[str]) -> RoadmapImport:
     """Read the roadmap table (and its stamps, title, note and targets) from a .docx file."""
-    path = Path(path)
+    path = existing_file(path)
+    file = str(path)
+    inspect_package(path, label="не удалось открыть документ Word", kind="DOCX",
+                    error=lambda message: InputError(Problem(message, file=file), file=file))
     try:
-        doc = Document(str(path))
+        doc = Document(file)
     except Exception as exc:  # python-docx raises several kinds for a file that is not DOCX
-        raise InputError([Problem(f"Не удалось открыть документ Word: {exc}", file=str(path))]) from exc
+        detail = " ".join(str(exc).split())
+        raise InputError([Problem(f"Не удалось открыть документ Word: {detail}", file=file)]) from exc
     picked = pick_table(doc)
     if picked is None:
         raise InputError([Problem(

@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..models import Category, Gender, Official, Organization, PairStatus, Person, Registry, Role
+from ..models import TEXT_MAX, Category, Gender, Official, Organization, PairStatus, Person, Registry, Role
 from ..models.image import Image
 from ..ru import NBSP, PersonForms, decline_post, format_date, person_forms, typograph
 from ._base import BatchSpec, Kind, register
@@ -34,7 +34,7 @@ FAMILY = "Грамоты и благодарности"
 
 
 class _Input(BaseModel):
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", populate_by_name=True, str_max_length=TEXT_MAX)
 
 
 class AwardRecipient(Person):

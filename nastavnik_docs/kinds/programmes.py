@@ -31,7 +31,19 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from ..models import Category, Gender, Model, Official, Organization, Pair, PairStatus, Participant, Registry, Role
+from ..models import (
+    TEXT_MAX,
+    Category,
+    Gender,
+    Model,
+    Official,
+    Organization,
+    Pair,
+    PairStatus,
+    Participant,
+    Registry,
+    Role,
+)
 from ..ru import (
     BLANK_NAME,
     PersonForms,
@@ -345,7 +357,7 @@ PUBLIC_HOLIDAYS: tuple[tuple[int, int], ...] = (
 
 
 class _Input(BaseModel):
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", populate_by_name=True,
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", populate_by_name=True, str_max_length=TEXT_MAX,
                               coerce_numbers_to_str=True)
 
 

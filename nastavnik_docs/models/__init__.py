@@ -20,7 +20,8 @@ from .organization import Organization
 from .origin import HasOrigin, Origin
 from .pair import Pair, SupplementaryAgreement
 from .participant import LegalRepresentative, Participant
-from .person import Model, Official, Person
+from .person import NAME_MAX, TEXT_MAX, Model, Official, Person
+from .plausibility import data_warnings, person_warnings
 from .registry import Registry, RegistryProblem, check_registry, nearest_participant
 from .roadmap import (
     Activity,
@@ -56,6 +57,7 @@ __all__ = [
     "LegalRepresentative",
     "MentoringForm",
     "Model",
+    "NAME_MAX",
     "Official",
     "OrgKind",
     "Organization",
@@ -79,13 +81,16 @@ __all__ = [
     "StampKind",
     "SubStage",
     "SupplementaryAgreement",
+    "TEXT_MAX",
     "Target",
     "YEAR_CHECKS",
     "check_registry",
     "check_year",
+    "data_warnings",
     "history_errors",
     "find_form",
     "nearest_form",
     "nearest_participant",
     "normalize_word",
+    "person_warnings",
 ]

@@ -6,21 +6,29 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .._limits import current as _current_limits
 from ._enums import Case, Gender
 
 NBSP = "\u00a0"
+
+#: The longest text field (``field_chars`` of ``nastavnik_docs._limits``, read at import):
+#: every string of every model, unless a field says less.
+TEXT_MAX = _current_limits().field_chars
+#: The longest surname, first name or patronymic.
+NAME_MAX = 200
 
 
 class Model(BaseModel):
     """Common configuration: strip strings, forbid unknown keys, validate on assignment.
 
     Numbers typed where text is expected (``number: 14`` in YAML, an order number read from
-    an Excel cell) become text rather than errors.
+    an Excel cell) become text rather than errors. No text is longer than :data:`TEXT_MAX`
+    characters (a clear error, never a document cut short).
     """
 
     model_config = ConfigDict(
         str_strip_whitespace=True, extra="forbid", validate_assignment=True,
-        populate_by_name=True, coerce_numbers_to_str=True,
+        populate_by_name=True, coerce_numbers_to_str=True, str_max_length=TEXT_MAX,
     )
 
 
@@ -30,12 +38,13 @@ class Person(Model):
     ``overrides`` maps a case to the full name in that case exactly as it must be
     printed («Золя Эмиль»); an override always wins over automatic declension.
     Gender may be left out: the Russian layer detects it from the patronymic or the
-    first name, and says clearly when it cannot.
+    first name, and says clearly when it cannot. An unlikely birth date (in the future,
+    before 1900, an age its category does not have) is a warning (:mod:`.plausibility`).
     """
 
-    last_name: str = Field(min_length=1, description="Фамилия")
-    first_name: str = Field(min_length=1, description="Имя")
-    middle_name: str | None = Field(default=None, description="Отчество (если есть)")
+    last_name: str = Field(min_length=1, max_length=NAME_MAX, description="Фамилия")
+    first_name: str = Field(min_length=1, max_length=NAME_MAX, description="Имя")
+    middle_name: str | None = Field(default=None, max_length=NAME_MAX, description="Отчество (если есть)")
     gender: Gender | None = Field(default=None, description="Пол: male / female (м / ж)")
     birth_date: date | None = Field(default=None, description="Дата рождения")
     overrides: dict[Case, str] = Field(

@@ -14,6 +14,7 @@ from .forms import MentoringForm, find_form, form_key, nearest_form
 from .pair import Pair
 from .participant import Participant
 from .person import Model
+from .plausibility import person_warnings
 
 #: A personalised programme lasts from three months to one year (Р-145, АЗ-1128/08).
 MIN_PROGRAMME_MONTHS = 3
@@ -152,6 +153,9 @@ def check_registry(registry: Registry) -> list[RegistryProblem]:
     problems: list[RegistryProblem] = []
     by_id: dict[str, Participant] = {}
     for person in registry.participants:
+        for warning in person_warnings(person):
+            problems.append(RegistryProblem(warning, severity="warning", field="birth_date",
+                                            code="participant.birth_date"))
         if person.id in by_id:
             problems.append(RegistryProblem(f"участник с ID «{person.id}» указан дважды",
                                             field="id", value=person.id, code="participant.duplicate_id"))

@@ -1,0 +1,48 @@
+"""Two rules for text from the data, applied by every writer.
+
+**XML characters** (DOCX, XLSX, ICS): a line end is ``\\n`` — ``\\r\\n`` and a lone ``\\r``
+become ``\\n`` — and every character XML 1.0 cannot hold is removed: the control
+characters U+0000–U+001F other than tab and line feed (a vertical tab pasted from Word,
+a bell, a form feed), the non-characters U+FFFE and U+FFFF and unpaired surrogates.
+Nothing else is changed. (A DOCX writer then turns ``\\n`` into a line break, an XLSX
+cell keeps it, an ICS value escapes it as ``\\n``.)
+
+**Formulas** (CSV, XLSX): a spreadsheet reads a cell that starts with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return as a formula (OWASP, «CSV Injection»). Text from the
+data written to a CSV file gets a leading apostrophe, which spreadsheets show as text
+and never evaluate (:func:`csv_cell`); an XLSX cell is written as a string with Excel's
+quote prefix, so it shows without the apostrophe and is never a formula
+(:func:`looks_like_formula` tells the writers when).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["FORMULA_START", "csv_cell", "looks_like_formula", "xml_text"]
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+#: What a spreadsheet reads as the start of a formula (OWASP).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def xml_text(text: str) -> str:
+    """``text`` by the XML rule of the module docstring."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _XML_INVALID.sub("", text)
+
+
+def looks_like_formula(text: str) -> bool:
+    """Whether a spreadsheet would read ``text`` as a formula."""
+    return text.startswith(FORMULA_START)
+
+
+def csv_cell(value: Any) -> str:
+    """A CSV cell from data: ``None`` as empty, formula-like text behind an apostrophe."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if looks_like_formula(text) else text
