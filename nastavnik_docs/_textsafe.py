@@ -12,7 +12,11 @@ cell keeps it, an ICS value escapes it as ``\\n``.)
 data written to a CSV file gets a leading apostrophe, which spreadsheets show as text
 and never evaluate (:func:`csv_cell`); an XLSX cell is written as a string with Excel's
 quote prefix, so it shows without the apostrophe and is never a formula
-(:func:`looks_like_formula` tells the writers when).
+(:func:`excel_text` tells the writers when).
+
+**Cell size** (XLSX): a cell holds at most 32,767 characters and Excel cuts longer text
+when it opens the file; such text is refused with a message, never cut
+(:func:`excel_text`).
 """
 
 from __future__ import annotations
@@ -20,12 +24,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["FORMULA_START", "csv_cell", "looks_like_formula", "xml_text"]
+__all__ = ["EXCEL_CELL_CHARS", "FORMULA_START", "csv_cell", "excel_text", "looks_like_formula", "xml_text"]
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 #: What a spreadsheet reads as the start of a formula (OWASP).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: The most characters an Excel cell holds.
+EXCEL_CELL_CHARS = 32_767
 
 
 def xml_text(text: str) -> str:
@@ -46,3 +52,18 @@ def csv_cell(value: Any) -> str:
         return ""
     text = str(value)
     return "'" + text if looks_like_formula(text) else text
+
+
+def _grouped(n: int) -> str:
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+def excel_text(text: str) -> tuple[str, bool]:
+    """Text from the data for an XLSX cell: by the XML rule, and whether the cell needs
+    the quote prefix (it looks like a formula). ValueError (in Russian) for text longer
+    than a cell holds."""
+    text = xml_text(text)
+    if len(text) > EXCEL_CELL_CHARS:
+        raise ValueError(f"текст длиннее {_grouped(EXCEL_CELL_CHARS)} символов ({_grouped(len(text))}) — больше, "
+                         f"чем вмещает ячейка Excel; он не записан, чтобы не оказаться обрезанным")
+    return text, looks_like_formula(text)

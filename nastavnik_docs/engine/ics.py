@@ -3,7 +3,7 @@
 Written by hand: the well-kept library for this (``icalendar``) is not among the
 project's dependencies, and what is needed here is small — all-day VEVENTs with a summary,
 a description, a category and a stable UID; text escaped (backslash, comma, semicolon,
-line breaks) and lines folded at 75 octets without splitting a UTF-8 character, CRLF line
+line breaks; control characters and bare carriage returns never reach the file) and lines folded at 75 octets without splitting a UTF-8 character, CRLF line
 ends (RFC 5545 §3.1, §3.3.11).
 
 Each dated deadline gives one event per occurrence (``models.roadmap.occurrences``): a day
@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from .._textsafe import xml_text
 from ..models.roadmap import occurrences, parse_deadline, roadmap_months
 
 __all__ = ["escape_text", "fold_line", "roadmap_events", "write_roadmap_ics"]
@@ -31,9 +32,17 @@ PRODID = "-//nastavnik_docs//Дорожная карта//RU"
 
 
 def escape_text(text: str) -> str:
-    """TEXT value escaping of RFC 5545 §3.3.11."""
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    """TEXT value escaping of RFC 5545 §3.3.11, after the one XML-character rule of
+    ``nastavnik_docs._textsafe`` (line ends as LF — a bare CR included —, control
+    characters removed; the Unicode line and paragraph separators and NEL, which
+    ``str.splitlines`` and others take for line ends, written as line breaks too): no
+    character of the data can end a content line, so a line-splitting parser never sees
+    a property the data injected."""
+    text = xml_text(text).translate(_SEPARATORS)
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+_SEPARATORS = str.maketrans({"\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 
 def fold_line(line: str) -> str:

@@ -22,6 +22,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .._textsafe import excel_text
+from ..errors import InputError, Problem
 from ..models.roadmap import (
     COLUMN_WEIGHTS,
     ColumnRole,
@@ -57,14 +59,24 @@ LINE_PT = 14.5
 
 
 def _put(ws: Worksheet, row: int, col: int, value: Any, *, font: Font | None = None,
-         align: Alignment = WRAP_TOP, fill: PatternFill | None = None, border: bool = True) -> None:
+         align: Alignment = WRAP_TOP, fill: PatternFill | None = None, border: bool = True,
+         formula: bool = False) -> None:
+    """Write a cell; text is the data's (``nastavnik_docs._textsafe``: never a formula, XML
+    characters by the one rule, never cut) unless ``formula`` says it is the writer's own."""
     cell = ws.cell(row=row, column=col)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and not value.startswith("=SUBTOTAL"):
+    if formula or not isinstance(value, str):
         cell.value = value
-        cell.data_type = "s"  # text from the data never becomes a formula
-        cell.quotePrefix = True
+    elif value:
+        try:
+            text, formula_like = excel_text(value)
+        except ValueError as exc:
+            raise InputError(Problem(f"лист «{ws.title}», ячейка {cell.coordinate}: {exc}")) from None
+        cell.value = text
+        cell.data_type = "s"
+        if formula_like:
+            cell.quotePrefix = True
     else:
-        cell.value = value if value != "" else None
+        cell.value = None
     cell.font = font or Font(name=FONT, size=11)
     cell.alignment = align
     if fill is not None:
@@ -206,7 +218,7 @@ def _grid_sheet(ws: Worksheet, roadmap: Roadmap) -> None:
         for k in range(len(horizon)):
             letter = get_column_letter(first_month_col + k)
             _put(ws, 2, first_month_col + k, f"=SUBTOTAL(103,{letter}{header + 1}:{letter}{last_row})",
-                 align=Alignment(horizontal="center"), border=False)
+                 align=Alignment(horizontal="center"), border=False, formula=True)
     ws.auto_filter.ref = f"A{header}:{get_column_letter(max(last_col, len(fixed)))}{max(last_row, header)}"
     ws.freeze_panes = ws.cell(row=header + 1, column=4)
     ws.print_title_rows = f"{header}:{header}"

@@ -61,11 +61,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
 from .. import _limits
-from .._textsafe import looks_like_formula
+from .._textsafe import excel_text
 from ..errors import TemplateError
 from ._sandbox import render_guard
 from .docx import (
-    clean_text,
     finalize,
     make_environment,
     one_line,
@@ -75,7 +74,7 @@ from .docx import (
 )
 from .xlsx_rows import copy_row, expand_rows
 
-__all__ = ["EXCEL_CELL_CHARS", "ROW_MARKER", "too_long_for_excel", "RowLoop", "CellTemplate", "scan_sheet", "cell_source", "render_xlsx",
+__all__ = ["ROW_MARKER", "RowLoop", "CellTemplate", "scan_sheet", "cell_source", "render_xlsx",
            "header_footer_templates"]
 
 #: ``{%row for p in participants %}`` at the start of a cell marks a repeated row.
@@ -84,15 +83,6 @@ _FOR = re.compile(r"^for\s+(?P<target>[A-Za-z_]\w*)\s+in\s+(?P<iter>\S.*)$", re.
 _EXACT = re.compile(r"^\s*\{\{(?P<expr>(?:(?!\{\{|\}\}).)*)\}\}\s*$", re.S)
 _HAS_TAG = re.compile(r"\{\{|\{%|\{#")
 DATE_FORMAT = "DD.MM.YYYY"
-#: The most characters an Excel cell holds; Excel cuts longer text when it opens the file.
-EXCEL_CELL_CHARS = 32_767
-
-
-def too_long_for_excel(length: int) -> str:
-    """Why text of ``length`` characters is not written into a cell (never cut silently)."""
-    return (f"текст длиннее {_limits.human('', EXCEL_CELL_CHARS)} символов ({_limits.human('', length)}) — "
-            f"больше, чем вмещает ячейка Excel; он не записан, чтобы не оказаться обрезанным")
-
 DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
 
 
@@ -249,12 +239,13 @@ def _write(cell: Cell, value: Any, where: str = "") -> None:
         if isinstance(value, dt.date) and not is_date_format(template_format):
             cell.number_format = DATETIME_FORMAT if isinstance(value, dt.datetime) else DATE_FORMAT
         return
-    text = clean_text(str(value))
-    if len(text) > EXCEL_CELL_CHARS:
-        raise TemplateError(f"{where or cell.coordinate}: {too_long_for_excel(len(text))}")
+    try:
+        text, formula_like = excel_text(str(value))
+    except ValueError as exc:
+        raise TemplateError(f"{where or cell.coordinate}: {exc}") from None
     cell.value = text
     cell.data_type = "s"  # never "f", whatever the text starts with
-    if looks_like_formula(text):
+    if formula_like:
         cell.quotePrefix = True
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from itertools import islice
 from typing import Any
 
+from .._textsafe import csv_cell, looks_like_formula
 from ..errors import InputError, Problem
 from ..models import Participant
 from ._columns import PARTICIPANT_COLUMNS
@@ -27,7 +28,7 @@ from ._problems import Loc
 from ._registry_xlsx import cell_value
 from ._table import Table, read_participants
 from ._values import cell_text
-from ._yaml import existing_file
+from ._yaml import existing_file, read_limited
 
 __all__ = ["DELIMITERS", "decode", "detect_delimiter", "dump_participants_csv", "load_participants_csv",
            "read_csv", "read_csv_records"]
@@ -69,10 +70,20 @@ def detect_delimiter(text: str, known: Callable[[Sequence[str]], int] | None = N
 
 def read_csv(path: str | os.PathLike[str], known: Callable[[Sequence[str]], int] | None = None) -> list[list[str]]:
     """The rows of a CSV file as lists of cells, its encoding and delimiter detected
-    (``known`` as in :func:`detect_delimiter`)."""
+    (``known`` as in :func:`detect_delimiter`). A file over the ``input_bytes`` limit is
+    refused; an apostrophe that a writer put before a formula-like cell
+    (``nastavnik_docs._textsafe.csv_cell``) is removed."""
     path = existing_file(path)
-    text = decode(path.read_bytes(), str(path))
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text, known)))
+    text = decode(read_limited(path), str(path))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text, known)))
+    except csv.Error as exc:  # a field over csv's own limit, a broken quote
+        raise InputError(Problem(f"не удалось прочитать таблицу CSV: {exc}", file=str(path)), file=path) from None
+    return [[_unquoted(cell) for cell in row] for row in rows]
+
+
+def _unquoted(cell: str) -> str:
+    return cell[1:] if cell[:1] == "'" and looks_like_formula(cell[1:]) else cell
 
 
 def read_csv_records(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
@@ -115,10 +126,11 @@ def load_participants_csv(path: str | os.PathLike[str]) -> list[Participant]:
 
 
 def dump_participants_csv(participants: list[Participant], delimiter: str = ";") -> str:
-    """Participants as CSV text with the columns of sheet «Участники» (dates as ДД.ММ.ГГГГ)."""
+    """Participants as CSV text with the columns of sheet «Участники» (dates as ДД.ММ.ГГГГ;
+    formula-like text behind an apostrophe, which :func:`read_csv` removes again)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([c.header for c in PARTICIPANT_COLUMNS])
     for person in participants:
-        writer.writerow([cell_text(cell_value(person, c)) for c in PARTICIPANT_COLUMNS])
+        writer.writerow([csv_cell(cell_text(cell_value(person, c))) for c in PARTICIPANT_COLUMNS])
     return out.getvalue()

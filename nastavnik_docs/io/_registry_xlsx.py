@@ -7,19 +7,20 @@ from __future__ import annotations
 import os
 import zipfile
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from .._files import atomic_path
 from .._resources import templates_dir
+from .._textsafe import excel_text, xml_text
 from ..errors import InputError, Problem
 from ..models import BUILTIN_FORMS, AliasedEnum, MentoringForm, Pair, Registry, find_form
 from ._columns import (
@@ -218,20 +219,29 @@ def cell_value(record: Any, col: Column) -> Any:
     return value
 
 
-def _fill(sheet: Any, columns: Sequence[Column], records: Sequence[Any]) -> None:
+def _fill(sheet: Any, columns: Sequence[Column], records: Sequence[Any]) -> list[Problem]:
+    """Write ``records`` from row 2; the cells whose text could not be written."""
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
+    problems: list[Problem] = []
     for r, record in enumerate(records, start=2):
         lines = 1
         for c, col in enumerate(columns, start=1):
             value = cell_value(record, col)
             if value is None:
                 continue
-            if isinstance(value, str):
-                value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters Excel cannot store
+            formula_like = False
+            if isinstance(value, str):  # the one rule of nastavnik_docs._textsafe
+                try:
+                    value, formula_like = excel_text(value)
+                except ValueError as exc:
+                    problems.append(Problem(str(exc), sheet=sheet.title, row=r, column=col.header))
+                    continue
             cell = sheet.cell(row=r, column=c, value=value)
-            if isinstance(value, str) and cell.data_type == "f":
+            if isinstance(value, str):
                 cell.data_type = "s"  # «=…» typed as a name or a post is text, never a formula
+                if formula_like:
+                    cell.quotePrefix = True
             if isinstance(value, date):
                 cell.number_format = DATE_FORMAT
             elif col.kind == NUMBER:
@@ -243,6 +253,7 @@ def _fill(sheet: Any, columns: Sequence[Column], records: Sequence[Any]) -> None
             sheet.row_dimensions[r].height = 15 * lines
     last = get_column_letter(len(columns))
     sheet.auto_filter.ref = f"A1:{last}{max(len(records) + 1, 2)}"
+    return problems
 
 
 def _lines(text: str, width: float) -> int:
@@ -252,23 +263,27 @@ def _lines(text: str, width: float) -> int:
 
 
 def fill_workbook(workbook: Any, registry: Registry) -> None:
-    """Write the registry into an opened copy of the template."""
-    _fill(workbook[PARTICIPANTS_SHEET], PARTICIPANT_COLUMNS, registry.participants)
-    _fill(workbook[PAIRS_SHEET], PAIR_COLUMNS, registry.pairs)
+    """Write the registry into an opened copy of the template; InputError naming every
+    cell whose text is longer than Excel holds."""
+    problems = _fill(workbook[PARTICIPANTS_SHEET], PARTICIPANT_COLUMNS, registry.participants)
+    problems += _fill(workbook[PAIRS_SHEET], PAIR_COLUMNS, registry.pairs)
     events = history_rows(registry)
     if HISTORY_SHEET not in workbook.sheetnames and events:  # a curator's template from before the sheet
         sheet = workbook.create_sheet(HISTORY_SHEET, index=workbook.sheetnames.index(PAIRS_SHEET) + 1)
         for c, col in enumerate(HISTORY_COLUMNS, start=1):
             sheet.cell(row=1, column=c, value=col.header)
     if HISTORY_SHEET in workbook.sheetnames:
-        _fill(workbook[HISTORY_SHEET], HISTORY_COLUMNS, events)
+        problems += _fill(workbook[HISTORY_SHEET], HISTORY_COLUMNS, events)
+    if problems:
+        raise InputError(problems)
     lists = workbook[LISTS_SHEET]
     columns = {header_key(c.value): c.column for c in lists[1] if c.value is not None}
     form_col = columns[header_key(FORM_LIST_HEADER)]
     row = 2 + len(BUILTIN_FORMS)
     for form in registry.forms:
         if find_form(form.title) is None:
-            lists.cell(row=row, column=form_col, value=form.title)
+            cell = lists.cell(row=row, column=form_col, value=xml_text(form.title))
+            cell.data_type = "s"
             row += 1
     if registry.max_mentees_per_mentor is not None:
         lists.cell(row=2, column=columns.get(header_key(MAX_MENTEES_LABEL), MAX_MENTEES_COLUMN),
@@ -283,7 +298,10 @@ def write_registry(registry: Registry, path: str | os.PathLike[str], *, overwrit
         raise InputError(Problem(f"базу можно записать только в книгу Excel (.xlsx), а не «{path.suffix}»",
                                  file=str(path)), file=path)
     workbook = openpyxl.load_workbook(template or template_path())
-    fill_workbook(workbook, registry)
+    try:
+        fill_workbook(workbook, registry)
+    except InputError as exc:
+        raise InputError([replace(p, file=str(path)) for p in exc.problems], file=path) from None
     with atomic_path(path, overwrite=overwrite) as tmp:
         workbook.save(tmp)
     return path
