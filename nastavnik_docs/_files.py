@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import OutputExistsError
+from .errors import OutputError, OutputExistsError
 
 #: Prefix of temporary files; batch resume ignores and removes leftovers with it.
 TEMP_PREFIX = ".nastavnik-tmp-"
@@ -25,26 +25,43 @@ def _umask() -> int:
     return mask
 
 
+def cannot_write(target: Path, exc: OSError) -> OutputError:
+    """The Russian error for a file that could not be written (a read-only folder, no
+    space left, no permission)."""
+    reason = {13: "нет прав на запись", 30: "папка только для чтения", 28: "на диске нет места",
+              1: "нет прав на запись"}.get(exc.errno or 0, exc.strerror or str(exc))
+    return OutputError(f"Не удалось записать файл {target}: {reason}")
+
+
 @contextmanager
-def atomic_path(target: str | os.PathLike[str], *, overwrite: bool = False) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; on success rename it onto ``target``."""
+def atomic_path(target: str | os.PathLike[str], *, overwrite: bool = False,
+                prefix: str = TEMP_PREFIX) -> Iterator[Path]:
+    """Yield a temporary path beside ``target`` (its name starts with ``prefix``); on
+    success rename it onto ``target``. A folder that cannot be written to is an
+    :class:`~nastavnik_docs.errors.OutputError` naming the file."""
     target = Path(target)
     if target.exists() and not overwrite:
         raise OutputExistsError(
             f"Файл уже существует: {target}. Чтобы перезаписать, укажите --force (overwrite=True)"
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
-    # mkstemp creates the file readable by its owner only; a document is an ordinary file,
-    # so give it the permissions the user's umask gives any new file.
-    os.fchmod(fd, 0o666 & ~_umask())
-    os.close(fd)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=target.suffix, dir=target.parent)
+        # mkstemp creates the file readable by its owner only; a document is an ordinary file,
+        # so give it the permissions the user's umask gives any new file.
+        os.fchmod(fd, 0o666 & ~_umask())
+        os.close(fd)
+    except OSError as exc:
+        raise cannot_write(target, exc) from None
     tmp = Path(tmp_name)
     try:
         yield tmp
         if not overwrite and target.exists():
             raise OutputExistsError(f"Файл уже существует: {target}")
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise cannot_write(target, exc) from None
     finally:
         if tmp.exists():
             tmp.unlink()

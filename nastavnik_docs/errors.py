@@ -7,6 +7,7 @@ English because software catches them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,9 @@ class Problem:
     """One located problem in the input: where it is and what is wrong.
 
     Every field but ``message`` is optional, so the same type serves a cell of an
-    Excel sheet, a line of a CSV file and a key of a YAML document.
+    Excel sheet, a line of a CSV file and a key of a YAML document. ``personal``: the
+    value is personal data (a phone, a birth date…) — kept here for the program that
+    holds the data anyway, never printed in the message.
     """
 
     message: str
@@ -45,6 +48,7 @@ class Problem:
     column: str | None = None
     value: Any = None
     field: str | None = None
+    personal: bool = dataclass_field(default=False, compare=False)
 
     def location(self) -> str:
         parts: list[str] = []
@@ -63,7 +67,7 @@ class Problem:
     def __str__(self) -> str:
         where = self.location()
         text = self.message
-        if self.value not in (None, ""):
+        if self.value not in (None, "") and not self.personal:
             text = f"{text} (значение: «{self.value}»)"
         return f"{where}: {text}" if where else text
 

@@ -10,9 +10,12 @@ file per record:
   (``Иванова_М.П._2.docx``);
 * each file is written under a temporary name and renamed when complete, so a killed run
   leaves no half-written document; ``resume=True`` skips the files already there and
-  removes stray temporary files;
+  removes the temporary files this batch left;
+* the output folder is locked for the run: a second run into it is refused before it
+  changes anything; worker processes end with the run that started them;
 * a record with bad data is reported (and listed in «Ошибки выпуска.csv» in the output
-  folder) and never stops the others;
+  folder, formulas neutralised, no personal data; ``redact=True``: record numbers only)
+  and never stops the others;
 * DOCX templates go through the fast path (:mod:`nastavnik_docs.engine.fast`), prepared
   once per process; ``jobs=N`` spreads the records over N processes;
 * ``merge=True`` also makes one print file of all documents, each from a new page

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .._files import atomic_path
+from .._textsafe import csv_cell
 from ..ru import agree
 
 __all__ = ["ERROR_REPORT", "BatchReport", "Failure", "write_error_report"]
@@ -72,14 +73,16 @@ class BatchReport:
         return "\n".join(lines)
 
 
-def write_error_report(out_dir: Path, failures: list[Failure]) -> Path:
-    """«№ записи; Участник; Ошибка» in a CSV that Excel opens in Russian locales (; and BOM)."""
+def write_error_report(out_dir: Path, failures: list[Failure], *, temp_prefix: str | None = None) -> Path:
+    """«№ записи; Участник; Ошибка» in a CSV that Excel opens in Russian locales (; and BOM).
+    Every cell that a spreadsheet would read as a formula is neutralised (the OWASP rule,
+    ``nastavnik_docs._textsafe.csv_cell``): a name or a message quoting the data is text."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(["№ записи", "Участник", "Ошибка"])
     for f in failures:
-        writer.writerow([f.row, f.name, f.error])
+        writer.writerow([f.row, csv_cell(f.name), csv_cell(f.error)])
     target = out_dir / ERROR_REPORT
-    with atomic_path(target, overwrite=True) as tmp:
+    with atomic_path(target, overwrite=True, **({"prefix": temp_prefix} if temp_prefix else {})) as tmp:
         tmp.write_text(buffer.getvalue(), encoding="utf-8-sig")
     return target

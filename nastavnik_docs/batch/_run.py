@@ -7,15 +7,18 @@ import logging
 import math
 import multiprocessing
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
-from .._files import TEMP_PREFIX
+from .._files import TEMP_PREFIX, cannot_write
+from .._privacy import personal_values, record_values, scrub
 from ..errors import InputError, OutputExistsError, Problem
 from ..kinds import Kind, get_kind
+from ._lock import folder_lock
 from ._names import plan_names, safe_file_stem, short_name
 from ._report import ERROR_REPORT, BatchReport, Failure, write_error_report
 from ._workers import Item, Worker, auto_jobs, init_process, kind_ref, run_chunk
@@ -30,9 +33,26 @@ MERGED_SUFFIX = " — все документы для печати"
 PathLike = str | os.PathLike[str]
 
 
-def _remove_temp_files(out_dir: Path) -> int:
+def temp_prefix(name: str) -> str:
+    """How this process names the temporary file of ``name`` in the output folder."""
+    return f"{TEMP_PREFIX}{os.getpid()}-{name}"
+
+
+_OWN_TEMP = re.compile(re.escape(TEMP_PREFIX) + r"\d+-(.+)$")
+
+
+def _remove_own_temp_files(out_dir: Path, names: set[str]) -> int:
+    """Remove the temporary files an interrupted run of this batch left: those named
+    after one of ``names`` (its documents, print file and error report) by
+    :func:`temp_prefix`; nobody else's."""
     removed = 0
     for stray in out_dir.glob(f"{TEMP_PREFIX}*"):
+        match = _OWN_TEMP.match(stray.name)
+        if match is None:
+            continue
+        rest = match.group(1)
+        if rest not in names and not any(rest.startswith(name + ".") for name in names):
+            continue
         try:
             stray.unlink()
             removed += 1
@@ -94,14 +114,20 @@ def _write_all(kind: Kind, template: Path, suffix: str, todo: list[Item], n_jobs
 def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir: PathLike, *,
                  merge: bool = False, jobs: int | None = None, resume: bool = False,
                  overwrite: bool = False, name: str | None = None,
-                 templates: PathLike | None = None, progress: bool = False) -> BatchReport:
+                 templates: PathLike | None = None, progress: bool = False,
+                 redact: bool = False) -> BatchReport:
     """Write one document of ``kind`` per record into ``out_dir``.
 
     ``name`` is the file name pattern (default: the kind's, e.g. ``{last_name}_{initials}``);
     ``merge`` also makes one print file; ``jobs`` processes (default: by size);
     ``resume`` skips files already complete; ``overwrite`` replaces existing files;
     ``templates`` is the user's template folder; ``progress`` shows a progress bar.
-    Errors in single records are reported, not raised; see :class:`BatchReport`.
+    Errors in single records are reported, not raised; see :class:`BatchReport`. A
+    reason never shows a phone, an e-mail, an address or a birth date of the record;
+    ``redact`` keeps only the record numbers (no names, no values of the data).
+
+    The folder is locked for the run (``_lock``): a second run into it is refused before
+    it changes anything, and ``resume`` removes only the temporary files of this batch.
     """
     started = time.perf_counter()
     kind = get_kind(kind)
@@ -110,16 +136,33 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
     template_name, suffix = (kind.docx, ".docx") if kind.docx else (kind.xlsx, ".xlsx")
     if not template_name:
         raise InputError(Problem(f"«{kind.title}» не выпускается пакетом: у него нет шаблона DOCX или XLSX"))
+    from ..engine import open_template
     from ..engine.lookup import find_template
 
     template = find_template(template_name, templates)
+    open_template(template, suffix.lstrip(".").upper())  # broken, encrypted, a bomb: refused here
     pattern = name or (kind.batch.file_name if kind.batch else "{index:05d}")
     targets = [out_dir / n for n in plan_names(records, pattern, suffix)]
     stem = safe_file_stem(kind.output_name or kind.title)
     merged_path = out_dir / f"{stem}{MERGED_SUFFIX}.docx" if merge and suffix == ".docx" else None
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    removed = _remove_temp_files(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise cannot_write(out_dir, exc) from None
+    with folder_lock(out_dir):
+        report = _run(kind, records, out_dir, template, suffix, targets, merged_path, jobs=jobs, resume=resume,
+                      overwrite=overwrite, progress=progress, redact=redact)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _run(kind: Kind, records: list[Mapping[str, Any]], out_dir: Path, template: Path, suffix: str,
+         targets: list[Path], merged_path: Path | None, *, jobs: int | None, resume: bool, overwrite: bool,
+         progress: bool, redact: bool) -> BatchReport:
+    """The run itself, with the folder locked."""
+    own_names = {t.name for t in targets} | {ERROR_REPORT} | ({merged_path.name} if merged_path else set())
+    removed = _remove_own_temp_files(out_dir, own_names)
     # One listing instead of a check per file; names compared ignoring case, as on Windows.
     present = {n.casefold() for n in os.listdir(out_dir)}
     if removed:
@@ -145,10 +188,10 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
     errors = _write_all(kind, template, suffix, todo, n_jobs, bar, len(report.skipped))
 
     report.written = [Path(target) for index, _, target in todo if index not in errors]
-    report.failed = [Failure(i + 1, short_name(records[i]), errors[i]) for i in sorted(errors)]
+    report.failed = [_failure(i, records[i], errors[i], redact) for i in sorted(errors)]
     stale = out_dir / ERROR_REPORT
     if report.failed:
-        report.error_report = write_error_report(out_dir, report.failed)
+        report.error_report = write_error_report(out_dir, report.failed, temp_prefix=temp_prefix(ERROR_REPORT) + ".")
     elif stale.exists() and (resume or overwrite):
         stale.unlink()
 
@@ -157,6 +200,14 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
         if ready:
             from ..engine.merge import merge_documents
 
-            report.merged = merge_documents(ready, merged_path, overwrite=True)
-    report.seconds = time.perf_counter() - started
+            report.merged = merge_documents(ready, merged_path, overwrite=True,
+                                            temp_prefix=temp_prefix(merged_path.name) + ".")
     return report
+
+
+def _failure(index: int, record: Mapping[str, Any], error: str, redact: bool) -> Failure:
+    """A failed record as the report shows it: never a phone, an e-mail, an address or a
+    birth date (``_privacy``); with ``redact``, only its number."""
+    if redact:
+        return Failure(index + 1, "", scrub(error, record_values(record)))
+    return Failure(index + 1, short_name(record), scrub(error, personal_values(record)))

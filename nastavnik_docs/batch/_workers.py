@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from .._files import TEMP_PREFIX
 from ..errors import NastavnikError
 from ..kinds import Kind, get_kind
+from ._parent import die_with_parent
 
 __all__ = ["Item", "Outcome", "Worker", "auto_jobs", "init_process", "kind_ref", "run_chunk"]
 
@@ -94,16 +95,25 @@ class Worker:
 
 
 _WORKER: Worker | None = None
+_INIT_ERROR: NastavnikError | None = None
 
 
 def init_process(kind: Kind | str, template: str, suffix: str) -> None:
-    """Start of a worker process: its worker, with the template prepared."""
-    global _WORKER
-    _WORKER = Worker(get_kind(kind), Path(template), suffix)
+    """Start of a worker process: it ends with its parent (``_parent``), and prepares its
+    worker, the template once. A template that cannot be prepared is kept as the error
+    every chunk raises, in Russian (an initializer that raises would only break the pool)."""
+    global _WORKER, _INIT_ERROR
+    die_with_parent(os.getppid())
+    try:
+        _WORKER = Worker(get_kind(kind), Path(template), suffix)
+    except NastavnikError as exc:
+        _INIT_ERROR = exc
 
 
 def run_chunk(items: list[Item]) -> list[Outcome]:
     """Write a chunk of records in a worker process."""
+    if _INIT_ERROR is not None:
+        raise _INIT_ERROR
     assert _WORKER is not None
     return _WORKER.chunk(items)
 

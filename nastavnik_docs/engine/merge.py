@@ -386,13 +386,14 @@ def merge_with_docxcompose(paths: Sequence[Path], out: Path) -> None:
 
 
 def merge_documents(paths: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str], *,
-                    overwrite: bool = False) -> Path:
-    """One DOCX with every document of ``paths`` in order, each from a new page."""
+                    overwrite: bool = False, temp_prefix: str | None = None) -> Path:
+    """One DOCX with every document of ``paths`` in order, each from a new page
+    (``temp_prefix``: how the temporary file is named while it is written)."""
     sources = [Path(p) for p in paths]
     if not sources:
         raise TemplateError("Нечего объединять: нет ни одного документа")
     out = Path(out)
-    with atomic_path(out, overwrite=overwrite) as tmp:
+    with atomic_path(out, overwrite=overwrite, **({"prefix": temp_prefix} if temp_prefix else {})) as tmp:
         try:
             _write_merged(sources, tmp)
         except (_Incompatible, PackageError) as exc:  # PackageError: a merged file over 4 GB

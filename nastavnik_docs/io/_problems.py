@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .._privacy import is_personal
 from ..errors import Problem
 from ..models import AliasedEnum
 from ._values import DATE_HINT
@@ -216,5 +217,6 @@ def problems_from_validation(
         where: dict[str, Any] = {"field": field_path(prefix + loc) or None}
         if locate is not None:
             where.update(locate(prefix + loc))
-        problems.append(Problem(russian_message(error, annotation), file=file, value=value, **where))
+        problems.append(Problem(russian_message(error, annotation), file=file, value=value,
+                                personal=is_personal(loc), **where))
     return problems

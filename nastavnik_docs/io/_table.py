@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .._privacy import is_personal
 from ..errors import InputError, Problem
 from ..models import AliasedEnum, Case, Category, Gender, PairEventKind, PairStatus, Participant, Role
 from ._columns import CASES, DATE, ENUM, EXPERIENCE, INTEGER, NUMBER, PEOPLE, Column
@@ -114,9 +115,12 @@ class Table:
             yield number, raw
 
     def problem(self, row: int, field: str | None, value: Any, message: str) -> None:
+        """Record a problem in a cell; the value of a personal field (a phone, a birth
+        date…) is never printed in its message (``nastavnik_docs._privacy``)."""
         column = self.header_of(field) if field else None
-        self.problems.append(Problem(message, file=self.file, sheet=self.sheet, row=row,
-                                     column=column, value=cell_text(value) if value is not None else None))
+        self.problems.append(Problem(message, file=self.file, sheet=self.sheet, row=row, column=column,
+                                     value=cell_text(value) if value is not None else None,
+                                     personal=is_personal(field)))
 
     def convert(self, row: int, raw: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
         """Cell values read by their column's kind, as nested data for a model, and the
