@@ -1,14 +1,21 @@
 """The command line: a thin layer over the public API (``nastavnik_docs``).
 
 Every command parses its arguments, calls one library function and prints what it did.
-Errors of the library (``NastavnikError``) are printed in Russian without a traceback.
+No traceback ever reaches the user: an error of the library (``NastavnikError``) is
+printed as its Russian message, any other failure (a file system refusing, memory
+running out, a bug) as one Russian line, always with a non-zero exit code
+(``NASTAVNIK_DOCS_DEBUG=1`` shows the traceback of an unexpected one). Warnings about
+the data (``DataWarning``: unlikely birth dates) are printed as «Предупреждение: …».
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+import warnings
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,9 +23,10 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ._version import __version__
-from .errors import NastavnikError
+from .errors import DataWarning, InputError, NastavnikError
 
 app = typer.Typer(
     name="nastavnik-docs",
@@ -39,16 +47,74 @@ TemplatesOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", "-f", help="Перезаписывать существующие файлы")]
 
 
+RedactOption = Annotated[
+    bool, typer.Option("--redact", help="В сообщениях и отчётах — только номера строк и записей, без ФИО и значений"),
+]
+
+#: Set for the running command by ``--redact``.
+_redacting = False
+_OS_REASONS = {2: "файл или папка не найдены", 13: "нет прав доступа", 1: "нет прав доступа",
+               28: "на диске нет места", 30: "файловая система только для чтения", 21: "это папка, а нужен файл",
+               20: "это не папка", 36: "слишком длинное имя файла"}
+
+
+def _say(label: str, style: str, message: str) -> None:
+    err_console.print(Text.assemble((label, style), " ", message), highlight=False)
+
+
+def _error_text(exc: BaseException) -> str:
+    """What the user reads for a failure: the library's own message, or one Russian line."""
+    if isinstance(exc, InputError) and _redacting:
+        return str(InputError([replace(p, value=None) for p in exc.problems], file=exc.file))
+    if isinstance(exc, NastavnikError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
+        return f"не удалось прочитать или записать файл{where} — {_OS_REASONS.get(exc.errno or 0, exc.strerror or exc)}"
+    if isinstance(exc, MemoryError):
+        return "не хватило памяти; обработайте данные частями"
+    if isinstance(exc, RecursionError):
+        return "данные вложены слишком глубоко"
+    detail = " ".join(str(exc).split())[:300]
+    return (f"непредвиденная ошибка ({type(exc).__name__}{': ' + detail if detail else ''}); "
+            f"чтобы увидеть подробности, запустите снова с переменной NASTAVNIK_DOCS_DEBUG=1")
+
+
+def _show_warning(message: Any, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    if issubclass(category, DataWarning):
+        _say("Предупреждение:", "bold yellow", "в данных есть сомнительная дата рождения (подробности — без --redact)"
+             if _redacting else str(message))
+    else:
+        _default_showwarning(message, category, filename, lineno, file, line)
+
+
+_default_showwarning = warnings.showwarning
+
+
 def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Print library errors as one Russian message and exit non-zero."""
+    """Print every failure as a Russian message (no traceback) and exit non-zero; print
+    the data's warnings in Russian."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        global _redacting
+        _redacting = bool(kwargs.get("redact"))
+        warnings.showwarning = _show_warning
         try:
             return func(*args, **kwargs)
-        except NastavnikError as exc:
-            err_console.print(f"[bold red]Ошибка:[/] {exc}", highlight=False, markup=True)
+        except (typer.Exit, typer.Abort):
+            raise
+        except KeyboardInterrupt:
+            _say("Прервано.", "bold red", "Незаконченные файлы не оставлены; пакет можно продолжить с --resume")
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if os.environ.get("NASTAVNIK_DOCS_DEBUG") and not isinstance(exc, NastavnikError):
+                raise
+            _say("Ошибка:", "bold red", _error_text(exc))
             raise typer.Exit(1) from None
+        finally:
+            warnings.showwarning = _default_showwarning
 
     return wrapper
 
@@ -96,7 +162,7 @@ def init(
     from .io import init_workspace
 
     for path in init_workspace(folder, overwrite=force):
-        console.print(f"Создан файл: {path}")
+        console.print(f"Создан файл: {path}", markup=False, highlight=False)
 
 
 @app.command("kinds")
@@ -132,13 +198,14 @@ def render(
     pdf: Annotated[bool, typer.Option("--pdf", help="Также сделать PDF (нужен LibreOffice)")] = False,
     templates: TemplatesOption = None,
     force: ForceOption = False,
+    redact: RedactOption = False,
 ) -> None:
     """Сделать один документ."""
     from . import render as render_document
 
     written = render_document(kind, data, out, templates=templates, pdf=pdf, overwrite=force)
     for path in written if isinstance(written, list) else [written]:
-        console.print(f"Записан файл: {path}")
+        console.print(f"Записан файл: {path}", markup=False, highlight=False)
 
 
 @app.command("check-template")
@@ -152,7 +219,7 @@ def check_template(
 
     report = check(file, kind)
     if report.ok:
-        console.print(f"Шаблон {file.name} подходит для «{kind}»: ошибок нет.")
+        console.print(f"Шаблон {file.name} подходит для «{kind}»: ошибок нет.", markup=False, highlight=False)
         return
     for issue in report.issues:
         err_console.print(f"• {issue}", highlight=False, markup=False)
@@ -174,6 +241,7 @@ def batch(
     name: Annotated[str | None, typer.Option("--name", help="Шаблон имени файла, например {last_name}_{initials}")] = None,
     templates: TemplatesOption = None,
     force: ForceOption = False,
+    redact: RedactOption = False,
 ) -> None:
     """Много документов за один запуск (грамоты, программы, согласия)."""
     from .batch import records_from_source, render_batch
@@ -181,8 +249,8 @@ def batch(
     records = records_from_source(kind, source, common=common)
     report = render_batch(kind, records, out, merge=merge, jobs=jobs, resume=resume,
                           overwrite=force, name=name, templates=templates,
-                          progress=sys.stderr.isatty())
-    console.print(report.summary())
+                          progress=sys.stderr.isatty(), redact=redact)
+    console.print(report.summary(), markup=False, highlight=False)
     if report.failed:
         raise typer.Exit(1)
 
@@ -200,13 +268,22 @@ def import_roadmap(
 
     result = read_roadmap(file)
     save_yaml(result.roadmap, out, overwrite=force)
-    console.print(f"Записан файл: {out}")
+    console.print(f"Записан файл: {out}", markup=False, highlight=False)
     for note in result.unplaced:
         err_console.print(f"Не удалось разместить: {note}", highlight=False, markup=False)
 
 
 def main() -> None:
-    app()
+    """The console script: the app, with a last guard so that nothing escapes as a traceback."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except BaseException as exc:  # an error outside every command (a broken installation)
+        if os.environ.get("NASTAVNIK_DOCS_DEBUG"):
+            raise
+        _say("Ошибка:", "bold red", _error_text(exc))
+        raise SystemExit(130 if isinstance(exc, KeyboardInterrupt) else 1) from None
 
 
 if __name__ == "__main__":

@@ -279,10 +279,20 @@ class Package:
         return Member(partname, crc, size, self._stored(offset, csize), method, _from_dos(time, date))
 
     def read(self, partname: str) -> bytes:
-        """The part's bytes, inflated; KeyError when absent."""
-        method, _crc, csize, _size, offset, _time, _date = self._dir[partname]
+        """The part's bytes, inflated; KeyError when absent. Never more than the size the
+        directory declares (which the package limits were checked against): a member
+        that inflates further is damaged — or a bomb."""
+        method, _crc, csize, size, offset, _time, _date = self._dir[partname]
         raw = self._stored(offset, csize)
-        return raw if method == _STORED else zlib.decompress(raw, -15)
+        if method == _STORED:
+            return raw
+        inflate = zlib.decompressobj(-15)
+        data = inflate.decompress(raw, size + 1)
+        if len(data) > size:
+            raise PackageError(f"«{self.name}»: часть «{partname}» распаковывается больше заявленного размера")
+        if not inflate.eof:
+            raise PackageError(f"«{self.name}»: часть «{partname}» повреждена (обрезана)")
+        return data
 
     def relationships(self, source: str = "") -> list[Relationship]:
         """The relationships of part ``source`` (``""``: of the package), in file order."""

@@ -7,8 +7,16 @@ Reports, each with the paragraph or cell where it sits:
   with a near-miss suggestion;
 * every tag still broken after docxtpl's own repair of split runs (a Jinja syntax error,
   an unclosed ``{% if %}`` pointing at the opening tag);
-* access to private or dunder attributes, which the sandbox refuses at render time;
-* a malformed XLSX row marker.
+* everything the sandbox refuses at render time (:mod:`._sandbox_check`): private and
+  internal attributes reached in any way, methods that change the data, included
+  templates, operations over the limits on constant operands; and what only compiling
+  finds (an unknown filter);
+* a malformed XLSX row marker;
+* every external resource the template would make its documents fetch (a picture
+  inserted as a link, an attached template: :mod:`._external`), which the renderer
+  refuses;
+* and, raised as an error as the renderer raises it, a package it would not open (too
+  big, encrypted, with a DOCTYPE).
 
 The context model is introspected: pydantic fields and computed fields, properties with
 return annotations, ``list[...]`` element types for loop variables, nested models,
@@ -37,10 +45,12 @@ from jinja2 import TemplateSyntaxError
 from lxml import etree
 from pydantic import BaseModel
 
+from .._zipcheck import inspect_package
 from ..errors import TemplateError
 from ._docxtpl_compat import prepare_part_xml, template_sources
 from ._opc import Package, PackageError
-from .docx import make_environment, open_template, paragraph_text, syntax_message
+from ._sandbox_check import is_unsafe_attribute, sandbox_issues
+from .docx import make_environment, paragraph_text, syntax_message, template_external_references
 from .paths import ITEM, VarUse, format_path, variable_uses
 from .report import TemplateIssue, TemplateReport
 
@@ -272,17 +282,23 @@ def check_source(source: str, context_model: type[BaseModel], where: str,
             source = repaired
     else:
         return issues, []
+    try:
+        env.compile(source)  # what only compiling finds: an unknown filter or test
+    except TemplateSyntaxError as exc:
+        issues.append(TemplateIssue("syntax", f"Ошибка в теге шаблона: {syntax_message(exc)}.", where=where,
+                                    text=text_at(exc.lineno or 1)))
     uses = variable_uses(tree)
     seen: set[tuple[str, str]] = set()
+    on_paths: set[tuple[int, str]] = set()  # (line, attribute) refused on a path of the data
     for use in uses:
         text = text_at(use.lineno)
-        private = next((s for s in use.path if s.startswith("_")), None)
+        private = next((s for s in use.path if s != ITEM and is_unsafe_attribute(s)), None)
         if private is not None:
-            key = (use.text, text)
-            if key not in seen:
-                seen.add(key)
+            on_paths.add((use.lineno, private))
+            if (use.text, text) not in seen:
+                seen.add((use.text, text))
                 issues.append(TemplateIssue(
-                    "unsafe", f"Обращение к служебному атрибуту «{private}» запрещено "
+                    "unsafe", f"Обращение к служебному атрибуту «{private}» запрещено песочницей "
                     f"(«{use.text}»).", where=where, text=text, path=use.text))
             continue
         failure = resolve_path(context_model, use.path)
@@ -293,12 +309,14 @@ def check_source(source: str, context_model: type[BaseModel], where: str,
         if key not in seen:
             seen.add(key)
             issues.append(issue)
+    for found in sandbox_issues(tree):  # the rest of what the sandbox would refuse, as the renderer does
+        if (found.lineno, found.attribute) not in on_paths:
+            issues.append(TemplateIssue(found.kind, found.message, where=where, text=text_at(found.lineno)))
     return issues, uses
 
 
 def _docx_parts(path: Path) -> list[tuple[str, str]]:
     """(label, Jinja source) of the body, headers, footers and footnotes of a template."""
-    open_template(path)  # as the renderer: size, entries, DOCTYPE, encryption
     try:
         sources = template_sources(Package.open(path))
     except (PackageError, KeyError, etree.XMLSyntaxError, UnicodeDecodeError) as exc:
@@ -320,7 +338,6 @@ def _check_xlsx(path: Path, model: type[BaseModel], report: TemplateReport) -> N
 
     from .xlsx import cell_source, header_footer_templates, scan_sheet
 
-    open_template(path, "XLSX")
     try:
         wb = load_workbook(path)
     except Exception as exc:
@@ -354,6 +371,14 @@ def check_template(path: str | os.PathLike[str], context_model: type[BaseModel],
         raise TemplateError(f"Файл шаблона не найден: {path}")
     report = TemplateReport(template=path.name, kind=kind)
     suffix = path.suffix.lower()
+    if suffix in (".docx", ".xlsx"):
+        inspect_package(path, label=f"Не удалось открыть шаблон {suffix[1:].upper()} «{path.name}»",
+                        kind=suffix[1:].upper(), part_limit="docx_part_bytes" if suffix == ".docx" else "part_bytes",
+                        error=TemplateError)
+        report.issues += [TemplateIssue("external", f"Шаблон ссылается на внешний ресурс: {ref}. Документ загружал "
+                                        f"бы его из сети при каждом открытии; так шаблон не соберётся.",
+                                        where=ref.part, text=ref.target)
+                          for ref in template_external_references(path)]
     if suffix == ".docx":
         _check_docx(path, context_model, report)
     elif suffix == ".xlsx":

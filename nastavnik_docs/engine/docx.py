@@ -47,6 +47,8 @@ from .._zipcheck import inspect_package
 from ..errors import TemplateError
 from ..models.image import Image
 from ._docxtpl_compat import DocumentTooLarge, DocxTemplateWithHooks, picture_run_xml
+from ._external import ExternalReference, external_references
+from ._opc import Package, PackageError
 from ._sandbox import Sandbox, SandboxLimit, render_guard
 
 __all__ = [
@@ -65,6 +67,7 @@ __all__ = [
     "render_docx",
     "syntax_message",
     "template_context",
+    "template_external_references",
     "template_error",
     "too_large",
     "verify_part",
@@ -281,12 +284,28 @@ def apply_font(document: Document, context: Mapping[str, Any]) -> None:
 
 def open_template(template: str | os.PathLike[str], kind: str = "DOCX") -> str:
     """Check a template's package before any library parses it (size, entries, DOCTYPE,
-    encryption: :func:`nastavnik_docs._zipcheck.inspect_package`); returns the label the
-    errors name it by, «шаблон «x.docx»»."""
+    encryption: :func:`nastavnik_docs._zipcheck.inspect_package`) and refuse one that
+    would make its documents fetch something from the network (a picture inserted as a
+    link…: :mod:`._external`); returns the label the errors name it by, «шаблон «x.docx»»."""
     name = Path(template).name
     inspect_package(template, label=f"Не удалось открыть шаблон {kind} «{name}»", kind=kind,
                     part_limit="docx_part_bytes" if kind == "DOCX" else "part_bytes", error=TemplateError)
-    return f"шаблон «{name}»"
+    label = f"шаблон «{name}»"
+    found = template_external_references(template)
+    if found:
+        raise TemplateError(f"{label} ссылается на внешний ресурс: {found[0]}. Документ загружал бы его из сети "
+                            f"при каждом открытии; вставьте содержимое в сам шаблон (для рисунка — "
+                            f"«Вставка → Рисунок», без «Связать с файлом»)")
+    return label
+
+
+def template_external_references(template: str | os.PathLike[str]) -> list[ExternalReference]:
+    """The external resources of a template (:mod:`._external`); none for a zip the
+    package reader does not handle (zip64), which docxtpl and openpyxl read themselves."""
+    try:
+        return external_references(Package.open(template))
+    except (PackageError, KeyError, ValueError):
+        return []
 
 
 #: Above this many characters a rendered part is parsed strictly before it is written:

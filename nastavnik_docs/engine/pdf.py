@@ -5,6 +5,11 @@ Each call uses its own LibreOffice profile in a temporary folder
 not fight over the user's profile lock. Inputs are linked into a private folder under
 unique ASCII names, so two inputs with the same stem (``x.docx`` and ``x.xlsx``) do not
 produce the same PDF name, and each PDF is moved into place atomically.
+
+LibreOffice fetches what a document links to (a picture inserted as a link, a linked
+object, an ``INCLUDEPICTURE`` field) while it converts. Nothing the library converts may
+reach the network: a document with such links is converted from a copy with every one
+of them removed (:mod:`._external`); hyperlinks stay.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from pathlib import Path
 
 from .._files import atomic_path
 from ..errors import ConverterMissingError, NastavnikError, OutputExistsError
+from ._external import without_external
+from ._opc import NotAPackage, Package, PackageError
 
 __all__ = ["INSTALL_HINT", "convert_to_pdf", "find_soffice"]
 
@@ -61,6 +68,24 @@ def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess[str]
         return subprocess.CompletedProcess(command, proc.returncode, out, err)
 
 
+def _offline_copy(src: Path) -> bytes | None:
+    """The bytes of ``src`` without the external resources LibreOffice would fetch, or None
+    when it has none (or is not a package: LibreOffice then reads it as it is)."""
+    if src.suffix.lower() not in (".docx", ".xlsx", ".docm", ".xlsm", ".pptx"):
+        return None
+    try:
+        package = Package.open(src)
+    except NotAPackage:
+        return None
+    except (PackageError, OSError) as exc:
+        raise NastavnikError(f"Файл {src.name} не подготовить к PDF (не удалось проверить его на внешние "
+                             f"ссылки): {exc}") from None
+    try:
+        return without_external(package)
+    except (PackageError, KeyError, ValueError, UnicodeDecodeError) as exc:
+        raise NastavnikError(f"Файл {src.name} не подготовить к PDF: {exc}") from None
+
+
 def convert_to_pdf(files: Iterable[str | os.PathLike[str]], outdir: str | os.PathLike[str] | None = None,
                    *, overwrite: bool = False, timeout: float = 300) -> list[Path]:
     """Convert DOCX/XLSX ``files`` to PDF with one LibreOffice process; return the PDFs.
@@ -92,7 +117,11 @@ def convert_to_pdf(files: Iterable[str | os.PathLike[str]], outdir: str | os.Pat
         linked = []
         for index, src in enumerate(sources):
             link = inputs / f"{index:05d}{src.suffix.lower()}"
-            link.symlink_to(src)
+            offline = _offline_copy(src)
+            if offline is None:
+                link.symlink_to(src)
+            else:
+                link.write_bytes(offline)
             linked.append(link)
         command = [
             soffice, "--headless", "--invisible", "--norestore", "--nolockcheck",

@@ -12,7 +12,9 @@ class TemplateIssue:
     """One problem in a template: what is wrong and where it sits.
 
     ``kind`` is ``"unknown"`` (a variable the context does not provide), ``"syntax"`` (a
-    broken or unclosed tag) or ``"unsafe"`` (a sandbox violation). ``path`` is the
+    broken or unclosed tag), ``"unsafe"`` (a sandbox violation), ``"include"`` (a tag
+    including another template), ``"limit"`` (an operation over the sandbox's limits) or
+    ``"external"`` (a resource fetched from outside the file). ``path`` is the
     variable path for unknown variables (``pairs[].mentor.dativ``); ``where`` the part
     (``текст документа``, ``верхний колонтитул``, ``лист «Реестр», ячейка B5``);
     ``text`` the paragraph or cell text around the problem.

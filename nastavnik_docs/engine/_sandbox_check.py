@@ -1,0 +1,222 @@
+"""What the sandbox would refuse, found in a template's syntax tree without rendering it.
+
+``check-template`` must agree with the renderer: a template that fails at render for a
+sandbox reason must not be called «ошибок нет». :func:`sandbox_issues` walks every node
+of a parsed template and reports:
+
+* ``unsafe`` — an attribute the sandbox never gives (``_x``, ``__class__``, ``mro``, a
+  frame's or a generator's internals), whether reached by ``.``, by ``['…']``, by the
+  ``attr`` filter, by a filter's ``attribute=`` or by a ``'{0.__class__}'.format`` field,
+  from the data, a constant (``''.__class__``) or a global (``lipsum.__globals__``); a
+  call of a method that changes a list, a dict or a set (``.append``, ``.update``);
+* ``include`` — ``{% include %}``, ``{% import %}``, ``{% from … import %}``,
+  ``{% extends %}``: a document is made from one file, there is nothing to include;
+* ``limit`` — what the limits of :mod:`._sandbox` refuse, where the operands are
+  constants: ``range(100000)``, ``'x' * 10**9``, ``9**9**9``, ``''|center(400000000)``,
+  ``'%0400000000d'|format(1)``, ``'{:>400000000}'.format(1)``, ``lipsum(10**6)``, and
+  loops over constant ranges whose nesting repeats more than ``loop_iterations`` times.
+  The very functions the sandbox runs decide (:func:`~._sandbox.check_binop` …), so the
+  check and the renderer cannot disagree about a limit.
+"""
+
+from __future__ import annotations
+
+import operator
+import string
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import nodes
+
+from .. import _limits
+from ._sandbox import (
+    SandboxLimit,
+    check_binop,
+    check_filter,
+    check_format_spec,
+    check_method,
+    check_range,
+)
+
+__all__ = ["SandboxIssue", "is_unsafe_attribute", "sandbox_issues"]
+
+#: Attributes the sandbox refuses whatever the object (besides names starting with «_»).
+UNSAFE_NAMES = frozenset({
+    "mro", "gi_frame", "gi_code", "gi_yieldfrom", "cr_frame", "cr_code", "cr_await", "ag_code", "ag_frame",
+    "ag_await", "tb_frame", "tb_next", "f_globals", "f_locals", "f_builtins", "f_back", "f_code", "co_code",
+    "func_globals", "func_code",
+})
+#: Methods that change a list, a dict, a set or a deque: the immutable sandbox refuses them.
+MUTATING = frozenset({
+    "append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear", "update", "setdefault",
+    "popitem", "add", "discard", "difference_update", "intersection_update", "symmetric_difference_update",
+    "appendleft", "extendleft", "popleft", "rotate",
+})
+_ATTRIBUTE_FIRST = frozenset({"selectattr", "rejectattr", "groupby"})
+_INCLUDES = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
+_BINOPS: dict[type[nodes.BinExpr], tuple[str, Callable[[Any, Any], Any]]] = {
+    nodes.Mul: ("*", operator.mul), nodes.Pow: ("**", operator.pow), nodes.Add: ("+", operator.add),
+    nodes.Mod: ("%", operator.mod), nodes.Sub: ("-", operator.sub), nodes.Div: ("/", operator.truediv),
+    nodes.FloorDiv: ("//", operator.floordiv),
+}
+
+
+@dataclass(frozen=True)
+class SandboxIssue:
+    """One refusal found: ``kind`` (``unsafe``, ``include``, ``limit``), the Russian
+    message and the template line."""
+
+    kind: str
+    message: str
+    lineno: int
+    #: the refused attribute, for ``unsafe`` issues about one
+    attribute: str | None = None
+
+
+def is_unsafe_attribute(name: str) -> bool:
+    """Whether the sandbox refuses attribute ``name`` on every object it may be on."""
+    return name.startswith("_") or name in UNSAFE_NAMES
+
+
+class _Unknown(Exception):
+    """The value of an expression is not known before rendering."""
+
+
+def _value(node: nodes.Node) -> Any:
+    """The value of a constant expression, computed only after the sandbox's checks."""
+    if isinstance(node, nodes.Const):
+        return node.value
+    if isinstance(node, (nodes.List, nodes.Tuple)):
+        items = [_value(item) for item in node.items]
+        return items if isinstance(node, nodes.List) else tuple(items)
+    if isinstance(node, nodes.Neg):
+        return -_value(node.node)
+    binop = _BINOPS.get(type(node))
+    if binop is not None:
+        assert isinstance(node, nodes.BinExpr)
+        left, right = _value(node.left), _value(node.right)
+        check_binop(binop[0], left, right)
+        try:
+            return binop[1](left, right)
+        except Exception:
+            raise _Unknown from None
+    if isinstance(node, nodes.Concat):
+        parts = [str(_value(part)) for part in node.nodes]
+        total = sum(map(len, parts))
+        if total > _limits.current().string_chars:
+            raise SandboxLimit("string_chars", "соединение строк «~»", total)
+        return "".join(parts)
+    if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name == "range":
+        return check_range(*[_value(a) for a in node.args])
+    raise _Unknown
+
+
+def _attribute_issue(name: str, how: str, lineno: int) -> Iterator[SandboxIssue]:
+    for part in str(name).split("."):
+        if is_unsafe_attribute(part):
+            yield SandboxIssue("unsafe", f"Обращение к служебному атрибуту «{part}» ({how}) запрещено "
+                                         f"песочницей: так шаблон не соберётся.", lineno, part)
+            return
+
+
+def _format_fields(pattern: str) -> Iterator[str]:
+    try:
+        for _literal, field, _spec, _conversion in string.Formatter().parse(pattern):
+            if field:
+                yield from (p for p in field.replace("[", ".").replace("]", "").split(".")[1:] if p)
+    except ValueError:
+        return
+
+
+def _node_issues(node: nodes.Node) -> Iterator[SandboxIssue]:
+    line = node.lineno
+    if isinstance(node, _INCLUDES):
+        tag = {nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "from … import",
+               nodes.Extends: "extends"}[type(node)]
+        yield SandboxIssue("include", f"Тег {{% {tag} %}} подключает другой шаблон, а документ собирается "
+                                      f"из одного файла: так шаблон не соберётся.", line)
+    elif isinstance(node, nodes.Getattr):
+        yield from _attribute_issue(node.attr, f"«.{node.attr}»", line)
+    elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+        yield from _attribute_issue(node.arg.value, f"«['{node.arg.value}']»", line)
+    elif isinstance(node, nodes.Filter):
+        names = [kw.value for kw in node.kwargs if kw.key == "attribute"]
+        if node.name == "attr" or node.name in _ATTRIBUTE_FIRST:
+            names += node.args[:1]
+        for name in names:
+            if isinstance(name, nodes.Const) and isinstance(name.value, str):
+                yield from _attribute_issue(name.value, f"фильтр «{node.name}»", line)
+    elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr):
+        method = node.node.attr
+        if method in MUTATING:
+            yield SandboxIssue("unsafe", f"Вызов «.{method}()» изменил бы данные, а песочница этого не "
+                                         f"позволяет: так шаблон не соберётся.", line)
+        elif method in ("format", "format_map") and isinstance(node.node.node, nodes.Const) \
+                and isinstance(node.node.node.value, str):
+            for part in _format_fields(node.node.node.value):
+                yield from _attribute_issue(part, "поле в format()", line)
+
+
+def _limit_issues(node: nodes.Node) -> None:
+    """Raise :class:`SandboxLimit` for a node the limits refuse on constant operands."""
+    try:
+        if isinstance(node, (nodes.BinExpr, nodes.Concat)) or (
+                isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name == "range"):
+            _value(node)
+        elif isinstance(node, nodes.Filter) and node.node is not None:
+            args = tuple(_value(a) for a in node.args)
+            kwargs = {kw.key: _value(kw.value) for kw in node.kwargs}
+            check_filter(node.name, _value(node.node), args, kwargs)
+        elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name == "lipsum":
+            check_filter("lipsum", None, tuple(_value(a) for a in node.args),
+                         {kw.key: _value(kw.value) for kw in node.kwargs})
+        elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr):
+            owner = _value(node.node.node)
+            args = tuple(_value(a) for a in node.args)
+            if node.node.attr in ("format", "format_map") and isinstance(owner, str):
+                check_format_spec(owner, args, {kw.key: _value(kw.value) for kw in node.kwargs})
+            else:
+                check_method(owner, node.node.attr, args, {})
+    except _Unknown:
+        pass
+    except (TypeError, ValueError, OverflowError, ZeroDivisionError):
+        pass  # the renderer reports these as errors of their own
+
+
+def _size(node: nodes.Node) -> int | None:
+    try:
+        return len(_value(node))
+    except (_Unknown, TypeError):
+        return None
+
+
+def _loop_issues(node: nodes.Node, outer: int) -> Iterator[SandboxIssue]:
+    for child in node.iter_child_nodes():
+        repeat = outer
+        if isinstance(child, nodes.For):
+            size = _size(child.iter)
+            repeat = outer * (size or 1)
+            limit = _limits.current().loop_iterations
+            if size and repeat > limit and outer <= limit:
+                reason, hint = _limits.describe("loop_iterations", repeat)
+                yield SandboxIssue("limit", f"Вложенные циклы: {reason} (запрещено песочницей). {hint}.",
+                                   child.lineno)
+        yield from _loop_issues(child, repeat)
+
+
+def sandbox_issues(tree: nodes.Template) -> list[SandboxIssue]:
+    """Every refusal of the sandbox the template's tree shows (see the module docstring)."""
+    issues: list[SandboxIssue] = []
+    for node in tree.find_all(nodes.Node):
+        issues.extend(_node_issues(node))
+        try:
+            _limit_issues(node)
+        except SandboxLimit as exc:
+            issues.append(SandboxIssue("limit", f"{exc.what}: {exc.reason} (запрещено песочницей). {exc.hint}.",
+                                       node.lineno))
+    issues.extend(_loop_issues(tree, 1))
+    unique: dict[tuple[str, int], SandboxIssue] = {}
+    for issue in issues:  # a refused operation is reported once, not once per enclosing node
+        unique.setdefault((issue.message, issue.lineno), issue)
+    return list(unique.values())
