@@ -49,11 +49,15 @@ class PeopleIndex:
                           f"укажите ID нужного участника")
         if key in self.rejected:
             return None, None
-        message = "нет участника с таким ID или ФИО на листе «Участники»"
+        message = UNKNOWN_PERSON
         near = nearest_participant(token, self.participants)
         if near is not None:
             message += f"; возможно, имелся в виду «{near.id}» ({near.last_name} {near.initials})"
         return None, message
+
+
+#: How a reference to nobody on sheet «Участники» begins.
+UNKNOWN_PERSON = "нет участника с таким ID или ФИО на листе «Участники»"
 
 
 def resolve_people(table: Table, number: int, data: dict[str, Any], failed: set[str], index: PeopleIndex,

@@ -23,6 +23,7 @@ from .._resources import templates_dir
 from .._textsafe import excel_text, xml_text
 from ..errors import InputError, Problem
 from ..models import BUILTIN_FORMS, AliasedEnum, MentoringForm, Pair, Registry, find_form
+from ..ru import agree
 from ._columns import (
     CASES,
     ENUM,
@@ -41,7 +42,7 @@ from ._columns import (
     Column,
 )
 from ._links import finish_registry
-from ._people import PeopleIndex, resolve_people
+from ._people import UNKNOWN_PERSON, PeopleIndex, resolve_people
 from ._problems import Loc
 from ._registry_history import history_rows, read_history
 from ._table import Table, format_cases, read_participants
@@ -103,7 +104,8 @@ def _read(workbook: Any, names: dict[str, str], file: str,
     people_sheet, pairs_sheet = names[header_key(PARTICIPANTS_SHEET)], names[header_key(PAIRS_SHEET)]
     people = Table(PARTICIPANT_COLUMNS, file=file, sheet=people_sheet, blanks=blanks.get(people_sheet))
     rows = _rows(workbook, people_sheet)
-    participants, person_rows = read_participants(people, rows) if people.read_header(rows) else ([], [])
+    people_ok = people.read_header(rows)
+    participants, person_rows = read_participants(people, rows) if people_ok else ([], [])
 
     for person, number in zip(participants, person_rows):
         person.set_origin(people_sheet, number)
@@ -111,17 +113,20 @@ def _read(workbook: Any, names: dict[str, str], file: str,
     couples = Table(PAIR_COLUMNS, file=file, sheet=pairs_sheet, blanks=blanks.get(pairs_sheet))
     rows = _rows(workbook, pairs_sheet)
     index = PeopleIndex(participants, people.rejected_ids)
-    pairs, pair_rows = _read_pairs(couples, rows, index) if couples.read_header(rows) else ([], [])
+    pairs_ok = couples.read_header(rows)
+    if not people_ok:  # every pair would miss its people: only the headers are reported
+        raise InputError(people.problems + couples.problems, file=file)
+    pairs, pair_rows = _read_pairs(couples, rows, index) if pairs_ok else ([], [])
     for pair, number in zip(pairs, pair_rows):
         pair.set_origin(pairs_sheet, number)
 
     history_sheet = names.get(header_key(HISTORY_SHEET))
     events = Table(HISTORY_COLUMNS, file=file, sheet=history_sheet,
                    blanks=blanks.get(history_sheet) if history_sheet else None)
-    if events.sheet is not None:
+    if events.sheet is not None and pairs_ok:  # without pairs, every event would miss its pair
         pairs = read_history(events, _rows(workbook, events.sheet), index, pairs, couples.rejected_ids)
 
-    problems = people.problems + couples.problems + events.problems
+    problems = people.problems + _without_id_cascade(people, couples.problems + events.problems)
     forms: list[MentoringForm] = []
     max_mentees = None
     if header_key(LISTS_SHEET) in names:
@@ -149,6 +154,24 @@ def _read(workbook: Any, names: dict[str, str], file: str,
     if problems:
         raise InputError(problems, file=file)
     return registry
+
+
+def _without_id_cascade(people: Table, problems: list[Problem]) -> list[Problem]:
+    """Problems of the other sheets, with the references to nobody that only a missing
+    «ID» column on sheet «Участники» explains (a renamed header) told once, at the header."""
+    if "id" in people.index:
+        return problems
+    lost = [p for p in problems if p.message.startswith(UNKNOWN_PERSON)]
+    if len(lost) < 2:
+        return problems
+    renamed = ", ".join(f"«{h}»" for h in people.unknown_headers)
+    first = lost[0]
+    cause = Problem(
+        "на листе нет столбца «ID»" + (f" (не распознаны столбцы {renamed} — не переименован ли он?)" if renamed
+                                       else "") + f", поэтому не найдены {agree(len(lost), 'ссылка')} на участников по ID "
+        f"(первая — лист «{first.sheet}», строка {first.row}); верните столбцу заголовок «ID»",
+        file=people.file, sheet=people.sheet, row=people.header_row)
+    return [cause, *(p for p in problems if p not in lost)]
 
 
 def _read_pairs(table: Table, rows: Iterator[Sequence[Any]], index: PeopleIndex) -> tuple[list[Pair], list[int]]:

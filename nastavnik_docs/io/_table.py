@@ -56,6 +56,8 @@ class Table:
         self.problems: list[Problem] = []
         #: IDs typed in rows that were rejected: links to them are not reported again
         self.rejected_ids: set[str] = set()
+        #: headers of the header row that name no known column (a renamed one among them?)
+        self.unknown_headers: list[str] = []
         self._enum_memo: dict[tuple[str, str], AliasedEnum] = {}  # the same few words in 10,000 rows
         self._keys: dict[str, Column] = {}
         for col in columns:
@@ -70,6 +72,8 @@ class Table:
             found = self.match(row)
             if all(c.field in found for c in self.specs if c.required):
                 self.header_row, self.index = number, found
+                used = {i for i, _ in found.values()}
+                self.unknown_headers = [cell_text(c) for i, c in enumerate(row) if i not in used and cell_text(c)]
                 return True
             if found and (best is None or len(found) > len(best[1])):
                 best = (number, found)

@@ -26,7 +26,8 @@ _RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # space before it keeps the dash off the start of a line.
     (re.compile(r"[ \u00a0]+(?:--?|\u2014|\u2013)[ \u00a0]+"), f"{NBSP}{EN_DASH} "),
     # Number ranges: 2024-2025 → 2024–2025, 10-12 → 10–12.
-    (re.compile(r"(?<![\d.,])(\d+)-(\d+)(?![\d.,-])"), rf"\1{EN_DASH}\2"),
+    # A chain «1-1-1» is not a range and stays as typed (so typography stays idempotent).
+    (re.compile(r"(?<![\d.,\u2013-])(\d+)-(\d+)(?![\d.,\u2013-])"), rf"\1{EN_DASH}\2"),
     # Initials: «М. П. Иванова» → «М.П. Иванова» (spaces between initials removed).
     (re.compile(rf"\b([{_UP}])\.[ \u00a0]+(?=[{_UP}]\.)"), r"\1."),
     # Initials before a surname: «М.П. Иванова».
@@ -53,8 +54,9 @@ def _quotes(text: str, nested: str) -> str:
     """Straight quotes → «», and quotes inside quotes → ``nested`` (default „“).
 
     «, „ open; », ” close; “ closes inside quotes (it is the nested closing quote) and
-    opens otherwise; a straight " opens after a space, a bracket or another opening quote
-    and closes elsewhere.
+    opens otherwise; a straight " opens after a space, a bracket or another opening quote,
+    and after «,», «;» or «:» when no quote is open and a word follows (a list typed
+    without spaces: "Учитель","Ученик"); it closes elsewhere.
     """
     inner_open, inner_close = nested[0], nested[1]
     out: list[str] = []
@@ -69,7 +71,9 @@ def _quotes(text: str, nested: str) -> str:
             elif ch == "“":
                 opening = depth == 0
             else:
-                opening = prev.isspace() or prev in "([{«„“-\u2013/"
+                nxt = text[i + 1] if i + 1 < len(text) else " "
+                opening = prev.isspace() or prev in "([{«„“-\u2013/" or (
+                    depth == 0 and prev in ",;:" and (nxt.isalnum() or nxt in "«„"))
             if opening:
                 out.append("«" if depth == 0 else inner_open)
                 depth += 1
