@@ -30,12 +30,17 @@ from .jobs import Job
 from .state import WebState
 from .view import page, state_of
 
-__all__ = ["COMMON_FIELDS", "Filters", "award_kinds", "router"]
+__all__ = ["Filters", "award_kinds", "fields_of", "router"]
 
 router = APIRouter(include_in_schema=False)
 
-#: The shared fields of a batch on the form, from the award input model.
-COMMON_FIELDS = ["date", "wording", "event", "degree", "order_number", "order_date"]
+#: The shared fields of a batch on the form (fields of the award input model) each
+#: certificate kind asks for.
+_KIND_FIELDS = {
+    "award.certificate": ["date", "event", "order_number", "order_date"],
+    "award.diploma": ["date", "wording", "degree", "order_number", "order_date"],
+}
+_DEFAULT_FIELDS = ["date", "wording", "order_number", "order_date"]
 _HINTS = {
     "wording": "Продолжает фразу «награждается …», например: за активное участие в программе наставничества.",
     "event": "Для сертификата: «в программе наставничества … в 2025/2026 учебном году».",
@@ -43,6 +48,11 @@ _HINTS = {
 }
 #: The folder of the served folder that batches are written to.
 OUTPUT_FOLDER = "Грамоты и благодарности"
+
+
+def fields_of(kind: Kind) -> list[str]:
+    """The shared fields ``kind`` asks for on the form."""
+    return _KIND_FIELDS.get(kind.id, _DEFAULT_FIELDS)
 
 
 def award_kinds() -> list[Kind]:
@@ -87,7 +97,7 @@ def _form(request: Request, params: dict[str, str], problems: list[Problem] | No
     kinds = award_kinds()
     kind = next((k for k in kinds if k.id == params.get("kind")), kinds[0])
     defaults = {"date": dt.date.today().isoformat(), **{k: v for k, v in params.items() if v}}
-    fields: list[FormField] = form_fields(kind.input_model, COMMON_FIELDS, defaults, _HINTS)
+    fields: list[FormField] = form_fields(kind.input_model, fields_of(kind), defaults, _HINTS)
     rest = attach_problems(fields, problems or [])
     card, card_problems = state.folder.organization()
     registry, registry_problems = state.folder.registry()
@@ -113,13 +123,14 @@ def _issue(state: WebState, kind: Kind, records: list[dict[str, Any]], merge: bo
         report = render_batch(kind, records, out, merge=merge)
         archive = make_zip(out, state.work / "archives" / job.id / f"{out.name}.zip")
         job.result.update(
+            processed=len(report.written) + len(report.failed),
             written=len(report.written),
             failed=[(f.row, f.name, f.error) for f in report.failed],
             files=[state.files.add(p) for p in report.written],
             merged=state.files.add(report.merged) if report.merged else None,
             error_report=state.files.add(report.error_report) if report.error_report else None,
             zip=state.files.add(archive),
-            folder=str(out),
+            folder=str(out.relative_to(state.folder.path)),
         )
 
     return state.jobs.start(kind.title, len(records), out, ".docx", work)
@@ -135,12 +146,14 @@ async def start_awards(request: Request) -> Response:
     card, _ = state.folder.organization()
     if card is None:
         return _form(request, params, [Problem("сначала заполните карточку организации")], status=422)
-    common = {"organization": card, **form_to_data(params, COMMON_FIELDS)}
+    common = {"organization": card, **form_to_data(params, fields_of(kind))}
     try:
         records = await run_in_threadpool(_recipients, state, kind, common, Filters(params))
         if not records:
             raise InputError(Problem("под выбранные условия не попал ни один участник"))
-        await run_in_threadpool(load_input, kind, records[0])  # the shared fields, checked once
+        # the shared fields, checked once on the first document (the builder asks for the
+        # wording or the event a kind needs)
+        await run_in_threadpool(lambda: kind.build_context(load_input(kind, records[0])))
     except InputError as exc:
         return _form(request, params, exc.problems, status=422)
     job = _issue(state, kind, records, merge=params.get("merge") == "on")

@@ -73,9 +73,10 @@ def _lookup(data: dict[str, Any], name: str) -> Any:
 
 
 def form_fields(model: type[BaseModel], names: list[str], data: dict[str, Any],
-                hints: dict[str, str] | None = None) -> list[FormField]:
-    """Fields for ``names`` (dotted paths into ``model``), filled from ``data``."""
-    hints = hints or {}
+                hints: dict[str, str] | None = None, labels: dict[str, str] | None = None) -> list[FormField]:
+    """Fields for ``names`` (dotted paths into ``model``), filled from ``data``; the label is
+    the field's description unless ``labels`` gives a plainer one."""
+    hints, labels = hints or {}, labels or {}
     out = []
     for name in names:
         owner, info = model, None
@@ -88,7 +89,7 @@ def form_fields(model: type[BaseModel], names: list[str], data: dict[str, Any],
                 owner = annotation
         assert info is not None
         kind_type = _member(info.annotation)
-        item = FormField(name=name, label=info.description or name, required=info.is_required() and parent_required,
+        item = FormField(name=name, label=labels.get(name) or info.description or name, required=info.is_required() and parent_required,
                          hint=hints.get(name, ""))
         raw = _lookup(data, name)
         if isinstance(kind_type, type) and issubclass(kind_type, Enum):

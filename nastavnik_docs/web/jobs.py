@@ -42,9 +42,10 @@ class Job:
     result: dict[str, Any] = field(default_factory=dict)
 
     def done(self) -> int:
-        """Documents finished so far (complete files in the output folder)."""
+        """Documents finished so far (complete files in the output folder); at the end, the
+        records processed (written or failed)."""
         if self.state != "running":
-            return int(self.result.get("written", self.total if self.state == "done" else 0))
+            return int(self.result.get("processed", self.total if self.state == "done" else 0))
         try:
             names = os.listdir(self.out_dir)
         except OSError:

@@ -77,7 +77,7 @@ def home(request: Request) -> HTMLResponse:
 
 
 def _organization_form(data: dict[str, Any], problems: list[Problem]) -> tuple[list[Any], list[Problem]]:
-    fields = form_fields(Organization, ORGANIZATION_FIELDS, data, _HINTS)
+    fields = form_fields(Organization, ORGANIZATION_FIELDS, data, _HINTS, {"head.gender": "Пол"})
     return fields, attach_problems(fields, problems)
 
 
@@ -96,6 +96,7 @@ async def save_organization(request: Request) -> Response:
     state = state_of(request)
     form = {k: str(v) for k, v in (await request.form()).items()}
     data = form_to_data(form, ORGANIZATION_FIELDS)
+    data.setdefault("head", {})  # so that each missing name of the head is shown at its field
     try:
         await run_in_threadpool(state.folder.save_organization, data)
     except InputError as exc:
