@@ -187,7 +187,7 @@ def test_the_kinds_are_in_the_catalogue():
             assert (kind_id, sample) in EXPECTED
     assert get_kind("registry.mentors").xlsx == "registry_mentors.xlsx"
     assert get_kind("registry.mentees").xlsx == "registry_mentees.xlsx"
-    assert get_kind("consent.personal_data").extra["demo_batch"]["common"] == "forms/consent_common.yaml"
+    assert get_kind("consent.personal_data").demo_batch.common == "forms/consent_common.yaml"
 
 
 @pytest.mark.parametrize("key", list(EXPECTED), ids=lambda k: f"{k[0]}-{Path(k[1]).stem}")
