@@ -70,11 +70,9 @@ def _template(kind_id: str, given: str | bool | None, suffix: str) -> str | None
 
 
 def _annotated_models(build: Callable[..., Any]) -> tuple[Any, Any]:
-    """(input model, context model) from the builder's annotations; None for a missing one."""
-    try:
-        hints = typing.get_type_hints(build)
-    except (NameError, TypeError):  # a lambda or a builder annotated with unknown names
-        return None, None
+    """(input model, context model): the annotations of the builder's first parameter and of
+    its return value; None for one that is missing (a lambda has none)."""
+    hints = typing.get_type_hints(build)
     returned = hints.pop("return", None)
     return next(iter(hints.values()), None), returned
 
@@ -98,9 +96,10 @@ class Kind:
                  samples: tuple[str, ...] = (), sample_names: Mapping[str, str] | None = None,
                  output_name: str = "", batch: BatchSpec | None = None,
                  demo_batch: DemoBatch | None = None) -> None:
-        annotated_input, annotated_context = _annotated_models(build_context)
-        models = {"input_model": input_model or annotated_input,
-                  "context_model": context_model or annotated_context}
+        annotated: tuple[Any, Any] = (None, None)
+        if input_model is None or context_model is None:
+            annotated = _annotated_models(build_context)
+        models = {"input_model": input_model or annotated[0], "context_model": context_model or annotated[1]}
         for name, model in models.items():
             if not (isinstance(model, type) and issubclass(model, BaseModel)):
                 raise TypeError(f"kind {id!r}: no {name} — annotate the builder "
