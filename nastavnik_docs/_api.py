@@ -1,4 +1,4 @@
-"""The top-level functions: render one document, check a template.
+"""The top-level functions: load a kind's input, render one document, check a template.
 
 ``render`` is the glue between the catalogue and the engines: it resolves the kind, loads
 and validates the input, builds the context, finds the template (the user's folder
@@ -21,7 +21,7 @@ from .engine.report import TemplateReport
 from .errors import NastavnikError, OutputExistsError, TemplateError
 from .kinds import Kind, get_kind
 
-__all__ = ["render", "check_template", "TemplateReport", "EXTRA_WRITERS"]
+__all__ = ["render", "check_template", "load_input", "TemplateReport", "EXTRA_WRITERS"]
 
 PathLike = str | os.PathLike[str]
 #: A writer of a format no template expresses: (context, template or None, out) -> out.
@@ -48,12 +48,17 @@ EXTRA_WRITERS: dict[tuple[str, str], Writer] = {
 }
 
 
-def _load_input(kind: Kind, data: Any) -> BaseModel:
-    if isinstance(data, kind.input_model):
+def load_input(kind: str | Kind, data: Any) -> BaseModel:
+    """The validated input of ``kind`` (its ``input_model``) from an instance of it, a dict,
+    or a path to a YAML/JSON file; fields given as paths to other files («organization:
+    ../organization.yaml») are loaded relative to the file, and every problem is reported
+    at once as an ``InputError`` with its location, in Russian."""
+    model = get_kind(kind).input_model
+    if isinstance(data, model):
         return data
-    from .io import load_input  # reads YAML / JSON paths, validates dicts, locates errors
+    from .io import load_input as load_model_input  # the format readers load on first use
 
-    return load_input(kind, data)
+    return load_model_input(model, data)
 
 
 def _extra_writer(kind: Kind, suffix: str) -> Writer:
@@ -97,7 +102,7 @@ def render(kind: str | Kind, data: Any, out: PathLike, *, templates: PathLike | 
 
         template_path = find_template(template_name, templates)
     writer = _extra_writer(kind, suffix) if suffix in kind.extra_formats else None
-    context = kind.build_context(_load_input(kind, data))
+    context = kind.build_context(load_input(kind, data))
     with atomic_path(out, overwrite=overwrite) as tmp:
         if writer is not None:
             writer(context, template_path, tmp)

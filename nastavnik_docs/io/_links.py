@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError, Problem
 from ..models import MentoringForm, Pair, Participant, Registry, check_registry
@@ -26,8 +26,10 @@ def link_problems(registry: Registry) -> list[tuple[Loc, str, Any]]:
     for problem in check_registry(registry):
         if problem.severity != "error":
             continue
-        if problem.pair is not None:
-            loc: Loc = ("pairs", problem.pair, problem.field or "mentor")
+        if problem.pair is not None and problem.event is not None:
+            loc: Loc = ("pairs", problem.pair, "history", problem.event, problem.field or "new_mentor")
+        elif problem.pair is not None:
+            loc = ("pairs", problem.pair, problem.field or "mentor")
         elif problem.field == "id" and duplicates:
             loc = ("participants", duplicates.pop(0), "id")
         else:
@@ -99,7 +101,7 @@ def registry_from_data(data: Any, *, file: str | None, locate: Locate, prefix: L
     raise InputError(problems, file=file)
 
 
-def _valid(model: type, items: Any) -> tuple[list[Any], list[int], set[str]]:
+def _valid(model: type[BaseModel], items: Any) -> tuple[list[Any], list[int], set[str]]:
     """The items valid on their own, their positions, and the ids of the invalid ones."""
     valid, positions, rejected = [], [], set()
     for i, item in enumerate(items if isinstance(items, list) else []):

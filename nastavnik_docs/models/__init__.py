@@ -1,13 +1,27 @@
 """Domain models of a mentoring programme (pydantic v2; no I/O, no file formats)."""
 
-from ._enums import Case, Category, Comparison, Gender, OrgKind, PairStatus, Role
-from .forms import BUILTIN_FORMS, MentoringForm, find_form
+from ._enums import (
+    AliasedEnum,
+    Case,
+    Category,
+    Comparison,
+    Gender,
+    OrgKind,
+    PairEventKind,
+    PairStatus,
+    Role,
+    normalize_word,
+)
+from .findings import Finding, Severity
+from .forms import BUILTIN_FORMS, MentoringForm, find_form, nearest_form
+from .history import PairEvent, history_errors
 from .image import Image
 from .organization import Organization
+from .origin import HasOrigin, Origin
 from .pair import Pair, SupplementaryAgreement
 from .participant import LegalRepresentative, Participant
 from .person import Model, Official, Person
-from .registry import Registry, RegistryProblem, check_registry
+from .registry import Registry, RegistryProblem, check_registry, nearest_participant
 from .roadmap import (
     Activity,
     Block,
@@ -23,9 +37,11 @@ from .roadmap import (
     SubStage,
 )
 from .target import Target
+from .year_checks import YEAR_CHECKS, check_year
 
 __all__ = [
     "Activity",
+    "AliasedEnum",
     "BUILTIN_FORMS",
     "Block",
     "Case",
@@ -33,7 +49,9 @@ __all__ = [
     "Column",
     "ColumnRole",
     "Comparison",
+    "Finding",
     "Gender",
+    "HasOrigin",
     "Image",
     "LegalRepresentative",
     "MentoringForm",
@@ -41,7 +59,10 @@ __all__ = [
     "Official",
     "OrgKind",
     "Organization",
+    "Origin",
     "Pair",
+    "PairEvent",
+    "PairEventKind",
     "PairStatus",
     "Participant",
     "Period",
@@ -52,13 +73,19 @@ __all__ = [
     "RoadmapNote",
     "RoadmapRow",
     "Role",
+    "Severity",
     "Stage",
     "Stamp",
     "StampKind",
     "SubStage",
     "SupplementaryAgreement",
     "Target",
+    "YEAR_CHECKS",
     "check_registry",
+    "check_year",
+    "history_errors",
     "find_form",
+    "nearest_form",
+    "nearest_participant",
+    "normalize_word",
 ]
-

@@ -20,7 +20,7 @@ def normalize_word(value: str) -> str:
     return text.rstrip(".")
 
 
-class _AliasedEnum(StrEnum):
+class AliasedEnum(StrEnum):
     """A StrEnum that also accepts Russian aliases listed in ``_aliases()``."""
 
     @classmethod
@@ -53,7 +53,7 @@ class _AliasedEnum(StrEnum):
         return self._labels()[self.value]
 
 
-class Case(_AliasedEnum):
+class Case(AliasedEnum):
     """Grammatical case (падеж)."""
 
     NOMINATIVE = "nominative"
@@ -83,7 +83,7 @@ class Case(_AliasedEnum):
         }
 
 
-class Gender(_AliasedEnum):
+class Gender(AliasedEnum):
     MALE = "male"
     FEMALE = "female"
 
@@ -100,7 +100,7 @@ class Gender(_AliasedEnum):
         return {"male": "мужской", "female": "женский"}
 
 
-class Role(_AliasedEnum):
+class Role(AliasedEnum):
     """A participant's primary role. Actual roles come from the pairs."""
 
     MENTOR = "mentor"
@@ -120,7 +120,7 @@ class Role(_AliasedEnum):
         return {"mentor": "наставник", "mentee": "наставляемый", "curator": "куратор"}
 
 
-class Category(_AliasedEnum):
+class Category(AliasedEnum):
     PUPIL = "pupil"
     TEACHER = "teacher"
     STUDENT = "student"
@@ -148,7 +148,7 @@ class Category(_AliasedEnum):
         }
 
 
-class PairStatus(_AliasedEnum):
+class PairStatus(AliasedEnum):
     ACTIVE = "active"
     COMPLETED = "completed"
     ENDED_EARLY = "ended_early"
@@ -173,7 +173,50 @@ class PairStatus(_AliasedEnum):
         }
 
 
-class Comparison(_AliasedEnum):
+class PairEventKind(AliasedEnum):
+    """What happened to a pair on a date (a row of the pair's history)."""
+
+    START = "start"
+    MENTOR_CHANGED = "mentor_changed"
+    MENTEE_ADDED = "mentee_added"
+    MENTEE_REMOVED = "mentee_removed"
+    ENDED_EARLY = "ended_early"
+    COMPLETED = "completed"
+
+    @classmethod
+    def _aliases(cls) -> dict[str, str]:
+        return {
+            "начало": "start", "начало работы": "start", "создана": "start", "закреплена": "start",
+            "смена наставника": "mentor_changed", "замена наставника": "mentor_changed",
+            "новый наставник": "mentor_changed",
+            "добавлен наставляемый": "mentee_added", "добавлена наставляемая": "mentee_added",
+            "включен наставляемый": "mentee_added", "включена наставляемая": "mentee_added",
+            "добавлен": "mentee_added", "включен": "mentee_added",
+            "выбыл наставляемый": "mentee_removed", "выбыла наставляемая": "mentee_removed",
+            "исключен наставляемый": "mentee_removed", "исключена наставляемая": "mentee_removed",
+            "выбыл": "mentee_removed", "выбыла": "mentee_removed",
+            "прекращена досрочно": "ended_early", "досрочное прекращение": "ended_early",
+            "досрочно прекращена": "ended_early", "прекращена": "ended_early",
+            "завершена досрочно": "ended_early",
+            "завершена": "completed", "завершение": "completed", "завершена в срок": "completed",
+            "окончена": "completed",
+        }
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "start": "начало", "mentor_changed": "смена наставника",
+            "mentee_added": "добавлен наставляемый", "mentee_removed": "выбыл наставляемый",
+            "ended_early": "прекращена досрочно", "completed": "завершена",
+        }
+
+    @property
+    def is_end(self) -> bool:
+        """The pair stops working (completed or ended early)."""
+        return self in (PairEventKind.ENDED_EARLY, PairEventKind.COMPLETED)
+
+
+class Comparison(AliasedEnum):
     AT_LEAST = "не менее"
     AT_MOST = "не более"
     EQUAL = "равно"
@@ -185,7 +228,7 @@ class Comparison(_AliasedEnum):
                 "=": "равно", "equal": "равно"}
 
 
-class OrgKind(_AliasedEnum):
+class OrgKind(AliasedEnum):
     SCHOOL = "school"
     COLLEGE = "college"
     KINDERGARTEN = "kindergarten"

@@ -12,8 +12,9 @@ from pathlib import Path
 from docx import Document
 
 import nastavnik_docs as nd
+from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
-from nastavnik_docs.io import load_input, load_organization, load_registry
+from nastavnik_docs.io import load_organization, load_registry
 from nastavnik_docs.kinds.programmes import Holiday
 
 NBSP = "\u00a0"

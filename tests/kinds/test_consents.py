@@ -29,7 +29,7 @@ from read_back import (
 )
 
 import nastavnik_docs as nd
-from nastavnik_docs.io import load_input
+from nastavnik_docs import load_input
 from nastavnik_docs.kinds import get_kind
 from nastavnik_docs.models import Participant
 from nastavnik_docs.ru import BLANK_DATE_LONG

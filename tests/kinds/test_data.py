@@ -6,8 +6,8 @@ from importlib import resources
 
 import pytest
 
+from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
-from nastavnik_docs.io import load_input
 from nastavnik_docs.kinds import get_kind
 from nastavnik_docs.kinds._data import wording
 from nastavnik_docs.kinds.labour import MENTOR_DUTIES

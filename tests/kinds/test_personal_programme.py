@@ -25,10 +25,10 @@ from programme_helpers import (
 )
 
 import nastavnik_docs as nd
+from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.batch import records_from_source
 from nastavnik_docs.errors import InputError
-from nastavnik_docs.io import load_input
 from nastavnik_docs.kinds import get_kind
 from nastavnik_docs.kinds.programmes import agree_mentees, spread
 from nastavnik_docs.models import PairStatus
