@@ -131,4 +131,5 @@ def check_template(path: PathLike, kind: str | Kind) -> TemplateReport:
     """
     from .engine.check import check_template as _check
 
-    return _check(path, kind)
+    kind = get_kind(kind)
+    return _check(path, kind.context_model, kind=kind.id)
