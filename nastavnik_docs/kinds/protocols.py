@@ -19,6 +19,11 @@ from ._base import Kind, register
 from ._people import People, Ref, person_phrase
 from ._requisites import DocumentInput, Item, RequisitesContext, numbered, requisite_fields
 
+__all__ = [
+    "Commission", "CouncilContext", "CouncilInput", "InterviewContext", "InterviewInput", "ProtocolContext",
+    "ProtocolInput", "ReviewContext", "ReviewInput", "Votes", "build_council", "build_interview", "build_review",
+]
+
 FAMILY = "Протоколы"
 DASH = "\u2013"
 #: Beyond this many people present, the protocol gives the count and appends the list.

@@ -21,6 +21,8 @@ from ._base import Kind, register
 from ._people import forms_of
 from ._requisites import DocumentInput, RequisitesContext, requisite_fields
 
+__all__ = ["CoverageContext", "CoverageInput", "build_coverage"]
+
 FAMILY = "Отчёты"
 NBSP = "\u00a0"
 DASH = "\u2013"
