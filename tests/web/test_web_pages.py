@@ -187,3 +187,15 @@ def test_serve_refuses_another_address_without_a_token(tmp_path):
     assert "задайте ключ доступа (--token)" in " ".join(result.output.split())
     short = CliRunner().invoke(app, ["serve", str(tmp_path), "--host", "0.0.0.0", "--token", "short"])
     assert short.exit_code == 2 and "слишком короткий" in " ".join(short.output.split())
+
+
+def test_progress_counts_only_finished_documents(tmp_path):
+    from nastavnik_docs.web.jobs import Job
+
+    (tmp_path / "Иванова_М.П.docx").write_bytes(b"done")
+    (tmp_path / "Петров_А.docx").write_bytes(b"done")
+    (tmp_path / ".nastavnik-tmp-abc.docx").write_bytes(b"half")
+    (tmp_path / "Ошибки выпуска.csv").write_text("x", encoding="utf-8")
+    job = Job("j", "Почётная грамота", 4, tmp_path, ".docx")
+    assert job.progress() | {"seconds": 0} == {"state": "running", "done": 2, "total": 4, "percent": 50,
+                                               "seconds": 0, "error": None}
