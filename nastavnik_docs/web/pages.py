@@ -6,7 +6,6 @@ batches and their progress live in :mod:`.awards_page`.
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ from .schemas import problems_out
 from .state import WebState, store_upload
 from .view import page, state_of
 
-__all__ = ["ORGANIZATION_FIELDS", "router", "row_anchor", "row_link"]
+__all__ = ["ORGANIZATION_FIELDS", "router", "row_anchor"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -47,18 +46,11 @@ _HINTS = {
     "head.post": "Полностью, как в подписи: Директор МБОУ «СОШ № 12».",
     "font_size": "12–14 пт.",
 }
-_ROW = re.compile(r"лист «([^»]+)», строка (\d+)")
 
 
 def row_anchor(sheet: str, row: int | str) -> str:
     """The id of a registry row on the registry page: ``r-Пары-5``."""
     return f"r-{sheet.replace(' ', '_')}-{row}"
-
-
-def row_link(text: str) -> str | None:
-    """``/registry#r-Пары-5`` for «лист «Пары», строка 5», or None."""
-    match = _ROW.search(text)
-    return f"/registry#{row_anchor(match.group(1), match.group(2))}" if match else None
 
 
 # ------------------------------------------------------------------------ start page

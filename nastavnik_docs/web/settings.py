@@ -7,7 +7,7 @@ Bound to the loopback address by default; any other address needs a token, and
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["DEFAULT_MAX_UPLOAD_MB", "WebSettings", "is_loopback"]
@@ -39,7 +39,6 @@ class WebSettings:
     #: Where documents made for a request are written before they are sent (a temporary
     #: folder of the server when None).
     work_dir: Path | None = None
-    extra_hosts: tuple[str, ...] = field(default=())
 
     @property
     def max_upload_bytes(self) -> int:
