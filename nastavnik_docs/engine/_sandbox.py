@@ -57,6 +57,7 @@ from ..errors import TemplateError
 from ._watchdog import Overtime, deadline
 
 __all__ = [
+    "UNSAFE_NAMES",
     "Budget",
     "Sandbox",
     "SandboxLimit",
@@ -66,6 +67,7 @@ __all__ = [
     "check_method",
     "check_range",
     "fresh_budget",
+    "is_unsafe_attribute",
     "render_guard",
 ]
 
@@ -131,6 +133,22 @@ def fresh_budget() -> None:
 
 
 # --------------------------------------------------------------------------- checks
+
+
+#: Attributes the sandbox refuses whatever the object (besides names starting with «_»).
+UNSAFE_NAMES = frozenset({
+    "mro", "gi_frame", "gi_code", "gi_yieldfrom", "cr_frame", "cr_code", "cr_await", "ag_code", "ag_frame",
+    "ag_await", "tb_frame", "tb_next", "f_globals", "f_locals", "f_builtins", "f_back", "f_code", "co_code",
+    "func_globals", "func_code",
+})
+
+
+def is_unsafe_attribute(name: str) -> bool:
+    """Whether the sandbox refuses attribute (or key) ``name``, whatever the object: a name
+    starting with «_», or an internal one (:data:`UNSAFE_NAMES`)."""
+    return name.startswith("_") or name in UNSAFE_NAMES
+
+
 
 
 def _size_limit(value: Any) -> str | None:
@@ -279,6 +297,10 @@ def check_filter(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str,
         count = kwargs.get("linecount", arg)
         if fill is not None and isinstance(count, int) and count > _limits.current().list_items:
             raise _refuse("list_items", "размер пачки в фильтре batch", count)
+    elif name == "join" and isinstance(value, (list, tuple)) and not kwargs.get("attribute"):
+        sep = str(kwargs.get("d", "" if arg is None else arg))
+        if _joined_length(list(value), sep) > limit:
+            raise _refuse("string_chars", "фильтр join", _joined_length(list(value), sep))
     elif name == "slice":
         count = kwargs.get("slices", arg)
         if isinstance(count, int) and count > _limits.current().range_items:
@@ -402,6 +424,22 @@ class Sandbox(ImmutableSandboxedEnvironment):
             return out
 
         return count
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if is_unsafe_attribute(attribute):  # by its name, whether the object has it or not
+            return self.unsafe_undefined(obj, attribute)
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if isinstance(argument, str) and is_unsafe_attribute(argument):
+            return self.unsafe_undefined(obj, argument)
+        return super().getitem(obj, argument)
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
+        """Refuse at once: Jinja returns an undefined value for an unsafe attribute, which
+        a template can still print (``items|map(attribute='__class__')|list`` gives
+        «[Undefined, …]»); a refused attribute is an error wherever it is reached."""
+        raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe.")
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         check_binop(operator, left, right)

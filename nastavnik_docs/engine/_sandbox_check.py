@@ -24,6 +24,7 @@ from __future__ import annotations
 import operator
 import string
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,16 +38,11 @@ from ._sandbox import (
     check_format_spec,
     check_method,
     check_range,
+    is_unsafe_attribute,
 )
 
-__all__ = ["SandboxIssue", "is_unsafe_attribute", "sandbox_issues"]
+__all__ = ["SandboxIssue", "sandbox_issues"]
 
-#: Attributes the sandbox refuses whatever the object (besides names starting with «_»).
-UNSAFE_NAMES = frozenset({
-    "mro", "gi_frame", "gi_code", "gi_yieldfrom", "cr_frame", "cr_code", "cr_await", "ag_code", "ag_frame",
-    "ag_await", "tb_frame", "tb_next", "f_globals", "f_locals", "f_builtins", "f_back", "f_code", "co_code",
-    "func_globals", "func_code",
-})
 #: Methods that change a list, a dict, a set or a deque: the immutable sandbox refuses them.
 MUTATING = frozenset({
     "append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear", "update", "setdefault",
@@ -74,19 +70,22 @@ class SandboxIssue:
     attribute: str | None = None
 
 
-def is_unsafe_attribute(name: str) -> bool:
-    """Whether the sandbox refuses attribute ``name`` on every object it may be on."""
-    return name.startswith("_") or name in UNSAFE_NAMES
-
-
 class _Unknown(Exception):
     """The value of an expression is not known before rendering."""
 
 
-def _value(node: nodes.Node) -> Any:
-    """The value of a constant expression, computed only after the sandbox's checks."""
+#: Variables of the template being checked that ``{% set %}`` gives a constant value.
+_NAMES: ContextVar[dict[str, Any]] = ContextVar("nastavnik_check_names", default={})  # noqa: B039
+
+
+def _value(node: nodes.Node, names: dict[str, Any] | None = None) -> Any:
+    """The value of a constant expression (``names``: variables set to constants),
+    computed only after the sandbox's checks."""
+    names = _NAMES.get() if names is None else names
     if isinstance(node, nodes.Const):
         return node.value
+    if isinstance(node, nodes.Name) and node.ctx == "load" and node.name in names:
+        return names[node.name]
     if isinstance(node, (nodes.List, nodes.Tuple)):
         items = [_value(item) for item in node.items]
         return items if isinstance(node, nodes.List) else tuple(items)
@@ -109,6 +108,15 @@ def _value(node: nodes.Node) -> Any:
         return "".join(parts)
     if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name == "range":
         return check_range(*[_value(a) for a in node.args])
+    if isinstance(node, nodes.Filter) and node.node is not None and node.name in ("join", "string", "list"):
+        value = _value(node.node)
+        if node.name == "string":
+            return str(value)
+        if node.name == "list":
+            return list(value)
+        sep = _value(node.args[0]) if node.args else ""
+        check_filter("join", list(value), (sep,), {})
+        return str(sep).join(map(str, value))
     raise _Unknown
 
 
@@ -187,27 +195,69 @@ def _limit_issues(node: nodes.Node) -> None:
 def _size(node: nodes.Node) -> int | None:
     try:
         return len(_value(node))
-    except (_Unknown, TypeError):
+    except (_Unknown, TypeError, SandboxLimit):
         return None
 
 
-def _loop_issues(node: nodes.Node, outer: int) -> Iterator[SandboxIssue]:
+def _printed(node: nodes.Output) -> int:
+    """Characters an output node prints whatever the data (its text and constants)."""
+    total = 0
+    for child in node.nodes:
+        if isinstance(child, nodes.TemplateData):
+            total += len(child.data)
+        else:
+            try:
+                total += len(str(_value(child)))
+            except (_Unknown, SandboxLimit, TypeError, ValueError):
+                pass
+    return total
+
+
+def _loop_issues(node: nodes.Node, outer: int, printed: list[int]) -> Iterator[SandboxIssue]:
+    """Loops over constant ranges nested past ``loop_iterations``, and constant output
+    repeated past ``document_chars`` (``printed`` accumulates it)."""
+    limits = _limits.current()
     for child in node.iter_child_nodes():
         repeat = outer
         if isinstance(child, nodes.For):
             size = _size(child.iter)
             repeat = outer * (size or 1)
-            limit = _limits.current().loop_iterations
-            if size and repeat > limit and outer <= limit:
+            if size and repeat > limits.loop_iterations >= outer:
                 reason, hint = _limits.describe("loop_iterations", repeat)
                 yield SandboxIssue("limit", f"Вложенные циклы: {reason} (запрещено песочницей). {hint}.",
                                    child.lineno)
-        yield from _loop_issues(child, repeat)
+        elif isinstance(child, nodes.Output):
+            before = printed[0]
+            printed[0] += _printed(child) * outer
+            if printed[0] > limits.document_chars >= before:
+                reason, hint = _limits.describe("document_chars", printed[0])
+                yield SandboxIssue("limit", f"Повторённый текст: {reason} (запрещено песочницей). {hint}.",
+                                   child.lineno)
+        yield from _loop_issues(child, repeat, printed)
 
 
 def sandbox_issues(tree: nodes.Template) -> list[SandboxIssue]:
     """Every refusal of the sandbox the template's tree shows (see the module docstring)."""
     issues: list[SandboxIssue] = []
+    names: dict[str, Any] = {}
+    token = _NAMES.set(names)
+    try:
+        for assign in tree.find_all(nodes.Assign):  # {% set x = 'x' * 100000 %}: later uses see the value
+            if isinstance(assign.target, nodes.Name):
+                try:
+                    names[assign.target.name] = _value(assign.node)
+                except (_Unknown, SandboxLimit, TypeError, ValueError, OverflowError, ZeroDivisionError):
+                    names.pop(assign.target.name, None)
+        _walk(tree, issues)
+    finally:
+        _NAMES.reset(token)
+    unique: dict[tuple[str, int], SandboxIssue] = {}
+    for issue in issues:  # a refused operation is reported once, not once per enclosing node
+        unique.setdefault((issue.message, issue.lineno), issue)
+    return list(unique.values())
+
+
+def _walk(tree: nodes.Template, issues: list[SandboxIssue]) -> None:
     for node in tree.find_all(nodes.Node):
         issues.extend(_node_issues(node))
         try:
@@ -215,8 +265,4 @@ def sandbox_issues(tree: nodes.Template) -> list[SandboxIssue]:
         except SandboxLimit as exc:
             issues.append(SandboxIssue("limit", f"{exc.what}: {exc.reason} (запрещено песочницей). {exc.hint}.",
                                        node.lineno))
-    issues.extend(_loop_issues(tree, 1))
-    unique: dict[tuple[str, int], SandboxIssue] = {}
-    for issue in issues:  # a refused operation is reported once, not once per enclosing node
-        unique.setdefault((issue.message, issue.lineno), issue)
-    return list(unique.values())
+    issues.extend(_loop_issues(tree, 1, [0]))

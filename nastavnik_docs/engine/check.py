@@ -49,7 +49,8 @@ from .._zipcheck import inspect_package
 from ..errors import TemplateError
 from ._docxtpl_compat import prepare_part_xml, template_sources
 from ._opc import Package, PackageError
-from ._sandbox_check import is_unsafe_attribute, sandbox_issues
+from ._sandbox import is_unsafe_attribute
+from ._sandbox_check import sandbox_issues
 from .docx import make_environment, paragraph_text, syntax_message, template_external_references
 from .paths import ITEM, VarUse, format_path, variable_uses
 from .report import TemplateIssue, TemplateReport

@@ -97,6 +97,17 @@ def finalize(value: Any) -> Any:
     return value
 
 
+class StrictlyUndefined(StrictUndefined):
+    """``StrictUndefined`` that also refuses to be shown inside a list: Jinja's prints a
+    list of missing values as «[Undefined]» (``items|map(attribute='nme')|list``)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        self._fail_with_undefined_error()
+        return "Undefined"  # never reached
+
+
 def make_environment() -> Sandbox:
     """The Jinja environment every DOCX (and XLSX) template is rendered with.
 
@@ -108,7 +119,7 @@ def make_environment() -> Sandbox:
     """
     env = Sandbox(
         autoescape=True,
-        undefined=StrictUndefined,
+        undefined=StrictlyUndefined,
         finalize=finalize,
         keep_trailing_newline=True,
     )
