@@ -401,7 +401,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**", "+", "%"})
     code_generator_class = _GuardedCodeGenerator
-    concat = staticmethod(_checked_concat)  # type: ignore[assignment]
+    concat = staticmethod(_checked_concat)
 
     def __init__(self, **options: Any):
         finalize = options.pop("finalize", None)

@@ -26,7 +26,7 @@ import string
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import nodes
 
@@ -51,7 +51,7 @@ MUTATING = frozenset({
 })
 _ATTRIBUTE_FIRST = frozenset({"selectattr", "rejectattr", "groupby"})
 _INCLUDES = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
-_BINOPS: dict[type[nodes.BinExpr], tuple[str, Callable[[Any, Any], Any]]] = {
+_BINOPS: dict[type, tuple[str, Callable[[Any, Any], Any]]] = {
     nodes.Mul: ("*", operator.mul), nodes.Pow: ("**", operator.pow), nodes.Add: ("+", operator.add),
     nodes.Mod: ("%", operator.mod), nodes.Sub: ("-", operator.sub), nodes.Div: ("/", operator.truediv),
     nodes.FloorDiv: ("//", operator.floordiv),
@@ -166,6 +166,10 @@ def _node_issues(node: nodes.Node) -> Iterator[SandboxIssue]:
                 yield from _attribute_issue(part, "поле в format()", line)
 
 
+def _keywords(node: nodes.Call | nodes.Filter) -> dict[str, Any]:
+    return {kw.key: _value(kw.value) for kw in cast(list[nodes.Keyword], node.kwargs)}
+
+
 def _limit_issues(node: nodes.Node) -> None:
     """Raise :class:`SandboxLimit` for a node the limits refuse on constant operands."""
     try:
@@ -174,16 +178,16 @@ def _limit_issues(node: nodes.Node) -> None:
             _value(node)
         elif isinstance(node, nodes.Filter) and node.node is not None:
             args = tuple(_value(a) for a in node.args)
-            kwargs = {kw.key: _value(kw.value) for kw in node.kwargs}
+            kwargs = _keywords(node)
             check_filter(node.name, _value(node.node), args, kwargs)
         elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name == "lipsum":
             check_filter("lipsum", None, tuple(_value(a) for a in node.args),
-                         {kw.key: _value(kw.value) for kw in node.kwargs})
+                         _keywords(node))
         elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr):
             owner = _value(node.node.node)
             args = tuple(_value(a) for a in node.args)
             if node.node.attr in ("format", "format_map") and isinstance(owner, str):
-                check_format_spec(owner, args, {kw.key: _value(kw.value) for kw in node.kwargs})
+                check_format_spec(owner, args, _keywords(node))
             else:
                 check_method(owner, node.node.attr, args, {})
     except _Unknown:

@@ -73,12 +73,11 @@ def deadline(seconds: float) -> Iterator[None]:
     thread_id = threading.get_ident()
     token = object()
     with _lock:
-        if thread_id in _armed:  # an outer block is armed already
-            token = None  # type: ignore[assignment]
-        else:
+        nested = thread_id in _armed  # an outer block is armed already
+        if not nested:
             _ensure_thread()
             _armed[thread_id] = (time.monotonic() + seconds, token)
-    if token is None:
+    if nested:
         yield
         return
     try:

@@ -314,7 +314,7 @@ def template_external_references(template: str | os.PathLike[str]) -> list[Exter
     """The external resources of a template (:mod:`._external`); none for a zip the
     package reader does not handle (zip64), which docxtpl and openpyxl read themselves."""
     try:
-        return external_references(Package.open(template))
+        return external_references(Package.open(Path(template)))
     except (PackageError, KeyError, ValueError):
         return []
 

@@ -181,6 +181,21 @@ class FastDocxTemplate:
             raise TemplateError(f"Не удалось открыть шаблон DOCX «{self.name}»: {exc}") from None
         except PackageError as exc:
             raise FastPathUnsupported(str(exc)) from None
+        try:
+            self._prepare_package()
+        except (PackageError, zlib.error, etree.XMLSyntaxError, UnicodeDecodeError, KeyError) as exc:
+            raise TemplateError(f"Не удалось открыть шаблон DOCX «{self.name}»: файл повреждён ({exc})") from None
+        self.styles_part = next((r.target for r in self.rels if r.type == RT_STYLES and not r.external), None)
+        self._fonts: dict[tuple[Any, Any], Member] = {}
+        self._images: dict[str, tuple[str, str, Member, str]] = {}
+        self._inlines: dict[tuple[Any, ...], tuple[str, str, str, bytes | None, str]] = {}
+        self._image_parts: dict[tuple[str, ...], list[Member]] = {}
+        self._layouts: dict[frozenset[str], ZipLayout] = {}
+
+    # -- preparation ------------------------------------------------------------------
+
+    def _prepare_package(self) -> None:
+        """Find the main part and its relationships, compile the templated parts."""
         main = self.package.main_part()
         if main is None:
             raise TemplateError(f"шаблон «{self.name}»: в файле нет основного документа Word")
@@ -196,14 +211,6 @@ class FastDocxTemplate:
         self.parts: list[_Part] = []
         for partname, rel_type in story_parts(self.package, main):
             self._prepare_part(partname, PART_LABELS[rel_type])
-        self.styles_part = next((r.target for r in self.rels if r.type == RT_STYLES and not r.external), None)
-        self._fonts: dict[tuple[Any, Any], Member] = {}
-        self._images: dict[str, tuple[str, str, Member, str]] = {}
-        self._inlines: dict[tuple[Any, ...], tuple[str, str, str, bytes | None, str]] = {}
-        self._image_parts: dict[tuple[str, ...], list[Member]] = {}
-        self._layouts: dict[frozenset[str], ZipLayout] = {}
-
-    # -- preparation ------------------------------------------------------------------
 
     def _prepare_main(self) -> None:
         root = etree.fromstring(self.package.read(self.main))

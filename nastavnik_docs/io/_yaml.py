@@ -100,6 +100,7 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         return Document(path, data)
     loader = yaml.SafeLoader(text)
     try:
+        _check_depth(text, path)
         node = loader.get_single_node()
         if node is not None:
             _check_nodes(node, path)
@@ -125,6 +126,29 @@ def _depth(data: Any, level: int = 0) -> int:
         return level
     children = data.values() if isinstance(data, dict) else data if isinstance(data, list) else ()
     return max((_depth(c, level + 1) for c in children), default=level)
+
+
+#: The fastest parser at hand for the events (libyaml's, when PyYAML has it).
+_EVENTS = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _check_depth(text: str, path: Path) -> None:
+    """Refuse nesting deeper than ``nesting`` from the parser's events, before a node is
+    built (building recurses, and a deep document would take seconds to fail)."""
+    limit = _limits.current().nesting
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_EVENTS):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > limit:
+                    raise _too_deep(path)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        if "nesting depth" in str(exc):  # libyaml's own limit (1000)
+            raise _too_deep(path) from None
+        # any other error is reported, with its line, by the loader itself
 
 
 def _check_nodes(root: yaml.Node, path: Path) -> None:

@@ -1,0 +1,160 @@
+"""Bombs, each in a child process whose address space is limited to 500 MB: refused, in
+Russian, in less than 10 s, the peak memory measured (figures on docs/background/hostile.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hostile_files import MB, docx_bomb, docx_template, registry_styles_bomb, xlsx_template, yaml_alias_bomb
+from hostile_harness import MEMORY_LIMIT_MB, TALLY, TIME_LIMIT_S, run_limited
+
+from nastavnik_docs._resources import sample_path
+
+
+@pytest.fixture(scope="module")
+def bombs(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("bombs")
+    (folder / "tpl200").mkdir()
+    (folder / "tpl50").mkdir()
+    found = {
+        "docx200": docx_bomb(folder / "tpl200" / "hostile.docx", 200),
+        "docx50": docx_bomb(folder / "tpl50" / "hostile.docx", 50),
+        "registry": registry_styles_bomb(sample_path("registry.xlsx"), folder / "registry.xlsx", 1024),
+        "yaml": folder / "bomb.yaml",
+        "roadmap": docx_bomb(folder / "roadmap.docx", 200),
+    }
+    found["yaml"].write_text(yaml_alias_bomb(), encoding="utf-8")
+    return found
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / MB:.1f} МБ" if size >= MB else f"{size / 1024:.0f} КБ"
+
+
+def _record(name: str, file: str, inside: str, limited, category: str) -> None:
+    outcome = "отклонена" if limited.result.get("outcome") not in (None, "выполнено") else "выполнено"
+    TALLY.bombs.append({"name": name, "file": file, "inside": inside, "outcome": outcome,
+                        "seconds": limited.seconds, "peak_mb": limited.peak_mb})
+    TALLY.add(category, "бомба отклонена" if outcome == "отклонена" else "бомба выполнена")
+
+
+def _assert_refused(limited, error: str, words: str) -> None:
+    assert limited.returncode == 0, limited.stderr[-3000:]
+    assert limited.result["outcome"] == error, limited.result
+    assert words in str(limited.result["message"]), limited.result["message"]
+    assert limited.seconds < TIME_LIMIT_S, f"{limited.seconds:.1f} s"
+    assert limited.peak_mb < MEMORY_LIMIT_MB, f"{limited.peak_mb:.0f} MB"
+
+
+HOSTILE = "from nastavnik_docs.kinds import Kind\nfrom pydantic import BaseModel\n" \
+          "class C(BaseModel):\n    school: str = 'Школа'\n    items: list[str] = ['а']\n" \
+          "kind = Kind(id='t.h', title='Т', input_model=C, context_model=C, build_context=lambda d: d, " \
+          "docx='hostile.docx', xlsx='hostile.xlsx')\n"
+
+
+@pytest.mark.hostile("packages")
+@pytest.mark.parametrize("which, megabytes", [("docx200", 200), ("docx50", 50)])
+def test_a_docx_template_bomb_is_refused_before_parsing(bombs, tmp_path, which, megabytes):
+    template = bombs[which]
+    render = run_limited(HOSTILE + f"nastavnik_docs.render(kind, C(), {str(tmp_path / 'o.docx')!r}, "
+                                   f"templates={str(template.parent)!r})")
+    _assert_refused(render, "LimitError", "больше допустимого")
+    assert "NASTAVNIK_DOCS_LIMIT_DOCX_PART_BYTES" in str(render.result["message"])
+    _record(f"шаблон DOCX, {megabytes} МБ XML: render", _size(template), f"{megabytes} МБ", render, "packages")
+    check = run_limited(f"nastavnik_docs.engine.check.check_template({str(template)!r}, "
+                        f"nastavnik_docs.kinds.get_kind('award.certificate').context_model, kind='x')")
+    _assert_refused(check, "LimitError", "больше допустимого")  # never «ошибок нет»
+    _record(f"шаблон DOCX, {megabytes} МБ XML: check-template", _size(template), f"{megabytes} МБ", check, "packages")
+    batch = run_limited(HOSTILE + f"nastavnik_docs.render_batch(kind, [{{}}], {str(tmp_path / 'b')!r}, "
+                                  f"templates={str(template.parent)!r})")
+    _assert_refused(batch, "LimitError", "больше допустимого")
+    assert not (tmp_path / "b").exists() or not any((tmp_path / "b").iterdir())
+    _record(f"шаблон DOCX, {megabytes} МБ XML: batch", _size(template), f"{megabytes} МБ", batch, "packages")
+
+
+@pytest.mark.hostile("packages")
+def test_a_registry_with_a_gigabyte_in_its_styles_is_refused(bombs):
+    limited = run_limited(f"nastavnik_docs.io.load_registry({str(bombs['registry'])!r})")
+    _assert_refused(limited, "LimitError", "больше допустимого")
+    _record("база XLSX, комментарий 1 ГБ в styles.xml", _size(bombs["registry"]), "1 ГБ", limited, "packages")
+
+
+@pytest.mark.hostile("packages")
+def test_a_roadmap_to_import_that_is_a_bomb_is_refused(bombs):
+    limited = run_limited(f"nastavnik_docs.io.import_roadmap({str(bombs['roadmap'])!r})")
+    _assert_refused(limited, "LimitError", "больше допустимого")
+    _record("дорожная карта DOCX для импорта, 200 МБ XML", _size(bombs["roadmap"]), "200 МБ", limited, "packages")
+
+
+@pytest.mark.hostile("yaml")
+def test_a_yaml_alias_bomb_is_refused(bombs):
+    path = bombs["yaml"]
+    limited = run_limited(f"nastavnik_docs.load_input('award.certificate', {str(path)!r})")
+    _assert_refused(limited, "InputError", "псевдоним")
+    _record(f"YAML «billion laughs», {path.stat().st_size} байт", f"{path.stat().st_size} байт", "9¹⁰ значений",
+            limited, "yaml")
+
+
+TEMPLATE_BOMBS = {
+    "вложенные range(100000)": "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    "вложенные циклы по 10 000": "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}",
+    "((10**1000)**1000)**1000": "{{ ((10**1000)**1000)**1000 }}",
+    "''|center(400000000)": "{{ ''|center(400000000) }}",
+    "'%0400000000d'|format(1)": "{{ '%0400000000d'|format(1) }}",
+    "'{:>400000000}'.format(1)": "{{ '{:>400000000}'.format(1) }}",
+    "цепочка ~": "{% set a = 'x' * 1000000 %}{% set b = a~a %}{% set c = b~b~b~b %}{{ c~c~c~c }}",
+    "текст 1 МБ × 10 000 в блоке": "{% set s %}{% for i in range(10000) %}{{ 'y' * 1000000 }}{% endfor %}{% endset %}",
+}
+
+
+@pytest.mark.hostile("limits")
+@pytest.mark.parametrize("name", list(TEMPLATE_BOMBS))
+def test_a_template_bomb_is_refused_within_limits(tmp_path, name):
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    docx_template(folder / "hostile.docx", [TEMPLATE_BOMBS[name]])
+    limited = run_limited(HOSTILE + f"nastavnik_docs.render(kind, C(), {str(tmp_path / 'o.docx')!r}, "
+                                    f"templates={str(folder)!r})")
+    _assert_refused(limited, "TemplateError", "предел")
+    assert not (tmp_path / "o.docx").exists()
+    _record(f"шаблон DOCX: {name}", _size(folder / "hostile.docx"), "—", limited, "limits")
+
+
+@pytest.mark.hostile("limits")
+def test_an_xlsx_row_repeated_100000_times_is_refused(tmp_path):
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    xlsx_template(folder / "hostile.xlsx", {"A1": "{%row for i in range(100000) %}{{ i }}"})
+    limited = run_limited(HOSTILE + f"nastavnik_docs.render(kind, C(), {str(tmp_path / 'o.xlsx')!r}, "
+                                    f"templates={str(folder)!r})")
+    _assert_refused(limited, "TemplateError", "предел")
+    _record("шаблон XLSX: {%row for i in range(100000) %}", _size(folder / "hostile.xlsx"), "—", limited, "limits")
+
+
+@pytest.mark.hostile("limits")
+def test_an_11_million_character_field_is_refused_not_cut(tmp_path):
+    limited = run_limited(
+        "data = nastavnik_docs.load_input('award.certificate', "
+        f"nastavnik_docs._resources.sample_path('awards/certificate.yaml'))\n"
+        "record = data.model_dump()\n"
+        "record['event'] = 'я' * 11_000_000\n"
+        f"nastavnik_docs.render('award.certificate', record, {str(tmp_path / 'o.docx')!r})")
+    _assert_refused(limited, "InputError", "не более 100000 символов")
+    assert not (tmp_path / "o.docx").exists()
+    _record("поле в 11 млн символов", "—", "11 млн символов", limited, "limits")
+
+
+@pytest.mark.hostile("limits")
+def test_a_document_too_big_for_word_is_refused_not_cut(tmp_path):
+    """A loop printing one text node of 12 MB: docxtpl's recovering parser cut it at about
+    10 MB and the file was written («Записан файл»), signature and section setup lost."""
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    docx_template(folder / "hostile.docx", ["{% for i in range(12) %}{{ 'я' * 1000000 }}{% endfor %}", "Подпись"])
+    limited = run_limited(HOSTILE + f"nastavnik_docs.render(kind, C(), {str(tmp_path / 'o.docx')!r}, "
+                                    f"templates={str(folder)!r})")
+    _assert_refused(limited, "TemplateError", "слишком большим")
+    assert not (tmp_path / "o.docx").exists()
+    _record("текстовый узел 12 МБ (обрезался бы)", _size(folder / "hostile.docx"), "12 млн символов", limited, "limits")
