@@ -59,7 +59,7 @@ _OS_REASONS = {2: "файл или папка не найдены", 13: "нет 
 
 
 def _say(label: str, style: str, message: str) -> None:
-    err_console.print(Text.assemble((label, style), " ", message), highlight=False)
+    err_console.print(Text.assemble((label, style), " ", message), highlight=False, soft_wrap=True)
 
 
 def _error_text(exc: BaseException) -> str:
