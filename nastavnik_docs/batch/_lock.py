@@ -28,8 +28,8 @@ __all__ = ["LOCK_NAME", "folder_lock"]
 
 #: The lock file in the output folder.
 LOCK_NAME = f"{TEMP_PREFIX}batch.lock"
-#: How long a run waits for the lock (a run that was killed a moment ago is still
-#: releasing it) before it refuses.
+#: How long a run waits for a lock whose holder has died (its workers, killed with it,
+#: may hold it a moment longer) before it refuses; a live holder is refused at once.
 WAIT_SECONDS = 3.0
 
 if sys.platform == "win32":
@@ -59,12 +59,25 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
-def _holder(path: Path) -> str:
+def _holder(path: Path) -> tuple[int | None, str]:
+    """The process id the lock file names, and how the message names it."""
     try:
         pid, started = path.read_text(encoding="utf-8").split()[:2]
-        return f" (процесс {pid}, начат в {started})"
+        return int(pid), f" (процесс {pid}, начат в {started})"
     except (OSError, ValueError):
-        return ""
+        return None, ""
+
+
+def _alive(pid: int | None) -> bool:
+    if pid is None:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
 
 
 def _acquire(path: Path) -> int:
@@ -83,9 +96,10 @@ def _acquire(path: Path) -> int:
                 return fd
             _unlock(fd)
         os.close(fd)
-        if time.monotonic() >= deadline:
+        pid, named = _holder(path)
+        if _alive(pid) or time.monotonic() >= deadline:
             raise OutputError(
-                f"В папке {path.parent} уже идёт другой выпуск{_holder(path)}. Дождитесь его конца "
+                f"В папке {path.parent} уже идёт другой выпуск{named}. Дождитесь его конца "
                 f"или выберите другую папку; в папке ничего не изменено")
         time.sleep(0.1)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -53,6 +54,15 @@ def xlsx_template(path: Path, cells: dict[str, str]) -> Path:
         workbook.active[coordinate] = text
     workbook.save(path)
     return path
+
+
+def png() -> bytes:
+    """A 1×1 green PNG."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\x00\xff\x00")) + chunk(b"IEND", b""))
 
 
 def deflated_repeat(prefix: bytes, unit: bytes, count: int, suffix: bytes) -> tuple[bytes, int, int]:

@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,40 +67,56 @@ MEMORY_LIMIT_MB = 500
 TIME_LIMIT_S = 10.0
 
 _CHILD = """
-import json, resource, sys, time, traceback
+import json, resource, sys, time
 limit = {limit} * 1024 * 1024
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 import warnings; warnings.simplefilter("ignore")
 import nastavnik_docs, nastavnik_docs.io, nastavnik_docs.engine.docx, nastavnik_docs.engine.xlsx  # imports are not the bomb
 import nastavnik_docs.engine.check, nastavnik_docs.batch
-result = {{}}
-started = time.perf_counter()
-try:
-{body}
-    result["outcome"] = "выполнено"
-except BaseException as exc:
-    result["outcome"] = type(exc).__name__
-    result["message"] = str(exc)
-result["seconds"] = time.perf_counter() - started
-result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps(result, ensure_ascii=False))
+
+def bomb(name, run):
+    result = {{"name": name}}
+    started = time.perf_counter()
+    try:
+        run()
+        result["outcome"] = "выполнено"
+    except BaseException as exc:
+        result["outcome"] = type(exc).__name__
+        result["message"] = str(exc)
+    result["seconds"] = time.perf_counter() - started
+    # the peak of the process so far: an upper bound of this bomb's own
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result, ensure_ascii=False), flush=True)
+{bodies}
 """
 
 
-def run_limited(body: str, *, limit_mb: int = MEMORY_LIMIT_MB, timeout: float = 120) -> Limited:
-    """Run ``body`` (Python, indented by four spaces inside a ``try``) in a child process
-    whose address space is limited to ``limit_mb``; the child measures its own time (after
-    its imports) and peak memory. ``timeout`` only guards the test run itself."""
-    code = _CHILD.format(limit=limit_mb, body="\n".join("    " + line for line in body.strip().splitlines()))
+def run_limited_many(bodies: dict[str, str], *, limit_mb: int = MEMORY_LIMIT_MB,
+                     timeout: float = 300) -> dict[str, Limited]:
+    """Run each of ``bodies`` (name → Python statements) in turn in one child process whose
+    address space is limited to ``limit_mb``, each timed on its own (after the imports,
+    which are not the bomb), with the peak memory of the process so far (an upper bound of
+    each one's own). ``timeout`` only guards the test run itself."""
+    blocks = []
+    for i, (name, body) in enumerate(bodies.items()):
+        lines = "\n".join("    " + line for line in body.strip().splitlines())
+        blocks.append(f"def run_{i}():\n{lines}\nbomb({name!r}, run_{i})")
+    code = _CHILD.format(limit=limit_mb, bodies="\n".join(blocks))
     env = {**os.environ, "PYTHONPATH": str(ROOT), "MALLOC_ARENA_MAX": "2"}
-    started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout,
                           env=env, cwd=ROOT)
-    seconds = time.perf_counter() - started
-    lines = proc.stdout.strip().splitlines()
-    result = json.loads(lines[-1]) if lines else {}
-    return Limited(proc.returncode, result, proc.stderr, float(result.get("seconds", seconds)),  # type: ignore[arg-type]
-                   float(result.get("peak_mb", 0.0)))  # type: ignore[arg-type]
+    found: dict[str, Limited] = {}
+    for line in proc.stdout.strip().splitlines():
+        result = json.loads(line)
+        found[result["name"]] = Limited(proc.returncode, result, proc.stderr, float(result["seconds"]),
+                                        float(result["peak_mb"]))
+    assert set(found) == set(bodies), proc.stderr[-3000:]
+    return found
+
+
+def run_limited(body: str, *, limit_mb: int = MEMORY_LIMIT_MB, timeout: float = 120) -> Limited:
+    """:func:`run_limited_many` with one body."""
+    return run_limited_many({"bomb": body}, limit_mb=limit_mb, timeout=timeout)["bomb"]
 
 
 def hostile_settings(examples: int):  # type: ignore[no-untyped-def]

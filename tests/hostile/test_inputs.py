@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 import nastavnik_docs as nd
 from nastavnik_docs._limits import use_limits
 from nastavnik_docs._resources import sample_path
+from nastavnik_docs.engine._external import external_references, without_external
+from nastavnik_docs.engine._opc import Member, Package, ZipLayout
 from nastavnik_docs.engine.check import check_template
 from nastavnik_docs.errors import DataWarning, InputError, LimitError, NastavnikError
 from nastavnik_docs.io import import_roadmap, load_registry
@@ -289,3 +291,22 @@ def test_limits_are_errors_of_their_own(tmp_path):
     with use_limits(nesting=10), pytest.raises(InputError, match="NASTAVNIK_DOCS_LIMIT_NESTING"):
         read_document(path)
     assert issubclass(LimitError, NastavnikError)
+
+
+@pytest.mark.hostile("network")
+@pytest.mark.parametrize("field", ['INCLUDEPICTURE "http://127.0.0.1:9/x.png" \\d', 'INCLUDETEXT "http://127.0.0.1:9/a.docx"',
+                                   'LINK Excel.Sheet.12 "http://127.0.0.1:9/b.xlsx" "A1"'])
+def test_field_links_are_found_for_the_check_and_removed_before_pdf(field, tally):
+    """Word fetches these fields when it updates them: check-template reports them, and the
+    copy LibreOffice converts has them emptied."""
+    instr = f'<w:r><w:instrText xml:space="preserve"> {field} </w:instrText></w:r>'.encode()
+    package = Package(DOCX)
+    xml = package.read("word/document.xml").replace(b"</w:body>", b"<w:p>" + instr + b"</w:p></w:body>")
+    data = ZipLayout([Member.from_bytes(n, xml) if n == "word/document.xml" else package.member(n)
+                      for n in package.names]).build([])
+    (found,) = external_references(Package(data))
+    assert found.kind.startswith("поле ") and "127.0.0.1:9" in found.target
+    cleaned = without_external(Package(data))
+    assert cleaned is not None and external_references(Package(cleaned)) == []
+    assert b"127.0.0.1:9" not in Package(cleaned).read("word/document.xml")
+    tally.add("network", "поле найдено и убрано")
