@@ -44,7 +44,7 @@ class Limits:
     #: entries in one DOCX or XLSX package
     package_entries: int = 10_000
     #: all parts of one package, inflated
-    package_bytes: int = 500 * MB
+    package_bytes: int = 200 * MB
     #: one XML part of a workbook (a registry's sheet, its styles), inflated
     part_bytes: int = 100 * MB
     #: one XML part of a DOCX (a template, a roadmap to import), inflated: docxtpl joins

@@ -130,6 +130,6 @@ class OutputError(NastavnikError, OSError):
     """A file could not be written (no permission, no space, a read-only folder)."""
 
 
-class DataWarning(UserWarning):
+class DataWarning(NastavnikError, UserWarning):
     """Data that is possible but probably wrong (a birth year of 1850, a pupil aged 40):
     issued with ``warnings.warn``; the command line prints each as «Предупреждение: …»."""
