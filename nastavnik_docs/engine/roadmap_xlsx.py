@@ -17,8 +17,8 @@ page breaks under «fit to page», so the scale is computed here). Row heights a
 the wrapped text, and a stage cell merged over rows that are too short for its name makes
 the last of them taller: a stage name is never cut.
 
-A special writer: the month columns depend on the data, which a fill-in template cannot
-express.
+A special writer (the roadmap lists ``.xlsx`` in ``Kind.extra_formats``): the month columns
+depend on the data, which a fill-in template cannot express.
 """
 
 from __future__ import annotations
