@@ -94,8 +94,10 @@ def _description(row: RoadmapRow, stage: Stage, sub: Any) -> str:
                          ("Вид документа", row.document)):
         if value:
             lines.append(f"{label}: {value}")
-    where = stage.heading + (f" / {' '.join(x for x in (sub.number, sub.title) if x)}" if sub else "")
-    lines.append(f"Этап: {where}")
+    where = " / ".join(x for x in (stage.heading, " ".join(y for y in (sub.number, sub.title) if y)
+                                                   if sub else "") if x)
+    if where:
+        lines.append(f"Этап: {where}")
     return clean_text("\n".join(lines))
 
 
@@ -149,7 +151,8 @@ def roadmap_calendar(roadmap: Roadmap, *, stamp: dt.datetime | None = None) -> t
         deadline = parse_deadline(row.deadline)
         summary = short_title(row)
         for entry in calendar_entries(deadline, horizon):
-            cal.add_component(_event(summary, _description(row, stage, sub), stage.heading, entry.first,
+            cal.add_component(_event(summary, _description(row, stage, sub), stage.heading or "Дорожная карта",
+                                     entry.first,
                                      entry.last, stamp, _uid(roadmap.title, stage.heading, summary,
                                                              entry.first, entry.freq), _rrule(entry)))
     notes = calendar_notes(roadmap)

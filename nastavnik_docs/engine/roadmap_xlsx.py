@@ -139,8 +139,9 @@ def _table_sheet(ws: Worksheet, roadmap: Roadmap) -> None:
     as_column = roadmap.stages_as_column
     bold = Font(name=FONT, size=11, bold=True)
     for stage in roadmap.stages:
-        if not as_column:
-            if roadmap.stage_layout is StageLayout.NUMBER_CELL and stage.number and roles[0] is ColumnRole.NUMBER:
+        if not as_column and stage.printed:
+            if roadmap.stage_layout is StageLayout.NUMBER_CELL and stage.number and stage.title \
+                    and roles[0] is ColumnRole.NUMBER:
                 _put(ws, r, 1, stage.number, font=bold, fill=STAGE_FILL, align=CENTER_TOP)
                 _across(ws, r, n, stage.title, bold, STAGE_FILL, first=2)
             else:
@@ -160,7 +161,7 @@ def _table_sheet(ws: Worksheet, roadmap: Roadmap) -> None:
                     elif role is ColumnRole.STAGE_NUMBER:
                         value = stage.number or "" if r == first else ""
                     elif role is ColumnRole.STAGE:
-                        value = stage.title if r == first else ""
+                        value = stage.title or "" if r == first else ""
                     else:
                         value = _row_value(role, row)
                     _put(ws, r, i, value, align=CENTER_TOP if role is ColumnRole.NUMBER else WRAP_TOP)
@@ -234,8 +235,8 @@ def _grid_sheet(ws: Worksheet, roadmap: Roadmap) -> None:
     for stage, sub, row in roadmap.rows():
         deadline = parse_deadline(row.deadline)
         due = set(months_due(deadline, horizon))
-        stage_text = stage.heading + (f" / {' '.join(x for x in (sub.number, sub.title) if x)}"
-                                      if sub is not None else "")
+        stage_text = " / ".join(x for x in (stage.heading, " ".join(y for y in (sub.number, sub.title) if y)
+                                                         if sub is not None else "") if x)
         values = [row.number or "", stage_text, "\n".join(row.lines() + row.content_lines()),
                   row.deadline or "", row.responsible or "", _status(deadline, due, horizon)]
         for i, value in enumerate(values, start=1):

@@ -67,14 +67,18 @@ class ListNumbering:
                 definition = abstract.get(ref.get(qn("w:val"))) if ref is not None else None
                 if definition is None:
                     continue
+                starts = {int(o.get(qn("w:ilvl"), "0")): int(so.get(qn("w:val")))
+                          for o in num.iter(qn("w:lvlOverride"))
+                          if (so := o.find(qn("w:startOverride"))) is not None}
                 for lvl in definition.iter(qn("w:lvl")):
                     fmt = lvl.find(qn("w:numFmt"))
                     text = lvl.find(qn("w:lvlText"))
                     start = lvl.find(qn("w:start"))
-                    self._levels[(num.get(qn("w:numId")), int(lvl.get(qn("w:ilvl"), "0")))] = (
+                    ilvl = int(lvl.get(qn("w:ilvl"), "0"))
+                    self._levels[(num.get(qn("w:numId")), ilvl)] = (
                         fmt.get(qn("w:val")) if fmt is not None else "decimal",
                         text.get(qn("w:val")) if text is not None else "%1.",
-                        int(start.get(qn("w:val"))) if start is not None else 1)
+                        starts.get(ilvl, int(start.get(qn("w:val"))) if start is not None else 1))
         for style in document.styles.element.iter(qn("w:style")):
             num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
             if num_pr is not None:

@@ -119,14 +119,14 @@ _ACT_DATE = re.compile(r"от\s+[«\"]?\s*\d|\d{1,2}\.\d{1,2}\.\d{2,4}")
 
 
 def _category(line: str) -> str:
-    """S signer, D date, R act, P post, C continuation of the previous line."""
+    """S signer, D date, P post, R act, C continuation of the previous line."""
     if _SIGNER.match(line) and re.search(_NAME + "$", line):
         return "S"
     if _DATE_ONLY.match(line) and re.search(r"\d|__", line):
         return "D"
-    if _ACT.search(line):
-        return "R"
-    return "P" if _POST.match(line) else "C"
+    if _POST.match(line):
+        return "P"
+    return "R" if _ACT.search(line) else "C"
 
 
 def _kind(word: str) -> StampKind:
@@ -311,6 +311,8 @@ def _split_head(lines: list[str]) -> tuple[list[str], dict[str, str], list[str]]
         elif re.match(r"^(?:[А-ЯЁ][\w-]+(?:\s[\w-]+)?,\s*\d{4}|г\.\s*[А-ЯЁ][\w-]+$|(?:село|с\.)\s+[А-ЯЁ][\w-]+)",
                       line):
             cover["place_line"] = line
+        elif list(cover) == ["cover_title"] and re.match(r"^[а-яё(«]", line):
+            cover["cover_title"] += " " + line  # the title page's title over several lines
         elif not cover:
             org.append(line)
         else:

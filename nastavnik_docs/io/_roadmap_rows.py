@@ -126,8 +126,7 @@ class TableBuilder:
     # -- where things go
     def _stage(self) -> Stage:
         if not self.stages:
-            self.stages.append(Stage(title="Без этапа"))
-            self.unplaced.append(Unplaced("Строки до первого этапа собраны в этап «Без этапа»", ("stages", 0)))
+            self.stages.append(Stage())  # rows before any stage: a stage without number and title
         return self.stages[-1]
 
     def _path(self) -> tuple[str | int, ...]:
@@ -234,7 +233,7 @@ class TableBuilder:
         if number_cell is not None and number_cell.vmerge != "continue" and number_cell.text:
             starts = True
         if starts or not self.stages:
-            title = (stage_cell.text.replace("\n", " ") if stage_cell is not None else "") or "Без названия"
+            title = (stage_cell.text.replace("\n", " ") if stage_cell is not None else "") or None
             number = number_cell.text if number_cell is not None and number_cell.text else None
             self.stages.append(Stage(number=number, title=title))
 

@@ -254,7 +254,7 @@ def _layout(roadmap: Roadmap) -> TableLayout:
     blocks: list[StageBlock] = []
     for stage in roadmap.stages:
         rows: list[BodyRow] = []
-        if not as_column:
+        if not as_column and stage.printed:
             rows.append(_stage_row(stage, roadmap.stage_layout, roles, spans))
         groups: list[tuple[SubStage | None, list[RoadmapRow]]] = [(None, stage.rows)] if stage.rows else []
         groups += [(sub, sub.rows) for sub in stage.substages]
@@ -267,7 +267,7 @@ def _layout(roadmap: Roadmap) -> TableLayout:
         if as_column and not rows:  # a stage without rows still shows in its column
             rows.append(BodyRow(cells=[Cell(paragraphs=_pars(""), span=span_of[r])
                                        for r in body_roles]))
-        blocks.append(StageBlock(number=stage.number or "", title=stage.title, rows=rows))
+        blocks.append(StageBlock(number=stage.number or "", title=stage.title or "", rows=rows))
     return TableLayout(
         head=head, stages=blocks,
         lead_stage_number=as_column and ColumnRole.STAGE_NUMBER in roles,
@@ -280,7 +280,7 @@ def _layout(roadmap: Roadmap) -> TableLayout:
 def _stage_row(stage: Stage, layout: StageLayout, roles: list[ColumnRole], spans: list[int]) -> BodyRow:
     """A stage row across the table, or its number in the «№» column and its title across
     the rest (``StageLayout.NUMBER_CELL``)."""
-    if layout is StageLayout.NUMBER_CELL and stage.number and roles[0] is ColumnRole.NUMBER:
+    if layout is StageLayout.NUMBER_CELL and stage.number and stage.title and roles[0] is ColumnRole.NUMBER:
         return BodyRow(cells=[Cell(paragraphs=_pars(stage.number, "heading"), span=spans[0]),
                               Cell(paragraphs=_pars(stage.title, "heading"), span=GRID - spans[0])])
     return BodyRow(cells=[Cell(paragraphs=_pars(stage.heading, "heading"), span=GRID)])

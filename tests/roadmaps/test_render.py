@@ -154,3 +154,19 @@ def test_new_roadmap_by_gost(tmp_path) -> None:
         assert line in text
     rows = table_rows(out)
     assert rows[0] == ["№\u00a0п/п", "Наименование мероприятия", "Срок", "Ответственный", "Результат, документ"]
+
+
+def test_docx_of_every_new_field(tmp_path) -> None:
+    from test_model import FULL
+
+    out = tmp_path / "full.docx"
+    nd.render("roadmap", FULL, out)
+    text = document_text(out).replace("\u00a0", " ")
+    for line in ("Приложение 1", "к приказу директора МБОУ «СОШ № 5» от 01.09.2025 № 45", "ПРИНЯТО",
+                 "План мероприятий (дорожная карта)", "внедрения наставничества", "на 2025/2026 учебный год"):
+        assert line in text
+    rows = table_rows(out)
+    assert [_flat(c) for c in rows[0]] == ["№ п/п", "Мероприятия", "Содержание деятельности", "Срок исполнения",
+                                           "Ожидаемый результат", "Вид документа"]
+    assert [_flat(c) for c in rows[1]] == ["1.", "Подготовка"]
+    assert rows[2][2] == "1.\tПриказ\n2.\tПоложение"

@@ -169,6 +169,16 @@ def _part(m: re.Match[str]) -> Token:
     return Token("span", start=(y1, first), end=(y2, last), window=True)
 
 
+def _part_end(m: re.Match[str]) -> Token:
+    """«по итогам I полугодия», «в конце III четверти»: once a year, at the part's last month."""
+    word = m.group(2)
+    parts = _PARTS["учполугоди" if word == "полугоди" else word]
+    n = _ordinal(m.group(1))
+    if not 1 <= n <= len(parts):
+        raise ValueError(n)
+    return Token("point", months=(parts[n - 1][1],))
+
+
 def _school_year(m: re.Match[str]) -> Token:
     first = int(m.group(1))
     last = _second_year(first, m.group(2))
@@ -245,6 +255,8 @@ TOKENS: list[tuple[str, Handler]] = [
     (r"(?:по\s+итогам|в\s+конце|по\s+окончании|конец)\s+(?:каждого\s+)?(?:календарного\s+)?года",
      _point(12)),
     (r"(?:в\s+начале|начало)\s+(?:календарного\s+)?года", _point(1)),
+    (rf"(?:по\s+итогам|в\s+конце|по\s+окончании)\s+{ORD}\s*(квартал|полугоди|четверт|триместр)[а-я]*",
+     _part_end),
     (r"(?:по\s+итогам|в\s+конце|по\s+окончании)\s+(?:каждой\s+)?четверти", _freq("term", 3)),
     (r"(?:по\s+итогам|в\s+конце|по\s+окончании)\s+(?:каждого\s+)?триместра", _freq("trimester", 3)),
     (r"(?:по\s+итогам|в\s+конце|по\s+окончании)\s+(?:каждого\s+)?(?:учебного\s+)?полугодия",

@@ -37,7 +37,7 @@ from ..organization import Organization
 from ..person import Model
 from ..target import Target
 from .period import YM, Period
-from .schedule import DueItem, due_in, roadmap_months
+from .schedule import DueItem, due_in, due_notes, roadmap_months
 
 __all__ = [
     "COLUMN_WEIGHTS",
@@ -203,17 +203,24 @@ class SubStage(Model):
 
 class Stage(Model):
     """A stage («I этап. Подготовка условий…»; «Организационно-деятельностное
-    сопровождение…»). Rows directly under the stage come before its sub-stages."""
+    сопровождение…»). Rows directly under the stage come before its sub-stages. A table
+    published without stages is one stage without a number and title: no stage row is
+    printed for it."""
 
     number: str | None = Field(default=None, description="Номер как в источнике («I», «II этап.»)")
-    title: str = Field(min_length=1)
+    title: str | None = Field(default=None, min_length=1, description="Название; нет — таблица без этапов")
     rows: list[RoadmapRow] = Field(default_factory=list)
     substages: list[SubStage] = Field(default_factory=list)
 
     @property
     def heading(self) -> str:
-        """«I этап. Подготовка условий…» — number and title as one line."""
-        return f"{self.number} {self.title}" if self.number else self.title
+        """«I этап. Подготовка условий…» — number and title as one line («» without both)."""
+        return " ".join(x for x in (self.number, self.title) if x)
+
+    @property
+    def printed(self) -> bool:
+        """Whether the stage has a row (or a cell) of its own: it has a number or a title."""
+        return bool(self.number or self.title)
 
 
 class StampKind(StrEnum):
@@ -398,3 +405,8 @@ class Roadmap(Model):
     def due_in(self, year: int, month: int) -> list[DueItem]:
         """What falls due in a month («что по плану в октябре»)."""
         return due_in(self, year, month)
+
+    def due_notes(self, year: int, month: int) -> list[str]:
+        """What to tell with the month's list: the month outside the period, deadlines not
+        understood (Russian)."""
+        return due_notes(self, year, month)
