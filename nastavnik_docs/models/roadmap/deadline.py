@@ -242,7 +242,9 @@ def _assemble(wording: str, raw: list[Token]) -> Deadline:
             if window is not None or later_at:
                 raise _NotUnderstood
             assert token.start is not None and token.end is not None
-            window = ((token.start[0], token.start[1]), (token.end[0], token.end[1]))  # type: ignore[assignment]
+            first_year, last_year = token.start[0], token.end[0]
+            assert first_year is not None and last_year is not None  # a window names its years
+            window = ((first_year, token.start[1]), (last_year, token.end[1]))
         elif _yearless(token):
             assert token.start is not None
             last = token.end[1] if token.end else token.start[1]
