@@ -6,7 +6,7 @@ the file, the sheet, the row, the column (or the field) and the value, in Russia
 """
 
 from ._csv import load_participants_csv
-from ._input import load_input, load_organization, load_registry
+from ._input import load_input, load_organization, load_registry, resolve_links
 from ._registry_xlsx import write_registry
 from ._workspace import init_workspace
 from ._yaml import load_yaml, save_yaml
@@ -18,6 +18,7 @@ __all__ = [
     "load_participants_csv",
     "load_registry",
     "load_yaml",
+    "resolve_links",
     "save_yaml",
     "write_registry",
 ]

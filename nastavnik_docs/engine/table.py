@@ -1,0 +1,89 @@
+"""Plain tables as a workbook: a title, a header row and rows, ready to print.
+
+Used for the lists a project folder keeps beside its documents — the journal of acts
+(журнал регистрации) and the index of a year's set — which have no template of their own:
+their columns are data. Each sheet prints landscape, one page wide, with the header row
+repeated on every page; text wraps, dates stay dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from .._files import atomic_path
+
+__all__ = ["Sheet", "write_table_xlsx"]
+
+_THIN = Side(style="thin", color="808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+
+
+@dataclass
+class Sheet:
+    """One sheet: its name (at most 31 characters), a title line above the table, the
+    columns as (heading, width in characters) and the rows."""
+
+    name: str
+    title: str
+    columns: Sequence[tuple[str, int]]
+    rows: Sequence[Sequence[Any]]
+    notes: Sequence[str] = field(default_factory=tuple)
+
+
+def _safe(value: Any) -> Any:
+    """Text from the data never becomes a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value if value[:1] == "=" else value
+    return value
+
+
+def write_table_xlsx(path: str | os.PathLike[str], sheets: Sequence[Sheet], *,
+                     font_name: str = "Times New Roman", overwrite: bool = False) -> Path:
+    """Write ``sheets`` into a new workbook at ``path`` (atomically)."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for spec in sheets:
+        sheet = workbook.create_sheet(spec.name[:31])
+        width = len(spec.columns)
+        sheet.cell(row=1, column=1, value=spec.title).font = Font(name=font_name, size=13, bold=True)
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+        sheet.cell(row=1, column=1).alignment = Alignment(horizontal="center", wrap_text=True)
+        sheet.row_dimensions[1].height = 36
+        for col, (heading, chars) in enumerate(spec.columns, start=1):
+            cell = sheet.cell(row=3, column=col, value=heading)
+            cell.font = Font(name=font_name, size=11, bold=True)
+            cell.fill = _HEADER_FILL
+            cell.border = _BORDER
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            sheet.column_dimensions[get_column_letter(col)].width = chars
+        for r, row in enumerate(spec.rows, start=4):
+            for col, value in enumerate(row, start=1):
+                cell = sheet.cell(row=r, column=col, value=_safe(value))
+                cell.font = Font(name=font_name, size=11)
+                cell.border = _BORDER
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+                if isinstance(value, dt.date):
+                    cell.number_format = "DD.MM.YYYY"
+        below = 4 + len(spec.rows) + 1
+        for i, note in enumerate(spec.notes):
+            sheet.cell(row=below + i, column=1, value=_safe(note)).font = Font(name=font_name, size=11)
+        sheet.print_title_rows = "3:3"
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.freeze_panes = "A4"
+    with atomic_path(path, overwrite=overwrite) as tmp:
+        workbook.save(tmp)
+    return Path(path)
