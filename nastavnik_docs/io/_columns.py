@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import BUILTIN_FORMS, Category, Gender, PairStatus, Role
+from ..models import BUILTIN_FORMS, Category, Gender, PairEventKind, PairStatus, Role
 
 PARTICIPANTS_SHEET = "Участники"
 PAIRS_SHEET = "Пары"
+HISTORY_SHEET = "История пар"
 LISTS_SHEET = "Списки"
 HELP_SHEET = "Пояснения"
 TITLE = "База наставников и наставляемых"
@@ -50,6 +51,7 @@ LISTS: tuple[ValueList, ...] = (
     ValueList("lst_category", "Категория", tuple(Category.allowed())),
     ValueList("lst_status", "Статус пары", tuple(PairStatus.allowed())),
     ValueList("lst_form", "Форма наставничества", tuple(f.title for f in BUILTIN_FORMS), growable=True),
+    ValueList("lst_event", "Событие пары", tuple(PairEventKind.allowed())),
 )
 LIST_BY_NAME = {lst.name: lst for lst in LISTS}
 #: Where the optional limit of mentees per mentor lives on the lists sheet.
@@ -156,4 +158,28 @@ PAIR_COLUMNS: tuple[Column, ...] = (
            help="Причина досрочного прекращения (для статуса «прекращена досрочно»)."),
 )
 
-SHEET_COLUMNS = {PARTICIPANTS_SHEET: PARTICIPANT_COLUMNS, PAIRS_SHEET: PAIR_COLUMNS}
+HISTORY_COLUMNS: tuple[Column, ...] = (
+    Column("Пара", "pair", required=True, aliases=("№ пары", "номер пары", "№", "пара №"), width=8,
+           help="Номер пары или группы из столбца «№» листа «Пары» (если номера нет — номер строки "
+                "пары по порядку: 1, 2, 3…).", example="3"),
+    Column("Дата", "date", DATE, required=True, aliases=("дата события", "с какой даты"), width=12,
+           help="С какой даты действует событие. " + _DATE_HELP, example="01.12.2026"),
+    Column("Событие", "kind", ENUM, required=True, width=24, list_name="lst_event",
+           help="Что произошло: начало, смена наставника, добавлен наставляемый, выбыл наставляемый, "
+                "прекращена досрочно, завершена. Лист «Пары» показывает пару такой, какая она сейчас "
+                "(после всех событий); история нужна, чтобы документы прошлых дат показывали пару "
+                "такой, какой она была на их дату.", example="смена наставника"),
+    Column("Прежний наставник", "previous_mentor", PEOPLE, width=28,
+           help="Для смены наставника: кто вёл пару до этой даты (ID или ФИО).", example="У02"),
+    Column("Новый наставник", "new_mentor", PEOPLE, width=28,
+           help="Для смены наставника: кто ведёт пару с этой даты (ID или ФИО).", example="У11"),
+    Column("Наставляемый", "mentee", PEOPLE, aliases=("наставляемая",), width=28,
+           help="Для событий «добавлен наставляемый» и «выбыл наставляемый»: кто (ID или ФИО).",
+           example="У19"),
+    Column("Причина", "reason", aliases=("основание",), width=40,
+           help="Причина смены наставника, выбытия или досрочного прекращения.",
+           example="перевод наставника в другую образовательную организацию"),
+)
+
+SHEET_COLUMNS = {PARTICIPANTS_SHEET: PARTICIPANT_COLUMNS, PAIRS_SHEET: PAIR_COLUMNS,
+                 HISTORY_SHEET: HISTORY_COLUMNS}

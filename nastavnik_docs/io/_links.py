@@ -26,8 +26,10 @@ def link_problems(registry: Registry) -> list[tuple[Loc, str, Any]]:
     for problem in check_registry(registry):
         if problem.severity != "error":
             continue
-        if problem.pair is not None:
-            loc: Loc = ("pairs", problem.pair, problem.field or "mentor")
+        if problem.pair is not None and problem.event is not None:
+            loc: Loc = ("pairs", problem.pair, "history", problem.event, problem.field or "new_mentor")
+        elif problem.pair is not None:
+            loc = ("pairs", problem.pair, problem.field or "mentor")
         elif problem.field == "id" and duplicates:
             loc = ("participants", duplicates.pop(0), "id")
         else:

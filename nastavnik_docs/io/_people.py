@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
-from ..models import Participant
-from ._values import name_key
+from ..models import Participant, nearest_participant
+from ._table import Table
+from ._values import cell_text, name_key
 
 #: Several mentees in one cell: «;», line breaks (Alt+Enter) or commas.
 _SEPARATORS = re.compile(r"[;\n\r,]+")
@@ -19,6 +22,7 @@ class PeopleIndex:
     """IDs and names of the participants, for resolving what a curator typed in a pair."""
 
     def __init__(self, participants: list[Participant], rejected_ids: set[str] = frozenset()):  # type: ignore[assignment]
+        self.participants = participants
         self.ids = {p.id for p in participants}
         self.id_keys: dict[str, str] = {name_key(p.id): p.id for p in participants}
         self.rejected = {name_key(i) for i in rejected_ids}
@@ -44,4 +48,34 @@ class PeopleIndex:
                           f"укажите ID нужного участника")
         if key in self.rejected:
             return None, None
-        return None, "нет участника с таким ID или ФИО на листе «Участники»"
+        message = "нет участника с таким ID или ФИО на листе «Участники»"
+        near = nearest_participant(token, self.participants)
+        if near is not None:
+            message += f"; возможно, имелся в виду «{near.id}» ({near.last_name} {near.initials})"
+        return None, message
+
+
+def resolve_people(table: Table, number: int, data: dict[str, Any], failed: set[str], index: PeopleIndex,
+                   fields: Mapping[str, str | None]) -> None:
+    """Replace the people typed in one row's cells with participant IDs, in place.
+
+    ``fields`` maps a people column's field to the message for more than one person in it,
+    or to None where a list is allowed (the field then becomes a list of IDs). A name that
+    cannot be resolved is reported at its cell and the field is marked failed.
+    """
+    for field, only_one in fields.items():
+        if field not in data:
+            continue
+        ids = []
+        for token in split_people(cell_text(data[field])):
+            found, message = index.resolve(token)
+            if found is not None:
+                ids.append(found)
+                continue
+            failed.add(field)
+            if message:
+                table.problem(number, field, token, message)
+        if only_one is not None and len(ids) > 1:
+            table.problem(number, field, data[field], only_one)
+            failed.add(field)
+        data[field] = (ids[0] if ids else None) if only_one is not None else ids

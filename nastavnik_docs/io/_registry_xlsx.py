@@ -27,6 +27,8 @@ from ._columns import (
     CASES,
     ENUM,
     EXPERIENCE,
+    HISTORY_COLUMNS,
+    HISTORY_SHEET,
     LISTS_SHEET,
     MAX_MENTEES_COLUMN,
     MAX_MENTEES_LABEL,
@@ -39,8 +41,9 @@ from ._columns import (
     Column,
 )
 from ._links import finish_registry
-from ._people import PeopleIndex, split_people
+from ._people import PeopleIndex, resolve_people
 from ._problems import Loc
+from ._registry_history import history_rows, read_history
 from ._table import Table, format_cases, read_participants
 from ._values import cell_text, header_key, parse_number
 from ._yaml import existing_file
@@ -89,12 +92,21 @@ def _read(workbook: Any, names: dict[str, str], file: str) -> Registry:
     rows = _rows(workbook, people.sheet)
     participants, person_rows = read_participants(people, rows) if people.read_header(rows) else ([], [])
 
+    for person, number in zip(participants, person_rows):
+        person.set_origin(str(people.sheet), number)
+
     couples = Table(PAIR_COLUMNS, file=file, sheet=names[header_key(PAIRS_SHEET)])
     rows = _rows(workbook, couples.sheet)
-    pairs, pair_rows = _read_pairs(couples, rows, PeopleIndex(participants, people.rejected_ids)) \
-        if couples.read_header(rows) else ([], [])
+    index = PeopleIndex(participants, people.rejected_ids)
+    pairs, pair_rows = _read_pairs(couples, rows, index) if couples.read_header(rows) else ([], [])
+    for pair, number in zip(pairs, pair_rows):
+        pair.set_origin(str(couples.sheet), number)
 
-    problems = people.problems + couples.problems
+    events = Table(HISTORY_COLUMNS, file=file, sheet=names.get(header_key(HISTORY_SHEET)))
+    if events.sheet is not None:
+        pairs = read_history(events, _rows(workbook, events.sheet), index, pairs, couples.rejected_ids)
+
+    problems = people.problems + couples.problems + events.problems
     forms: list[MentoringForm] = []
     max_mentees = None
     if header_key(LISTS_SHEET) in names:
@@ -102,6 +114,11 @@ def _read(workbook: Any, names: dict[str, str], file: str) -> Registry:
                                          names[header_key(LISTS_SHEET)], problems)
 
     def locate(loc: Loc) -> dict[str, Any]:
+        if len(loc) >= 4 and loc[0] == "pairs" and loc[2] == "history":
+            origin = pairs[int(loc[1])].history[int(loc[3])].origin
+            if origin is not None:
+                return {"sheet": origin.sheet, "row": origin.row, "field": None,
+                        "column": events.header_of(str(loc[4])) if len(loc) > 4 else None}
         if len(loc) >= 2 and loc[0] == "pairs":
             return {"sheet": couples.sheet, "row": pair_rows[loc[1]], "field": None,
                     "column": couples.header_of(str(loc[2])) if len(loc) > 2 else None}
@@ -124,27 +141,14 @@ def _read_pairs(table: Table, rows: Iterator[Sequence[Any]], index: PeopleIndex)
     numbers: list[int] = []
     for number, raw in table.records(rows):
         data, failed = table.convert(number, raw)
-        for field in ("mentor", "mentees"):
-            if field not in data:
-                continue
-            ids = []
-            for token in split_people(cell_text(data[field])):
-                found, message = index.resolve(token)
-                if found is not None:
-                    ids.append(found)
-                    continue
-                failed.add(field)
-                if message:
-                    table.problem(number, field, token, message)
-            if field == "mentor" and len(ids) > 1:
-                table.problem(number, field, data[field], "у пары один наставник; наставляемых укажите "
-                                                          "в столбце «Наставляемые»")
-                failed.add(field)
-            data[field] = (ids[0] if ids else None) if field == "mentor" else ids
+        resolve_people(table, number, data, failed, index, {
+            "mentor": "у пары один наставник; наставляемых укажите в столбце «Наставляемые»", "mentees": None})
         pair = table.validate(Pair, number, data, failed)
         if pair is not None and not failed & {"mentor", "mentees"}:
             pairs.append(pair)
             numbers.append(number)
+        elif data.get("id") is not None:
+            table.rejected_ids.add(cell_text(data["id"]))  # its history rows are not reported again
     return pairs, numbers
 
 
@@ -237,15 +241,24 @@ def fill_workbook(workbook: Any, registry: Registry) -> None:
     """Write the registry into an opened copy of the template."""
     _fill(workbook[PARTICIPANTS_SHEET], PARTICIPANT_COLUMNS, registry.participants)
     _fill(workbook[PAIRS_SHEET], PAIR_COLUMNS, registry.pairs)
+    events = history_rows(registry)
+    if HISTORY_SHEET not in workbook.sheetnames and events:  # a curator's template from before the sheet
+        sheet = workbook.create_sheet(HISTORY_SHEET, index=workbook.sheetnames.index(PAIRS_SHEET) + 1)
+        for c, col in enumerate(HISTORY_COLUMNS, start=1):
+            sheet.cell(row=1, column=c, value=col.header)
+    if HISTORY_SHEET in workbook.sheetnames:
+        _fill(workbook[HISTORY_SHEET], HISTORY_COLUMNS, events)
     lists = workbook[LISTS_SHEET]
-    form_col = next(c.column for c in lists[1] if header_key(c.value) == header_key(FORM_LIST_HEADER))
+    columns = {header_key(c.value): c.column for c in lists[1] if c.value is not None}
+    form_col = columns[header_key(FORM_LIST_HEADER)]
     row = 2 + len(BUILTIN_FORMS)
     for form in registry.forms:
         if find_form(form.title) is None:
             lists.cell(row=row, column=form_col, value=form.title)
             row += 1
     if registry.max_mentees_per_mentor is not None:
-        lists.cell(row=2, column=MAX_MENTEES_COLUMN, value=registry.max_mentees_per_mentor)
+        lists.cell(row=2, column=columns.get(header_key(MAX_MENTEES_LABEL), MAX_MENTEES_COLUMN),
+                   value=registry.max_mentees_per_mentor)
 
 
 def write_registry(registry: Registry, path: str | os.PathLike[str], *, overwrite: bool = False,

@@ -14,12 +14,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError, Problem
-from ..models import Case, Category, Gender, PairStatus, Participant, Role
+from ..models import Case, Category, Gender, PairEventKind, PairStatus, Participant, Role
 from ._columns import CASES, DATE, ENUM, EXPERIENCE, INTEGER, NUMBER, PEOPLE, Column
 from ._problems import Loc, annotation_at, russian_message
 from ._values import cell_text, header_key, parse_date, parse_number
 
-ENUMS: dict[str, type[Enum]] = {"gender": Gender, "role": Role, "category": Category, "status": PairStatus}
+ENUMS: dict[str, type[Enum]] = {"gender": Gender, "role": Role, "category": Category, "status": PairStatus,
+                                "kind": PairEventKind}
 #: How many rows above the header a curator may have added (a title, a note).
 HEADER_SEARCH_ROWS = 10
 #: Messages of record-level checks in the models, and the column each one is about.
@@ -28,6 +29,12 @@ RECORD_CHECKS = {
     "дата окончания": "end",
     "наставник не может быть наставляемым": "mentees",
     "наставляемый указан в паре дважды": "mentees",
+    "для смены наставника укажите прежнего": "previous_mentor",
+    "для смены наставника укажите нового": "new_mentor",
+    "при смене наставника прежний и новый наставник совпадают": "new_mentor",
+    "наставники указываются только для смены наставника": "kind",
+    "для события": "mentee",
+    "наставляемый указывается только для событий": "kind",
 }
 
 

@@ -1,14 +1,16 @@
 """Domain models of a mentoring programme (pydantic v2; no I/O, no file formats)."""
 
-from ._enums import Case, Category, Comparison, Gender, OrgKind, PairStatus, Role
+from ._enums import Case, Category, Comparison, Gender, OrgKind, PairEventKind, PairStatus, Role
 from .findings import Finding, Severity
-from .forms import BUILTIN_FORMS, MentoringForm, find_form
+from .forms import BUILTIN_FORMS, MentoringForm, find_form, nearest_form
+from .history import PairEvent, history_errors
 from .image import Image
 from .organization import Organization
+from .origin import HasOrigin, Origin
 from .pair import Pair, SupplementaryAgreement
 from .participant import LegalRepresentative, Participant
 from .person import Model, Official, Person
-from .registry import Registry, RegistryProblem, check_registry
+from .registry import Registry, RegistryProblem, check_registry, nearest_participant
 from .roadmap import (
     Activity,
     Block,
@@ -24,6 +26,7 @@ from .roadmap import (
     SubStage,
 )
 from .target import Target
+from .year_checks import YEAR_CHECKS, check_year
 
 __all__ = [
     "Activity",
@@ -36,6 +39,7 @@ __all__ = [
     "Comparison",
     "Finding",
     "Gender",
+    "HasOrigin",
     "Image",
     "LegalRepresentative",
     "MentoringForm",
@@ -43,7 +47,10 @@ __all__ = [
     "Official",
     "OrgKind",
     "Organization",
+    "Origin",
     "Pair",
+    "PairEvent",
+    "PairEventKind",
     "PairStatus",
     "Participant",
     "Period",
@@ -54,14 +61,18 @@ __all__ = [
     "RoadmapNote",
     "RoadmapRow",
     "Role",
+    "Severity",
     "Stage",
     "Stamp",
     "StampKind",
     "SubStage",
-    "Severity",
     "SupplementaryAgreement",
     "Target",
+    "YEAR_CHECKS",
     "check_registry",
+    "check_year",
+    "history_errors",
     "find_form",
+    "nearest_form",
+    "nearest_participant",
 ]
-

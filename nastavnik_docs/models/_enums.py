@@ -173,6 +173,49 @@ class PairStatus(_AliasedEnum):
         }
 
 
+class PairEventKind(_AliasedEnum):
+    """What happened to a pair on a date (a row of the pair's history)."""
+
+    START = "start"
+    MENTOR_CHANGED = "mentor_changed"
+    MENTEE_ADDED = "mentee_added"
+    MENTEE_REMOVED = "mentee_removed"
+    ENDED_EARLY = "ended_early"
+    COMPLETED = "completed"
+
+    @classmethod
+    def _aliases(cls) -> dict[str, str]:
+        return {
+            "начало": "start", "начало работы": "start", "создана": "start", "закреплена": "start",
+            "смена наставника": "mentor_changed", "замена наставника": "mentor_changed",
+            "новый наставник": "mentor_changed",
+            "добавлен наставляемый": "mentee_added", "добавлена наставляемая": "mentee_added",
+            "включен наставляемый": "mentee_added", "включена наставляемая": "mentee_added",
+            "добавлен": "mentee_added", "включен": "mentee_added",
+            "выбыл наставляемый": "mentee_removed", "выбыла наставляемая": "mentee_removed",
+            "исключен наставляемый": "mentee_removed", "исключена наставляемая": "mentee_removed",
+            "выбыл": "mentee_removed", "выбыла": "mentee_removed",
+            "прекращена досрочно": "ended_early", "досрочное прекращение": "ended_early",
+            "досрочно прекращена": "ended_early", "прекращена": "ended_early",
+            "завершена досрочно": "ended_early",
+            "завершена": "completed", "завершение": "completed", "завершена в срок": "completed",
+            "окончена": "completed",
+        }
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "start": "начало", "mentor_changed": "смена наставника",
+            "mentee_added": "добавлен наставляемый", "mentee_removed": "выбыл наставляемый",
+            "ended_early": "прекращена досрочно", "completed": "завершена",
+        }
+
+    @property
+    def is_end(self) -> bool:
+        """The pair stops working (completed or ended early)."""
+        return self in (PairEventKind.ENDED_EARLY, PairEventKind.COMPLETED)
+
+
 class Comparison(_AliasedEnum):
     AT_LEAST = "не менее"
     AT_MOST = "не более"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from difflib import get_close_matches
 from functools import lru_cache
 from typing import Literal
 
@@ -71,3 +72,14 @@ def find_form(text: str, extra: tuple[MentoringForm, ...] | list[MentoringForm] 
         if form.matches(text):
             return form
     return None
+
+
+def nearest_form(text: str, extra: tuple[MentoringForm, ...] | list[MentoringForm] = ()) -> MentoringForm | None:
+    """The form whose title or alias is spelt most like ``text`` (a typo's likely meaning),
+    or None when nothing is close. Compares as ``form_key`` does (case, ё, dashes)."""
+    keys: dict[str, MentoringForm] = {}
+    for form in (*extra, *BUILTIN_FORMS):
+        for name in (form.title, *form.aliases):
+            keys.setdefault(form_key(name), form)
+    found = get_close_matches(form_key(text), list(keys), n=1, cutoff=0.6)
+    return keys[found[0]] if found else None

@@ -1,4 +1,4 @@
-"""Mentoring pairs and groups."""
+"""Mentoring pairs and groups, with their history and their state on a date."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from decimal import Decimal
 
 from pydantic import Field, field_validator, model_validator
 
-from ._enums import PairStatus
+from ._enums import PairEventKind, PairStatus
+from .history import END_STATUS, PairEvent, history_errors, rewind
+from .origin import HasOrigin
 from .person import Model
 
 
@@ -20,10 +22,16 @@ class SupplementaryAgreement(Model):
     monthly_pay: Decimal | None = Field(default=None, ge=0, description="Доплата в месяц, руб.")
 
 
-class Pair(Model):
+class Pair(HasOrigin):
     """A mentor and one mentee (a pair) or several (a group).
 
     People are referred to by participant id; the registry resolves and checks them.
+    The fields describe the pair as it stands now; ``history`` records the dated events
+    that led there (a change of mentor, a mentee joining or leaving, an early end,
+    completion). A pair with no recorded history still has one: ``timeline()`` derives the
+    start from ``start`` and the end from ``status`` and ``end``, so old registries keep
+    loading and ``as_of`` works for them. With a recorded early end or completion ``end``
+    may keep the planned end date.
     """
 
     id: str | None = Field(default=None, description="Номер пары (по умолчанию — порядковый)")
@@ -37,6 +45,7 @@ class Pair(Model):
     agreement: SupplementaryAgreement | None = Field(default=None, description="Дополнительное соглашение")
     goal: str | None = Field(default=None, description="Цель наставничества")
     end_reason: str | None = Field(default=None, description="Причина досрочного прекращения")
+    history: list[PairEvent] = Field(default_factory=list, description="История пары: события с датами")
 
     @field_validator("mentees", mode="before")
     @classmethod
@@ -55,7 +64,16 @@ class Pair(Model):
             raise ValueError("наставник не может быть наставляемым в своей же паре")
         if len(set(self.mentees)) != len(self.mentees):
             raise ValueError("наставляемый указан в паре дважды")
+        errors = history_errors(mentor=self.mentor, mentees=self.mentees, start=self.start,
+                                status=self.status, events=self.history)
+        if errors:
+            raise ValueError("; ".join(message for _, message in errors))
         return self
+
+    @field_validator("history")
+    @classmethod
+    def _in_date_order(cls, value: list[PairEvent]) -> list[PairEvent]:
+        return sorted(value, key=lambda e: e.date)
 
     @property
     def is_group(self) -> bool:
@@ -66,7 +84,62 @@ class Pair(Model):
             return None
         return (self.end - self.start).days / 30.4375
 
+    def timeline(self) -> list[PairEvent]:
+        """The recorded history completed with what the fields imply, in date order.
+
+        Without a recorded start event, one is added on ``start``; a pair whose status is
+        «завершена» or «прекращена досрочно» with no such event recorded gets one on ``end``
+        (with ``end_reason``). A finished pair without an end date has no final event: the
+        date it ended is unknown.
+        """
+        events = list(self.history)
+        if not any(e.kind is PairEventKind.START for e in events):
+            events.insert(0, PairEvent(date=self.start, kind=PairEventKind.START))
+        final = {status: kind for kind, status in END_STATUS.items()}.get(self.status)
+        if final is not None and self.end is not None and not any(e.kind.is_end for e in events):
+            reason = self.end_reason if final is PairEventKind.ENDED_EARLY else None
+            events.append(PairEvent(date=self.end, kind=final, reason=reason))
+        return events
+
+    @property
+    def ended_on(self) -> date | None:
+        """The day the pair was completed or ended early, from its timeline (None if active)."""
+        return next((e.date for e in self.timeline() if e.kind.is_end), None)
+
+    def as_of(self, day: date) -> Pair | None:
+        """The pair as it stood on ``day``, or None if it had not started yet.
+
+        Events dated after ``day`` are undone: a pair completed or ended early later is
+        «действует», a mentor changed later gives way to the earlier mentor, a mentee who
+        joined later is absent and one who left later is back. An event takes effect on its
+        own date. When the mentor differs from today's, the mentor's consent date and
+        supplementary agreement (today's mentor's papers) are left empty. The history keeps
+        the events up to ``day``; the number, form, period and goal stay as they are.
+        """
+        if day < self.start:
+            return None
+        timeline = self.timeline()
+        final = next((e for e in timeline if e.kind.is_end and e.date <= day), None)
+        status = END_STATUS[final.kind] if final is not None else (
+            PairStatus.ACTIVE if any(e.kind.is_end for e in timeline) else self.status)
+        reason = self.end_reason if status is PairStatus.ENDED_EARLY else None
+        if status is PairStatus.ENDED_EARLY and final is not None and final.reason:
+            reason = final.reason
+        update: dict[str, object] = {}
+        if any(e.date > day for e in self.history):
+            before = rewind(self.mentor, self.mentees, self.history, after=day)
+            update = {"mentor": before.mentor, "mentees": before.mentees,
+                      "history": [e for e in self.history if e.date <= day]}
+            if before.mentor != self.mentor:
+                update |= {"mentor_consent_date": None, "agreement": None}
+        if status is not self.status:
+            update["status"] = status
+        if reason != self.end_reason:
+            update["end_reason"] = reason
+        return self.model_copy(update=update) if update else self
+
     def is_active_on(self, day: date) -> bool:
-        if self.status is PairStatus.ENDED_EARLY and self.end is not None and day > self.end:
-            return False
-        return self.start <= day and (self.end is None or day <= self.end)
+        """Working on ``day``: started, not completed or ended early as of it, within ``end``."""
+        state = self.as_of(day)
+        return (state is not None and state.status is PairStatus.ACTIVE
+                and (self.end is None or day <= self.end))

@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import Field, model_validator
 
 from ._enums import Category, Role
+from .origin import HasOrigin
 from .person import Model, Person
 
 #: A teacher is a young specialist below these limits (АЗ-1128/08, common regional practice).
@@ -23,7 +24,7 @@ class LegalRepresentative(Model):
     email: str | None = Field(default=None, description="Электронная почта")
 
 
-class Participant(Person):
+class Participant(Person, HasOrigin):
     """A person taking part in the programme.
 
     Roles come from the pairs: a young teacher may mentor a pupil and be mentored by a
@@ -63,8 +64,16 @@ class Participant(Person):
         return max(0.0, self.experience_years + (day - self.experience_as_of).days / 365.25)
 
     def is_minor(self, day: date) -> bool:
+        """Known to be under 18 on ``day`` (False when the birth date is unknown)."""
         age = self.age_on(day)
         return age is not None and age < 18
+
+    def may_be_minor(self, day: date) -> bool:
+        """Under 18 on ``day``, or a pupil or student whose birth date is unknown: never
+        assume such a participant is an adult (a representative signs for them)."""
+        if self.birth_date is None:
+            return self.category in (Category.PUPIL, Category.STUDENT)
+        return self.is_minor(day)
 
     def is_young_specialist(self, day: date) -> bool:
         """A teacher with less than 3 years of experience and younger than 35 on ``day``.

@@ -11,7 +11,7 @@ from io_workbooks import BROKEN_EXPECTED, PAIRS_HEADER, PEOPLE_HEADER, make_work
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.errors import InputError, OutputExistsError
 from nastavnik_docs.io import load_registry, write_registry
-from nastavnik_docs.io._columns import LISTS, PAIR_COLUMNS, PARTICIPANT_COLUMNS
+from nastavnik_docs.io._columns import HISTORY_COLUMNS, LISTS, PAIR_COLUMNS, PARTICIPANT_COLUMNS
 from nastavnik_docs.models import (
     Case,
     Category,
@@ -360,12 +360,13 @@ def test_dropdowns_use_defined_names_pointing_at_the_lists_sheet():
         assert "'Списки'!" in ref
         column = [c.value for c in wb["Списки"][ref.split("!$")[1][0]]]
         assert column[0] == lst.title and tuple(column[1:1 + len(lst.values)]) == lst.values
-    for sheet, columns in (("Участники", PARTICIPANT_COLUMNS), ("Пары", PAIR_COLUMNS)):
+    for sheet, columns in (("Участники", PARTICIPANT_COLUMNS), ("Пары", PAIR_COLUMNS),
+                           ("История пар", HISTORY_COLUMNS)):
         validations = {dv.formula1: (str(dv.sqref), dv.type) for dv in wb[sheet].data_validations.dataValidation}
         expected = {col.list_name: (f"{letter}2:{letter}1048576", "list")
                     for letter, col in zip(_letters(len(columns)), columns) if col.list_name}
         assert validations == expected
-    assert set(expected) == {"lst_form", "lst_status"}
+    assert set(expected) == {"lst_event"}
 
 
 def _letters(n):
@@ -374,18 +375,21 @@ def _letters(n):
 
 def test_template_explains_every_column_in_russian():
     wb = openpyxl.load_workbook(sample_path("../templates/xlsx/registry.xlsx"))
-    assert wb.sheetnames == ["Участники", "Пары", "Пояснения", "Списки"]
+    assert wb.sheetnames == ["Участники", "Пары", "История пар", "Пояснения", "Списки"]
     rows = list(wb["Пояснения"].iter_rows(min_row=5, values_only=True))
     explained = [(r[0], r[1]) for r in rows]
     assert explained == [("Участники", c.header) for c in PARTICIPANT_COLUMNS] + \
-        [("Пары", c.header) for c in PAIR_COLUMNS]
+        [("Пары", c.header) for c in PAIR_COLUMNS] + [("История пар", c.header) for c in HISTORY_COLUMNS]
     assert all(r[3] for r in rows)
     gender_row = next(r for r in rows if r[1] == "Пол")
     assert gender_row[4] == "мужской, женский"
     people = wb["Участники"]
     assert people.column_dimensions["B"].width == 20
     assert people["F1"].comment is not None and "ДД.ММ.ГГГГ" in people["F1"].comment.text
-    assert people.max_row == 1 and wb["Пары"].max_row == 1
+    assert people.max_row == 1 and wb["Пары"].max_row == 1 and wb["История пар"].max_row == 1
+    event_row = next(r for r in rows if r[0] == "История пар" and r[1] == "Событие")
+    assert event_row[4] == ("начало, смена наставника, добавлен наставляемый, выбыл наставляемый, "
+                            "прекращена досрочно, завершена")
 
 
 @pytest.mark.slow

@@ -23,6 +23,8 @@ from openpyxl.writer.excel import ExcelWriter
 from nastavnik_docs.io._columns import (
     DATE,
     HELP_SHEET,
+    HISTORY_COLUMNS,
+    HISTORY_SHEET,
     LIST_BY_NAME,
     LISTS,
     LISTS_SHEET,
@@ -146,17 +148,21 @@ def _help_sheet(wb: Workbook) -> None:
                 "одна строка: наставник и один или несколько наставляемых. Столбцы, выделенные цветом, "
                 "обязательны. Порядок столбцов и регистр букв в заголовках не важны; пустые строки "
                 "пропускаются. Выпадающие списки подсказывают значения, но принимаются и обычные "
-                "написания («м», «жен», «наставница», «учитель»).")
+                "написания («м», «жен», «наставница», «учитель»). Лист «История пар» необязателен: "
+                "в нём по одной строке на событие (смена наставника, выбытие наставляемого, досрочное "
+                "прекращение, завершение) с датой, чтобы документы прошлых дат показывали пары такими, "
+                "какими они были на дату документа.")
     ws["A2"].alignment = _WRAP
     ws.merge_cells("A2:F2")
-    ws.row_dimensions[2].height = 60
+    ws.row_dimensions[2].height = 90
     headers = ("Лист", "Столбец", "Обязательный", "Что писать", "Допустимые значения", "Пример")
     for c, text in enumerate(headers, start=1):
         cell = ws.cell(row=4, column=c, value=text)
         cell.font, cell.fill, cell.border, cell.alignment = _BOLD, _HEADER_FILL, _BORDER, _HEADER_ALIGN
     widths = (13, 24, 14, 70, 36, 26)
     row = 5
-    for sheet, columns in ((PARTICIPANTS_SHEET, PARTICIPANT_COLUMNS), (PAIRS_SHEET, PAIR_COLUMNS)):
+    for sheet, columns in ((PARTICIPANTS_SHEET, PARTICIPANT_COLUMNS), (PAIRS_SHEET, PAIR_COLUMNS),
+                           (HISTORY_SHEET, HISTORY_COLUMNS)):
         for col in columns:
             values = (sheet, col.header, "да" if col.required else "", col.help, _allowed(col), col.example)
             for c, value in enumerate(values, start=1):
@@ -184,6 +190,7 @@ def build_workbook() -> Workbook:
     participants.title = PARTICIPANTS_SHEET
     _data_sheet(participants, PARTICIPANT_COLUMNS, freeze="D2")
     _data_sheet(wb.create_sheet(PAIRS_SHEET), PAIR_COLUMNS, freeze="C2")
+    _data_sheet(wb.create_sheet(HISTORY_SHEET), HISTORY_COLUMNS, freeze="B2")
     _help_sheet(wb)
     _lists_sheet(wb)
     wb.properties.title = TITLE
