@@ -112,7 +112,7 @@ def _print_findings(findings: list[Any]) -> None:
         return
     for finding in findings:
         target = err_console if finding.is_error else console
-        target.print(f"• {finding}", highlight=False, markup=False)
+        target.print(f"• {finding}", highlight=False, markup=False, soft_wrap=True)
     errors = sum(1 for f in findings if f.is_error)
     console.print(f"Ошибок: {errors}, предупреждений: {len(findings) - errors}.")
 
@@ -126,14 +126,15 @@ def _check_project_of(path: Path) -> None:
         return
     findings = Project.open(folder).check()
     if any(f.is_error for f in findings):
-        err_console.print(f"Проверка дела {folder} нашла ошибки — документ не выпущен:", highlight=False)
+        err_console.print(f"Проверка дела {folder} нашла ошибки — документ не выпущен:", highlight=False, soft_wrap=True)
         _print_findings(findings)
         raise typer.Exit(1)
     _print_findings([f for f in findings if not f.is_error] or [])
 
 
-def _print_registry_warnings(*inputs: Any) -> None:
-    """The warnings the loaders recorded about a registry in the inputs: printed, never only stored."""
+def _print_registry_warnings(*inputs: Any) -> bool:
+    """The warnings the loaders recorded about a registry in the inputs: printed, never only
+    stored. Returns whether any input carried a registry."""
     seen: set[int] = set()
     for data in inputs:
         registry = getattr(data, "registry", None) if not isinstance(data, dict) else data.get("registry")
@@ -141,7 +142,8 @@ def _print_registry_warnings(*inputs: Any) -> None:
             continue
         seen.add(id(registry))
         for text in registry.warnings():
-            err_console.print(f"Предупреждение (база): {text}", highlight=False, markup=False)
+            err_console.print(f"Предупреждение (база): {text}", highlight=False, markup=False, soft_wrap=True)
+    return bool(seen)
 
 
 @app.command()
@@ -164,17 +166,17 @@ def plan(folder: ProjectArgument = Path(".")) -> None:
 
     project = Project.open(folder)
     console.print(f"План {project.file.year_text} учебного года: {project.file.organization.short_name}",
-                  highlight=False, markup=False)
+                  highlight=False, markup=False, soft_wrap=True)
     stage = None
     for i, item in enumerate(project.plan(), start=1):
         if item.stage != stage:
             stage = item.stage
-            console.print(f"\n{stage.title}", style="bold", highlight=False, markup=False)
+            console.print(f"\n{stage.title}", style="bold", highlight=False, markup=False, soft_wrap=True)
             if item.roadmap_event:
-                console.print(f"  дорожная карта: {item.roadmap_event}", highlight=False, markup=False)
+                console.print(f"  дорожная карта: {item.roadmap_event}", highlight=False, markup=False, soft_wrap=True)
         count = f" ({item.records} док.)" if item.records > 1 else ""
         line = f"{i:>3}. {item.title}{count} [{item.key}] — {item.status_text()}"
-        console.print(line, style="red" if item.status.value == "blocked" else None, highlight=False, markup=False)
+        console.print(line, style="red" if item.status.value == "blocked" else None, highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -190,12 +192,12 @@ def year(
     try:
         report = project.issue_all(out)
     except CheckFailed as exc:
-        err_console.print("Проверка нашла ошибки — ничего не записано:", highlight=False)
+        err_console.print("Проверка нашла ошибки — ничего не записано:", highlight=False, soft_wrap=True)
         _print_findings(exc.findings)
         raise typer.Exit(1) from None
     for finding in report.warnings:
-        console.print(f"• {finding}", highlight=False, markup=False)
-    console.print(report.summary(), highlight=False, markup=False)
+        console.print(f"• {finding}", highlight=False, markup=False, soft_wrap=True)
+    console.print(report.summary(), highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command("kinds")
@@ -258,7 +260,7 @@ def check_template(
         console.print(f"Шаблон {file.name} подходит для «{kind}»: ошибок нет.")
         return
     for issue in report.issues:
-        err_console.print(f"• {issue}", highlight=False, markup=False)
+        err_console.print(f"• {issue}", highlight=False, markup=False, soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -283,7 +285,10 @@ def batch(
 
     _check_project_of(source)
     records = records_from_source(kind, source, common=common)
-    _print_registry_warnings(*records)
+    if not _print_registry_warnings(*records) and source.suffix.lower() in (".xlsx", ".xlsm"):
+        from .io import load_registry
+
+        _print_registry_warnings({"registry": load_registry(source)})
     report = render_batch(kind, records, out, merge=merge, jobs=jobs, resume=resume,
                           overwrite=force, name=name, templates=templates,
                           progress=sys.stderr.isatty())
@@ -307,7 +312,7 @@ def import_roadmap(
     save_yaml(result.roadmap, out, overwrite=force)
     console.print(f"Записан файл: {out}")
     for note in result.unplaced:
-        err_console.print(f"Не удалось разместить: {note}", highlight=False, markup=False)
+        err_console.print(f"Не удалось разместить: {note}", highlight=False, markup=False, soft_wrap=True)
 
 
 def main() -> None:

@@ -8,13 +8,14 @@ severity, the documents and registry rows concerned, a hint):
   or date;
 * a mentor is appointed without appearing in a candidate review or interview protocol;
 * a paid pair has no supplementary agreement; an agreement or a consent is dated before
-  the regulation or after the pair started; a pair falls outside the regulation's validity;
+  the regulation or after the pair started;
 * a coverage denominator (a head count) is smaller than its numerator;
 * the registry's own warnings, documents that cannot be built and records of a batch
   left out are warnings.
 
 The checks of the registry itself (birth dates, representatives, forms, people, the
-school year) are the models' (``check_year``); the project adds them to these.
+school year, the regulation's validity, pairs active after their end) are the models'
+(``check_year``); the project runs them with the year and the regulation's validity.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..kinds import get_kind
-from ..models import Category, Finding, Pair, Person, Registry, Severity
+from ..models import Category, Finding, Pair, PairEventKind, Person, Registry, Severity
 from ..ru import format_date
 from ._file import DocumentEntry
 from ._issue import Built
@@ -63,7 +64,10 @@ def doc_title(entry: DocumentEntry) -> str:
 
 
 def pair_row(registry: Registry, pair: Pair) -> str:
-    """How a finding names a row of the registry: «лист «Пары», пара № 2»."""
+    """How a finding names a row of the registry: «лист «Пары», строка 3» when the pair was
+    read from the workbook, else «лист «Пары», пара № 2»."""
+    if pair.origin is not None:
+        return str(pair.origin)
     label = registry.pair_label(registry.pairs.index(pair))
     return f"лист «Пары», пара №\u00a0{label}"
 
@@ -224,13 +228,11 @@ def _agreement_covered(sources: Sources, label: str) -> DocumentEntry | None:
 
 def pair_findings(sources: Sources) -> list[Finding]:
     """Agreements and consents of the pairs of the year against the regulation and the
-    pairs' start; the pairs against the regulation's validity."""
+    pairs' start."""
     found: list[Finding] = []
     registry = sources.registry
     regulation = sources.file.acts.get("regulation")
     adopted = sources.act_date("regulation")
-    valid_from = (regulation.valid_from if regulation else None) or adopted
-    valid_until = regulation.valid_until if regulation else None
     reg_docs = [regulation.document] if regulation and regulation.document else []
     for i, pair in enumerate(registry.pairs):
         if not _in_year(sources, pair):
@@ -247,6 +249,9 @@ def pair_findings(sources: Sources) -> list[Finding]:
                 f"дополнительного соглашения к трудовому договору",
                 "Впишите номер и дату соглашения в базу или добавьте в nastavnik.yaml документ "
                 "labour.supplementary_agreement (batch: true).", rows=row))
+        # the consent and the agreement are those of today's mentor: from the day they took the pair
+        took_over = max((e.date for e in pair.history if e.kind is PairEventKind.MENTOR_CHANGED),
+                        default=pair.start)
         agreement_day = None
         if pair.agreement is not None and staff:
             agreement_day = pair.agreement.date or (covering.date if covering else None)
@@ -261,21 +266,12 @@ def pair_findings(sources: Sources) -> list[Finding]:
                     f"пара № {label}: {what} от {_date(day)} раньше положения о наставничестве ({_date(adopted)})",
                     f"Исправьте дату в базе: {what} оформляется не раньше утверждения положения.",
                     documents=[*docs, *reg_docs], rows=row))
-            if day > pair.start:
+            if day > took_over:
                 found.append(_error(
                     f"pair.{code}_after_start",
-                    f"пара № {label}: {what} от {_date(day)} позже начала наставничества ({_date(pair.start)})",
+                    f"пара № {label}: {what} от {_date(day)} позже начала наставничества ({_date(took_over)})",
                     f"Исправьте дату в базе: {what} оформляется до начала наставничества.",
                     documents=docs, rows=row))
-        if valid_from is not None and pair.start < valid_from or \
-                valid_until is not None and (pair.end or pair.start) > valid_until:
-            span = f"с {_date(valid_from)}" + (f" по {_date(valid_until)}" if valid_until else "")
-            found.append(_error(
-                "pair.outside_regulation",
-                f"пара № {label} ({_date(pair.start)}–{_date(pair.end)}) выходит за срок действия "
-                f"положения о наставничестве ({span})",
-                "Исправьте сроки пары в базе или срок действия положения (acts → regulation).",
-                documents=reg_docs, rows=row))
     return found
 
 

@@ -214,19 +214,24 @@ class Project:
             *mentor_findings(sources, results),
             *pair_findings(sources),
             *coverage_findings(results),
-            *self._registry_findings(),
+            *self._registry_findings(sources),
             *build_findings(sources, results),
         ]
         return sorted(findings, key=lambda f: 0 if f.is_error else 1)
 
-    def _registry_findings(self) -> list[Finding]:
-        """The registry's checks for the school year (models), when the models have them."""
-        from .. import models
+    def _registry_findings(self, sources: Sources) -> list[Finding]:
+        """The registry's checks for the school year (``models.check_year``): dates against
+        the year and the regulation's validity, pairs active after their end, birth dates,
+        representatives, forms, people. Counted on the date of the year's last document."""
+        from ..models import check_year
 
-        check_year = getattr(models, "check_year", None)
-        if check_year is None:
-            return []
-        return list(check_year(self.registry, self.file.year_start, self.file.year_end))
+        regulation = self.file.acts.get("regulation")
+        since = (regulation.valid_from if regulation else None) or sources.act_date("regulation")
+        period = (since, regulation.valid_until if regulation else None) if since else None
+        dates = [e.date for e in self.file.documents if e.date is not None]
+        on = min(max(dates, default=self.file.year_end), self.file.year_end)
+        return check_year(self.registry, year_start=self.file.year_start, year_end=self.file.year_end,
+                          on=max(on, self.file.year_start), regulation_period=period)
 
     def _raw_fields(self, entry: Any) -> dict[str, Any]:
         from ..io import load_yaml

@@ -26,7 +26,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..kinds import Kind
+from ..errors import KindNotFoundError
+from ..kinds import Kind, get_kind
 from ..models import Official, Participant, Registry, SupplementaryAgreement
 from ..ru import decline_post, noun_gender, typograph
 from ._file import KEY_PATTERN, DocumentEntry, ProjectFile
@@ -250,10 +251,15 @@ class Sources:
         return key if key in {e.key for e in self.file.documents} else None
 
     def regulation_for(self, entry: DocumentEntry) -> str | None:
-        """The key of the regulation in force a document inherits: not for the document
-        that approves it, nor for one dated before it."""
+        """The key of the regulation in force a document inherits: only a kind that cites a
+        regulation, not the document that approves it, nor one dated before it."""
         act = self.file.acts.get("regulation")
         if act is None or act.document == entry.key:
+            return None
+        try:
+            if "regulation" not in get_kind(entry.kind).input_model.model_fields:
+                return None
+        except KindNotFoundError:
             return None
         since = self.act_date("regulation")
         if entry.date is not None and since is not None and entry.date < since:

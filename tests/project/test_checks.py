@@ -98,3 +98,68 @@ def test_a_document_that_cannot_be_built_is_a_warning_and_the_rest_is_issued(fol
     assert "event" in blocked[0].message
     waiting = [f for f in findings if f.code == "document.waiting"]
     assert waiting and {"diploma_best_mentor", "certificates"} <= set(waiting[0].documents)
+
+
+# ---------------------------------------------------------------- the registry's checks for the year
+
+
+def test_a_pair_active_after_its_early_end(folder):
+    def active_again(r):
+        ended = pair(r, "10")
+        ended["status"] = "active"
+        ended["history"] = [{"date": dt.date(2027, 3, 20), "kind": "ended_early",
+                             "reason": "перевод наставляемого в другую образовательную организацию"}]
+    edit_registry(folder, active_again)
+    assert_stops_year(folder, "pair.active_after_end", "пара № 10", "прекращена досрочно")
+
+
+def test_a_minor_mentee_without_a_legal_representative(folder):
+    edit_registry(folder, lambda r: next(p for p in r["participants"] if p["id"] == "У22").pop("representative"))
+    assert_stops_year(folder, "participant.representative_missing", "У22", "Григорьев М.И.")
+
+
+def test_a_pairs_form_not_in_the_list_with_the_nearest_suggested(folder):
+    edit_registry(folder, lambda r: pair(r, "3").__setitem__("form", "реверсиное"))
+    assert_stops_year(folder, "pair.form_unknown", "пара № 3", "«реверсивное»")
+
+
+def test_a_person_in_a_pair_who_is_not_a_participant(folder, tmp_path):
+    from openpyxl import load_workbook
+
+    from nastavnik_docs.errors import InputError
+
+    path = folder / "База наставников и наставляемых.xlsx"
+    book = load_workbook(path)
+    sheet = book["Пары"]
+    header = [c.value for c in next(sheet.iter_rows(min_row=1, max_row=1))]
+    row = next(r for r in sheet.iter_rows(min_row=2) if str(r[0].value) == "4")
+    row[header.index("Наставник")].value = "У111"
+    book.save(path)
+    with pytest.raises(InputError) as raised:
+        Project.open(folder)
+    text = str(raised.value)
+    assert "«У111»" in text and "«У11»" in text and "строка" in text
+    out = tmp_path / "выпуск"
+    from typer.testing import CliRunner
+
+    from nastavnik_docs.cli import app
+
+    result = CliRunner().invoke(app, ["year", str(folder), "-o", str(out)])
+    assert result.exit_code == 1 and "У11" in result.output
+    assert not out.exists()
+
+
+def test_a_pupil_without_a_birth_date_is_named_and_never_taken_for_an_adult(folder, tmp_path):
+    # У28 is 18 and consents on his own; without a birth date he is not assumed to be an adult
+    edit_registry(folder, lambda r: next(p for p in r["participants"] if p["id"] == "У28").pop("birth_date"))
+    project = Project.open(folder)
+    findings = [f for f in project.check() if f.code == "participant.birth_date_missing"]
+    assert findings and "У28" in findings[0].message and "Тарасов Е.В." in findings[0].message
+    assert "законного представителя" in findings[0].hint
+    report = project.issue_all(tmp_path / "выпуск")
+    assert any(f.code == "participant.birth_date_missing" for f in report.warnings)
+    consents = next(d for d in report.documents if d.key == "pd_consents")
+    tarasov = next(p for p in consents.files if "Тарасов" in p.name)
+    from project_helpers import docx_text
+
+    assert "законный представитель" in docx_text(tarasov).lower()
