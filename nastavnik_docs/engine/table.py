@@ -9,7 +9,9 @@ repeated on every page; text wraps, dates stay dates.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,9 +44,16 @@ class Sheet:
 
 def _safe(value: Any) -> Any:
     """Text from the data never becomes a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value if value[:1] == "=" else value
+    if isinstance(value, str) and value.startswith("="):
+        return "'" + value
     return value
+
+
+def _lines(value: Any, width: int) -> int:
+    """How many lines a value wraps to in a column ``width`` characters wide."""
+    if value is None or isinstance(value, (dt.date, int, float)):
+        return 1
+    return sum(max(1, math.ceil(len(part) * 1.1 / max(width - 1, 1))) for part in str(value).split("\n"))
 
 
 def write_table_xlsx(path: str | os.PathLike[str], sheets: Sequence[Sheet], *,
@@ -53,7 +62,7 @@ def write_table_xlsx(path: str | os.PathLike[str], sheets: Sequence[Sheet], *,
     workbook = Workbook()
     workbook.remove(workbook.active)
     for spec in sheets:
-        sheet = workbook.create_sheet(spec.name[:31])
+        sheet = workbook.create_sheet(re.sub(r"[\\/?*\[\]:]", "-", spec.name)[:31] or "Лист")
         width = len(spec.columns)
         sheet.cell(row=1, column=1, value=spec.title).font = Font(name=font_name, size=13, bold=True)
         sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
@@ -66,7 +75,10 @@ def write_table_xlsx(path: str | os.PathLike[str], sheets: Sequence[Sheet], *,
             cell.border = _BORDER
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             sheet.column_dimensions[get_column_letter(col)].width = chars
+        sheet.row_dimensions[3].height = 15 * max(_lines(h, w) for h, w in spec.columns)
         for r, row in enumerate(spec.rows, start=4):
+            widths = [chars for _, chars in spec.columns]
+            sheet.row_dimensions[r].height = 15 * max(_lines(v, w) for v, w in zip(row, widths))
             for col, value in enumerate(row, start=1):
                 cell = sheet.cell(row=r, column=col, value=_safe(value))
                 cell.font = Font(name=font_name, size=11)

@@ -6,6 +6,8 @@ severity, the documents and registry rows concerned, a hint):
 * an act cites an act that is not in the journal nor in the folder, or one dated after
   itself; a number is used twice in one series; an issued act was given another number
   or date;
+* a mentor is appointed, or a pair assigned, before the mentor's written consent; a pair of
+  the year is assigned by no order;
 * a mentor is appointed without appearing in a candidate review or interview protocol;
 * a paid pair has no supplementary agreement; an agreement or a consent is dated before
   the regulation or after the pair started;
@@ -35,7 +37,7 @@ from ._file import DocumentEntry
 from ._issue import Built
 from ._resolve import Sources, find_person
 
-__all__ = ["DryResult", "act_findings", "mentor_findings", "pair_findings", "coverage_findings",
+__all__ = ["DryResult", "act_findings", "assignment_findings", "mentor_findings", "pair_findings", "coverage_findings",
            "build_findings", "pair_row", "doc_title"]
 
 
@@ -113,6 +115,43 @@ def act_findings(sources: Sources, results: list[DryResult], own: dict[str, dict
                     "в тот же день или раньше.",
                     documents=[entry.key, *filter(None, [sources.document_of(ref)])]))
     found.extend(_number_findings(sources, results))
+    found.extend(_consent_findings(results))
+    return found
+
+
+def _consent_findings(results: list[DryResult]) -> list[Finding]:
+    """An order that appoints mentors or assigns pairs «с письменного согласия наставников»
+    before a mentor's written consent."""
+    found = []
+    for built in (r.built for r in results if r.built is not None):
+        day = built.entry.date
+        model: Any = built.inputs[0]
+        registry: Registry | None = getattr(model, "registry", None)
+        if registry is None or day is None:
+            continue
+        if built.kind.id == "order.assign_pairs":
+            labels = _assigned(model)
+            late = [p for i, p in enumerate(registry.pairs) if registry.pair_label(i) in labels
+                    and p.mentor_consent_date is not None and p.mentor_consent_date > day]
+            if late:
+                found.append(_error(
+                    "act.consent_later",
+                    f"{doc_title(built.entry)} от {_date(day)} закрепляет пары «с письменного согласия "
+                    f"наставников», а согласия даны позже: " + "; ".join(
+                        f"пара № {p.id} — {_date(p.mentor_consent_date)}" for p in late),
+                    "Исправьте дату согласия в базе или дату приказа: согласие даётся до приказа.",
+                    documents=[built.entry.key], rows=[pair_row(registry, p) for p in late]))
+        elif built.kind.id == "order.appoint_mentors" and model.mentors:
+            consented = {registry.mentor_of(p).full_name for p in registry.pairs
+                         if p.mentor_consent_date is not None and p.mentor_consent_date <= day}
+            missing = [n for n in (_name_of(m, registry) for m in model.mentors) if n and n not in consented]
+            if missing:
+                found.append(_error(
+                    "act.consent_later",
+                    f"{doc_title(built.entry)} от {_date(day)} назначает наставниками «с их письменного "
+                    f"согласия» тех, чьего согласия на эту дату нет: " + "; ".join(missing),
+                    "Укажите в базе дату согласия наставника (не позже приказа) или исправьте дату приказа.",
+                    documents=[built.entry.key]))
     return found
 
 
@@ -202,6 +241,34 @@ def mentor_findings(sources: Sources, results: list[DryResult]) -> list[Finding]
 
 
 # --------------------------------------------------------------------------- pairs
+
+
+def _assigned(model: Any) -> list[str]:
+    """The numbers of the pairs an order on assigning pairs lists."""
+    registry: Registry = model.registry
+    if model.pairs:
+        return [str(p) for p in model.pairs]
+    return [registry.pair_label(i) for i, p in enumerate(registry.pairs) if p.status.value == "active"]
+
+
+def assignment_findings(sources: Sources, results: list[DryResult]) -> list[Finding]:
+    """Every pair of the year is assigned by an order of the folder, when the folder has such orders."""
+    orders = [r.built for r in results if r.built is not None and r.built.kind.id == "order.assign_pairs"]
+    if not orders:
+        return []
+    assigned = {label for order in orders for label in _assigned(order.inputs[0])}
+    registry = sources.registry
+    found = []
+    for i, pair in enumerate(registry.pairs):
+        label = registry.pair_label(i)
+        if _in_year(sources, pair) and label not in assigned:
+            found.append(_error(
+                "pair.not_assigned",
+                f"пара № {label} (с {_date(pair.start)}) не закреплена ни одним приказом о закреплении "
+                f"наставнических пар", "Добавьте пару в приказ (pairs) или издайте ещё один приказ "
+                "о закреплении пар с датой не раньше согласия наставника.",
+                documents=[o.entry.key for o in orders], rows=[pair_row(registry, pair)]))
+    return found
 
 
 def _is_paid(pair: Pair) -> bool:

@@ -20,7 +20,7 @@ from pydantic import Field, field_validator, model_validator
 from ..models import Model, Official, Organization
 
 __all__ = [
-    "PROJECT_FILE", "ActInForce", "CommissionSpec", "DocumentEntry", "Holiday", "NumberingRule",
+    "PROJECT_FILE", "ActInForce", "CommissionSpec", "Contract", "DocumentEntry", "Holiday", "NumberingRule",
     "Officials", "ProjectFile", "KEY_PATTERN", "parse_school_year",
 ]
 
@@ -123,6 +123,13 @@ class ActInForce(Model):
         return self
 
 
+class Contract(Model):
+    """An employee's employment contract, which a supplementary agreement amends."""
+
+    number: str | None = Field(default=None, description="Номер трудового договора")
+    date: dt.date | None = Field(default=None, description="Дата трудового договора")
+
+
 class Holiday(Model):
     """School holidays: no meeting of a programme falls on them."""
 
@@ -153,7 +160,9 @@ class DocumentEntry(Model):
     batch: bool = Field(default=False, description="По документу на каждую запись базы")
     file: Path | None = Field(default=None, description="Файл с данными документа")
     title: str | None = Field(default=None, description="Заголовок в журнале и в описи")
-    only: list[str] | None = Field(default=None, description="Только эти участники (ID или ФИО)")
+    only: list[str] | None = Field(
+        default=None, description="Только эти участники (ID или ФИО), пары (номера) или completed — "
+                                  "участники пар, завершённых к дате документа")
     approved_by: str | None = Field(default=None, description="Ключ акта, которым документ утверждён")
     agreed_by: str | None = Field(default=None, description="Ключ протокола, которым документ согласован")
     fields: dict[str, Any] = Field(default_factory=dict, description="Поля документа")
@@ -181,15 +190,18 @@ class ProjectFile(Model):
     acts: dict[str, ActInForce] = Field(default_factory=dict, description="Действующие акты по ключам")
     numbering: dict[str, NumberingRule] = Field(default_factory=dict, description="Нумерация серий")
     holidays: list[Holiday] = Field(default_factory=list, description="Каникулы")
+    contracts: dict[str, Contract] = Field(
+        default_factory=dict, description="Трудовые договоры наставников: ID участника — номер и дата")
     wording: dict[str, Any] = Field(default_factory=dict, description="Формулировки по умолчанию (по полям)")
     documents: list[DocumentEntry] = Field(default_factory=list, description="Документы года")
 
-    @field_validator("officials", "acts", "numbering", "holidays", "wording", "documents", mode="before")
+    @field_validator("officials", "acts", "numbering", "holidays", "wording", "documents", "contracts",
+                     mode="before")
     @classmethod
     def _empty(cls, value: Any, info: Any) -> Any:
         """A section left with only comments under it is an empty section."""
         if value is None:
-            return {} if info.field_name in ("officials", "acts", "numbering", "wording") else []
+            return [] if info.field_name in ("holidays", "documents") else {}
         return value
 
     @field_validator("school_year", mode="before")

@@ -31,6 +31,7 @@ from pydantic import BaseModel
 from .._version import __version__
 from ..errors import NastavnikError
 from ..kinds import Kind, get_kind
+from ..models import PairStatus
 from ..ru import decline_post, format_date, typograph
 from ._file import DocumentEntry
 from ._journal import DocumentState, IssueState, JournalEntry
@@ -41,6 +42,8 @@ from ._resolve import Sources, Unresolved, find_person, roadmap_events
 __all__ = ["Built", "Issuer", "fingerprint", "stage_folder"]
 
 _AGREEMENT = "labour.supplementary_agreement"
+#: ``only: [completed]`` — the participants of the pairs completed by the document's date.
+COMPLETED = "completed"
 
 
 def _plain(value: Any) -> Any:
@@ -202,7 +205,8 @@ class Issuer:
         """What some kinds take from elsewhere in the folder: a roadmap its stamps from the
         acts approving and agreeing it; the order approving the regulation the events of the
         roadmap it approves; an order ending a pair early the reason the registry records
-        (the registry as of the order's date has the pair still working)."""
+        (the registry as of the order's date has the pair still working); a supplementary
+        agreement the mentor's employment contract."""
         if kind.id == "roadmap" and "stamps" not in own:
             data["stamps"] = self.sources.roadmap_stamps(entry, str(data.get("title", "")))
         if kind.id == "order.change_pair" and "reason" not in own and own.get("pair") is not None:
@@ -210,6 +214,10 @@ class Issuer:
             labels = [registry.pair_label(i) for i in range(len(registry.pairs))]
             if str(own["pair"]) in labels:  # the reason the registry records for the pair's end
                 data["reason"] = registry.pairs[labels.index(str(own["pair"]))].end_reason
+        if kind.id == _AGREEMENT and "contract" not in own and own.get("pair") is not None:
+            contract = self._contract(self.sources.registry_on(entry.date), own["pair"])
+            if contract:
+                data["contract"] = contract
         if kind.id == "order.approve_regulation" and "roadmap" not in own:
             for other in self.sources.file.documents:
                 if other.kind == "roadmap" and other.approved_by == entry.key:
@@ -226,7 +234,8 @@ class Issuer:
         shared = {k: v for k, v in common.items() if k != "registry" or "registry" in kind.input_model.model_fields}
         records = kind.batch.records(registry, shared)
         if entry.only:
-            records = [r for r in records if self._wanted(r, entry.only)]
+            wanted = self._wanted_names(entry.only, registry)
+            records = [r for r in records if self._wanted(r, entry.only, wanted)]
         if not records:
             raise Unresolved("в базе нет ни одной записи для этого документа")
         inputs, kept, acts, contexts, skipped = [], [], [], [], []
@@ -234,6 +243,9 @@ class Issuer:
         taken: list[str] = []
         for record in records:
             label = record_label(record, self.sources)
+            if kind.id == _AGREEMENT and "contract" not in record and record.get("pair") is not None:
+                contract = self._contract(registry, record["pair"])
+                record = {**record, "contract": contract} if contract else record
             try:
                 numbered: tuple[str, dt.date] | None = None
                 if series is not None:
@@ -256,14 +268,35 @@ class Issuer:
             raise Unresolved("ни одного документа пакета не удалось составить: " + "; ".join(skipped[:3]))
         return Built(entry, kind, stage, series, inputs, kept, labels, acts, fingerprint(*contexts), skipped)
 
-    def _wanted(self, record: dict[str, Any], only: list[str]) -> bool:
+    def _wanted_names(self, only: list[str], registry: Any) -> set[str]:
+        """The full names ``only`` selects: participants by ID or name, and with «completed»
+        everyone in a pair completed by the document's date."""
         names = set()
         for ref in only:
+            if ref == COMPLETED:
+                for pair in registry.pairs_with_status(PairStatus.COMPLETED):
+                    names.update(p.full_name for p in [registry.mentor_of(pair), *registry.mentees_of(pair)])
+                continue
             person = find_person(self.sources.registry, ref)
             names.add(person.full_name if person else ref)
+        return names
+
+    def _wanted(self, record: dict[str, Any], only: list[str], names: set[str]) -> bool:
         if record.get("pair") is not None and str(record["pair"]) in only:
             return True
         return any(_person_name(record.get(k), self.sources) in names for k in _PERSON_KEYS)
+
+    def _contract(self, registry: Any, label: Any) -> dict[str, Any] | None:
+        """The employment contract of the mentor of pair ``label`` (``contracts`` in the
+        project file, by participant ID or name), for a supplementary agreement."""
+        labels = [registry.pair_label(i) for i in range(len(registry.pairs))]
+        if str(label) not in labels:
+            return None
+        mentor = registry.mentor_of(registry.pairs[labels.index(str(label))])
+        for key, contract in self.sources.file.contracts.items():
+            if key == mentor.id or find_person(self.sources.registry, key) == mentor:
+                return contract.model_dump(exclude_none=True)
+        return None
 
     def _record_given(self, kind: Kind, registry: Any, record: dict[str, Any],
                       day: dt.date | None) -> tuple[str | None, dt.date]:

@@ -24,7 +24,7 @@ from ..models import Model
 from ..ru import format_date
 
 __all__ = ["JOURNAL_FILE", "STATE_FILE", "EntryStatus", "JournalEntry", "Journal", "DocumentState",
-           "IssueState", "load_journal", "save_journal", "load_state", "save_state", "journal_rows",
+           "IssueState", "load_journal", "save_journal", "load_state", "save_state", "journal_series",
            "JOURNAL_COLUMNS"]
 
 #: The journal in a project folder.
@@ -141,22 +141,29 @@ def save_state(state: IssueState, folder: str | os.PathLike[str]) -> Path:
 
 #: The columns of the exported journal: heading and width in characters.
 JOURNAL_COLUMNS: list[tuple[str, int]] = [
-    ("№ п/п", 6), ("Серия", 16), ("Рег. номер", 12), ("Дата", 12), ("Вид документа", 30),
-    ("Заголовок", 60), ("Состояние", 14),
+    ("№ п/п", 6), ("Рег. номер", 12), ("Дата", 12), ("Вид документа", 34), ("Заголовок", 62),
+    ("Состояние", 14),
 ]
 
 
-def journal_rows(journal: Journal, kind_titles: dict[str, str]) -> list[list[Any]]:
-    """The rows of the exported journal, by series and then by date and number."""
-    rows = []
-    ordered = sorted(journal.entries, key=lambda e: (e.series, e.date, _numeric(e.number), e.number))
-    for i, e in enumerate(ordered, start=1):
-        state = e.status.label + (f" ({e.reissues})" if e.reissues > 1 else "")
-        rows.append([i, e.series, e.number, format_date(e.date, "numeric"),
-                     kind_titles.get(e.kind, e.kind), e.title, state])
-    return rows
+def journal_series(journal: Journal, kind_titles: dict[str, str]) -> list[tuple[str, list[list[Any]]]]:
+    """The journal as a secretary keeps it: one list per series (in the order the series
+    were first used), each by date and number."""
+    by_series: dict[str, list[JournalEntry]] = {}
+    for entry in sorted(journal.entries, key=lambda e: (e.date, _numeric(e.number), e.number)):
+        by_series.setdefault(entry.series, []).append(entry)
+    out = []
+    for series, entries in by_series.items():
+        rows = []
+        for i, e in enumerate(entries, start=1):
+            state = e.status.label + (f" ({e.reissues})" if e.reissues > 1 else "")
+            rows.append([i, e.number, format_date(e.date, "numeric"), kind_titles.get(e.kind, e.kind),
+                         e.title, state])
+        out.append((series, rows))
+    return out
 
 
 def _numeric(number: str) -> int:
+    """The sequence part of a number for sorting: the last group of digits («2027-004» → 4)."""
     digits = "".join(c if c.isdigit() else " " for c in number).split()
-    return int(digits[0]) if digits else 0
+    return int(digits[-1]) if digits else 0

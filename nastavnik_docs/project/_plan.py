@@ -45,6 +45,7 @@ class PlanData:
 
     stages: tuple[Stage, ...]
     series: dict[str, str]
+    series_titles: dict[str, str]
     citations: dict[str, str]
     approved_by: dict[str, dict[str, str]]
     officials: dict[str, dict[str, str]]
@@ -86,6 +87,7 @@ def plan_data() -> PlanData:
     stages = tuple(Stage(s["id"], s["title"], tuple(s.get("roadmap", ())), tuple(s.get("kinds", ())))
                    for s in raw["stages"])
     return PlanData(stages=stages, series=dict(raw.get("series", {})),
+                    series_titles=dict(raw.get("series_titles", {})),
                     citations=dict(raw.get("citations", {})),
                     approved_by={k: dict(v) for k, v in raw.get("approved_by", {}).items()},
                     officials={k: dict(v) for k, v in raw.get("officials", {}).items()})

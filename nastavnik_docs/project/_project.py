@@ -25,6 +25,7 @@ from ..ru import format_date
 from ._checks import (
     DryResult,
     act_findings,
+    assignment_findings,
     build_findings,
     coverage_findings,
     doc_title,
@@ -36,7 +37,7 @@ from ._issue import Built, Issuer
 from ._journal import (
     JOURNAL_COLUMNS,
     Journal,
-    journal_rows,
+    journal_series,
     load_journal,
     load_state,
     save_journal,
@@ -212,6 +213,7 @@ class Project:
         findings = [
             *act_findings(sources, results, own),
             *mentor_findings(sources, results),
+            *assignment_findings(sources, results),
             *pair_findings(sources),
             *coverage_findings(results),
             *self._registry_findings(sources),
@@ -267,9 +269,22 @@ class Project:
                 key=entry.key, kind=entry.kind, title=kind_title, stage=stage, date=entry.date,
                 status=status, number=built.number if built else None, reasons=result.why,
                 roadmap_event=events.get(stage.id), records=len(built.inputs) if built else 0))
+        order = {entry.key: i for i, entry in enumerate(self._plan_order(results))}
+        return sorted(items, key=lambda i: order[i.key])
+
+    def _plan_order(self, results: list[DryResult]) -> list[Any]:
+        """The documents in plan order: by stage, then date, then as listed."""
         position = {e.key: i for i, e in enumerate(self.file.documents)}
         far = dt.date.max
-        return sorted(items, key=lambda i: (self.plan_data.index(i.stage), i.date or far, position[i.key]))
+
+        def rank(entry: Any) -> tuple[int, dt.date, int]:
+            try:
+                stage = self.plan_data.index(self.plan_data.stage_of(entry.kind, entry.stage))
+            except KeyError:
+                stage = len(self.plan_data.stages)
+            return stage, entry.date or far, position[entry.key]
+
+        return sorted((r.entry for r in results), key=rank)
 
     @staticmethod
     def _kind_known(kind: str) -> bool:
@@ -368,6 +383,8 @@ class Project:
             report.documents.append(self._write(issuer, result.built, out, state, used))
             save_journal(self.journal, self.folder)
             save_state(state, self.folder)
+        order = {item.key: i for i, item in enumerate(self._plan_order(results))}
+        report.documents.sort(key=lambda d: order[d.key])
         report.journal = self.export_journal(out / JOURNAL_XLSX)
         report.seconds = time.perf_counter() - started
         report.index = self._write_index(report)
@@ -382,10 +399,14 @@ class Project:
 
         titles = {k.id: k.title for k in all_kinds()}
         org = self.file.organization
-        sheet = Sheet("Журнал", f"Журнал регистрации актов программы наставничества {org.short_name}, "
-                                f"{self.file.year_text} учебный год",
-                      JOURNAL_COLUMNS, journal_rows(self.journal, titles))
-        return write_table_xlsx(path, [sheet], font_name=org.font_name, overwrite=True)
+        sheets = []
+        for series, rows in journal_series(self.journal, titles) or [("", [])]:
+            name = self.plan_data.series_titles.get(series, f"Серия «{series}»") if series else "Журнал"
+            sheets.append(Sheet(
+                series.replace("/", "-") or "Журнал",
+                f"Журнал регистрации: {name} — {org.short_name}, {self.file.year_text} учебный год",
+                JOURNAL_COLUMNS, rows))
+        return write_table_xlsx(path, sheets, font_name=org.font_name, overwrite=True)
 
     def _write_index(self, report: YearReport) -> Path:
         from ..engine.table import Sheet, write_table_xlsx

@@ -77,6 +77,24 @@ def test_a_consent_dated_after_the_pair_started(folder):
     assert_stops_year(folder, "pair.consent_after_start", "пара № 4", "01.10.2026", "28.09.2026")
 
 
+def test_an_order_issued_before_a_mentors_consent(folder):
+    # Орлова С.Б. (pair 4) consents the day after the order appointing her «с письменного согласия»
+    edit_registry(folder, lambda r: pair(r, "4").__setitem__("mentor_consent_date", dt.date(2026, 9, 19)))
+    assert_stops_year(folder, "act.consent_later", "appoint_mentors", "Орлова Светлана Борисовна")
+
+
+def test_pairs_assigned_before_the_mentors_consent(folder):
+    edit_registry(folder, lambda r: pair(r, "6").__setitem__("mentor_consent_date", dt.date(2026, 9, 29)))
+    assert_stops_year(folder, "act.consent_later", "assign_pairs", "пара № 6 — 29.09.2026")
+
+
+def test_a_pair_of_the_year_in_no_order(folder):
+    # the mentor of pair 6 consents on 28.09 and the pair starts then, but the order is of 27.09
+    edit_registry(folder, lambda r: pair(r, "6").__setitem__("mentor_consent_date", dt.date(2026, 9, 28)))
+    edit_project(folder, lambda d: document(d, "assign_pairs").__setitem__("date", dt.date(2026, 9, 27)))
+    assert_stops_year(folder, "pair.not_assigned", "пара № 6")
+
+
 def test_a_pair_outside_the_regulations_validity(folder):
     edit_project(folder, lambda d: d["acts"]["regulation"].__setitem__("valid_from", dt.date(2026, 10, 1)))
     assert_stops_year(folder, "pair.outside_regulation", "01.10.2026")

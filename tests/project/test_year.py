@@ -35,18 +35,25 @@ def test_every_document_of_the_plan_is_issued_with_the_journal(year):
     journal = project.journal
     assert {e.number for e in journal.entries if e.series == "о/д"} == {f"{n}-о/д" for n in range(108, 116)}
     assert [e.number for e in journal.entries if e.document == "agreements"] == ["27", "28"]
-    sheet = load_workbook(report.out / JOURNAL_XLSX).active
-    numbers = {row[2] for row in sheet.iter_rows(min_row=4, values_only=True)}
-    assert {"108-о/д", "41-л/с", "27", "2027-001"} <= numbers
+    book = load_workbook(report.out / JOURNAL_XLSX)
+    assert book.sheetnames == ["педсовет", "о-д", "комиссия", "доп. соглашения", "наградные", "л-с", "справки"]
+    orders = [row[1] for row in book["о-д"].iter_rows(min_row=4, values_only=True)]
+    assert orders == [f"{n}-о/д" for n in range(108, 116)]
+    assert book["о-д"]["A1"].value.startswith("Журнал регистрации: Приказы по основной деятельности — МБОУ")
+    awards = [row[1] for row in book["наградные"].iter_rows(min_row=4, values_only=True)]
+    assert awards[:2] == ["2027-001", "2027-002"] and len(awards) == len(set(awards))
     index = load_workbook(report.out / INDEX_XLSX).active
-    titles = [row[2] for row in index.iter_rows(min_row=4, values_only=True) if row[2]]
-    assert "Приказ об утверждении положения о системе наставничества и дорожной карты" in titles
+    rows = [row for row in index.iter_rows(min_row=4, values_only=True) if row[2]]
+    assert rows[1][2] == "Приказ об утверждении положения о системе наставничества и дорожной карты"
+    assert rows[0][1] == "Положение о системе наставничества и дорожная карта"  # plan order, by stage
+    assert rows[-1][1] == "Охват наставничеством и аналитическая справка"
 
 
 def test_every_citation_matches_the_journal_and_none_cites_a_later_act(year):
     project, report = year
     journal = {(e.date.strftime("%d.%m.%Y"), e.number): e for e in project.journal.entries}
     external = {(a.date.strftime("%d.%m.%Y"), a.number) for a in project.file.acts.values() if a.date}
+    external |= {(c.date.strftime("%d.%m.%Y"), c.number) for c in project.file.contracts.values()}
     checked = 0
     for document in report.documents:
         for path in document.files:
@@ -76,6 +83,8 @@ def test_the_documents_cite_the_acts_they_name_by_key(year):
     assert "Приказ от 25.05.2027 №\u00a041-л/с" in gramota
     programme = docx_text(next(p for p in files["programmes"] if "Сидорук" in p.name))
     assert "от 28.09.2026 №\u00a0113-о/д" in programme
+    agreement = docx_text(next(p for p in files["agreements"] if "Сидорук" in p.name))
+    assert "ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ №\u00a027" in agreement and "от 30.08.2004 №\u00a041" in agreement
     roadmap = docx_text(next(p for p in files["roadmap_2026"] if p.suffix == ".docx"))
     assert "от 27.08.2026 №\u00a0108-о/д" in roadmap and "от 26.08.2026 №\u00a01" in roadmap
 
@@ -179,6 +188,16 @@ def test_plan_lists_the_stages_in_order_with_status_and_roadmap_event(tmp_path):
     # the working group's order takes no number while it cannot be issued: the next free is 112
     assert pairs.status_text() == "к выпуску 28.09.2026, будет №\u00a0112-о/д"
     assert pairs.roadmap_event.startswith("2.4. Закрепление наставнических пар")
+
+
+def test_certificates_go_to_the_participants_of_completed_pairs(year):
+    _, report = year
+    files = {d.key: d.files for d in report.documents}
+    names = {p.stem for p in files["certificates"] if "для печати" not in p.name}
+    assert "Сидорук_Н.И" in names and "Тарасов_Е.В" in names
+    # no pair this year (Кравченко, Кузнецова), the curator, the pair ended early in March
+    assert not names & {"Кравченко_О.В", "Кузнецова_С.М", "Власова_Е.Н", "Никитина_П.С", "Соловьёв_Д.Р"}
+    assert len(names) == 22
 
 
 def test_the_year_is_written_into_a_folder_per_stage(year):
