@@ -11,7 +11,7 @@ format libraries (docxtpl, openpyxl) are imported on first use, so that
 import importlib as _importlib
 import typing as _typing
 
-from ._api import TemplateReport, check_template, render
+from ._api import TemplateReport, check_template, load_input, render
 from ._version import __version__
 from .errors import (
     ConverterMissingError,
@@ -44,13 +44,13 @@ from .models import (
 
 if _typing.TYPE_CHECKING:
     from .batch import BatchReport, render_batch
-    from .io import init_workspace, load_input, load_organization, load_registry, save_yaml, write_registry
+    from .io import init_workspace, load_organization, load_registry, save_yaml, write_registry
     from .project import CheckFailed, Project
 
 #: Public names imported on first use, by the module that defines them.
 _LAZY = {
     "BatchReport": ".batch", "render_batch": ".batch",
-    "init_workspace": ".io", "load_input": ".io", "load_organization": ".io",
+    "init_workspace": ".io", "load_organization": ".io",
     "load_registry": ".io", "save_yaml": ".io", "write_registry": ".io",
     "CheckFailed": ".project", "Project": ".project",
 }

@@ -1,4 +1,4 @@
-"""The top-level functions: render one document, check a template.
+"""The top-level functions: load a kind's input, render one document, check a template.
 
 ``render`` is the glue between the catalogue and the engines: it resolves the kind, loads
 and validates the input, builds the context, finds the template (the user's folder
@@ -21,17 +21,22 @@ from .engine.report import TemplateReport
 from .errors import NastavnikError, OutputExistsError, TemplateError
 from .kinds import Kind, get_kind
 
-__all__ = ["render", "check_template", "TemplateReport"]
+__all__ = ["render", "check_template", "load_input", "TemplateReport"]
 
 PathLike = str | os.PathLike[str]
 
 
-def _load_input(kind: Kind, data: Any) -> BaseModel:
-    if isinstance(data, kind.input_model):
+def load_input(kind: str | Kind, data: Any) -> BaseModel:
+    """The validated input of ``kind`` (its ``input_model``) from an instance of it, a dict,
+    or a path to a YAML/JSON file; fields given as paths to other files («organization:
+    ../organization.yaml») are loaded relative to the file, and every problem is reported
+    at once as an ``InputError`` with its location, in Russian."""
+    model = get_kind(kind).input_model
+    if isinstance(data, model):
         return data
-    from .io import load_input  # reads YAML / JSON paths, validates dicts, locates errors
+    from .io import load_input as load_model_input  # the format readers load on first use
 
-    return load_input(kind, data)
+    return load_model_input(model, data)
 
 
 def _writer(spec: str) -> Callable[..., Any]:
@@ -74,7 +79,7 @@ def render(kind: str | Kind, data: Any, out: PathLike, *, templates: PathLike | 
         from .engine.lookup import find_template
 
         template_path = find_template(template_name, templates)
-    context = kind.build_context(_load_input(kind, data))
+    context = kind.build_context(load_input(kind, data))
     with atomic_path(out, overwrite=overwrite) as tmp:
         if suffix in kind.writers:
             _writer(kind.writers[suffix])(context, template_path, tmp)
@@ -103,4 +108,5 @@ def check_template(path: PathLike, kind: str | Kind) -> TemplateReport:
     """
     from .engine.check import check_template as _check
 
-    return _check(path, kind)
+    kind = get_kind(kind)
+    return _check(path, kind.context_model, kind=kind.id)

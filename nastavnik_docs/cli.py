@@ -235,8 +235,8 @@ def render(
     force: ForceOption = False,
 ) -> None:
     """Сделать один документ."""
+    from . import load_input
     from . import render as render_document
-    from .io import load_input
 
     _check_project_of(data)
     model = load_input(kind, data)

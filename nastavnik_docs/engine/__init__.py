@@ -2,6 +2,14 @@
 
 The only package that imports docxtpl / python-docx / openpyxl for writing. Heavy modules
 are imported on first use, so importing the package does not pull in a format library.
+The names below are the engine's stable API for the layers above (``_api``, ``batch``,
+the catalogue's special writers); the modules behind them may move.
+
+Inside: ``docx`` (the sandboxed docxtpl engine), ``fast`` (the batch path), ``merge`` (one
+print file), ``xlsx`` / ``xlsx_rows`` (the XLSX engine), ``check`` / ``paths`` /
+``report`` (template checks), ``roadmap_xlsx`` / ``ics`` (special writers), ``lookup``,
+``pdf``; private layers under them: ``_opc`` (the zip package), ``_wordml`` (Word XML as
+text), ``_docxtpl_compat`` (every use of docxtpl's internals).
 """
 
 from __future__ import annotations
@@ -11,26 +19,34 @@ from typing import Any
 
 __all__ = [
     "BLANK",
+    "DocxRenderer",
     "SafeDocxTemplate",
     "TemplateReport",
     "check_template",
     "convert_to_pdf",
     "find_template",
     "make_environment",
+    "merge_documents",
     "render_docx",
     "render_xlsx",
+    "write_roadmap_ics",
+    "write_roadmap_xlsx",
 ]
 
 _WHERE = {
     "BLANK": "docx",
+    "DocxRenderer": "fast",
     "SafeDocxTemplate": "docx",
-    "TemplateReport": "check",
+    "TemplateReport": "report",
     "check_template": "check",
     "convert_to_pdf": "pdf",
     "find_template": "lookup",
     "make_environment": "docx",
+    "merge_documents": "merge",
     "render_docx": "docx",
     "render_xlsx": "xlsx",
+    "write_roadmap_ics": "ics",
+    "write_roadmap_xlsx": "roadmap_xlsx",
 }
 
 

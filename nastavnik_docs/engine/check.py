@@ -1,4 +1,4 @@
-"""Check a template against a kind's context model, without rendering it.
+"""Check a template against a context model, without rendering it.
 
 Reports, each with the paragraph or cell where it sits:
 
@@ -14,6 +14,9 @@ The context model is introspected: pydantic fields and computed fields, properti
 return annotations, ``list[...]`` element types for loop variables, nested models,
 dataclasses, dict values, and classes declaring ``__template_fields__: dict[str, type]``
 (``PersonForms``, ``PostForms``).
+
+The engine knows context models, not the catalogue: ``nastavnik_docs.check_template(path,
+kind)`` resolves the kind and passes its ``context_model`` here.
 """
 
 from __future__ import annotations
@@ -31,17 +34,13 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateSyntaxError
+from lxml import etree
 from pydantic import BaseModel
 
 from ..errors import TemplateError
-from ..kinds import Kind, get_kind
-from .docx import (
-    SafeDocxTemplate,
-    make_environment,
-    paragraph_text,
-    prepare_part_xml,
-    syntax_message,
-)
+from ._docxtpl_compat import prepare_part_xml, template_sources
+from ._opc import Package, PackageError
+from .docx import make_environment, paragraph_text, syntax_message
 from .paths import ITEM, VarUse, format_path, variable_uses
 from .report import TemplateIssue, TemplateReport
 
@@ -155,11 +154,12 @@ def resolve_path(root: type[BaseModel], path: tuple[str, ...]) -> tuple[int, Any
     Returns None when every step exists, else ``(index, type)``: the first segment that the
     type reached so far (``type``) does not provide.
     """
-    top = {**root.model_fields, **root.model_computed_fields}
-    if path[0] not in top:
+    if path[0] in root.model_fields:
+        current = [root.model_fields[path[0]].annotation]
+    elif path[0] in root.model_computed_fields:
+        current = [root.model_computed_fields[path[0]].return_type]
+    else:
         return 0, root
-    field = top[path[0]]
-    current = [field.annotation if hasattr(field, "annotation") else field.return_type]
     for index, seg in enumerate(path[1:], start=1):
         nxt: list[Any] = []
         for tp in current:
@@ -298,20 +298,11 @@ def check_source(source: str, context_model: type[BaseModel], where: str,
 
 def _docx_parts(path: Path) -> list[tuple[str, str]]:
     """(label, Jinja source) of the body, headers, footers and footnotes of a template."""
-    tpl = SafeDocxTemplate(path)
     try:
-        tpl.init_docx()
-    except Exception as exc:
+        sources = template_sources(Package.open(path))
+    except (PackageError, KeyError, etree.XMLSyntaxError, UnicodeDecodeError) as exc:
         raise TemplateError(f"Не удалось открыть шаблон DOCX «{path.name}»: {exc}") from exc
-    parts = [("текст документа", prepare_part_xml(tpl.get_xml()))]
-    for uri, label in ((tpl.HEADER_URI, "верхний колонтитул"), (tpl.FOOTER_URI, "нижний колонтитул")):
-        for _key, part in tpl.get_headers_footers(uri):
-            parts.append((label, prepare_part_xml(tpl.get_part_xml(part))))
-    for part in tpl.docx.part.package.parts:
-        if part.content_type.endswith("wordprocessingml.footnotes+xml"):
-            blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
-            parts.append(("сноски", prepare_part_xml(blob)))
-    return parts
+    return [(label, prepare_part_xml(xml)) for label, xml in sources]
 
 
 def _check_docx(path: Path, model: type[BaseModel], report: TemplateReport) -> None:
@@ -352,18 +343,19 @@ def _check_xlsx(path: Path, model: type[BaseModel], report: TemplateReport) -> N
             report.paths.extend(u.text for u in uses)
 
 
-def check_template(path: str | os.PathLike[str], kind: str | Kind) -> TemplateReport:
-    """Check a DOCX or XLSX template against ``kind``'s context model."""
-    kind = get_kind(kind)
+def check_template(path: str | os.PathLike[str], context_model: type[BaseModel], *,
+                   kind: str) -> TemplateReport:
+    """Check a DOCX or XLSX template against ``context_model``; ``kind`` (the document
+    kind's id) is what the report names."""
     path = Path(path)
     if not path.is_file():
         raise TemplateError(f"Файл шаблона не найден: {path}")
-    report = TemplateReport(template=path.name, kind=kind.id)
+    report = TemplateReport(template=path.name, kind=kind)
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        _check_docx(path, kind.context_model, report)
+        _check_docx(path, context_model, report)
     elif suffix == ".xlsx":
-        _check_xlsx(path, kind.context_model, report)
+        _check_xlsx(path, context_model, report)
     else:
         raise TemplateError(f"Шаблон должен быть файлом .docx или .xlsx, а не «{path.suffix}»: {path}")
     report.paths = list(dict.fromkeys(report.paths))

@@ -10,9 +10,11 @@ XML unless autoescape is turned on, and a misspelled variable prints as nothing.
 * :class:`SafeDocxTemplate` renders the body, headers, footers and footnotes with it and
   turns every Jinja failure into a :class:`~nastavnik_docs.errors.TemplateError` that
   names the template, the variable's full path and the paragraph around it;
-* :func:`patch_xml` / :func:`prepare_part_xml` expose docxtpl's own preprocessing
-  (merging split runs inside tags, ``{%tr %}``/``{%p %}``/``{%tc %}`` handling) as plain
-  functions, so a fast batch path can compile a part once and render it many times.
+* :func:`explain` / :func:`template_error` turn a Jinja failure into that Russian error for
+  the fast path and the XLSX engine too.
+
+docxtpl's internals (its preprocessing, its per-part hooks, its picture protocol) are used
+only through :mod:`._docxtpl_compat`.
 """
 
 from __future__ import annotations
@@ -21,24 +23,24 @@ import html
 import io
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from docx.document import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
-from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 from pydantic import BaseModel
 
 from ..errors import TemplateError
 from ..models.image import Image
+from ._docxtpl_compat import DocxTemplateWithHooks, picture_run_xml
 
 __all__ = [
     "BLANK",
@@ -47,12 +49,10 @@ __all__ = [
     "apply_font",
     "clean_text",
     "explain",
+    "finalize",
     "inline_image_xml",
-    "line_per_paragraph",
     "make_environment",
     "paragraph_text",
-    "patch_xml",
-    "prepare_part_xml",
     "render_docx",
     "syntax_message",
     "template_context",
@@ -71,7 +71,9 @@ def clean_text(text: str) -> str:
     return _XML_INVALID.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _finalize(value: Any) -> Any:
+def finalize(value: Any) -> Any:
+    """How a template prints a value: ``None`` as :data:`BLANK`, a picture as a drawing, an
+    enum member as its Russian value, text without characters XML cannot hold."""
     if value is None:
         return BLANK
     if isinstance(value, Image):  # a picture prints as a drawing in the part being rendered
@@ -116,7 +118,7 @@ def make_environment() -> ImmutableSandboxedEnvironment:
     env = _Sandbox(
         autoescape=True,
         undefined=StrictUndefined,
-        finalize=_finalize,
+        finalize=finalize,
         keep_trailing_newline=True,
     )
     try:
@@ -128,36 +130,16 @@ def make_environment() -> ImmutableSandboxedEnvironment:
     return env
 
 
-def patch_xml(xml: str) -> str:
-    """docxtpl's preprocessing of a part's XML: tags split across runs are joined, and
-    ``{%tr %}``, ``{%tc %}``, ``{%p %}``, ``{%r %}``, ``{%cellbg %}``, ``{%colspan %}``,
-    ``{%vm %}``/``{%hm %}`` are moved to the enclosing row, cell, paragraph or run."""
-    # docxtpl's method uses no instance state; calling it unbound keeps one implementation.
-    return DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]
-
-
-_PARAGRAPH = re.compile(r"<w:p([ >])")
-
-
-def line_per_paragraph(xml: str) -> str:
-    """``xml`` with a line break before every paragraph, as docxtpl lays out a part before
-    handing it to Jinja, so that a Jinja line number points to a paragraph."""
-    return _PARAGRAPH.sub(r"\n<w:p\1", xml)
-
-
-def prepare_part_xml(xml: str) -> str:
-    """Patched XML with a line break before every paragraph, exactly the source docxtpl
-    hands to Jinja, so that a Jinja line number points to a paragraph."""
-    return line_per_paragraph(patch_xml(xml))
-
-
-# The template being rendered, for images printed anywhere in the context.
-_CURRENT: ContextVar[DocxTemplate | None] = ContextVar("nastavnik_docx_template", default=None)
+# The template being rendered (a DocxTemplate or the fast path's PictureHost), for images
+# printed anywhere in the context.
+_CURRENT: ContextVar[object | None] = ContextVar("nastavnik_docx_template", default=None)
 
 
 @contextmanager
-def active_template(tpl: DocxTemplate) -> Iterator[None]:
-    """Make ``tpl`` the target of :class:`~nastavnik_docs.models.Image` values."""
+def active_template(tpl: object) -> Iterator[None]:
+    """Make ``tpl`` (a ``DocxTemplate`` being rendered or a
+    :class:`~._docxtpl_compat.PictureHost`) the target of
+    :class:`~nastavnik_docs.models.Image` values."""
     token = _CURRENT.set(tpl)
     try:
         yield
@@ -176,61 +158,37 @@ def inline_image_xml(image: Image) -> str:
     width = Mm(image.width_mm) if image.width_mm else None
     height = Mm(image.height_mm) if image.height_mm else None
     try:
-        return InlineImage(tpl, source, width=width, height=height)._insert_image()
+        return picture_run_xml(tpl, source, width, height)
     except Exception as exc:  # python-docx raises several kinds for unreadable images
         raise TemplateError(f"Не удалось вставить изображение {image.path or ''}: {exc}") from exc
 
 
-def template_context(context: BaseModel | dict[str, Any]) -> dict[str, Any]:
+def template_context(context: BaseModel | Mapping[str, Any]) -> dict[str, Any]:
     """What the template sees: each field (and computed field) of the context model as is.
 
     The values are not dumped: people stay objects with case attributes (``mentor.dative``).
     """
-    if isinstance(context, dict):
+    if not isinstance(context, BaseModel):
         return dict(context)
     cls = type(context)
     names = [*cls.model_fields, *cls.model_computed_fields]
     return {name: getattr(context, name) for name in names}
 
 
-class SafeDocxTemplate(DocxTemplate):
+class SafeDocxTemplate(DocxTemplateWithHooks):
     """A DocxTemplate that renders only with :func:`make_environment` and explains errors."""
 
     def __init__(self, template_file: str | os.PathLike[str], *, name: str | None = None) -> None:
         super().__init__(str(template_file))
         self.template_name = name or Path(template_file).name
 
-    # docxtpl calls this for the body, every header and footer and the footnotes.
-    def render_xml_part(self, src_xml, part, context, jinja_env=None):  # type: ignore[override]
-        try:
-            return super().render_xml_part(src_xml, part, context, jinja_env)
-        except (JinjaTemplateError, SecurityError) as exc:
-            source = line_per_paragraph(src_xml)
-            raise explain(exc, self.template_name, _part_label(part), source) from None
+    def part_failed(self, exc: BaseException, label: str, source: str) -> BaseException:
+        return explain(exc, self.template_name, label, source)
 
-    def render_properties(self, context, jinja_env=None):  # type: ignore[override]
-        # Core properties are plain text, not XML: render them without escaping.
-        env = (jinja_env or make_environment()).overlay(autoescape=False)
-        try:
-            super().render_properties(context, env)
-        except (JinjaTemplateError, SecurityError) as exc:
-            raise explain(exc, self.template_name, "свойства документа", "") from None
-
-    def render(self, context: dict[str, Any], jinja_env=None, autoescape: bool = True) -> None:  # type: ignore[override]
+    def render(self, context: dict[str, Any], jinja_env: Any = None, autoescape: bool = True) -> None:
         env = jinja_env or make_environment()
         with active_template(self):
             super().render(context, env)
-
-
-def _part_label(part: Any) -> str:
-    name = str(getattr(part, "partname", "") or "")
-    if "header" in name:
-        return "верхний колонтитул"
-    if "footer" in name:
-        return "нижний колонтитул"
-    if "footnote" in name:
-        return "сноски"
-    return "текст документа"
 
 
 def _template_lineno(exc: BaseException) -> int | None:
@@ -314,12 +272,13 @@ def explain(exc: BaseException, template: str, where: str, source: str) -> Templ
                           source, lineno)
 
 
-def apply_font(tpl: DocxTemplate, context: dict[str, Any]) -> None:
+def apply_font(document: Document, context: Mapping[str, Any]) -> None:
     """Use the organisation's font (``font_name``, ``font_size`` in the context) for the
-    default paragraph style; runs and styles with their own font keep it."""
+    default paragraph style of a python-docx ``document``; runs and styles with their own
+    font keep it."""
     name = context.get("font_name")
     size = context.get("font_size")
-    style = tpl.docx.styles["Normal"]
+    style = document.styles["Normal"]
     if name:
         style.font.name = str(name)
         rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
@@ -329,7 +288,7 @@ def apply_font(tpl: DocxTemplate, context: dict[str, Any]) -> None:
         style.font.size = Pt(float(size))
 
 
-def render_docx(template: str | os.PathLike[str], context: BaseModel | dict[str, Any],
+def render_docx(template: str | os.PathLike[str], context: BaseModel | Mapping[str, Any],
                 out: str | os.PathLike[str]) -> Path:
     """Fill the DOCX ``template`` with ``context`` and save to ``out`` (not atomic: the
     caller passes a temporary path from ``atomic_path``)."""
@@ -347,6 +306,6 @@ def render_docx(template: str | os.PathLike[str], context: BaseModel | dict[str,
         raise TemplateError(
             f"шаблон «{Path(template).name}»: не удалось собрать документ: {exc}"
         ) from exc
-    apply_font(tpl, values)
+    apply_font(tpl.docx, values)
     tpl.save(str(out))
     return Path(out)

@@ -8,22 +8,24 @@ ten thousand certificates it is 26 ms × 10,000.
 
 :class:`FastDocxTemplate` does the invariant work once:
 
-* the package is read once; every part keeps its *compressed* bytes from the source zip;
+* the package is read once (:class:`~._opc.Package`); every part keeps its *compressed*
+  bytes from the source zip;
 * the body, the headers, footers and footnotes are preprocessed with docxtpl's own
-  ``patch_xml`` (via :func:`nastavnik_docs.engine.docx.patch_xml`) and compiled
-  once with the one sandboxed environment (:func:`~nastavnik_docs.engine.docx.make_environment`);
+  ``patch_xml`` (:func:`~._docxtpl_compat.patch_xml`) and compiled once with the one
+  sandboxed environment (:func:`~nastavnik_docs.engine.docx.make_environment`);
 * parts without any tag are never touched again.
 
 Per record it renders the compiled templates, applies the same post-processing docxtpl
-applies (line joining, ``{_{`` escapes, ``\\n``/``\\t``/``\\a``/``\\f`` listing, table grid
-fixing, drawing id renumbering) and writes a new zip in which the unchanged parts are
-copied as the already-compressed bytes of the source (see :class:`_ZipWriter`).
+applies (:func:`~._docxtpl_compat.finish_part`: line joining, ``{_{`` escapes,
+``\\n``/``\\t``/``\\a``/``\\f`` listing; table grid fixing; drawing id renumbering) and
+writes a new zip in which the unchanged parts are copied as the already-compressed bytes
+of the source (:class:`~._opc.ZipLayout`).
 
 Images (:class:`~nastavnik_docs.models.Image` values placed in the body) are
 supported: the picture is added to the package once per distinct picture. What the fast
-path does not cover — a templated core property, a picture in a header, a sub-document —
-raises :class:`FastPathUnsupported`; :class:`DocxRenderer` then uses the plain path for
-that template or record and says so in the debug log.
+path does not cover — a templated core property, a picture in a header, a sub-document,
+an unusual zip — raises :class:`FastPathUnsupported`; :class:`DocxRenderer` then uses the
+plain path for that template or record and says so in the debug log.
 """
 
 from __future__ import annotations
@@ -31,211 +33,46 @@ from __future__ import annotations
 import logging
 import os
 import re
-import struct
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
-from docxtpl import DocxTemplate
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.sandbox import SecurityError
 from lxml import etree
 from pydantic import BaseModel
 
 from ..errors import TemplateError
-from .docx import (
-    active_template,
-    apply_font,
-    explain,
-    line_per_paragraph,
-    make_environment,
-    patch_xml,
-    render_docx,
-    template_context,
+from ._docxtpl_compat import PictureHost, finish_part, fix_tables, line_per_paragraph, patch_xml
+from ._opc import (
+    CONTENT_TYPES,
+    RT_IMAGE,
+    RT_STYLES,
+    Member,
+    NotAPackage,
+    Package,
+    PackageError,
+    ZipLayout,
+    add_content_types,
+    add_relationships,
+    relative_target,
+    rels_name,
 )
+from ._wordml import BODY_LABEL, NS_W, PART_LABELS, XML_DECLARATION, renumber_drawings, story_parts
+from .docx import active_template, apply_font, explain, make_environment, render_docx, template_context
 
 __all__ = ["DocxRenderer", "FastDocxTemplate", "FastPathUnsupported", "RenderedDocument"]
 
 log = logging.getLogger(__name__)
 
-XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-RT_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-RT_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
-RT_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
-RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
-RT_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
-RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
-RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
-NS_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
 _TAG = re.compile(r"\{[{%#]")
-_DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 _TABLE_TAGS = re.compile(r"\{%-?\s*(?:tc\s|colspan\b|hm\b)")
-_LISTING_CHARS = ("\t", "\a", "\n", "\f")
-
-#: zlib level where this module deflates (parts made once, the merged print file): level 6
-#: (zlib's default) takes twice as long for ~15 % less.
-COMPRESS_LEVEL = 1
 
 
 class FastPathUnsupported(Exception):
     """The template or the record needs something only the plain docxtpl path does."""
-
-
-# --------------------------------------------------------------------------- zip
-
-
-@dataclass
-class _Entry:
-    """One zip member, either compressed already or to be compressed."""
-
-    name: str
-    crc: int
-    size: int
-    compressed: bytes
-    method: int = 8  # deflate
-    date_time: tuple[int, int, int, int, int, int] = (1980, 1, 1, 0, 0, 0)
-
-    @classmethod
-    def from_bytes(cls, name: str, data: bytes, date_time=(1980, 1, 1, 0, 0, 0), *,
-                   compress: bool = True) -> _Entry:
-        if not compress:
-            return cls(name, zlib.crc32(data), len(data), data, 0, date_time)
-        comp = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
-        return cls(name, zlib.crc32(data), len(data), comp.compress(data) + comp.flush(), 8, date_time)
-
-
-def _dos(date_time: tuple[int, ...]) -> tuple[int, int]:
-    y, mo, d, h, mi, s = date_time
-    return (h << 11) | (mi << 5) | (s // 2), ((max(y, 1980) - 1980) << 9) | (mo << 5) | d
-
-
-class _ZipWriter:
-    """Writes a zip from entries whose data is already deflated.
-
-    ``zipfile`` has no public way to put already-compressed bytes into an archive: every
-    ``write``/``writestr`` decompresses nothing but compresses everything again, which is
-    most of the cost of saving a DOCX whose styles, theme, fonts table and settings never
-    change. The zip format is simple enough to write directly: a local header and the data
-    of each member, then the central directory and its end record (APPNOTE 4.3). Members
-    that never change are laid out once, at fixed offsets at the start of the archive, so
-    their local headers *and* central-directory records are precomputed bytes; each
-    document only appends its rendered members after them.
-    """
-
-    LOCAL = struct.Struct("<4s2B4HL2L2H")
-    CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
-    END = struct.Struct("<4s4H2LH")
-
-    def __init__(self, static: list[_Entry]):
-        head: list[bytes] = []
-        central: list[bytes] = []
-        self.offset = self._lay_out(static, 0, head, central)
-        self.head = b"".join(head)
-        self.central = b"".join(central)
-        self.count = len(static)
-
-    @classmethod
-    def _lay_out(cls, entries: list[_Entry], offset: int, chunks: list[bytes],
-                 central: list[bytes]) -> int:
-        """Append the local records and data of ``entries`` starting at ``offset``."""
-        for entry in entries:
-            local, record = cls._records(entry, offset)
-            chunks.append(local)
-            chunks.append(entry.compressed)
-            central.append(record)
-            offset += len(local) + len(entry.compressed)
-        return offset
-
-    @classmethod
-    def _records(cls, e: _Entry, offset: int, csize: int | None = None) -> tuple[bytes, bytes]:
-        """The local header and the central-directory record of ``e`` at ``offset``
-        (``csize``: the compressed length, when the data was streamed, not held)."""
-        name = e.name.encode("utf-8")
-        flags = 0x800 if not e.name.isascii() else 0
-        dostime, dosdate = _dos(e.date_time)
-        csize = len(e.compressed) if csize is None else csize
-        if offset > 0xFFFFFFFF or csize > 0xFFFFFFFF or e.size > 0xFFFFFFFF:
-            raise FastPathUnsupported("архив больше 4 ГБ")
-        local = cls.LOCAL.pack(b"PK\x03\x04", 20, 0, flags, e.method, dostime, dosdate,
-                               e.crc, csize, e.size, len(name), 0) + name
-        central = cls.CENTRAL.pack(b"PK\x01\x02", 20, 0, 20, 0, flags, e.method, dostime, dosdate,
-                                   e.crc, csize, e.size, len(name), 0, 0, 0, 0, 0, offset) + name
-        return local, central
-
-    def build(self, dynamic: list[_Entry]) -> bytes:
-        chunks = [self.head]
-        central = [self.central]
-        offset = self._lay_out(dynamic, self.offset, chunks, central)
-        cd = b"".join(central)
-        total = self.count + len(dynamic)
-        chunks.append(cd)
-        chunks.append(self.END.pack(b"PK\x05\x06", 0, 0, total, total, len(cd), offset, 0))
-        return b"".join(chunks)
-
-
-def read_raw_entries(path: str | os.PathLike[str]) -> list[_Entry]:
-    """Every member of a zip with its compressed bytes exactly as stored (no inflating)."""
-    import zipfile
-
-    entries = []
-    with open(path, "rb") as fh, zipfile.ZipFile(fh) as zf:
-        for info in zf.infolist():
-            if info.flag_bits & 0x1:
-                raise FastPathUnsupported("зашифрованный архив")
-            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise FastPathUnsupported(f"метод сжатия {info.compress_type}")
-            fh.seek(info.header_offset)
-            local = fh.read(30)
-            name_len, extra_len = struct.unpack("<2H", local[26:30])
-            fh.seek(info.header_offset + 30 + name_len + extra_len)
-            data = fh.read(info.compress_size)
-            entries.append(_Entry(info.filename, info.CRC, info.file_size, data,
-                                  info.compress_type, info.date_time))
-    return entries
-
-
-def _inflate(entry: _Entry) -> bytes:
-    return entry.compressed if entry.method == 0 else zlib.decompress(entry.compressed, -15)
-
-
-# --------------------------------------------------------------------------- parts
-
-
-def _rels_name(partname: str) -> str:
-    p = PurePosixPath(partname)
-    return str(p.parent / "_rels" / f"{p.name}.rels")
-
-
-def _resolve(base_part: str, target: str) -> str:
-    if target.startswith("/"):
-        return target.lstrip("/")
-    parts: list[str] = []
-    for piece in (str(PurePosixPath(base_part).parent) + "/" + target).split("/"):
-        if piece in ("", "."):
-            continue
-        if piece == "..":
-            if parts:
-                parts.pop()
-        else:
-            parts.append(piece)
-    return "/".join(parts)
-
-
-def _relationships(xml: bytes, base_part: str) -> list[tuple[str, str, str, bool]]:
-    """(rId, type, resolved partname or URL, external) of a .rels part."""
-    root = etree.fromstring(xml)
-    out = []
-    for rel in root.iter(f"{{{NS_RELS}}}Relationship"):
-        external = rel.get("TargetMode") == "External"
-        target = rel.get("Target", "")
-        out.append((rel.get("Id", ""), rel.get("Type", ""),
-                    target if external else _resolve(base_part, target), external))
-    return out
 
 
 @dataclass
@@ -260,18 +97,6 @@ class _Part:
         return line_per_paragraph(self.patched)
 
 
-def _post_process(xml: str, own_breaks: bool) -> str:
-    """docxtpl's post-processing of a rendered part (``render_xml_part``), made cheap:
-    each step runs only when its trigger is present; the result is the same string."""
-    if own_breaks:
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    if "{_" in xml or "_}" in xml:
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    if any(ch in xml for ch in _LISTING_CHARS):
-        xml = DocxTemplate.resolve_listing(None, xml)  # type: ignore[arg-type]
-    return xml
-
-
 @dataclass
 class RenderedDocument:
     """The parts one record changes: the body XML (a ``<w:body>`` element), other rendered
@@ -280,36 +105,27 @@ class RenderedDocument:
 
     body: str
     parts: dict[str, bytes] = field(default_factory=dict)
-    shared: list[_Entry] = field(default_factory=list)
+    shared: list[Member] = field(default_factory=list)
     images: list[tuple[str, str, str]] = field(default_factory=list)  # (rId, partname, sha1)
 
 
-class _Xml:
-    """What docxtpl's InlineImage reads from a new picture: its ``.xml``."""
-
-    __slots__ = ("xml",)
-
-    def __init__(self, xml: str):
-        self.xml = xml
-
-
-class _ImageSink:
-    """Stands in for docxtpl's template while the fast path renders: :class:`InlineImage`
-    asks ``tpl.current_rendering_part.new_pic_inline(...)``, answered here without a
-    python-docx document. Pictures are kept once per distinct content."""
+class _ImageSink(PictureHost):
+    """Answers docxtpl's InlineImage while the fast path renders, without a python-docx
+    document. Pictures are kept once per distinct content."""
 
     def __init__(self, owner: FastDocxTemplate):
+        super().__init__()
         self.owner = owner
-        self.current_rendering_part = self
         self.in_body = True
         self.used: dict[str, tuple[str, str]] = {}
 
-    def new_pic_inline(self, image_descriptor, width=None, height=None):
+    def picture_xml(self, image_descriptor: Any, width: Any, height: Any) -> str:
         if not self.in_body:
             raise FastPathUnsupported("изображение в колонтитуле")
+        key: tuple[Any, ...]
         if isinstance(image_descriptor, (str, os.PathLike)):
             stat = os.stat(image_descriptor)
-            key: tuple = (os.fspath(image_descriptor), stat.st_mtime_ns, stat.st_size, width, height)
+            key = (os.fspath(image_descriptor), stat.st_mtime_ns, stat.st_size, width, height)
             blob = None
         else:
             blob = image_descriptor.read()
@@ -319,9 +135,10 @@ class _ImageSink:
             cached = self.owner._inlines[key] = self._inline(image_descriptor, blob, width, height)
         xml, rid, partname, _, sha1 = cached
         self.used[sha1] = (rid, partname)
-        return _Xml(xml)
+        return xml
 
-    def _inline(self, descriptor, blob, width, height) -> tuple[str, str, str, bytes | None, str]:
+    def _inline(self, descriptor: Any, blob: bytes | None, width: Any,
+                height: Any) -> tuple[str, str, str, bytes | None, str]:
         """The inline drawing of a picture (the same for every record that prints it; its
         drawing id is renumbered with the body's), and the picture's part."""
         from docx.image.image import Image as DocxImage
@@ -335,9 +152,6 @@ class _ImageSink:
         xml = re.sub(r">\s+<", "><", CT_Inline.new_pic_inline(1, rid, image.filename, cx, cy).xml.strip())
         return xml, rid, partname, blob, image.sha1
 
-    def relate_to(self, *args, **kwargs):  # hyperlinks on pictures
-        raise FastPathUnsupported("ссылка на изображении")
-
 
 class FastDocxTemplate:
     """A DOCX template prepared once and rendered many times (see the module docstring)."""
@@ -350,42 +164,38 @@ class FastDocxTemplate:
         self.compress = compress
         self.name = name or self.path.name
         self.env = make_environment()
-        entries = read_raw_entries(self.path)
-        self.entries = {e.name: e for e in entries}
-        self.order = [e.name for e in entries]
-        rels = _relationships(_inflate(self.entries["_rels/.rels"]), "")
-        main = next((t for _, rt, t, ext in rels if rt == RT_OFFICE_DOCUMENT and not ext), None)
-        if main is None or main not in self.entries:
+        try:
+            self.package = Package.open(self.path)
+        except NotAPackage as exc:
+            raise TemplateError(f"Не удалось открыть шаблон DOCX «{self.name}»: {exc}") from None
+        except PackageError as exc:
+            raise FastPathUnsupported(str(exc)) from None
+        main = self.package.main_part()
+        if main is None:
             raise TemplateError(f"шаблон «{self.name}»: в файле нет основного документа Word")
         self.main = main
-        self.main_rels_name = _rels_name(main)
-        self.main_rels = _inflate(self.entries[self.main_rels_name]) if self.main_rels_name in self.entries else b""
-        self.rels = _relationships(self.main_rels, main) if self.main_rels else []
-        self.rel_ids = {rid for rid, *_ in self.rels}
-        core = next((n for n in self.order if n.endswith("core.xml")), None)
-        if core and _TAG.search(_inflate(self.entries[core]).decode("utf-8", "replace")):
+        self.main_rels_name = rels_name(main)
+        self.main_rels = self.package.read(self.main_rels_name) if self.main_rels_name in self.package else b""
+        self.rels = self.package.relationships(main)
+        self.rel_ids = {rel.rid for rel in self.rels}
+        core = next((n for n in self.package.names if n.endswith("core.xml")), None)
+        if core and _TAG.search(self.package.read(core).decode("utf-8", "replace")):
             raise FastPathUnsupported("теги в свойствах документа")
         self._prepare_main()
         self.parts: list[_Part] = []
-        for _rid, rt, target, ext in self.rels:
-            if ext or target not in self.entries:
-                continue
-            if rt in (RT_HEADER, RT_FOOTER, RT_FOOTNOTES):
-                self._prepare_part(target, {RT_HEADER: "верхний колонтитул", RT_FOOTER:
-                                            "нижний колонтитул"}.get(rt, "сноски"))
-        self.styles_part = next((t for _, rt, t, ext in self.rels if rt == RT_STYLES and not ext), None)
-        self.numbering_part = next((t for _, rt, t, ext in self.rels if rt == RT_NUMBERING and not ext), None)
-        self._fonts: dict[tuple[Any, Any], _Entry] = {}
-        self._images: dict[str, tuple[str, str, _Entry, str]] = {}
-        self._inlines: dict[tuple, tuple[str, str, str, bytes | None, str]] = {}
-        self._image_parts: dict[tuple[str, ...], list[_Entry]] = {}
-        self._writer_cache: dict[frozenset[str], _ZipWriter] = {}
+        for partname, rel_type in story_parts(self.package, main):
+            self._prepare_part(partname, PART_LABELS[rel_type])
+        self.styles_part = next((r.target for r in self.rels if r.type == RT_STYLES and not r.external), None)
+        self._fonts: dict[tuple[Any, Any], Member] = {}
+        self._images: dict[str, tuple[str, str, Member, str]] = {}
+        self._inlines: dict[tuple[Any, ...], tuple[str, str, str, bytes | None, str]] = {}
+        self._image_parts: dict[tuple[str, ...], list[Member]] = {}
+        self._layouts: dict[frozenset[str], ZipLayout] = {}
 
     # -- preparation ------------------------------------------------------------------
 
     def _prepare_main(self) -> None:
-        xml = _inflate(self.entries[self.main])
-        root = etree.fromstring(xml)
+        root = etree.fromstring(self.package.read(self.main))
         body = root.find(f"{{{NS_W}}}body")
         if body is None:
             raise TemplateError(f"шаблон «{self.name}»: в документе нет тела (w:body)")
@@ -398,7 +208,7 @@ class FastDocxTemplate:
             # (docxtpl's table fixing parses the body alone, so it keeps them.)
             open_end = body_xml.index(">") + 1
             body_xml = "<w:body>" + body_xml[open_end:] if not body_xml[open_end - 2] == "/" else "<w:body/>"
-        self.body = self._part(self.main, "текст документа", body_xml)
+        self.body = self._part(self.main, BODY_LABEL, body_xml)
         whole = etree.tostring(root, encoding="unicode")
         start = whole.index("<w:body")
         end = whole.rindex("</w:body>") + len("</w:body>") if "</w:body>" in whole else \
@@ -407,7 +217,7 @@ class FastDocxTemplate:
         self.doc_suffix = whole[end:]
 
     def _prepare_part(self, name: str, label: str) -> None:
-        raw = _inflate(self.entries[name]).decode("utf-8")
+        raw = self.package.read(name).decode("utf-8")
         if not _TAG.search(raw):
             return  # copied as is
         xml = etree.tostring(etree.fromstring(raw.encode("utf-8")), encoding="unicode")
@@ -430,7 +240,7 @@ class FastDocxTemplate:
 
     def _render(self, part: _Part, values: Mapping[str, Any]) -> str:
         try:
-            return _post_process(part.template.render(values), part.own_breaks)
+            return finish_part(part.template.render(values), part.own_breaks)
         except (JinjaTemplateError, SecurityError):
             source = part.source  # render again with a line per paragraph, to explain
             try:
@@ -445,41 +255,38 @@ class FastDocxTemplate:
 
     def render(self, context: BaseModel | Mapping[str, Any]) -> RenderedDocument:
         """Render one record's parts (nothing is written)."""
-        values = template_context(context) if isinstance(context, BaseModel) else dict(context)
+        values = template_context(context)
         sink = _ImageSink(self)
-        with active_template(sink):  # type: ignore[arg-type]
+        with active_template(sink):
             body = self._render(self.body, values)
             sink.in_body = False
             rendered = RenderedDocument(body)
             for part in self.parts:
                 rendered.parts[part.name] = self._render(part, values).encode("utf-8")
         if self.fix_tables:
-            tree = DocxTemplate.fix_tables(None, body)  # type: ignore[arg-type]
-            rendered.body = etree.tostring(tree, encoding="unicode")
+            rendered.body = etree.tostring(fix_tables(body), encoding="unicode")
         if "<wp:docPr" in rendered.body:
-            counter = iter(range(1001, 1 << 31))
-            rendered.body = _DOCPR_ID.sub(lambda m: f"{m[1]}{next(counter)}{m[3]}", rendered.body)
+            rendered.body, _ = renumber_drawings(rendered.body, 1000)
         for part_name in list(rendered.parts):
             rendered.parts[part_name] = XML_DECLARATION.encode() + rendered.parts[part_name]
         font = (values.get("font_name"), values.get("font_size"))
         if (font[0] or font[1]) and self.styles_part:
-            rendered.shared.append(self._styles_for(values))
+            rendered.shared.append(self._styles_for(values, self.styles_part))
         rendered.images = [(rid, partname, sha1) for sha1, (rid, partname) in sink.used.items()]
         return rendered
 
-    def _styles_for(self, values: Mapping[str, Any]) -> _Entry:
+    def _styles_for(self, values: Mapping[str, Any], styles_part: str) -> Member:
         """styles.xml with the organisation's font (the render layer's own change), made
         and compressed once per font."""
         key = (values.get("font_name"), values.get("font_size"))
         if key not in self._fonts:
-            tpl = DocxTemplate(str(self.path))
-            tpl.init_docx()
-            apply_font(tpl, dict(values))
-            part = tpl.docx.part._styles_part
+            from docx import Document
             from docx.opc.oxml import serialize_part_xml
 
-            self._fonts[key] = _Entry.from_bytes(self.styles_part, serialize_part_xml(part.element),
-                                                 self.entries[self.styles_part].date_time)
+            document = Document(str(self.path))
+            apply_font(document, values)
+            self._fonts[key] = Member.from_bytes(styles_part, serialize_part_xml(document.styles.element),
+                                                 self.package.member(styles_part).date_time)
         return self._fonts[key]
 
     def _image_part(self, image: Any) -> tuple[str, str]:
@@ -488,7 +295,7 @@ class FastDocxTemplate:
         if known:
             return known[0], known[1]
         n = 1
-        names = set(self.entries) | {v[1] for v in self._images.values()}
+        names = set(self.package.names) | {v[1] for v in self._images.values()}
         while f"word/media/image{n}.{image.ext}" in names:
             n += 1
         partname = f"word/media/image{n}.{image.ext}"
@@ -497,8 +304,7 @@ class FastDocxTemplate:
         while f"rId{k}" in ids:
             k += 1
         rid = f"rId{k}"
-        blob = image.blob
-        entry = _Entry(partname, zlib.crc32(blob), len(blob), blob, 0)  # pictures are stored
+        entry = Member.from_bytes(partname, image.blob, compress=False)  # pictures are stored
         self._images[image.sha1] = (rid, partname, entry, image.content_type)
         return rid, partname
 
@@ -507,12 +313,12 @@ class FastDocxTemplate:
     def document_xml(self, body: str) -> bytes:
         return (self.doc_prefix + body + self.doc_suffix).encode("utf-8")
 
-    def package(self, rendered: RenderedDocument) -> bytes:
+    def package_bytes(self, rendered: RenderedDocument) -> bytes:
         """The DOCX bytes of a rendered record: changed parts compressed, the rest raw."""
-        when = self.entries[self.main].date_time
+        when = self.package.member(self.main).date_time
         changed: dict[str, bytes] = {self.main: self.document_xml(rendered.body)}
         changed.update(rendered.parts)
-        dynamic = [_Entry.from_bytes(name, data, when, compress=self.compress)
+        dynamic = [Member.from_bytes(name, data, when, compress=self.compress)
                    for name, data in changed.items()]
         dynamic += rendered.shared
         names = set(changed) | {e.name for e in rendered.shared}
@@ -523,35 +329,32 @@ class FastDocxTemplate:
             prepared = self._image_parts.get(key)
             if prepared is None:
                 prepared = self._image_parts[key] = [
-                    _Entry.from_bytes(name, data, when)
+                    Member.from_bytes(name, data, when)
                     for name, data in self._with_images(rendered.images).items()]
             dynamic += prepared
             dynamic += [self._images[sha1][2] for sha1 in key]
             names |= {e.name for e in prepared}
         key_names = frozenset(names)
-        writer = self._writer_cache.get(key_names)
-        if writer is None:
-            writer = self._writer_cache[key_names] = _ZipWriter(
-                [self.entries[n] for n in self.order if n not in names])
-        return writer.build(dynamic)
+        try:
+            layout = self._layouts.get(key_names)
+            if layout is None:
+                layout = self._layouts[key_names] = ZipLayout(
+                    [self.package.member(n) for n in self.package.names if n not in names])
+            return layout.build(dynamic)
+        except PackageError as exc:
+            raise FastPathUnsupported(str(exc)) from None
 
     def _with_images(self, images: list[tuple[str, str, str]]) -> dict[str, bytes]:
         """document.xml.rels and [Content_Types].xml with the pictures of a record."""
-        extra = "".join(
-            f'<Relationship Id="{rid}" Type="{RT_IMAGE}" '
-            f'Target={quoteattr(str(PurePosixPath(partname).relative_to(PurePosixPath(self.main).parent)))}/>'
-            for rid, partname, _ in sorted(images))
-        text = self.main_rels.decode("utf-8").replace("</Relationships>", extra + "</Relationships>")
-        types = _inflate(self.entries["[Content_Types].xml"]).decode("utf-8")
-        for _, partname, sha1 in images:
-            ext = partname.rsplit(".", 1)[1]
-            if f'Extension="{ext}"' not in types and f"Extension='{ext}'" not in types:
-                types = types.replace(
-                    "</Types>", f'<Default Extension="{ext}" ContentType="{self._images[sha1][3]}"/></Types>')
-        return {self.main_rels_name: text.encode("utf-8"), "[Content_Types].xml": types.encode("utf-8")}
+        rels = add_relationships(self.main_rels, [
+            (rid, RT_IMAGE, relative_target(self.main, partname), False)
+            for rid, partname, _ in sorted(images)])
+        types = add_content_types(self.package.read(CONTENT_TYPES), defaults={
+            partname.rsplit(".", 1)[1]: self._images[sha1][3] for _, partname, sha1 in images})
+        return {self.main_rels_name: rels, CONTENT_TYPES: types}
 
     def render_bytes(self, context: BaseModel | Mapping[str, Any]) -> bytes:
-        return self.package(self.render(context))
+        return self.package_bytes(self.render(context))
 
     def write(self, context: BaseModel | Mapping[str, Any], out: str | os.PathLike[str]) -> Path:
         """Render and write to ``out`` (not atomic: pass a temporary path)."""
@@ -592,4 +395,3 @@ class DocxRenderer:
         """The plain docxtpl path (:func:`~nastavnik_docs.engine.docx.render_docx`)."""
         self.fallbacks += 1
         return render_docx(self.template, context, out)
-

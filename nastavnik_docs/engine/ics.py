@@ -6,7 +6,7 @@ a description, a category and a stable UID; text escaped (backslash, comma, semi
 line breaks) and lines folded at 75 octets without splitting a UTF-8 character, CRLF line
 ends (RFC 5545 §3.1, §3.3.11).
 
-Each dated deadline gives one event per occurrence (``ru.deadlines.occurrences``): a day
+Each dated deadline gives one event per occurrence (``models.roadmap.occurrences``): a day
 or a day range where the wording names days, else a month or a run of months. Open and
 unparsed deadlines give no event; they stay in the DOCX and XLSX with their wording. A
 roadmap without any dated deadline (Северодвинск) gives a calendar without events: RFC 5545
@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..ru.deadlines import occurrences, parse_deadline, roadmap_months
+from ..models.roadmap import occurrences, parse_deadline, roadmap_months
 
 __all__ = ["escape_text", "fold_line", "roadmap_events", "write_roadmap_ics"]
 

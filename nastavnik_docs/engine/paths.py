@@ -104,14 +104,15 @@ class _Walker:
 
     def side_exprs(self, node: nodes.Node, scope: dict[str, tuple[str, ...] | None]) -> None:
         """Visit what a path expression computes besides the path: subscripts, filter arguments."""
-        while isinstance(node, (nodes.Getattr, nodes.Getitem, nodes.Filter)):
-            if isinstance(node, nodes.Getitem):
-                self.expr(node.arg, scope)
-            elif isinstance(node, nodes.Filter):
-                self.filter_attributes(node, scope)
-                for arg in [*node.args, *(kw.value for kw in node.kwargs)]:
+        current: nodes.Node | None = node
+        while isinstance(current, (nodes.Getattr, nodes.Getitem, nodes.Filter)):
+            if isinstance(current, nodes.Getitem):
+                self.expr(current.arg, scope)
+            elif isinstance(current, nodes.Filter):
+                self.filter_attributes(current, scope)
+                for arg in [*current.args, *(kw.value for kw in current.kwargs)]:
                     self.expr(arg, scope)
-            node = node.node
+            current = current.node
 
     def expr(self, node: nodes.Node, scope: dict[str, tuple[str, ...] | None]) -> None:
         """Record every maximal path in an expression."""
@@ -203,15 +204,15 @@ class _Walker:
                 self.stmt(elif_, scope)
             self.body(node.else_, scope)
             return
-        if isinstance(node, nodes.Expr):
+        if isinstance(node, nodes.ExprStmt):  # {% do … %}
             self.expr(node.node, scope)
             return
         # Anything else (FilterBlock, Scope, blocks…): walk children in the same scope.
-        for child in node.iter_child_nodes():
-            if isinstance(child, nodes.Stmt) or isinstance(child, nodes.Template):
-                self.stmt(child, scope)
-            elif isinstance(child, nodes.Expr):
-                self.expr(child, scope)
+        for inner_node in node.iter_child_nodes():
+            if isinstance(inner_node, nodes.Stmt) or isinstance(inner_node, nodes.Template):
+                self.stmt(inner_node, scope)
+            elif isinstance(inner_node, nodes.Expr):
+                self.expr(inner_node, scope)
 
 
 def variable_uses(source: str | nodes.Template, env: Environment | None = None) -> list[VarUse]:

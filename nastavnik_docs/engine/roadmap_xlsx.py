@@ -4,7 +4,7 @@ Sheet «Дорожная карта» repeats the DOCX table (the roadmap's own 
 column-number row, stage rows across the table or stage cells merged beside their rows).
 Sheet «По месяцам» lists every row once with its stage, deadline and responsible, then one
 column per month of the roadmap's period with «●» where the row falls due (parsed by
-``nastavnik_docs.ru.deadlines``); an autofilter lets a curator keep one responsible's rows,
+``nastavnik_docs.models.roadmap``); an autofilter lets a curator keep one responsible's rows,
 and the line above the headings counts the visible marks of each month (SUBTOTAL).
 
 A special writer (``Kind.writers[".xlsx"]``): the month columns depend on the data, which a
@@ -22,8 +22,15 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..models.roadmap import COLUMN_WEIGHTS, ColumnRole, Roadmap
-from ..ru.deadlines import DeadlineStatus, months_due, parse_deadline, roadmap_months
+from ..models.roadmap import (
+    COLUMN_WEIGHTS,
+    ColumnRole,
+    DeadlineStatus,
+    Roadmap,
+    months_due,
+    parse_deadline,
+    roadmap_months,
+)
 
 __all__ = ["MARK", "MONTH_ABBR", "write_roadmap_xlsx"]
 

@@ -1,29 +1,36 @@
-"""Reading inputs (YAML, JSON, the Excel registry, CSV) into models, with located errors,
-and writing the registry workbook and YAML files.
+"""Reading inputs (YAML, JSON, the Excel registry, CSV, a batch's records, roadmaps from Word)
+into models, with located errors, and writing the registry workbook and YAML files.
 
 Every problem in a file is reported at once as one ``InputError`` whose ``problems`` name
-the file, the sheet, the row, the column (or the field) and the value, in Russian.
+the file, the sheet, the row, the column (or the field) and the value, in Russian. This
+layer knows the models, never the document kinds: a kind's input is loaded by passing its
+``input_model`` (``nastavnik_docs.load_input`` does that for a kind).
 """
 
-from ._csv import load_participants_csv
+from ._csv import dump_participants_csv, load_participants_csv, read_csv, read_csv_records
 from ._input import load_input, load_organization, load_registry, resolve_links
+from ._records import RecordReader, RecordsFile, merge_fields
 from ._registry_xlsx import write_registry
 from ._workspace import init_workspace
 from ._yaml import load_yaml, save_yaml
+from .roadmap_docx import RoadmapImport, import_roadmap
 
 __all__ = [
+    "RecordReader",
+    "RecordsFile",
+    "RoadmapImport",
+    "dump_participants_csv",
+    "import_roadmap",
     "init_workspace",
     "load_input",
     "load_organization",
     "load_participants_csv",
     "load_registry",
     "load_yaml",
+    "merge_fields",
+    "read_csv",
+    "read_csv_records",
     "resolve_links",
     "save_yaml",
     "write_registry",
 ]
-
-# Roadmaps (appended by the roadmaps module): import a roadmap table from a Word document.
-from .roadmap_docx import RoadmapImport, import_roadmap
-
-__all__ += ["RoadmapImport", "import_roadmap"]

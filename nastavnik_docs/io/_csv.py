@@ -1,9 +1,12 @@
-"""Participants from a CSV file, as Excel and other programs save it in Russia.
+"""CSV files as Excel and other programs save them in Russia: the one reader of every CSV input.
 
 Excel writes «CSV (разделители — запятые)» with «;» and in cp1251 on a Russian Windows,
-«CSV UTF-8» with a BOM; other tools write UTF-8 with «,». The encoding and the delimiter
-are detected here. ``csv.Sniffer`` guesses poorly on short Cyrillic headers, so the
-delimiter is the candidate that splits the header row into the most recognised columns.
+«CSV UTF-8» with a BOM; other tools write UTF-8 with «,» or tabs. :func:`read_csv` detects the
+encoding and the delimiter; :func:`load_participants_csv` reads a registry's participants from
+such a file and :func:`read_csv_records` a batch's records (one per row, keyed by the header).
+``csv.Sniffer`` guesses poorly on short Cyrillic headers, so the delimiter is the candidate
+that splits the header into the most recognised columns, then one that splits it at all,
+then the one that splits the most of the first rows into as many cells as the header.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ import codecs
 import csv
 import io
 import os
-from pathlib import Path
+from collections.abc import Callable, Sequence
+from itertools import islice
+from typing import Any
 
 from ..errors import InputError, Problem
 from ..models import Participant
@@ -24,7 +29,12 @@ from ._table import Table, read_participants
 from ._values import cell_text
 from ._yaml import existing_file
 
+__all__ = ["DELIMITERS", "decode", "detect_delimiter", "dump_participants_csv", "load_participants_csv",
+           "read_csv", "read_csv_records"]
+
 DELIMITERS = (";", ",", "\t")
+#: Rows read to choose the delimiter.
+SAMPLE_ROWS = 50
 
 
 def decode(data: bytes, file: str) -> str:
@@ -44,31 +54,55 @@ def decode(data: bytes, file: str) -> str:
                                  "«CSV UTF-8» или в кодировке Windows-1251", file=file), file=file) from None
 
 
-def detect_delimiter(text: str) -> str:
-    first = next(iter(text.splitlines()), "")
-    table = Table(PARTICIPANT_COLUMNS, file="", sheet=None)
+def detect_delimiter(text: str, known: Callable[[Sequence[str]], int] | None = None) -> str:
+    """The delimiter of CSV ``text``: «;», «,» or a tab. ``known`` counts the cells of a
+    header row that name expected columns; without it only the shape of the rows counts."""
 
-    def score(delimiter: str) -> tuple[int, int]:
-        cells = next(csv.reader([first], delimiter=delimiter), [])
-        return len(table._match(cells)), len(cells)
+    def score(delimiter: str) -> tuple[int, bool, int, int]:
+        rows = list(islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), SAMPLE_ROWS))
+        header = rows[0] if rows else []
+        even = sum(1 for row in rows[1:] if len(row) == len(header))
+        return (known(header) if known else 0), len(header) > 1, even, len(header)
 
     return max(DELIMITERS, key=score)
+
+
+def read_csv(path: str | os.PathLike[str], known: Callable[[Sequence[str]], int] | None = None) -> list[list[str]]:
+    """The rows of a CSV file as lists of cells, its encoding and delimiter detected
+    (``known`` as in :func:`detect_delimiter`)."""
+    path = existing_file(path)
+    text = decode(path.read_bytes(), str(path))
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text, known)))
+
+
+def read_csv_records(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """The rows of a CSV table as records keyed by its header (``last_name``,
+    ``recipient.last_name`` …); blank cells, unnamed columns and empty rows are left out."""
+    rows = read_csv(path)
+    if not rows:
+        return []
+    header = [cell.strip() for cell in rows[0]]
+    records = []
+    for row in rows[1:]:
+        record = {key: value.strip() for key, value in zip(header, row) if key and value.strip()}
+        if record:
+            records.append(record)
+    return records
 
 
 def load_participants_csv(path: str | os.PathLike[str]) -> list[Participant]:
     """Participants from a CSV with the columns of sheet «Участники» (any order, any case)."""
     path = existing_file(path)
     file = str(path)
-    text = decode(Path(path).read_bytes(), file)
-    rows = iter(csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text)))
     table = Table(PARTICIPANT_COLUMNS, file=file, sheet=None)
+    rows = iter(read_csv(path, known=lambda header: len(table.match(header))))
     if not table.read_header(rows):
         table.raise_if_problems()
     participants, numbers = read_participants(table, rows)
 
-    def locate(loc: Loc) -> dict:
+    def locate(loc: Loc) -> dict[str, Any]:
         if len(loc) >= 2 and loc[0] == "participants":
-            return {"row": numbers[loc[1]], "field": None,
+            return {"row": numbers[int(loc[1])], "field": None,
                     "column": table.header_of(str(loc[2])) if len(loc) > 2 else None}
         return {}
 

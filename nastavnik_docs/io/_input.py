@@ -13,7 +13,7 @@ import typing
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -27,6 +27,8 @@ from ._yaml import JSON_SUFFIXES, YAML_SUFFIXES, existing_file, read_document
 TABLE_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv",)
 LOADABLE_SUFFIXES = YAML_SUFFIXES + JSON_SUFFIXES + TABLE_SUFFIXES + CSV_SUFFIXES
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class _Walk:
@@ -203,11 +205,10 @@ def load_organization(path: str | os.PathLike[str]) -> Organization:
     return load_file(path, Organization)
 
 
-def load_input(kind: Any, data: Any) -> BaseModel:
-    """Validated ``kind.input_model`` from a model instance, a dict, or a path to YAML/JSON."""
-    from ..kinds import get_kind
-
-    model = get_kind(kind).input_model
+def load_input(model: type[M], data: Any) -> M:
+    """A validated ``model`` (a document kind's input model) from an instance of it, a dict,
+    another model's data, or a path to a YAML/JSON file; every problem located, in Russian.
+    (``nastavnik_docs.load_input`` takes a kind and passes its ``input_model`` here.)"""
     if isinstance(data, model):
         return data
     if isinstance(data, (str, os.PathLike)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError, Problem
 from ..models import MentoringForm, Pair, Participant, Registry, check_registry
@@ -101,7 +101,7 @@ def registry_from_data(data: Any, *, file: str | None, locate: Locate, prefix: L
     raise InputError(problems, file=file)
 
 
-def _valid(model: type, items: Any) -> tuple[list[Any], list[int], set[str]]:
+def _valid(model: type[BaseModel], items: Any) -> tuple[list[Any], list[int], set[str]]:
     """The items valid on their own, their positions, and the ids of the invalid ones."""
     valid, positions, rejected = [], [], set()
     for i, item in enumerate(items if isinstance(items, list) else []):

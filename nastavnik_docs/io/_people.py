@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from ..models import Participant, nearest_participant
@@ -21,7 +22,7 @@ def split_people(text: str) -> list[str]:
 class PeopleIndex:
     """IDs and names of the participants, for resolving what a curator typed in a pair."""
 
-    def __init__(self, participants: list[Participant], rejected_ids: set[str] = frozenset()):  # type: ignore[assignment]
+    def __init__(self, participants: list[Participant], rejected_ids: AbstractSet[str] = frozenset()):
         self.participants = participants
         self.ids = {p.id for p in participants}
         self.id_keys: dict[str, str] = {name_key(p.id): p.id for p in participants}

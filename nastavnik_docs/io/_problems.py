@@ -14,9 +14,10 @@ from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..errors import Problem
-from ..models._enums import _AliasedEnum
+from ..models import AliasedEnum
 from ._values import DATE_HINT
 
 Loc = tuple[str | int, ...]
@@ -64,7 +65,7 @@ def annotation_at(model: type[BaseModel], loc: Loc) -> Any:
 
 def allowed_words(annotation: Any) -> list[str] | None:
     for member in unwrap(annotation):
-        if isinstance(member, type) and issubclass(member, _AliasedEnum):
+        if isinstance(member, type) and issubclass(member, AliasedEnum):
             return member.allowed()
         if isinstance(member, type) and issubclass(member, Enum):
             return [str(m.value) for m in member]
@@ -114,7 +115,7 @@ _MESSAGES: dict[str, str | Callable[[dict[str, Any]], str]] = {
 }
 
 
-def russian_message(error: dict[str, Any], annotation: Any = None) -> str:
+def russian_message(error: ErrorDetails, annotation: Any = None) -> str:
     """A Russian message for one pydantic error (``ValidationError.errors()`` item)."""
     kind = error.get("type", "")
     ctx = error.get("ctx") or {}
@@ -168,11 +169,11 @@ def _is_model_like(annotation: Any) -> bool:
         _is_model(m) or typing.get_origin(m) in (list, tuple, dict) for m in unwrap(annotation))
 
 
-def _relevant(model: type[BaseModel], errors: list[dict[str, Any]]) -> list[tuple[dict[str, Any], Loc]]:
+def _relevant(model: type[BaseModel], errors: list[ErrorDetails]) -> list[tuple[ErrorDetails, Loc]]:
     """Errors with union tags removed, leaving out the members the value plainly was not
     (a mapping is not text; text is not a mapping) unless nothing else is left there."""
-    kept: list[tuple[dict[str, Any], Loc]] = []
-    noise: dict[Loc, tuple[dict[str, Any], Loc]] = {}
+    kept: list[tuple[ErrorDetails, Loc]] = []
+    noise: dict[Loc, tuple[ErrorDetails, Loc]] = {}
     for error in errors:
         loc, tags = strip_union_tags(model, tuple(error.get("loc", ())))
         if not tags:

@@ -9,7 +9,6 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Decimal
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from .._files import atomic_path
 from .._resources import templates_dir
 from ..errors import InputError, Problem
-from ..models import BUILTIN_FORMS, MentoringForm, Pair, Registry, find_form
+from ..models import BUILTIN_FORMS, AliasedEnum, MentoringForm, Pair, Registry, find_form
 from ._columns import (
     CASES,
     ENUM,
@@ -88,19 +87,20 @@ def _rows(workbook: Any, name: str) -> Iterator[Sequence[Any]]:
 
 
 def _read(workbook: Any, names: dict[str, str], file: str) -> Registry:
-    people = Table(PARTICIPANT_COLUMNS, file=file, sheet=names[header_key(PARTICIPANTS_SHEET)])
-    rows = _rows(workbook, people.sheet)
+    people_sheet, pairs_sheet = names[header_key(PARTICIPANTS_SHEET)], names[header_key(PAIRS_SHEET)]
+    people = Table(PARTICIPANT_COLUMNS, file=file, sheet=people_sheet)
+    rows = _rows(workbook, people_sheet)
     participants, person_rows = read_participants(people, rows) if people.read_header(rows) else ([], [])
 
     for person, number in zip(participants, person_rows):
-        person.set_origin(str(people.sheet), number)
+        person.set_origin(people_sheet, number)
 
-    couples = Table(PAIR_COLUMNS, file=file, sheet=names[header_key(PAIRS_SHEET)])
-    rows = _rows(workbook, couples.sheet)
+    couples = Table(PAIR_COLUMNS, file=file, sheet=pairs_sheet)
+    rows = _rows(workbook, pairs_sheet)
     index = PeopleIndex(participants, people.rejected_ids)
     pairs, pair_rows = _read_pairs(couples, rows, index) if couples.read_header(rows) else ([], [])
     for pair, number in zip(pairs, pair_rows):
-        pair.set_origin(str(couples.sheet), number)
+        pair.set_origin(pairs_sheet, number)
 
     events = Table(HISTORY_COLUMNS, file=file, sheet=names.get(header_key(HISTORY_SHEET)))
     if events.sheet is not None:
@@ -120,10 +120,10 @@ def _read(workbook: Any, names: dict[str, str], file: str) -> Registry:
                 return {"sheet": origin.sheet, "row": origin.row, "field": None,
                         "column": events.header_of(str(loc[4])) if len(loc) > 4 else None}
         if len(loc) >= 2 and loc[0] == "pairs":
-            return {"sheet": couples.sheet, "row": pair_rows[loc[1]], "field": None,
+            return {"sheet": couples.sheet, "row": pair_rows[int(loc[1])], "field": None,
                     "column": couples.header_of(str(loc[2])) if len(loc) > 2 else None}
         if len(loc) >= 2 and loc[0] == "participants":
-            return {"sheet": people.sheet, "row": person_rows[loc[1]], "field": None,
+            return {"sheet": people.sheet, "row": person_rows[int(loc[1])], "field": None,
                     "column": people.header_of(str(loc[2])) if len(loc) > 2 else None}
         return {}
 
@@ -197,8 +197,8 @@ def cell_value(record: Any, col: Column) -> Any:
         return value if isinstance(value, str) else "; ".join(value)
     if col.kind == CASES:
         return format_cases(value)
-    if col.kind == ENUM and isinstance(value, Enum):
-        return value.label  # type: ignore[attr-defined]
+    if col.kind == ENUM and isinstance(value, AliasedEnum):
+        return value.label
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return value
@@ -264,11 +264,12 @@ def fill_workbook(workbook: Any, registry: Registry) -> None:
 def write_registry(registry: Registry, path: str | os.PathLike[str], *, overwrite: bool = False,
                    template: str | os.PathLike[str] | None = None) -> Path:
     """Fill a copy of the registry workbook template with ``registry``; atomic, returns the path."""
-    if Path(path).suffix.lower() not in (".xlsx", ".xlsm"):
-        raise InputError(Problem(f"базу можно записать только в книгу Excel (.xlsx), а не «{Path(path).suffix}»",
+    path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise InputError(Problem(f"базу можно записать только в книгу Excel (.xlsx), а не «{path.suffix}»",
                                  file=str(path)), file=path)
     workbook = openpyxl.load_workbook(template or template_path())
     fill_workbook(workbook, registry)
     with atomic_path(path, overwrite=overwrite) as tmp:
         workbook.save(tmp)
-    return Path(path)
+    return path

@@ -8,19 +8,20 @@ every problem into a Problem that names the file, sheet, row, column and value.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from enum import Enum
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..errors import InputError, Problem
-from ..models import Case, Category, Gender, PairEventKind, PairStatus, Participant, Role
+from ..models import AliasedEnum, Case, Category, Gender, PairEventKind, PairStatus, Participant, Role
 from ._columns import CASES, DATE, ENUM, EXPERIENCE, INTEGER, NUMBER, PEOPLE, Column
 from ._problems import Loc, annotation_at, russian_message
 from ._values import cell_text, header_key, parse_date, parse_number
 
-ENUMS: dict[str, type[Enum]] = {"gender": Gender, "role": Role, "category": Category, "status": PairStatus,
-                                "kind": PairEventKind}
+ENUMS: dict[str, type[AliasedEnum]] = {"gender": Gender, "role": Role, "category": Category, "status": PairStatus,
+                                        "kind": PairEventKind}
 #: How many rows above the header a curator may have added (a title, a note).
 HEADER_SEARCH_ROWS = 10
 #: Messages of record-level checks in the models, and the column each one is about.
@@ -50,8 +51,8 @@ class Table:
         self.problems: list[Problem] = []
         #: IDs typed in rows that were rejected: links to them are not reported again
         self.rejected_ids: set[str] = set()
-        self._enum_memo: dict[tuple[str, str], Enum] = {}  # the same few words in 10,000 rows
-        self._keys = {}
+        self._enum_memo: dict[tuple[str, str], AliasedEnum] = {}  # the same few words in 10,000 rows
+        self._keys: dict[str, Column] = {}
         for col in columns:
             for name in (col.header, *col.aliases):
                 self._keys.setdefault(header_key(name), col)
@@ -61,7 +62,7 @@ class Table:
         """Consume rows up to and including the header; False (with problems) if none fits."""
         best: tuple[int, dict[str, tuple[int, str]]] | None = None
         for number, row in enumerate(rows, start=1):
-            found = self._match(row)
+            found = self.match(row)
             if all(c.field in found for c in self.specs if c.required):
                 self.header_row, self.index = number, found
                 return True
@@ -78,7 +79,8 @@ class Table:
                     f"столбцы: {expected}", file=self.file, sheet=self.sheet, row=row_no, column=col.header))
         return False
 
-    def _match(self, row: Sequence[Any]) -> dict[str, tuple[int, str]]:
+    def match(self, row: Sequence[Any]) -> dict[str, tuple[int, str]]:
+        """The columns a row names: field -> (position, header as typed)."""
         found: dict[str, tuple[int, str]] = {}
         canonical: set[str] = set()
         for position, cell in enumerate(row):
@@ -156,7 +158,7 @@ class Table:
                 member = self._enum_memo[(col.field, text)] = enum(text)
                 return [(col.field, member)]
             except ValueError:
-                allowed = ", ".join(f"«{w}»" for w in enum.allowed())  # type: ignore[attr-defined]
+                allowed = ", ".join(f"«{w}»" for w in enum.allowed())
                 raise ValueError(f"недопустимое значение; допустимо: {allowed}") from None
         if col.kind == EXPERIENCE:
             try:
@@ -174,7 +176,7 @@ class Table:
         return [(col.field, cell_text(value))]
 
     def validate(self, model: type[BaseModel], row: int, data: dict[str, Any],
-                 failed: set[str] = frozenset()) -> Any:  # type: ignore[assignment]
+                 failed: AbstractSet[str] = frozenset()) -> Any:
         """``model`` from one row's data; errors attached to the row's cells.
 
         Errors about a field whose cell could not be read are not repeated.
@@ -195,7 +197,7 @@ class Table:
                 self.problem(row, field, value, russian_message(error, annotation_at(model, loc)))
             return None
 
-    def _field_of(self, loc: Loc, error: dict[str, Any]) -> str | None:
+    def _field_of(self, loc: Loc, error: ErrorDetails) -> str | None:
         names = [p for p in loc if isinstance(p, str)]
         for end in range(len(names), 0, -1):
             field = ".".join(names[:end])

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ..models._enums import normalize_word
+from ..models import normalize_word
 
 DATE_HINT = "пишите дату как ДД.ММ.ГГГГ, например 01.09.2024"
 

@@ -365,7 +365,7 @@ class _Subject:
         self.person = _participant(data)
         self.forms = forms_of(self.person)
         self.day = _reference_day(data, self.person)
-        self.minor = self.person.is_minor(self.day)
+        self.minor = self.person.may_be_minor(self.day)  # never assume an adult without a birth date
         self.rep_details = data.representative or RepresentativeDetails()
         registry_rep = self.person.representative
         self.rep_name = self.rep_details.full_name or (registry_rep.full_name if registry_rep else None)

@@ -1,6 +1,17 @@
 """Domain models of a mentoring programme (pydantic v2; no I/O, no file formats)."""
 
-from ._enums import Case, Category, Comparison, Gender, OrgKind, PairEventKind, PairStatus, Role
+from ._enums import (
+    AliasedEnum,
+    Case,
+    Category,
+    Comparison,
+    Gender,
+    OrgKind,
+    PairEventKind,
+    PairStatus,
+    Role,
+    normalize_word,
+)
 from .findings import Finding, Severity
 from .forms import BUILTIN_FORMS, MentoringForm, find_form, nearest_form
 from .history import PairEvent, history_errors
@@ -30,6 +41,7 @@ from .year_checks import YEAR_CHECKS, check_year
 
 __all__ = [
     "Activity",
+    "AliasedEnum",
     "BUILTIN_FORMS",
     "Block",
     "Case",
@@ -75,4 +87,5 @@ __all__ = [
     "find_form",
     "nearest_form",
     "nearest_participant",
+    "normalize_word",
 ]

@@ -20,7 +20,7 @@ def normalize_word(value: str) -> str:
     return text.rstrip(".")
 
 
-class _AliasedEnum(StrEnum):
+class AliasedEnum(StrEnum):
     """A StrEnum that also accepts Russian aliases listed in ``_aliases()``."""
 
     @classmethod
@@ -53,7 +53,7 @@ class _AliasedEnum(StrEnum):
         return self._labels()[self.value]
 
 
-class Case(_AliasedEnum):
+class Case(AliasedEnum):
     """Grammatical case (падеж)."""
 
     NOMINATIVE = "nominative"
@@ -83,7 +83,7 @@ class Case(_AliasedEnum):
         }
 
 
-class Gender(_AliasedEnum):
+class Gender(AliasedEnum):
     MALE = "male"
     FEMALE = "female"
 
@@ -100,7 +100,7 @@ class Gender(_AliasedEnum):
         return {"male": "мужской", "female": "женский"}
 
 
-class Role(_AliasedEnum):
+class Role(AliasedEnum):
     """A participant's primary role. Actual roles come from the pairs."""
 
     MENTOR = "mentor"
@@ -120,7 +120,7 @@ class Role(_AliasedEnum):
         return {"mentor": "наставник", "mentee": "наставляемый", "curator": "куратор"}
 
 
-class Category(_AliasedEnum):
+class Category(AliasedEnum):
     PUPIL = "pupil"
     TEACHER = "teacher"
     STUDENT = "student"
@@ -148,7 +148,7 @@ class Category(_AliasedEnum):
         }
 
 
-class PairStatus(_AliasedEnum):
+class PairStatus(AliasedEnum):
     ACTIVE = "active"
     COMPLETED = "completed"
     ENDED_EARLY = "ended_early"
@@ -173,7 +173,7 @@ class PairStatus(_AliasedEnum):
         }
 
 
-class PairEventKind(_AliasedEnum):
+class PairEventKind(AliasedEnum):
     """What happened to a pair on a date (a row of the pair's history)."""
 
     START = "start"
@@ -216,7 +216,7 @@ class PairEventKind(_AliasedEnum):
         return self in (PairEventKind.ENDED_EARLY, PairEventKind.COMPLETED)
 
 
-class Comparison(_AliasedEnum):
+class Comparison(AliasedEnum):
     AT_LEAST = "не менее"
     AT_MOST = "не более"
     EQUAL = "равно"
@@ -228,7 +228,7 @@ class Comparison(_AliasedEnum):
                 "=": "равно", "equal": "равно"}
 
 
-class OrgKind(_AliasedEnum):
+class OrgKind(AliasedEnum):
     SCHOOL = "school"
     COLLEGE = "college"
     KINDERGARTEN = "kindergarten"

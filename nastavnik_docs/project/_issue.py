@@ -199,7 +199,7 @@ class Issuer:
     def _load(self, kind: Kind, data: dict[str, Any]) -> BaseModel:
         from ..io import load_input
 
-        return load_input(kind, data)
+        return load_input(kind.input_model, data)
 
     def _adapt(self, entry: DocumentEntry, kind: Kind, own: dict[str, Any], data: dict[str, Any]) -> None:
         """What some kinds take from elsewhere in the folder: a roadmap its stamps from the
@@ -271,7 +271,7 @@ class Issuer:
     def _wanted_names(self, only: list[str], registry: Any) -> set[str]:
         """The full names ``only`` selects: participants by ID or name, and with «completed»
         everyone in a pair completed by the document's date."""
-        names = set()
+        names: set[str] = set()
         for ref in only:
             if ref == COMPLETED:
                 for pair in registry.pairs_with_status(PairStatus.COMPLETED):

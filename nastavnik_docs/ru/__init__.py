@@ -19,7 +19,7 @@ from ._dates import (
 )
 from ._filters import BLANK_NAME, jinja_filters
 from ._forms import PersonForms, PostForms, person_forms
-from ._names import decline_name, detect_gender, initials_name, short_name
+from ._names import decline_name, detect_gender, initials_name, short_name, split_full_name
 from ._numbers import (
     BLANK_MONEY,
     BLANK_NUMBER,
@@ -63,5 +63,6 @@ __all__ = [
     "ordinal_in_words",
     "person_forms",
     "short_name",
+    "split_full_name",
     "typograph",
 ]

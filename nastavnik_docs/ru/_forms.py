@@ -66,7 +66,7 @@ class _Forms(ABC):
 
     def __eq__(self, other: object) -> bool:
         if type(other) is type(self):
-            return self._key() == other._key()  # type: ignore[attr-defined]
+            return self._key() == other._key()
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
@@ -235,7 +235,7 @@ def _field(person: Person, name: str) -> Any:
     return getattr(person, name) if name in type(person).model_fields else None
 
 
-def as_person(value: Person | str) -> Person:
+def as_person(value: Person | PersonForms | str) -> Person:
     """A Person from a Person, PersonForms or a «Фамилия Имя Отчество» string."""
     if isinstance(value, PersonForms):
         return value.person

@@ -108,6 +108,14 @@ def _head_group(words: list[str]) -> tuple[list[tuple[int, list[Any | None]]], b
     return group, bool(group)
 
 
+def _head(group: list[tuple[int, list[Any | None]]]) -> Any:
+    """The parse of the head: the last piece of the group's last word, which
+    :func:`_pieces` never leaves without a parse."""
+    parse = group[-1][1][-1]
+    assert parse is not None
+    return parse
+
+
 _SPLIT = re.compile(r"(\s+)")
 
 
@@ -140,7 +148,8 @@ def _decline_post(post: str, case: Case, gender: Gender | None, animate: bool | 
         # a segment whose head is not a person («…, обществознания») stays as written.
         body = segment[1:]
         group, _adjective = _head_group(_SPLIT.split(body.strip())[0::2])
-        person = bool(group) and ("anim" in group[-1][1][-1].tag or group[-1][1][-1].tag.POS in _ADJ)
+        head = _head(group) if group else None
+        person = head is not None and ("anim" in head.tag or head.tag.POS in _ADJ)
         out.append("," + _decline_segment(body, case, gender, animate) if person else segment)
     return "".join(out)
 
@@ -159,10 +168,10 @@ def _decline_segment(post: str, case: Case, gender: Gender | None, animate: bool
     elif adjective_head:
         target = None
     else:
-        head_parse = group[-1][1][-1]
+        head_parse = _head(group)
         target = head_parse.tag.gender if head_parse.tag.gender in ("masc", "femn", "neut") else "masc"
     if animate is None:
-        animate = _is_animate(group[-1][1][-1])
+        animate = _is_animate(_head(group))
     for index, piece_parses in group:
         pieces = words[index].split("-")
         new = [

@@ -8,6 +8,7 @@ documents need.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 NBSP = "\u00a0"
 EN_DASH = "\u2013"
@@ -15,7 +16,8 @@ EN_DASH = "\u2013"
 _LETTER = "А-ЯЁA-Zа-яёa-z"
 _UP = "А-ЯЁA-Z"
 
-_RULES: list[tuple[re.Pattern[str], str]] = [
+#: (pattern, replacement): a template string or a function of the match, as ``re.sub`` takes.
+_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # Runs of ordinary spaces collapse to one (no-break spaces are kept as they are).
     (re.compile(r"[ \t]{2,}"), " "),
     # «№ 7», «№7» → «№ 7» with a no-break space; likewise «§».

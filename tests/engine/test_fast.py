@@ -10,12 +10,12 @@ import pytest
 from docx import Document
 from render_helpers import DocCtx, Mentor, PairCtx, Row, build_docx, png_bytes, sample_pairs
 
+from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.engine.docx import render_docx
 from nastavnik_docs.engine.fast import DocxRenderer, FastDocxTemplate, FastPathUnsupported
 from nastavnik_docs.engine.lookup import find_template
 from nastavnik_docs.errors import NastavnikError, TemplateError
-from nastavnik_docs.io import load_input
 from nastavnik_docs.kinds import all_kinds
 from nastavnik_docs.models import Image
 

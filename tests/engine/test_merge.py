@@ -14,11 +14,11 @@ from docx.enum.section import WD_ORIENT
 from lxml import etree
 from render_helpers import DocCtx, build_docx, png_bytes
 
+from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.engine.fast import FastDocxTemplate
 from nastavnik_docs.engine.lookup import find_template
 from nastavnik_docs.engine.merge import merge_documents
-from nastavnik_docs.io import load_input
 from nastavnik_docs.kinds import get_kind
 from nastavnik_docs.models import Image
 

@@ -201,3 +201,17 @@ def test_xlsx_print_headers_are_checked(tmp_path):
 def test_syntax_errors_are_explained_in_russian(tmp_path, paragraph, hint):
     (issue,) = check_paragraphs(tmp_path, [paragraph]).issues
     assert issue.kind == "syntax" and hint in issue.message
+
+
+def test_the_engine_checks_against_a_model_without_the_catalogue(tmp_path):
+    from render_helpers import DocCtx
+
+    from nastavnik_docs.engine.check import check_template as check_with_model
+
+    path = build_docx(tmp_path / "t.docx", ["{{ schol }}"], header="{{ pair_count }}")
+    report = check_with_model(path, DocCtx, kind="свой бланк")
+    assert report.kind == "свой бланк" and "«свой бланк»" in str(report)
+    assert [(i.path, i.suggestion, i.where) for i in report.issues] == [
+        ("schol", "school", "текст документа")]
+    assert report.paths == ["schol", "pair_count"]
+    assert str(check_template(path, KIND)) == str(report).replace("свой бланк", KIND.id)

@@ -1,4 +1,5 @@
-"""Participants from CSV: encodings, delimiters and located errors."""
+"""CSV: encodings and delimiters as Excel saves them, participants with located errors, and
+the records of a batch through the same reader."""
 
 from __future__ import annotations
 
@@ -9,8 +10,13 @@ import pytest
 
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.errors import InputError
-from nastavnik_docs.io import load_participants_csv, load_registry
-from nastavnik_docs.io._csv import dump_participants_csv
+from nastavnik_docs.io import (
+    dump_participants_csv,
+    load_participants_csv,
+    load_registry,
+    read_csv,
+    read_csv_records,
+)
 from nastavnik_docs.models import Category, Gender
 
 HEADER = ["ID", "Фамилия", "Имя", "Отчество", "Пол", "Дата рождения", "Категория", "Должность / класс",
@@ -100,3 +106,43 @@ def test_sample_csv_is_cp1251_and_matches_the_sample_registry():
     assert load_participants_csv(path) == registry.participants
     assert raw.decode("cp1251") == dump_participants_csv(registry.participants)
     assert load_registry(path).participants == registry.participants
+
+
+# ------------------------------------------------------------------ records of a batch (one reader)
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "encoding", "bom"),
+    [(";", "cp1251", b""), (";", "utf-8", codecs.BOM_UTF8), (",", "utf-8", b""), ("\t", "utf-16-le", codecs.BOM_UTF16_LE)],
+)
+def test_batch_records_come_through_the_same_reader(tmp_path, delimiter, encoding, bom):
+    path = tmp_path / "records.csv"
+    path.write_bytes(csv_bytes(ROWS, delimiter, encoding, bom))
+    first, second = read_csv_records(path)
+    assert first["Фамилия"] == "Фёдорова" and first["Законный представитель"] == "Фёдоров Виктор Алексеевич"
+    assert second["Должность / класс"] == "учитель физики, информатики"
+    assert "Законный представитель" not in second  # a blank cell is no value
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_commas_inside_the_values_do_not_fool_the_detection(tmp_path, delimiter):
+    path = tmp_path / "records.csv"
+    path.write_text(f"last_name{delimiter}post\nКим{delimiter}учитель химии, биологии\n"
+                    f"Петров{delimiter}учитель физики\n", encoding="utf-8")
+    assert read_csv(path)[1] == ["Ким", "учитель химии, биологии"]
+
+
+def test_a_comma_file_with_a_short_row_is_still_comma_separated(tmp_path):
+    path = tmp_path / "records.csv"
+    path.write_text("last_name,first_name,post\nКим,Алина,учитель химии\nПетров,Пётр\n", encoding="utf-8")
+    assert read_csv(path) == [["last_name", "first_name", "post"], ["Ким", "Алина", "учитель химии"],
+                              ["Петров", "Пётр"]]
+
+
+def test_empty_rows_and_unnamed_columns_are_left_out(tmp_path):
+    path = tmp_path / "records.csv"
+    path.write_text("last_name;;first_name\n;;\nКим;x;Алина\n\n;;\n", encoding="utf-8")
+    assert read_csv_records(path) == [{"last_name": "Ким", "first_name": "Алина"}]
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert read_csv_records(empty) == []

@@ -1,4 +1,5 @@
-"""load_input: models, dicts and files, with fields given as paths to other files."""
+"""io.load_input: an input model from an instance, a dict or a file, with fields given as paths
+to other files."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from pydantic import BaseModel, Field
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.io import load_input, load_organization, load_registry
-from nastavnik_docs.kinds import Kind
 from nastavnik_docs.models import Organization, Registry
 
 
@@ -36,12 +36,6 @@ class OrderInput(BaseModel):
     previous: Meeting | None = None
 
 
-UNION_KIND = Kind(id="test.union", title="Тест", input_model=UnionInput, context_model=UnionInput,
-                  build_context=lambda d: d, docx="test.docx")
-KIND = Kind(id="test.order", title="Тестовый приказ", input_model=OrderInput, context_model=OrderInput,
-            build_context=lambda d: d, docx="test.docx")
-
-
 @pytest.fixture
 def folder(tmp_path):
     for name in ("organization.yaml", "registry.yaml", "registry.xlsx", "participants.csv"):
@@ -58,25 +52,25 @@ def write(path, data):
 def test_model_instance_is_returned_as_is():
     data = OrderInput(organization=load_organization(sample_path("organization.yaml")), number="1",
                       date=date(2026, 9, 1))
-    assert load_input(KIND, data) is data
+    assert load_input(OrderInput, data) is data
 
 
 def test_dict_is_validated():
     org = yaml.safe_load(sample_path("organization.yaml").read_text(encoding="utf-8"))
-    result = load_input(KIND, {"organization": org, "number": "12-о", "date": "01.09.2026"})
+    result = load_input(OrderInput, {"organization": org, "number": "12-о", "date": "01.09.2026"})
     assert result.organization.city == "Вологда" and result.date == date(2026, 9, 1)
 
 
 @pytest.mark.parametrize(("typed", "expected"), [(14, "14"), (14.0, "14"), (3.5, "3.5"), ("14", "14")])
 def test_numbers_typed_for_text_fields_become_text(typed, expected):
     org = yaml.safe_load(sample_path("organization.yaml").read_text(encoding="utf-8"))
-    assert load_input(KIND, {"organization": org, "number": typed, "date": "2026-09-01"}).number == expected
+    assert load_input(OrderInput, {"organization": org, "number": typed, "date": "2026-09-01"}).number == expected
 
 
 def test_true_is_not_taken_for_text():
     org = yaml.safe_load(sample_path("organization.yaml").read_text(encoding="utf-8"))
     with pytest.raises(InputError) as info:
-        load_input(KIND, {"organization": org, "number": True, "date": "2026-09-01"})
+        load_input(OrderInput, {"organization": org, "number": True, "date": "2026-09-01"})
     assert info.value.problems[0].message == "нужен текст"
 
 
@@ -87,7 +81,7 @@ def test_paths_inside_a_file_resolve_relative_to_it(folder, registry_file):
         "number": "45", "date": "2026-09-01", "previous": "meeting.yaml",
     })
     write(folder / "orders" / "meeting.yaml", {"topic": "знакомство", "day": "02.09.2026"})
-    result = load_input(KIND, str(path))
+    result = load_input(OrderInput, str(path))
     assert result.organization == load_organization(folder / "organization.yaml")
     assert result.registry == load_registry(sample_path("registry.yaml"))
     assert result.previous == Meeting(topic="знакомство", day=date(2026, 9, 2))
@@ -96,7 +90,7 @@ def test_paths_inside_a_file_resolve_relative_to_it(folder, registry_file):
 def test_csv_registry_gives_participants_only(folder):
     path = write(folder / "order.yaml", {"organization": "organization.yaml", "registry": "participants.csv",
                                          "number": "1", "date": "2026-09-01"})
-    result = load_input(KIND, path)
+    result = load_input(OrderInput, path)
     assert result.registry.pairs == [] and len(result.registry.participants) >= 25
 
 
@@ -105,7 +99,7 @@ def test_errors_of_a_linked_file_name_that_file(folder):
     path = write(folder / "order.yaml", {"organization": "organization.yaml", "number": "1",
                                          "date": "2026-13-01", "meetings": [{"topic": "", "day": "2026-09-01"}]})
     with pytest.raises(InputError) as info:
-        load_input(KIND, path)
+        load_input(OrderInput, path)
     where = sorted((p.file.rsplit("/", 1)[-1], p.field) for p in info.value.problems)
     assert where == [
         ("order.yaml", "date"), ("order.yaml", "meetings → 1 → topic"),
@@ -116,7 +110,7 @@ def test_errors_of_a_linked_file_name_that_file(folder):
 def test_missing_linked_file(folder):
     path = write(folder / "order.yaml", {"organization": "нет.yaml", "number": "1", "date": "2026-09-01"})
     with pytest.raises(InputError) as info:
-        load_input(KIND, path)
+        load_input(OrderInput, path)
     (problem,) = info.value.problems
     assert "Файл не найден" in problem.message and problem.file.endswith("нет.yaml")
 
@@ -124,7 +118,7 @@ def test_missing_linked_file(folder):
 def test_xlsx_for_a_non_registry_field_is_refused(folder):
     path = write(folder / "order.yaml", {"organization": "registry.xlsx", "number": "1", "date": "2026-09-01"})
     with pytest.raises(InputError, match="только база наставников"):
-        load_input(KIND, path)
+        load_input(OrderInput, path)
 
 
 def test_inline_registry_link_errors_are_located(folder):
@@ -133,7 +127,7 @@ def test_inline_registry_link_errors_are_located(folder):
     path = write(folder / "order.yaml", {"organization": "organization.yaml", "registry": registry,
                                          "number": "1", "date": "2026-09-01"})
     with pytest.raises(InputError) as info:
-        load_input(KIND, path)
+        load_input(OrderInput, path)
     (problem,) = info.value.problems
     assert (problem.field, problem.value) == ("registry → pairs → 3 → mentor", "У99")
     assert problem.row is not None and problem.file == str(path)
@@ -141,18 +135,11 @@ def test_inline_registry_link_errors_are_located(folder):
 
 def test_dict_errors_are_russian_and_have_field_paths():
     with pytest.raises(InputError) as info:
-        load_input(KIND, {"number": "1", "date": "вчера", "unknown": 1})
+        load_input(OrderInput, {"number": "1", "date": "вчера", "unknown": 1})
     messages = {p.field: p.message for p in info.value.problems}
     assert messages["organization"] == "обязательное поле не заполнено"
     assert messages["date"].startswith("не удалось прочитать дату")
     assert set(messages) == {"organization", "date"}  # extra keys are allowed by this model
-
-
-def test_kind_by_id_uses_the_catalogue():
-    from nastavnik_docs.errors import KindNotFoundError
-
-    with pytest.raises(KindNotFoundError):
-        load_input("no.such.kind", {})
 
 
 @pytest.mark.parametrize(
@@ -166,7 +153,7 @@ def test_kind_by_id_uses_the_catalogue():
 )
 def test_union_member_names_do_not_leak_into_field_paths(data, expected):
     with pytest.raises(InputError) as info:
-        load_input(UNION_KIND, data)
+        load_input(UnionInput, data)
     assert [(p.field, p.message) for p in info.value.problems] == expected
 
 
@@ -186,33 +173,26 @@ class Money(BaseModel):
     ],
 )
 def test_russian_numbers_and_dates_inside_collections(data, expected):
-    kind = Kind(id="test.money", title="Тест", input_model=Money, context_model=Money,
-                build_context=lambda d: d, docx="test.docx")
-    assert load_input(kind, data) == expected
+    assert load_input(Money, data) == expected
 
 
 def test_a_number_for_a_text_or_model_union_is_text():
-    assert load_input(UNION_KIND, {"chair": 5.5}).chair == "5.5"
+    assert load_input(UnionInput, {"chair": 5.5}).chair == "5.5"
 
 
 def test_picture_paths_resolve_relative_to_the_yaml_file(tmp_path, monkeypatch):
     """«logo: эмблема.png» and «logo: {path: …}» name a file beside the YAML, wherever the cwd is."""
-    from pydantic import BaseModel
-
-    from nastavnik_docs.kinds import Kind
     from nastavnik_docs.models import Image
 
     class WithPictures(BaseModel):
         logo: Image | None = None
         stamp: Image | None = None
 
-    kind = Kind(id="test.pictures", title="Тест", input_model=WithPictures,
-                context_model=WithPictures, build_context=lambda x: x, docx="x.docx")
     folder = tmp_path / "данные"
     folder.mkdir()
     path = folder / "doc.yaml"
     path.write_text("logo: эмблема.png\nstamp: {path: печати/печать.png, width_mm: 30}\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    loaded = load_input(kind, path)
+    loaded = load_input(WithPictures, path)
     assert loaded.logo.path == folder / "эмблема.png"
     assert loaded.stamp.path == folder / "печати" / "печать.png" and loaded.stamp.width_mm == 30

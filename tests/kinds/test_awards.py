@@ -9,10 +9,10 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 
 import nastavnik_docs as nd
+from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.engine.docx import BLANK
 from nastavnik_docs.errors import InputError
-from nastavnik_docs.io import load_input
 from nastavnik_docs.kinds import get_kind
 from nastavnik_docs.kinds.awards import AwardRecipient, describe, greeting
 from nastavnik_docs.models import Category, Gender, Role

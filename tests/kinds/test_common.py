@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 import yaml
 
+from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.errors import InputError
-from nastavnik_docs.io import load_input, load_organization, load_registry
+from nastavnik_docs.io import load_organization, load_registry
 from nastavnik_docs.kinds import get_kind
 from nastavnik_docs.kinds._common import (
     People,

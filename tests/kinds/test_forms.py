@@ -18,8 +18,9 @@ from docx.shared import Mm
 from openpyxl import load_workbook
 
 import nastavnik_docs as nd
+from nastavnik_docs import load_input
 from nastavnik_docs.errors import InputError
-from nastavnik_docs.io import load_input, load_registry
+from nastavnik_docs.io import load_registry
 from nastavnik_docs.kinds import all_kinds, get_kind
 from nastavnik_docs.models import Category, Participant
 from nastavnik_docs.ru import BLANK_DATE_LONG, format_date

@@ -10,11 +10,11 @@ import pytest
 from docx import Document
 
 import nastavnik_docs as nd
+from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.batch import records_from_source
 from nastavnik_docs.engine.docx import BLANK
 from nastavnik_docs.errors import InputError
-from nastavnik_docs.io import load_input
 from nastavnik_docs.kinds import get_kind
 from nastavnik_docs.kinds._common import Act
 from nastavnik_docs.kinds.labour import _named_as

@@ -14,8 +14,8 @@ from docx import Document
 from docx.shared import Cm, Mm, Pt
 
 import nastavnik_docs as nd
+from nastavnik_docs import load_input
 from nastavnik_docs.errors import InputError
-from nastavnik_docs.io import load_input
 from nastavnik_docs.kinds import all_kinds, get_kind
 from nastavnik_docs.ru import format_date
 

@@ -15,10 +15,11 @@ import pytest
 from docx import Document
 
 import nastavnik_docs as nd
+from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.batch import records_from_source
 from nastavnik_docs.errors import InputError
-from nastavnik_docs.io import load_input, load_organization, load_registry
+from nastavnik_docs.io import load_organization, load_registry
 from nastavnik_docs.kinds import get_kind
 from nastavnik_docs.kinds.programmes import (
     Holiday,

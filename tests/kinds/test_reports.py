@@ -10,9 +10,10 @@ from docx import Document
 from openpyxl import load_workbook
 
 import nastavnik_docs as nd
+from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.errors import InputError
-from nastavnik_docs.io import load_input, load_registry
+from nastavnik_docs.io import load_registry
 from nastavnik_docs.stats import ReportingPeriod, Totals, coverage
 
 SAMPLE = sample_path("reports/coverage.yaml")

@@ -180,4 +180,5 @@ def test_a_pupil_without_a_birth_date_is_named_and_never_taken_for_an_adult(fold
     tarasov = next(p for p in consents.files if "Тарасов" in p.name)
     from project_helpers import docx_text
 
-    assert "законный представитель" in docx_text(tarasov).lower()
+    text = docx_text(tarasov)
+    assert "(подпись законного представителя)" in text and "являясь законным представителем" in text

@@ -11,9 +11,9 @@ import pytest
 from _roadmap_samples import SAMPLES, load_sample
 
 from nastavnik_docs.models import Period
-from nastavnik_docs.models.roadmap import month_range
-from nastavnik_docs.ru.deadlines import (
+from nastavnik_docs.models.roadmap import (
     DeadlineStatus,
+    month_range,
     months_due,
     parse_deadline,
     roadmap_months,

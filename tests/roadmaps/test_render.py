@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 import nastavnik_docs as nd
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.kinds import get_kind
-from nastavnik_docs.ru.deadlines import months_due, occurrences, parse_deadline, roadmap_months
+from nastavnik_docs.models.roadmap import months_due, occurrences, parse_deadline, roadmap_months
 
 
 def _render(key: str, tmp_path, ext: str):

@@ -1,4 +1,4 @@
-"""Roadmaps (дорожные карты): a table of stages and rows, with its approval stamps.
+"""The roadmap table (дорожная карта): stages and rows, with its approval stamps.
 
 Published roadmaps differ in shape, so the shape is data:
 
@@ -11,7 +11,8 @@ Published roadmaps differ in shape, so the shape is data:
 * A row is one event («1.2.1 Назначение куратора…») or a group of numbered activities in one
   cell («1.1. … 1.2. …», «1) … 2) …»); paragraphs and bullet items may follow its title.
 * A deadline is kept in its original wording («сентябрь-октябрь 2022 г., далее - ежегодно»);
-  ``nastavnik_docs.ru.deadlines`` parses it into months and recurrences on demand.
+  :mod:`.deadline` parses it into months and recurrences and :mod:`.schedule` places it in
+  the calendar on demand (``Roadmap.months()``, ``Roadmap.due_in()``).
 
 Every field a published roadmap may lack (the head's name, a date, a deadline) is optional.
 """
@@ -20,16 +21,15 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
-from .organization import Organization
-from .person import Model
-from .target import Target
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..ru.deadlines import DueItem
+from ..organization import Organization
+from ..person import Model
+from ..target import Target
+from .period import YM, Period
+from .schedule import DueItem, due_in, roadmap_months
 
 __all__ = [
     "COLUMN_WEIGHTS",
@@ -37,7 +37,6 @@ __all__ = [
     "Block",
     "Column",
     "ColumnRole",
-    "Period",
     "Roadmap",
     "RoadmapNote",
     "RoadmapRow",
@@ -220,56 +219,6 @@ class Stamp(Model):
     signed_on: date | None = None
 
 
-class Period(Model):
-    """The period of a roadmap: a calendar year or a school year, optionally with its
-    first and last month given («2023-08») when the plan reaches beyond them."""
-
-    year: int = Field(ge=2000, le=2100, description="Календарный год или первый год учебного")
-    school_year: bool = False
-    first_month: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$")
-    last_month: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$")
-
-    @property
-    def start(self) -> tuple[int, int]:
-        if self.first_month:
-            y, m = self.first_month.split("-")
-            return int(y), int(m)
-        return (self.year, 9) if self.school_year else (self.year, 1)
-
-    @property
-    def end(self) -> tuple[int, int]:
-        if self.last_month:
-            y, m = self.last_month.split("-")
-            return int(y), int(m)
-        return (self.year + 1, 8) if self.school_year else (self.year, 12)
-
-    def months(self) -> list[tuple[int, int]]:
-        """(year, month) of every month of the period, in order."""
-        return month_range(self.start, self.end)
-
-    @property
-    def label(self) -> str:
-        """«2022 год» or «2024/2025 учебный год»."""
-        if self.school_year:
-            return f"{self.year}/{self.year + 1} учебный год"
-        return f"{self.year} год"
-
-
-def next_month(ym: tuple[int, int]) -> tuple[int, int]:
-    """The (year, month) after ``ym``."""
-    return (ym[0] + 1, 1) if ym[1] == 12 else (ym[0], ym[1] + 1)
-
-
-def month_range(start: tuple[int, int], end: tuple[int, int]) -> list[tuple[int, int]]:
-    """Every (year, month) from ``start`` to ``end`` inclusive."""
-    out: list[tuple[int, int]] = []
-    ym = start
-    while ym <= end:
-        out.append(ym)
-        ym = next_month(ym)
-    return out
-
-
 class RoadmapNote(Model):
     """An explanatory note (пояснительная записка): a heading and paragraphs/bullets."""
 
@@ -348,15 +297,11 @@ class Roadmap(Model):
         return lines
 
     # -- deadlines ---------------------------------------------------------------------
-    def months(self) -> list[tuple[int, int]]:
+    def months(self) -> list[YM]:
         """The months the plan covers: the period, or from the first to the last month
         its deadlines name when no period is given."""
-        from ..ru.deadlines import roadmap_months
-
         return roadmap_months(self)
 
     def due_in(self, year: int, month: int) -> list[DueItem]:
         """What falls due in a month («что по плану в октябре»)."""
-        from ..ru.deadlines import due_in
-
         return due_in(self, year, month)

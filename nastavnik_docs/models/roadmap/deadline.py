@@ -8,17 +8,7 @@ A published roadmap writes its deadlines in words: «сентябрь-октяб
 later years only), and an open wording that names no calendar date. Anything it does not
 understand is kept in ``unparsed`` and the deadline is flagged, never dropped or guessed.
 
-The defaults (also in the README):
-
-* «в течение года», «постоянно», «систематически», «регулярно», «ежемесячно» — every month
-  of the roadmap's period;
-* «ежеквартально» — the last month of each calendar quarter (март, июнь, сентябрь, декабрь);
-* «каждые полгода», «2 раза в год» — июнь and декабрь;
-* «далее – ежегодно M» — month M of each later year of the period; «далее – ежегодно»
-  without a month repeats the first months in each later year;
-* «по мере необходимости», «в соответствии со сроками …», «в зависимости от …», «по
-  завершении …», «во время …» — open: understood, no calendar date;
-* a month without a year («январь», «6.10.») takes its year from the roadmap's period.
+:mod:`.schedule` places a parsed deadline in the calendar of a roadmap.
 
 This is written by hand: no library parses Russian date wordings of this kind (dateparser
 reads single dates, not ranges, recurrences or «далее – ежегодно»).
@@ -27,27 +17,20 @@ reads single dates, not ranges, recurrences or «далее – ежегодно
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from ..models.roadmap import Roadmap, RoadmapRow, Stage, SubStage, month_range, next_month
+from .period import YM
 
 __all__ = [
     "Deadline",
     "DeadlineStatus",
-    "DueItem",
     "Recurrence",
     "Span",
-    "due_in",
-    "months_due",
-    "occurrences",
     "parse_deadline",
-    "roadmap_months",
 ]
-
-YM = tuple[int, int]
 
 _MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
                 "октябр", "ноябр", "декабр")
@@ -188,16 +171,22 @@ def _year(text: str | None) -> int | None:
     return int(text) if text else None
 
 
-def _day_span(day: int, month: int, year: int | None, **extra: object) -> Span:
-    """A span of one day; ValueError (so the wording is flagged) for «31.02» or «13.13»."""
-    last = int(extra.get("last_day") or day)  # type: ignore[call-overload]
+def _day_span(day: int, month: int, year: int | None, *, last_day: int | None = None,
+              by: bool = False) -> Span:
+    """A span of one day (or of days ``day``–``last_day``); ValueError (so the wording is
+    flagged) for «31.02» or «13.13»."""
+    last = last_day or day
     date(year or 2000, month, max(day, last))  # 2000 is a leap year: «29.02» stays valid
     if last < day:
         raise ValueError(day)
-    return Span(month, year, day=day, **extra)  # type: ignore[arg-type]
+    return Span(month, year, day=day, last_day=last_day, by=by)
 
 
-def _token_handlers() -> list[tuple[re.Pattern[str], object]]:
+#: Reads one matched token of a wording into the parse state.
+_Handler = Callable[[re.Match[str], "_State"], None]
+
+
+def _token_handlers() -> list[tuple[re.Pattern[str], _Handler]]:
     def later(m: re.Match[str], st: _State) -> None:
         st.later = True
 
@@ -259,7 +248,7 @@ def _token_handlers() -> list[tuple[re.Pattern[str], object]]:
         st.open_text = m.group(0)
 
     numbers = "|".join(_NUMBER_WORDS)
-    table: list[tuple[str, object]] = [
+    table: list[tuple[str, _Handler]] = [
         (r"далее\s*-?", later),
         (rf"с\s+{_MONTH}\s*{_YEAR}", from_month),
         (rf"с\s+{_YEAR}(?!\d)", from_year),
@@ -302,7 +291,7 @@ def parse_deadline(wording: str | None) -> Deadline | None:
             m = pattern.match(text, pos)
             if m and m.end() > pos:
                 try:
-                    handler(m, st)  # type: ignore[operator]
+                    handler(m, st)
                 except (ValueError, KeyError):
                     m = None
                 if m:
@@ -344,153 +333,3 @@ def _attach_years(spans: list[Span]) -> list[Span]:
         out.append(span)
         next_year = start_year if start_year is not None else next_year
     return list(reversed(out))
-
-
-# ---------------------------------------------------------------------------------------
-# months a deadline falls in
-
-_QUARTER_ENDS = (3, 6, 9, 12)
-_HALF_YEAR_ENDS = (6, 12)
-
-
-def _resolve(month: int, year: int | None, horizon: Sequence[YM], after: YM | None = None) -> YM | None:
-    if year is not None:
-        return (year, month)
-    for ym in horizon:
-        if ym[1] == month and (after is None or ym >= after):
-            return ym
-    return None
-
-
-def _span_months(span: Span, horizon: Sequence[YM]) -> list[YM]:
-    start = _resolve(span.start_month, span.start_year, horizon)
-    if start is None:
-        return []
-    if span.end_month is None:
-        return [start]
-    end = _resolve(span.end_month, span.end_year, horizon, after=start)
-    if end is None or end < start:
-        return [start]
-    return month_range(start, end)
-
-
-def months_due(deadline: Deadline | None, horizon: Sequence[YM]) -> list[YM]:
-    """The (year, month) pairs a deadline falls in, within ``horizon`` (the roadmap's
-    months, in order). Open and unparsed deadlines fall in none."""
-    if deadline is None or deadline.status is not DeadlineStatus.DATED:
-        return []
-    months: list[YM] = []
-    for span in deadline.spans:
-        months += _span_months(span, horizon)
-    rec = deadline.recurrence
-    if rec is not None:
-        last_explicit = max(months) if months else None
-        for ym in horizon:
-            if rec.start and ym < rec.start:
-                continue
-            if rec.window and not rec.window[0] <= ym <= rec.window[1]:
-                continue
-            if rec.later and last_explicit and ym <= last_explicit:
-                continue
-            if rec.every == 1:
-                ok = True
-            elif rec.every == 3:
-                ok = ym[1] in _QUARTER_ENDS
-            elif rec.every == 6:
-                ok = ym[1] in _HALF_YEAR_ENDS
-            else:
-                base = rec.months or tuple(m for _, m in months)
-                ok = ym[1] in base and (not rec.later or not last_explicit or ym[0] > last_explicit[0])
-            if ok:
-                months.append(ym)
-    horizon_set = set(horizon)
-    return sorted({ym for ym in months if not horizon or ym in horizon_set})
-
-
-def occurrences(deadline: Deadline | None, horizon: Sequence[YM]) -> list[tuple[date, date]]:
-    """Calendar occurrences of a dated deadline as (first day, last day) pairs: a day or a
-    day range where the wording names days («6.10.», «25-29.08.2023», «до 15 марта»), else
-    a whole month or a run of months («сентябрь – декабрь 2024» is one occurrence)."""
-    import calendar
-
-    if deadline is None or deadline.status is not DeadlineStatus.DATED:
-        return []
-    out: list[tuple[date, date]] = []
-    day_months: set[YM] = set()
-    for span in deadline.spans:
-        if span.day is None:
-            continue
-        ym = _resolve(span.start_month, span.start_year, horizon)
-        if ym is not None and (not horizon or ym in horizon):
-            out.append((date(ym[0], ym[1], span.day), date(ym[0], ym[1], span.last_day or span.day)))
-            day_months.add(ym)
-    months = [ym for ym in months_due(deadline, horizon) if ym not in day_months]
-    run: list[YM] = []
-    for ym in months + [(0, 0)]:
-        if run and (ym == (0, 0) or next_month(run[-1]) != ym):
-            last = run[-1]
-            out.append((date(run[0][0], run[0][1], 1),
-                        date(last[0], last[1], calendar.monthrange(*last)[1])))
-            run = []
-        if ym != (0, 0):
-            run.append(ym)
-    return sorted(out)
-
-
-# ---------------------------------------------------------------------------------------
-# a roadmap's months and what is due in a month
-
-@dataclass(frozen=True)
-class DueItem:
-    """A row that falls due in a month, with its stage and parsed deadline."""
-
-    stage: Stage
-    substage: SubStage | None
-    row: RoadmapRow
-    deadline: Deadline
-
-    @property
-    def title(self) -> str:
-        texts = self.row.texts()
-        return texts[0] if texts else ""
-
-
-def roadmap_months(roadmap: Roadmap) -> list[YM]:
-    """The roadmap's months: its period; without one, from the first to the last month its
-    deadlines name, to the end of that school year (August), one school year further when a
-    deadline repeats yearly («далее – ежегодно»)."""
-    if roadmap.period is not None:
-        return roadmap.period.months()
-    explicit: list[YM] = []
-    repeats = False
-    for _, _, row in roadmap.rows():
-        d = parse_deadline(row.deadline)
-        if d is None or d.status is DeadlineStatus.UNPARSED:
-            continue
-        for span in d.spans:
-            if span.start_year is not None:
-                explicit.append((span.start_year, span.start_month))
-            if span.end_year is not None and span.end_month is not None:
-                explicit.append((span.end_year, span.end_month))
-        if d.recurrence is not None:
-            if d.recurrence.start:
-                explicit.append(d.recurrence.start)
-            repeats = repeats or d.recurrence.every == 12
-    if not explicit:
-        return []
-    first, last = min(explicit), max(explicit)
-    end_year = last[0] if last[1] <= 8 else last[0] + 1
-    if repeats:
-        end_year += 1
-    return month_range(first, (end_year, 8))
-
-
-def due_in(roadmap: Roadmap, year: int, month: int) -> list[DueItem]:
-    """Rows of ``roadmap`` due in ``month`` of ``year`` («что по плану в октябре»)."""
-    horizon = roadmap_months(roadmap)
-    out: list[DueItem] = []
-    for stage, sub, row in roadmap.rows():
-        d = parse_deadline(row.deadline)
-        if d is not None and (year, month) in months_due(d, horizon):
-            out.append(DueItem(stage, sub, row, d))
-    return out

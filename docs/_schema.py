@@ -1,0 +1,191 @@
+"""JSON Schema of an input model -> Markdown field tables, in Russian, for the docs site.
+
+Only the schema pydantic produces (``input_model.model_json_schema()``) is read, so the
+tables say exactly what the library validates: each field's name, type, whether it is
+required, its description, its allowed values and its default. Nested models are
+rendered as links (``type_link``) that the caller points at a section of the same page or
+at the shared types page.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+__all__ = ["Schema", "def_name", "field_rows", "field_table", "referenced_defs", "type_text"]
+
+Schema = Mapping[str, Any]
+#: Turns a model name of ``$defs`` into Markdown (a link to where that model is described).
+TypeLink = Callable[[str], str]
+
+#: pydantic's pattern for a ``Decimal`` given as a string: such a field is a number.
+_DECIMAL_PATTERN = "^(?!^[-+.]*$)"
+
+_SIMPLE = {
+    "integer": "целое число",
+    "number": "число",
+    "boolean": "да / нет (`true` / `false`)",
+    "null": "пусто",
+}
+_FORMATS = {
+    "date": "дата (`ГГГГ-ММ-ДД`)",
+    "date-time": "дата и время",
+    "time": "время (`ЧЧ:ММ`)",
+    "path": "путь к файлу",
+    "binary": "двоичные данные",
+}
+
+
+def def_name(ref: str) -> str:
+    """``"#/$defs/Organization"`` -> ``"Organization"``."""
+    return ref.rsplit("/", 1)[-1]
+
+
+def _code(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return f"`{text}`" if "`" not in text else f"`` {text} ``"
+
+
+def _enum_text(values: list[Any]) -> str:
+    return "одно из: " + ", ".join(_code(v) for v in values)
+
+
+def type_text(schema: Schema, defs: Schema, link: TypeLink) -> str:
+    """The type of a schema in words: «список: Task», «дата (ГГГГ-ММ-ДД) или строка»."""
+    if "$ref" in schema:
+        name = def_name(schema["$ref"])
+        target = defs.get(name, {})
+        if "enum" in target:
+            return _enum_text(target["enum"])
+        return link(name)
+    if "enum" in schema:
+        return _enum_text(schema["enum"])
+    if "const" in schema:
+        return _code(schema["const"])
+    options = schema.get("anyOf") or schema.get("oneOf")
+    if options:
+        kept = [o for o in options if o.get("type") != "null"]
+        if any(o.get("pattern", "").startswith(_DECIMAL_PATTERN) for o in kept):
+            kept = [o for o in kept if o.get("type") != "string"]
+        parts = list(dict.fromkeys(type_text(o, defs, link) for o in kept))
+        return " или ".join(parts) if parts else _SIMPLE["null"]
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        return " или ".join(type_text({**schema, "type": k}, defs, link) for k in kind if k != "null")
+    if kind == "array":
+        if "prefixItems" in schema:
+            inner = ", ".join(type_text(s, defs, link) for s in schema["prefixItems"])
+            return f"пара значений: {inner}"
+        items = schema.get("items")
+        return f"список: {type_text(items, defs, link)}" if items else "список"
+    if kind == "object":
+        values = schema.get("additionalProperties")
+        keys = schema.get("propertyNames")
+        if isinstance(values, Mapping):
+            key_text = type_text(keys, defs, link) if keys else "строка"
+            return f"словарь: {key_text} → {type_text(values, defs, link)}"
+        return "словарь"
+    if kind == "string":
+        return _FORMATS.get(schema.get("format", ""), "строка")
+    if kind in _SIMPLE:
+        return _SIMPLE[kind]
+    return "любое значение"
+
+
+def _constraints(schema: Schema) -> list[str]:
+    """Limits the schema states, in words («от 10 до 16», «не пустая»)."""
+    notes: list[str] = []
+    for option in [schema, *(schema.get("anyOf") or [])]:
+        low, high = option.get("minimum"), option.get("maximum")
+        if low is not None and high is not None:
+            notes.append(f"от {low} до {high}")
+        elif low is not None:
+            notes.append(f"не меньше {low}")
+        elif high is not None:
+            notes.append(f"не больше {high}")
+        if option.get("exclusiveMinimum") is not None:
+            notes.append(f"больше {option['exclusiveMinimum']}")
+        if option.get("minLength") == 1:
+            notes.append("не пустая")
+        if option.get("minItems"):
+            notes.append(f"не меньше {option['minItems']} элем.")
+        if option.get("maxItems") is not None:
+            notes.append(f"не больше {option['maxItems']} элем.")
+        pattern = option.get("pattern", "")
+        if pattern and not pattern.startswith(_DECIMAL_PATTERN):
+            notes.append(f"вид {_code(pattern)}")
+    return list(dict.fromkeys(notes))
+
+
+def _description(name: str, schema: Schema) -> str:
+    """The field's Russian description; pydantic's automatic English title is skipped."""
+    text = schema.get("description") or ""
+    title = schema.get("title") or ""
+    if not text and title and title != name.replace("_", " ").title():
+        text = title
+    return text
+
+
+def _type_cell(schema: Schema, defs: Schema, link: TypeLink) -> str:
+    """The type with the limits the schema states: «число (от 10 до 16)»."""
+    notes = _constraints(schema)
+    kind = type_text(schema, defs, link)
+    return f"{kind} ({'; '.join(notes)})" if notes else kind
+
+
+def _default(schema: Schema) -> str:
+    if "default" not in schema or schema["default"] is None:
+        return ""
+    value = schema["default"]
+    if value in ([], {}):
+        return "пусто"
+    return _code(value)
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def field_rows(model: Schema, defs: Schema, link: TypeLink) -> Iterator[tuple[str, str, str, str, str]]:
+    """(name, type, required, description, default) for each property of ``model``."""
+    required = set(model.get("required", ()))
+    for name, prop in model.get("properties", {}).items():
+        yield (name, _type_cell(prop, defs, link), "да" if name in required else "",
+               _description(name, prop), _default(prop))
+
+
+def field_table(model: Schema, defs: Schema, link: TypeLink) -> str:
+    """A Markdown table of the model's fields, or a sentence when it has none."""
+    rows = list(field_rows(model, defs, link))
+    if not rows:
+        return "Полей нет.\n"
+    lines = ["| Поле | Тип | Обязательное | Описание | По умолчанию |",
+             "|---|---|---|---|---|"]
+    for name, kind, required, description, default in rows:
+        lines.append(f"| `{name}` | {_cell(kind)} | {required} | {_cell(description)} | {_cell(default)} |")
+    return "\n".join(lines) + "\n"
+
+
+def referenced_defs(schema: Schema, defs: Schema) -> list[str]:
+    """Names of the object models ``schema`` refers to, transitively, in first-use order
+    (enumerations are printed inline and left out)."""
+    seen: dict[str, None] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, Mapping):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                name = def_name(ref)
+                if name not in seen and "enum" not in defs.get(name, {}):
+                    seen[name] = None
+                    walk(defs.get(name, {}))
+            for key, value in node.items():
+                if key != "$defs":
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    return list(seen)
