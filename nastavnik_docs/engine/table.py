@@ -33,13 +33,14 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 @dataclass
 class Sheet:
     """One sheet: its name (at most 31 characters), a title line above the table, the
-    columns as (heading, width in characters) and the rows."""
+    columns as (heading, width in characters), the rows and notes below the table."""
 
     name: str
     title: str
     columns: Sequence[tuple[str, int]]
     rows: Sequence[Sequence[Any]]
     notes: Sequence[str] = field(default_factory=tuple)
+    one_page: bool = False  # print the whole sheet on one page (scaled down)
 
 
 def _safe(value: Any) -> Any:
@@ -93,7 +94,7 @@ def write_table_xlsx(path: str | os.PathLike[str], sheets: Sequence[Sheet], *,
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
         sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
+        sheet.page_setup.fitToHeight = 1 if spec.one_page else 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.freeze_panes = "A4"
     with atomic_path(path, overwrite=overwrite) as tmp:

@@ -427,5 +427,5 @@ class Project:
         columns = [("№", 5), ("Этап", 28), ("Документ", 46), ("Рег. номер", 16), ("Дата", 11),
                    ("Файлов", 8), ("Папка", 40), ("Состояние", 24)]
         sheet = Sheet("Опись", f"Опись документов программы наставничества {org.short_name} на "
-                               f"{self.file.year_text} учебный год", columns, rows, notes)
+                               f"{self.file.year_text} учебный год", columns, rows, notes, one_page=True)
         return write_table_xlsx(report.out / INDEX_XLSX, [sheet], font_name=org.font_name, overwrite=True)
