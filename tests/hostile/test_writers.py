@@ -4,7 +4,9 @@ breaks XML or a calendar line, no text cut at a cell's size."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
 
 import openpyxl
 import pytest
@@ -12,13 +14,14 @@ from hostile_files import HostileCtx, docx_template
 from hostile_harness import hostile_settings
 from hypothesis import given
 from hypothesis import strategies as st
+from icalendar import Calendar
 
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs._textsafe import FORMULA_START, csv_cell, xml_text
 from nastavnik_docs.batch import Failure
 from nastavnik_docs.batch._report import write_error_report
 from nastavnik_docs.engine.fast import FastDocxTemplate
-from nastavnik_docs.engine.ics import escape_text, fold_line
+from nastavnik_docs.engine.ics import clean_text, roadmap_calendar
 from nastavnik_docs.engine.roadmap_xlsx import write_roadmap_xlsx
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.io import dump_participants_csv, load_input, load_registry, read_csv, write_registry
@@ -76,6 +79,11 @@ def test_the_formula_of_the_issue_is_written_as_text(tmp_path):
 
 
 @pytest.fixture(scope="module")
+def calendar_roadmap():
+    return load_input(Roadmap, sample_path("roadmaps/school_12_new.yaml"))
+
+
+@pytest.fixture(scope="module")
 def fast_template(tmp_path_factory):
     folder = tmp_path_factory.mktemp("xml")
     docx_template(folder / "t.docx", ["{{ school }}"])
@@ -85,18 +93,24 @@ def fast_template(tmp_path_factory):
 @pytest.mark.hostile("xmlchars")
 @hostile_settings(150)
 @given(value=_ANY_TEXT)
-def test_docx_and_ics_apply_the_one_xml_rule(fast_template, value, tally):
+def test_docx_and_ics_apply_the_one_xml_rule(fast_template, calendar_roadmap, value, tally):
     from docx import Document
 
     expected = xml_text(value)
     # DOCX
     document = Document(io.BytesIO(fast_template.render_bytes(HostileCtx(school=value))))
     assert document.paragraphs[0].text == expected
-    # ICS: no character of the value can end a content line
-    line = fold_line(f"SUMMARY:{escape_text(value)}")
-    assert all(part.startswith(" ") or part.startswith("SUMMARY:") for part in line.split("\r\n"))
-    assert "\r" not in line.replace("\r\n", "") and "\n" not in line.replace("\r\n", "")
-    assert not any(ch in line for ch in "\x00\x0b\x0c\x85\u2028\u2029")
+    # ICS: no character of the value can start a content line of its own
+    row = calendar_roadmap.stages[0].rows[0]
+    roadmap = calendar_roadmap.model_copy(deep=True)
+    roadmap.stages[0].rows[0] = row.model_copy(update={"title": "Событие " + value})
+    data = roadmap_calendar(roadmap, stamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))[0].to_ical()
+    lines = data.split(b"\r\n")
+    assert all(re.match(rb"^( |[A-Z-]+[;:])", line) or not line for line in lines), lines
+    assert b"\r" not in data.replace(b"\r\n", b"") and b"\n" not in data.replace(b"\r\n", b"")
+    parsed = Calendar.from_ical(data)
+    description = str(next(iter(parsed.walk("VEVENT")))["description"])
+    assert clean_text("Событие " + value).strip() in description
     tally.add("xmlchars", "по правилу")
 
 
