@@ -207,11 +207,11 @@ def inspect_package(source: str | os.PathLike[str] | bytes, *, label: str | None
         if entry.method not in (0, 8):
             raise error(f"{label}: необычный способ сжатия архива ({entry.method}); "
                         f"пересохраните файл в Word или Excel")
+        if is_xml_part(entry.name) and entry.size > part_bytes:
+            raise _limits.exceeded(part_limit, f"{label}, часть «{entry.name}»", entry.size)
         total += entry.size
         if total > limits.package_bytes:
             raise _limits.exceeded("package_bytes", label, total)
-        if is_xml_part(entry.name) and entry.size > part_bytes:
-            raise _limits.exceeded(part_limit, f"{label}, часть «{entry.name}»", entry.size)
     for entry in entries:
         if not is_xml_part(entry.name):
             continue

@@ -198,16 +198,17 @@ def load_file(path: str | os.PathLike[str], model: type[BaseModel]) -> Any:
 
 def warn_about(model: M) -> M:
     """Issue a :class:`~nastavnik_docs.errors.DataWarning` for each unlikely birth date in
-    ``model`` (``models.data_warnings``), and return it."""
-    for text in data_warnings(model):
+    ``model`` (``models.data_warnings``) outside a registry — a registry's are among its
+    own ``warnings()`` —, and return it."""
+    for text in data_warnings(model, skip=(Registry,)):
         warnings.warn(text, DataWarning, stacklevel=3)
     return model
 
 
 def load_registry(path: str | os.PathLike[str]) -> Registry:
     """The registry from .yaml/.yml/.json/.xlsx (a .csv gives participants only); unlikely
-    birth dates are warnings (``DataWarning``)."""
-    return warn_about(load_file(path, Registry))
+    birth dates are among its ``warnings()``."""
+    return load_file(path, Registry)
 
 
 def load_organization(path: str | os.PathLike[str]) -> Organization:

@@ -74,23 +74,25 @@ def person_warnings(person: Any, on: date | None = None) -> list[str]:
             f"(обычно от {low} до {high}) — проверьте дату рождения и категорию"]
 
 
-def _people(value: Any, seen: set[int]) -> Iterator[Any]:
+def _people(value: Any, seen: set[int], skip: tuple[type, ...]) -> Iterator[Any]:
     if isinstance(value, BaseModel):
-        if id(value) in seen:
+        if id(value) in seen or (skip and isinstance(value, skip)):
             return
         seen.add(id(value))
         if "birth_date" in type(value).model_fields:
             yield value
         for name in type(value).model_fields:
-            yield from _people(getattr(value, name), seen)
+            yield from _people(getattr(value, name), seen, skip)
     elif isinstance(value, (list, tuple)):
         for item in value:
-            yield from _people(item, seen)
+            yield from _people(item, seen, skip)
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _people(item, seen)
+            yield from _people(item, seen, skip)
 
 
-def data_warnings(model: BaseModel, on: date | None = None) -> list[str]:
-    """The birth-date warnings of every person anywhere in ``model``, each once."""
-    return list(dict.fromkeys(w for person in _people(model, set()) for w in person_warnings(person, on)))
+def data_warnings(model: BaseModel, on: date | None = None, *, skip: tuple[type, ...] = ()) -> list[str]:
+    """The birth-date warnings of every person anywhere in ``model``, each once; models of
+    the types in ``skip`` are not looked into (a registry reports its own, in
+    ``Registry.warnings()``)."""
+    return list(dict.fromkeys(w for person in _people(model, set(), skip) for w in person_warnings(person, on)))
