@@ -22,6 +22,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from .._files import atomic_path
+from .._textsafe import excel_text
+from ..errors import TemplateError
 
 __all__ = ["Sheet", "write_table_xlsx"]
 
@@ -43,11 +45,21 @@ class Sheet:
     one_page: bool = False  # print the whole sheet on one page (scaled down)
 
 
-def _safe(value: Any) -> Any:
-    """Text from the data never becomes a formula."""
-    if isinstance(value, str) and value.startswith("="):
-        return "'" + value
-    return value
+def _put(sheet: Any, row: int, column: int, value: Any) -> Any:
+    """Write a cell; text from the data by the rules of ``nastavnik_docs._textsafe``: never
+    a formula (a string with Excel's quote prefix), no character XML cannot hold, never
+    cut at the size of a cell (a ``TemplateError`` names it)."""
+    if not isinstance(value, str):
+        return sheet.cell(row=row, column=column, value=value)
+    try:
+        text, formula_like = excel_text(value)
+    except ValueError as exc:
+        raise TemplateError(f"лист «{sheet.title}», строка {row}: {exc}") from None
+    cell = sheet.cell(row=row, column=column, value=text)
+    cell.data_type = "s"
+    if formula_like:
+        cell.quotePrefix = True
+    return cell
 
 
 def _lines(value: Any, width: int) -> int:
@@ -65,7 +77,7 @@ def write_table_xlsx(path: str | os.PathLike[str], sheets: Sequence[Sheet], *,
     for spec in sheets:
         sheet = workbook.create_sheet(re.sub(r"[\\/?*\[\]:]", "-", spec.name)[:31] or "Лист")
         width = len(spec.columns)
-        sheet.cell(row=1, column=1, value=spec.title).font = Font(name=font_name, size=13, bold=True)
+        _put(sheet, 1, 1, spec.title).font = Font(name=font_name, size=13, bold=True)
         sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
         sheet.cell(row=1, column=1).alignment = Alignment(horizontal="center", wrap_text=True)
         sheet.row_dimensions[1].height = 36
@@ -81,7 +93,7 @@ def write_table_xlsx(path: str | os.PathLike[str], sheets: Sequence[Sheet], *,
             widths = [chars for _, chars in spec.columns]
             sheet.row_dimensions[r].height = 15 * max(_lines(v, w) for v, w in zip(row, widths))
             for col, value in enumerate(row, start=1):
-                cell = sheet.cell(row=r, column=col, value=_safe(value))
+                cell = _put(sheet, r, col, value)
                 cell.font = Font(name=font_name, size=11)
                 cell.border = _BORDER
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
@@ -89,7 +101,7 @@ def write_table_xlsx(path: str | os.PathLike[str], sheets: Sequence[Sheet], *,
                     cell.number_format = "DD.MM.YYYY"
         below = 4 + len(spec.rows) + 1
         for i, note in enumerate(spec.notes):
-            sheet.cell(row=below + i, column=1, value=_safe(note)).font = Font(name=font_name, size=11)
+            _put(sheet, below + i, 1, note).font = Font(name=font_name, size=11)
         sheet.print_title_rows = "3:3"
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
