@@ -99,7 +99,7 @@ def _zip64_sizes(extra: bytes, size: int, csize: int, offset: int) -> tuple[int,
     return size, csize, offset
 
 
-def _directory(data: bytes, label: str, kind: str, error: ErrorFactory) -> list[ZipEntry]:
+def _directory(data: bytes, label: str, kind: str, error: ErrorFactory, limit_label: str) -> list[ZipEntry]:
     end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
     if end < 0 or len(data) - end < _END.size:
         raise error(f"{label}: {_what_else(data[:16], kind)}")
@@ -113,7 +113,7 @@ def _directory(data: bytes, label: str, kind: str, error: ErrorFactory) -> list[
             raise error(f"{label}: повреждённый каталог архива")
         fields = _END64.unpack_from(data, end64)
         total, cd_offset = fields[7], fields[9]
-    _limits.check("package_entries", total, label)
+    _limits.check("package_entries", total, limit_label)
     entries: list[ZipEntry] = []
     pos = cd_offset
     for _ in range(total):
@@ -176,12 +176,13 @@ def _prolog_declares_doctype(data: bytes, entry: ZipEntry, limit: int) -> bool:
 
 def inspect_package(source: str | os.PathLike[str] | bytes, *, label: str | None = None,
                     kind: str = "DOCX", part_limit: str = "docx_part_bytes",
-                    error: ErrorFactory = NastavnikError) -> list[ZipEntry]:
+                    error: ErrorFactory = NastavnikError, limit_label: str | None = None) -> list[ZipEntry]:
     """The entries of the package ``source`` (a path or its bytes), checked as the module
     docstring says. ``kind`` («DOCX», «XLSX») is what the messages call the file;
     ``part_limit`` is the limit (of :class:`~._limits.Limits`) on one XML part; ``label``
-    begins every message (default «name.docx»); problems other than limits are raised as
-    ``error(message)``."""
+    begins every message (default «name.docx»; ``limit_label``, when given, begins those
+    of the limits, which carry no file of their own); problems other than limits are
+    raised as ``error(message)``."""
     if isinstance(source, bytes):
         data = source
         label = label or f"файл {kind}"
@@ -190,16 +191,17 @@ def inspect_package(source: str | os.PathLike[str] | bytes, *, label: str | None
         label = label or f"«{path.name}»"
         try:
             size = path.stat().st_size
-            _limits.check("package_bytes", size, label)
+            _limits.check("package_bytes", size, limit_label or label)
             data = path.read_bytes()
         except OSError as exc:
             raise error(f"{label}: не удалось прочитать файл ({exc.strerror or exc})") from None
-    entries = _directory(data, label, kind, error)
+    entries = _directory(data, label, kind, error, limit_label or label)
     names = {e.name for e in entries}
     if "[Content_Types].xml" not in names:
         raise error(f"{label}: это не файл {kind}: в архиве нет описания частей ([Content_Types].xml)")
     limits = _limits.current()
     part_bytes = getattr(limits, part_limit)
+    limit_label = limit_label or label
     total = 0
     for entry in entries:
         if entry.flags & 0x1:
@@ -208,10 +210,10 @@ def inspect_package(source: str | os.PathLike[str] | bytes, *, label: str | None
             raise error(f"{label}: необычный способ сжатия архива ({entry.method}); "
                         f"пересохраните файл в Word или Excel")
         if is_xml_part(entry.name) and entry.size > part_bytes:
-            raise _limits.exceeded(part_limit, f"{label}, часть «{entry.name}»", entry.size)
+            raise _limits.exceeded(part_limit, f"{limit_label}, часть «{entry.name}»", entry.size)
         total += entry.size
         if total > limits.package_bytes:
-            raise _limits.exceeded("package_bytes", label, total)
+            raise _limits.exceeded("package_bytes", limit_label, total)
     for entry in entries:
         if not is_xml_part(entry.name):
             continue

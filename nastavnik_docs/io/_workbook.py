@@ -34,7 +34,8 @@ _COORDINATE = re.compile(r"^([A-Z]+)(\d+)$")
 def check_workbook(path: Path) -> None:
     """Refuse a workbook the readers should not open (see the module docstring)."""
     file = str(path)
-    inspect_package(path, label="не удалось открыть книгу Excel", kind="XLSX", part_limit="part_bytes",
+    inspect_package(path, label="не удалось открыть книгу Excel",
+                    limit_label=f"не удалось открыть книгу Excel «{path.name}»", kind="XLSX", part_limit="part_bytes",
                     error=lambda message: InputError(Problem(message, file=file), file=file))
 
 

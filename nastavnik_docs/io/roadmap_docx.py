@@ -69,10 +69,12 @@ class RoadmapImport:
 
 def _open(path: Path) -> Any:
     """The document, its package checked first (size, entries, DOCTYPE, encryption:
-    ``nastavnik_docs._zipcheck``); every failure an ``InputError`` in Russian."""
+    ``nastavnik_docs._zipcheck``: a limit is a ``LimitError``); every other failure an
+    ``InputError`` in Russian."""
     path = existing_file(path)
     file = str(path)
-    inspect_package(path, label="не удалось открыть документ Word", kind="DOCX",
+    inspect_package(path, label="не удалось открыть документ Word",
+                    limit_label=f"не удалось открыть документ Word «{path.name}»", kind="DOCX",
                     error=lambda message: InputError(Problem(message, file=file), file=file))
     try:
         return Document(file)
