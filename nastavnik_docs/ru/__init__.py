@@ -55,7 +55,7 @@ from ._text import (
     upper_first,
     with_preposition,
 )
-from ._titles import decline_title, form_phrase
+from ._titles import agreeing, decline_title, form_phrase, forms_phrase
 from ._typography import typograph
 
 NBSP = "\u00a0"
@@ -76,6 +76,7 @@ __all__ = [
     "PostForms",
     "SOFT_HYPHEN",
     "agree",
+    "agreeing",
     "approved_word",
     "bind_words",
     "by_count",
@@ -86,6 +87,7 @@ __all__ = [
     "decline_title",
     "detect_gender",
     "form_phrase",
+    "forms_phrase",
     "format_date",
     "format_month_range",
     "format_number",

@@ -5,12 +5,16 @@
   → «О дорожной карте (плане мероприятий) …», «о проекте дорожной карты (плана мероприятий)»;
   a parenthesis that explains a later word, or is not a noun group («(далее – …)»,
   «(один на один)»), stays as written.
+* :func:`agreeing` — an adjective or a participle agreeing with a title's head noun in a case:
+  «Положением …, утверждённым приказом», «Дорожной картой …, утверждённой приказом»;
 * :func:`form_phrase` — a form of mentoring named as a form: «форме «учитель – учитель»»,
   «групповой форме», «виртуальной (дистанционной) форме», «форме флэш-наставничества»; the
   caller adds the preposition («в …», «с …»). A title that is a label of who mentors whom
   (with a dash) is quoted after the noun; an adjective («групповое») agrees with the noun;
   a noun («взаимонаставничество») follows it in the genitive. Several titles joined by a
-  comma («учитель – учитель, групповое») give one phrase: «групповой форме «учитель – учитель»».
+  comma («учитель – учитель, групповое») give one phrase: «групповой форме «учитель – учитель»»;
+* :func:`forms_phrase` — several forms after «в»: «в формах «учитель – учитель» и «ученик –
+  ученик», а также в групповой и реверсивной формах».
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from ._morph import match_case, parses
 from ._names import as_case
 from ._posts import CASE_TAGS, _head_group, decline_post
 
-__all__ = ["decline_title", "form_phrase"]
+__all__ = ["agreeing", "decline_title", "form_phrase", "forms_phrase"]
 
 _PAREN = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<inner>[^()]+)\)(?P<rest>.*)$", re.S)
 
@@ -48,6 +52,24 @@ def decline_title(title: str, case: Case | str) -> str:
         return decline_post(title, case)
     # what follows the apposition depends on the head, not on its case: it stays as written
     return f"{decline_post(head, case)} ({decline_post(inner, case)}){rest}"
+
+
+def agreeing(word: str, title: str, case: Case | str) -> str:
+    """``word`` (an adjective or participle in the nominative masculine, «утверждённый») in
+    ``case``, agreeing with the gender and number of the head noun of ``title``."""
+    from ._agree import noun_gender
+
+    case = as_case(case)
+    gender = str(noun_gender(title) or "masc")
+    grammemes = {CASE_TAGS[case], "plur"} if gender == "plur" else {CASE_TAGS[case], "sing", gender}
+    if case is Case.ACCUSATIVE:
+        grammemes.add("inan")
+    for parse in parses(word.lower()):
+        if parse.tag.POS in ("ADJF", "PRTF") and parse.tag.case == "nomn":
+            inflected = parse.inflect(grammemes) or parse.inflect(grammemes - {"inan"})
+            if inflected is not None:
+                return match_case(word, inflected.word)
+    return word
 
 
 # --------------------------------------------------------------------------- forms
@@ -121,3 +143,29 @@ def form_phrase(title: str, case: Case | str = "prepositional", *, of: str = "",
         phrase += f" {of}"
     tail = [*genitives, *labels, *after]
     return " ".join([phrase, *tail])
+
+
+def forms_phrase(titles: list[str]) -> str:
+    """Several forms of mentoring after «в», each named as a form: the labels quoted after
+    «формах», the adjectives before it, the nouns in the genitive after «форме»:
+    «в формах «учитель – учитель» и «ученик – ученик», а также в групповой и реверсивной
+    формах»; one form gives :func:`form_phrase` («в групповой форме»)."""
+    titles = [t.strip() for t in titles if t and t.strip()]
+    if len(titles) == 1:
+        return f"в {form_phrase(titles[0])}"
+    labels = [f"«{t.strip('«»')}»" for t in titles if re.search(r"\s[\u2013\u2014-]\s", t)]
+    rest = [t for t in titles if not re.search(r"\s[\u2013\u2014-]\s", t)]
+    adjectives = [t for t in rest if len(_split_title(t)[0].split()) == 1 and _is_adjective(_split_title(t)[0])]
+    nouns = [t for t in rest if t not in adjectives]
+    parts = []
+    if labels:
+        parts.append(("в форме " if len(labels) == 1 else "в формах ") + _and(labels))
+    if adjectives:
+        words = [_adjective(_split_title(t)[0], Case.PREPOSITIONAL) for t in adjectives]
+        parts.append(f"в {_and(words)} {'форме' if len(words) == 1 else 'формах'}")
+    parts += [f"в {form_phrase(t)}" for t in nouns]
+    return parts[0] + "".join(f", а также {p}" if i == 1 else f", {p}" for i, p in enumerate(parts[1:], start=1))
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} и {words[-1]}"

@@ -19,7 +19,7 @@ from ...models import Category, Model, Organization, Pair, Participant, Registry
 from ...ru import decline_post, typograph
 from .._data import wording
 from .._people import bad_input, forms_of, is_staff, pair_labels, person_phrase
-from .._requisites import Act, act_reference
+from .._requisites import Act, act_reference, post_without_org
 
 __all__ = [
     "FAMILY", "MENTOR_DUTIES", "MENTOR_RIGHTS", "LabourContext", "LabourInput", "approved_regulation",
@@ -75,16 +75,6 @@ def mentees_genitive(registry: Registry, pair: Pair) -> str:
     """«Мамедова Эльдара Рашид оглы, учителя физики и информатики»; several mentees are
     separated by semicolons, as each carries its own apposition."""
     return "; ".join(person_phrase(forms_of(p), p, "genitive") for p in registry.mentees_of(pair))
-
-
-def post_without_org(post: str, organization: Organization) -> str:
-    """«директора МБОУ «СОШ № 12»» → «директора» when the organisation is named anyway."""
-    text = typograph(post)
-    for name in (organization.short_name, organization.full_name):
-        tail = typograph(name)
-        if text.endswith(" " + tail):
-            return text[: -len(tail) - 1]
-    return text
 
 
 def approved_regulation(regulation: Act) -> str:
