@@ -23,8 +23,8 @@ from ._data import wording
 from ._people import is_staff
 
 __all__ = [
-    "ACTS", "APPROVED_WORDS", "FACTS", "ISSUED_WORDS", "LegalAct", "act_key", "default_bases", "pair_facts",
-    "with_regional",
+    "ACTS", "APPROVED_WORDS", "FACTS", "ISSUED_WORDS", "LegalAct", "act_key", "default_bases", "is_staff_pair",
+    "pair_facts", "with_regional",
 ]
 
 _DATA: dict[str, Any] = wording(__package__ or "nastavnik_docs.kinds", "acts.yaml")
@@ -103,6 +103,11 @@ def pair_facts(registry: Registry, pairs: Iterable[Pair]) -> set[str]:
         if is_staff(mentor) and all(is_staff(m) for m in mentees):
             facts.add("staff_pair")
     return facts
+
+
+def is_staff_pair(registry: Registry, pair: Pair) -> bool:
+    """The mentor and every mentee are employees: art. 351.8 of the Labour Code applies."""
+    return "staff_pair" in pair_facts(registry, [pair])
 
 
 def with_regional(regional: Sequence[Any], bases: Sequence[Any]) -> list[Any]:

@@ -36,7 +36,7 @@ from ...ru import (
     typograph,
 )
 from .._base import Kind, register
-from .._legal import pair_facts
+from .._legal import is_staff_pair, pair_facts
 from .._people import Ref, form_title, forms_of, is_staff, pair_labels, person_phrase
 from .._requisites import Act, act_reference, appendix_mark
 from ._frame import (
@@ -182,11 +182,6 @@ def _cell_person(forms: PersonForms, person: Person) -> str:
     if isinstance(person, Participant) and person.category is Category.PUPIL:
         post = pupil_text(forms, person.post)
     return f"{forms.nominative},\n{soft_hyphens(post)}" if post else forms.nominative
-
-
-def is_staff_pair(registry: Registry, pair: Pair) -> bool:
-    """The mentor and every mentee are employees: art. 351.8 of the Labour Code applies."""
-    return "staff_pair" in pair_facts(registry, [pair])
 
 
 def pair_phrase(registry: Registry, pair: Pair) -> str:
