@@ -220,7 +220,7 @@ def test_gost_layout(rendered, kind_id):
 @pytest.mark.parametrize("kind_id", [k for k in MY_KINDS if k.startswith("order.")])
 def test_acquaintance_lists_staff_only(rendered, kind_id):
     doc = Document(rendered[kind_id])
-    texts = [p.text for p in doc.paragraphs]
+    texts = [_plain(p.text) for p in doc.paragraphs]
     assert "С приказом ознакомлены:" in texts
     table = next(t for t in doc.tables if [c.text for c in t.rows[0].cells][-2:] == ["Подпись", "Дата"])
     names = [_plain(r.cells[1].text) for r in table.rows[1:]]

@@ -33,7 +33,7 @@ def order_frame(doc, prefix: str = "") -> None:
     g.numbered_items(doc, f"{p}items", keep_last=True)  # the last item stays with the control item and the signature
     g.body(doc, f"{{{{ {p}control.number }}}} {{{{ {p}control.text }}}}", keep_with_next=True)
     g.signature(doc, f"{{{{ {p}signer_post }}}}", f"{{{{ {p}signer_name }}}}")
-    g.acquaintance(doc, "С приказом ознакомлены:", rows_var=f"{p}acquaintance")
+    g.acquaintance(doc, "С\u00a0приказом ознакомлены:", rows_var=f"{p}acquaintance")
 
 
 def _title(doc, p: str) -> None:
@@ -97,7 +97,7 @@ def _roadmap(doc) -> None:
 
 
 def _members(doc) -> None:
-    table_appendix(doc, "members", ["№ п/п", "Фамилия, имя, отчество", "Должность", "Роль в группе"],
+    table_appendix(doc, "members", ["№ п/п", "Фамилия, имя, отчество", "Должность", "Роль в\u00a0группе"],
                    ["{{ r.number }}", "{{ r.name }}", "{{ r.post }}", "{{ r.role }}"],
                    [12, 55, 55, 43], aligns=[C, None, None, None])
 

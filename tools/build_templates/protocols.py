@@ -50,7 +50,7 @@ def _council(doc) -> None:
     g.end_loop(doc)
     protocol_signatures(doc)
     g.loop(doc, "if present_list")
-    g.corner_block(doc, ["Приложение", "к протоколу {{ org_name }}", "от {{ date_numeric }} {{ number }}"],
+    g.corner_block(doc, ["Приложение", "к\u00a0протоколу {{ org_name }}", "от {{ date_numeric }} {{ number }}"],
                    page_break_before=True)
     g.centered(doc, "Список присутствовавших", bold=True, space_after=12, keep_with_next=True)
     g.loop_table(doc, ["№ п/п", "Фамилия, инициалы", "Должность", "Подпись"],
@@ -63,7 +63,7 @@ def _interview(doc) -> None:
     g.loop(doc, "for line in candidate")
     g.body(doc, "{{ line }}")
     g.end_loop(doc)
-    g.plain(doc, "Оценка профессиональных и личностных компетенций:", space_before=12, space_after=6,
+    g.plain(doc, "Оценка профессиональных и\u00a0личностных компетенций:", space_before=12, space_after=6,
             keep_with_next=True)
     g.loop_table(doc, ["№ п/п", "Компетенция", "Оценка"],
                  ["{{ r.number }}", "{{ r.name }}", "{{ r.assessment }}"],

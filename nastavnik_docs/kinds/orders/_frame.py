@@ -84,12 +84,12 @@ def title_lines(title: str) -> list[str]:
     if len(words) == 1:
         return [head]
     rest = words[1]
+    if rest.split(" ", 1)[0][:1].islower() and rest.split(" ", 1)[0] not in ("о", "об", "по"):
+        first, _, rest = rest.partition(" ")  # «Дорожная карта …»: the kind is two words
+        head = f"{head} {first.upper()}"
     if rest.startswith("(") and ")" in rest:  # «Дорожная карта (план мероприятий) по …»
         inner, _, rest = rest.partition(")")
         head, rest = f"{head} {inner.upper()})", rest.strip()
-    elif rest.split(" ", 1)[0][:1].islower() and rest.split(" ", 1)[0] not in ("о", "об", "по"):
-        first, _, rest = rest.partition(" ")
-        head = f"{head} {first.upper()}"
     return [head, rest] if rest else [head]
 
 
