@@ -43,7 +43,7 @@ def bind_words(text: str) -> str:
 def _dictionary() -> Any:
     import pyphen
 
-    return pyphen.Pyphen(lang="ru_RU", left=2, right=2)
+    return pyphen.Pyphen(lang="ru_RU", left=2, right=3)  # never «ки» alone on a line
 
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")

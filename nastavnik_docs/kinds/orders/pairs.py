@@ -181,7 +181,8 @@ def _cell_person(forms: PersonForms, person: Person) -> str:
     post = typograph(person.post) if isinstance(person, Participant) and person.post else ""
     if isinstance(person, Participant) and person.category is Category.PUPIL:
         post = pupil_text(forms, person.post)
-    return f"{forms.nominative},\n{soft_hyphens(post)}" if post else forms.nominative
+    # a word that long may not fit the 36 mm column: it breaks at a syllable, with a hyphen
+    return f"{forms.nominative},\n{soft_hyphens(post, min_length=13)}" if post else forms.nominative
 
 
 def pair_phrase(registry: Registry, pair: Pair) -> str:
