@@ -44,7 +44,6 @@ def _page_breaks(path: Path) -> tuple[int, list[str]]:
     ("order.assign_pairs", "orders/assign_pairs.yaml", ["Приложение"]),
     ("order.approve_regulation", "orders/approve_regulation.yaml", ["", "Приложение № 2"]),
     ("order.working_group", "orders/working_group.yaml", ["Приложение"]),
-    ("order.reward", "orders/reward.yaml", [""]),
     ("protocol.council", "protocols/council.yaml", ["Приложение"]),
 ])
 def test_appendices_start_with_page_break_before(tmp_path, kind, sample, first_lines):
@@ -52,6 +51,18 @@ def test_appendices_start_with_page_break_before(tmp_path, kind, sample, first_l
     holding, before = _page_breaks(out)
     assert holding == 0  # never an empty paragraph holding a break
     assert [plain(t) for t in before] == first_lines
+
+
+def test_a_second_order_in_the_file_is_a_section_numbered_from_1(tmp_path):
+    out = nd.render("order.reward", SAMPLES / "orders/reward.yaml", tmp_path / "reward.docx")
+    doc = Document(out)
+    assert len(doc.sections) == 2 and _page_breaks(out)[0] == 0
+    for section in doc.sections:
+        assert section.different_first_page_header_footer  # no number on an order's first page
+    numbering = doc.sections[1]._sectPr.find(qn("w:pgNumType"))
+    assert numbering is not None and numbering.get(qn("w:start")) == "1"
+    order_starts = [i for i, p in enumerate(doc.paragraphs) if p.text == "ПРИКАЗ"]
+    assert len(order_starts) == 2
 
 
 def test_the_signature_post_is_the_post_alone_and_configurable(tmp_path):
@@ -86,6 +97,13 @@ def test_narrow_columns_break_words_only_at_syllables(tmp_path):
                     assert SOFT_HYPHEN in word or "-" in whole, word
                 if "_" in whole:  # a blank never wider than the column
                     assert len(whole) <= NARROW_LETTERS, word
+
+
+def test_a_blank_in_a_narrow_column_is_shorter_than_the_column(tmp_path):
+    out = nd.render("protocol.candidates_review", SAMPLES / "protocols/candidates_review.yaml", tmp_path / "r.docx")
+    table = next(t for t in Document(out).tables if "Стаж" in [c.text for c in t.rows[0].cells])
+    blanks = [row.cells[3].text for row in table.rows[1:] if "_" in row.cells[3].text]
+    assert blanks and all(len(b) <= 6 for b in blanks)  # 17 mm of 11-pt text hold six underscores
 
 
 # --------------------------------------------------------------------------- PDF
@@ -179,4 +197,7 @@ def test_the_regulation_and_the_changed_orders_have_text_on_every_page(tmp_path)
     reward = _pages(pdfs["order.reward"])
     starts = [i for i, p in enumerate(reward) if re.search(r"^\s*ПРИКАЗ\s*$", p, re.M)]
     assert len(starts) == 2 and "99-о/д" in reward[starts[1]]  # the pupils' order starts its own page
+    raw = subprocess.run(["pdftotext", "-f", str(starts[1] + 1), "-l", str(starts[1] + 1), "-layout",
+                          str(pdfs["order.reward"]), "-"], capture_output=True, text=True, check=True).stdout
+    assert raw.strip().startswith("Управление образования")  # its first page carries no number
     assert "\n".join(texts(Path(documents[0])))  # the DOCX reads back as well

@@ -33,7 +33,7 @@ __all__ = [
     "BODY", "PLAIN", "TABLE_TEXT", "TEXT_WIDTH_MM", "LANDSCAPE_TEXT_WIDTH_MM", "FIXED_TIME",
     "new_document", "landscape", "save", "para", "body", "plain", "centered", "loop", "end_loop",
     "letterhead", "heading", "signature", "corner_block", "corner_lines", "grid_table", "loop_table",
-    "acquaintance", "set_cant_split", "page_break", "new_page", "signature_rows",
+    "acquaintance", "set_cant_split", "page_break", "new_page", "new_section", "signature_rows",
     "cell_text", "fixed_widths", "set_widths", "repeat_header", "numbered_items",
     "date_and_signature", "grif_table",
 ]
@@ -495,6 +495,23 @@ def corner_lines(doc, var: str, *, text_width_mm: float = TEXT_WIDTH_MM, new_pag
     else:
         para(doc, "{{ line }}", left_indent_mm=indent, keep_with_next=True)
     end_loop(doc)
+
+
+def new_section(doc):
+    """An empty 1-pt paragraph that ends a section: what follows is a document of its own on a
+    new page, its pages numbered from 1 (no number on its first page). The paragraph is one
+    point high, so it never spills onto a page of its own; the last section (the body's
+    ``sectPr``) restarts the numbering."""
+    p = new_page(doc)
+    p.paragraph_format.page_break_before = False
+    body_sect = doc.sections[-1]._sectPr
+    p._p.get_or_add_pPr().append(copy.deepcopy(body_sect))
+    if body_sect.find(qn("w:pgNumType")) is None:
+        numbering = OxmlElement("w:pgNumType")
+        numbering.set(qn("w:start"), "1")
+        # w:pgNumType comes after the page margins and borders in the schema's order
+        body_sect.find(qn("w:pgMar")).addnext(numbering)
+    return p
 
 
 def grif_table(doc, left_var: str, right_var: str, *, width_mm: float = TEXT_WIDTH_MM):

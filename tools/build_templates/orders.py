@@ -112,9 +112,10 @@ def _pairs(doc) -> None:
 
 
 def _next_orders(doc) -> None:
-    """Further orders of the same file, each from a new page (pupils' rewards)."""
+    """Further orders of the same file, each a section of its own from a new page, its pages
+    numbered from 1 (pupils' rewards)."""
     g.loop(doc, "for o in next_orders")
-    g.new_page(doc)
+    g.new_section(doc)  # each order is a document of its own: pages numbered from 1
     order_frame(doc, "o.")
     g.end_loop(doc)
 

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ...models import Category, Pair, Participant, Registry
+from ...models import Category, Pair, Participant, Person, Registry
 from ...ru import close_apposition, decline_post, form_phrase, format_date, join_appositions, typograph
 from .._base import Kind, register
 from .._legal import pair_facts
@@ -106,7 +106,7 @@ def build_change_pair(data: ChangePairInput) -> OrderContext:
     registry = require_registry(data)
     pair = registry.pairs[pair_labels(registry).index(data.pair)]
     mentor_p, mentees_p = registry.mentor_of(pair), registry.mentees_of(pair)
-    named = [mentor_p, *mentees_p]
+    named: list[Person] = [mentor_p, *mentees_p]
     mentor = forms_of(mentor_p)
     reason = decline_post(typograph(data.reason or pair.end_reason or ""), "instrumental")
     since = format_date(data.effective)

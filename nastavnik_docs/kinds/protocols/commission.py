@@ -91,14 +91,19 @@ def _recommended(forms: list[str]) -> str:
     return f" с рекомендацией осуществлять наставничество {forms_phrase(titles)}"
 
 
-def _experience(person: Person, day: dt.date | None, given: str | None) -> str:
+#: A blank for the experience: in the running text, and narrow enough for the 17 mm column of
+#: the review's table (a blank never breaks across lines).
+EXPERIENCE_BLANK, NARROW_BLANK = "________", "_____"
+
+
+def _experience(person: Person, day: dt.date | None, given: str | None, blank: str = EXPERIENCE_BLANK) -> str:
     if given:
         return typograph(given)
     if isinstance(person, Participant) and day is not None:
         years = person.experience_on(day)
         if years is not None:
             return agree(int(years), "год")
-    return "________"
+    return blank
 
 
 # --------------------------------------------------------------------------- interview
@@ -239,7 +244,7 @@ def build_review(data: ReviewInput) -> ReviewContext:
         note = f" ({lower_first(typograph(c.note).rstrip('.'))})" if c.note else ""
         rows.append(CandidateRow(number=f"{i}.", name=forms.nominative,
                                  post=typograph(upper_first(forms.post.nominative)) if forms.post else "",
-                                 experience=_experience(person, data.date, c.experience),
+                                 experience=_experience(person, data.date, c.experience, NARROW_BLANK),
                                  form=soft_hyphens(typograph(c.form)) if c.form else "",
                                  decision=upper_first(c.decision) + note))
         case = "genitive" if c.decision == "отложить" else "accusative"

@@ -273,18 +273,32 @@ def _sections(content: RegulationContent) -> list[tuple[str, list[Any]]]:
     return out
 
 
+def _cited_once(text: str, content: RegulationContent, cited: set[str]) -> str:
+    """The organisation's acts on pay and incentives are cited in full (with the order that
+    approved them) the first time, by their title after that."""
+    for act in (content.pay_regulation, content.incentives_regulation):
+        if act is None or act.date is None and act.number is None:
+            continue
+        full, short = typograph(act.cite()), typograph(Act(title=act.title).cite())
+        if full in text:
+            text = text.replace(full, short) if full in cited else text
+            cited.add(full)
+    return text
+
+
 def regulation_blocks(content: RegulationContent, organization: Organization,
                       regional: list[Act] | None = None) -> list[TextBlock]:
     """The regulation's text as paragraphs: «1. Общие положения» (a heading), «1.1. …»,
     the lines of an enumeration «– …;» after their point."""
     values = _values(content, organization)
     bases = _bases(content, organization, list(regional or []))
+    cited: set[str] = set()
     blocks: list[TextBlock] = []
     for s, (heading, points) in enumerate(_sections(content), start=1):
         blocks.append(TextBlock(text=f"{s}. {typograph(heading).rstrip('.')}", heading=True))
         for p, entry in enumerate(points, start=1):
             text, items = _point(entry, content, values, bases)
-            text = typograph(text)
+            text = _cited_once(typograph(text), content, cited)
             blocks.append(TextBlock(text=f"{s}.{p}. {upper_first(text) if items else sentence(text)}"))
             blocks.extend(TextBlock(text=f"{DASH} {line}") for line in items)
     return blocks
