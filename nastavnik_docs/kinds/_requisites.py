@@ -70,6 +70,21 @@ def act_reference(date: dt.date | None, number: str | None) -> str:
     return f"от {format_date(date, 'numeric')} №{NBSP}{number or BLANK_NUMBER}"
 
 
+def _last_quoted(title: str) -> int | None:
+    """Where the quoted name that ends ``title`` begins («…» with its nested quotes), or None."""
+    if not title.endswith("»"):
+        return None
+    depth = 0
+    for i in range(len(title) - 1, -1, -1):
+        if title[i] in "»“":
+            depth += 1
+        elif title[i] in "«„":
+            depth -= 1
+            if depth == 0:
+                return i if i > 0 and title[i - 1] == " " else None
+    return None
+
+
 class Act(Model):
     """A document of the organisation (or of a regional body) cited by date and number.
 
@@ -102,9 +117,9 @@ class Act(Model):
             return (f"{decline_title(title, case)}, {agreeing('утверждённый', title, case)} приказом "
                     f"{reference}")
         name = ""
-        if reference and first in ISSUED_WORDS and title.endswith("»") and " «" in title:
-            title, _, quoted = title.partition(" «")
-            name = f"«{quoted}"
+        start = _last_quoted(title) if reference and first in ISSUED_WORDS else None
+        if start:  # «приказ МБОУ «СОШ № 12» «О …»»: the date and number go before the act's name
+            title, name = title[:start].rstrip(), title[start:]
         words = [decline_title(title, case), reference, name]
         return typograph(" ".join(w for w in words if w))
 
