@@ -116,7 +116,8 @@ class _Walk:
     def validate(self, model: type[BaseModel], data: Any) -> Any:
         if not isinstance(data, dict) and not isinstance(data, model):
             self.problems.append(Problem(
-                "ожидается набор полей «имя: значение» (а не список или одно значение)", file=self.file))
+                "ожидается набор полей «имя: значение» (а не список или одно значение)", file=self.file,
+                code="object.invalid"))
             raise InputError(self.problems, file=self.file)
         data = self.prepare(model, data, ()) if isinstance(data, dict) else data
         try:
@@ -179,12 +180,12 @@ def load_file(path: str | os.PathLike[str], model: type[BaseModel]) -> Any:
         hint = " (старый формат .xls откройте в Excel и сохраните как «Книга Excel (.xlsx)»)" \
             if suffix == ".xls" else ""
         raise InputError(Problem(f"неподдерживаемый тип файла «{path.suffix}»: нужен {wanted}{hint}",
-                                 file=str(path)), file=path)
+                                 file=str(path), code="file.type"), file=path)
     if suffix in TABLE_SUFFIXES + CSV_SUFFIXES:
         if not issubclass(model, Registry):
             raise InputError(Problem(
                 f"из файла {suffix} читается только база наставников и наставляемых; "
-                f"здесь нужен файл .yaml или .json", file=str(path)), file=path)
+                f"здесь нужен файл .yaml или .json", file=str(path), code="file.type"), file=path)
         if suffix in CSV_SUFFIXES:
             from ._csv import load_participants_csv
 
