@@ -11,7 +11,7 @@ format libraries (docxtpl, openpyxl) are imported on first use, so that
 import importlib as _importlib
 import typing as _typing
 
-from ._api import TemplateReport, check_template, load_input, render
+from ._api import TemplateReport, check_template, input_schema, load_input, render
 from ._version import __version__
 from .errors import (
     ConverterMissingError,
@@ -95,6 +95,7 @@ __all__ = [
     "all_kinds",
     "check_template",
     "get_kind",
+    "input_schema",
     "init_workspace",
     "load_input",
     "load_organization",
