@@ -42,12 +42,13 @@ from .models import (
 )
 
 if _typing.TYPE_CHECKING:
-    from .batch import BatchReport, render_batch
+    from .batch import BatchReport, BatchStream, records_from_source, render_batch
     from .io import init_workspace, load_organization, load_registry, save_yaml, write_registry
 
 #: Public names imported on first use, by the module that defines them.
 _LAZY = {
-    "BatchReport": ".batch", "render_batch": ".batch",
+    "BatchReport": ".batch", "BatchStream": ".batch", "records_from_source": ".batch",
+    "render_batch": ".batch",
     "init_workspace": ".io", "load_organization": ".io",
     "load_registry": ".io", "save_yaml": ".io", "write_registry": ".io",
 }
@@ -67,6 +68,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "BatchReport",
+    "BatchStream",
     "Case",
     "Category",
     "ConverterMissingError",
@@ -95,11 +97,12 @@ __all__ = [
     "all_kinds",
     "check_template",
     "get_kind",
-    "input_schema",
     "init_workspace",
+    "input_schema",
     "load_input",
     "load_organization",
     "load_registry",
+    "records_from_source",
     "render",
     "render_batch",
     "save_yaml",
