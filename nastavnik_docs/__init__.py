@@ -11,7 +11,7 @@ format libraries (docxtpl, openpyxl) are imported on first use, so that
 import importlib as _importlib
 import typing as _typing
 
-from ._api import TemplateReport, check_template, input_schema, load_input, render
+from ._api import TemplateReport, check_template, clear_caches, input_schema, load_input, render
 from ._version import __version__
 from .errors import (
     ConverterMissingError,
@@ -96,6 +96,7 @@ __all__ = [
     "__version__",
     "all_kinds",
     "check_template",
+    "clear_caches",
     "get_kind",
     "init_workspace",
     "input_schema",

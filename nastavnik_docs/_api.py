@@ -27,8 +27,8 @@ from .errors import NastavnikError, OutputExistsError, TemplateError
 from .kinds import Kind, get_kind
 from .models.schema import input_schema as model_input_schema
 
-__all__ = ["EXTRA_WRITERS", "FORMATS", "TemplateReport", "check_template", "input_schema", "load_input",
-           "render"]
+__all__ = ["EXTRA_WRITERS", "FORMATS", "TemplateReport", "check_template", "clear_caches", "input_schema",
+           "load_input", "render"]
 
 PathLike = str | os.PathLike[str]
 #: A template for one call: a path, or the file's bytes.
@@ -276,6 +276,25 @@ def render(kind: str | Kind, data: Any, out: PathLike | BinaryIO | None = None, 
         return document
     out.write(document)
     return None
+
+
+def clear_caches() -> int:
+    """Empty every cache of the library (names and posts declined, sums in words, wording
+    read from its data files …) and return how many there were. Declined names are
+    personal data: a long-running service may call this between jobs; the caches fill
+    again as needed."""
+    import sys
+
+    count = 0
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == __package__ or name.startswith(f"{__package__}.")):
+            continue
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear) and hasattr(value, "cache_info"):
+                clear()
+                count += 1
+    return count
 
 
 def check_template(path: PathLike, kind: str | Kind) -> TemplateReport:
