@@ -22,6 +22,8 @@ TypeLink = Callable[[str], str]
 
 #: pydantic's pattern for a ``Decimal`` given as a string: such a field is a number.
 _DECIMAL_PATTERN = "^(?!^[-+.]*$)"
+#: The pattern of text that is more than spaces: «не пустая» says it already.
+_NOT_BLANK = "\\S"
 
 _SIMPLE = {
     "integer": "целое число",
@@ -104,6 +106,8 @@ def type_text(schema: Schema, defs: Schema, link: TypeLink) -> str:
         parts = list(dict.fromkeys(type_text(o, defs, link) for o in kept))
         return " или ".join(parts) if parts else _SIMPLE["null"]
     kind = schema.get("type")
+    if isinstance(kind, list) and {"string", "number"} <= set(kind):
+        kind = "string"  # a number where text is wanted is read as text («number: 14»)
     if isinstance(kind, list):
         return " или ".join(type_text({**schema, "type": k}, defs, link) for k in kind if k != "null")
     if kind == "array":
@@ -146,7 +150,7 @@ def _constraints(schema: Schema) -> list[str]:
         if option.get("maxItems") is not None:
             notes.append(f"не больше {option['maxItems']} элем.")
         pattern = option.get("pattern", "")
-        if pattern and not pattern.startswith(_DECIMAL_PATTERN):
+        if pattern and not pattern.startswith(_DECIMAL_PATTERN) and pattern != _NOT_BLANK:
             notes.append(f"вид {_code(pattern)}")
     return list(dict.fromkeys(notes))
 

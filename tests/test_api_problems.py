@@ -147,3 +147,13 @@ def test_dates_are_fine_either_way():
     data = {"organization": ORG, "registry": REGISTRY, "number": "5-о"}
     for text in ("07.09.2026", "2026-09-07"):
         assert nd.load_input("order.assign_pairs", {**data, "date": text}).date == date(2026, 9, 7)
+
+
+def test_a_registry_that_fails_is_reported_once_not_again_as_a_missing_input():
+    from nastavnik_docs.io import load_input
+    from nastavnik_docs.models import Registry
+
+    with pytest.raises(nd.InputError) as info:
+        load_input(Registry, {"pairs": [{"mentor": "0", "mentees": ["1"], "form": "x", "start": "2026-09-01"}]})
+    assert {(p.code, p.path) for p in info.value.problems} == {
+        ("pair.person_unknown", ("pairs", 0, "mentor")), ("pair.person_unknown", ("pairs", 0, "mentees"))}

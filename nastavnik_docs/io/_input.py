@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import InputError, Problem
 from ..models import Organization, Registry
 from ._links import registry_from_data
-from ._problems import Loc, field_path, problems_from_validation, unwrap
+from ._problems import Loc, problems_from_validation, unwrap
 from ._values import cell_text, looks_like_date_text, parse_date, parse_number
 from ._yaml import JSON_SUFFIXES, YAML_SUFFIXES, existing_file, read_document
 
@@ -132,9 +132,9 @@ class _Walk:
         return result
 
     def _inside_failed(self, problem: Problem) -> bool:
-        """Errors under a field whose own file failed are already reported by that file."""
-        return any(problem.field is not None and (problem.field == field_path(f) or
-                   problem.field.startswith(field_path(f) + " → ")) for f in self.failed)
+        """Errors under a field whose own file (or registry) failed are already reported
+        there — the whole input's, when that field is the input itself."""
+        return any(problem.path[: len(f)] == f for f in self.failed)
 
 
 def resolve_links(model: type[BaseModel], data: dict[str, Any], base_dir: Path, *,

@@ -11,7 +11,9 @@ validates against the schema is one the library loads:
   (:func:`spelling_pattern`);
 * **dates** are ISO (``2026-09-01``, ``format: date``) or day first (``01.09.2026``,
   also ``1.9.2026``): :data:`DAY_FIRST_DATE` is a pattern of the day-first dates that
-  exist in the calendar (leap years included).
+  exist in the calendar (leap years included);
+* **text** may be given as a number (``number: 14`` in YAML is the order number «14»),
+  and text the model strips of spaces must hold more than spaces (:data:`NOT_BLANK`).
 
 :func:`input_schema` gives the schema of a model with both; ``nastavnik-docs schema KIND``
 prints it. (``Model.model_json_schema()`` has the enumerations too — they carry their
@@ -27,7 +29,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema as cs
 
-__all__ = ["DAY_FIRST_DATE", "InputJsonSchema", "input_schema", "spelling_pattern"]
+__all__ = ["DAY_FIRST_DATE", "DECIMAL_TEXT", "NOT_BLANK", "InputJsonSchema", "input_schema", "spelling_pattern"]
 
 _DAY = r"(?:0?[1-9]|1[0-9]|2[0-8])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
@@ -43,6 +45,15 @@ DAY_FIRST_DATE = (
     rf"|29\.0?2\.{_LEAP}"
     ")$"
 )
+
+#: A number written as text the way the loader reads it (``io`` ``parse_number``): digits
+#: grouped by spaces, a decimal comma or point, a currency unit after it. It begins as
+#: pydantic's own pattern of decimal text does, which the docs recognise.
+DECIMAL_TEXT = ("^(?!^[-+.]*$)[ \\t\u00a0]*[+-]?[0-9](?:[0-9]|[ \u00a0](?=[0-9]))*(?:[.,][0-9]+)?"
+                "[ \\t\u00a0]*(?:руб\\.?|р\\.|₽)?[ \\t\u00a0]*$")
+
+#: The pattern of text that is not only spaces.
+NOT_BLANK = "\\S"
 
 # Characters a pattern must escape (ECMA-262 and Python agree on these).
 _SPECIAL = set("\\^$.|?*+()[]{}/")
@@ -72,7 +83,30 @@ def spelling_pattern(words: Iterable[str]) -> str:
 
 
 class InputJsonSchema(GenerateJsonSchema):
-    """pydantic's schema generator, with dates written as the loader reads them."""
+    """pydantic's schema generator, with dates and text as the loader reads them."""
+
+    def str_schema(self, schema: cs.StringSchema) -> JsonSchemaValue:
+        """Text, or a number (``number: 14`` in YAML is the text «14»); where spaces around
+        are stripped, text that is only spaces is not text (``\\S``)."""
+        json_schema = super().str_schema(schema)
+        strips = schema.get("strip_whitespace") or self._config.str_strip_whitespace
+        if strips and json_schema.get("minLength", 0) >= 1 and "pattern" not in json_schema:
+            json_schema["pattern"] = NOT_BLANK
+        if json_schema.get("pattern", NOT_BLANK) == NOT_BLANK:
+            json_schema["type"] = ["string", "number"]
+        return json_schema
+
+    def decimal_schema(self, schema: cs.DecimalSchema) -> JsonSchemaValue:
+        """A number, or text the loader reads as one: «3 500,50», «3500 руб.» (pydantic
+        drops the pattern of the text form when the number has limits)."""
+        json_schema = super().decimal_schema(schema)
+        options = json_schema.get("anyOf", [json_schema])
+        low = next((o.get("minimum", o.get("exclusiveMinimum")) for o in options if o.get("type") == "number"), None)
+        for option in options:
+            if option.get("type") == "string":
+                option["pattern"] = DECIMAL_TEXT.replace("[+-]?", "[+]?") if low is not None and low >= 0 \
+                    else DECIMAL_TEXT
+        return json_schema
 
     def date_schema(self, schema: cs.DateSchema) -> JsonSchemaValue:
         iso = super().date_schema(schema)

@@ -99,6 +99,12 @@ class Deficit(Model):
     actions: list[RouteAction] | None = Field(default=None, description="Мероприятия (по умолчанию — типовые для области)")
 
 
+def _school_year_text(schema: dict[str, Any]) -> None:
+    """The schema also takes the year as text, «2026/2027» or «2026-2027» (see ``_year``)."""
+    schema["anyOf"] = [*schema.get("anyOf", []),
+                       {"type": "string", "pattern": "^[ \\t]*(?:20[0-9]{2}|2100)[ \\t]*(?:[/\u2013-].*)?$"}]
+
+
 class IndividualRouteInput(ProgrammeInput):
     """Индивидуальный образовательный маршрут педагога."""
 
@@ -107,7 +113,7 @@ class IndividualRouteInput(ProgrammeInput):
     teacher: PersonRef = Field(description="Педагог: ID или ФИО участника из базы или ФИО, должность, стаж")
     qualification: str | None = Field(default=None, description="Квалификационная категория («первая», «без категории»)")
     mentor: PersonRef | None = Field(default=None, description="Наставник (по умолчанию — из действующей пары в базе)")
-    school_year: int | None = Field(default=None, ge=2000, le=2100,
+    school_year: int | None = Field(default=None, ge=2000, le=2100, json_schema_extra=_school_year_text,
                                     description="Учебный год — год начала (2026 — 2026/2027); по умолчанию — по паре")
     deficits: list[Deficit] = Field(min_length=1, description="Профессиональные дефициты")
     results: list[str] | None = Field(default=None, description="Ожидаемые результаты")
