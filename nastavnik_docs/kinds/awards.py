@@ -56,7 +56,7 @@ class AwardRecipient(Person):
 
 
 class AwardInput(_Input):
-    """The data of one certificate (any of the five award kinds)."""
+    """Грамота, благодарность, благодарственное письмо, сертификат участника или диплом: кому и за что."""
 
     organization: Organization = Field(description="Организация, которая награждает")
     recipient: AwardRecipient = Field(description="Кого награждают")

@@ -102,7 +102,7 @@ AudienceKey = Literal["teacher_teacher", "teacher_pupil", "pupil_pupil", "employ
 
 
 class PersonalProgrammeInput(ProgrammeInput):
-    """Персонализированная программа наставничества: one pair or group.
+    """Персонализированная программа наставничества одной пары или группы.
 
     The pair comes from the registry (``pair`` — its number, or ``pair_index`` — its
     position from 1) or is given inline: ``mentor``, ``mentees``, ``form``, ``start``,
