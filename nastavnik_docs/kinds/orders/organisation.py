@@ -128,7 +128,7 @@ class RoadmapRow(BaseModel):
 
 
 class ApproveRegulationContext(OrderContext):
-    roadmap: TableAppendix | None = None
+    roadmap: TableAppendix[RoadmapRow] | None = None
 
 
 class ApproveRegulationInput(OrderInput):
@@ -186,7 +186,7 @@ def build_approve_regulation(data: ApproveRegulationInput) -> ApproveRegulationC
         appendices.append(Appendix(mark=_approved_mark(number, reg_title, data),
                                    title=_title_lines(reg_title), blocks=blocks))
         number += 1
-    roadmap = None
+    roadmap: TableAppendix[RoadmapRow] | None = None
     if data.roadmap_title:
         ref = f" (приложение{NBSP}№{NBSP}{number})" if data.roadmap else ""
         items.append(f"Утвердить {lower_first(decline_post(typograph(data.roadmap_title), 'accusative'))}{ref}.")
@@ -194,7 +194,7 @@ def build_approve_regulation(data: ApproveRegulationInput) -> ApproveRegulationC
             rows = [RoadmapRow(number=f"{i}.", event=typograph(e.event), deadline=typograph(e.deadline),
                                responsible=typograph(e.responsible))
                     for i, e in enumerate(data.roadmap, start=1)]
-            roadmap = TableAppendix(mark=_approved_mark(number, data.roadmap_title, data),
+            roadmap = TableAppendix[RoadmapRow](mark=_approved_mark(number, data.roadmap_title, data),
                                     title=_title_lines(data.roadmap_title), rows=rows)
     if data.effective:
         what = "Положение и дорожную карту" if data.roadmap_title else "Положение"
@@ -296,7 +296,7 @@ class MemberRow(BaseModel):
 
 
 class WorkingGroupContext(OrderContext):
-    members: TableAppendix
+    members: TableAppendix[MemberRow]
 
 
 class WorkingGroupInput(OrderInput):
@@ -345,7 +345,7 @@ def build_working_group(data: WorkingGroupInput) -> WorkingGroupContext:
         bases=[*FEDERAL_MODEL, *own_acts(data)],
         purpose=f"координации работы по внедрению целевой модели наставничества в {org}",
         items=[typograph(i) if isinstance(i, str) else i for i in items], named=seen,
-        members=TableAppendix(mark=appendix_mark(None, "приказу", data),
+        members=TableAppendix[MemberRow](mark=appendix_mark(None, "приказу", data),
                               title=[typograph(t) for t in title], rows=rows),
     ))
 

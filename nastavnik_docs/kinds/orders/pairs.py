@@ -118,7 +118,7 @@ class PairRow(BaseModel):
 
 
 class AssignPairsContext(OrderContext):
-    pairs: TableAppendix
+    pairs: TableAppendix[PairRow]
 
 
 class AssignPairsInput(OrderInput):
@@ -198,7 +198,7 @@ def build_assign_pairs(data: AssignPairsInput) -> AssignPairsContext:
         bases=[*LABOUR, *own_acts(data)],
         purpose="реализации персонализированных программ наставничества",
         items=items, named=named,
-        pairs=TableAppendix(mark=appendix_mark(None, "приказу", data),
+        pairs=TableAppendix[PairRow](mark=appendix_mark(None, "приказу", data),
                             title=["Состав наставнических пар (групп)"], rows=rows),
     ))
 
