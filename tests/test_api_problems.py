@@ -157,3 +157,16 @@ def test_a_registry_that_fails_is_reported_once_not_again_as_a_missing_input():
         load_input(Registry, {"pairs": [{"mentor": "0", "mentees": ["1"], "form": "x", "start": "2026-09-01"}]})
     assert {(p.code, p.path) for p in info.value.problems} == {
         ("pair.person_unknown", ("pairs", 0, "mentor")), ("pair.person_unknown", ("pairs", 0, "mentees"))}
+
+
+@pytest.mark.parametrize("changes, code, path", [
+    ({"mentor": "Пушкин А.С."}, "participant.unknown", ("mentor",)),
+    ({"mentor": None, "pairs": ["99"]}, "pair.unknown", ("pairs", 0)),
+])
+def test_what_a_document_cannot_find_in_the_registry_has_its_code(changes, code, path):
+    data = nd.load_input("labour.mentor_consent", ROOT / "samples" / "labour" / "mentor_consent.yaml")
+    data = data.model_copy(update=changes)
+    with pytest.raises(nd.InputError) as info:
+        nd.render("labour.mentor_consent", data)
+    (problem,) = info.value.problems
+    assert (problem.code, problem.path) == (code, path)

@@ -292,7 +292,7 @@ def build_feedback(data: FeedbackInput) -> QuestionnaireContext:
         found = _pair_of(data.registry, person, data.role)
         if found is None:
             raise bad_input("participant", f"в базе нет пары, где {data.participant} — "
-                            f"{'наставник' if mentor else 'наставляемый'}", data.participant)
+                            f"{'наставник' if mentor else 'наставляемый'}", data.participant, code="pair.unknown")
         partner, form = partner or found["partner"], form or found["form"]
     extra = [Line(label="Наставляемые" if mentor else "Наставник", value=typograph(partner or "")),
              Line(label="Форма наставничества", value=typograph(form or ""))]

@@ -193,5 +193,5 @@ def own_acts(data: DocumentInput, *acts: Act | CouncilDecision | None) -> list[B
 def require_registry(data: OrderInput, field: str = "registry") -> Registry:
     """The registry of an order that takes its pairs from it."""
     if data.registry is None:
-        raise bad_input(field, "для этого приказа нужна база наставников и наставляемых (registry)")
+        raise bad_input(field, "для этого приказа нужна база наставников и наставляемых (registry)", code="registry.missing")
     return data.registry

@@ -240,7 +240,7 @@ def build_route(data: IndividualRouteInput) -> IndividualRouteContext:
         else _mentor_of(teacher_p, data.registry)
     year = data.school_year or _pair_year(teacher_p, data.registry)
     if year is None:
-        raise bad_input("school_year", "не указан учебный год (school_year), например 2026 или «2026/2027»")
+        raise bad_input("school_year", "не указан учебный год (school_year), например 2026 или «2026/2027»", code="field.missing")
     teacher, mentor = forms_of(teacher_p), forms_of(mentor_p) if mentor_p else None
     school_year = format_school_year(year)
     experience = experience_years(teacher_p, dt.date(year, 9, 1))
