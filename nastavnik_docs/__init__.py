@@ -44,6 +44,7 @@ from .models import (
 if _typing.TYPE_CHECKING:
     from .batch import BatchReport, BatchStream, records_from_source, render_batch
     from .io import init_workspace, load_organization, load_registry, save_yaml, write_registry
+    from .project import CheckFailed, Project
 
 #: Public names imported on first use, by the module that defines them.
 _LAZY = {
@@ -51,6 +52,7 @@ _LAZY = {
     "render_batch": ".batch",
     "init_workspace": ".io", "load_organization": ".io",
     "load_registry": ".io", "save_yaml": ".io", "write_registry": ".io",
+    "CheckFailed": ".project", "Project": ".project",
 }
 
 
@@ -71,6 +73,7 @@ __all__ = [
     "BatchStream",
     "Case",
     "Category",
+    "CheckFailed",
     "ConverterMissingError",
     "Gender",
     "GrammarError",
@@ -87,6 +90,7 @@ __all__ = [
     "Participant",
     "Person",
     "Problem",
+    "Project",
     "Registry",
     "Role",
     "Target",
