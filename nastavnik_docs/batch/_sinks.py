@@ -26,6 +26,7 @@ from typing import Any, BinaryIO
 
 from .._files import atomic_path
 from ..engine.archive import Archive
+from ..engine.archive import zip_chunks as archive_pieces
 from ..errors import NastavnikError, OutputExistsError
 from ..kinds import Kind
 from ._names import short_name
@@ -48,7 +49,8 @@ class BatchStream:
     for) and the error report (when some records failed).
 
     ``report`` (a :class:`BatchReport` with names instead of paths) is complete once the
-    iteration ends; ``close()`` stops early and removes what was kept for the merge.
+    iteration ends; ``close()`` stops early and removes what was kept for the merge;
+    :meth:`zip_chunks` gives the same as the pieces of one ZIP.
     """
 
     def __init__(self, pairs: Iterator[tuple[str, bytes]], report: BatchReport):
@@ -65,6 +67,14 @@ class BatchStream:
         close = getattr(self._pairs, "close", None)
         if close is not None:
             close()
+
+    def zip_chunks(self) -> Iterator[bytes]:
+        """The same documents as the bytes of one ZIP, piece by piece — for a streaming
+        HTTP response (``StreamingResponse(stream.zip_chunks(), media_type="application/zip")``)."""
+        try:
+            yield from archive_pieces(self)
+        finally:
+            self.close()
 
 
 def _in_process(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]]) -> Iterator[Document]:

@@ -5,17 +5,20 @@ but the archive's directory, so ten thousand certificates stream into a web resp
 with flat memory. The stream need not be seekable (an HTTP response, a pipe): entry
 sizes then follow each entry (``zipfile`` writes data descriptors). Names are stored in
 UTF-8 with the flag that tells Windows so, and each entry is deflated (a DOCX made on the
-fast path keeps its body uncompressed).
+fast path keeps its body uncompressed). :func:`zip_chunks` turns ``(name, bytes)`` pairs into
+the bytes of a ZIP, piece by piece, for a web framework's streaming response.
 """
 
 from __future__ import annotations
 
+import io
 import time
 import zipfile
+from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import BinaryIO
 
-__all__ = ["Archive"]
+__all__ = ["Archive", "zip_chunks"]
 
 
 class Archive:
@@ -45,3 +48,37 @@ class Archive:
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+
+class _Pieces(io.RawIOBase):
+    """A write-only, unseekable file that keeps what is written until it is taken."""
+
+    def __init__(self) -> None:
+        self.pieces: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self.pieces.append(bytes(data))
+        return len(data)
+
+    def take(self) -> bytes:
+        out = b"".join(self.pieces)
+        self.pieces.clear()
+        return out
+
+
+def zip_chunks(pairs: Iterable[tuple[str, bytes]]) -> Iterator[bytes]:
+    """The ZIP of ``pairs`` as consecutive pieces of bytes: one per file added, then the
+    directory. Each file is made when the previous piece has been taken, so a streaming
+    HTTP response holds one document at a time."""
+    sink = _Pieces()
+    archive = Archive(sink)  # type: ignore[arg-type]
+    try:
+        for name, data in pairs:
+            archive.add(name, data)
+            yield sink.take()
+    finally:
+        archive.close()
+    yield sink.take()

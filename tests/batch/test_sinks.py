@@ -213,3 +213,14 @@ def test_select_records_reads_dates_and_nested_fields():
     assert select_records(rows, {"birth_date": "01.05.2010"}) == rows[:1]
     assert select_records(rows, {"person.last_name": ["б", "В"]}) == rows[1:]
     assert select_records(rows, {"nothing": "x"}) == []
+
+
+def test_a_streaming_response_gets_the_zip_piece_by_piece(records):
+    pieces = []
+    stream = nd.render_batch(KIND, records[:6], merge=True)
+    for piece in stream.zip_chunks():
+        pieces.append(piece)
+        assert len(pieces) > 7 or len(stream.report.written) <= len(pieces)  # made as taken
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(pieces)))
+    assert archive.testzip() is None and len(archive.namelist()) == 7 == len(pieces) - 1
+    assert max(len(p) for p in pieces[:6]) < 40_000  # one document a piece
