@@ -24,7 +24,7 @@ file per record:
 
 from ._names import name_fields, safe_file_stem, unique_names
 from ._plan import MERGED_SUFFIX
-from ._records import Where, records_from_source, select_records
+from ._records import records_from_source
 from ._report import ERROR_REPORT, BatchReport, Failure
 from ._run import render_batch
 from ._sinks import ZIP_SUFFIX, BatchStream
@@ -36,11 +36,9 @@ __all__ = [
     "BatchReport",
     "BatchStream",
     "Failure",
-    "Where",
     "name_fields",
     "records_from_source",
     "render_batch",
     "safe_file_stem",
-    "select_records",
     "unique_names",
 ]

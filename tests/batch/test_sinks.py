@@ -1,6 +1,6 @@
 """A batch anywhere: a ZIP file, a ZIP written into a (non-seekable) stream, or a lazy
 stream of (file name, bytes) with flat memory; records from a registry object, models
-and dicts, filtered."""
+and dicts."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from docx import Document
 
 import nastavnik_docs as nd
 from nastavnik_docs._resources import sample_path
-from nastavnik_docs.batch import ERROR_REPORT, MERGED_SUFFIX, BatchStream, select_records
+from nastavnik_docs.batch import ERROR_REPORT, MERGED_SUFFIX, BatchStream
 from nastavnik_docs.errors import NastavnikError, OutputExistsError
 
 COMMON = sample_path("awards/common.yaml")
@@ -193,26 +193,6 @@ def test_records_from_models_and_dicts(records):
     (record,) = nd.records_from_source(KIND, flat, common=COMMON)
     assert record["recipient"]["last_name"] == "Орлова"
     assert model.model_validate(record).recipient.first_name == "Анна"
-
-
-@pytest.mark.parametrize("where, check", [
-    ({"role": "наставник"}, lambda r: str(r["recipient"]["role"]) == "mentor"),
-    ({"role": "MENTEE"}, lambda r: str(r["recipient"]["role"]) == "mentee"),
-    ({"recipient.category": ["педагог", "студентка"]},
-     lambda r: str(r["recipient"]["category"]) in ("teacher", "student")),
-])
-def test_where_keeps_the_records_wanted_in_any_spelling(records, where, check):
-    kept = nd.records_from_source(KIND, REGISTRY, common=COMMON, where=where)
-    assert kept and all(check(r) for r in kept)
-    assert len(kept) == sum(1 for r in records if check(r)) < len(records)
-
-
-def test_select_records_reads_dates_and_nested_fields():
-    rows = [{"person": {"last_name": "А", "birth_date": __import__("datetime").date(2010, 5, 1)}},
-            {"person": {"last_name": "Б", "birth_date": None}}]
-    assert select_records(rows, {"birth_date": "01.05.2010"}) == rows[:1]
-    assert select_records(rows, {"person.last_name": ["б", "В"]}) == rows[1:]
-    assert select_records(rows, {"nothing": "x"}) == []
 
 
 def test_a_streaming_response_gets_the_zip_piece_by_piece(records):
