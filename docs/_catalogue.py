@@ -33,7 +33,7 @@ TYPES = f"{BASE}/types.md"
 #: The order the families are listed in (the order of a programme year); a family not
 #: named here follows, alphabetically.
 FAMILY_ORDER = (
-    "Приказы", "Протоколы", "Программы", "Трудовые документы наставника", "Согласия и списки",
+    "Положения", "Приказы", "Протоколы", "Программы", "Трудовые документы наставника", "Согласия и списки",
     "Анкеты", "Реестры", "Грамоты и благодарности", "Дорожные карты", "Отчёты",
 )
 
