@@ -121,7 +121,8 @@ class ServedFolder:
 
     # ---------------------------------------------------------------- the organisation card
 
-    def _card_file(self) -> Path | None:
+    @property
+    def card_file(self) -> Path | None:
         """The card's own file (``organization: organization.yaml``), or None when the card is
         written inside the project file (or not yet anywhere: the form then writes it there)."""
         given = self.project_data().get(ORGANIZATION_KEY)
@@ -132,7 +133,7 @@ class ServedFolder:
     def organization_data(self) -> dict[str, Any]:
         """The card as written (possibly incomplete), for the form."""
         try:
-            card_file = self._card_file()
+            card_file = self.card_file
             data = self.project_data().get(ORGANIZATION_KEY) if card_file is None else \
                 load_yaml(card_file) if card_file.is_file() else {}
         except NastavnikError:
@@ -142,7 +143,7 @@ class ServedFolder:
     def organization(self) -> tuple[Organization | None, list[Problem]]:
         """The card, or the problems that keep it from being valid."""
         try:
-            card_file = self._card_file()
+            card_file = self.card_file
             if card_file is not None and card_file.is_file():
                 return load_yaml(card_file, Organization), []
             return load_input(Organization, self.organization_data() or {}), []
@@ -154,7 +155,7 @@ class ServedFolder:
         card (dotted names) into its file, keeping the file's comments."""
         card = load_input(Organization, data)
         values = _nested(card.model_dump(), fields)
-        card_file = self._card_file()
+        card_file = self.card_file
         if card_file is None:
             project = YamlDocument(self.project_file)
             project.update(project.section(ORGANIZATION_KEY), values)

@@ -56,21 +56,24 @@ class Job:
     seconds: float = 0.0
     result: dict[str, Any] = field(default_factory=dict)
 
-    def done(self) -> int:
+    def done(self, state: str | None = None) -> int:
         """Work finished so far; at the end, the records processed (written or failed)."""
-        if self.state != "running":
-            return int(self.result.get("processed", self.total if self.state == "done" else 0))
+        state = state or self.state
+        if state != "running":
+            return int(self.result.get("processed", self.total if state == "done" else 0))
         try:
             return self.counter()
         except (OSError, NastavnikError):
             return 0
 
     def progress(self) -> dict[str, Any]:
-        """The state for the page's progress bar (JSON)."""
-        done = min(self.done(), self.total)
-        elapsed = self.seconds if self.state != "running" else time.monotonic() - self.started
-        return {"state": self.state, "done": done, "total": self.total,
-                "percent": round(100 * done / self.total) if self.total else (100 if self.state == "done" else 0),
+        """The state for the page's progress bar (JSON). The state is read once, so that the
+        page never pairs «done» with the count of a moment before (the run goes on meanwhile)."""
+        state = self.state
+        done = min(self.done(state), self.total)
+        elapsed = self.seconds if state != "running" else time.monotonic() - self.started
+        return {"state": state, "done": done, "total": self.total,
+                "percent": round(100 * done / self.total) if self.total else (100 if state == "done" else 0),
                 "seconds": round(elapsed, 1), "error": self.error}
 
 
@@ -92,18 +95,18 @@ class Jobs:
         return job
 
     def _run(self, job: Job, work: Callable[[Job], None]) -> None:
+        state, error = "failed", None
         try:
             work(job)
-            job.state = "done"
+            state = "done"
         except NastavnikError as exc:
-            job.error = str(exc)
-            job.state = "failed"
+            error = str(exc)
         except Exception:  # the page must learn that the run ended; the log gets the trace
             log.exception("job %s failed", job.id)
-            job.error = "Внутренняя ошибка сервера; подробности — в окне, где запущен сервер."
-            job.state = "failed"
-        finally:
-            job.seconds = time.monotonic() - job.started
+            error = "Внутренняя ошибка сервера; подробности — в окне, где запущен сервер."
+        job.seconds = time.monotonic() - job.started
+        job.error = error
+        job.state = state  # last: whoever sees the end sees the result, the error and the time
 
     def running(self) -> Job | None:
         """A job that has not ended yet, if any."""

@@ -24,7 +24,7 @@ from ..project import Officials, find_person
 from .forms import FormField, form_fields
 from .view import page, state_of
 
-__all__ = ["PersonPicker", "router"]
+__all__ = ["OFFICES", "PersonPicker", "router"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -38,6 +38,8 @@ ROLES = {
     "council_chair": "Подписывает протоколы педагогического совета.",
     "council_secretary": "Подписывает протоколы педагогического совета вместе с председателем.",
 }
+#: Every key of the officials the form edits (``others`` stays as written in the file).
+OFFICES = (*ROLES, "commission", "head")
 _PERSON_FIELDS = ["last_name", "first_name", "middle_name", "gender", "post"]
 _PERSON_LABELS = {"gender": "Пол", "post": "Должность", "middle_name": "Отчество"}
 _PERSON_HINTS = {"post": "Полностью, как в подписи: главный бухгалтер, заместитель директора по УВР."}
@@ -263,6 +265,9 @@ def attach(pickers: list[PersonPicker], commission: dict[str, Any], problems: li
     rest = []
     for problem in problems:
         name = ".".join(part.strip() for part in (problem.field or "").split("→"))
+        if name == "commission.chair" and not problem.value:
+            problem = Problem("выберите председателя комиссии; если комиссии нет, снимите отметки с членов "
+                              "и не назначайте секретаря", field=problem.field)
         owner = max((p for p in everyone if name == p.name or name.startswith(p.name + ".")),
                     key=lambda p: len(p.name), default=None)
         if owner is not None:
@@ -281,7 +286,7 @@ def _render(request: Request, form: OfficialsForm, values: dict[str, Any], probl
     commission = form.commission(values)
     rest = attach(pickers, commission, problems)
     return page(request, "officials.html", status=status, section="officials", pickers=pickers,
-                commission=commission, other=rest, has_registry=form.registry is not None, **extra)
+                commission=commission, other=rest, has_registry=bool(form.staff), **extra)
 
 
 def _form(request: Request) -> OfficialsForm:

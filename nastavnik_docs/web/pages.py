@@ -23,6 +23,7 @@ from .archive import PREVIEW_SUFFIXES, preview_available, preview_png
 from .files import IndexedFile, content_disposition
 from .forms import attach_problems, form_fields, form_to_data
 from .links import row_anchor
+from .officials import OFFICES
 from .schemas import problems_out
 from .state import WebState, store_upload
 from .view import page, state_of
@@ -59,7 +60,7 @@ def home(request: Request) -> HTMLResponse:
     state = state_of(request)
     card, card_problems = state.folder.organization()
     registry, registry_problems = state.folder.registry()
-    officials = sum(1 for v in state.folder.officials_data().values() if v)
+    officials = sum(1 for k, v in state.folder.officials_data().items() if v and k in OFFICES)
     findings, plan = state.cache.known_check(), state.cache.known_plan()
     counts = {s: sum(1 for i in plan if i.status is s) for s in ItemStatus} if plan is not None else None
     return page(request, "home.html", section="home", card=card, card_problems=card_problems,
@@ -72,7 +73,7 @@ def home(request: Request) -> HTMLResponse:
 
 
 def _organization_form(data: dict[str, Any], problems: list[Problem]) -> tuple[list[Any], list[Problem]]:
-    fields = form_fields(Organization, ORGANIZATION_FIELDS, data, _HINTS, {"head.gender": "Пол"})
+    fields = form_fields(Organization, ORGANIZATION_FIELDS, data, _HINTS, {"head.gender": "Пол", "head.post": "Должность"})
     return fields, attach_problems(fields, problems)
 
 

@@ -44,6 +44,8 @@ _FOLDED = 3
 #: How a reason names a field of the document: «поле «chair»: …» or «… (present) …».
 _FIELD = re.compile(r"поле «([a-z_]+)»|\(([a-z_]+)\)")
 _KEY = re.compile(r"«([a-z][a-z0-9_]*)»")
+#: How the project says a document waits for another that cannot be issued yet.
+_WAITS = re.compile(r"^ждёт документ «([a-z][a-z0-9_]*)», который пока не может быть выпущен$")
 
 
 def year_folder(state: WebState) -> Path:
@@ -78,9 +80,18 @@ class PlanRow:
     def folded(self) -> bool:
         return len(self.files) > _FOLDED
 
+    @property
+    def root(self) -> bool:
+        """Blocked by missing data of its own, not only by waiting for another document."""
+        return any(not _WAITS.match(r) for r in self.item.reasons)
+
 
 def _linked(reason: str, titles: dict[str, str]) -> list[Link]:
     """A reason with each document key in it shown as the document's title, linked to it."""
+    waits = _WAITS.match(reason)
+    if waits and waits.group(1) in titles:
+        key = waits.group(1)
+        return [Link("сначала нужен документ "), Link(f"«{titles[key]}»", f"#{document_anchor(key)}")]
     out: list[Link] = []
     last = 0
     for match in _KEY.finditer(reason):

@@ -70,11 +70,11 @@ def client(make_app):
         yield test_client
 
 
-def registry_with_error(target: Path) -> Path:
-    """The sample registry with one impossible date planted at ``PLANTED``."""
+def registry_with_error(target: Path, source: Path = SAMPLES / "registry.xlsx") -> Path:
+    """A sample registry with one impossible date planted at ``PLANTED``."""
     import openpyxl
 
-    shutil.copy(SAMPLES / "registry.xlsx", target)
+    shutil.copy(source, target)
     book = openpyxl.load_workbook(target)
     sheet = book[PLANTED["sheet"]]
     header = [c.value for c in sheet[1]]
@@ -167,3 +167,27 @@ def form_values(page: str, action: str) -> list[tuple[str, str]]:
     parser = Form()
     parser.feed(page)
     return parser.values
+
+
+def unfilled_sample_project(target: Path) -> Path:
+    """The sample project as a curator starts it: ``nastavnik-docs init`` (an empty card and
+    an empty registry) with the sample's documents of the year, and no officials named yet
+    but the one of the sample's own (``others``) the form does not show."""
+    from nastavnik_docs.project import Project
+
+    Project.init(target, school_year=2026)
+    shutil.copytree(SAMPLE_PROJECT / "документы", target / "документы")
+    text = (SAMPLE_PROJECT / "nastavnik.yaml").read_text(encoding="utf-8")
+    start, end = text.index("\nofficials:\n"), text.index("\n# Действующие акты")
+    officials = (
+        "\nofficials:\n"
+        "  curator:                         # куратор наставничества\n"
+        "  deputy:                          # заместитель директора (утверждает ИОМ)\n"
+        "  chief_accountant:                # главный бухгалтер\n"
+        "  council_chair:                   # председатель педагогического совета\n"
+        "  council_secretary:               # секретарь педагогического совета\n"
+        "  others:\n"
+        "    it_deputy: {last_name: Смирнова, first_name: Татьяна, middle_name: Олеговна, gender: ж, "
+        "post: заместитель директора по информатизации}\n")
+    (target / "nastavnik.yaml").write_text(text[:start] + officials + text[end:], encoding="utf-8")
+    return target

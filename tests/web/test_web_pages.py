@@ -99,6 +99,8 @@ def test_a_good_registry_replaces_the_folders_and_shows_people_and_pairs(client)
     assert "Кравченко Ольга Викторовна" in row and "учитель русского языка" in row
     pair = re.search(r'<tr id="r-Пары-2">(.*?)</tr>', page, re.S).group(1)
     assert "Кравченко\u00a0О.В." in pair and "завершена" in pair
+    event = re.search(r'<tr id="r-История_пар-2">(.*?)</tr>', page, re.S).group(1)
+    assert "12.01.2026" in event and "смена наставника" in event and "Фёдорова\u00a0А.В. → Иванов\u00a0А.Д." in event
 
 
 def _ready(client):
@@ -194,4 +196,21 @@ def test_progress_counts_only_finished_documents(tmp_path):
     (tmp_path / "out" / ".nastavnik-tmp-abc.docx").write_bytes(b"half")
     (tmp_path / "out" / "Ошибки выпуска.csv").write_text("x", encoding="utf-8")
     assert job.progress() | {"seconds": 0} == {"state": "running", "done": 2, "total": 4, "percent": 50,
+                                               "seconds": 0, "error": None}
+
+
+def test_progress_reads_the_state_once(tmp_path):
+    """The run may end while its page is made: the page must not pair «done» with the count
+    of a moment before (the browser test once saw a finished bar at 0 under load)."""
+    from nastavnik_docs.web.jobs import Job
+
+    def count() -> int:  # the run ends while it is being counted
+        job.result["processed"] = 2
+        job.state = "done"
+        return 0
+
+    job = Job("j", "Почётная грамота", 2, count)
+    assert job.progress() | {"seconds": 0} == {"state": "running", "done": 0, "total": 2, "percent": 0,
+                                               "seconds": 0, "error": None}
+    assert job.progress() | {"seconds": 0} == {"state": "done", "done": 2, "total": 2, "percent": 100,
                                                "seconds": 0, "error": None}

@@ -93,7 +93,7 @@ def test_officials_errors_stand_beside_their_fields_and_nothing_is_saved(templat
     for field, message in (("f-chief_accountant-first_name", "обязательное поле не заполнено"),
                            ("f-chief_accountant-post", "обязательное поле не заполнено"),
                            ("f-council_chair", "в базе нет участника «У99»"),
-                           ("f-commission-chair", "обязательное поле не заполнено")):
+                           ("f-commission-chair", "выберите председателя комиссии; если комиссии нет")):
         assert re.search(rf'id="{field}-error">[^<]*{message}', page), field
     assert 'value="Ермакова"' in page  # what was typed stays
     assert path.read_text(encoding="utf-8") == before
@@ -219,7 +219,12 @@ def test_pages_say_what_keeps_the_project_from_opening(client):
     """A new folder: the card is empty, so the plan and the check list what to fill in."""
     for url in ("/plan", "/check"):
         page = client.get(url).text
-        assert "organization.yaml" in page and "обязательное поле не заполнено" in page
+        assert "Данные года пока не прочитать: исправьте ошибки (6)" in page
+        row = re.search(r"<tr><td>карточка организации \(organization.yaml\), строка 8</td>(.*?)</tr>", page).group(1)
+        assert "<td>Полное наименование</td>" in row and "обязательное поле не заполнено" in row
+        assert '<a href="/organization#f-full_name">Исправить</a>' in row
+        assert "Руководитель (подписывает документы) → Фамилия" in page
+        assert '<a href="/organization#f-head-last_name">' in page
         assert str(folder_of(client)) not in page.split("<footer")[0]
 
 
