@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException
 from ..errors import InputError, Problem
 from ..io import write_registry
 from ..models import Organization, Registry
-from ..project import ItemStatus
+from ..project import ItemStatus, Officials
 from .archive import PREVIEW_SUFFIXES, preview_available, preview_png
 from .files import IndexedFile, content_disposition
 from .forms import attach_problems, form_fields, form_to_data
@@ -60,11 +60,14 @@ def home(request: Request) -> HTMLResponse:
     state = state_of(request)
     card, card_problems = state.folder.organization()
     registry, registry_problems = state.folder.registry()
-    officials = sum(1 for k, v in state.folder.officials_data().items() if v and k in OFFICES)
+    written = state.folder.officials_data()
+    offices = [k for k in OFFICES if k != "head"]  # the head comes from the card unless named
+    missing = [str(Officials.model_fields[k].description).lower() for k in offices if not written.get(k)]
     findings, plan = state.cache.known_check(), state.cache.known_plan()
     counts = {s: sum(1 for i in plan if i.status is s) for s in ItemStatus} if plan is not None else None
     return page(request, "home.html", section="home", card=card, card_problems=card_problems,
-                registry=registry, registry_problems=registry_problems, officials=officials,
+                registry=registry, registry_problems=registry_problems, officials_missing=missing,
+                officials_named=len(offices) - len(missing),
                 findings=findings, errors=sum(1 for f in findings if f.is_error) if findings is not None else 0,
                 counts=counts, statuses=ItemStatus)
 

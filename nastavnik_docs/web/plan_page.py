@@ -29,6 +29,7 @@ from ..project import ItemStatus, Officials, PlanItem, Project, Stage, load_stat
 from .archive import PREVIEW_SUFFIXES, make_zip, preview_available
 from .files import IndexedFile, content_disposition
 from .folder import YEAR_FOLDER
+from .forms import field_label
 from .jobs import Job
 from .links import Link, document_anchor
 from .project_cache import ProjectCache
@@ -43,6 +44,7 @@ router = APIRouter(include_in_schema=False)
 _FOLDED = 3
 #: How a reason names a field of the document: «поле «chair»: …» or «… (present) …».
 _FIELD = re.compile(r"поле «([a-z_]+)»|\(([a-z_]+)\)")
+_FIELD_NAME = re.compile(r"поле «([a-z_]+)»")
 _KEY = re.compile(r"«([a-z][a-z0-9_]*)»")
 #: How the project says a document waits for another that cannot be issued yet.
 _WAITS = re.compile(r"^ждёт документ «([a-z][a-z0-9_]*)», который пока не может быть выпущен$")
@@ -84,6 +86,15 @@ class PlanRow:
     def root(self) -> bool:
         """Blocked by missing data of its own, not only by waiting for another document."""
         return any(not _WAITS.match(r) for r in self.item.reasons)
+
+
+def _named(reason: str, kind_id: str) -> str:
+    """«поле «chair»: …» → «поле «Председатель»: …» (the field's name in the kind's model)."""
+    try:
+        model = get_kind(kind_id).input_model
+    except NastavnikError:
+        return reason
+    return _FIELD_NAME.sub(lambda m: f"поле «{field_label(model, m.group(1)) or m.group(1)}»", reason)
 
 
 def _linked(reason: str, titles: dict[str, str]) -> list[Link]:
@@ -137,7 +148,8 @@ def _rows(state: WebState, project: Project, items: list[PlanItem]) -> list[tupl
     stages: list[tuple[Stage, str | None, list[PlanRow]]] = []
     for item in items:
         row = PlanRow(item, _files(state, written, item.key),
-                      [_linked(r, titles) for r in item.reasons] if item.status is ItemStatus.BLOCKED else [],
+                      [_linked(_named(r, item.kind), titles) for r in item.reasons]
+                      if item.status is ItemStatus.BLOCKED else [],
                       _fixes(project, item) if item.status is ItemStatus.BLOCKED else [])
         if not stages or stages[-1][0] != item.stage:
             stages.append((item.stage, item.roadmap_event, []))

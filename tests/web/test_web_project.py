@@ -104,6 +104,7 @@ def test_saved_officials_unblock_the_documents_that_name_them(template_client):
     before = path.read_text(encoding="utf-8")
     plan = template_client.get("/plan").text
     blocked = re.search(r'<tr id="d-council_august" class="blocked">(.*?)</tr>', plan, re.S).group(1)
+    assert "поле «Председатель»: обязательное поле не заполнено" in blocked  # the field named in Russian
     assert 'href="/officials#f-council_chair">Укажите: председатель педагогического совета' in blocked
     assert 'href="/officials#f-council_secretary">' in blocked
 
