@@ -62,7 +62,7 @@ def pair_by_label(registry: Registry, label: str, field: str) -> Pair:
     """The registry's pair with number ``label``; an InputError naming ``field`` otherwise."""
     labels = pair_labels(registry)
     if str(label) not in labels:
-        raise bad_input(field, f"в базе нет пары №{NBSP}{label}; есть: {', '.join(labels)}", label)
+        raise bad_input(field, f"в базе нет пары №{NBSP}{label}; есть: {', '.join(labels)}", label, code="pair.unknown")
     return registry.pairs[labels.index(str(label))]
 
 

@@ -165,7 +165,7 @@ def build_agreement(data: AgreementInput) -> AgreementContext:
     if not pay:
         raise bad_input("monthly_pay", f"в паре №{NBSP}{data.pair} не указана доплата за наставничество: "
                         f"по статье 351.8 Трудового кодекса РФ наставничество оплачивается; укажите сумму "
-                        f"в месяц (monthly_pay или «Доплата в месяц, руб.» в базе)")
+                        f"в месяц (monthly_pay или «Доплата в месяц, руб.» в базе)", code="field.missing")
     number = data.number or (agreement.number if agreement else None)
     day = data.date or (agreement.date if agreement else None)
     mentor = forms_of(mentor_p)

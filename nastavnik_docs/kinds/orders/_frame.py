@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -111,12 +111,18 @@ class Appendix(BaseModel):
     grifs: list[str] = []
 
 
-class TableAppendix(BaseModel):
-    """A table appendix: the corner mark, the title lines and the rows (kind-specific)."""
+#: The row model of a table appendix (each order has its own: PairRow, MemberRow …).
+RowT = TypeVar("RowT", bound=BaseModel)
+
+
+class TableAppendix(BaseModel, Generic[RowT]):
+    """A table appendix: the corner mark, the title lines and the rows, typed by the
+    order's row model (``TableAppendix[PairRow]``), so that a template check follows
+    ``pairs.rows[].mentor`` to the row's fields."""
 
     mark: list[str]
     title: list[str]
-    rows: list[BaseModel]
+    rows: list[RowT]
 
 
 class OrderContext(RequisitesContext):
@@ -215,5 +221,5 @@ def own_acts(data: DocumentInput, *acts: Act | CouncilDecision | None) -> list[B
 def require_registry(data: OrderInput, field: str = "registry") -> Registry:
     """The registry of an order that takes its pairs from it."""
     if data.registry is None:
-        raise bad_input(field, "для этого приказа нужна база наставников и наставляемых (registry)")
+        raise bad_input(field, "для этого приказа нужна база наставников и наставляемых (registry)", code="registry.missing")
     return data.registry

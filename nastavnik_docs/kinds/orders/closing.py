@@ -41,7 +41,7 @@ class ProgrammeItem(Model):
 
 
 class FinalEventContext(OrderContext):
-    programme: TableAppendix | None = None
+    programme: TableAppendix[ProgrammeRow] | None = None
 
 
 class FinalEventInput(OrderInput):
@@ -67,13 +67,13 @@ def build_final_event(data: FinalEventInput) -> FinalEventContext:
                         f"{decline_post(typograph(data.venue), 'prepositional')}."]
     if data.participants:
         items.append(f"Пригласить к участию {typograph(data.participants).rstrip('.')}.")
-    programme = None
+    programme: TableAppendix[ProgrammeRow] | None = None
     if data.programme:
         items.append(f"Утвердить программу {decline_post(event, 'genitive')} (приложение).")
         rows = [ProgrammeRow(number=f"{i}.", time=typograph(p.time), title=typograph(p.title),
                              responsible=typograph(p.responsible))
                 for i, p in enumerate(data.programme, start=1)]
-        programme = TableAppendix(mark=appendix_mark(None, "приказу", data),
+        programme = TableAppendix[ProgrammeRow](mark=appendix_mark(None, "приказу", data),
                                   title=["Программа", decline_post(event, "genitive")], rows=rows)
     items.append(f"Назначить {with_post(responsible, 'accusative')} "
                  f"{gendered(responsible, 'ответственным', 'ответственной')} за подготовку и проведение "

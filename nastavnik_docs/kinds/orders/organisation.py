@@ -134,7 +134,7 @@ class RoadmapRow(BaseModel):
 
 
 class ApproveRegulationContext(OrderContext):
-    roadmap: TableAppendix | None = None
+    roadmap: TableAppendix[RoadmapRow] | None = None
 
 
 class ApproveRegulationInput(OrderInput):
@@ -204,7 +204,7 @@ def build_approve_regulation(data: ApproveRegulationInput) -> ApproveRegulationC
         appendices.append(Appendix(mark=approval_lines(data.organization, reg_title, order, 1),
                                    grifs=grif_lines(content, data.organization),
                                    title=title_lines(reg_title), blocks=blocks))
-    roadmap = None
+    roadmap: TableAppendix[RoadmapRow] | None = None
     if data.roadmap_title:
         ref = _ref(2) if data.roadmap else ""
         items.append(f"Утвердить {lower_first(decline_title(typograph(data.roadmap_title), 'accusative'))}{ref}.")
@@ -212,7 +212,7 @@ def build_approve_regulation(data: ApproveRegulationInput) -> ApproveRegulationC
             rows = [RoadmapRow(number=f"{i}.", event=typograph(e.event), deadline=typograph(e.deadline),
                                responsible=typograph(e.responsible))
                     for i, e in enumerate(data.roadmap, start=1)]
-            roadmap = TableAppendix(mark=approval_lines(data.organization, data.roadmap_title, order, 2),
+            roadmap = TableAppendix[RoadmapRow](mark=approval_lines(data.organization, data.roadmap_title, order, 2),
                                     title=title_lines(data.roadmap_title), rows=rows)
     if data.effective:
         what = "Положение и дорожную карту" if data.roadmap_title else "Положение"
@@ -322,7 +322,7 @@ class MemberRow(BaseModel):
 
 
 class WorkingGroupContext(OrderContext):
-    members: TableAppendix
+    members: TableAppendix[MemberRow]
 
 
 class WorkingGroupInput(OrderInput):
@@ -371,7 +371,7 @@ def build_working_group(data: WorkingGroupInput) -> WorkingGroupContext:
         bases=[*default_bases("order.working_group"), *own_acts(data)],
         purpose=f"координации работы по внедрению целевой модели наставничества в {org}",
         items=[typograph(i) if isinstance(i, str) else i for i in items], named=seen,
-        members=TableAppendix(mark=appendix_mark(None, "приказу", data),
+        members=TableAppendix[MemberRow](mark=appendix_mark(None, "приказу", data),
                               title=[typograph(t) for t in title], rows=rows),
     ))
 

@@ -147,7 +147,7 @@ class PairRow(BaseModel):
 
 
 class AssignPairsContext(OrderContext):
-    pairs: TableAppendix
+    pairs: TableAppendix[PairRow]
 
 
 class AssignPairsInput(OrderInput):
@@ -265,7 +265,7 @@ def build_assign_pairs(data: AssignPairsInput) -> AssignPairsContext:
         bases=[*default_bases("order.assign_pairs", pair_facts(registry, pairs)), *own_acts(data)],
         purpose="реализации персонализированных программ наставничества",
         items=[typograph(i) if isinstance(i, str) else i for i in items], named=named,
-        pairs=TableAppendix(mark=appendix_mark(None, "приказу", data), title=[title], rows=rows),
+        pairs=TableAppendix[PairRow](mark=appendix_mark(None, "приказу", data), title=[title], rows=rows),
     ))
 
 

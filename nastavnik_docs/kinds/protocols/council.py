@@ -66,8 +66,9 @@ class RoadmapApproval(Model):
     title: str = Field(default="Дорожная карта (план мероприятий) по реализации Положения о системе наставничества",
                        description="Название дорожной карты")
     speaker: Ref = Field(description="Докладчик (обычно куратор)")
-    verb: Literal["утвердить", "согласовать", "рекомендовать к утверждению"] = "согласовать"
-    votes: Votes | None = None
+    verb: Literal["утвердить", "согласовать", "рекомендовать к утверждению"] = Field(
+        default="согласовать", description="Что решили сделать с дорожной картой")
+    votes: Votes | None = Field(default=None, description="Итоги голосования («за», «против», «воздержались»)")
 
 
 class CouncilQuestion(BaseModel):
