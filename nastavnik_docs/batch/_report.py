@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .._files import atomic_path
+from .._privacy import personal_values, record_values, scrub
 from .._textsafe import csv_cell
 from ..ru import agree
+from ._names import short_name
 
-__all__ = ["ERROR_REPORT", "BatchReport", "Failure", "write_error_report"]
+__all__ = ["ERROR_REPORT", "BatchReport", "Failure", "error_report_bytes", "failure_of", "write_error_report"]
 
 #: The error report written into the output folder when some records fail.
 ERROR_REPORT = "Ошибки выпуска.csv"
@@ -29,11 +33,15 @@ class Failure:
 
 @dataclass
 class BatchReport:
-    """What a batch run did."""
+    """What a batch run did.
+
+    ``out_dir`` is the folder written, the ``.zip`` file, or None for a stream; for an
+    archive or a stream ``written`` and the other paths are names inside it.
+    """
 
     kind: str
     title: str
-    out_dir: Path
+    out_dir: Path | None
     total: int
     written: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
@@ -69,12 +77,24 @@ class BatchReport:
                 lines.append(f"  … и ещё {len(self.failed) - 5}")
         if self.merged:
             lines.append(f"Общий файл для печати: {self.merged}")
-        lines.append(f"Папка: {self.out_dir}")
+        if self.out_dir is not None:
+            place = "Архив" if self.out_dir.suffix.lower() == ".zip" else "Папка"
+            lines.append(f"{place}: {self.out_dir}")
         return "\n".join(lines)
 
 
-def write_error_report(out_dir: Path, failures: list[Failure], *, temp_prefix: str | None = None) -> Path:
-    """«№ записи; Участник; Ошибка» in a CSV that Excel opens in Russian locales (; and BOM).
+def failure_of(index: int, record: Mapping[str, Any], error: str, *, redact: bool = False) -> Failure:
+    """A failed record (``index`` from 0) as reports show it: whom it is for («Иванова
+    М.П.») and why, never with a phone, an e-mail, an address or a birth date of the
+    record (``nastavnik_docs._privacy``); with ``redact``, only its number and the reason
+    without any value of the record."""
+    if redact:
+        return Failure(index + 1, "", scrub(error, record_values(record)))
+    return Failure(index + 1, short_name(record), scrub(error, personal_values(record)))
+
+
+def error_report_bytes(failures: list[Failure]) -> bytes:
+    """«№ записи; Участник; Ошибка» as a CSV that Excel opens in Russian locales (; and BOM).
     Every cell that a spreadsheet would read as a formula is neutralised (the OWASP rule,
     ``nastavnik_docs._textsafe.csv_cell``): a name or a message quoting the data is text."""
     buffer = io.StringIO()
@@ -82,7 +102,13 @@ def write_error_report(out_dir: Path, failures: list[Failure], *, temp_prefix: s
     writer.writerow(["№ записи", "Участник", "Ошибка"])
     for f in failures:
         writer.writerow([f.row, csv_cell(f.name), csv_cell(f.error)])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_error_report(out_dir: Path, failures: list[Failure], *, temp_prefix: str | None = None) -> Path:
+    """The error report (:func:`error_report_bytes`) written into ``out_dir``
+    (``temp_prefix``: how its temporary file is named while it is written)."""
     target = out_dir / ERROR_REPORT
     with atomic_path(target, overwrite=True, **({"prefix": temp_prefix} if temp_prefix else {})) as tmp:
-        tmp.write_text(buffer.getvalue(), encoding="utf-8-sig")
+        tmp.write_bytes(error_report_bytes(failures))
     return target

@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, overload
 
 from docx.document import Document
 from docx.oxml.ns import qn
@@ -343,10 +343,16 @@ def too_large(label: str, reason: object) -> TemplateError:
                          f"он не записан — обрезанный файл хуже, чем никакого. Сократите данные")
 
 
+@overload
 def render_docx(template: str | os.PathLike[str], context: BaseModel | Mapping[str, Any],
-                out: str | os.PathLike[str]) -> Path:
-    """Fill the DOCX ``template`` with ``context`` and save to ``out`` (not atomic: the
-    caller passes a temporary path from ``atomic_path``)."""
+                out: str | os.PathLike[str]) -> Path: ...
+@overload
+def render_docx(template: str | os.PathLike[str], context: BaseModel | Mapping[str, Any],
+                out: BinaryIO) -> None: ...
+def render_docx(template: str | os.PathLike[str], context: BaseModel | Mapping[str, Any],
+                out: str | os.PathLike[str] | BinaryIO) -> Path | None:
+    """Fill the DOCX ``template`` with ``context`` and save to ``out``: a path (not atomic:
+    the caller passes a temporary path from ``atomic_path``) or a binary stream."""
     values = template_context(context)
     label = open_template(template)
     tpl = SafeDocxTemplate(template)
@@ -364,6 +370,9 @@ def render_docx(template: str | os.PathLike[str], context: BaseModel | Mapping[s
     except Exception as exc:  # lxml / docxtpl failures on the rendered XML
         raise TemplateError(f"{label}: не удалось собрать документ: {one_line(exc)}") from exc
     apply_font(tpl.docx, values)
+    if not isinstance(out, (str, os.PathLike)):
+        tpl.save(out)
+        return None
     tpl.save(str(out))
     return Path(out)
 

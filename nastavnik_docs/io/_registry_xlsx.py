@@ -77,7 +77,8 @@ def read_registry_xlsx(path: str | os.PathLike[str]) -> Registry:
         missing = [s for s in (PARTICIPANTS_SHEET, PAIRS_SHEET) if header_key(s) not in names]
         if missing:
             found = ", ".join(f"«{n}»" for n in workbook.sheetnames)
-            raise InputError([Problem(f"нет листа «{s}»; в книге есть листы: {found}", file=file, sheet=s)
+            raise InputError([Problem(f"нет листа «{s}»; в книге есть листы: {found}", file=file, sheet=s,
+                                      code="sheet.missing")
                               for s in missing], file=file)
         blanks = formulas_without_values(path, list(names.values()))
         return _read(workbook, names, file, blanks)
@@ -92,7 +93,8 @@ def read_registry_xlsx(path: str | os.PathLike[str]) -> Registry:
 def _damaged(file: str, exc: Exception | None = None) -> InputError:
     detail = f" ({' '.join(str(exc).split())})" if exc is not None and str(exc).strip() else ""
     return InputError(Problem("не удалось открыть книгу Excel: файл повреждён или это не .xlsx "
-                              f"(старый формат .xls сохраните в Excel как .xlsx){detail}", file=file), file=file)
+                              f"(старый формат .xls сохраните в Excel как .xlsx){detail}", file=file,
+                              code="file.unreadable"), file=file)
 
 
 def _rows(workbook: Any, name: str) -> Iterator[Sequence[Any]]:
@@ -213,7 +215,8 @@ def _read_lists(rows: Iterator[Sequence[Any]], file: str, sheet: str,
                 max_mentees = int(number_)
             except ValueError:
                 problems.append(Problem("нужно целое число не меньше 1", file=file, sheet=sheet, row=2,
-                                        column=MAX_MENTEES_LABEL, value=cell_text(value)))
+                                        column=MAX_MENTEES_LABEL, value=cell_text(value),
+                                        code="number.range"))
     return forms, max_mentees
 
 
@@ -319,7 +322,7 @@ def write_registry(registry: Registry, path: str | os.PathLike[str], *, overwrit
     path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise InputError(Problem(f"базу можно записать только в книгу Excel (.xlsx), а не «{path.suffix}»",
-                                 file=str(path)), file=path)
+                                 file=str(path), code="file.type"), file=path)
     workbook = openpyxl.load_workbook(template or template_path())
     try:
         fill_workbook(workbook, registry)
