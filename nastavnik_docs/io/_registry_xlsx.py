@@ -261,7 +261,7 @@ def _fill(sheet: Any, columns: Sequence[Column], records: Sequence[Any]) -> list
                 try:
                     value, formula_like = excel_text(value)
                 except ValueError as exc:
-                    problems.append(Problem(str(exc), sheet=sheet.title, row=r, column=col.header))
+                    problems.append(Problem(str(exc), sheet=sheet.title, row=r, column=col.header, code="cell.too_long"))
                     continue
             cell = sheet.cell(row=r, column=c, value=value)
             if isinstance(value, str):

@@ -142,7 +142,7 @@ class Table:
                 continue
             value = raw[col.field]
             if value is None and (row, self.index[col.field][0]) in self.blanks:
-                self.problem(row, col.field, None, FORMULA_MESSAGE)
+                self.problem(row, col.field, None, FORMULA_MESSAGE, code="cell.formula")
                 failed.add(col.field)
                 continue
             if value is None or (isinstance(value, str) and not value.strip()):
