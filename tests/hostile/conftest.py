@@ -63,7 +63,8 @@ def _table() -> str:
 def _bombs_table() -> str:
     lines = ["| Бомба | Файл | Внутри | Исход | Время, с | Пик памяти, МБ |", "|---|---:|---:|---|---:|---:|"]
     for bomb in sorted(TALLY.bombs, key=lambda b: str(b["name"])):
-        lines.append(f"| {bomb['name']} | {bomb['file']} | {bomb['inside']} | {bomb['outcome']} | "
+        name = str(bomb["name"]).replace("|", "\\|").replace("*", "\\*")  # not a column, not bold
+        lines.append(f"| {name} | {bomb['file']} | {bomb['inside']} | {bomb['outcome']} | "
                      f"{float(bomb['seconds']):.2f} | {float(bomb['peak_mb']):.0f} |")  # type: ignore[arg-type]
     return "\n".join(lines)
 
