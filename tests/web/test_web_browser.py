@@ -20,7 +20,7 @@ import docx
 import openpyxl
 import pytest
 import yaml
-from browser import choose, chromium, downloaded, fill, go, needs_chromium, running_server, submit, wait_text
+from browser import choose, chromium, downloaded, fill, go, needs_chromium, press, running_server, submit, wait_text
 from conftest import PLANTED, SAMPLE_PROJECT, SAMPLES, registry_with_error, unfilled_sample_project
 
 pytestmark = needs_chromium
@@ -186,7 +186,7 @@ def test_curator_path_from_a_new_folder_to_the_years_documents(tmp_path, downloa
         row = driver.find_element(By.ID, "d-curator_order")
         assert "№ 110-о/д" in row.text and "Приказ о назначении куратора" in row.text
         if preview_available():
-            row.find_element(By.LINK_TEXT, "Просмотр").click()
+            press(driver, row.find_element(By.LINK_TEXT, "Просмотр"))
             image = driver.find_element(By.CSS_SELECTOR, ".preview img")
             assert driver.execute_async_script(
                 "const [img, done] = arguments; if (img.complete) done(img.naturalWidth);"
