@@ -28,6 +28,8 @@ from rich.text import Text
 from ._version import __version__
 from .errors import DataWarning, InputError, NastavnikError
 
+_python_show_warning = warnings.showwarning
+
 app = typer.Typer(
     name="nastavnik-docs",
     help="Документы целевой модели наставничества: приказы, протоколы, программы, грамоты, "
@@ -82,14 +84,14 @@ def _error_text(exc: BaseException) -> str:
 
 def _show_warning(message: Any, category: type[Warning], filename: str, lineno: int,
                   file: Any = None, line: str | None = None) -> None:
-    if issubclass(category, DataWarning):
-        _say("Предупреждение:", "bold yellow", "в данных есть сомнительная дата рождения (подробности — без --redact)"
-             if _redacting else str(message))
+    """Print the library's own warnings as one Russian line, without Python's source
+    excerpt (with ``--redact``, a birth-date warning without the name)."""
+    if issubclass(category, DataWarning) and _redacting:
+        _say("Предупреждение:", "bold yellow", "в данных есть сомнительная дата рождения (подробности — без --redact)")
+    elif category.__module__.startswith("nastavnik_docs"):
+        _say("Предупреждение:", "bold yellow", str(message))
     else:
-        _default_showwarning(message, category, filename, lineno, file, line)
-
-
-_default_showwarning = warnings.showwarning
+        _python_show_warning(message, category, filename, lineno, file, line)
 
 
 def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -100,7 +102,7 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         global _redacting
         _redacting = bool(kwargs.get("redact"))
-        warnings.showwarning = _show_warning
+        previous, warnings.showwarning = warnings.showwarning, _show_warning
         try:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort):
@@ -114,7 +116,7 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             _say("Ошибка:", "bold red", _error_text(exc))
             raise typer.Exit(1) from None
         finally:
-            warnings.showwarning = _default_showwarning
+            warnings.showwarning = previous
 
     return wrapper
 
@@ -447,6 +449,7 @@ def serve(
 
 def main() -> None:
     """The console script: the app, with a last guard so that nothing escapes as a traceback."""
+    warnings.showwarning = _show_warning
     try:
         app()
     except SystemExit:
