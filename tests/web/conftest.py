@@ -83,6 +83,23 @@ def registry_with_error(target: Path, source: Path = SAMPLES / "registry.xlsx") 
     return target
 
 
+def registry_with_early_consents(target: Path, source: Path = SAMPLES / "registry.xlsx") -> Path:
+    """The sample registry with the consents of pairs 2 and 3 dated 26.08.2026, the day before
+    the regulation they cite was approved: two errors the year's check finds."""
+    import datetime as dt
+
+    import openpyxl
+
+    shutil.copy(source, target)
+    book = openpyxl.load_workbook(target)
+    sheet = book["Пары"]
+    header = [c.value for c in sheet[1]]
+    for row in (3, 4):  # pairs 2 and 3
+        sheet.cell(row, header.index("Согласие наставника") + 1, dt.datetime(2026, 8, 26))
+    book.save(target)
+    return target
+
+
 @pytest.fixture
 def bad_registry(tmp_path) -> Path:
     return registry_with_error(tmp_path / "База с ошибкой.xlsx")

@@ -322,12 +322,12 @@ def test_check_project_of_the_served_folder(project_client):
 
 
 def test_check_project_of_an_uploaded_workbook_with_the_folders_settings(new_project, tmp_path):
-    from conftest import SAMPLES
+    from conftest import registry_with_early_consents
 
     registry = new_project.app.state.web.folder.registry_file
     before = registry.read_bytes()
-    answer = new_project.post("/api/check-project",
-                              files={"file": ("выгрузка.xlsx", (SAMPLES / "registry.xlsx").read_bytes(), XLSX)})
+    upload = registry_with_early_consents(tmp_path / "выгрузка.xlsx").read_bytes()
+    answer = new_project.post("/api/check-project", files={"file": ("выгрузка.xlsx", upload, XLSX)})
     assert answer.status_code == 200, answer.text
     report = answer.json()
     assert report["ok"] is False and report["errors"] == 2 and report["registry"] == "выгрузка.xlsx"

@@ -15,7 +15,7 @@ import docx
 import openpyxl
 import pytest
 import yaml
-from conftest import SAMPLES, comments, form_values, sample_project
+from conftest import SAMPLES, comments, form_values, registry_with_early_consents, sample_project
 
 from nastavnik_docs.project import Project
 
@@ -34,13 +34,14 @@ def wait_done(client, job: str, timeout: float = 600) -> dict:
 
 @pytest.fixture
 def template_client(make_app, tmp_path):
-    """A new project (``nastavnik-docs init``) with the sample card and registry, no officials."""
+    """A new project (``nastavnik-docs init``) with the sample card and registry, no officials;
+    two consents of the registry are dated before the regulation (two errors to find)."""
     from fastapi.testclient import TestClient
 
     folder = tmp_path / "Новый проект"
     Project.init(folder, school_year=2026)
     shutil.copy(SAMPLES / "organization.yaml", folder / "organization.yaml")
-    shutil.copy(SAMPLES / "registry.xlsx", folder / "База наставников и наставляемых.xlsx")
+    registry_with_early_consents(folder / "База наставников и наставляемых.xlsx")
     with TestClient(make_app(folder=folder), base_url="http://127.0.0.1:8000") as client:
         yield client
 
