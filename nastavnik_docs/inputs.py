@@ -42,7 +42,7 @@ from .kinds.programmes.personal import PersonalProgrammeInput
 from .kinds.protocols import CouncilInput, InterviewInput, ReviewInput
 from .kinds.questionnaires import FeedbackInput, MenteeQuestionnaireInput, QuestionnaireInput
 from .kinds.registries import RegistryListInput
-from .kinds.regulation.document import RegulationInput
+from .kinds.regulation import RegulationInput
 from .kinds.reports import CoverageInput
 from .kinds.sheets import AcquaintanceSheetInput, RegistrationSheetInput
 from .models.roadmap import Roadmap
