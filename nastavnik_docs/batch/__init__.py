@@ -20,15 +20,18 @@ file per record:
 """
 
 from ._names import name_fields, safe_file_stem, unique_names
+from ._numbers import JOURNAL_PREFIX, Numbering
 from ._records import records_from_source
 from ._report import ERROR_REPORT, BatchReport, Failure
 from ._run import MERGED_SUFFIX, render_batch
 
 __all__ = [
     "ERROR_REPORT",
+    "JOURNAL_PREFIX",
     "MERGED_SUFFIX",
     "BatchReport",
     "Failure",
+    "Numbering",
     "name_fields",
     "records_from_source",
     "render_batch",

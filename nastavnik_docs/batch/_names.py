@@ -38,16 +38,25 @@ def safe_file_stem(text: str) -> str:
 
 
 def unique_names(stems: Iterable[str], suffix: str) -> list[str]:
-    """File names from stems, unique ignoring case (as on Windows): «Иванова_М.П._2.docx»."""
+    """File names from stems, unique ignoring case (as on Windows): «Иванова_М.П._2.docx».
+
+    Linear in the number of names however often a stem repeats: each stem remembers the
+    next number to try, so the seventh thousand «Иванова_М.П.» does not count up from 2.
+    """
     used: set[str] = set()
+    next_number: dict[str, int] = {}
     out: list[str] = []
     for stem in stems:
-        candidate, n = stem, 1
+        key = stem.casefold()
+        n = next_number.get(key, 1)
+        candidate = stem if n == 1 else f"{stem}_{n}"
         while f"{candidate}{suffix}".casefold() in used:
             n += 1
             candidate = f"{stem}_{n}"
-        used.add(f"{candidate}{suffix}".casefold())
-        out.append(f"{candidate}{suffix}")
+        next_number[key] = n + 1
+        name = f"{candidate}{suffix}"
+        used.add(name.casefold())
+        out.append(name)
     return out
 
 

@@ -1,5 +1,6 @@
 """``render_batch``: one document per record into a folder, in one or several processes,
-with resume after a kill, an error report and an optional merged print file."""
+with resume after a kill, an error report, registration numbers with their journal sheet,
+PDF copies and an optional merged print file."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import math
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
@@ -16,9 +17,11 @@ from typing import Any
 from .._files import TEMP_PREFIX
 from ..errors import InputError, OutputExistsError, Problem
 from ..kinds import Kind, get_kind
+from ..models import Role
 from ._names import plan_names, safe_file_stem, short_name
-from ._report import ERROR_REPORT, BatchReport, Failure, write_error_report
-from ._workers import Item, Worker, auto_jobs, init_process, kind_ref, run_chunk
+from ._numbers import Numbering, journal_path, write_journal
+from ._report import ERROR_REPORT, BatchReport, Failure, FileList, write_error_report
+from ._workers import Job, JournalRow, Outcome, Worker, auto_jobs, init_process, kind_ref, run_chunk, run_range, set_job
 
 __all__ = ["MERGED_SUFFIX", "render_batch"]
 
@@ -28,6 +31,7 @@ log = logging.getLogger("nastavnik_docs.batch")
 MERGED_SUFFIX = " — все документы для печати"
 
 PathLike = str | os.PathLike[str]
+Bar = tuple[Any, Any]
 
 
 def _remove_temp_files(out_dir: Path) -> int:
@@ -41,19 +45,36 @@ def _remove_temp_files(out_dir: Path) -> int:
     return removed
 
 
-def _refuse_clashes(out_dir: Path, targets: list[Path], present: set[str]) -> None:
-    clashes = [p for p in targets if p.name.casefold() in present]
+def _refuse_clashes(out_dir: Path, names: Iterable[str], present: set[str]) -> None:
+    clashes = [n for n in names if n.casefold() in present]
     if clashes:
         raise OutputExistsError(
             f"В папке {out_dir} уже есть файлы с такими именами: {len(clashes)} "
-            f"(например, «{clashes[0].name}»). Чтобы продолжить прерванный выпуск, "
+            f"(например, «{clashes[0]}»). Чтобы продолжить прерванный выпуск, "
             f"укажите --resume (resume=True); чтобы перезаписать — --force (overwrite=True)")
 
 
-def _write_all(kind: Kind, template: Path, suffix: str, todo: list[Item], n_jobs: int,
-               bar: tuple[Any, Any] | None, done_before: int) -> dict[int, str]:
-    """Write ``todo`` in ``n_jobs`` processes; the reasons of the records that failed."""
-    errors: dict[int, str] = {}
+def _ranges(todo: Sequence[int], n_jobs: int) -> list[tuple[int, int]]:
+    """Contiguous runs of the positions to write, cut into pieces small enough to spread
+    over ``n_jobs`` processes and to move the progress bar."""
+    size = max(1, min(2048, math.ceil(len(todo) / (n_jobs * 8))))
+    out: list[tuple[int, int]] = []
+    start = prev = None
+    for index in todo:
+        if start is None or prev is None or index != prev + 1 or index - start >= size:
+            if start is not None and prev is not None:
+                out.append((start, prev + 1))
+            start = index
+        prev = index
+    if start is not None and prev is not None:
+        out.append((start, prev + 1))
+    return out
+
+
+def _write_all(job: Job, todo: list[int], n_jobs: int, bar: Bar | None, done_before: int) -> Outcome:
+    """Write the records at positions ``todo`` in ``n_jobs`` processes."""
+    failures: dict[int, str] = {}
+    journal: list[tuple[int, JournalRow]] = []
     advance: Callable[[int], None] = (lambda k: bar[0].advance(bar[1], k)) if bar else (lambda k: None)
 
     def start_bar() -> None:
@@ -61,62 +82,94 @@ def _write_all(kind: Kind, template: Path, suffix: str, todo: list[Item], n_jobs
             bar[0].start()
             advance(done_before)
 
+    def collect(outcome: Outcome) -> None:
+        failures.update(outcome[0])
+        journal.extend(outcome[1])
+
     try:
         if n_jobs == 1:
-            worker = Worker(kind, template, suffix)
+            worker = Worker(job)
             start_bar()
-            for item in todo:
-                index, error = worker.one(*item)
-                if error:
-                    errors[index] = error
-                advance(1)
+            for start, stop in _ranges(todo, 1):
+                collect(worker.range(start, stop))
+                advance(stop - start)
         elif todo:
-            size = max(1, min(256, math.ceil(len(todo) / (n_jobs * 8))))
-            chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            with ProcessPoolExecutor(n_jobs, mp_context=context, initializer=init_process,
-                                     initargs=(kind_ref(kind), str(template), suffix)) as pool:
-                futures = {pool.submit(run_chunk, chunk): len(chunk) for chunk in chunks}
-                # The bar's refresh thread starts only after the worker processes are forked.
-                start_bar()
-                for future in as_completed(futures):
-                    for index, error in future.result():
-                        if error:
-                            errors[index] = error
-                    advance(futures[future])
+            ranges = _ranges(todo, n_jobs)
+            forked = "fork" in multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if forked else "spawn")
+            if forked:
+                set_job(job)  # inherited by the processes the pool forks: nothing pickled
+            light = Job(job.kind, job.template, job.suffix, numbering=job.numbering, qr=job.qr)
+            try:
+                with ProcessPoolExecutor(n_jobs, mp_context=context, initializer=init_process,
+                                         initargs=(None if forked else light,)) as pool:
+                    if forked:
+                        futures = {pool.submit(run_range, a, b): b - a for a, b in ranges}
+                    else:
+                        futures = {pool.submit(run_chunk, [(i, job.records[i], job.targets[i])
+                                                           for i in range(a, b)]): b - a for a, b in ranges}
+                    # The bar's refresh thread starts only after the worker processes are forked.
+                    start_bar()
+                    for future in as_completed(futures):
+                        collect(future.result())
+                        advance(futures[future])
+            finally:
+                set_job(None)
     finally:
         if bar:
             bar[0].stop()
-    return errors
+    return failures, journal
+
+
+def _extras_supported(kind: Kind, numbering: Numbering | None, qr: bool) -> None:
+    fields = kind.input_model.model_fields
+    if numbering is not None and "number" not in fields:
+        raise InputError(Problem(f"у документа «{kind.title}» нет регистрационного номера", field="number"))
+    if qr and "qr" not in fields:
+        raise InputError(Problem(f"на документ «{kind.title}» QR-код не ставится", field="qr"))
 
 
 def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir: PathLike, *,
                  merge: bool = False, jobs: int | None = None, resume: bool = False,
                  overwrite: bool = False, name: str | None = None,
-                 templates: PathLike | None = None, progress: bool = False) -> BatchReport:
+                 templates: PathLike | None = None, progress: bool = False,
+                 pdf: bool = False, numbering: Numbering | None = None,
+                 qr: bool = False) -> BatchReport:
     """Write one document of ``kind`` per record into ``out_dir``.
 
     ``name`` is the file name pattern (default: the kind's, e.g. ``{last_name}_{initials}``);
     ``merge`` also makes one print file; ``jobs`` processes (default: by size);
     ``resume`` skips files already complete; ``overwrite`` replaces existing files;
-    ``templates`` is the user's template folder; ``progress`` shows a progress bar.
-    Errors in single records are reported, not raised; see :class:`BatchReport`.
+    ``templates`` is the user's template folder; ``progress`` shows a progress bar;
+    ``pdf`` also makes a PDF of every document (LibreOffice; see :mod:`._pdf`);
+    ``numbering`` gives each document a registration number and writes the journal sheet
+    beside them; ``qr`` prints a QR code with the document's details (requisite 31).
+    Errors in single records are reported, not raised; see :class:`BatchReport`. No
+    records at all is an :class:`~nastavnik_docs.errors.InputError`.
     """
     started = time.perf_counter()
     kind = get_kind(kind)
     out_dir = Path(out_dir)
-    records = list(records)
+    # A list or tuple is used as it is (worker processes inherit it); anything else is read once.
+    records = records if isinstance(records, (list, tuple)) else list(records)
+    if not records:
+        raise InputError(Problem(f"нет ни одной записи для выпуска «{kind.title}»"))
     template_name, suffix = (kind.docx, ".docx") if kind.docx else (kind.xlsx, ".xlsx")
     if not template_name:
         raise InputError(Problem(f"«{kind.title}» не выпускается пакетом: у него нет шаблона DOCX или XLSX"))
+    _extras_supported(kind, numbering, qr)
+    if pdf:
+        from ..engine.pdf import find_soffice
+
+        find_soffice()  # fail before writing anything when LibreOffice is missing
     from ..engine.lookup import find_template
 
     template = find_template(template_name, templates)
     pattern = name or (kind.batch.file_name if kind.batch else "{index:05d}")
-    targets = [out_dir / n for n in plan_names(records, pattern, suffix)]
+    names = plan_names(records, pattern, suffix)
     stem = safe_file_stem(kind.output_name or kind.title)
     merged_path = out_dir / f"{stem}{MERGED_SUFFIX}.docx" if merge and suffix == ".docx" else None
+    journal_file = journal_path(out_dir, kind.title) if numbering is not None else None
 
     out_dir.mkdir(parents=True, exist_ok=True)
     removed = _remove_temp_files(out_dir)
@@ -125,15 +178,21 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
     if removed:
         log.info("removed %d unfinished temporary files in %s", removed, out_dir)
     if not overwrite and not resume:
-        _refuse_clashes(out_dir, [*targets, *([merged_path] if merged_path else [])], present)
+        extra = [p.name for p in (merged_path, journal_file) if p is not None]
+        pdf_names = [n.rsplit(".", 1)[0] + ".pdf" for n in names] if pdf else []
+        _refuse_clashes(out_dir, [*names, *pdf_names, *extra], present)
 
     report = BatchReport(kind=kind.id, title=kind.title, out_dir=out_dir, total=len(records))
-    todo: list[Item] = []
-    for i, (record, path) in enumerate(zip(records, targets)):
-        if resume and not overwrite and path.name.casefold() in present:
-            report.skipped.append(path)
+    folder = str(out_dir)
+    targets = [os.path.join(folder, n) for n in names]
+    todo: list[int] = []
+    skipped: list[str] = []
+    for i, file_name in enumerate(names):
+        if resume and not overwrite and file_name.casefold() in present:
+            skipped.append(file_name)
         else:
-            todo.append((i, record, str(path)))
+            todo.append(i)
+    report.skipped = FileList(out_dir, skipped)
 
     n_jobs = max(1, jobs if jobs is not None else auto_jobs(len(todo)))
     report.jobs = n_jobs = min(n_jobs, max(1, len(todo)))
@@ -142,21 +201,49 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
         from ._progress import progress_bar
 
         bar = progress_bar(len(records), kind.title)
-    errors = _write_all(kind, template, suffix, todo, n_jobs, bar, len(report.skipped))
+    job = Job(kind_ref(kind), str(template), suffix, records, targets, numbering=numbering, qr=qr)
+    errors, journal = _write_all(job, todo, n_jobs, bar, len(skipped))
 
-    report.written = [Path(target) for index, _, target in todo if index not in errors]
+    report.written = FileList(out_dir, [names[i] for i in todo if i not in errors])
     report.failed = [Failure(i + 1, short_name(records[i]), errors[i]) for i in sorted(errors)]
+    report.roles = _roles(records, todo, errors)
     stale = out_dir / ERROR_REPORT
     if report.failed:
         report.error_report = write_error_report(out_dir, report.failed)
     elif stale.exists() and (resume or overwrite):
         stale.unlink()
+    if journal_file is not None:
+        journal.sort()
+        report.journal = write_journal(journal_file, [row for _, row in journal])
 
-    if merged_path is not None:
-        ready = [t for i, t in enumerate(targets) if i not in errors and t.exists()]
-        if ready:
-            from ..engine.merge import merge_documents
+    ready = [names[i] for i in range(len(names)) if i not in errors]
+    if merged_path is not None and ready:
+        from ..engine.merge import merge_documents
 
-            report.merged = merge_documents(ready, merged_path, overwrite=True)
+        report.merged = merge_documents([out_dir / n for n in ready if (out_dir / n).exists()],
+                                        merged_path, overwrite=True)
+    if pdf and suffix == ".docx" and ready:
+        from ._pdf import make_pdfs
+
+        made = make_pdfs([out_dir / n for n in ready], jobs=n_jobs,
+                         merged=out_dir / f"{stem}{MERGED_SUFFIX}.pdf" if merge else None)
+        report.pdfs, report.merged_pdf = FileList(out_dir, [p.name for p in made.files]), made.merged
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _roles(records: Sequence[Mapping[str, Any]], todo: list[int], errors: dict[int, str]) -> dict[str, int]:
+    """How many documents were written for each role of their recipients («наставник»: 12)."""
+    counts: dict[str, int] = {}
+    for i in todo:
+        if i in errors:
+            continue
+        recipient = records[i].get("recipient")
+        role = recipient.get("role") if isinstance(recipient, Mapping) else getattr(recipient, "role", None)
+        if role is not None:
+            try:
+                label = Role(role).label
+            except ValueError:
+                label = str(role)
+            counts[label] = counts.get(label, 0) + 1
+    return counts
