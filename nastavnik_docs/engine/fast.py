@@ -253,8 +253,16 @@ class FastDocxTemplate:
                 raise exc.__cause__ from None
             raise
 
+    #: Distinct pictures kept prepared; a batch whose every record prints a picture of its
+    #: own (a QR code) starts afresh past this, so memory stays flat.
+    MAX_PICTURES = 64
+
     def render(self, context: BaseModel | Mapping[str, Any]) -> RenderedDocument:
         """Render one record's parts (nothing is written)."""
+        if len(self._images) > self.MAX_PICTURES or len(self._inlines) > self.MAX_PICTURES:
+            self._inlines.clear()
+            self._images.clear()
+            self._image_parts.clear()
         values = template_context(context)
         sink = _ImageSink(self)
         with active_template(sink):

@@ -15,7 +15,8 @@ from ._enums import (
 from .findings import Finding, Severity
 from .forms import BUILTIN_FORMS, MentoringForm, find_form, nearest_form
 from .history import PairEvent, history_errors
-from .image import Image
+from .construct import construct
+from .image import Image, QrCode
 from .organization import Organization
 from .origin import HasOrigin, Origin
 from .pair import Pair, SupplementaryAgreement
@@ -67,6 +68,7 @@ __all__ = [
     "Participant",
     "Period",
     "Person",
+    "QrCode",
     "Registry",
     "RegistryProblem",
     "Roadmap",
@@ -83,6 +85,7 @@ __all__ = [
     "YEAR_CHECKS",
     "check_registry",
     "check_year",
+    "construct",
     "history_errors",
     "find_form",
     "nearest_form",
