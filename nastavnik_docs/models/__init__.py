@@ -12,10 +12,10 @@ from ._enums import (
     Role,
     normalize_word,
 )
+from .construct import construct
 from .findings import Finding, Severity
 from .forms import BUILTIN_FORMS, MentoringForm, find_form, nearest_form
 from .history import PairEvent, history_errors
-from .construct import construct
 from .image import Image, QrCode
 from .organization import Organization
 from .origin import HasOrigin, Origin
