@@ -7,6 +7,7 @@ Errors of the library (``NastavnikError``) are printed in Russian without a trac
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -14,8 +15,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from ._version import __version__
 from .errors import NastavnikError
@@ -28,8 +27,38 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-console = Console()
-err_console = Console(stderr=True)
+
+
+class _Console:
+    """rich's Console, made on first use: importing rich costs more than a whole
+    ``nastavnik-docs render`` may take before it starts working."""
+
+    def __init__(self, stderr: bool = False):
+        self.stderr = stderr
+        self._console: Any = None
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        stream = sys.stderr if self.stderr else sys.stdout
+        if (self._console is None and not options.get("markup") and not stream.isatty()
+                and all(isinstance(o, str) for o in objects)):
+            # plain lines into a pipe or a file: what rich would write, without loading it
+            stream.write(" ".join(objects) + "\n")
+            return
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self.stderr)
+        self._console.print(*objects, **options)
+
+
+def _table(title: str) -> Any:
+    from rich.table import Table
+
+    return Table(title=title)
+
+
+console = _Console()
+err_console = _Console(stderr=True)
 
 TemplatesOption = Annotated[
     Path | None,
@@ -78,7 +107,7 @@ def demo(
     from ._demo import run_demo
 
     rows = run_demo(out, pdf=pdf)
-    table = Table(title=f"Записано в {out}")
+    table = _table(f"Записано в {out}")
     table.add_column("Документ")
     table.add_column("Файл")
     for title, path in rows:
@@ -104,7 +133,7 @@ def list_kinds() -> None:
     """Список видов документов."""
     from .kinds import all_kinds
 
-    table = Table(title="Виды документов")
+    table = _table("Виды документов")
     table.add_column("Вид (KIND)", no_wrap=True)  # ids are copied into commands: never wrap
     table.add_column("Название")
     table.add_column("Форматы")
@@ -206,6 +235,10 @@ def import_roadmap(
 
 
 def main() -> None:
+    # pydantic looks for plugins in every installed package's metadata on first use, which
+    # costs as much as a third of a short command; a user who relies on a pydantic plugin
+    # sets PYDANTIC_DISABLE_PLUGINS to an empty value.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app()
 
 

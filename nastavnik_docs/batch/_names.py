@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -122,7 +122,7 @@ def _pattern_fields(pattern: str) -> frozenset[str] | None:
         return None
 
 
-def plan_names(records: list[Mapping[str, Any]], pattern: str, suffix: str) -> list[str]:
+def plan_names(records: Sequence[Mapping[str, Any]], pattern: str, suffix: str) -> list[str]:
     """One safe, unique file name per record from ``pattern``; a record lacking a field
     the others have gets its number («00007.docx»), a field no record has is an error."""
     stems = []

@@ -23,7 +23,7 @@ PathLike = str | os.PathLike[str]
 def page_count(pdf: PathLike) -> int:
     from pypdf import PdfReader
 
-    return len(PdfReader(pdf).pages)
+    return len(PdfReader(os.fspath(pdf)).pages)
 
 
 def split_pdf(pdf: PathLike, targets: Sequence[PathLike], pages: Sequence[int] | None = None, *,
@@ -32,7 +32,7 @@ def split_pdf(pdf: PathLike, targets: Sequence[PathLike], pages: Sequence[int] |
     in order. The pages must add up to the file's page count."""
     from pypdf import PdfReader, PdfWriter
 
-    reader = PdfReader(pdf)
+    reader = PdfReader(os.fspath(pdf))
     counts = list(pages) if pages is not None else [1] * len(targets)
     if len(counts) != len(targets) or sum(counts) != len(reader.pages):
         raise ValueError(f"{pdf}: {len(reader.pages)} pages do not make {len(targets)} documents of {counts[:5]}…")

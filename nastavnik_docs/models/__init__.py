@@ -1,5 +1,7 @@
 """Domain models of a mentoring programme (pydantic v2; no I/O, no file formats)."""
 
+from typing import TYPE_CHECKING, Any
+
 from ._enums import (
     AliasedEnum,
     Case,
@@ -23,22 +25,39 @@ from .pair import Pair, SupplementaryAgreement
 from .participant import LegalRepresentative, Participant
 from .person import Model, Official, Person
 from .registry import Registry, RegistryProblem, check_registry, nearest_participant
-from .roadmap import (
-    Activity,
-    Block,
-    Column,
-    ColumnRole,
-    Period,
-    Roadmap,
-    RoadmapNote,
-    RoadmapRow,
-    Stage,
-    Stamp,
-    StampKind,
-    SubStage,
-)
 from .target import Target
 from .year_checks import YEAR_CHECKS, check_year
+
+if TYPE_CHECKING:
+    from .roadmap import (
+        Activity,
+        Block,
+        Column,
+        ColumnRole,
+        Period,
+        Roadmap,
+        RoadmapNote,
+        RoadmapRow,
+        Stage,
+        Stamp,
+        StampKind,
+        SubStage,
+    )
+
+#: The roadmap's models (a table, its periods and deadline wording) load on first use: most
+#: documents never need them, and they take a third of the models' import time.
+_ROADMAP = frozenset({"Activity", "Block", "Column", "ColumnRole", "Period", "Roadmap", "RoadmapNote", "RoadmapRow", "Stage", "Stamp", "StampKind", "SubStage"})
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _ROADMAP:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import roadmap
+
+    value = getattr(roadmap, name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Activity",
