@@ -8,9 +8,6 @@ nastavnik_docs`` loads nothing but the version, and ``nd.render`` brings in pyda
 catalogue and the format libraries only when it is first looked up.
 """
 
-import sys as _sys
-import types as _types
-
 from ._version import __version__
 
 # Not ``typing.TYPE_CHECKING``: importing typing alone would cost a third of the budget.
@@ -32,7 +29,7 @@ if _TYPE_CHECKING:
         TemplateNotFoundError,
     )
     from .io import init_workspace, load_organization, load_registry, save_yaml, write_registry
-    from .kinds import Kind, get_kind
+    from .kinds import Kind, all_kinds, get_kind
     from .models import (
         Case,
         Category,
@@ -60,7 +57,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     **{name: (".models", name) for name in _MODELS},
     **{name: (".errors", name) for name in _ERRORS},
     **{name: ("._api", name) for name in ("TemplateReport", "check_template", "load_input", "render")},
-    "Kind": (".kinds", "Kind"), "get_kind": (".kinds", "get_kind"),
+    "Kind": (".kinds", "Kind"), "get_kind": (".kinds", "get_kind"), "all_kinds": (".kinds", "all_kinds"),
     "BatchReport": (".batch", "BatchReport"), "render_batch": (".batch", "render_batch"),
     **{name: (".io", name) for name in ("init_workspace", "load_organization", "load_registry",
                                         "save_yaml", "write_registry")},
@@ -80,26 +77,6 @@ def __getattr__(name: str) -> "Any":
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
-
-
-def kinds() -> list["Kind"]:
-    """Every kind in the catalogue, sorted by id (:func:`nastavnik_docs.kinds.all_kinds`)."""
-    from .kinds import all_kinds
-
-    return all_kinds()
-
-
-class _Package(_types.ModuleType):
-    """The package keeps ``kinds`` the function: importing the subpackage of the same name
-    would otherwise replace it with the module (``nastavnik_docs.kinds`` stays importable)."""
-
-    def __setattr__(self, name: str, value: "Any") -> None:
-        if name == "kinds" and isinstance(value, _types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-_sys.modules[__name__].__class__ = _Package
 
 
 __all__ = [
@@ -129,10 +106,10 @@ __all__ = [
     "TemplateNotFoundError",
     "TemplateReport",
     "__version__",
+    "all_kinds",
     "check_template",
     "get_kind",
     "init_workspace",
-    "kinds",
     "load_input",
     "load_organization",
     "load_registry",
