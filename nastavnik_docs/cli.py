@@ -201,16 +201,35 @@ def batch(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Число процессов")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Продолжить прерванный запуск")] = False,
     name: Annotated[str | None, typer.Option("--name", help="Шаблон имени файла, например {last_name}_{initials}")] = None,
+    filters: Annotated[list[str] | None, typer.Option(
+        "--filter", help="Кому выпускать: поле=значение (роль, категория, тип пары, формат, статус, "
+                         "класс, должность), например --filter роль=наставник --filter статус=завершена; "
+                         "несколько значений через запятую")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Также PDF каждого документа (нужен LibreOffice)")] = False,
+    number_prefix: Annotated[str | None, typer.Option(
+        "--number-prefix", help="Регистрационные номера: начало номера, например «Г-»")] = None,
+    number_start: Annotated[int | None, typer.Option(
+        "--number-start", help="Регистрационные номера: первый номер (по умолчанию 1)")] = None,
+    number_width: Annotated[int, typer.Option(
+        "--number-width", help="Регистрационные номера: число цифр, с нулями впереди")] = 1,
+    qr: Annotated[bool, typer.Option("--qr", help="QR-код с организацией, номером, датой и получателем")] = False,
     templates: TemplatesOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Много документов за один запуск (грамоты, программы, согласия)."""
-    from .batch import records_from_source, render_batch
+    """Много документов за один запуск (грамоты, программы, согласия).
 
-    records = records_from_source(kind, source, common=common)
+    С номерами (--number-prefix, --number-start) рядом с документами пишется журнал
+    регистрации (номер, ФИО, вид награды, дата, основание).
+    """
+    from .batch import Numbering, records_from_source, render_batch
+
+    numbering = None
+    if number_prefix is not None or number_start is not None:
+        numbering = Numbering(number_prefix or "", 1 if number_start is None else number_start, number_width)
+    records = records_from_source(kind, source, common=common, filters=filters or ())
     report = render_batch(kind, records, out, merge=merge, jobs=jobs, resume=resume,
                           overwrite=force, name=name, templates=templates,
-                          progress=sys.stderr.isatty())
+                          progress=sys.stderr.isatty(), pdf=pdf, numbering=numbering, qr=qr)
     console.print(report.summary())
     if report.failed:
         raise typer.Exit(1)

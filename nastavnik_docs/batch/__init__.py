@@ -19,6 +19,7 @@ file per record:
   (:mod:`nastavnik_docs.engine.merge`).
 """
 
+from ._filters import EmptySelection, Filter, parse_filters
 from ._names import name_fields, safe_file_stem, unique_names
 from ._numbers import JOURNAL_PREFIX, Numbering
 from ._records import records_from_source
@@ -30,9 +31,12 @@ __all__ = [
     "JOURNAL_PREFIX",
     "MERGED_SUFFIX",
     "BatchReport",
+    "EmptySelection",
     "Failure",
+    "Filter",
     "Numbering",
     "name_fields",
+    "parse_filters",
     "records_from_source",
     "render_batch",
     "safe_file_stem",
