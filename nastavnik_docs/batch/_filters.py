@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import InputError, Problem
 from ..models import Category, Pair, PairStatus, Participant, Registry, Role, find_form, normalize_word
@@ -42,6 +42,7 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 PAIR_FIELDS = frozenset({"pair_type", "format", "status"})
 _KEYS = {normalize_word(name): field for field, (ru, aliases) in FIELDS.items() for name in (field, ru, *aliases)}
+R = TypeVar("R", bound=Mapping[str, Any])
 _CLASS = re.compile(r"^\s*(\d{1,2})\s*[-–«\"„“ ]*\s*([А-ЯЁA-Zа-яёa-z]?)")
 
 
@@ -215,8 +216,8 @@ def _person_of_record(record: Mapping[str, Any]) -> Any:
     return recipient if recipient is not None else record
 
 
-def filter_records(records: Sequence[Mapping[str, Any]], filters: Sequence[Filter],
-                   person: Callable[[Mapping[str, Any]], Any] = _person_of_record) -> list[Mapping[str, Any]]:
+def filter_records(records: Sequence[R], filters: Sequence[Filter],
+                   person: Callable[[Mapping[str, Any]], Any] = _person_of_record) -> list[R]:
     """The records whose person passes every filter (pair filters need a registry)."""
     for f in filters:
         if f.field in PAIR_FIELDS:
