@@ -64,7 +64,7 @@ def share_strings(path: str | os.PathLike[str]) -> None:
     os.close(fd)
     try:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
-            for name, (info, data) in parts.items():
+            for info, data in parts.values():
                 out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
             out.writestr(zipfile.ZipInfo(_SST, date_time=types_info.date_time), sst,
                          compress_type=zipfile.ZIP_DEFLATED)
