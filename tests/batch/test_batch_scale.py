@@ -12,7 +12,14 @@ import pytest
 from docx import Document
 
 from nastavnik_docs._resources import sample_path
-from nastavnik_docs.batch import EmptySelection, Numbering, parse_filters, records_from_source, render_batch, unique_names
+from nastavnik_docs.batch import (
+    EmptySelection,
+    Numbering,
+    parse_filters,
+    records_from_source,
+    render_batch,
+    unique_names,
+)
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.io import load_registry, write_registry
 
