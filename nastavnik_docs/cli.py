@@ -253,6 +253,34 @@ def import_roadmap(
         err_console.print(f"Не удалось разместить: {note}", highlight=False, markup=False)
 
 
+@app.command()
+@_friendly
+def serve(
+    folder: Annotated[Path, typer.Argument(help="Папка проекта (создаётся, если её нет)")] = Path("."),
+    port: Annotated[int, typer.Option("--port", "-p", help="Порт")] = 8000,
+    host: Annotated[str, typer.Option("--host", help="Адрес; любой, кроме 127.0.0.1, требует --token")] = "127.0.0.1",
+    token: Annotated[str | None, typer.Option("--token", help="Ключ доступа (не короче 16 символов)",
+                                              envvar="NASTAVNIK_DOCS_TOKEN")] = None,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Не открывать браузер")] = False,
+    max_upload: Annotated[float, typer.Option("--max-upload", help="Предел размера загрузки, МБ")] = 20.0,
+) -> None:
+    """Страница куратора в браузере и HTTP API для других программ."""
+    try:
+        from .web import WebSettings
+        from .web import serve as run_server
+    except ImportError as exc:
+        err_console.print(f"Для веб-страницы нужны дополнительные пакеты: pip install \"nastavnik-docs[web]\" ({exc})",
+                          highlight=False, markup=False)
+        raise typer.Exit(1) from None
+    settings = WebSettings(folder=folder, host=host, port=port, token=token, max_upload_mb=max_upload)
+    try:
+        settings.validate()
+    except ValueError as exc:
+        err_console.print(f"Ошибка: {exc}", highlight=False, markup=False)
+        raise typer.Exit(2) from None
+    run_server(settings, open_browser=not no_browser)
+
+
 def main() -> None:
     # pydantic looks for plugins in every installed package's metadata on first use, which
     # costs as much as a third of a short command; a user who relies on a pydantic plugin
