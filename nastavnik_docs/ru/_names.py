@@ -182,19 +182,68 @@ def _decline_piece(part: str, piece: str, gender: Gender, case: Case, *, known: 
     if mod is not None:
         declined = apply_mod(mod, title)
     else:
-        maker = _pytrovich()[0]
-        # As in petrovich-ruby, the gender counts as "known" only for the last piece of a
-        # double name, so that androgynous exceptions such as «Бонч» apply to the first.
-        declined = maker.make(
-            _py_part(part), _py_gender(gender), _py_case(case), title, known_gender=known
-        )
+        shape = _ending_shape()
+        if part == "lastname" and shape is not None and len(title) >= shape[0]:
+            # A surname too long to be one of petrovich's whole-word exceptions declines by
+            # its ending alone: one pytrovich call per distinct ending, then a slice.
+            cut, ending = _ending_rule(title[-shape[1]:].lower(), gender, case, known)
+            declined = title[:len(title) - cut] + ending
+        else:
+            declined = _petrovich(part, title, gender, case, known)
     return match_case(piece, declined)
+
+
+def _petrovich(part: str, word: str, gender: Gender, case: Case, known: bool) -> str:
+    # As in petrovich-ruby, the gender counts as "known" only for the last piece of a
+    # double name, so that androgynous exceptions such as «Бонч» apply to the first.
+    maker = _pytrovich()[0]
+    return maker.make(*_py_args(part, gender, case), word, known_gender=known)
+
+
+@lru_cache(maxsize=64)
+def _py_args(part: str, gender: Gender, case: Case) -> tuple[Any, Any, Any]:
+    return _py_part(part), _py_gender(gender), _py_case(case)
+
+
+@lru_cache(maxsize=1)
+def _ending_shape() -> tuple[int, int] | None:
+    """(shortest word, ending length) for which petrovich's surname rules depend only on
+    the ending: longer than every whole-word exception, and an ending longer than every
+    suffix test and every cut of its rules. None when the rules cannot be read."""
+    import json
+
+    try:
+        maker_cls = type(_pytrovich()[0])
+        with open(maker_cls.DEFAULT_PATH_TO_RULES_FILE, encoding="utf-8") as fh:
+            rules = json.load(fh)["lastname"]
+        words = max(len(t) for r in rules["exceptions"] for t in r["test"])
+        tests = max(len(t) for r in rules["suffixes"] for t in r["test"])
+        cuts = max(len(m) - len(m.lstrip("-")) for r in rules["suffixes"] for m in r["mods"])
+    except (OSError, KeyError, ValueError, AttributeError, TypeError):
+        return None
+    return words + 1, max(tests, cuts) + 1
+
+
+@lru_cache(maxsize=4096)
+def _ending_rule(ending: str, gender: Gender, case: Case, known: bool) -> tuple[int, str]:
+    """(letters to cut, letters to add) that petrovich applies to a long surname with this
+    ``ending``, read off one call on a stand-in word of that ending."""
+    shape = _ending_shape()
+    assert shape is not None
+    stand_in = "Ъ" * shape[0] + ending
+    declined = _petrovich("lastname", stand_in, gender, case, known)
+    same = 0
+    for a, b in zip(stand_in, declined):
+        if a != b:
+            break
+        same += 1
+    return len(stand_in) - same, declined[same:]
 
 
 def clear_caches() -> None:
     """Forget every declined name part and detected gender (benchmarks start cold with it)."""
     for cached in (_decline_given_part, _decline_surname_part, _surname_gender, _given_gender,
-                   _gender_of_word):
+                   _gender_of_word, _ending_rule):
         cached.cache_clear()
 
 
