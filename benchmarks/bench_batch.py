@@ -77,7 +77,8 @@ def make_records(n: int, tag: str = "") -> list[dict]:
     for i in range(n):
         r = base[i % len(base)]
         last = r["recipient"]["last_name"]
-        recipient = dict(r["recipient"], last_name=fresh_prefix(i, tag) + last.lower())
+        fresh = "-".join(p[:1].upper() + p[1:] for p in (fresh_prefix(i, tag) + last).lower().split("-"))
+        recipient = dict(r["recipient"], last_name=fresh)
         records.append(dict(r, recipient=recipient, logo=None))
     return records
 

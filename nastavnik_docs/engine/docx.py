@@ -92,6 +92,8 @@ def clean_text(text: str) -> str:
 def finalize(value: Any) -> Any:
     """How a template prints a value: ``None`` as :data:`BLANK`, a picture or a QR code as
     a drawing, an enum member as its Russian value, text without characters XML cannot hold."""
+    if type(value) is str:  # nearly every value: no isinstance checks against models first
+        return clean_text(value)
     if value is None:
         return BLANK
     if isinstance(value, Image):  # a picture prints as a drawing in the part being rendered

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.runtime import new_context
 from jinja2.sandbox import SecurityError
 from lxml import etree
 from pydantic import BaseModel
@@ -91,6 +92,8 @@ class _Part:
     patched: str
     #: the patched XML had line breaks before paragraphs of its own (a pretty-printed file)
     own_breaks: bool
+    #: the template's globals (the sandbox's ``range`` …), merged once
+    globals: dict[str, Any] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -234,13 +237,19 @@ class FastDocxTemplate:
             except (JinjaTemplateError, SecurityError) as exc:
                 raise explain(exc, self.name, label, source) from None
             raise
-        return _Part(name, label, template, patched, bool(re.search(r"\n<w:p[ >]", patched)))
+        return _Part(name, label, template, patched, bool(re.search(r"\n<w:p[ >]", patched)),
+                     dict(template.globals))
 
     # -- rendering --------------------------------------------------------------------
 
     def _render(self, part: _Part, values: Mapping[str, Any]) -> str:
+        template = part.template
         try:
-            return finish_part(part.template.render(values), part.own_breaks)
+            # Template.render would copy the environment's globals (a ChainMap) into a new
+            # dict and list their names again for every record; they are read once per part.
+            context = new_context(self.env, template.name, template.blocks, {**part.globals, **values},
+                                  True, part.globals)
+            return finish_part("".join(template.root_render_func(context)), part.own_breaks)
         except (JinjaTemplateError, SecurityError):
             source = part.source  # render again with a line per paragraph, to explain
             try:
