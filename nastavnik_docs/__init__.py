@@ -45,6 +45,7 @@ if _TYPE_CHECKING:
         Role,
         Target,
     )
+    from .project import CheckFailed, Project
 
 _MODELS = ("Case", "Category", "Gender", "MentoringForm", "Official", "Organization", "Pair",
            "PairStatus", "Participant", "Person", "Registry", "Role", "Target")
@@ -61,6 +62,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "BatchReport": (".batch", "BatchReport"), "render_batch": (".batch", "render_batch"),
     **{name: (".io", name) for name in ("init_workspace", "load_organization", "load_registry",
                                         "save_yaml", "write_registry")},
+    "CheckFailed": (".project", "CheckFailed"), "Project": (".project", "Project"),
 }
 
 
@@ -83,6 +85,7 @@ __all__ = [
     "BatchReport",
     "Case",
     "Category",
+    "CheckFailed",
     "ConverterMissingError",
     "Gender",
     "GrammarError",
@@ -99,6 +102,7 @@ __all__ = [
     "Participant",
     "Person",
     "Problem",
+    "Project",
     "Registry",
     "Role",
     "Target",

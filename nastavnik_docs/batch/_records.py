@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import InputError, Problem
 from ..kinds import Kind, get_kind
+from ..models import Registry
 from ._filters import EmptySelection, Filter, filter_records, filter_registry, parse_filters
 
 __all__ = ["records_from_source"]
@@ -17,12 +18,13 @@ __all__ = ["records_from_source"]
 PathLike = str | os.PathLike[str]
 
 
-def records_from_source(kind: str | Kind, source: PathLike | Iterable[Mapping[str, Any]],
+def records_from_source(kind: str | Kind, source: PathLike | Registry | Iterable[Mapping[str, Any]],
                         common: PathLike | Mapping[str, Any] | None = None, *,
                         filters: Sequence[str | Filter] = ()) -> list[dict[str, Any]]:
     """One input dict per document from ``source``.
 
-    ``source`` is a registry (.xlsx, or a YAML/JSON with ``participants``), turned into
+    ``source`` is a registry (.xlsx, or a YAML/JSON with ``participants``, or a loaded
+    :class:`~nastavnik_docs.models.Registry`), turned into
     records by the kind's ``batch.records`` (e.g. every mentor and mentee of the completed
     pairs); a YAML/JSON list of records (or a mapping with a ``records`` list); a CSV table
     whose rows are records (columns like ``last_name`` or ``recipient.last_name``; UTF-8 or
@@ -41,6 +43,8 @@ def records_from_source(kind: str | Kind, source: PathLike | Iterable[Mapping[st
     chosen = parse_filters(filters)
     reader = RecordReader(kind.input_model)
     shared = reader.common(common)
+    if isinstance(source, Registry):
+        return _from_registry(kind, source, shared, chosen)
     if isinstance(source, (str, os.PathLike)):
         file = reader.open(source)
         if file.rows is None:
@@ -56,16 +60,18 @@ def records_from_source(kind: str | Kind, source: PathLike | Iterable[Mapping[st
     return [merge_fields(shared, record) for record in records]
 
 
-def _from_registry(kind: Kind, path: Path, shared: dict[str, Any], filters: list[Filter]) -> list[dict[str, Any]]:
+def _from_registry(kind: Kind, source: Path | Registry, shared: dict[str, Any],
+                   filters: list[Filter]) -> list[dict[str, Any]]:
+    path = source if isinstance(source, Path) else None
     if kind.batch is None or kind.batch.records is None:
         raise InputError(Problem(
             f"«{kind.title}» не выпускается пакетом из базы участников; "
-            f"дайте список записей (YAML, JSON или CSV)", file=str(path)))
+            f"дайте список записей (YAML, JSON или CSV)", file=str(path) if path else None))
     from ..io import load_registry, merge_fields
 
-    registry = load_registry(path)
+    registry = load_registry(source) if isinstance(source, Path) else source
     if not registry.participants:
-        raise EmptySelection(Problem("в базе нет ни одного участника", file=str(path)))
+        raise EmptySelection(Problem("в базе нет ни одного участника", file=str(path) if path else None))
     if filters:
         registry = filter_registry(registry, filters)
     records = kind.batch.records(registry, shared)
@@ -77,5 +83,5 @@ def _from_registry(kind: Kind, path: Path, shared: dict[str, Any], filters: list
             f"для «{kind.title}» из базы{chosen} не выбрано ни одной записи: "
             f"участников {len(registry.participants)}, пар {len(registry.pairs)} ({pairs}); "
             f"этот документ выдаётся не всем участникам (например, только участникам завершённых пар)",
-            file=str(path)))
+            file=str(path) if path else None))
     return [merge_fields(shared, r) for r in records]

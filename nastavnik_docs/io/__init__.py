@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._csv import dump_participants_csv, load_participants_csv, read_csv, read_csv_records
-    from ._input import load_input, load_organization, load_registry
+    from ._input import load_input, load_organization, load_registry, resolve_links
     from ._records import RecordReader, RecordsFile, merge_fields
     from ._registry_xlsx import write_registry
     from ._workspace import init_workspace
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 #: reading a YAML input does not load openpyxl or python-docx.
 _WHERE = {
     **dict.fromkeys(("dump_participants_csv", "load_participants_csv", "read_csv", "read_csv_records"), "_csv"),
-    **dict.fromkeys(("load_input", "load_organization", "load_registry"), "_input"),
+    **dict.fromkeys(("load_input", "load_organization", "load_registry", "resolve_links"), "_input"),
     **dict.fromkeys(("RecordReader", "RecordsFile", "merge_fields"), "_records"),
     "write_registry": "_registry_xlsx",
     "init_workspace": "_workspace",
@@ -57,6 +57,7 @@ __all__ = [
     "merge_fields",
     "read_csv",
     "read_csv_records",
+    "resolve_links",
     "save_yaml",
     "write_registry",
 ]
