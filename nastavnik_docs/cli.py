@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import typer
 
 from ._version import __version__
-from .errors import NastavnikError
+from .errors import InputError, NastavnikError
 
 app = typer.Typer(
     name="nastavnik-docs",
@@ -318,6 +318,9 @@ def batch(
     number_width: Annotated[int, typer.Option(
         "--number-width", help="Регистрационные номера: число цифр, с нулями впереди")] = 1,
     qr: Annotated[bool, typer.Option("--qr", help="QR-код с организацией, номером, датой и получателем")] = False,
+    journal: Annotated[bool, typer.Option(
+        "--journal", help="Номера продолжают журнал регистрации дела (папки с nastavnik.yaml, где лежит база) "
+                          "и заносятся в него")] = False,
     templates: TemplatesOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -332,6 +335,15 @@ def batch(
     numbering = None
     if number_prefix is not None or number_start is not None:
         numbering = Numbering(number_prefix or "", 1 if number_start is None else number_start, number_width)
+    project, series = None, ""
+    if journal:
+        from .project import Project, find_project
+
+        folder = find_project(source)
+        if folder is None:
+            raise InputError(f"--journal: {source} лежит не в папке дела (нет nastavnik.yaml рядом или выше)")
+        project = Project.open(folder)
+        series, numbering = project.batch_numbering(kind)
     origin: Any = source
     if source.suffix.lower() in (".xlsx", ".xlsm"):  # read once: its warnings, then its records
         from .io import load_registry
@@ -344,6 +356,9 @@ def batch(
     report = render_batch(kind, records, out, merge=merge, jobs=jobs, resume=resume,
                           overwrite=force, name=name, templates=templates,
                           progress=sys.stderr.isatty(), pdf=pdf, numbering=numbering, qr=qr)
+    if project is not None and report.journal_rows:
+        saved = project.register_batch(report.kind, series, report.journal_rows)
+        console.print(f"Номера занесены в журнал дела: {saved}")
     console.print(report.summary())
     if report.failed:
         raise typer.Exit(1)

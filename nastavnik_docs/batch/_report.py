@@ -4,6 +4,7 @@ a short Russian summary and the error report «Ошибки выпуска.csv»
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -85,8 +86,10 @@ class BatchReport:
     #: PDF copies of the documents (``pdf=True``) and the merged PDF (with ``merge``)
     pdfs: Sequence[Path] = field(default_factory=list)
     merged_pdf: Path | None = None
-    #: the journal sheet of the registration numbers (``numbering``)
+    #: the journal sheet of the registration numbers (``numbering``) and its lines
+    #: (number, full name, kind, date, basis)
     journal: Path | None = None
+    journal_rows: list[tuple[str, str, str, dt.date | None, str]] = field(default_factory=list)
     #: documents written per role of their recipients («наставник»: 12, «наставляемый»: 30)
     roles: dict[str, int] = field(default_factory=dict)
 

@@ -214,7 +214,8 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
         stale.unlink()
     if journal_file is not None:
         journal.sort()
-        report.journal = write_journal(journal_file, [row for _, row in journal])
+        report.journal_rows = [row for _, row in journal]
+        report.journal = write_journal(journal_file, kind.title, report.journal_rows)
 
     ready = [names[i] for i in range(len(names)) if i not in errors]
     if merged_path is not None and ready:

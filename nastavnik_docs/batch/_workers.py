@@ -95,24 +95,26 @@ class Worker:
             if not done and os.path.exists(tmp):
                 os.unlink(tmp)
 
-    def _extras(self, index: int, record: Mapping[str, Any]) -> Mapping[str, Any]:
-        """The record with its registration number and QR request, when the batch asks."""
+    def _extras(self, index: int, data: Any) -> Any:
+        """The validated input with its registration number and QR request, when the batch
+        asks (set on the validated copy: the number may depend on the document's date)."""
         job = self.job
         if job.numbering is None and not job.qr:
-            return record
-        data = dict(record)
+            return data
+        update: dict[str, Any] = {}
         if job.numbering is not None:
-            data["number"] = job.numbering.number(index)
+            day = getattr(data, "date", None)
+            update["number"] = job.numbering.number(index, day if isinstance(day, dt.date) else None)
         if job.qr:
-            data["qr"] = True
-        return data
+            update["qr"] = True
+        return data.model_copy(update=update)
 
     def one(self, index: int, record: Mapping[str, Any], target: str,
             failures: dict[int, str], journal: list[tuple[int, JournalRow]]) -> None:
         """Write one record; a failure is noted in ``failures`` with its Russian reason,
         a numbered document's line in ``journal``."""
         try:
-            data = self.validate(self._extras(index, record))
+            data = self._extras(index, self.validate(record))
             context = self.kind.build_context(data)
             self._write(context, target)
         except NastavnikError as exc:

@@ -132,9 +132,10 @@ def test_render_batch_refuses_no_records(tmp_path):
 
 def _journal_rows(path: Path) -> list[tuple]:
     sheet = openpyxl.load_workbook(path).active
-    rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("Номер", "ФИО", "Вид награды", "Дата", "Основание")
-    return rows[1:]
+    rows = [row for row in sheet.iter_rows(values_only=True) if any(v is not None for v in row)]
+    assert rows[0][0] == "Журнал регистрации: Сертификат участника"
+    assert rows[1] == ("Номер", "ФИО", "Вид награды", "Дата", "Основание")
+    return rows[2:]
 
 
 def test_registration_numbers_are_unique_and_match_the_journal(tmp_path):
@@ -157,8 +158,14 @@ def test_registration_numbers_are_unique_and_match_the_journal(tmp_path):
 
 
 def test_numbers_continue_a_journal():
+    import datetime as dt
+
     numbering = Numbering.after(["Г-0007", "Г-0012", "П-0100", "Г-x"], prefix="Г-", width=4)
     assert numbering.number(0) == "Г-0013" and numbering.number(2) == "Г-0015"
+    series = Numbering(start=41, format="{year}-{n:03d}")
+    assert series.number(1, dt.date(2026, 5, 25)) == "2026-042"
+    with pytest.raises(InputError, match="вид номера"):
+        Numbering(format="{nomer}")
 
 
 def test_numbers_on_a_kind_without_them_are_refused(tmp_path):
@@ -275,3 +282,36 @@ def test_the_registry_is_written_with_shared_strings(tmp_path):
         sheet = zf.read("xl/worksheets/sheet1.xml").decode()
         assert "xl/sharedStrings.xml" in zf.namelist() and 'inlineStr' not in sheet
     assert load_registry(path).participants == registry.participants
+
+
+# --------------------------------------------------------------------------- the project's journal
+
+
+def test_numbers_continue_the_project_journal_and_enter_it(tmp_path):
+    import shutil
+
+    import yaml
+
+    folder = tmp_path / "дело"
+    shutil.copytree(sample_path("project"), folder)
+    registry = folder / "База наставников и наставляемых.xlsx"
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+
+    def run(out: str, *extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "nastavnik_docs.cli", "batch", "award.certificate", str(registry),
+             "-c", str(COMMON), "-o", str(tmp_path / out), "--journal", *extra],
+            capture_output=True, text=True, env=env)
+
+    first = run("первый", "--filter", "роль=наставник")
+    assert first.returncode == 0, first.stderr
+    second = run("второй", "--filter", "роль=наставляемый")
+    assert second.returncode == 0, second.stderr
+    entries = yaml.safe_load((folder / "журнал.yaml").read_text("utf-8"))["entries"]
+    numbers = [e["number"] for e in entries if e["kind"] == "award.certificate"]
+    assert len(numbers) == len(set(numbers)) > 2
+    assert numbers == [f"2026-{n:03d}" for n in range(1, len(numbers) + 1)]  # the series «{year}-{n:03d}»
+    sheet = _journal_rows(next((tmp_path / "второй").glob("Журнал регистрации*.xlsx")))
+    first_rows = _journal_rows(next((tmp_path / "первый").glob("Журнал регистрации*.xlsx")))
+    assert sheet[0][0] == numbers[len(first_rows)]  # the second batch goes on where the first stopped
+    assert {e["title"].split(": ", 1)[1] for e in entries if e["number"] in {r[0] for r in sheet}} == {r[1] for r in sheet}
