@@ -24,7 +24,9 @@ Each target prints its ratio against its baseline from this same run:
   (target ≤ 10 ms) — against converting single documents, one LibreOffice call each (3 measured);
 * peak RSS of render_batch at each size of ``--memory`` in a fresh process (exec, measured
   by ``/usr/bin/time -v``; target: the largest within 10 % of the smallest) — the baseline
-  is the smallest size; the records are made inside the child and held as a caller holds them.
+  is the smallest size; the records are made inside the child, once one by one as a reader
+  yields them (render_batch then writes them as they come) and once held in a list first
+  (the list itself grows with the size).
 
 Figures are printed, never asserted: the machine may be shared.
 """
@@ -168,17 +170,22 @@ sys.path.insert(0, {root!r})
 from benchmarks.bench_batch import make_records, KIND
 from nastavnik_docs.batch import render_batch
 
-records = make_records({n}, "р")
+def one_by_one(n, size=500):
+    for start in range(0, n, size):  # made in small blocks, as a reader yields them
+        yield from make_records(min(size, n - start), f"р{{start}}")
+
+records = make_records({n}, "р") if {held} else one_by_one({n})
 start = time.perf_counter()
 report = render_batch(KIND, records, {out!r}, jobs=1)
 print(json.dumps({{"seconds": time.perf_counter() - start, "written": len(report.written)}}))
 """
 
 
-def bench_memory(n: int, folder: Path) -> dict:
-    """Peak RSS of a fresh process (exec'd, not forked) making ``n`` records and rendering them."""
+def bench_memory(n: int, folder: Path, held: bool) -> dict:
+    """Peak RSS of a fresh process (exec'd, not forked) rendering ``n`` records, either held
+    in a list made first (``held``) or made one by one as render_batch takes them."""
     out = folder / f"memory-{n}"
-    code = MEMORY_CHILD.format(root=str(ROOT), n=n, out=str(out))
+    code = MEMORY_CHILD.format(root=str(ROOT), n=n, out=str(out), held=held)
     result = subprocess.run(["/usr/bin/time", "-v", sys.executable, "-c", code], capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"memory run for {n} records failed:\n{result.stderr}")
@@ -242,13 +249,15 @@ def main(argv: list[str] | None = None) -> None:
 
         sizes = [int(s) for s in args.memory.split(",") if s.strip()]
         if sizes:
-            print("\npeak RSS of render_batch, 1 process, a fresh process per size (/usr/bin/time -v):")
-            first = None
-            for n in sizes:
-                m = bench_memory(n, work)
-                first = first or m["peak_kb"]
-                print(f"  {n:>6} records: peak {m['peak_kb'] / 1024:.1f} MB ({m['peak_kb'] / first:.3f}× the "
-                      f"{sizes[0]}-record run; target ≤ 1.10×); rendering took {m['seconds']:.1f} s")
+            print("\npeak RSS of render_batch, 1 process, a fresh process per run (/usr/bin/time -v):")
+            for held, how in ((False, "records made one by one (a generator)"),
+                              (True, "records held in a list made first")):
+                first = None
+                for n in sizes:
+                    m = bench_memory(n, work, held)
+                    first = first or m["peak_kb"]
+                    print(f"  {how}, {n:>6}: peak {m['peak_kb'] / 1024:.1f} MB ({m['peak_kb'] / first:.3f}× the "
+                          f"{sizes[0]}-record run; target ≤ 1.10×); rendering took {m['seconds']:.1f} s")
         print(f"\nload average at the end: {load()}")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -4,12 +4,13 @@ PDF copies and an optional merged print file."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from .._files import TEMP_PREFIX
 from ..errors import InputError, OutputExistsError, Problem
 from ..kinds import Kind, get_kind
 from ..models import Role
-from ._names import plan_names, safe_file_stem, short_name
+from ._names import NamePlanner, plan_names, safe_file_stem, short_name
 from ._numbers import Numbering, journal_path, write_journal
 from ._report import ERROR_REPORT, BatchReport, Failure, FileList, write_error_report
 from ._workers import Job, JournalRow, Outcome, Worker, auto_jobs, init_process, kind_ref, run_chunk, run_range, set_job
@@ -146,13 +147,25 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
     beside them; ``qr`` prints a QR code with the document's details (requisite 31).
     Errors in single records are reported, not raised; see :class:`BatchReport`. No
     records at all is an :class:`~nastavnik_docs.errors.InputError`.
+
+    A list or tuple of records is used as it is (worker processes inherit it). Records
+    given one by one (a generator) into a new or empty folder with one process are written
+    as they come, so memory stays flat however many there are; otherwise they are read
+    into a list first (the file names are then checked against the folder before anything
+    is written).
     """
     started = time.perf_counter()
     kind = get_kind(kind)
     out_dir = Path(out_dir)
-    # A list or tuple is used as it is (worker processes inherit it); anything else is read once.
-    records = records if isinstance(records, (list, tuple)) else list(records)
-    if not records:
+    stream: Iterator[Mapping[str, Any]] | None = None
+    listed: Sequence[Mapping[str, Any]] = ()
+    if isinstance(records, (list, tuple)):
+        listed = records
+    else:
+        given = iter(records)
+        first = next(given, None)
+        stream = itertools.chain([first], given) if first is not None else None
+    if stream is None and not listed:
         raise InputError(Problem(f"нет ни одной записи для выпуска «{kind.title}»"))
     template_name, suffix = (kind.docx, ".docx") if kind.docx else (kind.xlsx, ".xlsx")
     if not template_name:
@@ -166,7 +179,6 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
 
     template = find_template(template_name, templates)
     pattern = name or (kind.batch.file_name if kind.batch else "{index:05d}")
-    names = plan_names(records, pattern, suffix)
     stem = safe_file_stem(kind.output_name or kind.title)
     merged_path = out_dir / f"{stem}{MERGED_SUFFIX}.docx" if merge and suffix == ".docx" else None
     journal_file = journal_path(out_dir, kind.title) if numbering is not None else None
@@ -177,74 +189,118 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
     present = {n.casefold() for n in os.listdir(out_dir)}
     if removed:
         log.info("removed %d unfinished temporary files in %s", removed, out_dir)
-    if not overwrite and not resume:
-        extra = [p.name for p in (merged_path, journal_file) if p is not None]
-        pdf_names = [n.rsplit(".", 1)[0] + ".pdf" for n in names] if pdf else []
-        _refuse_clashes(out_dir, [*names, *pdf_names, *extra], present)
-
-    report = BatchReport(kind=kind.id, title=kind.title, out_dir=out_dir, total=len(records))
-    folder = str(out_dir)
-    targets = [os.path.join(folder, n) for n in names]
-    todo: list[int] = []
-    skipped: list[str] = []
-    for i, file_name in enumerate(names):
-        if resume and not overwrite and file_name.casefold() in present:
-            skipped.append(file_name)
-        else:
-            todo.append(i)
-    report.skipped = FileList(out_dir, skipped)
-
-    n_jobs = max(1, jobs if jobs is not None else auto_jobs(len(todo)))
-    report.jobs = n_jobs = min(n_jobs, max(1, len(todo)))
+    job = Job(kind_ref(kind), str(template), suffix, numbering=numbering, qr=qr)
     bar = None
     if progress:
         from ._progress import progress_bar
 
-        bar = progress_bar(len(records), kind.title)
-    job = Job(kind_ref(kind), str(template), suffix, records, targets, numbering=numbering, qr=qr)
-    errors, journal = _write_all(job, todo, n_jobs, bar, len(skipped))
+        bar = progress_bar(None if stream is not None else len(listed), kind.title)
+    if stream is not None and jobs in (None, 1) and not resume and (overwrite or not present):
+        report = _write_stream(kind, job, stream, out_dir, NamePlanner(pattern, suffix, frozenset(
+            kind.input_model.model_fields)), bar)
+    else:
+        listed = list(stream) if stream is not None else listed
+        names = plan_names(listed, pattern, suffix)
+        if not overwrite and not resume:
+            extra = [p.name for p in (merged_path, journal_file) if p is not None]
+            pdf_names = [n.rsplit(".", 1)[0] + ".pdf" for n in names] if pdf else []
+            _refuse_clashes(out_dir, [*names, *pdf_names, *extra], present)
+        report = _write_listed(kind, job, listed, names, out_dir, present if resume and not overwrite else set(),
+                               jobs, bar)
 
-    report.written = FileList(out_dir, [names[i] for i in todo if i not in errors])
-    report.failed = [Failure(i + 1, short_name(records[i]), errors[i]) for i in sorted(errors)]
-    report.roles = _roles(records, todo, errors)
     stale = out_dir / ERROR_REPORT
     if report.failed:
         report.error_report = write_error_report(out_dir, report.failed)
     elif stale.exists() and (resume or overwrite):
         stale.unlink()
     if journal_file is not None:
-        journal.sort()
-        report.journal_rows = [row for _, row in journal]
         report.journal = write_journal(journal_file, kind.title, report.journal_rows)
 
-    ready = [names[i] for i in range(len(names)) if i not in errors]
+    ready = list(report.written.names) if isinstance(report.written, FileList) else []
     if merged_path is not None and ready:
         from ..engine.merge import merge_documents
 
-        report.merged = merge_documents([out_dir / n for n in ready if (out_dir / n).exists()],
-                                        merged_path, overwrite=True)
+        report.merged = merge_documents([out_dir / n for n in ready], merged_path, overwrite=True)
     if pdf and suffix == ".docx" and ready:
         from ._pdf import make_pdfs
 
-        made = make_pdfs([out_dir / n for n in ready], jobs=n_jobs,
+        made = make_pdfs([out_dir / n for n in ready], jobs=report.jobs if report.jobs > 1 else (jobs or 1),
                          merged=out_dir / f"{stem}{MERGED_SUFFIX}.pdf" if merge else None)
         report.pdfs, report.merged_pdf = FileList(out_dir, [p.name for p in made.files]), made.merged
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _roles(records: Sequence[Mapping[str, Any]], todo: list[int], errors: dict[int, str]) -> dict[str, int]:
+def _write_listed(kind: Kind, job: Job, records: Sequence[Mapping[str, Any]], names: list[str], out_dir: Path,
+                  done: set[str], jobs: int | None, bar: Bar | None) -> BatchReport:
+    """Write the records of a list, in one or several processes; ``done`` are the names of
+    files already complete (resume)."""
+    report = BatchReport(kind=kind.id, title=kind.title, out_dir=out_dir, total=len(records))
+    folder = str(out_dir)
+    todo = [i for i, n in enumerate(names) if n.casefold() not in done]
+    skipped = [n for n in names if n.casefold() in done]
+    report.skipped = FileList(out_dir, skipped)
+    n_jobs = max(1, jobs if jobs is not None else auto_jobs(len(todo)))
+    report.jobs = n_jobs = min(n_jobs, max(1, len(todo)))
+    job.records, job.targets = records, [os.path.join(folder, n) for n in names]
+    errors, journal = _write_all(job, todo, n_jobs, bar, len(skipped))
+    job.records, job.targets = (), ()
+    report.written = FileList(out_dir, [names[i] for i in todo if i not in errors])
+    report.failed = [Failure(i + 1, short_name(records[i]), errors[i]) for i in sorted(errors)]
+    report.roles = _roles(records[i] for i in todo if i not in errors)
+    journal.sort()
+    report.journal_rows = [row for _, row in journal]
+    return report
+
+
+def _write_stream(kind: Kind, job: Job, records: Iterator[Mapping[str, Any]], out_dir: Path,
+                  planner: NamePlanner, bar: Bar | None) -> BatchReport:
+    """Write records as they come, in this process: nothing per record is kept but its
+    file name (and, for a failed record, why)."""
+    report = BatchReport(kind=kind.id, title=kind.title, out_dir=out_dir, total=0)
+    worker = Worker(job)
+    folder = str(out_dir)
+    written: list[str] = []
+    failures: dict[int, str] = {}
+    journal: list[tuple[int, JournalRow]] = []
+    roles: dict[str, int] = {}
+    if bar:
+        bar[0].start()
+    try:
+        for index, record in enumerate(records):
+            file_name = planner.name(record, index + 1)
+            worker.one(index, record, os.path.join(folder, file_name), failures, journal)
+            if index in failures:
+                report.failed.append(Failure(index + 1, short_name(record), failures.pop(index)))
+            else:
+                written.append(file_name)
+                _count_role(roles, record)
+            report.total = index + 1
+            if bar:
+                bar[0].advance(bar[1], 1)
+    finally:
+        if bar:
+            bar[0].stop()
+    report.written = FileList(out_dir, written)
+    report.roles = roles
+    report.journal_rows = [row for _, row in journal]
+    return report
+
+
+def _count_role(counts: dict[str, int], record: Mapping[str, Any]) -> None:
+    recipient = record.get("recipient")
+    role = recipient.get("role") if isinstance(recipient, Mapping) else getattr(recipient, "role", None)
+    if role is not None:
+        try:
+            label = Role(role).label
+        except ValueError:
+            label = str(role)
+        counts[label] = counts.get(label, 0) + 1
+
+
+def _roles(records: Iterable[Mapping[str, Any]]) -> dict[str, int]:
     """How many documents were written for each role of their recipients («наставник»: 12)."""
     counts: dict[str, int] = {}
-    for i in todo:
-        if i in errors:
-            continue
-        recipient = records[i].get("recipient")
-        role = recipient.get("role") if isinstance(recipient, Mapping) else getattr(recipient, "role", None)
-        if role is not None:
-            try:
-                label = Role(role).label
-            except ValueError:
-                label = str(role)
-            counts[label] = counts.get(label, 0) + 1
+    for record in records:
+        _count_role(counts, record)
     return counts

@@ -84,7 +84,7 @@ class Worker:
         done = False
         try:
             if self.renderer is not None:  # the fast path, or docxtpl where it cannot go
-                self.renderer.write(context, tmp)
+                self.renderer.write_file(context, tmp)
             else:
                 from ..engine.xlsx import render_xlsx
 

@@ -401,12 +401,22 @@ class DocxRenderer:
         self.fallbacks = 0
 
     def write(self, context: BaseModel | Mapping[str, Any], out: str | os.PathLike[str]) -> Path:
+        self.write_file(context, out)
+        return Path(out)
+
+    def write_file(self, context: BaseModel | Mapping[str, Any], out: str | os.PathLike[str]) -> None:
+        """:meth:`write` without making a ``Path`` of ``out``: a batch of tens of thousands
+        of files would keep every name's parts in the interpreter's table of interned strings."""
         if self.fast is not None:
             try:
-                return self.fast.write(context, out)
+                data = self.fast.render_bytes(context)
             except FastPathUnsupported as exc:
                 log.debug("запись через docxtpl (%s): %s", self.template.name, exc)
-        return self.write_plain(context, out)
+            else:
+                with open(out, "wb") as fh:
+                    fh.write(data)
+                return
+        self.write_plain(context, out)
 
     def write_plain(self, context: BaseModel | Mapping[str, Any], out: str | os.PathLike[str]) -> Path:
         """The plain docxtpl path (:func:`~nastavnik_docs.engine.docx.render_docx`)."""

@@ -315,3 +315,34 @@ def test_numbers_continue_the_project_journal_and_enter_it(tmp_path):
     first_rows = _journal_rows(next((tmp_path / "первый").glob("Журнал регистрации*.xlsx")))
     assert sheet[0][0] == numbers[len(first_rows)]  # the second batch goes on where the first stopped
     assert {e["title"].split(": ", 1)[1] for e in entries if e["number"] in {r[0] for r in sheet}} == {r[1] for r in sheet}
+
+
+def test_records_given_one_by_one_are_written_as_they_come(tmp_path):
+    records = records_from_source("award.certificate", REGISTRY, common=COMMON)
+    seen = []
+
+    def one_by_one():
+        for record in records:
+            seen.append(len(list((tmp_path / "out").glob("*.docx"))) if (tmp_path / "out").exists() else 0)
+            yield record
+
+    report = render_batch("award.certificate", one_by_one(), tmp_path / "out", jobs=1)
+    assert len(report.written) == report.total == len(records) and not report.failed
+    assert seen[-1] == len(records) - 1  # the earlier records were written before the last was read
+    listed = render_batch("award.certificate", records, tmp_path / "listed", jobs=1)
+    assert [p.name for p in report.written] == [p.name for p in listed.written]
+    assert report.roles == listed.roles
+
+
+def test_records_one_by_one_into_a_folder_with_files_are_checked_first(tmp_path):
+    from nastavnik_docs.errors import OutputExistsError
+
+    records = records_from_source("award.certificate", REGISTRY, common=COMMON)
+    render_batch("award.certificate", records[:2], tmp_path, jobs=1)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(OutputExistsError):
+        render_batch("award.certificate", iter(records), tmp_path, jobs=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    with pytest.raises(InputError, match="нет ни одной записи"):
+        render_batch("award.certificate", iter([]), tmp_path / "empty")
+    assert not (tmp_path / "empty").exists()
