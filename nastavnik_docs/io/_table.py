@@ -27,6 +27,8 @@ from ._values import cell_text, header_key, parse_date, parse_number
 
 ENUMS: dict[str, type[AliasedEnum]] = {"gender": Gender, "role": Role, "category": Category, "status": PairStatus,
                                         "kind": PairEventKind}
+#: Cell values remembered per table before the memory is started afresh.
+_MEMO_LIMIT = 200_000
 #: How many rows above the header a curator may have added (a title, a note).
 HEADER_SEARCH_ROWS = 10
 #: Messages of record-level checks in the models, and the column each one is about.
@@ -82,8 +84,8 @@ def _calamine_rows(sheet: Any) -> Iterator[Sequence[Any]]:
     yield from ((),) * top
     pad = (None,) * left
     for row in sheet.iter_rows():
-        yield pad + tuple(None if v == "" else int(v) if type(v) is float and v.is_integer() else v
-                          for v in row)
+        cells = [None if v == "" else int(v) if type(v) is float and v.is_integer() else v for v in row]
+        yield pad + tuple(cells) if pad else cells
 
 
 def open_workbook(path: str | os.PathLike[str]) -> Workbook:
@@ -105,6 +107,7 @@ class Table:
         #: IDs typed in rows that were rejected: links to them are not reported again
         self.rejected_ids: set[str] = set()
         self._enum_memo: dict[tuple[str, str], AliasedEnum] = {}  # the same few words in 10,000 rows
+        self._memo: dict[tuple[int, type, Any], list[tuple[str, Any]]] = {}  # (column, type, value) -> read
         self._keys: dict[str, Column] = {}
         for col in columns:
             for name in (col.header, *col.aliases):
@@ -155,9 +158,11 @@ class Table:
     # ------------------------------------------------------------------- rows
     def records(self, rows: Iterator[Sequence[Any]]) -> Iterator[tuple[int, dict[str, Any]]]:
         """(row number, {field: raw cell value}) for every non-empty row after the header."""
+        columns = [(f, i) for f, (i, _) in self.index.items()]
         for number, row in enumerate(rows, start=self.header_row + 1):
-            raw = {f: row[i] if i < len(row) else None for f, (i, _) in self.index.items()}
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw.values()):
+            size = len(row)
+            raw = {f: row[i] if i < size else None for f, i in columns}
+            if all(v is None or (type(v) is str and not v.strip()) for v in raw.values()):
                 continue  # empty rows, including Excel's trailing formatted ones
             yield number, raw
 
@@ -168,24 +173,41 @@ class Table:
 
     def convert(self, row: int, raw: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
         """Cell values read by their column's kind, as nested data for a model, and the
-        fields whose cells could not be read (already reported)."""
+        fields whose cells could not be read (already reported).
+
+        A cell value read once is remembered per column (categories, roles, posts, dates
+        repeat on thousands of rows); people and cases, which the reader nests or resolves
+        further, are read each time."""
         data: dict[str, Any] = {}
         failed: set[str] = set()
-        for col in self.specs:
-            if col.field not in raw:
+        memo = self._memo
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        for position, col in enumerate(self.specs):
+            field = col.field
+            if field not in raw:
                 continue
-            value = raw[col.field]
-            if value is None or (isinstance(value, str) and not value.strip()):
+            value = raw[field]
+            if value is None or (type(value) is str and not value.strip()):
                 continue
-            try:
-                items = self._read(col, value)
-            except ValueError as exc:
-                self.problem(row, col.field, value, str(exc))
-                failed.add(col.field)
-                continue
-            for field, item in items:
+            remembered = col.kind not in (PEOPLE, CASES)
+            key = (position, type(value), value)  # the type too: True == 1 == 1.0
+            items = memo.get(key) if remembered else None
+            if items is None:
+                try:
+                    items = self._read(col, value)
+                except ValueError as exc:
+                    self.problem(row, field, value, str(exc))
+                    failed.add(field)
+                    continue
+                if remembered:
+                    memo[key] = items
+            for name, item in items:
+                if "." not in name:
+                    data[name] = item
+                    continue
                 target = data
-                *parents, leaf = field.split(".")
+                *parents, leaf = name.split(".")
                 for parent in parents:
                     target = target.setdefault(parent, {})
                 target[leaf] = item
