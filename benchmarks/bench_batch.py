@@ -164,6 +164,26 @@ def bench_pdf(paths: list[Path], jobs: int, folder: Path) -> tuple[float, float]
     return seconds / len(paths), single
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def parallel_headroom(jobs: int) -> float:
+    """How much faster ``jobs`` processes do ``jobs`` units of pure Python work than one
+    process: near ``jobs`` on an idle machine, near 1 when other programs take the cores."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    n = 3_000_000
+    _, serial = timed(lambda: [_spin(n) for _ in range(jobs)])
+    with ProcessPoolExecutor(jobs) as pool:
+        list(pool.map(_spin, [1] * jobs))  # start the processes first
+        _, parallel = timed(lambda: list(pool.map(_spin, [n] * jobs)))
+    return serial / parallel
+
+
 MEMORY_CHILD = """
 import json, sys, time
 sys.path.insert(0, {root!r})
@@ -210,6 +230,7 @@ def main(argv: list[str] | None = None) -> None:
     work = Path(tempfile.mkdtemp(prefix="nastavnik-bench-", dir=args.dir))
     try:
         print(f"CPU cores: {os.cpu_count()}; load average: {load()}; files in {work}")
+        print(f"free cores now: {args.jobs} processes run pure Python {parallel_headroom(args.jobs):.1f}× as fast as 1")
         print(f"template: award_certificate.docx; {args.files} records with fresh surnames per measurement")
 
         plain = bench_plain(make_records(args.baseline, "п"), work / "plain")

@@ -66,6 +66,8 @@ def medians(rounds: int, commands: list[tuple[list[str], Path | None, Path | Non
 
 def order_context(folder: Path) -> tuple[Path, Path]:
     """The order's template and its context as plain JSON (strings of the case forms)."""
+    from pydantic import BaseModel
+
     from nastavnik_docs import get_kind, load_input
     from nastavnik_docs._resources import sample_path
     from nastavnik_docs.engine.docx import template_context
@@ -77,7 +79,7 @@ def order_context(folder: Path) -> tuple[Path, Path]:
     def plain(value):
         if hasattr(value, "__template_fields__"):
             return {name: plain(getattr(value, name)) for name in value.__template_fields__}
-        if hasattr(value, "model_fields"):
+        if isinstance(value, BaseModel):
             return {name: plain(getattr(value, name)) for name in type(value).model_fields}
         if isinstance(value, (list, tuple)):
             return [plain(v) for v in value]

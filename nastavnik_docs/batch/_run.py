@@ -4,6 +4,7 @@ PDF copies and an optional merged print file."""
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import math
@@ -100,6 +101,9 @@ def _write_all(job: Job, todo: list[int], n_jobs: int, bar: Bar | None, done_bef
             context = multiprocessing.get_context("fork" if forked else "spawn")
             if forked:
                 set_job(job)  # inherited by the processes the pool forks: nothing pickled
+                # Objects that exist now are left out of the children's garbage collections, so
+                # that collecting does not touch (and copy) every inherited page in each child.
+                gc.freeze()
             light = Job(job.kind, job.template, job.suffix, numbering=job.numbering, qr=job.qr)
             try:
                 with ProcessPoolExecutor(n_jobs, mp_context=context, initializer=init_process,
@@ -116,6 +120,8 @@ def _write_all(job: Job, todo: list[int], n_jobs: int, bar: Bar | None, done_bef
                         advance(futures[future])
             finally:
                 set_job(None)
+                if forked:
+                    gc.unfreeze()
     finally:
         if bar:
             bar[0].stop()
