@@ -7,6 +7,7 @@ layer knows the models, never the document kinds: a kind's input is loaded by pa
 ``input_model`` (``nastavnik_docs.load_input`` does that for a kind).
 """
 
+<<<<<<< HEAD
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -41,11 +42,21 @@ def __getattr__(name: str) -> Any:
     globals()[name] = value
     return value
 
+=======
+from ._csv import dump_participants_csv, load_participants_csv, read_csv, read_csv_records
+from ._input import load_input, load_organization, load_registry, resolve_links
+from ._records import RecordReader, RecordsFile, merge_fields
+from ._registry_xlsx import write_registry
+from ._workspace import init_workspace
+from ._yaml import load_yaml, save_yaml
+from .roadmap_docx import RoadmapImport, Unplaced, import_roadmap, load_roadmap
+>>>>>>> main
 
 __all__ = [
     "RecordReader",
     "RecordsFile",
     "RoadmapImport",
+    "Unplaced",
     "dump_participants_csv",
     "import_roadmap",
     "init_workspace",
@@ -53,6 +64,7 @@ __all__ = [
     "load_organization",
     "load_participants_csv",
     "load_registry",
+    "load_roadmap",
     "load_yaml",
     "merge_fields",
     "read_csv",
