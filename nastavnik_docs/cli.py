@@ -148,11 +148,12 @@ def _print_findings(findings: list[Any]) -> None:
 
 def _check_project_of(path: Path) -> None:
     """In a project folder, check the year before anything is written; stop on errors."""
-    from .project import Project, find_project
+    from .project import find_project
 
     folder = find_project(path)
     if folder is None:
         return
+    from .project import Project
     findings = Project.open(folder).check()
     if any(f.is_error for f in findings):
         err_console.print(f"Проверка дела {folder} нашла ошибки — документ не выпущен:", highlight=False, soft_wrap=True)
@@ -402,7 +403,7 @@ def due(
         else (today.year, today.month)
     loaded = load_roadmap(roadmap)
     items = loaded.roadmap.due_in(year, number)
-    table = Table(title=f"По плану на {number:02d}.{year}: {len(items)}")
+    table = _table(f"По плану на {number:02d}.{year}: {len(items)}")
     for heading in ("№", "Мероприятие", "Срок", "Ответственные", "Этап"):
         table.add_column(heading)
     for item in items:

@@ -7,7 +7,6 @@ layer knows the models, never the document kinds: a kind's input is loaded by pa
 ``input_model`` (``nastavnik_docs.load_input`` does that for a kind).
 """
 
-<<<<<<< HEAD
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
     from ._registry_xlsx import write_registry
     from ._workspace import init_workspace
     from ._yaml import load_yaml, save_yaml
-    from .roadmap_docx import RoadmapImport, import_roadmap
+    from .roadmap_docx import RoadmapImport, Unplaced, import_roadmap, load_roadmap
 
 #: Public name -> the module that defines it. Imported on first use (PEP 562), so that
 #: reading a YAML input does not load openpyxl or python-docx.
@@ -28,7 +27,7 @@ _WHERE = {
     "write_registry": "_registry_xlsx",
     "init_workspace": "_workspace",
     **dict.fromkeys(("load_yaml", "save_yaml"), "_yaml"),
-    **dict.fromkeys(("RoadmapImport", "import_roadmap"), "roadmap_docx"),
+    **dict.fromkeys(("RoadmapImport", "Unplaced", "import_roadmap", "load_roadmap"), "roadmap_docx"),
 }
 
 
@@ -42,15 +41,6 @@ def __getattr__(name: str) -> Any:
     globals()[name] = value
     return value
 
-=======
-from ._csv import dump_participants_csv, load_participants_csv, read_csv, read_csv_records
-from ._input import load_input, load_organization, load_registry, resolve_links
-from ._records import RecordReader, RecordsFile, merge_fields
-from ._registry_xlsx import write_registry
-from ._workspace import init_workspace
-from ._yaml import load_yaml, save_yaml
-from .roadmap_docx import RoadmapImport, Unplaced, import_roadmap, load_roadmap
->>>>>>> main
 
 __all__ = [
     "RecordReader",

@@ -8,10 +8,37 @@ This layer sits above the catalogue, the batch engine and ``render``; nothing be
 imports it.
 """
 
-from ._file import PROJECT_FILE, ProjectFile, parse_school_year
-from ._journal import Journal, JournalEntry
-from ._plan import ItemStatus, PlanItem, Stage
-from ._project import INDEX_XLSX, JOURNAL_XLSX, CheckFailed, IssuedDocument, Project, YearReport, find_project
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._file import ProjectFile, parse_school_year
+    from ._find import PROJECT_FILE, find_project
+    from ._journal import Journal, JournalEntry
+    from ._plan import ItemStatus, PlanItem, Stage
+    from ._project import INDEX_XLSX, JOURNAL_XLSX, CheckFailed, IssuedDocument, Project, YearReport
+
+#: Public name -> the module that defines it, imported on first use (PEP 562): the CLI asks
+#: ``find_project`` on every command, which must not load the whole case file machinery.
+_WHERE = {
+    **dict.fromkeys(("ProjectFile", "parse_school_year"), "_file"),
+    **dict.fromkeys(("PROJECT_FILE", "find_project"), "_find"),
+    **dict.fromkeys(("Journal", "JournalEntry"), "_journal"),
+    **dict.fromkeys(("ItemStatus", "PlanItem", "Stage"), "_plan"),
+    **dict.fromkeys(("INDEX_XLSX", "JOURNAL_XLSX", "CheckFailed", "IssuedDocument", "Project", "YearReport"),
+                    "_project"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CheckFailed",

@@ -34,6 +34,7 @@ from ._checks import (
     pair_findings,
 )
 from ._file import PROJECT_FILE, ProjectFile
+from ._find import find_project
 from ._issue import Built, Issuer
 from ._journal import (
     JOURNAL_COLUMNS,
@@ -110,15 +111,6 @@ class YearReport:
         lines.append(f"Журнал: {self.journal}")
         lines.append(f"Опись: {self.index}")
         return "\n".join(lines)
-
-
-def find_project(start: PathLike) -> Path | None:
-    """The project folder that holds ``start`` (a file or folder), if any."""
-    path = Path(start).resolve()
-    for folder in [path, *path.parents] if path.is_dir() else list(path.parents):
-        if (folder / PROJECT_FILE).is_file():
-            return folder
-    return None
 
 
 def _reasons(exc: BaseException) -> list[str]:
