@@ -168,12 +168,16 @@ def _discover() -> None:
     global _discovered
     if _discovered:
         return
-    package = importlib.import_module(__package__ or "nastavnik_docs.kinds")
+    _import_public(importlib.import_module(__package__ or "nastavnik_docs.kinds"))
+    _discovered = True
+
+
+def _import_public(package: Any) -> None:
+    """Import every public module of ``package`` and of its subpackages."""
     prefix = f"{package.__name__}."
     for info in pkgutil.walk_packages(package.__path__, prefix=prefix):
         if not any(part.startswith("_") for part in info.name.removeprefix(prefix).split(".")):
             importlib.import_module(info.name)
-    _discovered = True
 
 
 def _family_of(kind_id: str) -> Kind | None:
@@ -189,7 +193,9 @@ def _family_of(kind_id: str) -> Kind | None:
     for name in (f"{prefix}s", prefix):
         module = f"{__package__}.{name}"
         if find_spec(module) is not None:
-            importlib.import_module(module)
+            found = importlib.import_module(module)
+            if hasattr(found, "__path__"):  # a family of several modules
+                _import_public(found)
             if kind_id in _KINDS:
                 return _KINDS[kind_id]
     return None
