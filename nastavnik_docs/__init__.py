@@ -15,8 +15,8 @@ _TYPE_CHECKING = False
 if _TYPE_CHECKING:
     from typing import Any
 
-    from ._api import TemplateReport, check_template, load_input, render
-    from .batch import BatchReport, render_batch
+    from ._api import TemplateReport, check_template, clear_caches, input_schema, load_input, render
+    from .batch import BatchReport, BatchStream, records_from_source, render_batch
     from .errors import (
         ConverterMissingError,
         GrammarError,
@@ -57,9 +57,10 @@ _ERRORS = ("ConverterMissingError", "GrammarError", "InputError", "KindNotFoundE
 _LAZY: dict[str, tuple[str, str]] = {
     **{name: (".models", name) for name in _MODELS},
     **{name: (".errors", name) for name in _ERRORS},
-    **{name: ("._api", name) for name in ("TemplateReport", "check_template", "load_input", "render")},
+    **{name: ("._api", name) for name in ("TemplateReport", "check_template", "clear_caches", "input_schema",
+                                          "load_input", "render")},
     "Kind": (".kinds", "Kind"), "get_kind": (".kinds", "get_kind"), "all_kinds": (".kinds", "all_kinds"),
-    "BatchReport": (".batch", "BatchReport"), "render_batch": (".batch", "render_batch"),
+    **{name: (".batch", name) for name in ("BatchReport", "BatchStream", "records_from_source", "render_batch")},
     **{name: (".io", name) for name in ("init_workspace", "load_organization", "load_registry",
                                         "save_yaml", "write_registry")},
     "CheckFailed": (".project", "CheckFailed"), "Project": (".project", "Project"),
@@ -83,6 +84,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "BatchReport",
+    "BatchStream",
     "Case",
     "Category",
     "CheckFailed",
@@ -112,11 +114,14 @@ __all__ = [
     "__version__",
     "all_kinds",
     "check_template",
+    "clear_caches",
     "get_kind",
     "init_workspace",
+    "input_schema",
     "load_input",
     "load_organization",
     "load_registry",
+    "records_from_source",
     "render",
     "render_batch",
     "save_yaml",

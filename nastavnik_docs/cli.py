@@ -248,9 +248,9 @@ def list_kinds() -> None:
 @_friendly
 def schema(kind: Annotated[str, typer.Argument(help="Вид документа, например order.appoint_curator")]) -> None:
     """JSON Schema входных данных вида документа."""
-    from .kinds import get_kind
+    from . import input_schema
 
-    schema_ = get_kind(kind).input_model.model_json_schema()
+    schema_ = input_schema(kind)
     sys.stdout.write(json.dumps(schema_, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -319,6 +319,9 @@ def batch(
     number_width: Annotated[int, typer.Option(
         "--number-width", help="Регистрационные номера: число цифр, с нулями впереди")] = 1,
     qr: Annotated[bool, typer.Option("--qr", help="QR-код с организацией, номером, датой и получателем")] = False,
+    zip_: Annotated[bool, typer.Option(
+        "--zip", help="Всё одним архивом ПАПКА.zip (документы пишутся в архив по мере готовности; "
+                      "с --pdf или номерами — и PDF, и журнал)")] = False,
     journal: Annotated[bool, typer.Option(
         "--journal", help="Номера продолжают журнал регистрации дела (папки с nastavnik.yaml, где лежит база) "
                           "и заносятся в него")] = False,
@@ -354,9 +357,18 @@ def batch(
     records = records_from_source(kind, origin, common=common, filters=filters or ())
     if origin is source:
         _print_registry_warnings(*records)
-    report = render_batch(kind, records, out, merge=merge, jobs=jobs, resume=resume,
-                          overwrite=force, name=name, templates=templates,
-                          progress=sys.stderr.isatty(), pdf=pdf, numbering=numbering, qr=qr)
+    archive = out if out.suffix.lower() == ".zip" else out.with_name(out.name + ".zip")
+    if zip_ and not pdf and numbering is None:  # straight into the archive, streamed
+        report = render_batch(kind, records, archive, merge=merge, jobs=jobs, overwrite=force, name=name,
+                              templates=templates, progress=sys.stderr.isatty(), qr=qr)
+    else:
+        report = render_batch(kind, records, out, merge=merge, jobs=jobs, resume=resume,
+                              overwrite=force, name=name, templates=templates,
+                              progress=sys.stderr.isatty(), pdf=pdf, numbering=numbering, qr=qr)
+        if zip_:
+            from .batch import zip_written
+
+            console.print(f"Архив: {zip_written(report, archive, overwrite=force)}")
     if project is not None and report.journal_rows:
         saved = project.register_batch(report.kind, series, report.journal_rows)
         console.print(f"Номера занесены в журнал дела: {saved}")

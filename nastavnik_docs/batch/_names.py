@@ -64,13 +64,13 @@ class NamePlanner:
             return None
         except (ValueError, IndexError) as exc:
             raise InputError(Problem(f"неверный шаблон имени файла «{self.pattern}»: {exc}",
-                                     field="name")) from None
+                                     field="name", code="name.pattern")) from None
         return safe_file_stem(stem)
 
     def unknown(self, key: str, record: Mapping[str, Any], index: int) -> InputError:
         known = ", ".join(sorted(name_fields(record, index)))
         return InputError(Problem(f"в шаблоне имени файла «{self.pattern}» неизвестное поле «{key}»; "
-                                  f"доступны: {known}", field="name"))
+                                  f"доступны: {known}", field="name", code="name.pattern"))
 
     def unique(self, stem: str) -> str:
         """The file name of ``stem`` not yet given (ignoring case, as on Windows)."""

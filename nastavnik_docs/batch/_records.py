@@ -28,7 +28,8 @@ def records_from_source(kind: str | Kind, source: PathLike | Registry | Iterable
     records by the kind's ``batch.records`` (e.g. every mentor and mentee of the completed
     pairs); a YAML/JSON list of records (or a mapping with a ``records`` list); a CSV table
     whose rows are records (columns like ``last_name`` or ``recipient.last_name``; UTF-8 or
-    Windows-1251, «;», «,» or tabs, as Excel saves it); or an iterable of dicts. ``common``
+    Windows-1251, «;», «,» or tabs, as Excel saves it); or an iterable of dicts or input
+    models. ``common``
     (a YAML path or a dict) is merged into every record; a record's own values win. Files it
     names (``organization: ../organization.yaml``) are loaded once, relative to the file
     that names them. ``filters`` (``["роль=наставник", "статус=завершена"]``, see
@@ -66,7 +67,8 @@ def _from_registry(kind: Kind, source: Path | Registry, shared: dict[str, Any],
     if kind.batch is None or kind.batch.records is None:
         raise InputError(Problem(
             f"«{kind.title}» не выпускается пакетом из базы участников; "
-            f"дайте список записей (YAML, JSON или CSV)", file=str(path) if path else None))
+            f"дайте список записей (YAML, JSON или CSV)", file=str(path) if path else None,
+            code="records.invalid"))
     from ..io import load_registry, merge_fields
 
     registry = load_registry(source) if isinstance(source, Path) else source

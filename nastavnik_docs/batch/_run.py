@@ -1,6 +1,7 @@
 """``render_batch``: one document per record into a folder, in one or several processes,
 with resume after a kill, an error report, registration numbers with their journal sheet,
-PDF copies and an optional merged print file."""
+PDF copies and an optional merged print file — or into a ZIP file, a stream or the
+caller's loop (:mod:`._sinks`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, overload
 
 from .._files import TEMP_PREFIX
 from ..errors import InputError, OutputExistsError, Problem
@@ -22,15 +23,14 @@ from ..kinds import Kind, get_kind
 from ..models import Role
 from ._names import NamePlanner, plan_names, safe_file_stem, short_name
 from ._numbers import Numbering, journal_path, write_journal
+from ._plan import MERGED_SUFFIX, plan_batch
 from ._report import ERROR_REPORT, BatchReport, Failure, FileList, write_error_report
+from ._sinks import ZIP_SUFFIX, BatchStream, render_to_sink
 from ._workers import Job, JournalRow, Outcome, Worker, auto_jobs, init_process, kind_ref, run_chunk, run_range, set_job
 
-__all__ = ["MERGED_SUFFIX", "render_batch"]
+__all__ = ["MERGED_SUFFIX", "render_batch", "zip_written"]
 
 log = logging.getLogger("nastavnik_docs.batch")
-
-#: Suffix of the merged print file's name.
-MERGED_SUFFIX = " — все документы для печати"
 
 PathLike = str | os.PathLike[str]
 Bar = tuple[Any, Any]
@@ -136,13 +136,33 @@ def _extras_supported(kind: Kind, numbering: Numbering | None, qr: bool) -> None
         raise InputError(Problem(f"на документ «{kind.title}» QR-код не ставится", field="qr"))
 
 
-def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir: PathLike, *,
+@overload
+def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out: None = None, *,
                  merge: bool = False, jobs: int | None = None, resume: bool = False,
                  overwrite: bool = False, name: str | None = None,
                  templates: PathLike | None = None, progress: bool = False,
+                 pdf: bool = False, numbering: Numbering | None = None, qr: bool = False) -> BatchStream: ...
+@overload
+def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out: PathLike | BinaryIO, *,
+                 merge: bool = False, jobs: int | None = None, resume: bool = False,
+                 overwrite: bool = False, name: str | None = None,
+                 templates: PathLike | None = None, progress: bool = False,
+                 pdf: bool = False, numbering: Numbering | None = None, qr: bool = False) -> BatchReport: ...
+def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out: PathLike | BinaryIO | None = None,
+                 *, merge: bool = False, jobs: int | None = None, resume: bool = False,
+                 overwrite: bool = False, name: str | None = None,
+                 templates: PathLike | None = None, progress: bool = False,
                  pdf: bool = False, numbering: Numbering | None = None,
-                 qr: bool = False) -> BatchReport:
-    """Write one document of ``kind`` per record into ``out_dir``.
+                 qr: bool = False) -> BatchReport | BatchStream:
+    """One document of ``kind`` per record, delivered where ``out`` says:
+
+    * a folder: a file per record (written under a temporary name, renamed when complete);
+    * a ``.zip`` path: one ZIP archive of them (written atomically);
+    * a binary stream (an HTTP response, ``io.BytesIO``): a ZIP written into it;
+    * nothing: a :class:`BatchStream` that yields ``(file name, bytes)`` as each document
+      is made, with flat memory.
+
+    PDF copies and registration numbers with their journal sheet are made in a folder only.
 
     ``name`` is the file name pattern (default: the kind's, e.g. ``{last_name}_{initials}``);
     ``merge`` also makes one print file; ``jobs`` processes (default: by size);
@@ -162,7 +182,16 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
     """
     started = time.perf_counter()
     kind = get_kind(kind)
-    out_dir = Path(out_dir)
+    if out is None or not isinstance(out, (str, os.PathLike)) or Path(out).suffix.lower() == ZIP_SUFFIX:
+        if pdf or numbering is not None:
+            raise InputError(Problem("PDF и регистрационные номера с журналом делаются только при выпуске "
+                                     "в папку, а не в архив или поток", code="records.invalid"))
+        every = list(records)
+        _extras_supported(kind, None, qr)
+        plan = plan_batch(kind, every, name=name, templates=templates, merge=merge)
+        return render_to_sink(kind, every, out, plan, jobs=jobs, resume=resume, overwrite=overwrite,
+                              progress=progress, qr=qr)
+    out_dir = Path(out)
     stream: Iterator[Mapping[str, Any]] | None = None
     listed: Sequence[Mapping[str, Any]] = ()
     if isinstance(records, (list, tuple)):
@@ -235,6 +264,21 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir
         report.pdfs, report.merged_pdf = FileList(out_dir, [p.name for p in made.files]), made.merged
     report.seconds = time.perf_counter() - started
     return report
+
+
+def zip_written(report: BatchReport, target: PathLike, *, overwrite: bool = False) -> Path:
+    """Every file a folder batch wrote (documents, PDFs, print files, journal, error report)
+    streamed into one ZIP archive, written atomically."""
+    from .._files import atomic_path
+    from ..engine.archive import Archive
+
+    target = Path(target)
+    if target.exists() and not overwrite:
+        raise OutputExistsError(f"Файл уже существует: {target}. Чтобы перезаписать, укажите --force (overwrite=True)")
+    with atomic_path(target, overwrite=overwrite) as tmp, open(tmp, "wb") as fh, Archive(fh) as archive:
+        for path in report.written_paths():
+            archive.add(path.name, path.read_bytes())
+    return target
 
 
 def _write_listed(kind: Kind, job: Job, records: Sequence[Mapping[str, Any]], names: list[str], out_dir: Path,

@@ -2,7 +2,8 @@
 
 DOCX templates go through the fast path (:mod:`nastavnik_docs.engine.fast`); XLSX through
 the XLSX engine. Each file is written under a temporary name and renamed when complete, so
-a killed run leaves no half-written document. A record with bad data gives a Russian reason
+a killed run leaves no half-written document; or, for an archive or a stream, the document
+is made in memory (:meth:`Worker.document`). A record with bad data gives a Russian reason
 and never stops the others.
 
 Processes: where the system forks (Linux), the worker processes inherit the records and
@@ -14,6 +15,7 @@ records are sent instead (:func:`run_chunk`).
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 import os
 from collections.abc import Mapping, Sequence
@@ -28,8 +30,8 @@ from ._inputs import BulkValidator
 from ._names import name_fields
 from ._numbers import Numbering
 
-__all__ = ["Item", "Job", "JournalRow", "Outcome", "Worker", "auto_jobs", "init_process", "kind_ref",
-           "run_chunk", "run_range", "set_job"]
+__all__ = ["Document", "Item", "Job", "JournalRow", "Outcome", "Worker", "auto_jobs", "init_process", "kind_ref",
+           "run_chunk", "run_documents", "run_range", "set_job"]
 
 log = logging.getLogger("nastavnik_docs.batch")
 
@@ -40,6 +42,8 @@ JournalRow = tuple[str, str, str, "dt.date | None", str]
 #: What a range or chunk of records came to: the reasons of the failed ones by position,
 #: and the journal lines of the numbered documents written.
 Outcome = tuple[dict[int, str], list[tuple[int, JournalRow]]]
+#: A record's document made in memory: (its position, the bytes or None, None or the reason).
+Document = tuple[int, bytes | None, str | None]
 
 
 @dataclass
@@ -117,15 +121,29 @@ class Worker:
             data = self._extras(index, self.validate(record))
             context = self.kind.build_context(data)
             self._write(context, target)
-        except NastavnikError as exc:
-            failures[index] = str(exc)
-            return
         except Exception as exc:  # one broken record never stops the batch
-            log.debug("record %s failed", index, exc_info=True)
-            failures[index] = f"непредвиденная ошибка ({type(exc).__name__}): {exc}"
+            failures[index] = _reason(index, exc)
             return
         if self.job.numbering is not None:
             journal.append((index, self._journal_row(record, data, context)))
+
+    def document(self, index: int, record: Mapping[str, Any]) -> Document:
+        """One record's document in memory: (index, its bytes, None) or (index, None, the
+        Russian reason it failed)."""
+        try:
+            context = self.kind.build_context(self._extras(index, self.validate(record)))
+            if self.renderer is not None:
+                return index, self.renderer.render_bytes(context), None
+            from ..engine.xlsx import render_xlsx
+
+            buffer = io.BytesIO()
+            render_xlsx(self.template, context, buffer)
+            return index, buffer.getvalue(), None
+        except Exception as exc:  # one broken record never stops the batch
+            return index, None, _reason(index, exc)
+
+    def documents(self, items: list[tuple[int, Mapping[str, Any]]]) -> list[Document]:
+        return [self.document(index, record) for index, record in items]
 
     def _journal_row(self, record: Mapping[str, Any], data: Any, context: Any) -> JournalRow:
         fields = name_fields(record, 0)
@@ -181,6 +199,20 @@ def run_chunk(items: list[Item]) -> Outcome:
     """Write a chunk of records sent to a spawned worker process."""
     assert _WORKER is not None
     return _WORKER.items(items)
+
+
+def run_documents(items: list[tuple[int, Mapping[str, Any]]]) -> list[Document]:
+    """Make a chunk of records' documents in memory in a worker process."""
+    assert _WORKER is not None
+    return _WORKER.documents(items)
+
+
+def _reason(index: int, exc: Exception) -> str:
+    """Why a record failed, in Russian: the library's own message, or what went wrong."""
+    if isinstance(exc, NastavnikError):
+        return str(exc)
+    log.debug("record %s failed", index, exc_info=exc)
+    return f"непредвиденная ошибка ({type(exc).__name__}): {exc}"
 
 
 def kind_ref(kind: Kind) -> Kind | str:

@@ -11,21 +11,23 @@ imports it.
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._file import ProjectFile, parse_school_year
+    from ._file import Officials, ProjectFile, parse_school_year
     from ._find import PROJECT_FILE, find_project
-    from ._journal import Journal, JournalEntry
+    from ._journal import DocumentState, IssueState, Journal, JournalEntry, load_state
     from ._plan import ItemStatus, PlanItem, Stage
     from ._project import INDEX_XLSX, JOURNAL_XLSX, CheckFailed, IssuedDocument, Project, YearReport
+    from ._resolve import find_person
 
 #: Public name -> the module that defines it, imported on first use (PEP 562): the CLI asks
 #: ``find_project`` on every command, which must not load the whole case file machinery.
 _WHERE = {
-    **dict.fromkeys(("ProjectFile", "parse_school_year"), "_file"),
+    **dict.fromkeys(("Officials", "ProjectFile", "parse_school_year"), "_file"),
     **dict.fromkeys(("PROJECT_FILE", "find_project"), "_find"),
-    **dict.fromkeys(("Journal", "JournalEntry"), "_journal"),
+    **dict.fromkeys(("DocumentState", "IssueState", "Journal", "JournalEntry", "load_state"), "_journal"),
     **dict.fromkeys(("ItemStatus", "PlanItem", "Stage"), "_plan"),
     **dict.fromkeys(("INDEX_XLSX", "JOURNAL_XLSX", "CheckFailed", "IssuedDocument", "Project", "YearReport"),
                     "_project"),
+    "find_person": "_resolve",
 }
 
 
@@ -42,18 +44,23 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "CheckFailed",
+    "DocumentState",
     "INDEX_XLSX",
+    "IssueState",
     "IssuedDocument",
     "ItemStatus",
     "JOURNAL_XLSX",
     "Journal",
     "JournalEntry",
+    "Officials",
     "PROJECT_FILE",
     "PlanItem",
     "Project",
     "ProjectFile",
     "Stage",
     "YearReport",
+    "find_person",
     "find_project",
+    "load_state",
     "parse_school_year",
 ]

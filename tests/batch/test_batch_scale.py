@@ -346,3 +346,24 @@ def test_records_one_by_one_into_a_folder_with_files_are_checked_first(tmp_path)
     with pytest.raises(InputError, match="нет ни одной записи"):
         render_batch("award.certificate", iter([]), tmp_path / "empty")
     assert not (tmp_path / "empty").exists()
+
+
+def test_zip_holds_everything_the_batch_made(tmp_path):
+    import zipfile
+
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    base = [sys.executable, "-m", "nastavnik_docs.cli", "batch", "award.certificate", str(REGISTRY), "-c", str(COMMON)]
+    streamed = subprocess.run([*base, "-o", str(tmp_path / "Сертификаты"), "--zip", "--merge", "--filter", "роль=наставник"],
+                              capture_output=True, text=True, env=env)
+    assert streamed.returncode == 0, streamed.stderr
+    names = zipfile.ZipFile(tmp_path / "Сертификаты.zip").namelist()
+    mentors = records_from_source("award.certificate", REGISTRY, common=COMMON, filters=["роль=наставник"])
+    assert len(names) == len(mentors) + 1 and names[-1].endswith("все документы для печати.docx")
+    numbered = subprocess.run([*base, "-o", str(tmp_path / "С-номерами"), "--zip", "--number-prefix", "С-"],
+                              capture_output=True, text=True, env=env)
+    assert numbered.returncode == 0, numbered.stderr
+    with zipfile.ZipFile(tmp_path / "С-номерами.zip") as zf:
+        inside = zf.namelist()
+        assert "Журнал регистрации — Сертификат участника.xlsx" in inside
+        assert sorted(n for n in inside if n.endswith(".docx")) == sorted(p.name for p in (tmp_path / "С-номерами").glob("*.docx"))
+        assert zf.testzip() is None
