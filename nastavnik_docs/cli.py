@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -18,6 +19,8 @@ import typer
 
 from ._version import __version__
 from .errors import InputError, NastavnikError
+
+_python_show_warning = warnings.showwarning
 
 app = typer.Typer(
     name="nastavnik-docs",
@@ -457,11 +460,21 @@ def serve(
     run_server(settings, open_browser=not no_browser)
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: object = None, line: str | None = None) -> None:
+    """Print the library's own warnings as one Russian line, without Python's source excerpt."""
+    if category.__module__.startswith("nastavnik_docs"):
+        print(f"Предупреждение: {message}", file=sys.stderr)
+    else:
+        _python_show_warning(message, category, filename, lineno, file, line)  # type: ignore[arg-type]
+
+
 def main() -> None:
     # pydantic looks for plugins in every installed package's metadata on first use, which
     # costs as much as a third of a short command; a user who relies on a pydantic plugin
     # sets PYDANTIC_DISABLE_PLUGINS to an empty value.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    warnings.showwarning = _show_warning
     app()
 
 
