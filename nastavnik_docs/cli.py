@@ -7,6 +7,7 @@ Errors of the library (``NastavnikError``) are printed in Russian without a trac
 from __future__ import annotations
 
 import json
+import os
 import sys
 import warnings
 from collections.abc import Callable
@@ -15,11 +16,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from ._version import __version__
-from .errors import NastavnikError
+from .errors import InputError, NastavnikError
 
 _python_show_warning = warnings.showwarning
 
@@ -31,8 +30,38 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-console = Console()
-err_console = Console(stderr=True)
+
+
+class _Console:
+    """rich's Console, made on first use: importing rich costs more than a whole
+    ``nastavnik-docs render`` may take before it starts working."""
+
+    def __init__(self, stderr: bool = False):
+        self.stderr = stderr
+        self._console: Any = None
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        stream = sys.stderr if self.stderr else sys.stdout
+        if (self._console is None and not options.get("markup") and not stream.isatty()
+                and all(isinstance(o, str) for o in objects)):
+            # plain lines into a pipe or a file: what rich would write, without loading it
+            stream.write(" ".join(objects) + "\n")
+            return
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self.stderr)
+        self._console.print(*objects, **options)
+
+
+def _table(title: str) -> Any:
+    from rich.table import Table
+
+    return Table(title=title)
+
+
+console = _Console()
+err_console = _Console(stderr=True)
 
 TemplatesOption = Annotated[
     Path | None,
@@ -81,7 +110,7 @@ def demo(
     from ._demo import run_demo
 
     rows = run_demo(out, pdf=pdf)
-    table = Table(title=f"Записано в {out}")
+    table = _table(f"Записано в {out}")
     table.add_column("Документ")
     table.add_column("Файл")
     for title, path in rows:
@@ -122,11 +151,12 @@ def _print_findings(findings: list[Any]) -> None:
 
 def _check_project_of(path: Path) -> None:
     """In a project folder, check the year before anything is written; stop on errors."""
-    from .project import Project, find_project
+    from .project import find_project
 
     folder = find_project(path)
     if folder is None:
         return
+    from .project import Project
     findings = Project.open(folder).check()
     if any(f.is_error for f in findings):
         err_console.print(f"Проверка дела {folder} нашла ошибки — документ не выпущен:", highlight=False, soft_wrap=True)
@@ -208,7 +238,7 @@ def list_kinds() -> None:
     """Список видов документов."""
     from .kinds import all_kinds
 
-    table = Table(title="Виды документов")
+    table = _table("Виды документов")
     table.add_column("Вид (KIND)", no_wrap=True)  # ids are copied into commands: never wrap
     table.add_column("Название")
     table.add_column("Форматы")
@@ -280,21 +310,71 @@ def batch(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Число процессов")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Продолжить прерванный запуск")] = False,
     name: Annotated[str | None, typer.Option("--name", help="Шаблон имени файла, например {last_name}_{initials}")] = None,
+    filters: Annotated[list[str] | None, typer.Option(
+        "--filter", help="Кому выпускать: поле=значение (роль, категория, тип пары, формат, статус, "
+                         "класс, должность), например --filter роль=наставник --filter статус=завершена; "
+                         "несколько значений через запятую")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Также PDF каждого документа (нужен LibreOffice)")] = False,
+    number_prefix: Annotated[str | None, typer.Option(
+        "--number-prefix", help="Регистрационные номера: начало номера, например «Г-»")] = None,
+    number_start: Annotated[int | None, typer.Option(
+        "--number-start", help="Регистрационные номера: первый номер (по умолчанию 1)")] = None,
+    number_width: Annotated[int, typer.Option(
+        "--number-width", help="Регистрационные номера: число цифр, с нулями впереди")] = 1,
+    qr: Annotated[bool, typer.Option("--qr", help="QR-код с организацией, номером, датой и получателем")] = False,
+    zip_: Annotated[bool, typer.Option(
+        "--zip", help="Всё одним архивом ПАПКА.zip (документы пишутся в архив по мере готовности; "
+                      "с --pdf или номерами — и PDF, и журнал)")] = False,
+    journal: Annotated[bool, typer.Option(
+        "--journal", help="Номера продолжают журнал регистрации дела (папки с nastavnik.yaml, где лежит база) "
+                          "и заносятся в него")] = False,
     templates: TemplatesOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Много документов за один запуск (грамоты, программы, согласия)."""
-    from .batch import records_from_source, render_batch
+    """Много документов за один запуск (грамоты, программы, согласия).
+
+    С номерами (--number-prefix, --number-start) рядом с документами пишется журнал
+    регистрации (номер, ФИО, вид награды, дата, основание).
+    """
+    from .batch import Numbering, records_from_source, render_batch
 
     _check_project_of(source)
-    records = records_from_source(kind, source, common=common)
-    if not _print_registry_warnings(*records) and source.suffix.lower() in (".xlsx", ".xlsm"):
+    numbering = None
+    if number_prefix is not None or number_start is not None:
+        numbering = Numbering(number_prefix or "", 1 if number_start is None else number_start, number_width)
+    project, series = None, ""
+    if journal:
+        from .project import Project, find_project
+
+        folder = find_project(source)
+        if folder is None:
+            raise InputError(f"--journal: {source} лежит не в папке дела (нет nastavnik.yaml рядом или выше)")
+        project = Project.open(folder)
+        series, numbering = project.batch_numbering(kind)
+    origin: Any = source
+    if source.suffix.lower() in (".xlsx", ".xlsm"):  # read once: its warnings, then its records
         from .io import load_registry
 
-        _print_registry_warnings({"registry": load_registry(source)})
-    report = render_batch(kind, records, out, merge=merge, jobs=jobs, resume=resume,
-                          overwrite=force, name=name, templates=templates,
-                          progress=sys.stderr.isatty())
+        origin = load_registry(source)
+        _print_registry_warnings({"registry": origin})
+    records = records_from_source(kind, origin, common=common, filters=filters or ())
+    if origin is source:
+        _print_registry_warnings(*records)
+    archive = out if out.suffix.lower() == ".zip" else out.with_name(out.name + ".zip")
+    if zip_ and not pdf and numbering is None:  # straight into the archive, streamed
+        report = render_batch(kind, records, archive, merge=merge, jobs=jobs, overwrite=force, name=name,
+                              templates=templates, progress=sys.stderr.isatty(), qr=qr)
+    else:
+        report = render_batch(kind, records, out, merge=merge, jobs=jobs, resume=resume,
+                              overwrite=force, name=name, templates=templates,
+                              progress=sys.stderr.isatty(), pdf=pdf, numbering=numbering, qr=qr)
+        if zip_:
+            from .batch import zip_written
+
+            console.print(f"Архив: {zip_written(report, archive, overwrite=force)}")
+    if project is not None and report.journal_rows:
+        saved = project.register_batch(report.kind, series, report.journal_rows)
+        console.print(f"Номера занесены в журнал дела: {saved}")
     console.print(report.summary())
     if report.failed:
         raise typer.Exit(1)
@@ -338,7 +418,7 @@ def due(
         else (today.year, today.month)
     loaded = load_roadmap(roadmap)
     items = loaded.roadmap.due_in(year, number)
-    table = Table(title=f"По плану на {number:02d}.{year}: {len(items)}")
+    table = _table(f"По плану на {number:02d}.{year}: {len(items)}")
     for heading in ("№", "Мероприятие", "Срок", "Ответственные", "Этап"):
         table.add_column(heading)
     for item in items:
@@ -390,6 +470,10 @@ def _show_warning(message: Warning | str, category: type[Warning], filename: str
 
 
 def main() -> None:
+    # pydantic looks for plugins in every installed package's metadata on first use, which
+    # costs as much as a third of a short command; a user who relies on a pydantic plugin
+    # sets PYDANTIC_DISABLE_PLUGINS to an empty value.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     warnings.showwarning = _show_warning
     app()
 

@@ -7,13 +7,40 @@ layer knows the models, never the document kinds: a kind's input is loaded by pa
 ``input_model`` (``nastavnik_docs.load_input`` does that for a kind).
 """
 
-from ._csv import dump_participants_csv, load_participants_csv, read_csv, read_csv_records
-from ._input import load_input, load_organization, load_registry, resolve_links
-from ._records import RecordReader, RecordsFile, merge_fields
-from ._registry_xlsx import write_registry
-from ._workspace import init_workspace
-from ._yaml import load_yaml, save_yaml
-from .roadmap_docx import RoadmapImport, Unplaced, import_roadmap, load_roadmap
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._csv import dump_participants_csv, load_participants_csv, read_csv, read_csv_records
+    from ._input import load_input, load_organization, load_registry, resolve_links
+    from ._records import RecordReader, RecordsFile, merge_fields
+    from ._registry_xlsx import write_registry
+    from ._workspace import init_workspace
+    from ._yaml import load_yaml, save_yaml
+    from .roadmap_docx import RoadmapImport, Unplaced, import_roadmap, load_roadmap
+
+#: Public name -> the module that defines it. Imported on first use (PEP 562), so that
+#: reading a YAML input does not load openpyxl or python-docx.
+_WHERE = {
+    **dict.fromkeys(("dump_participants_csv", "load_participants_csv", "read_csv", "read_csv_records"), "_csv"),
+    **dict.fromkeys(("load_input", "load_organization", "load_registry", "resolve_links"), "_input"),
+    **dict.fromkeys(("RecordReader", "RecordsFile", "merge_fields"), "_records"),
+    "write_registry": "_registry_xlsx",
+    "init_workspace": "_workspace",
+    **dict.fromkeys(("load_yaml", "save_yaml"), "_yaml"),
+    **dict.fromkeys(("RoadmapImport", "Unplaced", "import_roadmap", "load_roadmap"), "roadmap_docx"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "RecordReader",

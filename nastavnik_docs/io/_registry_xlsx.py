@@ -43,7 +43,8 @@ from ._links import finish_registry
 from ._people import PeopleIndex, resolve_people
 from ._problems import Loc
 from ._registry_history import history_rows, read_history
-from ._table import Table, format_cases, read_participants
+from ._shared_strings import share_strings
+from ._table import Table, Workbook, format_cases, open_workbook, read_participants
 from ._values import cell_text, header_key, parse_number
 from ._yaml import existing_file
 
@@ -65,7 +66,7 @@ def read_registry_xlsx(path: str | os.PathLike[str]) -> Registry:
     path = existing_file(path)
     file = str(path)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = open_workbook(path)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise InputError(Problem("не удалось открыть книгу Excel: файл повреждён или это не .xlsx "
                                  "(старый формат .xls сохраните в Excel как .xlsx)", file=file,
@@ -84,8 +85,8 @@ def read_registry_xlsx(path: str | os.PathLike[str]) -> Registry:
         workbook.close()
 
 
-def _rows(workbook: Any, name: str) -> Iterator[Sequence[Any]]:
-    return iter(workbook[name].iter_rows(values_only=True))
+def _rows(workbook: Workbook, name: str) -> Iterator[Sequence[Any]]:
+    return workbook.rows(name)
 
 
 def _read(workbook: Any, names: dict[str, str], file: str) -> Registry:
@@ -266,7 +267,8 @@ def fill_workbook(workbook: Any, registry: Registry) -> None:
 
 def write_registry(registry: Registry, path: str | os.PathLike[str], *, overwrite: bool = False,
                    template: str | os.PathLike[str] | None = None) -> Path:
-    """Fill a copy of the registry workbook template with ``registry``; atomic, returns the path."""
+    """Fill a copy of the registry workbook template with ``registry``; atomic, returns the path.
+    Texts are written as shared strings, as Excel does."""
     path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise InputError(Problem(f"базу можно записать только в книгу Excel (.xlsx), а не «{path.suffix}»",
@@ -275,4 +277,5 @@ def write_registry(registry: Registry, path: str | os.PathLike[str], *, overwrit
     fill_workbook(workbook, registry)
     with atomic_path(path, overwrite=overwrite) as tmp:
         workbook.save(tmp)
+        share_strings(tmp)  # as Excel writes them: each distinct text once
     return path

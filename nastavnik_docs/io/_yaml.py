@@ -70,14 +70,16 @@ def read_document(path: str | os.PathLike[str]) -> Document:
             raise InputError(Problem(f"ошибка в записи JSON: {exc.msg}", file=str(path), row=exc.lineno,
                                      code="json.syntax"),
                              file=path) from None
-    loader = yaml.SafeLoader(text)
+    # libyaml's parser where PyYAML was built with it (ten times faster), the same safe rules;
+    # a file it rejects is read again by PyYAML's own parser, whose messages are explained
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        raise InputError(yaml_problem(exc, text, str(path)), file=path) from None
-    finally:
-        loader.dispose()
+        node, data = _parse(getattr(yaml, "CSafeLoader", yaml.SafeLoader), text)
+    except yaml.YAMLError as fast_error:
+        try:
+            node, data = _parse(yaml.SafeLoader, text)
+        except yaml.YAMLError as exc:
+            raise InputError(yaml_problem(exc, text, str(path)), file=path) from None
+        raise InputError(yaml_problem(fast_error, text, str(path)), file=path) from None
     lines: dict[tuple[str | int, ...], int] = {}
     if node is not None:
         duplicates: list[Problem] = []
@@ -105,6 +107,16 @@ _YAML_REASONS: tuple[tuple[str, str, bool], ...] = (
     (r"undefined alias '?([^']*)", "ссылка «*{0}» на метку, которой нет (символ «*» в начале "
      "значения возьмите в кавычки)", False),
 )
+
+
+def _parse(loader_class: Any, text: str) -> tuple[Any, Any]:
+    """(the document's node, its data) as ``loader_class`` reads ``text``."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 def yaml_problem(exc: yaml.YAMLError, text: str, file: str | None) -> Problem:

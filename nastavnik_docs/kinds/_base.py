@@ -168,12 +168,37 @@ def _discover() -> None:
     global _discovered
     if _discovered:
         return
-    package = importlib.import_module(__package__ or "nastavnik_docs.kinds")
+    _import_public(importlib.import_module(__package__ or "nastavnik_docs.kinds"))
+    _discovered = True
+
+
+def _import_public(package: Any) -> None:
+    """Import every public module of ``package`` and of its subpackages."""
     prefix = f"{package.__name__}."
     for info in pkgutil.walk_packages(package.__path__, prefix=prefix):
         if not any(part.startswith("_") for part in info.name.removeprefix(prefix).split(".")):
             importlib.import_module(info.name)
-    _discovered = True
+
+
+def _family_of(kind_id: str) -> Kind | None:
+    """The kind, found by importing only the module its id names by convention («order.x» in
+    ``orders``, «award.x» in ``awards``): a command that makes one document does not load
+    the whole catalogue. None when the convention does not hold (the caller then imports
+    every module)."""
+    from importlib.util import find_spec
+
+    prefix = kind_id.partition(".")[0]
+    if not prefix.isidentifier() or prefix.startswith("_"):
+        return None
+    for name in (f"{prefix}s", prefix):
+        module = f"{__package__}.{name}"
+        if find_spec(module) is not None:
+            found = importlib.import_module(module)
+            if hasattr(found, "__path__"):  # a family of several modules
+                _import_public(found)
+            if kind_id in _KINDS:
+                return _KINDS[kind_id]
+    return None
 
 
 def all_kinds() -> list[Kind]:
@@ -186,6 +211,11 @@ def get_kind(kind: str | Kind) -> Kind:
     """Look a kind up by id; a near miss is suggested in the error."""
     if isinstance(kind, Kind):
         return kind
+    found = _KINDS.get(kind)
+    if found is None and not _discovered:
+        found = _family_of(kind)
+    if found is not None:
+        return found
     _discover()
     try:
         return _KINDS[kind]

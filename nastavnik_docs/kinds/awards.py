@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..models import Category, Gender, Official, Organization, PairStatus, Person, Registry, Role
+from ..models import Category, Gender, Official, Organization, PairStatus, Person, QrCode, Registry, Role, construct
 from ..models.image import Image
 from ..ru import (
     NBSP,
@@ -73,6 +73,8 @@ class AwardInput(_Input):
     text: str | None = Field(default=None, description="Свой текст благодарственного письма целиком")
     signer: Official | None = Field(default=None, description="Кто подписывает (по умолчанию руководитель)")
     logo: Image | None = Field(default=None, description="Эмблема организации (файл PNG или JPEG)")
+    qr: bool = Field(default=False, description="Печатать QR-код с организацией, номером, датой и получателем "
+                                                "(реквизит 31, внизу справа), чтобы документ можно было сверить с журналом")
 
     @model_validator(mode="after")
     def _order_complete(self) -> AwardInput:
@@ -110,6 +112,7 @@ class AwardContext(BaseModel):
     signer_post: str
     signer_name: str
     logo: Image | None
+    qr: QrCode | None
     font_name: str
     font_size: float
 
@@ -144,7 +147,7 @@ def _post_parts(post: str, category: Category | None, gender: Gender) -> tuple[s
 def describe(recipient: AwardRecipient, gender: Gender) -> Phrase:
     """«учитель математики, наставник» and «учителю математики, наставнику»."""
     nominative, dative = _describe_cached(recipient.post, recipient.category, recipient.role, gender)
-    return Phrase.model_construct(nominative=nominative, dative=dative)
+    return construct(Phrase, {"nominative": nominative, "dative": dative})
 
 
 @lru_cache(maxsize=4096)
@@ -214,7 +217,7 @@ def _context(data: AwardInput, statement: str, forms: PersonForms) -> AwardConte
         tuple(sorted(signer.overrides.items())), tuple(sorted(signer.post_overrides.items())))
     # Every value is built just above from validated input: construct without re-validating
     # (a batch builds thousands of these).
-    return AwardContext.model_construct(
+    return construct(AwardContext, dict(
         founder=org.founder,
         organization_name=_typographed(org.full_name),
         recipient=forms,
@@ -229,9 +232,19 @@ def _context(data: AwardInput, statement: str, forms: PersonForms) -> AwardConte
         signer_post=signer_post,
         signer_name=signer_name,
         logo=data.logo,
+        qr=_qr(data, forms) if data.qr else None,
         font_name=org.font_name,
         font_size=org.font_size,
-    )
+    ))
+
+
+def _qr(data: AwardInput, forms: PersonForms) -> QrCode:
+    """Requisite 31: what a reader checks against the journal — the organisation, the
+    registration number and date, and the recipient, one per line."""
+    number = f"№{NBSP}{data.number} " if data.number else ""
+    return QrCode(text="\n".join((data.organization.short_name,
+                                   f"{number}от {_date_text(data.date, 'numeric')}",
+                                   forms.nominative)))
 
 
 def _need_wording(data: AwardInput, what: str) -> str:

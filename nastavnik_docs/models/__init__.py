@@ -1,5 +1,7 @@
 """Domain models of a mentoring programme (pydantic v2; no I/O, no file formats)."""
 
+from typing import TYPE_CHECKING, Any
+
 from ._enums import (
     AliasedEnum,
     Case,
@@ -12,32 +14,50 @@ from ._enums import (
     Role,
     normalize_word,
 )
+from .construct import construct
 from .findings import Finding, Severity
 from .forms import BUILTIN_FORMS, MentoringForm, find_form, nearest_form
 from .history import PairEvent, history_errors
-from .image import Image
+from .image import Image, QrCode
 from .organization import Organization
 from .origin import HasOrigin, Origin
 from .pair import Pair, SupplementaryAgreement
 from .participant import LegalRepresentative, Participant
 from .person import Model, Official, Person
 from .registry import Registry, RegistryProblem, check_registry, nearest_participant
-from .roadmap import (
-    Activity,
-    Block,
-    Column,
-    ColumnRole,
-    Period,
-    Roadmap,
-    RoadmapNote,
-    RoadmapRow,
-    Stage,
-    Stamp,
-    StampKind,
-    SubStage,
-)
 from .target import Target
 from .year_checks import YEAR_CHECKS, check_year
+
+if TYPE_CHECKING:
+    from .roadmap import (
+        Activity,
+        Block,
+        Column,
+        ColumnRole,
+        Period,
+        Roadmap,
+        RoadmapNote,
+        RoadmapRow,
+        Stage,
+        Stamp,
+        StampKind,
+        SubStage,
+    )
+
+#: The roadmap's models (a table, its periods and deadline wording) load on first use: most
+#: documents never need them, and they take a third of the models' import time.
+_ROADMAP = frozenset({"Activity", "Block", "Column", "ColumnRole", "Period", "Roadmap", "RoadmapNote", "RoadmapRow", "Stage", "Stamp", "StampKind", "SubStage"})
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _ROADMAP:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import roadmap
+
+    value = getattr(roadmap, name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Activity",
@@ -67,6 +87,7 @@ __all__ = [
     "Participant",
     "Period",
     "Person",
+    "QrCode",
     "Registry",
     "RegistryProblem",
     "Roadmap",
@@ -83,6 +104,7 @@ __all__ = [
     "YEAR_CHECKS",
     "check_registry",
     "check_year",
+    "construct",
     "history_errors",
     "find_form",
     "nearest_form",

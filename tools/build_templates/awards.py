@@ -2,7 +2,8 @@
 
 A certificate is not an order: one page, a large title, centred text and a simple double
 border, but still an official document — organisation name, date, signature block with the
-head's post and name, the basis (order) and an optional registration number. The grammar
+head's post and name, the basis (order), an optional registration number and an optional QR
+code at the bottom right (requisite 31 of ГОСТ Р 7.0.97-2025). The grammar
 (which case the name takes, «она приняла участие») comes from ``nastavnik_docs.kinds.awards``;
 these templates only place values.
 """
@@ -195,14 +196,19 @@ def build_one(layout: Layout, path: Path) -> Path:
     spacer = _gost.plain(doc, "", keep_with_next=True)
     spacer.paragraph_format.space_before = Pt(layout.gap_before_signature)
     _signature(doc, width)
+    # Requisite 31 (ГОСТ Р 7.0.97-2025): the QR code at the bottom right, after the number.
+    # The code makes the row as tall as two lines, so the place goes under the date there
+    # instead of a line of its own (the sheet stays one page).
     table = _gost.grid_table(
-        doc, [["{{ date }}", "{% if number %}{{ number }}{% endif %}"]], [width / 2, width / 2],
-        aligns=[LEFT, RIGHT], keep_together=True)
+        doc, [["{{ date }}{% if qr %}\n{{ place }}{% endif %}",
+               "{% if number %}{{ number }}{% endif %}{% if qr %} {{ qr }}{% endif %}"]],
+        [width / 2, width / 2], aligns=[LEFT, RIGHT], keep_together=True)
     for cell in table.rows[0].cells:
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
         cell.paragraphs[0].paragraph_format.space_before = Pt(12)
         for run in cell.paragraphs[0].runs:
             run.font.size = Pt(12)
-    _line(doc, "{{ place }}", 12, before=12, keep_with_next=False)
+    _optional(doc, "not qr", "{{ place }}", 12, before=12, keep_with_next=False)
     _slim(doc)
     return _gost.save(doc, path)
 
