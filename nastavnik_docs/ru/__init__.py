@@ -1,5 +1,6 @@
 """Russian language layer: names and posts in cases, dates, numbers, money, agreement, typography,
-and the small phrases and text shaping sentences are composed with.
+and the small phrases and text shaping sentences are composed with, and the words of phrase
+templates that agree with one man, one woman or several people (``agree_with``).
 
 Templates never think about grammar: context builders put ``person_forms(...)`` objects
 and strings made here into the context. pytrovich declines names, pymorphy3 posts and
@@ -8,6 +9,7 @@ corrections and guards documents need (see each private module).
 """
 
 from ._agree import agree, noun_gender
+from ._agreement import AGREEMENTS, Agreement, agree_with, agreeing_words, agreement, inflect_agreeing
 from ._dates import (
     BLANK_DATE_LONG,
     BLANK_DATE_NUMERIC,
@@ -56,6 +58,8 @@ from ._typography import typograph
 NBSP = "\u00a0"
 
 __all__ = [
+    "AGREEMENTS",
+    "Agreement",
     "BLANK_DATE_LONG",
     "BLANK_DATE_NUMERIC",
     "BLANK_DATE_QUOTED",
@@ -70,6 +74,9 @@ __all__ = [
     "PersonForms",
     "PostForms",
     "agree",
+    "agree_with",
+    "agreeing_words",
+    "agreement",
     "approved_word",
     "class_genitive",
     "decline_name",
@@ -81,6 +88,7 @@ __all__ = [
     "format_percent",
     "format_school_year",
     "gendered",
+    "inflect_agreeing",
     "initials_name",
     "jinja_filters",
     "join_and",
