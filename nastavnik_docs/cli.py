@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any
@@ -51,6 +53,21 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             raise typer.Exit(1) from None
 
     return wrapper
+
+
+@contextmanager
+def _document_warnings() -> Iterator[None]:
+    """Print what the document asks the curator to check (``DocumentWarning``), once each."""
+    from .kinds import DocumentWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DocumentWarning)
+        try:
+            yield
+        finally:
+            shown = dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, DocumentWarning))
+            for text in shown:
+                err_console.print(f"Предупреждение: {text}", highlight=False, markup=False, soft_wrap=True)
 
 
 def _version_callback(value: bool) -> None:
@@ -136,7 +153,8 @@ def render(
     """Сделать один документ."""
     from . import render as render_document
 
-    written = render_document(kind, data, out, templates=templates, pdf=pdf, overwrite=force)
+    with _document_warnings():
+        written = render_document(kind, data, out, templates=templates, pdf=pdf, overwrite=force)
     for path in written if isinstance(written, list) else [written]:
         console.print(f"Записан файл: {path}")
 

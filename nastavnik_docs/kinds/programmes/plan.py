@@ -145,13 +145,14 @@ def _assign(tasks: Sequence[PlannedTask], days: Sequence[dt.date], key_date: dt.
     n = len(days)
     reserved: dict[int, _Row | None] = {}
     event = next((i for i, t in enumerate(tasks) if t.event), None)
-    if reflection and n - len(tasks) >= 2 and n >= _REFLECTION_FROM:
-        reserved[n // 2] = None
     if key_date is not None and event is not None and tasks[event].after is not None:
-        later = [i for i, d in enumerate(days) if d >= key_date and i not in reserved]
-        if later and n - len(reserved) - 1 >= len(tasks):
+        later = [i for i, d in enumerate(days) if d >= key_date]
+        if later and n - 1 >= len(tasks):
             topic, form = tasks[event].after  # type: ignore[misc]
             reserved[later[0]] = (topic, form, [event + 1])
+    if reflection and n - len(reserved) - len(tasks) >= 2 and n >= _REFLECTION_FROM:
+        middle = n // 2 if n // 2 not in reserved else n // 2 + 1
+        reserved[middle] = None
     free = [i for i in range(n) if i not in reserved]
     if len(free) < len(tasks):
         return list(_grouped(tasks, n))
