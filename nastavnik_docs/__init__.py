@@ -44,12 +44,14 @@ from .models import (
 if _typing.TYPE_CHECKING:
     from .batch import BatchReport, render_batch
     from .io import init_workspace, load_organization, load_registry, save_yaml, write_registry
+    from .project import CheckFailed, Project
 
 #: Public names imported on first use, by the module that defines them.
 _LAZY = {
     "BatchReport": ".batch", "render_batch": ".batch",
     "init_workspace": ".io", "load_organization": ".io",
     "load_registry": ".io", "save_yaml": ".io", "write_registry": ".io",
+    "CheckFailed": ".project", "Project": ".project",
 }
 
 
@@ -69,6 +71,7 @@ __all__ = [
     "BatchReport",
     "Case",
     "Category",
+    "CheckFailed",
     "ConverterMissingError",
     "Gender",
     "GrammarError",
@@ -85,6 +88,7 @@ __all__ = [
     "Participant",
     "Person",
     "Problem",
+    "Project",
     "Registry",
     "Role",
     "Target",

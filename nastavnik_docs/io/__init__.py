@@ -8,7 +8,7 @@ layer knows the models, never the document kinds: a kind's input is loaded by pa
 """
 
 from ._csv import dump_participants_csv, load_participants_csv, read_csv, read_csv_records
-from ._input import load_input, load_organization, load_registry
+from ._input import load_input, load_organization, load_registry, resolve_links
 from ._records import RecordReader, RecordsFile, merge_fields
 from ._registry_xlsx import write_registry
 from ._workspace import init_workspace
@@ -30,6 +30,7 @@ __all__ = [
     "merge_fields",
     "read_csv",
     "read_csv_records",
+    "resolve_links",
     "save_yaml",
     "write_registry",
 ]
