@@ -140,8 +140,12 @@ def test_a_pupil_group_gets_pupils_content_and_plural_agreement(tmp_path):
     text = content_text(doc)
     for phrase in TEACHER_ONLY:
         assert phrase.lower() not in text.lower(), phrase
-    assert item(ctx.tasks[0]) == "1. подготовить обучающихся к ОГЭ по математике;"
-    assert any("ОГЭ по математике" in m.topic for m in ctx.plan if 1 in m.tasks)
+    # the group's diagnosis first, then the goal's task with its own meetings
+    assert item(ctx.tasks[0]) == "1. выявить интересы, трудности и цели каждого участника группы;"
+    assert item(ctx.tasks[1]) == "2. подготовить обучающихся к ОГЭ по математике;"
+    assert any("ОГЭ по математике" in m.topic for m in ctx.plan if 2 in m.tasks)
+    first = [m for m in ctx.plan if m.kind == "regular"][0]
+    assert first.tasks == [1]
     assert "обучающегося" not in text and "наставляемого" not in text  # a group is always plural
     assert_every_task_has_a_meeting(ctx)
     assert_regular_rhythm(ctx, "раз в две недели", default_holidays(dt.date(2026, 9, 1), dt.date(2027, 5, 20)))
@@ -197,8 +201,9 @@ def test_a_teacher_pair_with_an_oge_goal_gets_oge_meetings(tmp_path):
     data = {"organization": ORG, "registry": REGISTRY.model_dump(), "pair": "2", "frequency": "раз в две недели"}
     ctx = context(data)
     assert ctx.audience == "young_teacher"
-    assert item(ctx.tasks[0]) == "1. освоить методику подготовки обучающихся к ОГЭ по физике;"
-    oge = [m for m in ctx.plan if 1 in m.tasks]
+    assert item(ctx.tasks[0]) == "1. помочь наставляемому освоить нормативные документы и школьную документацию;"
+    assert item(ctx.tasks[1]) == "2. освоить методику подготовки обучающихся к ОГЭ по физике;"
+    oge = [m for m in ctx.plan if 2 in m.tasks]
     assert len(oge) >= 2 and all("ОГЭ" in m.topic for m in oge)
     assert "его профессиональных компетенций" not in ctx.goal  # the pair's own goal
     assert item(ctx.results[0]).startswith("1. наставляемый владеет методикой подготовки обучающихся к ОГЭ по физике")
@@ -209,10 +214,10 @@ def test_a_teacher_pair_with_an_oge_goal_gets_oge_meetings(tmp_path):
 def test_an_olympiad_has_its_meetings_before_the_stage_and_the_review_after():
     data = {"organization": ORG, "registry": REGISTRY.model_dump(), "pair": "5", "key_date": "2027-01-20"}
     ctx = context(data)
-    olympiad = [m for m in ctx.plan if 1 in m.tasks]
+    olympiad = [m for m in ctx.plan if 2 in m.tasks]
     before = [m for m in olympiad if m.day < dt.date(2027, 1, 20)]
     after = [m for m in olympiad if m.day >= dt.date(2027, 1, 20)]
-    assert item(ctx.tasks[0]) == "1. подготовить обучающегося к олимпиаде по химии;"
+    assert item(ctx.tasks[1]) == "2. подготовить обучающегося к олимпиаде по химии;"
     assert len(before) >= 3 and all("олимпиад" in m.topic.lower() for m in before)
     assert [m.topic for m in after] == ["Разбор результатов олимпиады, планы дальнейшей подготовки."]
     assert after[0].day == min(m.day for m in ctx.plan if m.kind == "regular" and m.day >= dt.date(2027, 1, 20))

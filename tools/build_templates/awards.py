@@ -175,6 +175,10 @@ def build_one(layout: Layout, path: Path) -> Path:
 
     for i, (text, size, condition) in enumerate(layout.title):
         before = layout.gap_before_title if i == 0 else 0
+        if condition and before:
+            # The gap stays when the optional line does not: it goes on an empty paragraph.
+            _gost.plain(doc, "", keep_with_next=True).paragraph_format.space_before = Pt(before - size)
+            before = 0
         if condition:
             _optional(doc, condition, text, size, bold=True, color=layout.color, before=before)
         else:

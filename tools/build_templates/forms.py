@@ -77,8 +77,13 @@ def _signature_row(doc, name: str, caption: str, space_before: float):
 
 
 def _consent_signature(doc) -> None:
-    """The signer's row; for a pupil of 14–17, the pupil's own line and row under it."""
-    _signature_row(doc, "{{ signer_name }}", "{{ signer_caption }}", 18)
+    """The signer's row; for a pupil of 14–17, the pupil's own line and row under it (kept on
+    the page of the representative's signature)."""
+    table = _signature_row(doc, "{{ signer_name }}", "{{ signer_caption }}", 18)
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
     g.loop(doc, "if co_signer")
     g.body(doc, "{{ co_signer.text }}", keep_with_next=True, space_before=12)
     _signature_row(doc, "{{ co_signer.name }}", "{{ co_signer.caption }}", 6)

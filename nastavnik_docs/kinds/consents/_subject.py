@@ -435,8 +435,7 @@ class Subject:
             who = f"Я, {forms.nominative} (если мне исполнилось 14 лет),"
         text = (f"{who} с согласием на {what} {gendered(forms, 'ознакомлен', 'ознакомлена')} "
                 f"и {gendered(forms, 'согласен', 'согласна')}.")
-        caption = "(подпись обучающегося)" if self.age is not None else "(подпись обучающегося с 14 лет)"
-        return CoSigner(text=typograph(text), name=forms.initials_nominative, caption=caption)
+        return CoSigner(text=typograph(text), name=forms.initials_nominative, caption="(подпись обучающегося)")
 
     def programme(self, case: str = "prepositional") -> str:
         """«программе наставничества МБОУ «СОШ № 12»» in ``case``."""

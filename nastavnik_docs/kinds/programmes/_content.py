@@ -129,9 +129,10 @@ def programme_content(library: Library, mode: LessonsMode, *, goal: str | None, 
     """The content of a programme of ``slots`` regular meetings.
 
     The goal is the pair's (or the library's). Tasks given by the user are kept as they
-    are, each with its meetings; otherwise the goal's packs come first, then the mentee's
-    requests, then the library's tasks that fit the mentees — no more than there are
-    meetings, so that each has one (the packs and the requests are never dropped). A
+    are, each with its meetings; otherwise the library's opening tasks (acquaintance,
+    diagnosis, the basics) come first, then the goal's packs, then the mentee's requests,
+    then the library's other tasks that fit the mentees — no more than there are meetings,
+    so that each has one (the openings, the packs and the requests are never dropped). A
     compact programme (флэш …) with a goal pack or requests keeps to them. The results are
     the packs' and the library's (a compact programme takes only two of the library's).
     """
@@ -140,13 +141,17 @@ def programme_content(library: Library, mode: LessonsMode, *, goal: str | None, 
     if tasks:
         chosen = [_given(t, library, goal_text, mode) for t in tasks]
     else:
-        chosen = [_pack_task(p, library.who, subject_of(goal_text, p), mode) for p in _packs_for(goal_text, library)]
-        chosen += [_given(r, library, goal_text, mode) for r in requests]
-        if not (compact and chosen):
-            own = [(text, planned, None) for task in library.tasks
-                   if (found := _from_library(task, library, goal_text, mode)) for text, planned in [found]]
-            room = max(0, slots - len(chosen))
-            chosen += own[:room] if room or chosen else own[:1]
+        packs = [_pack_task(p, library.who, subject_of(goal_text, p), mode) for p in _packs_for(goal_text, library)]
+        wanted = [*packs, *(_given(r, library, goal_text, mode) for r in requests)]
+        own = [(task.opening, (text, planned, None)) for task in library.tasks
+               if (found := _from_library(task, library, goal_text, mode)) for text, planned in [found]]
+        opening = [entry for first, entry in own if first]
+        if compact and wanted:
+            opening, rest = [], []
+        else:
+            rest = [entry for first, entry in own if not first]
+        room = max(0, slots - len(opening) - len(wanted))
+        chosen = [*opening, *wanted, *(rest[:room] if room or opening or wanted else rest[:1])]
     first_event = next((i for i, (_, p, _) in enumerate(chosen) if p.event), None)
     planned = tuple(p if p.event is False or i == first_event else PlannedTask(topics=p.topics)
                     for i, (_, p, _) in enumerate(chosen))

@@ -59,10 +59,13 @@ class Topic(Entry):
 
 @dataclass(frozen=True)
 class Task(Entry):
-    """A task of the programme with the words that recognise it and the topics that serve it."""
+    """A task of the programme with the words that recognise it and the topics that serve it;
+    ``opening`` — a task of the programme's start (acquaintance, diagnosis, the basics) that
+    comes before the tasks the pair's goal adds."""
 
     keys: tuple[str, ...] = ()
     topics: tuple[Topic, ...] = ()
+    opening: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,8 @@ def _topic(raw: dict[str, Any]) -> Topic:
 
 def _task(raw: dict[str, Any]) -> Task:
     return Task(text=raw["task"], lessons=bool(raw.get("lessons")), mixed=raw.get("mixed"),
-                keys=tuple(raw.get("keys", ())), topics=tuple(_topic(t) for t in raw["topics"]))
+                keys=tuple(raw.get("keys", ())), topics=tuple(_topic(t) for t in raw["topics"]),
+                opening=bool(raw.get("opening")))
 
 
 def _library(key: str) -> Library:

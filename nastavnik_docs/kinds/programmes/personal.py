@@ -390,10 +390,14 @@ register(Kind(
     title="Персонализированная программа наставничества",
     build_context=build_personal,
     family=FAMILY,
-    description="ППН для пары или группы: участники, форма, срок, цель, задачи, план встреч с датами, "
-                "результаты, оценка, подписи.",
-    samples=("programmes/personal.yaml", "programmes/personal_group.yaml"),
-    sample_names={"programmes/personal.yaml": "пара", "programmes/personal_group.yaml": "группа"},
+    description="ППН для пары или группы: участники, тип пары и формат, срок, цель, задачи, план встреч с "
+                "датами (каждая задача — со своей встречей, ритм без пропусков, каникулы и 1 сентября обходятся), "
+                "результаты, оценка, подписи. Содержание — по участникам: молодой педагог, опытный педагог в "
+                "новой роли, реверсивное наставничество, педагог-психолог, учитель-логопед, библиотекарь, "
+                "ученик, группа обучающихся, студент – ученик, работодатель.",
+    samples=("programmes/personal.yaml", "programmes/personal_group.yaml", "programmes/personal_olympiad.yaml"),
+    sample_names={"programmes/personal.yaml": "пара", "programmes/personal_group.yaml": "группа",
+                  "programmes/personal_olympiad.yaml": "олимпиада"},
     output_name="Персонализированная программа наставничества",
     batch=BatchSpec(records=programme_records, file_name="ППН_{last_name}_{initials}"),
     demo_batch=DemoBatch(common="programmes/common.yaml"),
