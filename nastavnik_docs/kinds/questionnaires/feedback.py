@@ -39,8 +39,9 @@ from ._form import (
 
 __all__ = ["FeedbackInput", "build_feedback", "class_in_year", "feedback_records"]
 
-_STAGES = {"входная": "before", "в начале": "before", "начало": "before", "итоговая": "after",
-           "в конце": "after", "конец": "after"}
+#: The Russian words of a stage (the survey results of ``stats`` write «до» and «после»).
+_STAGES = {"входная": "before", "в начале": "before", "начало": "before", "до": "before",
+           "итоговая": "after", "в конце": "after", "конец": "after", "после": "after"}
 
 
 class FeedbackInput(QuestionnaireInput):
