@@ -57,17 +57,17 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
 
 @contextmanager
 def _document_warnings() -> Iterator[None]:
-    """Print what the document asks the curator to check (``DocumentWarning``), once each."""
+    """Print what the document asks the curator to check (``DocumentWarning``), once each;
+    any other warning is shown as Python would have shown it."""
     from .kinds import DocumentWarning
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", DocumentWarning)
-        try:
-            yield
-        finally:
-            shown = dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, DocumentWarning))
-            for text in shown:
-                err_console.print(f"Предупреждение: {text}", highlight=False, markup=False, soft_wrap=True)
+        yield
+    for other in (w for w in caught if not issubclass(w.category, DocumentWarning)):
+        warnings.showwarning(other.message, other.category, other.filename, other.lineno)
+    for text in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, DocumentWarning)):
+        err_console.print(f"Предупреждение: {text}", highlight=False, markup=False, soft_wrap=True)
 
 
 def _version_callback(value: bool) -> None:

@@ -15,6 +15,7 @@ from nastavnik_docs.ru import sub_items
 
 WORDING_FILES = [
     ("nastavnik_docs.kinds", "acts.yaml"),
+    ("nastavnik_docs.kinds", "awards.yaml"),
     ("nastavnik_docs.kinds.questionnaires", "questionnaires.yaml"),
     ("nastavnik_docs.kinds.consents", "consents.yaml"),
     ("nastavnik_docs.kinds.labour", "labour.yaml"),
