@@ -11,7 +11,7 @@ format libraries (docxtpl, openpyxl) are imported on first use, so that
 import importlib as _importlib
 import typing as _typing
 
-from ._api import TemplateReport, check_template, load_input, render
+from ._api import TemplateReport, check_template, clear_caches, input_schema, load_input, render
 from ._version import __version__
 from .errors import (
     ConverterMissingError,
@@ -42,13 +42,14 @@ from .models import (
 )
 
 if _typing.TYPE_CHECKING:
-    from .batch import BatchReport, render_batch
+    from .batch import BatchReport, BatchStream, records_from_source, render_batch
     from .io import init_workspace, load_organization, load_registry, save_yaml, write_registry
     from .project import CheckFailed, Project
 
 #: Public names imported on first use, by the module that defines them.
 _LAZY = {
-    "BatchReport": ".batch", "render_batch": ".batch",
+    "BatchReport": ".batch", "BatchStream": ".batch", "records_from_source": ".batch",
+    "render_batch": ".batch",
     "init_workspace": ".io", "load_organization": ".io",
     "load_registry": ".io", "save_yaml": ".io", "write_registry": ".io",
     "CheckFailed": ".project", "Project": ".project",
@@ -69,6 +70,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "BatchReport",
+    "BatchStream",
     "Case",
     "Category",
     "CheckFailed",
@@ -98,11 +100,14 @@ __all__ = [
     "__version__",
     "all_kinds",
     "check_template",
+    "clear_caches",
     "get_kind",
     "init_workspace",
+    "input_schema",
     "load_input",
     "load_organization",
     "load_registry",
+    "records_from_source",
     "render",
     "render_batch",
     "save_yaml",

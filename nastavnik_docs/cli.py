@@ -235,9 +235,9 @@ def list_kinds() -> None:
 @_friendly
 def schema(kind: Annotated[str, typer.Argument(help="Вид документа, например order.appoint_curator")]) -> None:
     """JSON Schema входных данных вида документа."""
-    from .kinds import get_kind
+    from . import input_schema
 
-    schema_ = get_kind(kind).input_model.model_json_schema()
+    schema_ = input_schema(kind)
     sys.stdout.write(json.dumps(schema_, ensure_ascii=False, indent=2) + "\n")
 
 

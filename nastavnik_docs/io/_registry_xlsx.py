@@ -68,14 +68,16 @@ def read_registry_xlsx(path: str | os.PathLike[str]) -> Registry:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise InputError(Problem("не удалось открыть книгу Excel: файл повреждён или это не .xlsx "
-                                 "(старый формат .xls сохраните в Excel как .xlsx)", file=file),
+                                 "(старый формат .xls сохраните в Excel как .xlsx)", file=file,
+                                 code="file.unreadable"),
                          file=file) from None
     try:
         names = {header_key(name): name for name in workbook.sheetnames}
         missing = [s for s in (PARTICIPANTS_SHEET, PAIRS_SHEET) if header_key(s) not in names]
         if missing:
             found = ", ".join(f"«{n}»" for n in workbook.sheetnames)
-            raise InputError([Problem(f"нет листа «{s}»; в книге есть листы: {found}", file=file, sheet=s)
+            raise InputError([Problem(f"нет листа «{s}»; в книге есть листы: {found}", file=file, sheet=s,
+                                      code="sheet.missing")
                               for s in missing], file=file)
         return _read(workbook, names, file)
     finally:
@@ -175,7 +177,8 @@ def _read_lists(rows: Iterator[Sequence[Any]], file: str, sheet: str,
                 max_mentees = int(number_)
             except ValueError:
                 problems.append(Problem("нужно целое число не меньше 1", file=file, sheet=sheet, row=2,
-                                        column=MAX_MENTEES_LABEL, value=cell_text(value)))
+                                        column=MAX_MENTEES_LABEL, value=cell_text(value),
+                                        code="number.range"))
     return forms, max_mentees
 
 
@@ -267,7 +270,7 @@ def write_registry(registry: Registry, path: str | os.PathLike[str], *, overwrit
     path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise InputError(Problem(f"базу можно записать только в книгу Excel (.xlsx), а не «{path.suffix}»",
-                                 file=str(path)), file=path)
+                                 file=str(path), code="file.type"), file=path)
     workbook = openpyxl.load_workbook(template or template_path())
     fill_workbook(workbook, registry)
     with atomic_path(path, overwrite=overwrite) as tmp:

@@ -65,7 +65,7 @@ class AwardRecipient(Person):
 
 
 class AwardInput(_Input):
-    """The data of one certificate (any of the five award kinds)."""
+    """Грамота, благодарность, благодарственное письмо, сертификат участника или диплом: кому и за что."""
 
     organization: Organization = Field(description="Организация, которая награждает")
     recipient: AwardRecipient = Field(description="Кого награждают")
@@ -299,7 +299,7 @@ def build_thanks(data: AwardInput) -> AwardContext:
 def build_diploma(data: AwardInput) -> AwardContext:
     if not data.wording and not data.learner_wording:
         raise bad_input("wording", "не указано, за что награждается дипломом (поле wording): диплом дают "
-                                   "за победу или место в конкурсе")
+                                   "за победу или место в конкурсе", code="field.missing")
     return _context(data, _wording(data), _forms(data.recipient))
 
 
@@ -317,7 +317,7 @@ def build_certificate(data: AwardInput) -> AwardContext:
     forms = _forms(data.recipient)
     if not data.event:
         raise bad_input("event", "не указано, в чём участвовал получатель сертификата "
-                        "(поле event, например «в программе наставничества …»)")
+                        "(поле event, например «в программе наставничества …»)", code="field.missing")
     key = "curator_statement" if data.recipient.role is Role.CURATOR else "participant_statement"
     text = " ".join(_WORDING[key].split()).replace("{event}", " ".join(data.event.split()))
     return _context(data, _sentence(agree_with(text, forms)), forms)

@@ -31,7 +31,7 @@ NO_DATA = DASH
 
 
 class CoverageInput(DocumentInput):
-    """Input of the coverage table and the analytical report.
+    """Таблица охвата наставничеством и аналитическая справка по базе.
 
     The period is either ``school_year`` (the first calendar year: 2025 means 2025/2026) or
     an explicit ``period``. ``totals`` are the organisation's head counts, the denominators of

@@ -67,7 +67,7 @@ def _registry_pair(data: PersonalProgrammeInput, registry: Registry) -> Pair:
         if not matches:
             known = ", ".join(registry.pair_label(i) for i in range(min(12, len(registry.pairs))))
             raise bad_input("pair", f"в базе нет пары (группы) с номером «{data.pair}»; есть: {known}",
-                            data.pair)
+                            data.pair, code="pair.unknown")
         return matches[0]
     index = data.pair_index or 0
     if index > len(registry.pairs):
@@ -92,7 +92,7 @@ def resolve_pair(data: PersonalProgrammeInput) -> ResolvedPair:
                                       "оставьте что-то одно")
         if registry is None:
             raise bad_input("registry", "пара указана номером, но база наставников и наставляемых "
-                                        "(registry) не задана")
+                                        "(registry) не задана", code="registry.missing")
         pair = _registry_pair(data, registry)
         mentor, mentees = registry.mentor_of(pair), registry.mentees_of(pair)
         pair_type, format = _dimensions(pair.form, getattr(pair, "pair_type", None), getattr(pair, "format", None))
@@ -101,14 +101,15 @@ def resolve_pair(data: PersonalProgrammeInput) -> ResolvedPair:
     else:
         if data.mentor is None or not data.mentees:
             raise bad_input("pair", "не указана пара: дайте номер пары из базы (pair) или "
-                                    "наставника и наставляемых (mentor, mentees)")
+                                    "наставника и наставляемых (mentor, mentees)", code="field.missing")
         mentor = resolve_person(data.mentor, registry, "mentor")
         mentees = [resolve_person(m, registry, f"mentees → {i}") for i, m in enumerate(data.mentees, start=1)]
         pair_type, format, end, goal, label = None, None, data.end, None, None
         if not (data.form or data.pair_type or data.format):
-            raise bad_input("form", "не указана форма наставничества (form, или pair_type и format)")
+            raise bad_input("form", "не указана форма наставничества (form, или pair_type и format)",
+                            code="field.missing")
         if data.start is None:
-            raise bad_input("start", "не указана дата начала программы (start)")
+            raise bad_input("start", "не указана дата начала программы (start)", code="field.missing")
         start = data.start
     given = _dimensions(data.form, data.pair_type, data.format)
     pair_type = given[0] or pair_type or derived_pair_type(mentor, mentees)
@@ -116,7 +117,8 @@ def resolve_pair(data: PersonalProgrammeInput) -> ResolvedPair:
     start = data.start or start
     end = data.end or end
     if end is None:
-        raise bad_input("end", "не указана дата окончания программы (end): у пары в базе её нет")
+        raise bad_input("end", "не указана дата окончания программы (end): у пары в базе её нет",
+                        code="field.missing")
     if end <= start:
         raise bad_input("end", f"дата окончания ({end:%d.%m.%Y}) должна быть позже даты начала "
                                f"({start:%d.%m.%Y})", format_date(end, "numeric"))

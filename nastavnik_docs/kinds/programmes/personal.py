@@ -88,7 +88,7 @@ _LEARNERS = (Category.PUPIL, Category.STUDENT)
 
 
 class PersonalProgrammeInput(ProgrammeInput):
-    """Персонализированная программа наставничества: one pair or group.
+    """Персонализированная программа наставничества одной пары или группы.
 
     The pair comes from the registry (``pair`` — its number, or ``pair_index`` — its
     position from 1) or is given inline: ``mentor``, ``mentees``, the form (``pair_type``

@@ -106,7 +106,7 @@ class Respondent(Person):
 
 
 class QuestionnaireInput(Model):
-    """An anketa: the organisation, the respondent (none — a blank form), the questions."""
+    """Анкета наставника: организация, кто отвечает (никто — пустой бланк), вопросы."""
 
     organization: Organization = Field(description="Организация")
     respondent: Respondent | None = Field(default=None, description="Кто заполняет (нет — бланк с линиями)")

@@ -45,6 +45,9 @@ _STAGES = {"входная": "before", "в начале": "before", "начал�
 
 
 class FeedbackInput(QuestionnaireInput):
+    """Анкета мониторинга участника пары — наставника или наставляемого: анонимная (по умолчанию),
+    входная или итоговая."""
+
     role: Role = Field(description="Кто отвечает: наставник или наставляемый")
     stage: Literal["before", "after"] = Field(
         default="after", description="before — входная анкета (в начале программы), after — итоговая; "
@@ -130,7 +133,7 @@ def build_feedback(data: FeedbackInput) -> QuestionnaireContext:
         found = _pair_of(data.registry, person, data.role)
         if found is None:
             raise bad_input("participant", f"в базе нет пары, где {data.participant} — "
-                            f"{'наставник' if mentor else 'наставляемый'}", data.participant)
+                            f"{'наставник' if mentor else 'наставляемый'}", data.participant, code="pair.unknown")
         pair, info = found
         partner, form = partner or info["partner"], form or info["form"]
         year = year or school_year_of(pair.start)

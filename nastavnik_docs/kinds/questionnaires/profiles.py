@@ -36,6 +36,8 @@ __all__ = ["MenteeQuestionnaireInput", "build_mentee", "build_mentor", "mentee_r
 
 
 class MenteeQuestionnaireInput(QuestionnaireInput):
+    """Анкета наставляемого: как анкета наставника, с категорией для пустого бланка."""
+
     category: Category | None = Field(
         default=None, description="Для бланка без имени: педагог или обучающийся (по умолчанию — педагог)")
 

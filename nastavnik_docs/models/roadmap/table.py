@@ -106,8 +106,8 @@ COLUMN_WEIGHTS: dict[ColumnRole, int] = {
 class Column(Model):
     """One column of the table: its role and its heading as published."""
 
-    role: ColumnRole
-    heading: str = ""
+    role: ColumnRole = Field(description="Что в столбце: номер, мероприятие, срок, ответственные, результат …")
+    heading: str = Field(default="", description="Заголовок столбца как в источнике")
 
     @model_validator(mode="after")
     def _default_heading(self) -> Column:
@@ -120,8 +120,8 @@ class Block(Model):
     """A paragraph or a bullet item inside a cell. ``bullet`` is the marker as published
     («✓», «–», «-», «•»); None for a plain paragraph. A bare string is a paragraph."""
 
-    text: str = Field(min_length=1)
-    bullet: str | None = None
+    text: str = Field(min_length=1, description="Текст абзаца или пункта")
+    bullet: str | None = Field(default=None, description="Маркер пункта («–», «•»); нет — обычный абзац")
 
     @model_validator(mode="before")
     @classmethod
@@ -132,8 +132,8 @@ class Block(Model):
 class Activity(Model):
     """A numbered activity inside a row's cell («1.1. Актуализация…», «2) Обучение…»)."""
 
-    number: str | None = None
-    text: str = Field(min_length=1)
+    number: str | None = Field(default=None, description="Номер мероприятия как в источнике")
+    text: str = Field(min_length=1, description="Текст мероприятия")
     items: list[Block] = Field(default_factory=list, description="Подпункты (маркированные)")
 
     @model_validator(mode="before")
@@ -196,9 +196,9 @@ class SubStage(Model):
     """A sub-stage: a numbered heading inside a stage («1. Изучение…») or the cell
     «Содержание подэтапов» beside its rows."""
 
-    number: str | None = None
-    title: str | None = None
-    rows: list[RoadmapRow] = Field(default_factory=list)
+    number: str | None = Field(default=None, description="Номер подэтапа как в источнике")
+    title: str | None = Field(default=None, description="Название подэтапа")
+    rows: list[RoadmapRow] = Field(default_factory=list, description="Мероприятия подэтапа")
 
 
 class Stage(Model):
@@ -209,8 +209,8 @@ class Stage(Model):
 
     number: str | None = Field(default=None, description="Номер как в источнике («I», «II этап.»)")
     title: str | None = Field(default=None, min_length=1, description="Название; нет — таблица без этапов")
-    rows: list[RoadmapRow] = Field(default_factory=list)
-    substages: list[SubStage] = Field(default_factory=list)
+    rows: list[RoadmapRow] = Field(default_factory=list, description="Мероприятия этапа")
+    substages: list[SubStage] = Field(default_factory=list, description="Подэтапы")
 
     @property
     def heading(self) -> str:
@@ -256,17 +256,17 @@ class Stamp(Model):
     published stamps have it («… «23» августа 2021 г. / протокол № 1»).
     """
 
-    kind: StampKind = StampKind.APPROVAL
-    heading: str | None = None
-    reference: str | None = None
-    act: str | None = None
-    act_date: date | None = None
-    act_number: str | None = None
-    post: str | None = None
-    signer: str | None = None
+    kind: StampKind = Field(default=StampKind.APPROVAL, description="Гриф: утверждения, согласования или принятия")
+    heading: str | None = Field(default=None, description="Слово грифа («УТВЕРЖДАЮ», «СОГЛАСОВАНО») как в источнике")
+    reference: str | None = Field(default=None, description="Ссылка на документ целиком, как в источнике")
+    act: str | None = Field(default=None, description="Вид документа («приказом», «протокол педагогического совета»)")
+    act_date: date | None = Field(default=None, description="Дата документа")
+    act_number: str | None = Field(default=None, description="Номер документа")
+    post: str | None = Field(default=None, description="Должность того, кто подписывает")
+    signer: str | None = Field(default=None, description="Инициалы и фамилия того, кто подписывает")
     signature_line: bool = Field(default=False, description="Место для подписи перед фамилией")
-    signed: str | None = None
-    signed_on: date | None = None
+    signed: str | None = Field(default=None, description="Дата подписи как в источнике («___» ______ 2022 г.)")
+    signed_on: date | None = Field(default=None, description="Дата подписи")
     side: StampSide | None = Field(
         default=None, description="Слева или справа; по умолчанию утверждение справа, остальные слева")
     reference_last: bool = Field(default=False, description="Ссылка на документ после подписи и даты")
@@ -288,8 +288,8 @@ class AppendixMark(Model):
     text: str | None = Field(default=None, description="Отметка как в источнике (строки через перевод строки)")
     number: str | None = Field(default=None, description="Номер приложения")
     act: str | None = Field(default=None, description="«к приказу директора МБОУ «СОШ № 5»»")
-    act_date: date | None = None
-    act_number: str | None = None
+    act_date: date | None = Field(default=None, description="Дата приказа")
+    act_number: str | None = Field(default=None, description="Номер приказа")
 
     @model_validator(mode="before")
     @classmethod
@@ -306,12 +306,12 @@ class AppendixMark(Model):
 class RoadmapNote(Model):
     """An explanatory note (пояснительная записка): a heading and paragraphs/bullets."""
 
-    title: str = "Пояснительная записка"
-    blocks: list[Block] = Field(default_factory=list)
+    title: str = Field(default="Пояснительная записка", description="Заголовок записки")
+    blocks: list[Block] = Field(default_factory=list, description="Абзацы и пункты записки")
 
 
 class Roadmap(Model):
-    """A roadmap as published or composed anew."""
+    """Дорожная карта (план мероприятий) — как опубликована или составлена заново."""
 
     organization: Organization | None = Field(default=None, description="Организация (полные данные)")
     organization_lines: list[str] = Field(
@@ -323,16 +323,16 @@ class Roadmap(Model):
         default=None, description="«Утверждено и введено в действие приказом …»")
     place_line: str | None = Field(default=None, description="«Ижевск, 2022 год»")
     title: str = Field(min_length=1, description="Заголовок к тексту; несколько строк — через перевод строки")
-    period: Period | None = None
-    note: RoadmapNote | None = None
-    columns: list[Column] = Field(min_length=2)
+    period: Period | None = Field(default=None, description="Период действия: год или учебный год, месяцы")
+    note: RoadmapNote | None = Field(default=None, description="Пояснительная записка")
+    columns: list[Column] = Field(min_length=2, description="Столбцы таблицы по порядку")
     column_numbers: bool = Field(default=False, description="Строка с номерами столбцов")
     stage_layout: StageLayout = Field(
         default=StageLayout.ACROSS, description="Строка этапа: во всю ширину или номер в первом столбце")
-    stages: list[Stage] = Field(min_length=1)
+    stages: list[Stage] = Field(min_length=1, description="Этапы (без этапов — один этап без названия)")
     targets_title: str | None = Field(default=None, description="«Целевые показатели:»")
-    targets_intro: str | None = None
-    targets: list[Target] = Field(default_factory=list)
+    targets_intro: str | None = Field(default=None, description="Вводная фраза к целевым показателям")
+    targets: list[Target] = Field(default_factory=list, description="Целевые показатели")
     show_targets: bool = Field(default=True, description="Печатать раздел целевых показателей")
 
     @field_validator("title", mode="before")
