@@ -162,7 +162,7 @@ def build_route(docx_dir: Path) -> Path:
     _section(doc, "4. План мероприятий по преодолению дефицитов")
     size = 10.5
     table = _table(doc, ["№ п/п", "Мероприятие", "Вид (форма)", "Срок", "Ответст\u00adвенный",
-                         "Форма результата (отчёта)", "Отметка о выпол\u00adнении"], [10, 38, 25, 22, 26, 27, 17],
+                         "Форма результата (отчёта)", "Отметка о выпол\u00adнении"], [10, 34, 24, 22, 30, 28, 17],
                    size=size)
     _tag_row(table, "{%tr for a in actions %}")
     heading = _row(table, ["{{ a.heading }}"], bold=True, merge=True, size=size)

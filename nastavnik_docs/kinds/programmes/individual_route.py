@@ -26,6 +26,7 @@ from ...ru import (
     format_school_year,
     lower_first,
     sentence,
+    soft_hyphens,
     typograph,
     upper_first,
 )
@@ -172,6 +173,12 @@ class IndividualRouteContext(ProgrammeFrame):
     results: list[Item]
 
 
+def _narrow(text: str) -> str:
+    """Text of a narrow column of the actions' table: typographed, long words with soft
+    hyphens, so that a word breaks at a syllable, not at any letter."""
+    return soft_hyphens(typograph(text))
+
+
 def _months_text(year: int, months: tuple[int, int] | None) -> str:
     if months is None:
         return "в течение учебного года"
@@ -249,8 +256,8 @@ def _action_group(i: int, deficit: Deficit, year: int, roles: _Roles, gives_less
                 for d in (x.for_teacher(gives_lessons) for x in area_of(deficit.area).actions)]
     return row, ActionGroup(
         heading=f"{i}. {area}: {lower_first(text)}",
-        rows=[ActionRow(number=f"{i}.{j}.", action=typograph(sentence(a)), kind=upper_first(typograph(k)),
-                        deadline=upper_first(dl), responsible=typograph(who), result=upper_first(typograph(r)))
+        rows=[ActionRow(number=f"{i}.{j}.", action=_narrow(sentence(a)), kind=_narrow(upper_first(k)),
+                        deadline=upper_first(dl), responsible=typograph(who), result=_narrow(upper_first(r)))
               for j, (a, k, dl, who, r) in enumerate(rows, start=1)])
 
 
@@ -262,9 +269,9 @@ def _rediagnosis(data: IndividualRouteInput, year: int, roles: _Roles, gives_les
         raise bad_input("rediagnosis", deadline_problem(day, year) or "", format_date(day, "numeric"))
     observed = REDIAGNOSIS["observed_lessons" if gives_lessons else "observed_other"]
     action = sentence(typograph(" ".join(REDIAGNOSIS["text"].format(observed=observed).split())))
-    row = ActionRow(number=f"{number}.1.", action=action, kind="Диагностика",
+    row = ActionRow(number=f"{number}.1.", action=_narrow(action), kind="Диагностика",
                     deadline=format_date(day, "numeric"), responsible=typograph(roles.text(tuple(REDIAGNOSIS["responsible"]))),
-                    result=upper_first(typograph(REDIAGNOSIS["result"])))
+                    result=_narrow(upper_first(REDIAGNOSIS["result"])))
     return day, ActionGroup(heading=f"{number}. Повторная диагностика профессиональных дефицитов", rows=[row])
 
 
