@@ -27,19 +27,22 @@ from .kinds.consents.personal_data import PersonalDataConsentInput
 from .kinds.consents.publication import PublicationConsentInput
 from .kinds.labour.agreement import AgreementInput
 from .kinds.labour.consent import ConsentInput
-from .kinds.orders.closing import FinalEventInput, RewardInput
+from .kinds.orders.change import ChangePairInput
+from .kinds.orders.closing import FinalEventInput
 from .kinds.orders.organisation import (
     AppointCuratorInput,
     ApproveRegulationInput,
     IntroduceModelInput,
     WorkingGroupInput,
 )
-from .kinds.orders.pairs import AppointMentorsInput, AssignPairsInput, ChangePairInput
+from .kinds.orders.pairs import AppointMentorsInput, AssignPairsInput
+from .kinds.orders.reward import RewardInput
 from .kinds.programmes.individual_route import IndividualRouteInput
 from .kinds.programmes.personal import PersonalProgrammeInput
 from .kinds.protocols import CouncilInput, InterviewInput, ReviewInput
 from .kinds.questionnaires import FeedbackInput, MenteeQuestionnaireInput, QuestionnaireInput
 from .kinds.registries import RegistryListInput
+from .kinds.regulation.document import RegulationInput
 from .kinds.reports import CoverageInput
 from .kinds.sheets import AcquaintanceSheetInput, RegistrationSheetInput
 from .models.roadmap import Roadmap
@@ -69,6 +72,7 @@ __all__ = [
     "QuestionnaireInput",
     "RegistrationSheetInput",
     "RegistryListInput",
+    "RegulationInput",
     "ReviewInput",
     "RewardInput",
     "Roadmap",

@@ -13,7 +13,7 @@ import zipfile
 import docx
 import pytest
 import yaml
-from conftest import MALFORMED_WORKBOOKS, PLANTED, SAMPLES
+from conftest import MALFORMED_WORKBOOKS, PLANTED, SAMPLES, comments
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CARD = {
@@ -50,10 +50,16 @@ def test_card_errors_stand_beside_their_fields(client):
 
 
 def test_a_valid_card_is_saved_and_shown_again(client):
+    card = folder_of(client) / "organization.yaml"
+    before = card.read_text(encoding="utf-8")
     answer = client.post("/organization", data=CARD, follow_redirects=False)
     assert answer.status_code == 303 and answer.headers["location"] == "/organization?saved=1"
     saved = yaml.safe_load((folder_of(client) / "organization.yaml").read_text(encoding="utf-8"))
     assert saved["head"]["last_name"] == "Горбунова" and saved["inn"] == "3525000012"
+    after = card.read_text(encoding="utf-8")
+    assert comments(after) == comments(before)  # every explanation of the card is still there
+    assert "head:\n  last_name: Горбунова # фамилия (обязательно)\n" in after
+    assert "kind: школа\n" in after and "font_size: 14\n" in after  # written as a curator writes them
     page = client.get("/organization?saved=1").text
     assert "Карточка сохранена" in page and 'value="Горбунова"' in page
     assert "Заполнена: МБОУ «Гимназия № 3», руководитель — Л.А.\u00a0Горбунова" in client.get("/").text
