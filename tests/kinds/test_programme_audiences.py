@@ -26,6 +26,7 @@ from nastavnik_docs.cli import app
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.io import load_organization
 from nastavnik_docs.kinds import DocumentWarning, get_kind
+from nastavnik_docs.kinds._data import wording
 from nastavnik_docs.kinds.programmes import GOAL_PACKS, LIBRARIES, default_holidays, programme_records
 from nastavnik_docs.kinds.programmes.schedule import DAYS_OFF, FREQUENCIES, PUBLIC_HOLIDAYS, frequency_key
 from nastavnik_docs.ru import agree_with, agreeing_words
@@ -316,6 +317,13 @@ def _library_texts():
         for part in pack.texts.values():
             texts = [part.task, part.result, *(t.text for t in part.topics), part.after.text if part.after else ""]
             yield from ((key, t.replace("{предмет}", "")) for t in texts if t)
+    # the fixed meetings of every programme and the awards' statements
+    programmes = wording("nastavnik_docs.kinds.programmes", "programmes.yaml")
+    for meeting in (*programmes["intro_meetings"], programmes["final_meeting"], programmes["compact_intro"]):
+        yield "programmes.yaml", " ".join(meeting["topic"].split())
+    awards = wording("nastavnik_docs.kinds", "awards.yaml")
+    for key in ("curator_statement", "participant_statement"):
+        yield "awards.yaml", " ".join(awards[key].split()).replace("{event}", "в программе")
 
 
 _PERSON_WORDS = re.compile(r"(?<![{\w])(наставляем(?:ый|ого|ому|ым)|обучающ(?:ийся|его(?:ся)?|ему(?:ся)?)|его|ему|"
