@@ -22,6 +22,8 @@ from rich.table import Table
 from ._version import __version__
 from .errors import NastavnikError
 
+_python_show_warning = warnings.showwarning
+
 app = typer.Typer(
     name="nastavnik-docs",
     help="Документы целевой модели наставничества: приказы, протоколы, программы, грамоты, "
@@ -395,7 +397,17 @@ def serve(
     run_server(settings, open_browser=not no_browser)
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: object = None, line: str | None = None) -> None:
+    """Print the library's own warnings as one Russian line, without Python's source excerpt."""
+    if category.__module__.startswith("nastavnik_docs"):
+        print(f"Предупреждение: {message}", file=sys.stderr)
+    else:
+        _python_show_warning(message, category, filename, lineno, file, line)  # type: ignore[arg-type]
+
+
 def main() -> None:
+    warnings.showwarning = _show_warning
     app()
 
 
