@@ -19,6 +19,7 @@ from pydantic import Field, field_validator
 from ...models import Category, Model, Participant
 from ...ru import BLANK_LINE, decline_post
 from .._base import BatchSpec, DemoBatch, Kind, register
+from .._data import schema_words
 from ._subject import (
     DASH,
     FAMILY,
@@ -39,6 +40,11 @@ __all__ = ["ConsentContext", "PersonalDataConsentInput", "ThirdParty", "build_pe
 _TEXT = TEXT["personal_data"]
 
 
+#: The Russian words of a third party's mode.
+_MODES = {"передача": "transfer", "передать": "transfer", "поручение": "entrust", "поручить": "entrust",
+          "поручение обработки": "entrust"}
+
+
 class ThirdParty(Model):
     """Someone the operator passes the data to (another operator) or entrusts the processing
     to on its behalf (152-ФЗ art. 6 part 3; art. 9 part 4 item 3)."""
@@ -50,15 +56,13 @@ class ThirdParty(Model):
     purpose: str | None = Field(default=None,
             description="Для чего («для формирования региональной базы наставников»)")
     mode: Literal["transfer", "entrust"] = Field(
-        default="transfer", description="transfer — передача другому оператору (по умолчанию); entrust — "
+        default="transfer", json_schema_extra=schema_words(_MODES), description="transfer — передача другому оператору (по умолчанию); entrust — "
                                         "поручение обработки по договору с оператором (ч. 3 ст. 6 152-ФЗ)")
 
     @field_validator("mode", mode="before")
     @classmethod
     def _russian_mode(cls, value: Any) -> Any:
-        words = {"передача": "transfer", "передать": "transfer", "поручение": "entrust", "поручить": "entrust",
-                 "поручение обработки": "entrust"}
-        return words.get(str(value).strip().lower(), value) if isinstance(value, str) else value
+        return _MODES.get(str(value).strip().lower(), value) if isinstance(value, str) else value
 
 
 class PersonalDataConsentInput(ConsentBase):

@@ -21,6 +21,7 @@ from pydantic import Field, field_validator, model_validator
 from ...models import Category, Pair, PairStatus, Participant, Registry, Role
 from ...ru import join_and, person_forms, typograph
 from .._base import BatchSpec, DemoBatch, Kind, register
+from .._data import schema_words
 from .._people import bad_input, find_participant, form_title
 from ._form import (
     FAMILY,
@@ -50,7 +51,7 @@ class FeedbackInput(QuestionnaireInput):
 
     role: Role = Field(description="Кто отвечает: наставник или наставляемый")
     stage: Literal["before", "after"] = Field(
-        default="after", description="before — входная анкета (в начале программы), after — итоговая; "
+        default="after", json_schema_extra=schema_words(_STAGES), description="before — входная анкета (в начале программы), after — итоговая; "
                                      "первые вопросы у них одинаковы, чтобы сравнить ответы")
     anonymous: bool = Field(default=True, description="Анонимная анкета: без ФИО, должности, телефона, почты и "
                                                       "подписи (по умолчанию); false — с данными участника")
