@@ -10,7 +10,8 @@ import json
 import os
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any
@@ -83,6 +84,21 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             raise typer.Exit(1) from None
 
     return wrapper
+
+
+@contextmanager
+def _document_warnings() -> Iterator[None]:
+    """Print what the document asks the curator to check (``DocumentWarning``), once each;
+    any other warning is shown as Python would have shown it."""
+    from .kinds import DocumentWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DocumentWarning)
+        yield
+    for other in (w for w in caught if not issubclass(w.category, DocumentWarning)):
+        warnings.showwarning(other.message, other.category, other.filename, other.lineno)
+    for text in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, DocumentWarning)):
+        err_console.print(f"Предупреждение: {text}", highlight=False, markup=False, soft_wrap=True)
 
 
 def _version_callback(value: bool) -> None:
@@ -274,7 +290,8 @@ def render(
     _check_project_of(data)
     model = load_input(kind, data)
     _print_registry_warnings(model)
-    written = render_document(kind, model, out, templates=templates, pdf=pdf, overwrite=force)
+    with _document_warnings():
+        written = render_document(kind, model, out, templates=templates, pdf=pdf, overwrite=force)
     for path in written if isinstance(written, list) else [written]:
         console.print(f"Записан файл: {path}")
 

@@ -11,6 +11,13 @@ puts the recipient in the case its verb asks for — the template only places th
 
 The description under the name («учителю математики, наставнику»; «обучающейся 7 «Б»
 класса, наставляемой») is built here from the post or class and the role.
+
+The award fits its recipient (``awards.yaml``): without a wording of its own it is chosen by
+the recipient's group (an employee, a learner — a pupil, a student or anyone under 18 —, an
+employer's representative) and role; a learner is never awarded «за добросовестный труд»
+(an error names the field); the Почётная грамота goes to employees, anyone else gets a
+Грамота; a curator's certificate says what the curator did instead of «took part in» their
+own programme; a letter of thanks names the recipient in full above the greeting.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from ..models.image import Image
 from ..ru import (
     NBSP,
     PersonForms,
+    agree_with,
     class_genitive,
     decline_post,
     format_date,
@@ -36,9 +44,10 @@ from ..ru import (
     typograph,
 )
 from ._base import BatchSpec, DemoBatch, Kind, register
+from ._data import wording as data_file
 from ._people import bad_input
 
-__all__ = ["AwardContext", "AwardInput", "AwardRecipient", "Phrase", "award_records"]
+__all__ = ["AwardContext", "AwardInput", "AwardRecipient", "Phrase", "award_records", "recipient_group"]
 
 FAMILY = "Грамоты и благодарности"
 
@@ -60,7 +69,12 @@ class AwardInput(_Input):
 
     organization: Organization = Field(description="Организация, которая награждает")
     recipient: AwardRecipient = Field(description="Кого награждают")
-    wording: str | None = Field(default=None, description="За что («за высокий профессионализм …»)")
+    wording: str | None = Field(default=None, description="За что («за высокий профессионализм …»; по умолчанию — "
+                                                         "по роли и категории получателя)")
+    learner_wording: str | None = Field(
+        default=None, description="За что — обучающимся, студентам и несовершеннолетним (по умолчанию — за активное "
+                                  "участие и достижения); «труд» им не пишут")
+    honorary: bool | None = Field(default=None, description="Грамота почётная (по умолчанию — работникам организации)")
     event: str | None = Field(
         default=None,
         description="В чём участвовал (для сертификата): «в программе наставничества … году»",
@@ -102,6 +116,7 @@ class AwardContext(BaseModel):
     organization_name: str
     recipient: PersonForms
     about: Phrase
+    honorary: bool
     greeting: str
     statement: str
     degree: str | None
@@ -208,6 +223,39 @@ def _forms(recipient: AwardRecipient) -> PersonForms:
     return person_forms(recipient, post="")
 
 
+_WORDING: dict[str, Any] = data_file(__package__ or "nastavnik_docs.kinds", "awards.yaml")
+_LEARNERS = (Category.PUPIL, Category.STUDENT)
+
+
+def recipient_group(recipient: AwardRecipient, day: dt.date) -> str:
+    """«learner» (a pupil, a student, a class for a post, or under 18 on ``day``),
+    «employer» (an employer's representative) or «staff» (an employee of the organisation)."""
+    age = recipient.age_on(day)
+    if recipient.category in _LEARNERS or (age is not None and age < 18):
+        return "learner"
+    if recipient.category is None and recipient.post and _CLASS.search(recipient.post):
+        return "learner"
+    return "employer" if recipient.category is Category.EMPLOYER else "staff"
+
+
+def _role_key(recipient: AwardRecipient) -> str:
+    return recipient.role.value if recipient.role is not None else "any"
+
+
+def _wording(data: AwardInput) -> str:
+    """What the recipient is awarded for: the learner's or the general wording given, else
+    the default of the recipient's group and role; a learner's never speaks of labour."""
+    group = recipient_group(data.recipient, data.date)
+    given, field = ((data.learner_wording, "learner_wording") if group == "learner" and data.learner_wording
+                    else (data.wording, "wording"))
+    text = given or _WORDING["wording"][group][_role_key(data.recipient)]
+    if group == "learner" and any(word in text.lower() for word in _WORDING["learner_forbidden"]):
+        raise bad_input(field, "обучающихся и несовершеннолетних не награждают «за труд»: укажите для них "
+                               "свою формулировку (learner_wording), например «за активное участие в программе "
+                               "наставничества и достигнутые успехи»", text)
+    return _sentence(text)
+
+
 def _context(data: AwardInput, statement: str, forms: PersonForms) -> AwardContext:
     org = data.organization
     gender = forms.gender
@@ -215,13 +263,19 @@ def _context(data: AwardInput, statement: str, forms: PersonForms) -> AwardConte
     signer_post, signer_name = _signature(
         signer.last_name, signer.first_name, signer.middle_name, signer.gender, signer.post,
         tuple(sorted(signer.overrides.items())), tuple(sorted(signer.post_overrides.items())))
+    honorary = data.honorary if data.honorary is not None else recipient_group(data.recipient, data.date) == "staff"
+    about = describe(data.recipient, gender)
+    if data.recipient.role is Role.CURATOR and statement.startswith("в том, что"):
+        # A curator's certificate says what the curator did; the role would repeat it.
+        about = describe(data.recipient.model_copy(update={"role": None}), gender)
     # Every value is built just above from validated input: construct without re-validating
     # (a batch builds thousands of these).
     return construct(AwardContext, dict(
         founder=org.founder,
         organization_name=_typographed(org.full_name),
         recipient=forms,
-        about=describe(data.recipient, gender),
+        about=about,
+        honorary=honorary,
         greeting=polite_greeting(data.recipient, gender),
         statement=statement,
         degree=data.degree,
@@ -247,25 +301,19 @@ def _qr(data: AwardInput, forms: PersonForms) -> QrCode:
                                    forms.nominative)))
 
 
-def _need_wording(data: AwardInput, what: str) -> str:
-    if not data.wording:
-        raise bad_input("wording", f"не указано, за что {what} (поле wording)", code="field.missing")
-    return _sentence(data.wording)
-
-
 def build_gramota(data: AwardInput) -> AwardContext:
-    forms = _forms(data.recipient)
-    return _context(data, _need_wording(data, "награждается"), forms)
+    return _context(data, _wording(data), _forms(data.recipient))
 
 
 def build_thanks(data: AwardInput) -> AwardContext:
-    forms = _forms(data.recipient)
-    return _context(data, _need_wording(data, "объявляется благодарность"), forms)
+    return _context(data, _wording(data), _forms(data.recipient))
 
 
 def build_diploma(data: AwardInput) -> AwardContext:
-    forms = _forms(data.recipient)
-    return _context(data, _need_wording(data, "награждается дипломом"), forms)
+    if not data.wording and not data.learner_wording:
+        raise bad_input("wording", "не указано, за что награждается дипломом (поле wording): диплом дают "
+                                   "за победу или место в конкурсе", code="field.missing")
+    return _context(data, _wording(data), _forms(data.recipient))
 
 
 def build_letter(data: AwardInput) -> AwardContext:
@@ -273,21 +321,19 @@ def build_letter(data: AwardInput) -> AwardContext:
     if data.text:
         text = _sentence(data.text)
     else:
-        wording = _need_wording(data, "выражается благодарность")
         text = _typographed(f"Администрация {data.organization.short_name} выражает Вам "
-                            f"искреннюю благодарность {wording}")
+                            f"искреннюю благодарность {_wording(data)}")
     return _context(data, text, forms)
 
 
 def build_certificate(data: AwardInput) -> AwardContext:
     forms = _forms(data.recipient)
-    gender = forms.gender
     if not data.event:
         raise bad_input("event", "не указано, в чём участвовал получатель сертификата "
                         "(поле event, например «в программе наставничества …»)", code="field.missing")
-    statement = _sentence(f"в том, что {gendered(gender, 'он', 'она')} "
-                          f"{gendered(gender, 'принял', 'приняла')} участие {data.event}")
-    return _context(data, statement, forms)
+    key = "curator_statement" if data.recipient.role is Role.CURATOR else "participant_statement"
+    text = " ".join(_WORDING[key].split()).replace("{event}", " ".join(data.event.split()))
+    return _context(data, _sentence(agree_with(text, forms)), forms)
 
 
 # --------------------------------------------------------------------------- batch
