@@ -13,7 +13,22 @@ from ._enums import (
     normalize_word,
 )
 from .findings import Finding, Severity
-from .forms import BUILTIN_FORMS, MentoringForm, find_form, nearest_form
+from .forms import (
+    BUILTIN_FORMS,
+    DEFAULT_FORMAT,
+    FORMATS,
+    PAIR_TYPES,
+    MentoringForm,
+    MentoringFormat,
+    PairType,
+    derive_pair_type,
+    find_form,
+    find_format,
+    find_pair_type,
+    form_dimension,
+    form_text,
+    nearest_form,
+)
 from .history import PairEvent, history_errors
 from .image import Image
 from .organization import Organization
@@ -21,7 +36,7 @@ from .origin import HasOrigin, Origin
 from .pair import Pair, SupplementaryAgreement
 from .participant import LegalRepresentative, Participant
 from .person import Model, Official, Person
-from .registry import Registry, RegistryProblem, check_registry, nearest_participant
+from .registry import Registry, RegistryProblem, check_registry, nearest_participant, unknown_form_message
 from .roadmap import (
     Activity,
     Block,
@@ -49,21 +64,26 @@ __all__ = [
     "Column",
     "ColumnRole",
     "Comparison",
+    "DEFAULT_FORMAT",
+    "FORMATS",
     "Finding",
     "Gender",
     "HasOrigin",
     "Image",
     "LegalRepresentative",
     "MentoringForm",
+    "MentoringFormat",
     "Model",
     "Official",
     "OrgKind",
     "Organization",
     "Origin",
+    "PAIR_TYPES",
     "Pair",
     "PairEvent",
     "PairEventKind",
     "PairStatus",
+    "PairType",
     "Participant",
     "Period",
     "Person",
@@ -83,9 +103,15 @@ __all__ = [
     "YEAR_CHECKS",
     "check_registry",
     "check_year",
-    "history_errors",
+    "derive_pair_type",
     "find_form",
+    "find_format",
+    "find_pair_type",
+    "form_dimension",
+    "form_text",
+    "history_errors",
     "nearest_form",
     "nearest_participant",
     "normalize_word",
+    "unknown_form_message",
 ]

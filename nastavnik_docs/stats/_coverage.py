@@ -197,7 +197,7 @@ def _by_form(registry: Registry, pairs: list[Pair]) -> list[FormLine]:
     titles: dict[str, str] = {}
     for pair in pairs:
         form = registry.form_of(pair)
-        title = form.title if form else pair.form
+        title = form.title if form else (pair.form or "")
         key = form_key(title)
         groups.setdefault(key, []).append(pair)
         titles.setdefault(key, title)
