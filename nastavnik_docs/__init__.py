@@ -24,8 +24,7 @@ from .errors import (
     TemplateError,
     TemplateNotFoundError,
 )
-from .kinds import Kind, get_kind
-from .kinds import all_kinds as kinds
+from .kinds import Kind, all_kinds, get_kind
 from .models import (
     Case,
     Category,
@@ -97,10 +96,10 @@ __all__ = [
     "TemplateNotFoundError",
     "TemplateReport",
     "__version__",
+    "all_kinds",
     "check_template",
     "get_kind",
     "init_workspace",
-    "kinds",
     "load_input",
     "load_organization",
     "load_registry",

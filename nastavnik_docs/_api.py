@@ -3,12 +3,12 @@
 ``render`` is the glue between the catalogue and the engines: it resolves the kind, loads
 and validates the input, builds the context, finds the template (the user's folder
 first), fills it into a temporary file and renames it into place, and optionally makes a
-PDF beside it.
+PDF beside it. The formats a kind declares in ``extra_formats`` are written by the engine's
+dedicated writers listed in :data:`EXTRA_WRITERS`.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -21,9 +21,31 @@ from .engine.report import TemplateReport
 from .errors import NastavnikError, OutputExistsError, TemplateError
 from .kinds import Kind, get_kind
 
-__all__ = ["render", "check_template", "load_input", "TemplateReport"]
+__all__ = ["render", "check_template", "load_input", "TemplateReport", "EXTRA_WRITERS"]
 
 PathLike = str | os.PathLike[str]
+#: A writer of a format no template expresses: (context, template or None, out) -> out.
+Writer = Callable[[Any, Path | None, Path], Path]
+
+
+def _roadmap_xlsx(context: Any, template: Path | None, out: Path) -> Path:
+    from .engine.roadmap_xlsx import write_roadmap_xlsx
+
+    return write_roadmap_xlsx(context, template, out)
+
+
+def _roadmap_ics(context: Any, template: Path | None, out: Path) -> Path:
+    from .engine.ics import write_roadmap_ics
+
+    return write_roadmap_ics(context, template, out)
+
+
+#: Who writes each format a kind lists in ``extra_formats``: (kind id, suffix) → writer
+#: (the engine module is imported on first use, like the template engines).
+EXTRA_WRITERS: dict[tuple[str, str], Writer] = {
+    ("roadmap", ".xlsx"): _roadmap_xlsx,
+    ("roadmap", ".ics"): _roadmap_ics,
+}
 
 
 def load_input(kind: str | Kind, data: Any) -> BaseModel:
@@ -39,12 +61,12 @@ def load_input(kind: str | Kind, data: Any) -> BaseModel:
     return load_model_input(model, data)
 
 
-def _writer(spec: str) -> Callable[..., Any]:
-    module, _, func = spec.partition(":")
+def _extra_writer(kind: Kind, suffix: str) -> Writer:
     try:
-        return getattr(importlib.import_module(module), func)
-    except (ImportError, AttributeError) as exc:
-        raise TemplateError(f"Не найдена функция записи документа «{spec}»: {exc}") from exc
+        return EXTRA_WRITERS[(kind.id, suffix)]
+    except KeyError:
+        raise TemplateError(f"Нет способа записать формат «{suffix}» для «{kind.id}»: "
+                            f"для него не задана функция записи") from None
 
 
 def render(kind: str | Kind, data: Any, out: PathLike, *, templates: PathLike | None = None,
@@ -79,10 +101,11 @@ def render(kind: str | Kind, data: Any, out: PathLike, *, templates: PathLike | 
         from .engine.lookup import find_template
 
         template_path = find_template(template_name, templates)
+    writer = _extra_writer(kind, suffix) if suffix in kind.extra_formats else None
     context = kind.build_context(load_input(kind, data))
     with atomic_path(out, overwrite=overwrite) as tmp:
-        if suffix in kind.writers:
-            _writer(kind.writers[suffix])(context, template_path, tmp)
+        if writer is not None:
+            writer(context, template_path, tmp)
         elif suffix == ".docx":
             from .engine.docx import render_docx
 

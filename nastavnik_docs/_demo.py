@@ -36,10 +36,9 @@ def run_demo(out: str | Path, *, pdf: bool = False) -> list[tuple[str, Path]]:
                                  pdf=pdf, overwrite=True)
                 for path in written if isinstance(written, list) else [written]:
                     rows.append((kind.title, path))
-        demo_batch = kind.extra.get("demo_batch")
-        if demo_batch:
-            records = records_from_source(kind, sample_path(demo_batch["source"]),
-                                          common=sample_path(demo_batch["common"]))
+        if kind.demo_batch is not None:
+            records = records_from_source(kind, sample_path(kind.demo_batch.source),
+                                          common=sample_path(kind.demo_batch.common))
             report = render_batch(kind, records, out / kind.family / (kind.output_name or kind.title),
                                   merge=True, overwrite=True)
             rows.extend((kind.title, path) for path in report.written_paths())

@@ -7,8 +7,8 @@ column per month of the roadmap's period with «●» where the row falls due (p
 ``nastavnik_docs.models.roadmap``); an autofilter lets a curator keep one responsible's rows,
 and the line above the headings counts the visible marks of each month (SUBTOTAL).
 
-A special writer (``Kind.writers[".xlsx"]``): the month columns depend on the data, which a
-fill-in template cannot express.
+A special writer (the roadmap lists ``.xlsx`` in ``Kind.extra_formats``): the month columns
+depend on the data, which a fill-in template cannot express.
 """
 
 from __future__ import annotations

@@ -1,5 +1,10 @@
-"""The catalogue of document kinds. Each public module here registers its own kinds."""
+"""The catalogue of document kinds. Each public module (or subpackage) here registers its own kinds.
 
-from ._base import BatchSpec, Kind, all_kinds, get_kind, register
+Shared pieces: :mod:`._base` (what a kind is, the catalogue), :mod:`._people` (who a
+document names), :mod:`._requisites` (the requisites and the acts cited), :mod:`._data`
+(the default wording kept as YAML next to each family).
+"""
 
-__all__ = ["BatchSpec", "Kind", "all_kinds", "get_kind", "register"]
+from ._base import BatchSpec, DemoBatch, Kind, all_kinds, get_kind, register
+
+__all__ = ["BatchSpec", "DemoBatch", "Kind", "all_kinds", "get_kind", "register"]

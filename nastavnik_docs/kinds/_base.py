@@ -5,8 +5,18 @@ user supplies), a context model (what the template sees) and the context builder
 turns one into the other. All grammar, dates, numbering and arithmetic happen in the
 builder (with ``nastavnik_docs.ru``), so templates only place values.
 
+Registering a kind takes a few lines, because most of it follows by convention:
+
+* the template is named after the id — ``order.appoint_curator`` fills
+  ``order_appoint_curator.docx`` (``docx=True``, the default); ``xlsx=True`` adds
+  ``order_appoint_curator.xlsx``; a string names a file that differs, ``False`` none;
+* the input and context models are the annotations of the builder
+  (``def build(data: AppointCuratorInput) -> OrderContext``);
+* the module is found by itself: every public module of this package (and of its
+  subpackages) is imported once, and each calls :func:`register` for its kinds.
+
 This layer imports no format library: templates are referred to by file name, and the
-render layer finds and fills them.
+engine finds and fills them.
 """
 
 from __future__ import annotations
@@ -14,15 +24,19 @@ from __future__ import annotations
 import difflib
 import importlib
 import pkgutil
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import typing
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..errors import KindNotFoundError
 
-__all__ = ["Kind", "BatchSpec", "register", "get_kind", "all_kinds"]
+__all__ = ["Kind", "BatchSpec", "DemoBatch", "register", "get_kind", "all_kinds"]
+
+#: The formats a template can be written to, in the order a kind lists them.
+TEMPLATED = (".docx", ".xlsx")
 
 
 @dataclass(frozen=True)
@@ -31,73 +45,109 @@ class BatchSpec:
 
     ``records`` turns a loaded registry plus the shared fields (``common``, a dict from the
     user's YAML) into one input dict per document; ``file_name`` is the default pattern of
-    output names, filled from the record's ``name_fields``.
+    output names, filled from each record's fields.
     """
 
     records: Callable[[Any, dict[str, Any]], list[dict[str, Any]]] | None = None
     file_name: str = "{index:05d}"
-    name_fields: Callable[[BaseModel], dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True)
+class DemoBatch:
+    """A batch the demo runs for a kind besides its samples: one document per record that
+    ``BatchSpec.records`` makes of ``source`` (a registry under ``samples/``) with the shared
+    fields of ``common`` (a YAML file under ``samples/``)."""
+
+    common: str
+    source: str = "registry.yaml"
+
+
+def _template(kind_id: str, given: str | bool | None, suffix: str) -> str | None:
+    """The template file name: by convention from the id (True), as given (a string), or none."""
+    if isinstance(given, str):
+        return given
+    return kind_id.replace(".", "_") + suffix if given else None
+
+
+def _annotated_models(build: Callable[..., Any]) -> tuple[Any, Any]:
+    """(input model, context model): the annotations of the builder's first parameter and of
+    its return value; None for one that is missing (a lambda has none)."""
+    hints = typing.get_type_hints(build)
+    returned = hints.pop("return", None)
+    return next(iter(hints.values()), None), returned
+
+
 class Kind:
     """One kind of document, e.g. ``order.appoint_curator``.
 
-    ``writers`` maps an output suffix to a special writer named as ``"module:function"``
-    (resolved lazily by the render layer, so this layer imports no format library) for
-    documents whose shape a fill-in template cannot express, such as a month grid whose
-    columns depend on the data. Everything else goes through the generic template engines.
+    ``docx`` / ``xlsx`` after construction are the template file names (None for a format
+    the kind lacks). ``extra_formats`` declares outputs that no fill-in template can express
+    — a month grid whose columns depend on the data, an iCalendar file — and that the
+    top-level API has dedicated engine writers for (the roadmap: ``(".xlsx", ".ics")``).
     ``sample_names`` maps a sample path to the label the demo adds to its file name when a
-    kind has several samples. ``extra["demo_batch"] = {"source": ..., "common": ...}`` asks
-    the demo to run a batch.
+    kind has several samples; ``demo_batch`` asks the demo to run a batch as well.
+    ``input_model`` and ``context_model`` default to the annotations of ``build_context``.
     """
 
-    id: str
-    title: str
-    input_model: type[BaseModel]
-    context_model: type[BaseModel]
-    build_context: Callable[[Any], BaseModel]
-    docx: str | None = None
-    xlsx: str | None = None
-    family: str = ""
-    description: str = ""
-    samples: tuple[str, ...] = ()
-    sample_names: dict[str, str] = field(default_factory=dict)
-    output_name: str = ""
-    batch: BatchSpec | None = None
-    writers: dict[str, str] = field(default_factory=dict)
-    extra: dict[str, Any] = field(default_factory=dict)
+    def __init__(self, *, id: str, title: str, build_context: Callable[[Any], BaseModel],
+                 input_model: type[BaseModel] | None = None, context_model: type[BaseModel] | None = None,
+                 docx: str | bool | None = True, xlsx: str | bool | None = False,
+                 extra_formats: tuple[str, ...] = (), family: str = "", description: str = "",
+                 samples: tuple[str, ...] = (), sample_names: Mapping[str, str] | None = None,
+                 output_name: str = "", batch: BatchSpec | None = None,
+                 demo_batch: DemoBatch | None = None) -> None:
+        annotated: tuple[Any, Any] = (None, None)
+        if input_model is None or context_model is None:
+            annotated = _annotated_models(build_context)
+        models = {"input_model": input_model or annotated[0], "context_model": context_model or annotated[1]}
+        for name, model in models.items():
+            if not (isinstance(model, type) and issubclass(model, BaseModel)):
+                raise TypeError(f"kind {id!r}: no {name} — annotate the builder "
+                                f"(def build(data: Input) -> Context) or pass {name}=")
+        self.id = id
+        self.title = title
+        self.build_context = build_context
+        self.input_model: type[BaseModel] = models["input_model"]
+        self.context_model: type[BaseModel] = models["context_model"]
+        self.docx: str | None = _template(id, docx, ".docx")
+        self.xlsx: str | None = _template(id, xlsx, ".xlsx")
+        self.extra_formats = tuple(ext.lower() for ext in extra_formats)
+        self.family = family
+        self.description = description
+        self.samples = tuple(samples)
+        self.sample_names: Mapping[str, str] = dict(sample_names or {})
+        self.output_name = output_name
+        self.batch = batch
+        self.demo_batch = demo_batch
+        if not self.formats:
+            raise ValueError(f"kind {id!r} has no template and no other format")
 
-    def __post_init__(self) -> None:
-        if not (self.docx or self.xlsx or self.writers):
-            raise ValueError(f"kind {self.id!r} names no template and no writer")
+    def __repr__(self) -> str:
+        return f"Kind({self.id!r})"
 
     @property
     def formats(self) -> tuple[str, ...]:
         """Output suffixes this kind can be written to, e.g. (".docx", ".xlsx", ".ics")."""
-        templated = [ext for ext, name in ((".docx", self.docx), (".xlsx", self.xlsx)) if name]
-        return tuple(dict.fromkeys([*templated, *self.writers]))
+        templated = [ext for ext, name in zip(TEMPLATED, (self.docx, self.xlsx)) if name]
+        return tuple(dict.fromkeys([*templated, *self.extra_formats]))
 
     def template_for(self, suffix: str) -> str | None:
         """The template file name for an output suffix (".docx" / ".xlsx").
 
-        None when a special writer makes that format without a template.
+        None for a format in ``extra_formats`` without a template of its own (its dedicated
+        writer makes it from the context alone); KindNotFoundError for a format the kind lacks.
         """
         suffix = suffix.lower()
         name = {".docx": self.docx, ".xlsx": self.xlsx}.get(suffix)
         if name:
             return name
-        if suffix in self.writers:
+        if suffix in self.extra_formats:
             return None
         allowed = ", ".join(self.formats)
         raise KindNotFoundError(
             f"Документ «{self.title}» ({self.id}) не выпускается в формате «{suffix}»; "
             f"допустимо: {allowed}"
         )
-
-    def context(self, data: BaseModel) -> BaseModel:
-        """Build the template context from validated input."""
-        return self.build_context(data)
 
 
 _KINDS: dict[str, Kind] = {}
@@ -113,14 +163,16 @@ def register(kind: Kind) -> Kind:
 
 
 def _discover() -> None:
-    """Import every module of the ``kinds`` package once, so each registers its kinds."""
+    """Import every public module of the ``kinds`` package and its subpackages once, so
+    that each registers its kinds (modules whose name starts with ``_`` are helpers)."""
     global _discovered
     if _discovered:
         return
-    package = importlib.import_module(__package__)
-    for info in pkgutil.iter_modules(package.__path__):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"{__package__}.{info.name}")
+    package = importlib.import_module(__package__ or "nastavnik_docs.kinds")
+    prefix = f"{package.__name__}."
+    for info in pkgutil.walk_packages(package.__path__, prefix=prefix):
+        if not any(part.startswith("_") for part in info.name.removeprefix(prefix).split(".")):
+            importlib.import_module(info.name)
     _discovered = True
 
 

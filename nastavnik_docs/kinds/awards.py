@@ -24,9 +24,19 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..models import Category, Gender, Official, Organization, PairStatus, Person, Registry, Role
 from ..models.image import Image
-from ..ru import NBSP, PersonForms, decline_post, format_date, person_forms, typograph
-from ._base import BatchSpec, Kind, register
-from ._common import bad_input, class_genitive, gendered
+from ..ru import (
+    NBSP,
+    PersonForms,
+    class_genitive,
+    decline_post,
+    format_date,
+    gendered,
+    person_forms,
+    polite_greeting,
+    typograph,
+)
+from ._base import BatchSpec, DemoBatch, Kind, register
+from ._people import bad_input
 
 __all__ = ["AwardContext", "AwardInput", "AwardRecipient", "Phrase", "award_records"]
 
@@ -153,13 +163,6 @@ def _describe_cached(post: str | None, category: Category | None, role: Role | N
     return ", ".join(nominative), ", ".join(dative)
 
 
-def greeting(recipient: AwardRecipient, gender: Gender) -> str:
-    """«Уважаемая Мария Петровна!» (first name and patronymic, as a letter addresses)."""
-    word = gendered(gender, "Уважаемый", "Уважаемая")
-    name = " ".join(p for p in (recipient.first_name, recipient.middle_name) if p)
-    return f"{word} {name}!"
-
-
 @lru_cache(maxsize=1024)
 def _sentence(text: str) -> str:
     """Typographed text (no-break spaces, «» quotes, dashes) ending with a full stop."""
@@ -216,7 +219,7 @@ def _context(data: AwardInput, statement: str, forms: PersonForms) -> AwardConte
         organization_name=_typographed(org.full_name),
         recipient=forms,
         about=describe(data.recipient, gender),
-        greeting=greeting(data.recipient, gender),
+        greeting=polite_greeting(data.recipient, gender),
         statement=statement,
         degree=data.degree,
         number=f"Рег.{NBSP}№{NBSP}{data.number}" if data.number else None,
@@ -313,33 +316,30 @@ def award_records(registry: Registry, common: dict[str, Any]) -> list[dict[str, 
 
 
 _FILE_NAME = "{last_name}_{initials}"
-_DEMO = {"source": "registry.yaml", "common": "awards/common.yaml"}
+_DEMO = DemoBatch(common="awards/common.yaml")
 
 _KINDS = (
-    ("award.gramota", "Почётная грамота", "award_gramota.docx", build_gramota,
-     completed_pairs_records, "Почётные грамоты участникам завершённых пар (награждается — кто)."),
-    ("award.thanks", "Благодарность", "award_thanks.docx", build_thanks,
-     completed_pairs_records, "Благодарность (объявляется — кому)."),
-    ("award.letter", "Благодарственное письмо", "award_letter.docx", build_letter,
-     completed_pairs_records, "Благодарственное письмо с обращением «Уважаемая …!»."),
-    ("award.certificate", "Сертификат участника", "award_certificate.docx", build_certificate,
-     award_records, "Сертификат участника программы наставничества (выдан — кому)."),
-    ("award.diploma", "Диплом", "award_diploma.docx", build_diploma,
-     completed_pairs_records, "Диплом (награждается — кто), с необязательной степенью."),
+    ("award.gramota", "Почётная грамота", build_gramota, completed_pairs_records, _DEMO,
+     "Почётные грамоты участникам завершённых пар (награждается — кто)."),
+    ("award.thanks", "Благодарность", build_thanks, completed_pairs_records, None,
+     "Благодарность (объявляется — кому)."),
+    ("award.letter", "Благодарственное письмо", build_letter, completed_pairs_records, None,
+     "Благодарственное письмо с обращением «Уважаемая …!»."),
+    ("award.certificate", "Сертификат участника", build_certificate, award_records, _DEMO,
+     "Сертификат участника программы наставничества (выдан — кому)."),
+    ("award.diploma", "Диплом", build_diploma, completed_pairs_records, None,
+     "Диплом (награждается — кто), с необязательной степенью."),
 )
 
-for _id, _title, _docx, _build, _records, _description in _KINDS:
+for _id, _title, _build, _records, _demo, _description in _KINDS:
     register(Kind(
         id=_id,
         title=_title,
-        input_model=AwardInput,
-        context_model=AwardContext,
         build_context=_build,
-        docx=_docx,
         family=FAMILY,
         description=_description,
         samples=(f"awards/{_id.split('.')[1]}.yaml",),
         output_name=_title,
         batch=BatchSpec(records=_records, file_name=_FILE_NAME),
-        extra={"demo_batch": _DEMO} if _id in ("award.gramota", "award.certificate") else {},
+        demo_batch=_demo,
     ))

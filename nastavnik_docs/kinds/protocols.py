@@ -9,31 +9,23 @@ chair and the secretary. Speakers are written as in ГОСТ: «Власова �
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
 from ..models import Model, Participant, Person, Registry
-from ..ru import PersonForms, agree, decline_post, typograph
+from ..ru import PersonForms, agree, decline_post, join_and, lower_first, sentence, typograph, upper_first
 from ._base import Kind, register
-from ._common import (
-    DASH,
-    DocumentInput,
-    Item,
-    People,
-    Ref,
-    RequisitesContext,
-    join_and,
-    lower_first,
-    named,
-    numbered,
-    person_phrase,
-    requisite_fields,
-    sentence,
-    upper_first,
-)
+from ._people import People, Ref, person_phrase
+from ._requisites import DocumentInput, Item, RequisitesContext, numbered, requisite_fields
+
+__all__ = [
+    "Commission", "CouncilContext", "CouncilInput", "InterviewContext", "InterviewInput", "ProtocolContext",
+    "ProtocolInput", "ReviewContext", "ReviewInput", "Votes", "build_council", "build_interview", "build_review",
+]
 
 FAMILY = "Протоколы"
+DASH = "\u2013"
 #: Beyond this many people present, the protocol gives the count and appends the list.
 MAX_LISTED_PRESENT = 15
 
@@ -94,13 +86,14 @@ def _short(forms: PersonForms) -> str:
     return forms.short_nominative
 
 
-def _frame(data: ProtocolInput, heading: str, header: list[str], signatures: list[SignatureRow], **extra) -> dict:
+def _frame(data: ProtocolInput, heading: str, header: list[str], signatures: list[SignatureRow],
+           **extra: Any) -> dict[str, Any]:
     return {**requisite_fields(data), "heading": typograph(heading), "header": header,
             "signatures": signatures, **extra}
 
 
 def _resolve(people: People, refs: list[Ref], field: str) -> list[PersonForms]:
-    return [named(people, ref, f"{field}[{i}]") for i, ref in enumerate(refs)]
+    return [people.forms(ref, f"{field}[{i}]") for i, ref in enumerate(refs)]
 
 
 # --------------------------------------------------------------------------- council
@@ -173,13 +166,13 @@ class CouncilInput(ProtocolInput):
 
 
 def _question(number: int, q: Question, people: People, present: int, field: str) -> tuple[Item, CouncilQuestion]:
-    speaker_forms = named(people, q.speaker, f"{field}.speaker")
+    speaker_forms = people.forms(q.speaker, f"{field}.speaker")
     title = typograph(q.title).rstrip(".")
     agenda = Item(number=f"{number}.", text=sentence(
         f"{title} (докладчик {DASH} {_short(speaker_forms)})"))
     speeches = []
     for i, s in enumerate(q.speeches):
-        forms = named(people, s.person, f"{field}.speeches[{i}].person")
+        forms = people.forms(s.person, f"{field}.speeches[{i}].person")
         speeches.append(f"{forms.short_nominative} {DASH} {sentence(typograph(s.text))}")
     heard = f"{speaker_forms.short_nominative} {DASH} {sentence(typograph(q.report))}"
     decisions = numbered([sentence(typograph(d)) for d in q.decisions], prefix=f"{number}.")
@@ -189,8 +182,8 @@ def _question(number: int, q: Question, people: People, present: int, field: str
 
 def build_council(data: CouncilInput) -> CouncilContext:
     people = People(data.registry, data.signer or data.organization.head)
-    chair_forms = named(people, data.chair, "chair")
-    secretary_forms = named(people, data.secretary, "secretary")
+    chair_forms = people.forms(data.chair, "chair")
+    secretary_forms = people.forms(data.secretary, "secretary")
     present = _resolve(people, data.present, "present")
     invited = _resolve(people, data.invited, "invited")
     count = data.present_count or len(present)
@@ -234,8 +227,7 @@ def build_council(data: CouncilInput) -> CouncilContext:
 register(Kind(
     id="protocol.council",
     title="Протокол заседания педагогического (методического, экспертного) совета",
-    input_model=CouncilInput, context_model=CouncilContext, build_context=build_council,
-    docx="protocol_council.docx", family=FAMILY,
+    build_context=build_council, family=FAMILY,
     samples=("protocols/council.yaml",), output_name="Протокол заседания педагогического совета",
     description="Председатель, секретарь, присутствовали, повестка, СЛУШАЛИ – ВЫСТУПИЛИ – ПОСТАНОВИЛИ, голосование.",
 ))
@@ -254,7 +246,7 @@ class Commission(Model):
 
 
 def _commission(people: People, c: Commission) -> tuple[list[str], list[SignatureRow]]:
-    chair_f = named(people, c.chair, "commission.chair")
+    chair_f = people.forms(c.chair, "commission.chair")
     members = _resolve(people, c.members, "commission.members")
     header = [f"Председатель комиссии {DASH} {_short(chair_f)}"]
     if members:
@@ -262,7 +254,7 @@ def _commission(people: People, c: Commission) -> tuple[list[str], list[Signatur
     signatures = [SignatureRow(role="Председатель комиссии", name=chair_f.initials_nominative)]
     signatures += [SignatureRow(role="Член комиссии", name=f.initials_nominative) for f in members]
     if c.secretary is not None:
-        sec_f = named(people, c.secretary, "commission.secretary")
+        sec_f = people.forms(c.secretary, "commission.secretary")
         header.append(f"Секретарь {DASH} {_short(sec_f)}")
         signatures.append(SignatureRow(role="Секретарь", name=sec_f.initials_nominative))
     return [typograph(h) for h in header], signatures
@@ -299,7 +291,8 @@ class InterviewContext(ProtocolContext):
     votes: str
 
 
-def _commission_votes(model):
+def _commission_votes(model: Any) -> Any:
+    """The after-validator of a commission's protocol: no more votes than the commission has."""
     voters = 1 + len(model.commission.members)
     check_votes(model.votes, voters, "голосование комиссии")
     return model
@@ -324,7 +317,7 @@ class InterviewInput(ProtocolInput):
 def build_interview(data: InterviewInput) -> InterviewContext:
     people = People(data.registry, data.signer or data.organization.head)
     header, signatures = _commission(people, data.commission)
-    cand_f = named(people, data.candidate, "candidate")
+    cand_f = people.forms(data.candidate, "candidate")
     cand = people.person(data.candidate)
     candidate = [
         f"Кандидат: {cand_f.nominative}",
@@ -353,8 +346,7 @@ def build_interview(data: InterviewInput) -> InterviewContext:
 register(Kind(
     id="protocol.mentor_interview",
     title="Протокол собеседования с кандидатом в наставники",
-    input_model=InterviewInput, context_model=InterviewContext, build_context=build_interview,
-    docx="protocol_mentor_interview.docx", family=FAMILY,
+    build_context=build_interview, family=FAMILY,
     samples=("protocols/mentor_interview.yaml",), output_name="Протокол собеседования с кандидатом в наставники",
     description="Комиссия, кандидат, стаж, мотивация, компетенции, решение о включении в базу наставников.",
 ))
@@ -408,9 +400,10 @@ _DECISION_LEAD = {
 def build_review(data: ReviewInput) -> ReviewContext:
     people = People(data.registry, data.signer or data.organization.head)
     header, signatures = _commission(people, data.commission)
-    rows, groups = [], {k: [] for k in _DECISION_LEAD}
+    rows: list[CandidateRow] = []
+    groups: dict[str, list[str]] = {k: [] for k in _DECISION_LEAD}
     for i, c in enumerate(data.candidates, start=1):
-        forms = named(people, c.person, f"candidates[{i - 1}].person")
+        forms = people.forms(c.person, f"candidates[{i - 1}].person")
         person = people.person(c.person)
         note = f" ({lower_first(typograph(c.note).rstrip('.'))})" if c.note else ""
         rows.append(CandidateRow(number=f"{i}.", name=forms.nominative,
@@ -437,8 +430,7 @@ def build_review(data: ReviewInput) -> ReviewContext:
 register(Kind(
     id="protocol.candidates_review",
     title="Протокол рассмотрения кандидатур в наставники",
-    input_model=ReviewInput, context_model=ReviewContext, build_context=build_review,
-    docx="protocol_candidates_review.docx", family=FAMILY,
+    build_context=build_review, family=FAMILY,
     samples=("protocols/candidates_review.yaml",), output_name="Протокол рассмотрения кандидатур в наставники",
     description="Таблица кандидатов с решением по каждому, итоговые решения, голосование.",
 ))

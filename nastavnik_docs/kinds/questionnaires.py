@@ -20,22 +20,31 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..models import Category, Model, Organization, PairStatus, Participant, Person, Registry, Role
-from ..ru import PersonForms, agree, format_date, format_school_year, person_forms, typograph
-from ._base import BatchSpec, Kind, register
-from ._common import DASH, bad_input, find_participant, form_title, gendered, join_and
-from .awards import greeting as _polite_greeting
+from ..ru import (
+    PersonForms,
+    agree,
+    format_date,
+    format_school_year,
+    gendered,
+    join_and,
+    person_forms,
+    polite_greeting,
+    typograph,
+)
+from ._base import BatchSpec, DemoBatch, Kind, register
+from ._data import wording
+from ._people import bad_input, find_participant, form_title
 
 __all__ = ["Question", "Respondent", "QuestionnaireInput", "MenteeQuestionnaireInput", "FeedbackInput",
            "QuestionnaireContext", "question_sets", "mentor_records", "mentee_records", "feedback_records"]
 
 FAMILY = "Анкеты"
+DASH = "\u2013"
 BOX = "\u2610"
 _LEARNERS = (Category.PUPIL, Category.STUDENT)
 
@@ -75,8 +84,8 @@ class QuestionSet(Model):
 def question_sets() -> dict[str, QuestionSet]:
     """The built-in question sets by key: mentor, mentee_teacher, mentee_pupil,
     feedback_mentor, feedback_mentee."""
-    text = resources.files(__package__).joinpath("questionnaires.yaml").read_text("utf-8")
-    return {key: QuestionSet.model_validate(value) for key, value in yaml.safe_load(text).items()}
+    data = wording(__package__ or "nastavnik_docs.kinds", "questionnaires.yaml")
+    return {key: QuestionSet.model_validate(value) for key, value in data.items()}
 
 
 # --------------------------------------------------------------------------- input
@@ -211,7 +220,7 @@ def _greeting(respondent: Respondent | None, forms: PersonForms | None, learner:
     gender = forms.gender
     if learner:
         return f"{gendered(gender, 'Дорогой', 'Дорогая')} {respondent.first_name}!"
-    return _polite_greeting(respondent, gender)
+    return polite_greeting(respondent, gender)
 
 
 def _fields(respondent: Respondent | None, learner: bool, extra: list[Line]) -> list[Line]:
@@ -233,11 +242,7 @@ def _fields(respondent: Respondent | None, learner: bool, extra: list[Line]) -> 
 def _respondent(data: QuestionnaireInput) -> Respondent | None:
     if data.participant is None or data.registry is None:
         return data.respondent
-    return Respondent.model_validate(respondent_of(_participant(data)))
-
-
-def _participant(data: QuestionnaireInput) -> Participant:
-    return find_participant(data.registry, data.participant, "participant")
+    return Respondent.model_validate(respondent_of(find_participant(data.registry, data.participant, "participant")))
 
 
 def _context(data: QuestionnaireInput, key: str, category: Category | None,
@@ -279,7 +284,8 @@ def build_feedback(data: FeedbackInput) -> QuestionnaireContext:
     mentor = data.role is Role.MENTOR
     partner, form = data.partner, data.form
     if data.participant is not None and data.registry is not None and (partner is None or form is None):
-        found = _pair_of(data.registry, _participant(data), data.role)
+        person = find_participant(data.registry, data.participant, "participant")
+        found = _pair_of(data.registry, person, data.role)
         if found is None:
             raise bad_input("participant", f"в базе нет пары, где {data.participant} — "
                             f"{'наставник' if mentor else 'наставляемый'}", data.participant)
@@ -352,27 +358,26 @@ def feedback_records(registry: Registry, common: dict[str, Any]) -> list[dict[st
             for p, role, info in _feedback_rows(registry)]
 
 
-_DEMO_COMMON = "forms/questionnaires/common.yaml"
+_DEMO = DemoBatch(common="forms/questionnaires/common.yaml")
 
-for _id, _title, _input, _build, _records, _docx, _sample, _output, _description in (
-    ("form.questionnaire_mentor", "Анкета кандидата в наставники", QuestionnaireInput, build_mentor,
-     mentor_records, "form_questionnaire_mentor.docx", "mentor.yaml", "Анкета кандидата в наставники",
+for _id, _title, _build, _records, _sample, _output, _description in (
+    ("form.questionnaire_mentor", "Анкета кандидата в наставники", build_mentor, mentor_records, "mentor.yaml",
+     "Анкета кандидата в наставники",
      "Опыт, предметы, мотивация, чем готов поделиться, формы, время. Пакетом — всем наставникам базы."),
-    ("form.questionnaire_mentee", "Анкета наставляемого", MenteeQuestionnaireInput, build_mentee,
-     mentee_records, "form_questionnaire_mentee.docx", "mentee.yaml", "Анкета наставляемого",
+    ("form.questionnaire_mentee", "Анкета наставляемого", build_mentee, mentee_records, "mentee.yaml",
+     "Анкета наставляемого",
      "Для педагога — затруднения и ожидания, для обучающегося — интересы и нужная помощь. "
      "Пакетом — всем наставляемым базы."),
-    ("form.feedback", "Анкета удовлетворённости участием в программе наставничества", FeedbackInput,
-     build_feedback, feedback_records, "form_feedback.docx", "feedback.yaml", "Анкета удовлетворённости",
+    ("form.feedback", "Анкета удовлетворённости участием в программе наставничества", build_feedback,
+     feedback_records, "feedback.yaml", "Анкета удовлетворённости",
      "Оценки от 1 до 10 для мониторинга: отдельно для наставника и для наставляемого. "
      "Пакетом — всем участникам пар."),
 ):
     register(Kind(
-        id=_id, title=_title, input_model=_input, context_model=QuestionnaireContext,
-        build_context=_build, docx=_docx, family=FAMILY, description=_description,
+        id=_id, title=_title, build_context=_build, family=FAMILY, description=_description,
         samples=(f"forms/questionnaires/{_sample}",), output_name=_output,
         batch=BatchSpec(records=_records,
                         file_name="{last_name}_{initials}_{role}" if _id == "form.feedback"
                         else "{last_name}_{initials}"),
-        extra={"demo_batch": {"source": "registry.yaml", "common": _DEMO_COMMON}},
+        demo_batch=_DEMO,
     ))

@@ -15,12 +15,17 @@ from pydantic import BaseModel, Field, model_validator
 
 from ..errors import NastavnikError
 from ..models import Official, Registry, Target
-from ..ru import agree, format_date, format_percent, format_school_year, typograph
+from ..ru import agree, format_date, format_percent, format_school_year, typograph, upper_first
 from ..stats import CoverageReport, ReportingPeriod, Totals, coverage
 from ._base import Kind, register
-from ._common import DASH, NBSP, DocumentInput, RequisitesContext, forms_of, requisite_fields, upper_first
+from ._people import forms_of
+from ._requisites import DocumentInput, RequisitesContext, requisite_fields
+
+__all__ = ["CoverageContext", "CoverageInput", "build_coverage"]
 
 FAMILY = "Отчёты"
+NBSP = "\u00a0"
+DASH = "\u2013"
 #: What a missing share prints as in a table (no head count given).
 NO_DATA = DASH
 
@@ -48,7 +53,10 @@ class CoverageInput(DocumentInput):
         return self
 
     def reporting_period(self) -> ReportingPeriod:
-        return self.period or ReportingPeriod.school_year(self.school_year)
+        if self.period is not None:
+            return self.period
+        assert self.school_year is not None  # the validator above asks for one or the other
+        return ReportingPeriod.school_year(self.school_year)
 
 
 class LineRow(BaseModel):
@@ -196,18 +204,17 @@ def build_coverage(data: CoverageInput) -> CoverageContext:
 
 #: The two kinds share input, context and sample; they differ in title and template.
 _KINDS = (
-    ("report.coverage", "Сведения об охвате участников программами наставничества (таблица)",
-     {"xlsx": "report_coverage.xlsx"}, "Сведения об охвате наставничеством",
+    ("report.coverage", "Сведения об охвате участников программами наставничества (таблица)", False, True,
+     "Сведения об охвате наставничеством",
      "Таблица по образцу форм ФСН: коды строк и граф, контрольные соотношения, доли охвата, "
      "целевые показатели."),
-    ("report.analytical", "Аналитическая справка о реализации целевой модели наставничества",
-     {"docx": "report_analytical.docx"}, "Аналитическая справка о реализации целевой модели наставничества",
+    ("report.analytical", "Аналитическая справка о реализации целевой модели наставничества", True, False,
+     "Аналитическая справка о реализации целевой модели наставничества",
      "Текст с цифрами охвата, таблица охвата, формы наставничества, выполнение целевых показателей."),
 )
 
-for _id, _title, _template, _output, _description in _KINDS:
+for _id, _title, _docx, _xlsx, _output, _description in _KINDS:
     register(Kind(
-        id=_id, title=_title, input_model=CoverageInput, context_model=CoverageContext,
-        build_context=build_coverage, family=FAMILY, samples=("reports/coverage.yaml",),
-        output_name=_output, description=_description, **_template,
+        id=_id, title=_title, build_context=build_coverage, docx=_docx, xlsx=_xlsx, family=FAMILY,
+        samples=("reports/coverage.yaml",), output_name=_output, description=_description,
     ))

@@ -7,8 +7,9 @@ vertically, how each paragraph of a cell looks — so that one template serves a
 stage rows (Ессентуки, Ижевск) and one of merged stage columns (Санкт-Петербург,
 Спасск-Дальний, Северодвинск), with four or five columns and any headings.
 
-The XLSX workbook (table + month grid) and the .ics calendar are written by special writers
-in ``nastavnik_docs.engine`` from ``context.roadmap``.
+The kind also has an XLSX workbook (table + month grid) and an .ics calendar
+(``extra_formats``): no fill-in template can hold their shape, so the engine's dedicated
+writers make them from ``context.roadmap``.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..models import Roadmap
 from ..models.roadmap import COLUMN_WEIGHTS, Block, ColumnRole, RoadmapRow, Stamp, StampKind, SubStage
 from ..ru import format_date
-from . import Kind, register
-from ._common import act_reference
+from ._base import Kind, register
+from ._requisites import act_reference
 
 __all__ = ["GRID", "RoadmapContext", "build_context", "column_spans", "event_paragraphs", "stamp_lines"]
 
@@ -291,10 +292,8 @@ def build_context(roadmap: Roadmap) -> RoadmapContext:
 register(Kind(
     id="roadmap",
     title="Дорожная карта",
-    input_model=Roadmap,
-    context_model=RoadmapContext,
     build_context=build_context,
-    docx="roadmap.docx",
+    extra_formats=(".xlsx", ".ics"),
     family=FAMILY,
     description="План мероприятий (дорожная карта) внедрения целевой модели наставничества: "
                 "таблица со своими столбцами и этапами, календарная сетка по месяцам, календарь .ics",
@@ -307,10 +306,6 @@ register(Kind(
         "roadmaps/school_12_new.yaml",
     ),
     output_name="Дорожная карта",
-    writers={
-        ".xlsx": "nastavnik_docs.engine.roadmap_xlsx:write_roadmap_xlsx",
-        ".ics": "nastavnik_docs.engine.ics:write_roadmap_ics",
-    },
     sample_names={
         "roadmaps/essentuki.yaml": "Управление образования г. Ессентуки",
         "roadmaps/izhevsk_it_lyceum_24.yaml": "ИТ-лицей № 24, Ижевск",

@@ -1,4 +1,5 @@
-"""Russian language layer: names and posts in cases, dates, numbers, money, agreement, typography.
+"""Russian language layer: names and posts in cases, dates, numbers, money, agreement, typography,
+and the small phrases and text shaping sentences are composed with.
 
 Templates never think about grammar: context builders put ``person_forms(...)`` objects
 and strings made here into the context. pytrovich declines names, pymorphy3 posts and
@@ -29,7 +30,27 @@ from ._numbers import (
     number_in_words,
     ordinal_in_words,
 )
+from ._phrases import (
+    approved_word,
+    class_genitive,
+    gendered,
+    period_text,
+    polite_greeting,
+    pupil_text,
+    school_year_of,
+)
 from ._posts import decline_post
+from ._text import (
+    BLANK_LINE,
+    BLANK_SHORT,
+    join_and,
+    lower_first,
+    sentence,
+    stop,
+    sub_items,
+    upper_first,
+    with_preposition,
+)
 from ._typography import typograph
 
 NBSP = "\u00a0"
@@ -38,15 +59,19 @@ __all__ = [
     "BLANK_DATE_LONG",
     "BLANK_DATE_NUMERIC",
     "BLANK_DATE_QUOTED",
+    "BLANK_LINE",
     "BLANK_MONEY",
     "BLANK_MONTH_YEAR",
     "BLANK_NAME",
     "BLANK_NUMBER",
+    "BLANK_SHORT",
     "BLANK_YEAR",
     "NBSP",
     "PersonForms",
     "PostForms",
     "agree",
+    "approved_word",
+    "class_genitive",
     "decline_name",
     "decline_post",
     "detect_gender",
@@ -55,14 +80,26 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_school_year",
+    "gendered",
     "initials_name",
     "jinja_filters",
+    "join_and",
+    "lower_first",
     "money_in_words",
     "noun_gender",
     "number_in_words",
     "ordinal_in_words",
+    "period_text",
     "person_forms",
+    "polite_greeting",
+    "pupil_text",
+    "school_year_of",
+    "sentence",
     "short_name",
     "split_full_name",
+    "stop",
+    "sub_items",
     "typograph",
+    "upper_first",
+    "with_preposition",
 ]

@@ -262,7 +262,7 @@ def test_xlsx_only_kinds_are_batched_through_the_xlsx_engine(tmp_path):
         hours: int
 
     kind = Kind(id="test.card", title="Карточка", input_model=Card, context_model=Card,
-                build_context=lambda data: data, xlsx="test_card.xlsx",
+                build_context=lambda data: data, docx=False, xlsx="test_card.xlsx",
                 batch=BatchSpec(file_name="{last_name}"))
     book = Workbook()
     book.active["A1"] = "{{ last_name }} {{ first_name }}"

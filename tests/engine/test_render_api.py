@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-import types
 
 import pytest
 from render_helpers import DocCtx, build_docx, docx_texts, make_kind, sample_pairs
 from typer.testing import CliRunner
 
 import nastavnik_docs as nd
+from nastavnik_docs._api import EXTRA_WRITERS
 from nastavnik_docs._files import TEMP_PREFIX
 from nastavnik_docs.cli import app
 from nastavnik_docs.engine import lookup
@@ -117,22 +117,22 @@ def _txt_writer(context, template, out):
 @pytest.mark.parametrize("docx_template", [None, "test_doc.docx"])
 def test_special_writer_gets_context_template_and_temporary_path(tpl_dir, out_dir, monkeypatch,
                                                                  docx_template):
-    module = types.ModuleType("nastavnik_test_writer")
-    module.write = _txt_writer
-    monkeypatch.setitem(sys.modules, module.__name__, module)
+    """A format a kind lists in extra_formats is written by the writer the API maps to the
+    kind and suffix; a template of that suffix, when the kind has one, is passed along."""
     build_docx(tpl_dir / "test_doc.docx", ["{{ school }}"])
-    kind = make_kind(docx=docx_template, writers={".txt": "nastavnik_test_writer:write"})
-    if docx_template:  # a kind with a template for .docx writes .txt only by its writer
-        kind = make_kind(docx=docx_template, writers={".docx": "nastavnik_test_writer:write"})
-    out = out_dir / ("a.docx" if docx_template else "a.txt")
+    suffix = ".docx" if docx_template else ".txt"
+    kind = make_kind(docx=docx_template, extra_formats=(suffix,))
+    monkeypatch.setitem(EXTRA_WRITERS, (kind.id, suffix), _txt_writer)
+    out = out_dir / f"a{suffix}"
     nd.render(kind, DocCtx(school="Лицей"), out, templates=tpl_dir)
     assert out.read_text(encoding="utf-8") == f"Лицей|{docx_template}"
 
 
-def test_unknown_writer_is_a_clear_error(out_dir):
-    kind = make_kind(docx=None, writers={".txt": "no_such_module_xyz:write"})
-    with pytest.raises(TemplateError, match="no_such_module_xyz:write"):
+def test_a_declared_format_without_a_writer_is_a_clear_error(out_dir):
+    kind = make_kind(docx=None, extra_formats=(".txt",))
+    with pytest.raises(TemplateError, match="«.txt» для «test.doc»"):
         nd.render(kind, DocCtx(), out_dir / "a.txt")
+    assert list(out_dir.iterdir()) == []
 
 
 # --- CLI --------------------------------------------------------------------------------

@@ -92,7 +92,7 @@ def test_several_files_in_one_process_and_no_overwrite(tpl_dir, out_dir):
 
 
 def test_pdf_only_from_docx_or_xlsx(out_dir):
-    kind = make_kind(docx=None, writers={".ics": "nastavnik_test_writer:write"})
+    kind = make_kind(docx=None, extra_formats=(".ics",))
     with pytest.raises(NastavnikError, match="PDF делается только из DOCX или XLSX"):
         nd.render(kind, DocCtx(), out_dir / "a.ics", pdf=True)
     assert list(out_dir.iterdir()) == []

@@ -14,7 +14,7 @@ from nastavnik_docs._resources import sample_path
 from nastavnik_docs.engine.docx import BLANK
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.kinds import get_kind
-from nastavnik_docs.kinds.awards import AwardRecipient, describe, greeting
+from nastavnik_docs.kinds.awards import AwardRecipient, describe
 from nastavnik_docs.models import Category, Gender, Role
 from tools.build_templates import awards as builder
 from tools.build_templates._compare import differing_parts
@@ -126,12 +126,6 @@ def test_description_under_the_name(person, nominative, dative):
     recipient = AwardRecipient(last_name="Иванов", first_name="Иван", **person)
     phrase = describe(recipient, person["gender"])
     assert (phrase.nominative, phrase.dative) == (nominative, dative)
-
-
-def test_greeting_without_a_patronymic():
-    assert greeting(AwardRecipient(last_name="Ким", first_name="Алина"), Gender.FEMALE) == "Уважаемая Алина!"
-    assert greeting(AwardRecipient(last_name="Ким", first_name="Пётр", middle_name="Ильич"),
-                    Gender.MALE) == "Уважаемый Пётр Ильич!"
 
 
 def test_templates_build_reproducibly(tmp_path):

@@ -31,3 +31,6 @@ def test_kind_is_complete(kind):
     if len(kind.samples) > 1:
         assert set(kind.sample_names) == set(kind.samples)
         assert all(CYRILLIC.search(label) for label in kind.sample_names.values())
+    if kind.demo_batch is not None:
+        assert kind.batch is not None and kind.batch.records is not None
+        assert sample_path(kind.demo_batch.source).is_file() and sample_path(kind.demo_batch.common).is_file()

@@ -16,8 +16,8 @@ from nastavnik_docs.batch import records_from_source
 from nastavnik_docs.engine.docx import BLANK
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.kinds import get_kind
-from nastavnik_docs.kinds._common import Act
-from nastavnik_docs.kinds.labour import _named_as
+from nastavnik_docs.kinds._requisites import Act
+from nastavnik_docs.kinds.labour.agreement import _named_as
 
 NB = "\u00a0"
 CONSENT, AGREEMENT = "labour.mentor_consent", "labour.supplementary_agreement"

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from docx import Document
 from docx.shared import Cm, Mm, Pt
+from read_back import paragraph_texts
 
 import nastavnik_docs as nd
 from nastavnik_docs import load_input
@@ -131,19 +132,6 @@ def _sample(kind_id: str) -> Path:
     return SAMPLES / get_kind(kind_id).samples[0]
 
 
-def _texts(doc) -> list[str]:
-    """Every paragraph of the body, the tables and the headers, in order."""
-    out = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                out.extend(p.text for p in cell.paragraphs)
-    for section in doc.sections:
-        for header in (section.header, section.first_page_header):
-            out.extend(p.text for p in header.paragraphs)
-    return out
-
-
 def _plain(text: str) -> str:
     return text.replace(NBSP, " ")
 
@@ -166,7 +154,7 @@ def test_every_kind_of_the_catalogue_is_covered():
 @pytest.mark.parametrize("kind_id", MY_KINDS)
 def test_requisites(rendered, kind_id):
     doc = Document(rendered[kind_id])
-    texts = _texts(doc)
+    texts = paragraph_texts(doc)
     joined = "\n".join(texts)
     data = load_input(get_kind(kind_id), _sample(kind_id))
     context = get_kind(kind_id).build_context(data)
@@ -190,7 +178,7 @@ def test_requisites(rendered, kind_id):
 @pytest.mark.parametrize("kind_id", MY_KINDS)
 def test_grammar_and_no_leftovers(rendered, kind_id):
     doc = Document(rendered[kind_id])
-    texts = _texts(doc)
+    texts = paragraph_texts(doc)
     joined = _plain("\n".join(texts))
     for phrase in EXPECTED[kind_id]:
         assert phrase in joined, phrase
@@ -295,7 +283,7 @@ def test_unregistered_order_prints_blanks(tmp_path):
     data = load_input(get_kind("order.appoint_curator"), _sample("order.appoint_curator"))
     data = data.model_copy(update={"number": None, "date": None})
     out = nd.render("order.appoint_curator", data, tmp_path / "blank.docx")
-    joined = "\n".join(_texts(Document(out)))
+    joined = "\n".join(paragraph_texts(Document(out)))
     assert f"№{NBSP}______" in joined
     assert format_date(None) in joined
     assert "None" not in joined

@@ -1,4 +1,5 @@
-"""Templates of the consents, sheets and registries (``nastavnik_docs.kinds.forms``).
+"""Templates of the consents, sheets and registries (``nastavnik_docs.kinds.consents``,
+``nastavnik_docs.kinds.sheets``, ``nastavnik_docs.kinds.registries``).
 
 * ``consent_personal_data.docx`` / ``consent_publication.docx`` — portrait A4: the addressee
   at the top right, the title, the introduction, numbered clauses with dashed sub-items (the

@@ -1,108 +1,38 @@
-"""Programmes: the personalised mentoring programme (ППН) and the individual route (ИОМ).
+"""The personalised mentoring programme (``programme.personal``) rendered and read back.
 
-Every document is rendered and read back with python-docx: title, people in the right
-forms, form of mentoring, period, the meeting plan (dates inside the period, in order, the
-first organisational and the last final), numbering, signatures, nothing left unfilled.
+Title, people in the right forms, form of mentoring, period, the meeting plan (dates
+inside the period, in order, the first organisational and the last final), numbering,
+signatures, nothing left unfilled; the plan given by hand, own topics, the batch over the
+registry, bad inputs naming the field.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
-from docx import Document
+from programme_helpers import (
+    HOLIDAYS,
+    ORG,
+    REGISTRY,
+    Doc,
+    assert_clean,
+    assert_plan_table_layout,
+    inline_pair,
+    render,
+    sample,
+)
 
 import nastavnik_docs as nd
 from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.batch import records_from_source
 from nastavnik_docs.errors import InputError
-from nastavnik_docs.io import load_organization, load_registry
 from nastavnik_docs.kinds import get_kind
-from nastavnik_docs.kinds.programmes import (
-    Holiday,
-    agree_mentees,
-    months_between,
-    plan_dates,
-    spread,
-)
+from nastavnik_docs.kinds.programmes import agree_mentees, spread
 from nastavnik_docs.models import PairStatus
 from nastavnik_docs.ru import person_forms
-
-NBSP = "\u00a0"
-REGISTRY = load_registry(sample_path("registry.yaml"))
-ORG = load_organization(sample_path("organization.yaml")).model_dump()
-HOLIDAYS = [Holiday(start=dt.date(2026, 10, 26), end=dt.date(2026, 11, 4)),
-            Holiday(start=dt.date(2026, 12, 31), end=dt.date(2027, 1, 11)),
-            Holiday(start=dt.date(2027, 3, 22), end=dt.date(2027, 3, 31))]
-
-
-def _norm(text: str) -> str:
-    return text.replace(NBSP, " ")
-
-
-class Doc:
-    """A rendered document read back: paragraphs, tables, header texts."""
-
-    def __init__(self, path: Path):
-        self.doc = Document(str(path))
-        self.paragraphs = [_norm(p.text) for p in self.doc.paragraphs]
-        self.tables = [[[_norm(c.text) for c in row.cells] for row in t.rows] for t in self.doc.tables]
-        headers = [p.text for s in self.doc.sections for h in (s.header, s.first_page_header)
-                   for p in h.paragraphs]
-        self.all = "\n".join([*self.paragraphs, *(c for t in self.tables for r in t for c in r), *headers])
-
-    def table(self, first_header: str, second_header: str) -> list[list[str]]:
-        for t in self.tables:
-            if t[0][:2] == [first_header, second_header]:
-                return t[1:]
-        raise AssertionError(f"no table «{second_header}»")
-
-    def passport(self) -> dict[str, str]:
-        for t in self.tables:
-            if t and t[0][0] in ("Образовательная организация", "Педагог"):
-                return {row[0]: row[1] for row in t}
-        raise AssertionError("no passport table")
-
-    def signatures(self) -> list[tuple[str, str]]:
-        rows = [r for t in self.tables for r in t if len(r) == 3 and r[1].startswith("_____")]
-        return [(r[0], r[2]) for r in rows]
-
-
-def assert_clean(doc: Doc) -> None:
-    for leftover in ("{{", "}}", "{%", "%}", "None"):
-        assert leftover not in doc.all, leftover
-
-
-def render(kind: str, data, folder: Path, name: str = "out") -> Doc:
-    return Doc(nd.render(kind, data, folder / f"{name}.docx"))
-
-
-def sample(name: str, **changes) -> dict:
-    data = load_input("programme.personal", sample_path(f"programmes/{name}.yaml")).model_dump()
-    data.update(changes)
-    return data
-
-
-def _inline_pair(**changes) -> dict:
-    data = {
-        "organization": ORG,
-        "mentor": {"last_name": "Зорина", "first_name": "Вера", "middle_name": "Павловна",
-                   "category": "педагог", "post": "учитель биологии", "experience_years": 15},
-        "mentees": [{"last_name": "Ильин", "first_name": "Павел", "middle_name": "Сергеевич",
-                     "category": "обучающийся", "post": "8 «В» класс"}],
-        "form": "учитель – ученик",
-        "start": "2026-10-05",
-        "end": "2027-01-29",
-        "frequency": "еженедельно",
-    }
-    data.update(changes)
-    return data
-
-
-# --------------------------------------------------------------------------- table of cases
 
 PERSONAL_CASES = [
     pytest.param(
@@ -151,7 +81,7 @@ PERSONAL_CASES = [
              task1="1. помочь наставляемой адаптироваться в классе и школе;"),
         id="pair-by-index-pupils-with-representatives"),
     pytest.param(
-        lambda: _inline_pair(),
+        lambda: inline_pair(),
         dict(subtitle="для наставляемого Ильина Павла Сергеевича",
              mentor="Зорина Вера Павловна, учитель биологии, педагогический стаж 15 лет",
              mentees_label="Наставляемый", mentees=["Ильин Павел Сергеевич, обучающийся 8 «В» класса"],
@@ -230,7 +160,7 @@ def test_personal_programme_takes_a_plan_given_by_hand(tmp_path):
     plan = [{"topic": "знакомство", "date": "2026-10-06"},
             {"topic": "работа над проектом", "form": "консультация", "date": "2026-11-10"},
             {"topic": "итоги", "date": None}]
-    doc = render("programme.personal", _inline_pair(plan=plan, goal="подготовка проекта", frequency=None), tmp_path)
+    doc = render("programme.personal", inline_pair(plan=plan, goal="подготовка проекта", frequency=None), tmp_path)
     rows = doc.table("№ п/п", "Встреча и её тема")
     assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
         ("1.", "Организационная встреча (встреча-знакомство)\nЗнакомство.", "", "06.10.2026"),
@@ -244,7 +174,7 @@ def test_personal_programme_takes_a_plan_given_by_hand(tmp_path):
 
 def test_personal_programme_takes_own_topics_and_audience(tmp_path):
     topics = [{"topic": "разбор олимпиадных задач", "form": "практикум"}, "подготовка доклада"]
-    doc = render("programme.personal", _inline_pair(topics=topics, audience="employer"), tmp_path)
+    doc = render("programme.personal", inline_pair(topics=topics, audience="employer"), tmp_path)
     rows = doc.table("№ п/п", "Встреча и её тема")
     regular = [r[1].split("\n")[1] for r in rows[3:-1]]
     n = len(regular)
@@ -255,9 +185,6 @@ def test_personal_programme_takes_own_topics_and_audience(tmp_path):
     assert rows[3][2] == "практикум" and rows[-2][2] == ""
     i = doc.paragraphs.index("2. Цель программы")  # the employer wording, agreed with one mentee
     assert doc.paragraphs[i + 1].startswith("Профессиональная ориентация наставляемого и получение им ")
-
-
-# --------------------------------------------------------------------------- batch
 
 
 def test_batch_writes_one_programme_per_active_pair_and_a_print_file(tmp_path):
@@ -309,25 +236,23 @@ def test_batch_takes_pairs_by_status(tmp_path):
     assert [r["mentor"]["last_name"] for r in records] == [REGISTRY.mentor_of(p).last_name for p in completed]
 
 
-# --------------------------------------------------------------------------- bad input
-
 ERROR_CASES = [
     pytest.param(lambda: sample("personal", pair="99"), "pair", "нет пары", id="unknown-pair"),
     pytest.param(lambda: sample("personal", pair=None, pair_index=40), "pair_index", "только 12 пар",
                  id="index-too-big"),
-    pytest.param(lambda: _inline_pair(end="2026-09-01"), "end", "должна быть позже даты начала",
+    pytest.param(lambda: inline_pair(end="2026-09-01"), "end", "должна быть позже даты начала",
                  id="end-before-start"),
     pytest.param(lambda: sample("personal", end="2026-08-01"), "end", "должна быть позже даты начала",
                  id="end-before-pair-start"),
-    pytest.param(lambda: _inline_pair(frequency="иногда"), "frequency", "периодичность", id="frequency"),
-    pytest.param(lambda: _inline_pair(mentor="У01"), "mentor", "база (registry) не задана",
+    pytest.param(lambda: inline_pair(frequency="иногда"), "frequency", "периодичность", id="frequency"),
+    pytest.param(lambda: inline_pair(mentor="У01"), "mentor", "база (registry) не задана",
                  id="id-without-registry"),
     pytest.param(lambda: sample("personal", mentees=["У03"]), "mentor", "оставьте что-то одно",
                  id="pair-and-people"),
-    pytest.param(lambda: _inline_pair(plan=[{"topic": "a", "date": "2026-10-06"},
+    pytest.param(lambda: inline_pair(plan=[{"topic": "a", "date": "2026-10-06"},
                                             {"topic": "b", "date": "2027-03-01"}]),
                  "plan → 2 → date", "вне срока программы", id="plan-date-outside"),
-    pytest.param(lambda: _inline_pair(start="2026-10-05", end="2026-10-20"), "end", "слишком короткий",
+    pytest.param(lambda: inline_pair(start="2026-10-05", end="2026-10-20"), "end", "слишком короткий",
                  id="too-short"),
 ]
 
@@ -340,27 +265,6 @@ def test_bad_personal_input_names_the_field(make, field, message, tmp_path):
     assert problem.field == field
     assert message in problem.message
     assert not (tmp_path / "x.docx").exists()
-
-
-# --------------------------------------------------------------------------- units
-
-
-def test_plan_dates_skip_weekends_public_and_school_holidays():
-    dates, final = plan_dates(dt.date(2026, 10, 19), dt.date(2027, 1, 31), "раз в две недели", HOLIDAYS)
-    assert dates[:3] == [dt.date(2026, 10, 19), dt.date(2026, 11, 5), dt.date(2026, 11, 12)]
-    assert final == dt.date(2027, 1, 29)
-    assert dt.date(2026, 12, 31) not in dates and all(d.weekday() < 5 for d in dates)
-    assert dates[-1] <= final - dt.timedelta(days=7)
-
-
-@pytest.mark.parametrize(("start", "end", "months"), [
-    (dt.date(2026, 9, 1), dt.date(2027, 5, 31), 9),
-    (dt.date(2026, 10, 1), dt.date(2027, 3, 31), 6),
-    (dt.date(2026, 9, 15), dt.date(2026, 12, 25), 3),
-    (dt.date(2026, 9, 1), dt.date(2027, 8, 31), 12),
-])
-def test_months_between(start, end, months):
-    assert months_between(start, end) == months
 
 
 def test_spread_keeps_order_and_continues_long_topics():
@@ -382,100 +286,6 @@ def test_default_texts_agree_with_the_mentees(ids, text, expected):
     assert agree_mentees(text, mentees) == expected
 
 
-# --------------------------------------------------------------------------- individual route
-
-
-def route(**changes) -> dict:
-    data = load_input("programme.individual_route", sample_path("programmes/individual_route.yaml")).model_dump()
-    data.update(changes)
-    return data
-
-
-ROUTE_CASES = [
-    pytest.param(
-        lambda: route(),
-        dict(subtitle=["педагога Ткаченко Дарьи Андреевны,", "учителя английского языка,",
-                       "на 2026/2027 учебный год"],
-             passport={"Педагог": "Ткаченко Дарья Андреевна", "Должность": "Учитель английского языка",
-                       "Педагогический стаж": "Менее 1 года (на 1 сентября 2026 г.)",
-                       "Квалификационная категория": "Без категории",
-                       "Наставник": "Белоусова Марина Геннадьевна, учитель истории и обществознания",
-                       "Период реализации": "2026/2027 учебный год"},
-             stamp=["УТВЕРЖДАЮ", "Заместитель директора по учебно-воспитательной работе",
-                    "_______________ Е.Н. Власова", "«14» сентября 2026 г."],
-             actions=[4, 3, 2],
-             signatures=[("Педагог", "Д.А. Ткаченко"), ("Наставник", "М.Г. Белоусова")]),
-        id="sample-from-registry"),
-    pytest.param(
-        lambda: {"organization": ORG, "school_year": "2027/2028",
-                 "teacher": {"last_name": "Орехов", "first_name": "Денис", "middle_name": "Игоревич",
-                             "category": "педагог", "post": "учитель истории", "experience_years": 4,
-                             "experience_as_of": "2027-09-01"},
-                 "qualification": "первая",
-                 "deficits": [{"area": "предметная компетенция", "deficit": "решение заданий повышенной сложности ЕГЭ"}],
-                 "approval": {"order_number": "12-о", "order_date": "2027-09-10"}},
-        dict(subtitle=["педагога Орехова Дениса Игоревича,", "учителя истории,", "на 2027/2028 учебный год"],
-             passport={"Педагог": "Орехов Денис Игоревич", "Должность": "Учитель истории",
-                       "Педагогический стаж": "4 года (на 1 сентября 2027 г.)",
-                       "Квалификационная категория": "Первая", "Наставник": "нет",
-                       "Период реализации": "2027/2028 учебный год"},
-             stamp=["УТВЕРЖДЕН", "приказом МБОУ «СОШ № 12»", "от 10.09.2027 № 12-о"],
-             actions=[3],
-             signatures=[("Педагог", "Д.И. Орехов")]),
-        id="inline-teacher-default-actions"),
-]
-
-
-@pytest.mark.parametrize(("make", "want"), ROUTE_CASES)
-def test_individual_route_reads_back(make, want, tmp_path):
-    doc = render("programme.individual_route", make(), tmp_path)
-    assert_clean(doc)
-    title = doc.paragraphs.index("ИНДИВИДУАЛЬНЫЙ ОБРАЗОВАТЕЛЬНЫЙ МАРШРУТ")
-    assert doc.paragraphs[title + 1:title + 4] == want["subtitle"]
-    assert doc.passport() == want["passport"]
-    assert [line for line in doc.tables[0][0][2].split("\n") if line] == want["stamp"]
-
-    deficits = doc.table("№ п/п", "Компетенция (область)")
-    assert [r[0] for r in deficits] == [f"{i}." for i in range(1, len(want["actions"]) + 1)]
-    assert all(r[2].endswith(".") and r[3] for r in deficits)
-
-    plan = doc.table("№ п/п", "Мероприятие")
-    headings = [r[0] for r in plan if len(set(r)) == 1]
-    assert [h.split(" ", 1)[0] for h in headings] == [f"{i}." for i in range(1, len(want["actions"]) + 1)]
-    numbers = [r[0] for r in plan if len(set(r)) > 1]
-    assert numbers == [f"{i}.{j}." for i, n in enumerate(want["actions"], start=1) for j in range(1, n + 1)]
-    rows = [r for r in plan if len(set(r)) > 1]
-    assert all(r[1] and r[2] and r[3] and r[4] and r[5] == "" for r in rows)
-    assert doc.signatures() == want["signatures"]
-
-
-def test_route_deadlines_are_placed_in_the_school_year(tmp_path):
-    doc = render("programme.individual_route", route(), tmp_path)
-    plan = doc.table("№ п/п", "Мероприятие")
-    by_number = {r[0]: r for r in plan}
-    assert by_number["1.1."][3] == "Октябрь–ноябрь 2026 г."
-    assert by_number["1.3."][3] == "До 18.12.2026"
-    # the second deficit has no actions of its own: the psychological defaults, in 2026/2027
-    assert by_number["2.1."][3] == "Октябрь 2026 г. – январь 2027 г."
-    assert by_number["2.2."][3] == "В течение учебного года"
-
-
-@pytest.mark.parametrize(("changes", "field", "message"), [
-    pytest.param({"teacher": "У99"}, "teacher", "нет участника", id="unknown-teacher"),
-    pytest.param({"registry": None, "teacher": "У07", "school_year": None}, "teacher", "база (registry) не задана",
-                 id="id-without-registry"),
-    pytest.param({"teacher": "У10", "school_year": None}, "school_year", "не указан учебный год",
-                 id="no-school-year"),
-    pytest.param({"deficits": []}, "deficits", "", id="no-deficits"),
-])
-def test_bad_route_input_names_the_field(changes, field, message, tmp_path):
-    with pytest.raises(InputError) as info:
-        nd.render("programme.individual_route", route(**changes), tmp_path / "x.docx")
-    problem = info.value.problems[0]
-    assert problem.field == field
-    assert message in problem.message
-
-
 def test_samples_resolve_relative_paths():
     for name in ("personal", "personal_group"):
         data = load_input("programme.personal", sample_path(f"programmes/{name}.yaml"))
@@ -483,19 +293,6 @@ def test_samples_resolve_relative_paths():
     assert re.search(r"ППН", get_kind("programme.personal").batch.file_name)
 
 
-@pytest.mark.parametrize(("kind", "second_header"), [
-    ("programme.personal", "Встреча и её тема"),
-    ("programme.individual_route", "Мероприятие"),
-])
-def test_plan_tables_repeat_their_header_and_keep_rows_whole(kind, second_header, tmp_path):
-    data = sample("personal") if kind == "programme.personal" else route()
-    path = nd.render(kind, data, tmp_path / "out.docx")
-    doc = Document(str(path))
-    [table] = [t for t in doc.tables if t.rows[0].cells[1].text == second_header]
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    first, *rest = table.rows
-    assert first._tr.trPr.find(f"{w}tblHeader") is not None
-    assert rest and all(r._tr.trPr is not None and r._tr.trPr.find(f"{w}cantSplit") is not None for r in rest)
-    section = doc.sections[0]
-    assert section.page_width < section.page_height  # portrait A4
-    assert round(section.left_margin.mm) == 30 and round(section.top_margin.mm) == 20
+def test_plan_table_repeats_its_header_and_keeps_rows_whole(tmp_path):
+    assert_plan_table_layout(nd.render("programme.personal", sample("personal"), tmp_path / "out.docx"),
+                             "Встреча и её тема")

@@ -1,0 +1,27 @@
+"""The default wording of the kinds, kept as YAML files next to the modules that use it.
+
+Goals, tasks, meeting topics, duties, legal clauses and the like are data a school may
+want to read or reword, not code: each family keeps them in a ``.yaml`` file beside its
+module, and :func:`wording` reads a file once per process.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+__all__ = ["wording"]
+
+
+@cache
+def wording(package: str, name: str) -> dict[str, Any]:
+    """The mapping in the YAML file ``name`` of ``package`` (e.g. ``wording(__package__,
+    "orders.yaml")``), read once."""
+    text = resources.files(package).joinpath(name).read_text("utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise TypeError(f"{package}/{name}: a mapping of wording was expected")
+    return data

@@ -1,0 +1,191 @@
+"""The frame every order shares: its input, its context and how its items are numbered.
+
+Every order (:class:`OrderContext`) has requisites, a heading, a preamble, «ПРИКАЗЫВАЮ:»,
+numbered items, the tasks of the input (:class:`Task`, worded by :func:`task_text`), a
+control item (:func:`control_text`), the signature, the acquaintance list of the staff it
+names, and appendices (:class:`Appendix`, :class:`TableAppendix`). A builder words its own
+items and passes the people they name; :func:`order_fields` adds the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from ...models import Model, Official, Person, Registry
+from ...ru import PersonForms, format_date, lower_first, sentence, stop, typograph
+from .._data import wording
+from .._people import AcquaintanceRow, People, Ref, acquaintance, bad_input, forms_of, with_post
+from .._requisites import (
+    Act,
+    Basis,
+    CouncilDecision,
+    DocumentInput,
+    Item,
+    RequisitesContext,
+    numbered,
+    preamble,
+    requisite_fields,
+    resolve_bases,
+)
+
+__all__ = [
+    "FAMILY", "FEDERAL_MODEL", "LABOUR", "TEXT", "Appendix", "OrderContext", "OrderInput", "TableAppendix",
+    "Task", "TextBlock", "control_text", "deadline_text", "order_fields", "order_people", "own_acts",
+    "require_registry", "task_text",
+]
+
+FAMILY = "Приказы"
+DASH = "\u2013"
+
+#: The default wording of the orders (``orders.yaml``).
+TEXT: dict[str, Any] = wording(__package__ or "nastavnik_docs.kinds.orders", "orders.yaml")
+
+#: The federal acts an order about the target model cites, and one about mentors and pairs.
+FEDERAL_MODEL: list[Basis] = ["273-ФЗ", "Р-145", "АЗ-1128/08"]
+LABOUR: list[Basis] = ["273-ФЗ", "ТК-351.8", "Р-145", "АЗ-1128/08"]
+
+
+class Task(Model):
+    """An item of an order: what to do, who is responsible, by when.
+
+    ``text`` starts with the infinitive («разработать персонализированные программы
+    наставничества»). ``responsible`` is a person with a post, a role key of the order
+    («curator», «signer») or a participant id of the registry. ``deadline`` is a date or
+    the wording of a period («в течение 2026/2027 учебного года»).
+    """
+
+    text: str = Field(min_length=1, description="Что сделать (с инфинитива)")
+    responsible: Official | str | None = Field(default=None, description="Ответственный")
+    deadline: dt.date | str | None = Field(default=None, description="Срок")
+
+
+class OrderInput(DocumentInput):
+    """Fields every order takes besides the requisites."""
+
+    heading: str | None = Field(default=None, description="Заголовок («О …»); по умолчанию — типовой")
+    tasks: list[Task] = Field(default_factory=list, description="Поручения: кому, что, срок")
+    control: Ref | None = Field(default=None, description="На кого возложить контроль (по умолчанию — оставляю за собой)")
+    registry: Registry | None = Field(default=None, description="База наставников и наставляемых")
+
+
+class TextBlock(BaseModel):
+    """A paragraph of a text appendix; ``heading`` paragraphs are centred and bold."""
+
+    text: str
+    heading: bool = False
+
+
+class Appendix(BaseModel):
+    """A text appendix: the corner mark (and approval stamp), the title lines, the text."""
+
+    mark: list[str]
+    title: list[str]
+    blocks: list[TextBlock]
+
+
+class TableAppendix(BaseModel):
+    """A table appendix: the corner mark, the title lines and the rows (kind-specific)."""
+
+    mark: list[str]
+    title: list[str]
+    rows: list[BaseModel]
+
+
+class OrderContext(RequisitesContext):
+    """What every order template places."""
+
+    heading: str
+    preamble: str
+    items: list[Item]
+    control: Item
+    acquaintance: list[AcquaintanceRow]
+    appendices: list[Appendix] = []
+
+
+def deadline_text(deadline: dt.date | str | None) -> str:
+    """«до 1 октября 2026 г.» for a date; a period's wording as it is given."""
+    if deadline is None:
+        return ""
+    if isinstance(deadline, dt.date):
+        return f"до {format_date(deadline, 'long')}"
+    return typograph(deadline.strip().rstrip("."))
+
+
+def task_text(task: Task, responsible: PersonForms | None) -> str:
+    """«Заместителю директора по УВР Е.Н. Власовой разработать … Срок – до 1 октября 2026 г.»"""
+    what = typograph(task.text.strip().rstrip("."))
+    if responsible is not None:
+        what = f"{with_post(responsible, 'dative')} {lower_first(what)}"
+    text = sentence(what)
+    deadline = deadline_text(task.deadline)
+    if deadline:
+        text += f" Срок {DASH} {stop(deadline)}"
+    return text
+
+
+def control_text(controller: PersonForms | None, document: str = "приказа") -> str:
+    """The control item: kept by the signer (None), or laid on someone (accusative)."""
+    if controller is None:
+        return f"Контроль за исполнением настоящего {document} оставляю за собой."
+    return f"Контроль за исполнением настоящего {document} возложить на {with_post(controller, 'accusative')}."
+
+
+def order_people(data: OrderInput) -> People:
+    """The people an order may name: the registry's participants and the signer («signer»)."""
+    return People(data.registry, data.signer or data.organization.head)
+
+
+def _person(people: People, ref: Person | str, field: str) -> Person:
+    try:
+        return people.person(ref)
+    except ValueError as exc:
+        raise bad_input(field, str(exc)) from None
+
+
+def order_fields(data: OrderInput, people: People, *, heading: str, bases: Sequence[Basis],
+                 purpose: str | None, items: Sequence[Any], named: Sequence[Person] = (),
+                 appendices: Sequence[Appendix] = (), **extra: Any) -> dict[str, Any]:
+    """The fields of :class:`OrderContext`: numbered items, tasks, the control item and the
+    acquaintance list — the staff among ``named`` (the people the builder's items name, in
+    order), the tasks' responsible people and the one the control is laid on."""
+    texts = list(items)
+    staff = list(named)
+    for i, task in enumerate(data.tasks):
+        responsible = None
+        if task.responsible is not None:
+            person = _person(people, task.responsible, f"tasks[{i}].responsible")
+            staff.append(person)
+            responsible = forms_of(person)
+        texts.append(task_text(task, responsible))
+    controller = None
+    if data.control is not None and not (isinstance(data.control, str) and data.control.strip() == "signer"):
+        person = _person(people, data.control, "control")
+        staff.append(person)
+        controller = forms_of(person)
+    return {
+        **requisite_fields(data),
+        "heading": typograph(data.heading or heading).rstrip("."),
+        "preamble": preamble(resolve_bases(data.basis if data.basis is not None else bases),
+                             data.purpose if data.purpose is not None else purpose),
+        "items": numbered(texts),
+        "control": Item(number=f"{len(texts) + 1}.", text=control_text(controller)),
+        "acquaintance": acquaintance(staff, people.signer),
+        "appendices": list(appendices),
+        **extra,
+    }
+
+
+def own_acts(data: DocumentInput, *acts: Act | CouncilDecision | None) -> list[Basis]:
+    """The organisation's regulation and other own acts, when given, after the federal ones."""
+    return [a for a in (data.regulation, *acts) if a is not None]
+
+
+def require_registry(data: OrderInput, field: str = "registry") -> Registry:
+    """The registry of an order that takes its pairs from it."""
+    if data.registry is None:
+        raise bad_input(field, "для этого приказа нужна база наставников и наставляемых (registry)")
+    return data.registry

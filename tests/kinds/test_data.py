@@ -1,0 +1,69 @@
+"""The default wording kept as YAML beside the kinds (``nastavnik_docs.kinds._data``)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from nastavnik_docs import load_input
+from nastavnik_docs._resources import sample_path
+from nastavnik_docs.kinds import get_kind
+from nastavnik_docs.kinds._data import wording
+from nastavnik_docs.kinds.labour import MENTOR_DUTIES
+from nastavnik_docs.ru import sub_items
+
+WORDING_FILES = [
+    ("nastavnik_docs.kinds", "acts.yaml"),
+    ("nastavnik_docs.kinds", "questionnaires.yaml"),
+    ("nastavnik_docs.kinds.consents", "consents.yaml"),
+    ("nastavnik_docs.kinds.labour", "labour.yaml"),
+    ("nastavnik_docs.kinds.orders", "orders.yaml"),
+    ("nastavnik_docs.kinds.programmes", "programmes.yaml"),
+]
+
+
+@pytest.mark.parametrize(("package", "name"), WORDING_FILES)
+def test_each_file_is_read_once_as_a_mapping(package, name):
+    first = wording(package, name)
+    assert isinstance(first, dict) and first
+    assert wording(package, name) is first
+
+
+def test_every_wording_file_beside_the_kinds_is_listed():
+    root = resources.files("nastavnik_docs.kinds")
+    found = {name for name in _yaml_files(root)}
+    assert found == {name for _, name in WORDING_FILES}
+
+
+def _yaml_files(folder):
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            yield from _yaml_files(entry)
+        elif entry.name.endswith(".yaml"):
+            yield entry.name
+
+
+def _context(kind_id: str, sample: str):
+    kind = get_kind(kind_id)
+    return kind.build_context(load_input(kind, sample_path(sample)))
+
+
+def test_the_curator_duties_of_the_data_file_reach_the_order():
+    items = [i.text for i in _context("order.appoint_curator", "orders/appoint_curator.yaml").items]
+    duties = wording("nastavnik_docs.kinds.orders", "orders.yaml")["curator_duties"]
+    assert sub_items(duties) == [t for t in items if t in sub_items(duties)]
+
+
+def test_the_mentor_duties_of_the_data_file_reach_the_agreement():
+    items = [i.text for i in _context("labour.supplementary_agreement", "labour/supplementary_agreement.yaml").items]
+    assert all(any(text.startswith(duty[:40]) for text in items) for duty in MENTOR_DUTIES)
+
+
+def test_the_audience_wording_agrees_with_the_mentee():
+    criteria = wording("nastavnik_docs.kinds.programmes", "programmes.yaml")["audiences"]["teacher_teacher"]["criteria"]
+    assert "участие {наставляемого} в методической работе и профессиональных конкурсах" in criteria
+    one = [i.text for i in _context("programme.personal", "programmes/personal.yaml").criteria]
+    group = [i.text for i in _context("programme.personal", "programmes/personal_group.yaml").criteria]
+    assert "участие наставляемого в методической работе и профессиональных конкурсах." in one
+    assert "участие наставляемых в методической работе и профессиональных конкурсах." in group
