@@ -44,6 +44,7 @@ from .models import (
 )
 
 if _typing.TYPE_CHECKING:
+    from ._stats_api import aggregate, export_personified, merge_summaries
     from .batch import BatchReport, render_batch
     from .io import init_workspace, load_organization, load_registry, save_yaml, write_registry
 
@@ -52,6 +53,7 @@ _LAZY = {
     "BatchReport": ".batch", "render_batch": ".batch",
     "init_workspace": ".io", "load_organization": ".io",
     "load_registry": ".io", "save_yaml": ".io", "write_registry": ".io",
+    "aggregate": "._stats_api", "export_personified": "._stats_api", "merge_summaries": "._stats_api",
 }
 
 
@@ -96,13 +98,16 @@ __all__ = [
     "TemplateNotFoundError",
     "TemplateReport",
     "__version__",
+    "aggregate",
     "all_kinds",
     "check_template",
+    "export_personified",
     "get_kind",
     "init_workspace",
     "load_input",
     "load_organization",
     "load_registry",
+    "merge_summaries",
     "render",
     "render_batch",
     "save_yaml",

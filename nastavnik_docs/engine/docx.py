@@ -39,6 +39,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from ..errors import TemplateError
+from ..models import Chart
 from ..models.image import Image
 from ._docxtpl_compat import DocxTemplateWithHooks, picture_run_xml
 
@@ -76,6 +77,10 @@ def finalize(value: Any) -> Any:
     enum member as its Russian value, text without characters XML cannot hold."""
     if value is None:
         return BLANK
+    if isinstance(value, Chart):  # a chart is drawn now, then placed as a picture
+        from .chart import chart_image
+
+        value = chart_image(value)
     if isinstance(value, Image):  # a picture prints as a drawing in the part being rendered
         return Markup(inline_image_xml(value))
     if isinstance(value, Enum):  # «наставник», not «Role.MENTOR»

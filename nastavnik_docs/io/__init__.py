@@ -1,5 +1,6 @@
-"""Reading inputs (YAML, JSON, the Excel registry, CSV, a batch's records, roadmaps from Word)
-into models, with located errors, and writing the registry workbook and YAML files.
+"""Reading inputs (YAML, JSON, the Excel registry, CSV, a batch's records, roadmaps from Word,
+coverage tables and questionnaire results from Excel) into models, with located errors, and
+writing the registry workbook, YAML files and CSV (the one CSV writer, formula-safe).
 
 Every problem in a file is reported at once as one ``InputError`` whose ``problems`` name
 the file, the sheet, the row, the column (or the field) and the value, in Russian. This
@@ -7,10 +8,12 @@ layer knows the models, never the document kinds: a kind's input is loaded by pa
 ``input_model`` (``nastavnik_docs.load_input`` does that for a kind).
 """
 
-from ._csv import dump_participants_csv, load_participants_csv, read_csv, read_csv_records
+from ._coverage_xlsx import read_coverage_source, read_coverage_table
+from ._csv import csv_cell, dump_participants_csv, load_participants_csv, read_csv, read_csv_records, write_csv
 from ._input import load_input, load_organization, load_registry
 from ._records import RecordReader, RecordsFile, merge_fields
 from ._registry_xlsx import write_registry
+from ._survey_xlsx import read_survey_results
 from ._workspace import init_workspace
 from ._yaml import load_yaml, save_yaml
 from .roadmap_docx import RoadmapImport, import_roadmap
@@ -19,6 +22,7 @@ __all__ = [
     "RecordReader",
     "RecordsFile",
     "RoadmapImport",
+    "csv_cell",
     "dump_participants_csv",
     "import_roadmap",
     "init_workspace",
@@ -29,7 +33,11 @@ __all__ = [
     "load_yaml",
     "merge_fields",
     "read_csv",
+    "read_coverage_source",
+    "read_coverage_table",
     "read_csv_records",
+    "read_survey_results",
     "save_yaml",
+    "write_csv",
     "write_registry",
 ]

@@ -51,7 +51,17 @@ from .roadmap import (
     StampKind,
     SubStage,
 )
-from .target import Target
+from .statistics import (
+    Chart,
+    ChartPanel,
+    ChartSeries,
+    CoverageTable,
+    SurveyAnswers,
+    SurveyResults,
+    SurveyStage,
+    TableLine,
+)
+from .target import Measure, Target
 from .year_checks import YEAR_CHECKS, check_year
 
 __all__ = [
@@ -61,9 +71,13 @@ __all__ = [
     "Block",
     "Case",
     "Category",
+    "Chart",
+    "ChartPanel",
+    "ChartSeries",
     "Column",
     "ColumnRole",
     "Comparison",
+    "CoverageTable",
     "DEFAULT_FORMAT",
     "FORMATS",
     "Finding",
@@ -71,6 +85,7 @@ __all__ = [
     "HasOrigin",
     "Image",
     "LegalRepresentative",
+    "Measure",
     "MentoringForm",
     "MentoringFormat",
     "Model",
@@ -99,6 +114,10 @@ __all__ = [
     "StampKind",
     "SubStage",
     "SupplementaryAgreement",
+    "SurveyAnswers",
+    "SurveyResults",
+    "SurveyStage",
+    "TableLine",
     "Target",
     "YEAR_CHECKS",
     "check_registry",
