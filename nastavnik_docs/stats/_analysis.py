@@ -10,6 +10,7 @@ its questionnaires) and an authority's (the municipal totals and the organisatio
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ __all__ = ["RULES", "Analysis", "AnalysisFigures", "Statement", "TargetVerdict",
 
 NBSP = "\u00a0"
 DASH = "\u2013"
+_SPACES = re.compile(r"[ \t\n]+")  # not str.split(): it would take no-break spaces too
 
 
 @lru_cache(maxsize=1)
@@ -130,7 +132,7 @@ def analyse(figures: AnalysisFigures) -> Analysis:
         for rule_id, part, values in fn(figures, analysis):
             text = texts[rule_id][part].format(where=figures.where, **values)
             target = analysis.conclusions if part == "conclusion" else analysis.recommendations
-            text = typograph(" ".join(text.split())).replace("г..", "г.")
+            text = typograph(_SPACES.sub(" ", text).strip()).replace("г..", "г.")
             target.append(Statement(rule_id, text))
     return analysis
 
@@ -167,8 +169,8 @@ def _below(figures: AnalysisFigures, target: Target, code: str) -> Iterator[str]
 
 
 def _pairs_text(figures: AnalysisFigures, codes: Sequence[str]) -> str:
-    parts = [f"«{figures.table.lines[c].title}»{NBSP}{DASH} {figures.count(c)}" for c in codes
-             if c in figures.table.lines and figures.count(c)]
+    titles = {code: title for s in figures.spec.sections if s.dimension for code, title in figures.spec.dimension_lines(s)}
+    parts = [f"«{titles[c]}»{NBSP}{DASH} {figures.count(c)}" for c in codes if figures.count(c)]
     return ", ".join(parts) or "нет"
 
 

@@ -101,16 +101,18 @@ class MunicipalSummary(Model):
     def merge(cls, parts: Iterable[MunicipalSummary]) -> MunicipalSummary:
         """One summary of several shards, as if all their files had been read in one run."""
         merged = cls()
+        rows: list[SummaryRow] = []
         for part in parts:
             if (part.form, part.version) != (merged.form, merged.version):
                 raise ValueError(f"часть сводки построена по форме {part.form} версии {part.version}, "
                                  f"а нужна {merged.form} версии {merged.version}")
-            for row in part.rows:
-                merged.add(row)
+            rows.extend(part.rows)
             for failed in part.failed:
                 merged.add(failed=failed)
             merged.files += part.files - len(part.rows) - len(part.failed)
-        merged.rows.sort(key=lambda r: (r.organization.lower(), r.file))
+        for row in sorted(rows, key=lambda r: r.file):  # the order of one run over all the files
+            merged.add(row)
+        merged.rows.sort(key=lambda r: r.file)
         merged.failed.sort(key=lambda f: f.file)
         return merged
 
