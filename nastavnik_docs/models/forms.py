@@ -194,11 +194,18 @@ def derive_pair_type(mentor: _Person, mentees: Sequence[_Person],
     with fewer categories, so that a student mentoring a pupil is «студент – ученик», not
     «ученик – ученик» (which also admits students).
     """
-    candidates = (*extra, *PAIR_TYPES)
-    for pair_type in sorted(candidates, key=lambda t: (not t.mentor_posts, len(t.mentor) * len(t.mentees))):
+    candidates = _by_specificity((*extra, *PAIR_TYPES)) if extra else _BUILTIN_ORDER
+    for pair_type in candidates:
         if pair_type.fits(mentor, mentees):
             return pair_type
     return None
+
+
+def _by_specificity(types: tuple[PairType, ...]) -> tuple[PairType, ...]:
+    return tuple(sorted(types, key=lambda t: (not t.mentor_posts, len(t.mentor) * len(t.mentees))))
+
+
+_BUILTIN_ORDER = _by_specificity(PAIR_TYPES)
 
 
 def form_text(pair_type: str | None, format: str | None) -> str:

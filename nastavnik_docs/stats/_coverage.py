@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..models import Category, CoverageTable, Pair, PairStatus, Participant, Registry, TableLine, Target
+from ..models import Category, CoverageTable, MentoringForm, Pair, PairStatus, Participant, Registry, TableLine, Target
 from ._control import check_table, share_failures
 from ._form import COVERAGE_FORM, ControlFailure, FormSpec, SectionSpec, share
 
@@ -131,6 +131,7 @@ class CoverageReport:
     #: teachers among the mentees whose experience or birth date is unknown (not in line 12)
     unknown_young: int = 0
     spec: FormSpec = COVERAGE_FORM
+    _table: CoverageTable | None = field(default=None, repr=False, compare=False)
 
     def line(self, code: str) -> CoverageLine:
         return next(line for line in self.lines if line.code == code)
@@ -140,6 +141,11 @@ class CoverageReport:
 
     def table(self, organization: str = "", inn: str | None = None) -> CoverageTable:
         """The figures as a :class:`~nastavnik_docs.models.CoverageTable` (graphs 3–5)."""
+        if self._table is None:
+            self._table = self._figures()
+        return self._table.model_copy(update={"organization": organization, "inn": inn})
+
+    def _figures(self) -> CoverageTable:
         lines = {}
         for line in self.lines:
             graphs = {3: Decimal(line.count)}
@@ -151,9 +157,8 @@ class CoverageReport:
         for row in (*self.pair_types, *self.formats):
             lines[row.code] = TableLine(code=row.code, title=row.title, graphs={
                 3: Decimal(row.pairs), 4: Decimal(row.mentors), 5: Decimal(row.mentees)})
-        return CoverageTable(organization=organization, inn=inn, period_start=self.period.start,
-                             period_end=self.period.end, form=self.spec.form, version=self.spec.version,
-                             lines=lines)
+        return CoverageTable(period_start=self.period.start, period_end=self.period.end, form=self.spec.form,
+                             version=self.spec.version, lines=lines)
 
     def control_problems(self) -> list[ControlFailure]:
         """Relations between lines that do not hold (a bug, since the figures are computed)."""
@@ -167,7 +172,7 @@ class CoverageReport:
 
 
 def _worked_in(pair: Pair, period: ReportingPeriod) -> bool:
-    last = pair.ended_on or pair.end
+    last = (pair.ended_on or pair.end) if pair.history else pair.end  # without a history they are one
     return pair.start <= period.end and (last is None or last >= period.start)
 
 
@@ -187,7 +192,10 @@ def _members(pair: Pair, period: ReportingPeriod) -> tuple[set[str], set[str]]:
 
 
 def _status(pair: Pair, day: date) -> tuple[PairStatus, Pair]:
-    state = pair.as_of(day) or pair
+    if not pair.history and (pair.status is PairStatus.ACTIVE or pair.end is None or pair.end <= day):
+        state = pair  # what ``as_of`` gives without a history, without building the timeline
+    else:
+        state = pair.as_of(day) or pair
     status = state.status
     if status is PairStatus.ACTIVE and pair.end is not None and pair.end < day:
         status = PairStatus.COMPLETED
@@ -264,7 +272,9 @@ def coverage(registry: Registry, period: ReportingPeriod, totals: Totals | None 
             lines.append(CoverageLine(line.code, line.title, value[line.key], line.level, total, line.measure,
                                       line.note, section.id, line.denominator))
     pairs = [p for _, p in indexed]
-    dimension_lines = {s.id: _by_dimension(registry, pairs, people, s, spec) for s in spec.sections if s.dimension}
+    by_id = {p.id: p for p in registry.participants}
+    dimension_lines = {s.id: _by_dimension(registry, pairs, people, s, spec, by_id)
+                       for s in spec.sections if s.dimension}
     report = CoverageReport(period=period, lines=lines, pair_types=dimension_lines["pair_types"],
                             formats=dimension_lines["formats"], early_ends=counts.early_ends,
                             unknown_ages=counts.unknown_ages, unknown_young=counts.unknown_young, spec=spec)
@@ -282,14 +292,20 @@ def _denominator(name: str | None, totals: Totals, value: Counter[str], spec: Fo
 
 
 def _by_dimension(registry: Registry, pairs: list[Pair], people: list[tuple[set[str], set[str]]],
-                  section: SectionSpec, spec: FormSpec) -> list[FormLine]:
+                  section: SectionSpec, spec: FormSpec, by_id: dict[str, Participant]) -> list[FormLine]:
     """Section 3 or 4: every listed pair type (format) in the form's order, then «иные»;
     «Всего» first."""
     total_code, other_code = spec.totals[section.id][0], spec.others[section.id][0]
     groups: dict[str, list[int]] = {}
     members: dict[str, set[str]] = {}
+    memo: dict[tuple, MentoringForm | None] = {}  # many pairs share type, format and categories
     for i, pair in enumerate(pairs):
-        found = registry.pair_type_of(pair) if section.dimension == "pair_type" else registry.format_of(pair)
+        mentor = by_id[pair.mentor]
+        key = (pair.pair_type, pair.format, mentor.category, mentor.post,
+               frozenset(by_id[m].category for m in pair.mentees))
+        if key not in memo:
+            memo[key] = registry.pair_type_of(pair) if section.dimension == "pair_type" else registry.format_of(pair)
+        found = memo[key]
         code = found.code if found is not None and found.code else other_code
         groups.setdefault(code, []).append(i)
         if code == other_code:
