@@ -124,28 +124,42 @@ DEFAULT_FORMAT: MentoringFormat = FORMATS[0]
 BUILTIN_FORMS: tuple[MentoringForm, ...] = (*PAIR_TYPES, *FORMATS)
 
 
-def _find(text: str, forms: Iterable[MentoringForm]) -> MentoringForm | None:
+def _index(forms: Iterable[MentoringForm]) -> dict[str, MentoringForm]:
+    """Each title and alias (as ``form_key``) to its form; the first one wins."""
+    index: dict[str, MentoringForm] = {}
     for form in forms:
+        for name in (form.title, *form.aliases):
+            index.setdefault(form_key(name), form)
+    return index
+
+
+_TYPE_INDEX = _index(PAIR_TYPES)
+_FORMAT_INDEX = _index(FORMATS)
+_FORM_INDEX = _index(BUILTIN_FORMS)
+
+
+def _find(text: str, extra: Sequence[MentoringForm], builtin: dict[str, MentoringForm]) -> MentoringForm | None:
+    for form in extra:
         if form.matches(text):
             return form
-    return None
+    return builtin.get(form_key(text))
 
 
 def find_pair_type(text: str, extra: Sequence[PairType] = ()) -> PairType | None:
     """The pair type whose title or alias matches ``text``; the registry's own come first."""
-    found = _find(text, (*extra, *PAIR_TYPES))
+    found = _find(text, extra, _TYPE_INDEX)
     return found if isinstance(found, PairType) else None
 
 
 def find_format(text: str, extra: Sequence[MentoringFormat] = ()) -> MentoringFormat | None:
     """The format whose title or alias matches ``text``; the registry's own come first."""
-    found = _find(text, (*extra, *FORMATS))
+    found = _find(text, extra, _FORMAT_INDEX)
     return found if isinstance(found, MentoringFormat) else None
 
 
 def find_form(text: str, extra: Sequence[MentoringForm] = ()) -> MentoringForm | None:
     """The pair type or format whose title or alias matches ``text``; user forms come first."""
-    return _find(text, (*extra, *BUILTIN_FORMS))
+    return _find(text, extra, _FORM_INDEX)
 
 
 def nearest_form(text: str, extra: Sequence[MentoringForm] = (),

@@ -92,6 +92,8 @@ class Registry(Model):
 
     @model_validator(mode="after")
     def _check_links(self) -> Registry:
+        if self._by_id:  # an instance checked already, passed in again (pydantic reruns after-validators)
+            return self
         errors = [p for p in check_registry(self) if p.severity == "error"]
         if errors:
             raise ValueError("; ".join(_describe(p) for p in errors))
@@ -334,8 +336,18 @@ def _undetermined_message(pair: Pair, people: dict[str, Participant]) -> str:
             f"наставляемые — {mentees}): укажите тип пары")
 
 
-def _form_key(pair: Pair, registry: Registry, people: dict[str, Participant]) -> tuple[str, str]:
+def _form_key(pair: Pair, registry: Registry, people: dict[str, Participant],
+              memo: dict[tuple, tuple[str, str]]) -> tuple[str, str]:
     """The pair's type and format as canonical titles (the value as given when not listed)."""
+    mentor = people.get(pair.mentor)
+    key = (pair.pair_type, pair.format, mentor.category if mentor else None, mentor.post if mentor else None,
+           frozenset(people[m].category if m in people else None for m in pair.mentees))
+    if key not in memo:
+        memo[key] = _resolved_titles(pair, registry, people)
+    return memo[key]
+
+
+def _resolved_titles(pair: Pair, registry: Registry, people: dict[str, Participant]) -> tuple[str, str]:
     pair_type = resolve_pair_type(pair, registry.pair_types, registry.formats, people)
     fmt = resolve_format(pair, registry.pair_types, registry.formats)
     return (pair_type.title if pair_type else form_key(pair.pair_type or ""),
@@ -348,10 +360,11 @@ def _overlapping_mentees(registry: Registry, people: dict[str, Participant]) -> 
     seen: dict[tuple[str, tuple[str, str]], list[int]] = {}
     far = date.max
     pairs = registry.pairs
+    memo: dict[tuple, tuple[str, str]] = {}  # many pairs share type, format and categories
     for i, pair in enumerate(pairs):
         if pair.status is not PairStatus.ACTIVE:
             continue
-        form = _form_key(pair, registry, people)
+        form = _form_key(pair, registry, people, memo)
         for mentee in pair.mentees:
             key = (mentee, form)
             for j in seen.get(key, []):

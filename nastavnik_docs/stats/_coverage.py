@@ -215,7 +215,7 @@ class _Counts:
         self.value: Counter[str] = Counter()
         mentor_ids: set[str] = set().union(*(m for m, _ in people))
         mentee_ids: set[str] = set().union(*(m for _, m in people))
-        by_id = {p.id: p for p in registry.participants}
+        by_id = self.by_id = {p.id: p for p in registry.participants}
         self.unknown_ages = 0
         self.unknown_young = 0
         for pid in mentor_ids | mentee_ids:
@@ -272,8 +272,11 @@ def coverage(registry: Registry, period: ReportingPeriod, totals: Totals | None 
             lines.append(CoverageLine(line.code, line.title, value[line.key], line.level, total, line.measure,
                                       line.note, section.id, line.denominator))
     pairs = [p for _, p in indexed]
-    by_id = {p.id: p for p in registry.participants}
-    dimension_lines = {s.id: _by_dimension(registry, pairs, people, s, spec, by_id)
+    by_id = counts.by_id
+    keys = [(p.pair_type, p.format, by_id[p.mentor].category, by_id[p.mentor].post,
+             frozenset(by_id[m].category for m in p.mentees)) for p in pairs]
+    everyone = (value["mentors"], value["mentees"])
+    dimension_lines = {s.id: _by_dimension(registry, pairs, people, s, spec, keys, everyone)
                        for s in spec.sections if s.dimension}
     report = CoverageReport(period=period, lines=lines, pair_types=dimension_lines["pair_types"],
                             formats=dimension_lines["formats"], early_ends=counts.early_ends,
@@ -292,17 +295,15 @@ def _denominator(name: str | None, totals: Totals, value: Counter[str], spec: Fo
 
 
 def _by_dimension(registry: Registry, pairs: list[Pair], people: list[tuple[set[str], set[str]]],
-                  section: SectionSpec, spec: FormSpec, by_id: dict[str, Participant]) -> list[FormLine]:
+                  section: SectionSpec, spec: FormSpec, keys: list[tuple], total: tuple[int, int]) -> list[FormLine]:
     """Section 3 or 4: every listed pair type (format) in the form's order, then «иные»;
-    «Всего» first."""
+    «Всего» (``total``: the mentors and mentees of all the pairs) first. ``keys`` say what
+    decides each pair's type and format, so that each distinct one is resolved once."""
     total_code, other_code = spec.totals[section.id][0], spec.others[section.id][0]
     groups: dict[str, list[int]] = {}
     members: dict[str, set[str]] = {}
-    memo: dict[tuple, MentoringForm | None] = {}  # many pairs share type, format and categories
-    for i, pair in enumerate(pairs):
-        mentor = by_id[pair.mentor]
-        key = (pair.pair_type, pair.format, mentor.category, mentor.post,
-               frozenset(by_id[m].category for m in pair.mentees))
+    memo: dict[tuple, MentoringForm | None] = {}
+    for i, (pair, key) in enumerate(zip(pairs, keys)):
         if key not in memo:
             memo[key] = registry.pair_type_of(pair) if section.dimension == "pair_type" else registry.format_of(pair)
         found = memo[key]
@@ -317,6 +318,6 @@ def _by_dimension(registry: Registry, pairs: list[Pair], people: list[tuple[set[
                         len(set().union(*(people[i][1] for i in indexes))), level,
                         tuple(sorted(members.get(code, ()))))
 
-    rows = [line(total_code, spec.totals[section.id][1], list(range(len(pairs))), 0)]
+    rows = [FormLine(total_code, spec.totals[section.id][1], len(pairs), *total, 0)]
     rows += [line(code, title, groups.get(code, []), 1) for code, title in spec.dimension_lines(section)[1:]]
     return rows
