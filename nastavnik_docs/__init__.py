@@ -47,6 +47,7 @@ if _typing.TYPE_CHECKING:
     from ._stats_api import aggregate, export_personified, merge_summaries
     from .batch import BatchReport, render_batch
     from .io import init_workspace, load_organization, load_registry, save_yaml, write_registry
+    from .project import CheckFailed, Project
 
 #: Public names imported on first use, by the module that defines them.
 _LAZY = {
@@ -54,6 +55,7 @@ _LAZY = {
     "init_workspace": ".io", "load_organization": ".io",
     "load_registry": ".io", "save_yaml": ".io", "write_registry": ".io",
     "aggregate": "._stats_api", "export_personified": "._stats_api", "merge_summaries": "._stats_api",
+    "CheckFailed": ".project", "Project": ".project",
 }
 
 
@@ -73,6 +75,7 @@ __all__ = [
     "BatchReport",
     "Case",
     "Category",
+    "CheckFailed",
     "ConverterMissingError",
     "Gender",
     "GrammarError",
@@ -91,6 +94,7 @@ __all__ = [
     "Participant",
     "Person",
     "Problem",
+    "Project",
     "Registry",
     "Role",
     "Target",

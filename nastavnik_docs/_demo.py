@@ -1,45 +1,58 @@
-"""``nastavnik-docs demo``: every document kind, rendered for the bundled sample organisation."""
+"""``nastavnik-docs demo``: the sample school's programme year, issued the way a curator does.
+
+The demo copies the sample project folder (``samples/project``: the project file, the
+registry workbook, the documents' own data) into a temporary folder — the installed package
+is never written to — and issues the whole year from it with :class:`nastavnik_docs.Project`,
+journal and index included. It also renders the sample roadmaps (the five published seeds
+and the sample school's own) that are not part of the year's set.
+"""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 from ._resources import sample_path
-from .kinds import all_kinds
+from .kinds import get_kind
 
-REGISTRY_SAMPLE = "registry.yaml"
-REGISTRY_FILE = "База наставников и наставляемых.xlsx"
+#: The sample project folder under ``samples/``.
+PROJECT_SAMPLE = "project"
+#: Where the roadmaps beside the year's set go.
+ROADMAPS_FOLDER = "Дорожные карты — образцы"
 
 
 def run_demo(out: str | Path, *, pdf: bool = False) -> list[tuple[str, Path]]:
-    """Render the whole catalogue from ``samples/`` into ``out``; return (title, path) rows.
+    """Issue the sample year into ``out`` and render the sample roadmaps; (title, path) rows.
 
     The demo writes into its own folder and replaces what an earlier demo left there.
     """
-    from . import render, render_batch
-    from .batch import records_from_source
-    from .io import load_registry, write_registry
+    from . import render
+    from .project import Project
 
     out = Path(out)
     rows: list[tuple[str, Path]] = []
-    registry = load_registry(sample_path(REGISTRY_SAMPLE))
-    rows.append(("База наставников и наставляемых",
-                 write_registry(registry, out / REGISTRY_FILE, overwrite=True)))
-    for kind in all_kinds():
-        for sample in kind.samples:
-            stem = kind.output_name or kind.title
-            if len(kind.samples) > 1:
-                label = kind.sample_names.get(sample, Path(sample).stem)
-                stem = f"{stem} — {label}"
-            for ext in kind.formats:
-                written = render(kind, sample_path(sample), out / kind.family / f"{stem}{ext}",
-                                 pdf=pdf, overwrite=True)
-                for path in written if isinstance(written, list) else [written]:
-                    rows.append((kind.title, path))
-        if kind.demo_batch is not None:
-            records = records_from_source(kind, sample_path(kind.demo_batch.source),
-                                          common=sample_path(kind.demo_batch.common))
-            report = render_batch(kind, records, out / kind.family / (kind.output_name or kind.title),
-                                  merge=True, overwrite=True)
-            rows.extend((kind.title, path) for path in report.written_paths())
+    with tempfile.TemporaryDirectory(prefix="nastavnik-demo-") as work:
+        folder = Path(work) / PROJECT_SAMPLE
+        shutil.copytree(sample_path(PROJECT_SAMPLE), folder)
+        project = Project.open(folder)
+        report = project.issue_all(out)
+        registry = out / Path(project.file.registry).name
+        shutil.copyfile(project.file.registry, registry)
+    rows.append(("База наставников и наставляемых", registry))
+    for document in report.documents:
+        rows.extend((document.title, path) for path in document.files)
+    rows += [("Журнал регистрации", report.journal), ("Опись документов", report.index)]  # type: ignore[list-item]
+    roadmap = get_kind("roadmap")
+    for sample in roadmap.samples:
+        label = roadmap.sample_names.get(sample, Path(sample).stem)
+        for ext in roadmap.formats:
+            written = render(roadmap, sample_path(sample), out / ROADMAPS_FOLDER / f"Дорожная карта — {label}{ext}",
+                             overwrite=True)
+            rows.extend((roadmap.title, p) for p in (written if isinstance(written, list) else [written]))
+    if pdf:
+        from .engine.pdf import convert_to_pdf
+
+        sources = [p for _, p in rows if p.suffix in (".docx", ".xlsx")]
+        rows.extend(("PDF", p) for p in convert_to_pdf(sources, overwrite=True))
     return rows

@@ -89,14 +89,115 @@ def demo(
 @app.command()
 @_friendly
 def init(
-    folder: Annotated[Path, typer.Argument(help="Папка, где создать пустую базу и карточку организации")],
+    folder: Annotated[Path, typer.Argument(help="Папка дела программы наставничества")],
+    year: Annotated[int | None, typer.Option("--year", help="Учебный год — год начала (2026 — 2026/2027)")] = None,
     force: ForceOption = False,
 ) -> None:
-    """Создать пустую базу наставников и наставляемых (XLSX) и карточку организации (YAML)."""
-    from .io import init_workspace
+    """Создать дело программы наставничества: nastavnik.yaml, пустую базу (XLSX) и карточку организации."""
+    from .project import Project
 
-    for path in init_workspace(folder, overwrite=force):
+    for path in Project.init(folder, school_year=year, overwrite=force):
         console.print(f"Создан файл: {path}")
+    console.print("Заполните карточку организации, базу и nastavnik.yaml, затем: "
+                  f"nastavnik-docs plan {folder}", highlight=False)
+
+
+ProjectArgument = Annotated[Path, typer.Argument(help="Папка дела (по умолчанию — текущая)")]
+
+
+def _print_findings(findings: list[Any]) -> None:
+    """Every finding, errors first, in Russian; a line when there are none."""
+    if not findings:
+        console.print("Ошибок и предупреждений нет.")
+        return
+    for finding in findings:
+        target = err_console if finding.is_error else console
+        target.print(f"• {finding}", highlight=False, markup=False, soft_wrap=True)
+    errors = sum(1 for f in findings if f.is_error)
+    console.print(f"Ошибок: {errors}, предупреждений: {len(findings) - errors}.")
+
+
+def _check_project_of(path: Path) -> None:
+    """In a project folder, check the year before anything is written; stop on errors."""
+    from .project import Project, find_project
+
+    folder = find_project(path)
+    if folder is None:
+        return
+    findings = Project.open(folder).check()
+    if any(f.is_error for f in findings):
+        err_console.print(f"Проверка дела {folder} нашла ошибки — документ не выпущен:", highlight=False, soft_wrap=True)
+        _print_findings(findings)
+        raise typer.Exit(1)
+    _print_findings([f for f in findings if not f.is_error] or [])
+
+
+def _print_registry_warnings(*inputs: Any) -> bool:
+    """The warnings the loaders recorded about a registry in the inputs: printed, never only
+    stored. Returns whether any input carried a registry."""
+    seen: set[int] = set()
+    for data in inputs:
+        registry = getattr(data, "registry", None) if not isinstance(data, dict) else data.get("registry")
+        if registry is None or id(registry) in seen or not hasattr(registry, "warnings"):
+            continue
+        seen.add(id(registry))
+        for text in registry.warnings():
+            err_console.print(f"Предупреждение (база): {text}", highlight=False, markup=False, soft_wrap=True)
+    return bool(seen)
+
+
+@app.command()
+@_friendly
+def check(folder: ProjectArgument = Path(".")) -> None:
+    """Проверить данные года: ссылки актов, номера, наставников, пары, базу. Ошибки — код выхода 1."""
+    from .project import Project
+
+    findings = Project.open(folder).check()
+    _print_findings(findings)
+    if any(f.is_error for f in findings):
+        raise typer.Exit(1)
+
+
+@app.command()
+@_friendly
+def plan(folder: ProjectArgument = Path(".")) -> None:
+    """План года: документы в порядке целевой модели, их состояние и мероприятие дорожной карты."""
+    from .project import Project
+
+    project = Project.open(folder)
+    console.print(f"План {project.file.year_text} учебного года: {project.file.organization.short_name}",
+                  highlight=False, markup=False, soft_wrap=True)
+    stage = None
+    for i, item in enumerate(project.plan(), start=1):
+        if item.stage != stage:
+            stage = item.stage
+            console.print(f"\n{stage.title}", style="bold", highlight=False, markup=False, soft_wrap=True)
+            if item.roadmap_event:
+                console.print(f"  дорожная карта: {item.roadmap_event}", highlight=False, markup=False, soft_wrap=True)
+        count = f" ({item.records} док.)" if item.records > 1 else ""
+        line = f"{i:>3}. {item.title}{count} [{item.key}] — {item.status_text()}"
+        console.print(line, style="red" if item.status.value == "blocked" else None, highlight=False, markup=False, soft_wrap=True)
+
+
+@app.command()
+@_friendly
+def year(
+    folder: ProjectArgument = Path("."),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Куда выпустить комплект документов")] = Path("Документы года"),
+) -> None:
+    """Выпустить весь комплект года: каждый документ плана, журнал регистрации и опись."""
+    from .project import CheckFailed, Project
+
+    project = Project.open(folder)
+    try:
+        report = project.issue_all(out)
+    except CheckFailed as exc:
+        err_console.print("Проверка нашла ошибки — ничего не записано:", highlight=False, soft_wrap=True)
+        _print_findings(exc.findings)
+        raise typer.Exit(1) from None
+    for finding in report.warnings:
+        console.print(f"• {finding}", highlight=False, markup=False, soft_wrap=True)
+    console.print(report.summary(), highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command("kinds")
@@ -134,9 +235,13 @@ def render(
     force: ForceOption = False,
 ) -> None:
     """Сделать один документ."""
+    from . import load_input
     from . import render as render_document
 
-    written = render_document(kind, data, out, templates=templates, pdf=pdf, overwrite=force)
+    _check_project_of(data)
+    model = load_input(kind, data)
+    _print_registry_warnings(model)
+    written = render_document(kind, model, out, templates=templates, pdf=pdf, overwrite=force)
     for path in written if isinstance(written, list) else [written]:
         console.print(f"Записан файл: {path}")
 
@@ -155,7 +260,7 @@ def check_template(
         console.print(f"Шаблон {file.name} подходит для «{kind}»: ошибок нет.")
         return
     for issue in report.issues:
-        err_console.print(f"• {issue}", highlight=False, markup=False)
+        err_console.print(f"• {issue}", highlight=False, markup=False, soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -178,7 +283,12 @@ def batch(
     """Много документов за один запуск (грамоты, программы, согласия)."""
     from .batch import records_from_source, render_batch
 
+    _check_project_of(source)
     records = records_from_source(kind, source, common=common)
+    if not _print_registry_warnings(*records) and source.suffix.lower() in (".xlsx", ".xlsm"):
+        from .io import load_registry
+
+        _print_registry_warnings({"registry": load_registry(source)})
     report = render_batch(kind, records, out, merge=merge, jobs=jobs, resume=resume,
                           overwrite=force, name=name, templates=templates,
                           progress=sys.stderr.isatty())
@@ -202,7 +312,35 @@ def import_roadmap(
     save_yaml(result.roadmap, out, overwrite=force)
     console.print(f"Записан файл: {out}")
     for note in result.unplaced:
-        err_console.print(f"Не удалось разместить: {note}", highlight=False, markup=False)
+        err_console.print(f"Не удалось разместить: {note}", highlight=False, markup=False, soft_wrap=True)
+
+
+@app.command()
+@_friendly
+def serve(
+    folder: Annotated[Path, typer.Argument(help="Папка проекта (создаётся, если её нет)")] = Path("."),
+    port: Annotated[int, typer.Option("--port", "-p", help="Порт")] = 8000,
+    host: Annotated[str, typer.Option("--host", help="Адрес; любой, кроме 127.0.0.1, требует --token")] = "127.0.0.1",
+    token: Annotated[str | None, typer.Option("--token", help="Ключ доступа (не короче 16 символов)",
+                                              envvar="NASTAVNIK_DOCS_TOKEN")] = None,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Не открывать браузер")] = False,
+    max_upload: Annotated[float, typer.Option("--max-upload", help="Предел размера загрузки, МБ")] = 20.0,
+) -> None:
+    """Страница куратора в браузере и HTTP API для других программ."""
+    try:
+        from .web import WebSettings
+        from .web import serve as run_server
+    except ImportError as exc:
+        err_console.print(f"Для веб-страницы нужны дополнительные пакеты: pip install \"nastavnik-docs[web]\" ({exc})",
+                          highlight=False, markup=False)
+        raise typer.Exit(1) from None
+    settings = WebSettings(folder=folder, host=host, port=port, token=token, max_upload_mb=max_upload)
+    try:
+        settings.validate()
+    except ValueError as exc:
+        err_console.print(f"Ошибка: {exc}", highlight=False, markup=False)
+        raise typer.Exit(2) from None
+    run_server(settings, open_browser=not no_browser)
 
 
 def _period(year: int | None) -> Any:

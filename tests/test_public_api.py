@@ -16,7 +16,7 @@ def test_all_is_sorted_and_unique():
 
 def test_no_public_module_attribute_outside_all():
     public = {n for n in vars(nastavnik_docs) if not n.startswith("_")}
-    submodules = {"errors", "kinds", "models", "ru", "engine", "io", "batch", "stats", "cli"}
+    submodules = {"errors", "kinds", "models", "ru", "engine", "io", "batch", "stats", "cli", "web", "project"}
     assert public - set(nastavnik_docs.__all__) - submodules == set()
 
 
@@ -25,3 +25,10 @@ def test_every_error_derives_from_the_base():
         obj = getattr(nastavnik_docs, name)
         if isinstance(obj, type) and issubclass(obj, Exception):
             assert issubclass(obj, nastavnik_docs.NastavnikError), name
+
+
+def test_the_project_is_public():
+    from nastavnik_docs.project import Project
+
+    assert nastavnik_docs.Project is Project
+    assert issubclass(nastavnik_docs.CheckFailed, nastavnik_docs.NastavnikError)

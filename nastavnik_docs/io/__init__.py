@@ -10,7 +10,7 @@ layer knows the models, never the document kinds: a kind's input is loaded by pa
 
 from ._coverage_xlsx import read_coverage_source, read_coverage_table
 from ._csv import csv_cell, dump_participants_csv, load_participants_csv, read_csv, read_csv_records, write_csv
-from ._input import load_input, load_organization, load_registry
+from ._input import load_input, load_organization, load_registry, resolve_links
 from ._records import RecordReader, RecordsFile, merge_fields
 from ._registry_xlsx import write_registry
 from ._survey_xlsx import read_survey_results
@@ -37,6 +37,7 @@ __all__ = [
     "read_coverage_table",
     "read_csv_records",
     "read_survey_results",
+    "resolve_links",
     "save_yaml",
     "write_csv",
     "write_registry",

@@ -271,7 +271,7 @@ class Subject:
         self.person = _participant(data)
         self.forms = forms_of(self.person)
         self.day = data.date or self.person.consent_date or dt.date.today()
-        self.minor = self.person.is_minor(self.day)
+        self.minor = self.person.may_be_minor(self.day)  # never assume an adult without a birth date
         self.rep_details = data.representative or RepresentativeDetails()
         registry_rep = self.person.representative
         self.rep_name = self.rep_details.full_name or (registry_rep.full_name if registry_rep else None)
