@@ -148,7 +148,7 @@ def make_tables(folder: Path, count: int) -> None:
 
 def child_aggregate(folder: str, jobs: int, limit: int | None) -> dict:
     import nastavnik_docs as nd
-    import nastavnik_docs.io  # noqa: F401  (imports once per process, as the bare read's openpyxl)
+    import nastavnik_docs.io
 
     files = sorted(str(p) for p in Path(folder).glob("school_*.xlsx"))[:limit]
     t = time.perf_counter()

@@ -62,21 +62,15 @@ class Pair(HasOrigin):
     @model_validator(mode="before")
     @classmethod
     def _two_dimensions(cls, data: Any) -> Any:
-        """The one-column ``form`` goes to the dimension it belongs to; ``form`` becomes the
-        text documents print («учитель – учитель», «групповое», or both joined by a comma)."""
+        """The one-column ``form`` goes to the dimension it belongs to (replacing what that field
+        said, so that data changed through ``form`` keep working); ``form`` becomes the text
+        documents print («учитель – учитель», «групповое», or both joined by a comma)."""
         if not isinstance(data, dict):
             return data
         values = {k: _text(data.get(k)) for k in ("form", "pair_type", "format")}
         form = values.pop("form")
-        if form:
-            dimension = form_dimension(form)
-            given = values[dimension]
-            if given is None:
-                values[dimension] = form
-            elif form_key(given) != form_key(form) and form_key(form) != form_key(form_text(**values)):
-                word = "тип пары" if dimension == "pair_type" else "формат наставничества"
-                raise ValueError(f"форма «{form}» расходится с полем «{word}» («{given}»): "
-                                 f"оставьте что-то одно")
+        if form and form_key(form) != form_key(form_text(**values)):
+            values[form_dimension(form)] = form  # the one-column value sets (or replaces) its dimension
         return {**data, **values, "form": form_text(**values)}
 
     @field_validator("mentees", mode="before")

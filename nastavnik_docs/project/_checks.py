@@ -122,7 +122,15 @@ def act_findings(sources: Sources, results: list[DryResult], own: dict[str, dict
 def _consent_findings(results: list[DryResult]) -> list[Finding]:
     """An order that appoints mentors or assigns pairs «с письменного согласия наставников»
     before a mentor's written consent."""
+    from ..stats import COVERAGE_FORM
+
     found = []
+    marker = f"({COVERAGE_FORM.share_rules[0][0]})"  # the report refused a count over its head count
+    for result in results:
+        for reason in (r for r in result.reasons if result.built is None and marker in r):
+            found.append(_error("report.denominator", f"{doc_title(result.entry)}: {reason}",
+                                "Проверьте численность (totals) в данных отчёта: она не может быть меньше "
+                                "числа участников по базе.", documents=[result.entry.key]))
     for built in (r.built for r in results if r.built is not None):
         day = built.entry.date
         model: Any = built.inputs[0]
@@ -347,9 +355,15 @@ def pair_findings(sources: Sources) -> list[Finding]:
 
 def coverage_findings(results: list[DryResult]) -> list[Finding]:
     """A head count (the denominator of a share) smaller than the number it divides."""
-    from ..stats import coverage
+    from ..stats import COVERAGE_FORM, coverage
 
     found = []
+    marker = f"({COVERAGE_FORM.share_rules[0][0]})"  # the report refused a count over its head count
+    for result in results:
+        for reason in (r for r in result.reasons if result.built is None and marker in r):
+            found.append(_error("report.denominator", f"{doc_title(result.entry)}: {reason}",
+                                "Проверьте численность (totals) в данных отчёта: она не может быть меньше "
+                                "числа участников по базе.", documents=[result.entry.key]))
     for built in (r.built for r in results if r.built is not None):
         model: BaseModel = built.inputs[0]
         if not built.kind.id.startswith("report.") or not hasattr(model, "reporting_period"):

@@ -169,7 +169,8 @@ def test_a_count_over_its_head_count_is_refused(tmp_path):
         analytical(tmp_path, totals=TOTALS.model_copy(update={"young_specialists": 1}))
     (problem,) = info.value.problems
     assert problem.field == "totals → young_specialists" and problem.value == 1
-    assert problem.message.startswith("КС-26: в строке 12 («из них молодые специалисты») 2, а численность в организации — 1")
+    assert problem.message.startswith("строка 12 «из них молодые специалисты» — по базе 2, а общая численность "
+                                      "указана 1 (КС-26)")
 
 
 def test_period_is_required_once(tmp_path):

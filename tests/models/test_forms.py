@@ -81,10 +81,13 @@ def test_form_prints_both_dimensions_and_is_not_dumped():
     assert [p.form for p in registry.pairs] == ["учитель – учитель", "традиционное (один на один)"]
 
 
-def test_a_form_contradicting_its_dimension_is_refused():
-    with pytest.raises(ValidationError, match="расходится с полем «формат наставничества»"):
-        pair("t1", ["t2"], form="групповое", format="реверсивное")
+def test_the_one_column_form_sets_its_dimension():
+    changed = pair("t1", ["t2"], form="реверсивное", format="групповое", pair_type="учитель – учитель")
+    assert (changed.pair_type, changed.format, changed.form) == ("учитель – учитель", "реверсивное",
+                                                                 "учитель – учитель, реверсивное")
     assert pair("t1", ["t2"], form="групповое", pair_type="учитель – учитель").format == "групповое"
+    same = pair("t1", ["t2"], form="учитель – учитель, групповое", pair_type="учитель – учитель", format="групповое")
+    assert (same.pair_type, same.format) == ("учитель – учитель", "групповое")  # the printed form is no new value
 
 
 @pytest.mark.parametrize(("mentor", "mentees", "expected"), [

@@ -67,9 +67,10 @@ def compute(data: CoverageInput) -> CoverageReport:
             code = failure.message.split(":")[0].removeprefix("стр. ")
             line = report.line(code)
             problems.append(Problem(
-                f"{failure.relation}: в строке {code} («{line.title.strip()}») {line.count}, а численность в "
-                f"организации — {line.total}: в программах не может быть больше людей, чем в организации; "
-                f"проверьте численность или данные базы", field=f"totals → {line.denominator}", value=line.total))
+                f"строка {code} «{line.title.strip()}» — по базе {line.count}, а общая численность указана "
+                f"{line.total} ({failure.relation}): в программах не может быть больше людей, чем в организации; "
+                f"проверьте численность (totals) или данные базы", field=f"totals → {line.denominator}",
+                value=line.total))
         raise InputError(problems)
     broken = report.control_problems()
     if broken:
