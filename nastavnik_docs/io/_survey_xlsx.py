@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from typing import Any
+from dataclasses import replace
+from typing import Any, TypeVar
 
 from openpyxl.utils import get_column_letter
 
@@ -98,30 +99,34 @@ def _score(value: Any) -> int | None:
     return int(number) if number == number.to_integral_value() else -1
 
 
+E = TypeVar("E", Role, SurveyStage)
+
+
+def _enum_cell(enum: type[E], row: Sequence[Any], col: int | None, default: E | None, where: Problem,
+               problems: list[Problem]) -> E | None:
+    """The cell's member of ``enum``; ``default`` when the cell is empty or absent; None (with
+    the problem ``where`` carries, located at the cell) when the text is no member."""
+    text = cell_text(row[col]) if col is not None and col < len(row) and row[col] is not None else ""
+    if not text:
+        return default
+    try:
+        return enum(text)
+    except ValueError:
+        problems.append(replace(where, value=text))
+        return None
+
+
 def _role(row: Sequence[Any], col: int | None, default: Role | None, sheet: str, file: str, number: int,
           problems: list[Problem]) -> Role | None:
-    text = cell_text(row[col]) if col is not None and col < len(row) and row[col] is not None else ""
-    if text:
-        try:
-            return Role(text)
-        except ValueError:
-            problems.append(Problem("роль: наставник или наставляемый", file=file, sheet=sheet, row=number,
-                                    column=ROLE_HEADER, value=text))
-            return None
-    if default is None:
+    role = _enum_cell(Role, row, col, default, Problem("роль: наставник или наставляемый", file=file, sheet=sheet,
+                                                       row=number, column=ROLE_HEADER), problems)
+    if role is None and default is None and not (col is not None and col < len(row) and row[col] is not None):
         problems.append(Problem("не указано, кто отвечал: назовите лист «Наставники» или «Наставляемые» "
                                 "или добавьте столбец «Роль»", file=file, sheet=sheet, row=number))
-    return default
+    return role
 
 
 def _stage(row: Sequence[Any], col: int | None, sheet: str, file: str, number: int,
            problems: list[Problem]) -> SurveyStage | None:
-    text = cell_text(row[col]) if col is not None and col < len(row) and row[col] is not None else ""
-    if not text:
-        return SurveyStage.AFTER
-    try:
-        return SurveyStage(text)
-    except ValueError:
-        problems.append(Problem("этап: «до» или «после» программы", file=file, sheet=sheet, row=number,
-                                column=STAGE_HEADER, value=text))
-        return None
+    return _enum_cell(SurveyStage, row, col, SurveyStage.AFTER, Problem(
+        "этап: «до» или «после» программы", file=file, sheet=sheet, row=number, column=STAGE_HEADER), problems)
