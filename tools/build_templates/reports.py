@@ -364,6 +364,7 @@ def build(docx_dir: Path, xlsx_dir: Path) -> list[Path]:
     written = [
         save_reproducibly(coverage_workbook(), xlsx_dir / "report_coverage.xlsx"),
         g.save(analytical_document(), docx_dir / "report_analytical.docx"),
+        g.save(analytical_document(), docx_dir / "report_municipal_analytical.docx"),  # the same layout
         save_reproducibly(municipal_workbook(), xlsx_dir / "report_municipal.xlsx"),
         save_reproducibly(personified_workbook(), xlsx_dir / "report_personified.xlsx"),
         save_reproducibly(survey_workbook(), xlsx_dir / "survey_results.xlsx"),

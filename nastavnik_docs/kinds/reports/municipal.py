@@ -192,7 +192,7 @@ register(Kind(
 ))
 register(Kind(
     id="report.municipal_analytical", title="Аналитическая справка органа управления образованием",
-    build_context=build_municipal_analytical, docx="report_analytical.docx", family=FAMILY,
+    build_context=build_municipal_analytical, family=FAMILY,
     samples=(SAMPLE,), output_name="Аналитическая справка по муниципалитету",
     description="Анализ свода: охват, целевые показатели и организации ниже плана, непринятые сведения, "
                 "диаграмма, выводы и рекомендации по тем же правилам, что справка организации.",
