@@ -72,6 +72,10 @@ class Registry(Model):
     max_mentees_per_mentor: int | None = Field(default=None, ge=1, description="Максимум наставляемых у наставника")
 
     _by_id: dict[str, Participant] = PrivateAttr(default_factory=dict)
+    _checked: tuple[int, ...] = PrivateAttr(default=())
+
+    def _lists(self) -> tuple[int, ...]:
+        return id(self.participants), len(self.participants), id(self.pairs), len(self.pairs)
 
     @model_validator(mode="before")
     @classmethod
@@ -92,12 +96,13 @@ class Registry(Model):
 
     @model_validator(mode="after")
     def _check_links(self) -> Registry:
-        if self._by_id:  # an instance checked already, passed in again (pydantic reruns after-validators)
-            return self
+        if self._checked == self._lists():  # checked already, passed in again (pydantic reruns
+            return self                     # after-validators); a copy with new lists is checked
         errors = [p for p in check_registry(self) if p.severity == "error"]
         if errors:
             raise ValueError("; ".join(_describe(p) for p in errors))
         self._by_id = {p.id: p for p in self.participants}
+        self._checked = self._lists()
         for i, pair in enumerate(self.pairs):
             if not pair.form:  # documents print the derived type (or the default format)
                 found = self.pair_type_of(pair) or self.format_of(pair) or DEFAULT_FORMAT

@@ -3,7 +3,7 @@ constructed situations, the municipal kinds, the personified list."""
 
 from __future__ import annotations
 
-import sys
+import importlib.util
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,12 +17,24 @@ from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.io import load_registry, read_coverage_table
+from nastavnik_docs.models import PairStatus
 from nastavnik_docs.stats import ReportingPeriod, Totals, coverage
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stats"))
-from stats_registry import TOTALS, hand_built
+
+def _stats_registry():
+    """The hand-built registry of the stats tests (loaded by path: no test folder on sys.path)."""
+    path = Path(__file__).resolve().parents[1] / "stats" / "stats_registry.py"
+    spec = importlib.util.spec_from_file_location("stats_registry_for_reports", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_REGISTRY = _stats_registry()
+TOTALS, hand_built = _REGISTRY.TOTALS, _REGISTRY.hand_built
 
 SAMPLE = sample_path("reports/coverage.yaml")
+ANALYTICAL = sample_path("reports/analytical.yaml")  # the same, with questionnaires and last year's table
 NB = "\u00a0"
 ORG = str(sample_path("organization.yaml"))
 
@@ -61,7 +73,7 @@ def sheet_path(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def report_path(tmp_path_factory):
-    return nd.render("report.analytical", SAMPLE, tmp_path_factory.mktemp("ana") / "справка.docx")
+    return nd.render("report.analytical", ANALYTICAL, tmp_path_factory.mktemp("ana") / "справка.docx")
 
 
 def test_the_table_reads_back_as_computed(sheet_path, expected):
@@ -153,7 +165,7 @@ def test_many_early_ends(tmp_path):
     registry = hand_built()
     pairs = list(registry.pairs)
     for i, reason in ((1, "болезнь наставника"), (6, "болезнь наставника")):
-        pairs[i] = pairs[i].model_copy(update={"status": "ended_early", "end_reason": reason})
+        pairs[i] = pairs[i].model_copy(update={"status": PairStatus.ENDED_EARLY, "end_reason": reason})
     text, key, table = analytical(tmp_path, registry=registry.model_copy(update={"pairs": pairs}))
     found = conclusions(text)
     early = next(f for f in found if "Досрочно прекращённых" in f)

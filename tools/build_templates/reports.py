@@ -261,7 +261,8 @@ def municipal_workbook() -> Workbook:
     form = wb.create_sheet("Итого по форме")
     for col, width in {"A": 60, "B": 9, "C": 14, "D": 18, "E": 14}.items():
         form.column_dimensions[col].width = width
-    _merged(form, 1, "Итого по муниципалитету по всем строкам формы {{ form_text }}", x.BOLD, x.CENTER)
+    _merged(form, 1, f"Итого по муниципалитету по всем строкам формы {COVERAGE_FORM.form}, версия "
+                     f"{COVERAGE_FORM.version}", x.BOLD, x.CENTER)
     _merged(form, 2, "Разделы 1–2: графа 3 — человек (единиц), графа 4 — численность в организациях (если её "
                      "указали все), графа 5 — доля, %; разделы 3–4: графы 3–5 — пар и групп, наставников, "
                      "наставляемых.")
@@ -270,7 +271,7 @@ def municipal_workbook() -> Workbook:
     _row(form, row, ["{%row for r in lines %}{{ r.title }}", "{{ r.code }}", "{{ r.g3 }}", "{{ r.g4 }}",
                      "{{ r.g5 }}"], aligns=[x.WRAP, x.CENTER, x.CENTER, x.CENTER, x.CENTER])
     _merged(form, row + 2, "{%row for n in notes %}{{ n }}")
-    form.row_dimensions[row + 2].height = 42
+    form.row_dimensions[row + 2].height = 30
     x.print_on_a4(form, "portrait")
 
     failed = wb.create_sheet("Не приняты")

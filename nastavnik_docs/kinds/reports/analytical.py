@@ -300,7 +300,7 @@ def assemble(base: dict, author_person: Person, table: CoverageTable, analysis: 
 
 register(Kind(
     id="report.analytical", title="Аналитическая справка о реализации целевой модели наставничества",
-    build_context=build_analytical, family="Отчёты", samples=("reports/coverage.yaml",),
+    build_context=build_analytical, family="Отчёты", samples=("reports/analytical.yaml",),
     output_name="Аналитическая справка о реализации целевой модели наставничества",
     description="Анализ, а не пересказ таблицы: охват, пары по типам и форматам, выполнение целевых показателей "
                 "с причинами, удовлетворённость и рост по анкетам, сравнение с прошлым периодом, диаграмма, выводы "
