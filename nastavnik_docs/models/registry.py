@@ -52,6 +52,21 @@ class RegistryProblem:
     event: int | None = None
 
 
+class _Stamp:
+    """Which lists a registry was checked with (their identities and lengths). Two stamps are
+    always equal, so that it never makes two equal registries unequal."""
+
+    __slots__ = ("lists",)
+
+    def __init__(self, lists: tuple[int, ...]):
+        self.lists = lists
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Stamp)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class Registry(Model):
     """Participants and their pairs, checked as a whole.
 
@@ -72,7 +87,7 @@ class Registry(Model):
     max_mentees_per_mentor: int | None = Field(default=None, ge=1, description="Максимум наставляемых у наставника")
 
     _by_id: dict[str, Participant] = PrivateAttr(default_factory=dict)
-    _checked: tuple[int, ...] = PrivateAttr(default=())
+    _checked: _Stamp = PrivateAttr(default_factory=lambda: _Stamp(()))
 
     def _lists(self) -> tuple[int, ...]:
         return id(self.participants), len(self.participants), id(self.pairs), len(self.pairs)
@@ -96,13 +111,13 @@ class Registry(Model):
 
     @model_validator(mode="after")
     def _check_links(self) -> Registry:
-        if self._checked == self._lists():  # checked already, passed in again (pydantic reruns
-            return self                     # after-validators); a copy with new lists is checked
+        if self._checked.lists == self._lists():  # checked already, passed in again (pydantic reruns
+            return self                           # after-validators); a copy with new lists is checked
         errors = [p for p in check_registry(self) if p.severity == "error"]
         if errors:
             raise ValueError("; ".join(_describe(p) for p in errors))
         self._by_id = {p.id: p for p in self.participants}
-        self._checked = self._lists()
+        self._checked = _Stamp(self._lists())
         for i, pair in enumerate(self.pairs):
             if not pair.form:  # documents print the derived type (or the default format)
                 found = self.pair_type_of(pair) or self.format_of(pair) or DEFAULT_FORMAT
