@@ -1,7 +1,7 @@
 """The generated part of the docs site: the catalogue of kinds and each kind's field reference.
 
 Everything here is computed from the library's catalogue (``nastavnik_docs.kinds.all_kinds()``)
-and each kind's input model (``input_model.model_json_schema()``), so the pages cannot drift
+and each kind's input schema (``nastavnik_docs.input_schema(kind)``), so the pages cannot drift
 from the code. :func:`catalogue_pages` returns ``{path under docs/: Markdown}``; the mkdocs
 hook (``docs/_hooks.py``) adds them to the build and :func:`catalogue_nav` to the navigation,
 and tests/test_docs.py calls the same functions.
@@ -21,6 +21,8 @@ from typing import Any
 
 from _schema import Schema, field_table, referenced_defs
 
+from nastavnik_docs import input_schema
+
 __all__ = ["BASE", "INDEX", "TYPES", "catalogue_nav", "catalogue_pages", "kind_page_path"]
 
 #: Folder of the generated pages under docs/, the catalogue and the page of common types.
@@ -31,7 +33,7 @@ TYPES = f"{BASE}/types.md"
 #: The order the families are listed in (the order of a programme year); a family not
 #: named here follows, alphabetically.
 FAMILY_ORDER = (
-    "Приказы", "Протоколы", "Программы", "Трудовые документы наставника", "Согласия и списки",
+    "Положения", "Приказы", "Протоколы", "Программы", "Трудовые документы наставника", "Согласия и списки",
     "Анкеты", "Реестры", "Грамоты и благодарности", "Дорожные карты", "Отчёты",
 )
 
@@ -185,7 +187,7 @@ def catalogue_pages(kinds: Iterable[Any], *, samples_root: Path | None = None,
     ``see_also`` maps a kind id to (title, docs path) of hand-written pages about it.
     """
     kinds = list(kinds)
-    schemas = {k.id: k.input_model.model_json_schema() for k in kinds}
+    schemas = {k.id: input_schema(k) for k in kinds}
     shared = _shared_defs(schemas)
     pages = {INDEX: _index_page(_families(kinds)), TYPES: _types_page(shared, schemas)}
     for kind in kinds:

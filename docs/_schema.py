@@ -1,6 +1,7 @@
 """JSON Schema of an input model -> Markdown field tables, in Russian, for the docs site.
 
-Only the schema pydantic produces (``input_model.model_json_schema()``) is read, so the
+Only the input schema (``nastavnik_docs.input_schema(kind)``: pydantic's, with dates and
+enumerations as the loader reads them) is read, so the
 tables say exactly what the library validates: each field's name, type, whether it is
 required, its description, its allowed values and its default. Nested models are
 rendered as links (``type_link``) that the caller points at a section of the same page or
@@ -21,6 +22,8 @@ TypeLink = Callable[[str], str]
 
 #: pydantic's pattern for a ``Decimal`` given as a string: such a field is a number.
 _DECIMAL_PATTERN = "^(?!^[-+.]*$)"
+#: The pattern of text that is more than spaces: «не пустая» says it already.
+_NOT_BLANK = "\\S"
 
 _SIMPLE = {
     "integer": "целое число",
@@ -30,6 +33,7 @@ _SIMPLE = {
 }
 _FORMATS = {
     "date": "дата (`ГГГГ-ММ-ДД`)",
+    "date-either": "дата (`ГГГГ-ММ-ДД` или `ДД.ММ.ГГГГ`)",
     "date-time": "дата и время",
     "time": "время (`ЧЧ:ММ`)",
     "path": "путь к файлу",
@@ -51,26 +55,59 @@ def _enum_text(values: list[Any]) -> str:
     return "одно из: " + ", ".join(_code(v) for v in values)
 
 
+def enum_values(schema: Schema) -> list[Any] | None:
+    """The values of an enumeration: its ``enum``, or for one that also takes other
+    spellings (``anyOf`` the values and a ``pattern``) the values of the first option."""
+    if "enum" in schema:
+        return list(schema["enum"])
+    options = schema.get("anyOf") or []
+    if len(options) == 2 and "enum" in options[0] and "pattern" in options[1]:
+        return list(options[0]["enum"])
+    return None
+
+
+#: How the schema marks a day-first date (``models.schema.DAY_FIRST_DATE``).
+_DAY_FIRST = "ДД.ММ.ГГГГ"
+
+
+def _is_day_first(option: Schema) -> bool:
+    return option.get("description") == _DAY_FIRST and "pattern" in option
+
+
+def _flat_options(schema: Schema) -> list[Schema]:
+    """The options of an ``anyOf`` / ``oneOf``, nested ones flattened."""
+    out: list[Schema] = []
+    for option in schema.get("anyOf") or schema.get("oneOf") or []:
+        out.extend(_flat_options(option) if ("anyOf" in option or "oneOf" in option)
+                   and enum_values(option) is None else [option])
+    return out
+
+
 def type_text(schema: Schema, defs: Schema, link: TypeLink) -> str:
     """The type of a schema in words: «список: Task», «дата (ГГГГ-ММ-ДД) или строка»."""
     if "$ref" in schema:
         name = def_name(schema["$ref"])
-        target = defs.get(name, {})
-        if "enum" in target:
-            return _enum_text(target["enum"])
-        return link(name)
-    if "enum" in schema:
-        return _enum_text(schema["enum"])
+        values = enum_values(defs.get(name, {}))
+        return _enum_text(values) if values is not None else link(name)
+    values = enum_values(schema)
+    if values is not None:
+        return _enum_text(values)
     if "const" in schema:
         return _code(schema["const"])
-    options = schema.get("anyOf") or schema.get("oneOf")
+    options = _flat_options(schema)
     if options:
+        if any(_is_day_first(o) for o in options) and any(o.get("format") == "date" for o in options):
+            options = [o for o in options if not _is_day_first(o)]
+            options = [{"type": "string", "format": "date-either"} if o.get("format") == "date" else o
+                       for o in options]
         kept = [o for o in options if o.get("type") != "null"]
         if any(o.get("pattern", "").startswith(_DECIMAL_PATTERN) for o in kept):
             kept = [o for o in kept if o.get("type") != "string"]
         parts = list(dict.fromkeys(type_text(o, defs, link) for o in kept))
         return " или ".join(parts) if parts else _SIMPLE["null"]
     kind = schema.get("type")
+    if isinstance(kind, list) and {"string", "number"} <= set(kind):
+        kind = "string"  # a number where text is wanted is read as text («number: 14»)
     if isinstance(kind, list):
         return " или ".join(type_text({**schema, "type": k}, defs, link) for k in kind if k != "null")
     if kind == "array":
@@ -96,7 +133,7 @@ def type_text(schema: Schema, defs: Schema, link: TypeLink) -> str:
 def _constraints(schema: Schema) -> list[str]:
     """Limits the schema states, in words («от 10 до 16», «не пустая»)."""
     notes: list[str] = []
-    for option in [schema, *(schema.get("anyOf") or [])]:
+    for option in [schema, *(o for o in _flat_options(schema) if not _is_day_first(o))]:
         low, high = option.get("minimum"), option.get("maximum")
         if low is not None and high is not None:
             notes.append(f"от {low} до {high}")
@@ -113,7 +150,7 @@ def _constraints(schema: Schema) -> list[str]:
         if option.get("maxItems") is not None:
             notes.append(f"не больше {option['maxItems']} элем.")
         pattern = option.get("pattern", "")
-        if pattern and not pattern.startswith(_DECIMAL_PATTERN):
+        if pattern and not pattern.startswith(_DECIMAL_PATTERN) and pattern != _NOT_BLANK:
             notes.append(f"вид {_code(pattern)}")
     return list(dict.fromkeys(notes))
 
@@ -177,7 +214,7 @@ def referenced_defs(schema: Schema, defs: Schema) -> list[str]:
             ref = node.get("$ref")
             if isinstance(ref, str):
                 name = def_name(ref)
-                if name not in seen and "enum" not in defs.get(name, {}):
+                if name not in seen and enum_values(defs.get(name, {})) is None:
                     seen[name] = None
                     walk(defs.get(name, {}))
             for key, value in node.items():

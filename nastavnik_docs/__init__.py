@@ -11,7 +11,7 @@ format libraries (docxtpl, openpyxl) are imported on first use, so that
 import importlib as _importlib
 import typing as _typing
 
-from ._api import TemplateReport, check_template, load_input, render
+from ._api import TemplateReport, check_template, clear_caches, input_schema, load_input, render
 from ._version import __version__
 from .errors import (
     ConverterMissingError,
@@ -45,13 +45,14 @@ from .models import (
 
 if _typing.TYPE_CHECKING:
     from ._stats_api import aggregate, export_personified, merge_summaries
-    from .batch import BatchReport, render_batch
+    from .batch import BatchReport, BatchStream, records_from_source, render_batch
     from .io import init_workspace, load_organization, load_registry, save_yaml, write_registry
     from .project import CheckFailed, Project
 
 #: Public names imported on first use, by the module that defines them.
 _LAZY = {
-    "BatchReport": ".batch", "render_batch": ".batch",
+    "BatchReport": ".batch", "BatchStream": ".batch", "records_from_source": ".batch",
+    "render_batch": ".batch",
     "init_workspace": ".io", "load_organization": ".io",
     "load_registry": ".io", "save_yaml": ".io", "write_registry": ".io",
     "aggregate": "._stats_api", "export_personified": "._stats_api", "merge_summaries": "._stats_api",
@@ -73,6 +74,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "BatchReport",
+    "BatchStream",
     "Case",
     "Category",
     "CheckFailed",
@@ -105,13 +107,16 @@ __all__ = [
     "aggregate",
     "all_kinds",
     "check_template",
+    "clear_caches",
     "export_personified",
     "get_kind",
     "init_workspace",
+    "input_schema",
     "load_input",
     "load_organization",
     "load_registry",
     "merge_summaries",
+    "records_from_source",
     "render",
     "render_batch",
     "save_yaml",

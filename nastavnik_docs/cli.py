@@ -218,9 +218,9 @@ def list_kinds() -> None:
 @_friendly
 def schema(kind: Annotated[str, typer.Argument(help="Вид документа, например order.appoint_curator")]) -> None:
     """JSON Schema входных данных вида документа."""
-    from .kinds import get_kind
+    from . import input_schema
 
-    schema_ = get_kind(kind).input_model.model_json_schema()
+    schema_ = input_schema(kind)
     sys.stdout.write(json.dumps(schema_, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -306,13 +306,47 @@ def import_roadmap(
 ) -> None:
     """Прочитать дорожную карту из документа Word в YAML."""
     from .io import import_roadmap as read_roadmap
-    from .io import save_yaml
 
     result = read_roadmap(file)
-    save_yaml(result.roadmap, out, overwrite=force)
+    result.save(out, overwrite=force)  # what could not be placed stays in the YAML as comments
     console.print(f"Записан файл: {out}")
     for note in result.unplaced:
         err_console.print(f"Не удалось разместить: {note}", highlight=False, markup=False, soft_wrap=True)
+
+
+@app.command()
+@_friendly
+def due(
+    roadmap: Annotated[Path, typer.Argument(help="Дорожная карта: YAML, JSON или документ Word")],
+    month: Annotated[str | None, typer.Option("--month", "-m", help="Месяц: 2024-10 или 10.2024 (по умолчанию текущий)")] = None,
+) -> None:
+    """Что по дорожной карте приходится на месяц: мероприятия, сроки, ответственные."""
+    import datetime as dt
+    import re
+
+    from .io import load_roadmap
+
+    found = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*|\s*(\d{1,2})\.(\d{4})\s*", month or "")
+    if month is not None and (found is None or not 1 <= int(found.group(2) or found.group(3)) <= 12):
+        err_console.print(f"Ошибка: месяц «{month}» не понят; пишите 2024-10 или 10.2024", highlight=False)
+        raise typer.Exit(2)
+    today = dt.date.today()
+    year, number = (int(found.group(1) or found.group(4)), int(found.group(2) or found.group(3))) if found \
+        else (today.year, today.month)
+    loaded = load_roadmap(roadmap)
+    items = loaded.roadmap.due_in(year, number)
+    table = Table(title=f"По плану на {number:02d}.{year}: {len(items)}")
+    for heading in ("№", "Мероприятие", "Срок", "Ответственные", "Этап"):
+        table.add_column(heading)
+    for item in items:
+        table.add_row(item.row.number or "", item.title, item.row.deadline or "", item.row.responsible or "",
+                      item.stage.heading)
+    console.print(table)
+    for note in loaded.roadmap.due_notes(year, number):
+        err_console.print(f"Внимание: {note}", highlight=False, markup=False, soft_wrap=True)
+    if loaded.notes:
+        err_console.print(f"Внимание: при чтении документа не размещено фрагментов: {len(loaded.notes)} "
+                          f"(их покажет import-roadmap)", highlight=False, markup=False)
 
 
 @app.command()

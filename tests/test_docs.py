@@ -188,7 +188,7 @@ def test_every_input_field_of_every_kind_is_described(catalogue, pages):
 def test_field_tables_show_types_requirements_enums_and_defaults(catalogue, pages):
     page = pages[catalogue.kind_page_path("order.appoint_curator")]
     assert "| `curator` | [Official](types.md#type-official) или строка | да |" in page
-    assert "| `date` | дата (`ГГГГ-ММ-ДД`) |  | Дата документа |" in page
+    assert "| `date` | дата (`ГГГГ-ММ-ДД` или `ДД.ММ.ГГГГ`) |  | Дата документа |" in page
     types_page = pages[catalogue.TYPES]
     assert "| `gender` | одно из: `male`, `female` |" in types_page
     assert "| `font_size` | число (от 10 до 16) |  | Кегль основного текста, пт | `14` |" in types_page

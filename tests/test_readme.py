@@ -39,7 +39,7 @@ def test_every_kind_is_in_the_readme(kind):
 
 def test_the_readme_is_short_and_links_to_the_documentation():
     assert len(README.encode("utf-8")) < 12_000
-    for page in ("docs/reference/kinds/index.md", "docs/tutorials/curator.md", "docs/tutorials/developer.md",
+    for page in ("docs/reference/kinds/index.md", "docs/tutorials/curator.md", "docs/tutorials/developer-integration.md",
                  "docs/reference/cli.md", "docs/reference/api.md"):
         assert f"]({page})" in README, page
     for link in re.findall(r"\]\((docs/[^)#]+)", README):

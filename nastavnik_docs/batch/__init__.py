@@ -16,18 +16,25 @@ file per record:
 * DOCX templates go through the fast path (:mod:`nastavnik_docs.engine.fast`), prepared
   once per process; ``jobs=N`` spreads the records over N processes;
 * ``merge=True`` also makes one print file of all documents, each from a new page
-  (:mod:`nastavnik_docs.engine.merge`).
+  (:mod:`nastavnik_docs.engine.merge`);
+* instead of a folder, the documents may go into one ZIP file, a ZIP written into a
+  binary stream, or a :class:`BatchStream` of ``(file name, bytes)`` pairs made one by
+  one with flat memory (:mod:`._sinks`).
 """
 
 from ._names import name_fields, safe_file_stem, unique_names
+from ._plan import MERGED_SUFFIX
 from ._records import records_from_source
 from ._report import ERROR_REPORT, BatchReport, Failure
-from ._run import MERGED_SUFFIX, render_batch
+from ._run import render_batch
+from ._sinks import ZIP_SUFFIX, BatchStream
 
 __all__ = [
     "ERROR_REPORT",
     "MERGED_SUFFIX",
+    "ZIP_SUFFIX",
     "BatchReport",
+    "BatchStream",
     "Failure",
     "name_fields",
     "records_from_source",

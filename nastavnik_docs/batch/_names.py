@@ -128,10 +128,10 @@ def plan_names(records: list[Mapping[str, Any]], pattern: str, suffix: str) -> l
                 known = ", ".join(sorted(name_fields(record, i)))
                 raise InputError(Problem(
                     f"в шаблоне имени файла «{pattern}» неизвестное поле «{key}»; "
-                    f"доступны: {known}", field="name")) from None
+                    f"доступны: {known}", field="name", code="name.pattern")) from None
             stem = f"{i:05d}"
         except (ValueError, IndexError) as exc:
             raise InputError(Problem(f"неверный шаблон имени файла «{pattern}»: {exc}",
-                                     field="name")) from None
+                                     field="name", code="name.pattern")) from None
         stems.append(safe_file_stem(stem))
     return unique_names(stems, suffix)

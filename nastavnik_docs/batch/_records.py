@@ -9,21 +9,24 @@ from typing import Any
 
 from ..errors import InputError, Problem
 from ..kinds import Kind, get_kind
+from ..models import Registry
 
 __all__ = ["records_from_source"]
 
 PathLike = str | os.PathLike[str]
 
 
-def records_from_source(kind: str | Kind, source: PathLike | Iterable[Mapping[str, Any]],
+def records_from_source(kind: str | Kind, source: PathLike | Registry | Iterable[Mapping[str, Any]],
                         common: PathLike | Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
     """One input dict per document from ``source``.
 
-    ``source`` is a registry (.xlsx, or a YAML/JSON with ``participants``), turned into
-    records by the kind's ``batch.records`` (e.g. every mentor and mentee of the completed
+    ``source`` is a registry (.xlsx, or a YAML/JSON with ``participants``, or a loaded
+    :class:`~nastavnik_docs.models.Registry`), turned into records by the kind's
+    ``batch.records`` (e.g. every mentor and mentee of the completed
     pairs); a YAML/JSON list of records (or a mapping with a ``records`` list); a CSV table
     whose rows are records (columns like ``last_name`` or ``recipient.last_name``; UTF-8 or
-    Windows-1251, «;», «,» or tabs, as Excel saves it); or an iterable of dicts. ``common``
+    Windows-1251, «;», «,» or tabs, as Excel saves it); or an iterable of dicts or input
+    models. ``common``
     (a YAML path or a dict) is merged into every record; a record's own values win. Files it
     names (``organization: ../organization.yaml``) are loaded once, relative to the file
     that names them.
@@ -35,6 +38,8 @@ def records_from_source(kind: str | Kind, source: PathLike | Iterable[Mapping[st
     kind = get_kind(kind)
     reader = RecordReader(kind.input_model)
     shared = reader.common(common)
+    if isinstance(source, Registry):
+        return _from_registry(kind, source, shared)
     if isinstance(source, (str, os.PathLike)):
         file = reader.open(source)
         if file.rows is None:
@@ -45,12 +50,14 @@ def records_from_source(kind: str | Kind, source: PathLike | Iterable[Mapping[st
     return [merge_fields(shared, record) for record in records]
 
 
-def _from_registry(kind: Kind, path: Path, shared: dict[str, Any]) -> list[dict[str, Any]]:
+def _from_registry(kind: Kind, source: Path | Registry, shared: dict[str, Any]) -> list[dict[str, Any]]:
+    path = source if isinstance(source, Path) else None
     if kind.batch is None or kind.batch.records is None:
         raise InputError(Problem(
             f"«{kind.title}» не выпускается пакетом из базы участников; "
-            f"дайте список записей (YAML, JSON или CSV)", file=str(path)))
+            f"дайте список записей (YAML, JSON или CSV)", file=str(path) if path else None,
+            code="records.invalid"))
     from ..io import load_registry, merge_fields
 
-    registry = load_registry(path)
+    registry = load_registry(source) if isinstance(source, Path) else source
     return [merge_fields(shared, r) for r in kind.batch.records(registry, shared)]

@@ -11,7 +11,7 @@ from pathlib import Path
 from .._files import atomic_path
 from ..ru import agree
 
-__all__ = ["ERROR_REPORT", "BatchReport", "Failure", "write_error_report"]
+__all__ = ["ERROR_REPORT", "BatchReport", "Failure", "error_report_bytes", "write_error_report"]
 
 #: The error report written into the output folder when some records fail.
 ERROR_REPORT = "Ошибки выпуска.csv"
@@ -28,11 +28,15 @@ class Failure:
 
 @dataclass
 class BatchReport:
-    """What a batch run did."""
+    """What a batch run did.
+
+    ``out_dir`` is the folder written, the ``.zip`` file, or None for a stream; for an
+    archive or a stream ``written`` and the other paths are names inside it.
+    """
 
     kind: str
     title: str
-    out_dir: Path
+    out_dir: Path | None
     total: int
     written: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
@@ -68,18 +72,25 @@ class BatchReport:
                 lines.append(f"  … и ещё {len(self.failed) - 5}")
         if self.merged:
             lines.append(f"Общий файл для печати: {self.merged}")
-        lines.append(f"Папка: {self.out_dir}")
+        if self.out_dir is not None:
+            place = "Архив" if self.out_dir.suffix.lower() == ".zip" else "Папка"
+            lines.append(f"{place}: {self.out_dir}")
         return "\n".join(lines)
 
 
-def write_error_report(out_dir: Path, failures: list[Failure]) -> Path:
-    """«№ записи; Участник; Ошибка» in a CSV that Excel opens in Russian locales (; and BOM)."""
+def error_report_bytes(failures: list[Failure]) -> bytes:
+    """«№ записи; Участник; Ошибка» as a CSV that Excel opens in Russian locales (; and BOM)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(["№ записи", "Участник", "Ошибка"])
     for f in failures:
         writer.writerow([f.row, f.name, f.error])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_error_report(out_dir: Path, failures: list[Failure]) -> Path:
+    """The error report (:func:`error_report_bytes`) written into ``out_dir``."""
     target = out_dir / ERROR_REPORT
     with atomic_path(target, overwrite=True) as tmp:
-        tmp.write_text(buffer.getvalue(), encoding="utf-8-sig")
+        tmp.write_bytes(error_report_bytes(failures))
     return target

@@ -1,5 +1,6 @@
 """``render_batch``: one document per record into a folder, in one or several processes,
-with resume after a kill, an error report and an optional merged print file."""
+with resume after a kill, an error report and an optional merged print file — or into a
+ZIP file, a stream or the caller's loop (:mod:`._sinks`)."""
 
 from __future__ import annotations
 
@@ -11,21 +12,20 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, overload
 
 from .._files import TEMP_PREFIX
-from ..errors import InputError, OutputExistsError, Problem
+from ..errors import OutputExistsError
 from ..kinds import Kind, get_kind
-from ._names import plan_names, safe_file_stem, short_name
+from ._names import short_name
+from ._plan import MERGED_SUFFIX, plan_batch
 from ._report import ERROR_REPORT, BatchReport, Failure, write_error_report
+from ._sinks import ZIP_SUFFIX, BatchStream, render_to_sink
 from ._workers import Item, Worker, auto_jobs, init_process, kind_ref, run_chunk
 
 __all__ = ["MERGED_SUFFIX", "render_batch"]
 
 log = logging.getLogger("nastavnik_docs.batch")
-
-#: Suffix of the merged print file's name.
-MERGED_SUFFIX = " — все документы для печати"
 
 PathLike = str | os.PathLike[str]
 
@@ -91,32 +91,47 @@ def _write_all(kind: Kind, template: Path, suffix: str, todo: list[Item], n_jobs
     return errors
 
 
-def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out_dir: PathLike, *,
+@overload
+def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out: None = None, *,
                  merge: bool = False, jobs: int | None = None, resume: bool = False,
                  overwrite: bool = False, name: str | None = None,
-                 templates: PathLike | None = None, progress: bool = False) -> BatchReport:
-    """Write one document of ``kind`` per record into ``out_dir``.
+                 templates: PathLike | None = None, progress: bool = False) -> BatchStream: ...
+@overload
+def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out: PathLike | BinaryIO, *,
+                 merge: bool = False, jobs: int | None = None, resume: bool = False,
+                 overwrite: bool = False, name: str | None = None,
+                 templates: PathLike | None = None, progress: bool = False) -> BatchReport: ...
+def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out: PathLike | BinaryIO | None = None,
+                 *, merge: bool = False, jobs: int | None = None, resume: bool = False,
+                 overwrite: bool = False, name: str | None = None,
+                 templates: PathLike | None = None, progress: bool = False) -> BatchReport | BatchStream:
+    """One document of ``kind`` per record, delivered where ``out`` says:
+
+    * a folder: a file per record (written under a temporary name, renamed when complete);
+    * a ``.zip`` path: one ZIP archive of them (written atomically);
+    * a binary stream (an HTTP response, ``io.BytesIO``): a ZIP written into it;
+    * nothing: a :class:`BatchStream` that yields ``(file name, bytes)`` as each document
+      is made, with flat memory.
 
     ``name`` is the file name pattern (default: the kind's, e.g. ``{last_name}_{initials}``);
-    ``merge`` also makes one print file; ``jobs`` processes (default: by size);
-    ``resume`` skips files already complete; ``overwrite`` replaces existing files;
-    ``templates`` is the user's template folder; ``progress`` shows a progress bar.
-    Errors in single records are reported, not raised; see :class:`BatchReport`.
+    ``merge`` also makes one print file (in the folder, the archive or the stream, after
+    the documents); ``jobs`` processes (default: by size; one for a stream);
+    ``resume`` skips files already complete (folders only); ``overwrite`` replaces
+    existing files; ``templates`` is the user's template folder; ``progress`` shows a
+    progress bar. Errors in single records are reported, not raised («Ошибки
+    выпуска.csv» beside the documents); see :class:`BatchReport`.
     """
     started = time.perf_counter()
     kind = get_kind(kind)
-    out_dir = Path(out_dir)
     records = list(records)
-    template_name, suffix = (kind.docx, ".docx") if kind.docx else (kind.xlsx, ".xlsx")
-    if not template_name:
-        raise InputError(Problem(f"«{kind.title}» не выпускается пакетом: у него нет шаблона DOCX или XLSX"))
-    from ..engine.lookup import find_template
-
-    template = find_template(template_name, templates)
-    pattern = name or (kind.batch.file_name if kind.batch else "{index:05d}")
-    targets = [out_dir / n for n in plan_names(records, pattern, suffix)]
-    stem = safe_file_stem(kind.output_name or kind.title)
-    merged_path = out_dir / f"{stem}{MERGED_SUFFIX}.docx" if merge and suffix == ".docx" else None
+    plan = plan_batch(kind, records, name=name, templates=templates, merge=merge)
+    if out is None or not isinstance(out, (str, os.PathLike)) or Path(out).suffix.lower() == ZIP_SUFFIX:
+        return render_to_sink(kind, records, out, plan, jobs=jobs, resume=resume, overwrite=overwrite,
+                              progress=progress)
+    out_dir = Path(out)
+    template, suffix = plan.template, plan.suffix
+    targets = [out_dir / n for n in plan.names]
+    merged_path = out_dir / plan.merged_name if plan.merged_name else None
 
     out_dir.mkdir(parents=True, exist_ok=True)
     removed = _remove_temp_files(out_dir)

@@ -2,12 +2,14 @@
 
 DOCX templates go through the fast path (:mod:`nastavnik_docs.engine.fast`); XLSX through
 the XLSX engine. Each file is written under a temporary name and renamed when complete, so
-a killed run leaves no half-written document. A record with bad data gives a Russian reason
+a killed run leaves no half-written document; or, for an archive or a stream, the document
+is made in memory (:meth:`Worker.document`). A record with bad data gives a Russian reason
 and never stops the others.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 from collections.abc import Mapping
@@ -20,7 +22,8 @@ from .._files import TEMP_PREFIX
 from ..errors import NastavnikError
 from ..kinds import Kind, get_kind
 
-__all__ = ["Item", "Outcome", "Worker", "auto_jobs", "init_process", "kind_ref", "run_chunk"]
+__all__ = ["Document", "Item", "Outcome", "Worker", "auto_jobs", "init_process", "kind_ref", "run_chunk",
+           "run_documents"]
 
 log = logging.getLogger("nastavnik_docs.batch")
 
@@ -28,6 +31,8 @@ log = logging.getLogger("nastavnik_docs.batch")
 Item = tuple[int, Mapping[str, Any], str]
 #: What became of it: (its position, None or the Russian reason it failed).
 Outcome = tuple[int, str | None]
+#: A record's document made in memory: (its position, the bytes or None, None or the reason).
+Document = tuple[int, bytes | None, str | None]
 
 
 class Worker:
@@ -82,12 +87,27 @@ class Worker:
         try:
             context = self.kind.build_context(self._input(record))
             self._write(context, target)
-        except NastavnikError as exc:
-            return index, str(exc)
         except Exception as exc:  # one broken record never stops the batch
-            log.debug("record %s failed", index, exc_info=True)
-            return index, f"непредвиденная ошибка ({type(exc).__name__}): {exc}"
+            return index, _reason(index, exc)
         return index, None
+
+    def document(self, index: int, record: Mapping[str, Any]) -> Document:
+        """One record's document in memory: (index, its bytes, None) or (index, None, the
+        Russian reason it failed)."""
+        try:
+            context = self.kind.build_context(self._input(record))
+            if self.renderer is not None:
+                return index, self.renderer.render_bytes(context), None
+            from ..engine.xlsx import render_xlsx
+
+            buffer = io.BytesIO()
+            render_xlsx(self.template, context, buffer)
+            return index, buffer.getvalue(), None
+        except Exception as exc:  # one broken record never stops the batch
+            return index, None, _reason(index, exc)
+
+    def documents(self, items: list[tuple[int, Mapping[str, Any]]]) -> list[Document]:
+        return [self.document(index, record) for index, record in items]
 
     def chunk(self, items: list[Item]) -> list[Outcome]:
         return [self.one(*item) for item in items]
@@ -106,6 +126,20 @@ def run_chunk(items: list[Item]) -> list[Outcome]:
     """Write a chunk of records in a worker process."""
     assert _WORKER is not None
     return _WORKER.chunk(items)
+
+
+def run_documents(items: list[tuple[int, Mapping[str, Any]]]) -> list[Document]:
+    """Make a chunk of records' documents in memory in a worker process."""
+    assert _WORKER is not None
+    return _WORKER.documents(items)
+
+
+def _reason(index: int, exc: Exception) -> str:
+    """Why a record failed, in Russian: the library's own message, or what went wrong."""
+    if isinstance(exc, NastavnikError):
+        return str(exc)
+    log.debug("record %s failed", index, exc_info=exc)
+    return f"непредвиденная ошибка ({type(exc).__name__}): {exc}"
 
 
 def kind_ref(kind: Kind) -> Kind | str:

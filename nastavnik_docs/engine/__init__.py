@@ -6,9 +6,9 @@ The names below are the engine's stable API for the layers above (``_api``, ``ba
 the catalogue's special writers); the modules behind them may move.
 
 Inside: ``docx`` (the sandboxed docxtpl engine), ``fast`` (the batch path), ``merge`` (one
-print file), ``xlsx`` / ``xlsx_rows`` (the XLSX engine), ``check`` / ``paths`` /
-``report`` (template checks), ``roadmap_xlsx`` / ``ics`` (special writers), ``lookup``,
-``pdf``; private layers under them: ``_opc`` (the zip package), ``_wordml`` (Word XML as
+print file), ``archive`` (a ZIP of documents into any stream), ``xlsx`` / ``xlsx_rows``
+(the XLSX engine), ``check`` / ``paths`` / ``introspect`` / ``report`` (template checks),
+``roadmap_xlsx`` / ``ics`` (special writers), ``lookup``, ``pdf``; private layers under them: ``_opc`` (the zip package), ``_wordml`` (Word XML as
 text), ``_docxtpl_compat`` (every use of docxtpl's internals).
 """
 
@@ -18,6 +18,7 @@ import importlib
 from typing import Any
 
 __all__ = [
+    "Archive",
     "BLANK",
     "DocxRenderer",
     "SafeDocxTemplate",
@@ -34,6 +35,7 @@ __all__ = [
 ]
 
 _WHERE = {
+    "Archive": "archive",
     "BLANK": "docx",
     "DocxRenderer": "fast",
     "SafeDocxTemplate": "docx",

@@ -7,13 +7,16 @@ Reports, each with the paragraph or cell where it sits:
   with a near-miss suggestion;
 * every tag still broken after docxtpl's own repair of split runs (a Jinja syntax error,
   an unclosed ``{% if %}`` pointing at the opening tag);
+* loops over values that are not lists, attributes of ``loop`` that Jinja lacks;
+* filters and tests that do not exist (Jinja refuses them when it compiles the template);
 * access to private or dunder attributes, which the sandbox refuses at render time;
 * a malformed XLSX row marker.
 
-The context model is introspected: pydantic fields and computed fields, properties with
-return annotations, ``list[...]`` element types for loop variables, nested models,
-dataclasses, dict values, and classes declaring ``__template_fields__: dict[str, type]``
-(``PersonForms``, ``PostForms``).
+Each issue has the path, a Russian hint and the paragraph or cell. The rules a parsed
+source goes through are the functions in :data:`CHECKS` (each takes a
+:class:`SourceCheck` and yields issues), so a new rule is one function appended there.
+The context model is introspected by :mod:`.introspect` (pydantic fields, generic
+models, properties, ``list[...]`` item types, ``__template_fields__``).
 
 The engine knows context models, not the catalogue: ``nastavnik_docs.check_template(path,
 kind)`` resolves the kind and passes its ``context_model`` here.
@@ -21,19 +24,15 @@ kind)`` resolves the kind and passes its ``context_model`` here.
 
 from __future__ import annotations
 
-import collections.abc as cabc
-import dataclasses
 import difflib
-import enum
-import inspect
 import os
 import re
-import types
-import typing
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateSyntaxError
+from jinja2 import TemplateSyntaxError, nodes
 from lxml import etree
 from pydantic import BaseModel
 
@@ -41,162 +40,50 @@ from ..errors import TemplateError
 from ._docxtpl_compat import prepare_part_xml, template_sources
 from ._opc import Package, PackageError
 from .docx import make_environment, paragraph_text, syntax_message
+from .introspect import LoopInfo, known_names, resolve_path, type_name
 from .paths import ITEM, VarUse, format_path, variable_uses
 from .report import TemplateIssue, TemplateReport
 
-__all__ = ["check_template", "check_source", "resolve_path", "TemplateIssue", "TemplateReport"]
+__all__ = ["CHECKS", "Check", "SourceCheck", "check_template", "check_source", "resolve_path",
+           "TemplateIssue", "TemplateReport"]
 
 _MAX_SYNTAX_ERRORS = 20  # per part or cell: a broken tag is blanked out and checking goes on
-_ANY = object()  # a type about which nothing is known: every path below it is accepted
-# Annotations that say nothing about attributes: bare ``BaseModel`` ("some model") included.
-_OPAQUE = {Any, object, BaseModel}
 
 
-# --- introspection -----------------------------------------------------------------------
-
-def _unwrap(tp: Any) -> list[Any]:
-    """The concrete alternatives of an annotation (Optional, Union, Annotated removed)."""
-    origin = typing.get_origin(tp)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(tp)[0])
-    if origin in (typing.Union, types.UnionType):
-        out: list[Any] = []
-        for arg in typing.get_args(tp):
-            if arg is not type(None):
-                out.extend(_unwrap(arg))
-        return out
-    if tp in _OPAQUE or isinstance(tp, (typing.TypeVar, str, typing.ForwardRef)):
-        return [_ANY]
-    return [tp]
-
-
-def _item_type(tp: Any) -> Any | None:
-    """Element type when iterating ``tp`` (list[X] → X, dict[K, V] → V); None: not iterable."""
-    origin = typing.get_origin(tp) or tp
-    args = typing.get_args(tp)
-    if not isinstance(origin, type):
-        return _ANY
-    if issubclass(origin, (str, bytes)):
-        return str
-    if issubclass(origin, cabc.Mapping):
-        return args[1] if len(args) == 2 else _ANY
-    if issubclass(origin, tuple) and args and args[-1] is not Ellipsis:
-        return typing.Union[args] if len(set(args)) > 1 else args[0]  # noqa: UP007
-    if issubclass(origin, cabc.Iterable) or hasattr(origin, "__getitem__"):
-        return args[0] if args else _ANY
-    return None
-
-
-def _hints(obj: Any) -> dict[str, Any]:
-    try:
-        return typing.get_type_hints(obj)
-    except Exception:  # unresolvable forward references: know nothing rather than fail
-        return {}
-
-
-def _attr_type(tp: Any, name: str) -> Any | None:
-    """The type of attribute ``name`` of type ``tp``; None when it has no such attribute."""
-    origin = typing.get_origin(tp) or tp
-    if not isinstance(origin, type):
-        return _ANY
-    fields = getattr(origin, "__template_fields__", None)
-    if isinstance(fields, dict) and name in fields:
-        return fields[name]
-    if issubclass(origin, BaseModel):
-        if name in origin.model_fields:
-            return origin.model_fields[name].annotation
-        if name in origin.model_computed_fields:
-            return origin.model_computed_fields[name].return_type
-    if issubclass(origin, cabc.Mapping):
-        args = typing.get_args(tp)
-        return args[1] if len(args) == 2 else _ANY
-    if dataclasses.is_dataclass(origin):
-        names = {f.name for f in dataclasses.fields(origin)}
-        if name in names:
-            return _hints(origin).get(name, _ANY)
-    if name.startswith("_"):
-        return None
-    try:
-        static = inspect.getattr_static(origin, name)
-    except AttributeError:
-        annotations = _hints(origin)
-        return annotations.get(name) if name in annotations else None
-    if isinstance(static, property):
-        return _hints(static.fget).get("return", _ANY) if static.fget else _ANY
-    if (callable(static) or isinstance(static, (classmethod, staticmethod))
-            or inspect.isdatadescriptor(static) or inspect.ismethoddescriptor(static)):
-        return _ANY  # a method or a C-level attribute (date.year): its type is not followed
-    if isinstance(origin, enum.EnumMeta):
-        return _ANY
-    return type(static) if static is not None else _ANY
-
-
-def _known_names(tp: Any) -> list[str]:
-    names: list[str] = []
-    for alt in _unwrap(tp):
-        origin = typing.get_origin(alt) or alt
-        if not isinstance(origin, type):
-            continue
-        fields = getattr(origin, "__template_fields__", None)
-        if isinstance(fields, dict):
-            names += list(fields)
-        if issubclass(origin, BaseModel):
-            names += [*origin.model_fields, *origin.model_computed_fields]
-        names += [n for n, v in vars(origin).items() if isinstance(v, property)]
-        if dataclasses.is_dataclass(origin):
-            names += [f.name for f in dataclasses.fields(origin)]
-    return list(dict.fromkeys(names))
-
-
-def resolve_path(root: type[BaseModel], path: tuple[str, ...]) -> tuple[int, Any] | None:
-    """Follow ``path`` through the context model ``root``.
-
-    Returns None when every step exists, else ``(index, type)``: the first segment that the
-    type reached so far (``type``) does not provide.
-    """
-    if path[0] in root.model_fields:
-        current = [root.model_fields[path[0]].annotation]
-    elif path[0] in root.model_computed_fields:
-        current = [root.model_computed_fields[path[0]].return_type]
-    else:
-        return 0, root
-    for index, seg in enumerate(path[1:], start=1):
-        nxt: list[Any] = []
-        for tp in current:
-            for alt in _unwrap(tp):
-                if alt is _ANY:
-                    return None
-                step = _item_type(alt) if seg == ITEM else _attr_type(alt, seg)
-                if step is _ANY:
-                    return None
-                if step is not None:
-                    nxt.append(step)
-        if not nxt:
-            return index, current[0] if len(current) == 1 else typing.Union[tuple(current)]  # noqa: UP007
-        current = nxt
-    return None
-
-
-def _issue_for(use: VarUse, failure: tuple[int, Any], where: str, text: str) -> TemplateIssue:
+def _unknown_issue(use: VarUse, failure: tuple[int, Any], where: str, text: str) -> TemplateIssue:
+    """The issue for a path the context does not provide, with a suggestion and a hint."""
     index, tp = failure
     shown = format_path(use.path[: index + 1])
+    parent = format_path(use.path[:index])
+    seg = use.path[index]
     if index == 0:
         known = [*tp.model_fields, *tp.model_computed_fields]  # only these reach the template
         message = f"Неизвестная переменная «{shown}»: её нет в данных документа."
+    elif seg == ITEM:
+        known = []
+        message = f"«{parent}» — не список, по нему нельзя перебирать элементы («{shown}»)."
     else:
-        parent = format_path(use.path[:index])
-        seg = use.path[index]
-        known = _known_names(tp)
-        if seg == ITEM:
-            message = f"«{parent}» — не список, по нему нельзя перебирать элементы («{shown}»)."
-        else:
-            message = f"Неизвестная переменная «{shown}»: у «{parent}» нет поля «{seg}»."
-    near = difflib.get_close_matches(use.path[index], known, n=1, cutoff=0.6)
-    suggestion = None
-    if near:
-        suggestion = format_path((*use.path[:index], near[0]))
+        known = known_names(tp)
+        message = f"Неизвестная переменная «{shown}»: у «{parent}» нет поля «{seg}»."
+    near = difflib.get_close_matches(seg, known, n=1, cutoff=0.6) if seg != ITEM else []
+    suggestion = format_path((*use.path[:index], near[0])) if near else None
+    if suggestion:
+        hint = f"Возможно, имелось в виду «{suggestion}»."
+    elif seg == ITEM:
+        hint = f"«{parent}» — {type_name(tp)}; в {{% for %}} ставьте список."
+    elif known:
+        hint = f"Доступно: {_sample(known)}."
+    elif index:
+        hint = f"«{parent}» — {type_name(tp)}, полей у этого значения нет."
+    else:
+        hint = "Поля вида документа — в справочнике (nastavnik-docs schema)."
     return TemplateIssue("unknown", message, where=where, text=text, path=shown,
-                         suggestion=suggestion)
+                         suggestion=suggestion, hint=hint)
+
+
+def _sample(names: list[str], limit: int = 12) -> str:
+    shown = ", ".join(names[:limit])
+    return shown + (", …" if len(names) > limit else "") if shown else "нет"
 
 
 # --- syntax ------------------------------------------------------------------------------
@@ -254,46 +141,108 @@ def _syntax_issue(exc: TemplateSyntaxError, source: str, where: str,
 
 # --- checking ----------------------------------------------------------------------------
 
-def check_source(source: str, context_model: type[BaseModel], where: str,
-                 text_at: Any, env: Any = None) -> tuple[list[TemplateIssue], list[VarUse]]:
-    """Issues in one Jinja source (a DOCX part or an XLSX cell); ``text_at(line)`` gives
-    the paragraph or cell text for a line."""
-    env = env or make_environment()
+
+@dataclass
+class SourceCheck:
+    """One parsed Jinja source (a DOCX part or an XLSX cell) being checked: what every
+    rule in :data:`CHECKS` looks at."""
+
+    tree: nodes.Template
+    source: str
+    model: type[BaseModel]
+    env: Any
+    where: str
+    text_at: Callable[[int], str]
+    uses: list[VarUse]
+
+    def issue(self, kind: str, message: str, lineno: int, **fields: Any) -> TemplateIssue:
+        return TemplateIssue(kind, message, where=self.where, text=self.text_at(lineno), **fields)
+
+
+#: A rule: the issues it finds in one source.
+Check = Callable[[SourceCheck], Iterator[TemplateIssue]]
+
+
+def _private_attributes(src: SourceCheck) -> Iterator[TemplateIssue]:
+    """Access to ``_private`` or ``__dunder__`` attributes, which the sandbox refuses."""
+    for use in src.uses:
+        private = next((s for s in use.path if s.startswith("_")), None)
+        if private is not None:
+            yield src.issue("unsafe", f"Обращение к служебному атрибуту «{private}» запрещено "
+                            f"(«{use.text}»).", use.lineno, path=use.text,
+                            hint="Служебные атрибуты (с «_» в начале) шаблону недоступны.")
+
+
+def _unknown_paths(src: SourceCheck) -> Iterator[TemplateIssue]:
+    """Paths the context (or Jinja's ``loop``) does not provide; loops over non-lists."""
+    for use in src.uses:
+        if any(s.startswith("_") for s in use.path):
+            continue  # reported as unsafe
+        if use.in_context:
+            failure = resolve_path(src.model, use.path)
+        else:
+            failure = resolve_path(LoopInfo, use.path[1:]) if len(use.path) > 1 else None
+            if failure is not None:
+                failure = (failure[0] + 1, failure[1])
+        if failure is not None:
+            yield _unknown_issue(use, failure, src.where, src.text_at(use.lineno))
+
+
+def _unknown_filters(src: SourceCheck) -> Iterator[TemplateIssue]:
+    """Filters (``x|name``) and tests (``x is name``) the environment does not have."""
+    for node in src.tree.find_all((nodes.Filter, nodes.Test)):
+        is_test = isinstance(node, nodes.Test)
+        known = src.env.tests if is_test else src.env.filters
+        if node.name in known:
+            continue
+        what = "проверки" if is_test else "фильтра"
+        near = difflib.get_close_matches(node.name, list(known), n=1, cutoff=0.6)
+        hint = (f"Возможно, имелось в виду «{near[0]}»." if near else
+                f"Доступные {'проверки' if is_test else 'фильтры'}: {_sample(sorted(known), 20)}.")
+        yield src.issue("unknown", f"Нет {what} «{node.name}».", node.lineno,
+                        path=f"|{node.name}" if not is_test else f"is {node.name}",
+                        suggestion=near[0] if near else None, hint=hint)
+
+
+#: The rules every source goes through, in order; a module may add its own.
+CHECKS: list[Check] = [_private_attributes, _unknown_paths, _unknown_filters]
+
+
+def _parse(source: str, env: Any, where: str,
+           text_at: Callable[[int], str]) -> tuple[nodes.Template | None, str, list[TemplateIssue]]:
+    """The syntax tree (None when the source cannot be repaired into one), the source it
+    was parsed from (broken tags blanked out), and an issue per broken tag."""
     issues: list[TemplateIssue] = []
     for _attempt in range(_MAX_SYNTAX_ERRORS):
         try:
-            tree = env.parse(source)
-            break
+            return env.parse(source), source, issues
         except TemplateSyntaxError as exc:
             issue, repaired = _syntax_issue(exc, source, where, text_at)
             issues.append(issue)
             if repaired == source:
-                return issues, []
+                break
             source = repaired
-    else:
+    return None, source, issues
+
+
+def check_source(source: str, context_model: type[BaseModel], where: str,
+                 text_at: Callable[[int], str], env: Any = None) -> tuple[list[TemplateIssue], list[VarUse]]:
+    """Issues in one Jinja source (a DOCX part or an XLSX cell); ``text_at(line)`` gives
+    the paragraph or cell text for a line. Every rule of :data:`CHECKS` runs; the same
+    issue at the same place is reported once."""
+    env = env or make_environment()
+    tree, source, issues = _parse(source, env, where, text_at)
+    if tree is None:
         return issues, []
-    uses = variable_uses(tree)
-    seen: set[tuple[str, str]] = set()
-    for use in uses:
-        text = text_at(use.lineno)
-        private = next((s for s in use.path if s.startswith("_")), None)
-        if private is not None:
-            key = (use.text, text)
+    src = SourceCheck(tree, source, context_model, env, where, text_at, variable_uses(tree))
+    seen: set[tuple[str, str, str]] = set()
+    for rule in CHECKS:
+        for issue in rule(src):
+            key = (issue.kind, issue.path or issue.message, issue.text)
             if key not in seen:
                 seen.add(key)
-                issues.append(TemplateIssue(
-                    "unsafe", f"Обращение к служебному атрибуту «{private}» запрещено "
-                    f"(«{use.text}»).", where=where, text=text, path=use.text))
-            continue
-        failure = resolve_path(context_model, use.path)
-        if failure is None:
-            continue
-        issue = _issue_for(use, failure, where, text)
-        key = (issue.path or "", text)
-        if key not in seen:
-            seen.add(key)
-            issues.append(issue)
-    return issues, uses
+                issues.append(issue)
+    return issues, [u for u in src.uses if u.in_context]
 
 
 def _docx_parts(path: Path) -> list[tuple[str, str]]:
@@ -305,11 +254,18 @@ def _docx_parts(path: Path) -> list[tuple[str, str]]:
     return [(label, prepare_part_xml(xml)) for label, xml in sources]
 
 
+def _paragraph_at(source: str) -> Callable[[int], str]:
+    return lambda line: paragraph_text(source, line)
+
+
+def _same_text(text: str) -> Callable[[int], str]:
+    return lambda _line: text
+
+
 def _check_docx(path: Path, model: type[BaseModel], report: TemplateReport) -> None:
     env = make_environment()
     for label, source in _docx_parts(path):
-        issues, uses = check_source(source, model, label,
-                                    lambda line, s=source: paragraph_text(s, line), env)
+        issues, uses = check_source(source, model, label, _paragraph_at(source), env)
         report.issues.extend(issues)
         report.paths.extend(u.text for u in uses)
 
@@ -326,7 +282,7 @@ def _check_xlsx(path: Path, model: type[BaseModel], report: TemplateReport) -> N
     env = make_environment().overlay(autoescape=False)
     for ws in wb.worksheets:
         for where, part in header_footer_templates(ws):
-            issues, uses = check_source(part.text, model, where, lambda _line, t=part.text: t, env)
+            issues, uses = check_source(part.text, model, where, _same_text(part.text), env)
             report.issues.extend(issues)
             report.paths.extend(u.text for u in uses)
         try:
@@ -337,8 +293,7 @@ def _check_xlsx(path: Path, model: type[BaseModel], report: TemplateReport) -> N
                 where=getattr(exc, "where", f"лист «{ws.title}»"), text=getattr(exc, "paragraph", "")))
             continue
         for cell in cells:
-            issues, uses = check_source(cell_source(cell), model, cell.where,
-                                        lambda _line, t=cell.raw: t, env)
+            issues, uses = check_source(cell_source(cell), model, cell.where, _same_text(cell.raw), env)
             report.issues.extend(issues)
             report.paths.extend(u.text for u in uses)
 

@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, overload
 
 from docx.document import Document
 from docx.oxml.ns import qn
@@ -293,10 +293,16 @@ def apply_font(document: Document, context: Mapping[str, Any]) -> None:
         style.font.size = Pt(float(size))
 
 
+@overload
 def render_docx(template: str | os.PathLike[str], context: BaseModel | Mapping[str, Any],
-                out: str | os.PathLike[str]) -> Path:
-    """Fill the DOCX ``template`` with ``context`` and save to ``out`` (not atomic: the
-    caller passes a temporary path from ``atomic_path``)."""
+                out: str | os.PathLike[str]) -> Path: ...
+@overload
+def render_docx(template: str | os.PathLike[str], context: BaseModel | Mapping[str, Any],
+                out: BinaryIO) -> None: ...
+def render_docx(template: str | os.PathLike[str], context: BaseModel | Mapping[str, Any],
+                out: str | os.PathLike[str] | BinaryIO) -> Path | None:
+    """Fill the DOCX ``template`` with ``context`` and save to ``out``: a path (not atomic:
+    the caller passes a temporary path from ``atomic_path``) or a binary stream."""
     values = template_context(context)
     tpl = SafeDocxTemplate(template)
     try:
@@ -312,5 +318,8 @@ def render_docx(template: str | os.PathLike[str], context: BaseModel | Mapping[s
             f"шаблон «{Path(template).name}»: не удалось собрать документ: {exc}"
         ) from exc
     apply_font(tpl.docx, values)
+    if not isinstance(out, (str, os.PathLike)):
+        tpl.save(out)
+        return None
     tpl.save(str(out))
     return Path(out)

@@ -30,6 +30,7 @@ plain path for that template or record and says so in the debug log.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import re
@@ -390,6 +391,18 @@ class DocxRenderer:
             except FastPathUnsupported as exc:
                 log.debug("запись через docxtpl (%s): %s", self.template.name, exc)
         return self.write_plain(context, out)
+
+    def render_bytes(self, context: BaseModel | Mapping[str, Any]) -> bytes:
+        """The document's bytes, made in memory (the fast path, else docxtpl)."""
+        if self.fast is not None:
+            try:
+                return self.fast.render_bytes(context)
+            except FastPathUnsupported as exc:
+                log.debug("запись через docxtpl (%s): %s", self.template.name, exc)
+        self.fallbacks += 1
+        buffer = io.BytesIO()
+        render_docx(self.template, context, buffer)
+        return buffer.getvalue()
 
     def write_plain(self, context: BaseModel | Mapping[str, Any], out: str | os.PathLike[str]) -> Path:
         """The plain docxtpl path (:func:`~nastavnik_docs.engine.docx.render_docx`)."""

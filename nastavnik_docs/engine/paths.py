@@ -4,7 +4,9 @@
 top-level names. Checking a template against a context model needs the full path of every
 use — ``{% for p in pairs %}{{ p.mentor.dativ }}`` uses ``pairs[].mentor.dativ`` — so this
 module walks the tree itself, following loop variables, ``set`` and ``with`` aliases and
-order-keeping filters (``sort``, ``selectattr`` …). Jinja offers no such walker.
+order-keeping filters (``sort``, ``selectattr`` …), loops over ``mapping.items()`` /
+``mapping.values()``, unpacking of tuple items and Jinja's ``loop`` variable (paths from
+:data:`LOOP` name its attributes: ``loop.index``). Jinja offers no such walker.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from dataclasses import dataclass
 from jinja2 import nodes
 from jinja2.environment import Environment
 
-__all__ = ["VarUse", "variable_uses", "format_path", "describe_undefined"]
+__all__ = ["ITEM", "LOOP", "VarUse", "variable_uses", "format_path", "describe_undefined"]
 
 #: One step into a list or a mapping with a computed key.
 ITEM = "[]"
+#: The root of a path into Jinja's ``loop`` variable (not a context value).
+LOOP = "<loop>"
 
 # Filters whose result holds the same items as their input.
 _SAME_ITEMS = {"sort", "reverse", "list", "unique", "selectattr", "rejectattr", "default", "d",
@@ -42,12 +46,19 @@ class VarUse:
     def text(self) -> str:
         return format_path(self.path)
 
+    @property
+    def in_context(self) -> bool:
+        """A path into the context (not into Jinja's ``loop``)."""
+        return self.path[0] != LOOP
+
 
 def format_path(path: tuple[str, ...]) -> str:
     """``("pairs", "[]", "mentor", "dative")`` → ``pairs[].mentor.dative``."""
     out = ""
     for seg in path:
-        if seg == ITEM:
+        if seg == LOOP:
+            out += "loop"
+        elif seg == ITEM:
             out += ITEM
         else:
             out += ("." if out else "") + seg
@@ -140,6 +151,37 @@ class _Walker:
         for item in items:
             self.stmt(item, scope)
 
+    def mapping_loop(self, node: nodes.Node, scope: dict[str, tuple[str, ...] | None]) -> tuple[str, ...] | None:
+        """``(path of the mapping, "items" | "values")`` for ``x.items()`` / ``x.values()``."""
+        if (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr)
+                and node.node.attr in ("items", "values") and not node.args and not node.kwargs):
+            base = self.chain(node.node.node, scope)
+            if base is not None:
+                return (node.node.attr, *base)
+        return None
+
+    def loop_targets(self, node: nodes.For, base: tuple[str, ...] | None,
+                     scope: dict[str, tuple[str, ...] | None]) -> dict[str, tuple[str, ...] | None]:
+        """What each loop variable denotes: an item, a part of a tuple item, a mapping's value."""
+        names = self.targets(node.target)
+        found: dict[str, tuple[str, ...] | None] = dict.fromkeys(names)
+        if base is not None:
+            if isinstance(node.target, nodes.Name):
+                found[node.target.name] = (*base, ITEM)
+            else:  # ``for a, b in rows``: each is some element of the tuple item
+                found.update({name: (*base, ITEM, ITEM) for name in names})
+            return found
+        mapping = self.mapping_loop(node.iter, scope)
+        if mapping is not None:
+            how, *path = mapping
+            if how == "values" and isinstance(node.target, nodes.Name):
+                found[node.target.name] = (*path, ITEM)
+            elif how == "items" and isinstance(node.target, nodes.Tuple) and len(node.target.items) == 2:
+                value = node.target.items[1]
+                if isinstance(value, nodes.Name):
+                    found[value.name] = (*path, ITEM)
+        return found
+
     def stmt(self, node: nodes.Node, scope: dict[str, tuple[str, ...] | None]) -> None:
         if isinstance(node, nodes.For):
             base = self.chain(node.iter, scope)
@@ -149,11 +191,8 @@ class _Walker:
             else:
                 self.expr(node.iter, scope)
             inner = dict(scope)
-            names = self.targets(node.target)
-            for name in names:
-                single = isinstance(node.target, nodes.Name) and base is not None
-                inner[name] = (*base, ITEM) if single else None  # type: ignore[misc]
-            inner["loop"] = None
+            inner.update(self.loop_targets(node, base, scope))
+            inner["loop"] = (LOOP,)
             if node.test is not None:
                 self.expr(node.test, inner)
             self.body(node.body, inner)

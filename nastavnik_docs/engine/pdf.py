@@ -20,7 +20,7 @@ from pathlib import Path
 from .._files import atomic_path
 from ..errors import ConverterMissingError, NastavnikError, OutputExistsError
 
-__all__ = ["INSTALL_HINT", "convert_to_pdf", "find_soffice"]
+__all__ = ["INSTALL_HINT", "convert_to_pdf", "find_soffice", "pdf_bytes"]
 
 INSTALL_HINT = "sudo apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation"
 #: Environment variable with the path of the soffice executable, if not on PATH.
@@ -113,3 +113,16 @@ def convert_to_pdf(files: Iterable[str | os.PathLike[str]], outdir: str | os.Pat
                 shutil.copyfile(pdf, tmp)
             written.append(target)
     return written
+
+
+def pdf_bytes(document: bytes, suffix: str, *, timeout: float = 300) -> bytes:
+    """The PDF of a DOCX or XLSX document given as bytes (``suffix`` ``.docx``/``.xlsx``).
+
+    LibreOffice reads files only: the document is written into a private temporary folder
+    (readable by this user alone), converted there, and the folder is removed at once.
+    """
+    with tempfile.TemporaryDirectory(prefix="nastavnik-pdf-") as work:
+        source = Path(work) / f"document{suffix.lower()}"
+        source.write_bytes(document)
+        (pdf,) = convert_to_pdf([source], timeout=timeout)
+        return pdf.read_bytes()

@@ -11,11 +11,13 @@ __all__ = ["TemplateIssue", "TemplateReport"]
 class TemplateIssue:
     """One problem in a template: what is wrong and where it sits.
 
-    ``kind`` is ``"unknown"`` (a variable the context does not provide), ``"syntax"`` (a
-    broken or unclosed tag) or ``"unsafe"`` (a sandbox violation). ``path`` is the
-    variable path for unknown variables (``pairs[].mentor.dativ``); ``where`` the part
-    (``текст документа``, ``верхний колонтитул``, ``лист «Реестр», ячейка B5``);
-    ``text`` the paragraph or cell text around the problem.
+    ``kind`` is ``"unknown"`` (a variable, filter or test the context or the engine does
+    not provide; a loop over something that is not a list), ``"syntax"`` (a broken or
+    unclosed tag) or ``"unsafe"`` (a sandbox violation). ``path`` is the variable path
+    (``pairs[].mentor.dativ``; ``|name`` for a filter); ``where`` the part (``текст
+    документа``, ``верхний колонтитул``, ``лист «Реестр», ячейка B5``); ``text`` the
+    paragraph or cell text around the problem; ``suggestion`` the nearest valid name;
+    ``hint`` what to do, in Russian.
     """
 
     kind: str
@@ -24,11 +26,14 @@ class TemplateIssue:
     text: str = ""
     path: str | None = None
     suggestion: str | None = None
+    hint: str = ""
 
     def __str__(self) -> str:
         out = self.message
         if self.suggestion:
             out += f" Возможно, имелось в виду «{self.suggestion}»."
+        elif self.hint:
+            out += f" {self.hint}"
         if self.where:
             out += f" [{self.where}]"
         if self.text:

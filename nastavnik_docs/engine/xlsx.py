@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, overload
 
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2 import Undefined
@@ -322,10 +322,16 @@ class _Renderer:
                     ws.cell(cell.row, cell.column).value = None
 
 
+@overload
 def render_xlsx(template: str | os.PathLike[str], context: BaseModel | dict[str, Any],
-                out: str | os.PathLike[str]) -> Path:
-    """Fill the XLSX ``template`` with ``context`` and save to ``out`` (not atomic: the
-    caller passes a temporary path from ``atomic_path``)."""
+                out: str | os.PathLike[str]) -> Path: ...
+@overload
+def render_xlsx(template: str | os.PathLike[str], context: BaseModel | dict[str, Any],
+                out: BinaryIO) -> None: ...
+def render_xlsx(template: str | os.PathLike[str], context: BaseModel | dict[str, Any],
+                out: str | os.PathLike[str] | BinaryIO) -> Path | None:
+    """Fill the XLSX ``template`` with ``context`` and save to ``out``: a path (not atomic:
+    the caller passes a temporary path from ``atomic_path``) or a binary stream."""
     template = Path(template)
     try:
         wb = load_workbook(template)
@@ -340,4 +346,4 @@ def render_xlsx(template: str | os.PathLike[str], context: BaseModel | dict[str,
                 raise TemplateError(f"шаблон «{template.name}», {exc}") from None
             raise
     wb.save(out)
-    return Path(out)
+    return Path(out) if isinstance(out, (str, os.PathLike)) else None

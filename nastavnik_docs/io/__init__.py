@@ -16,13 +16,14 @@ from ._registry_xlsx import write_registry
 from ._survey_xlsx import read_survey_results
 from ._workspace import init_workspace
 from ._yaml import load_yaml, save_yaml
-from .roadmap_docx import RoadmapImport, import_roadmap
+from .roadmap_docx import RoadmapImport, Unplaced, import_roadmap, load_roadmap
 
 __all__ = [
     "RecordReader",
     "RecordsFile",
     "RoadmapImport",
     "csv_cell",
+    "Unplaced",
     "dump_participants_csv",
     "import_roadmap",
     "init_workspace",
@@ -30,6 +31,7 @@ __all__ = [
     "load_organization",
     "load_participants_csv",
     "load_registry",
+    "load_roadmap",
     "load_yaml",
     "merge_fields",
     "read_csv",

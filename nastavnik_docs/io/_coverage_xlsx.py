@@ -43,7 +43,8 @@ def open_readonly(path: str | os.PathLike[str]) -> tuple[Any, str]:
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True), file
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise InputError(Problem("не удалось открыть книгу Excel: файл повреждён или это не .xlsx", file=file),
+        raise InputError(Problem("не удалось открыть книгу Excel: файл повреждён или это не .xlsx", file=file,
+                                 code="file.unreadable"),
                          file=file) from None
 
 
@@ -78,7 +79,8 @@ def _table(workbook: Any, file: str) -> CoverageTable:
         if found is not None:
             return found
     raise InputError(Problem("в книге нет таблицы охвата: не найдены строки с кодами (графа 2) "
-                             "и реквизиты «Организация», «Отчётный период», «Форма»", file=file), file=file)
+                             "и реквизиты «Организация», «Отчётный период», «Форма»", file=file,
+                             code="sheet.missing"), file=file)
 
 
 def _number(value: Any) -> Decimal | None:
@@ -107,7 +109,7 @@ def _read_sheet(rows: Iterator[Sequence[Any]], file: str, sheet: str) -> Coverag
                   if v is not None}
         if 3 not in graphs and cells[2] not in (None, ""):
             problems.append(Problem("в графе 3 должно быть число", file=file, sheet=sheet, row=number,
-                                    column="3", value=cell_text(cells[2])))
+                                    column="3", value=cell_text(cells[2]), code="number.invalid"))
         lines[code] = TableLine(code=code, title=cell_text(cells[0]).strip() if cells[0] else "", graphs=graphs)
     if problems:
         raise InputError(problems, file=file)
@@ -135,6 +137,6 @@ def _requisite(fields: dict[str, Any], name: str, values: list[Any], file: str, 
             start, end = (parse_date(d) for d in dates[:2])
         except ValueError:
             problems.append(Problem("отчётный период: нужны две даты (начало и конец)", file=file, sheet=sheet,
-                                    row=row, value="; ".join(cell_text(v) for v in given)))
+                                    row=row, value="; ".join(cell_text(v) for v in given), code="date.invalid"))
             return
         fields["period_start"], fields["period_end"] = start, end

@@ -54,7 +54,7 @@ def decode(data: bytes, file: str) -> str:
         return data.decode("cp1251")
     except UnicodeDecodeError:
         raise InputError(Problem("не удалось определить кодировку файла: сохраните его как "
-                                 "«CSV UTF-8» или в кодировке Windows-1251", file=file), file=file) from None
+                                 "«CSV UTF-8» или в кодировке Windows-1251", file=file, code="file.encoding"), file=file) from None
 
 
 def detect_delimiter(text: str, known: Callable[[Sequence[str]], int] | None = None) -> str:

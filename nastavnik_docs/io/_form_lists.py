@@ -69,7 +69,7 @@ class FormLists:
         table.problems.append(Problem(
             f"нет обязательного столбца «{LEGACY_FORM_COLUMN.header}»: нужны столбцы «{_TYPE_LIST}» "
             f"и (или) «{_FORMAT_LIST}»; в строке заголовков ожидаются столбцы: {expected}",
-            file=table.file, sheet=table.sheet, row=row, column=LEGACY_FORM_COLUMN.header))
+            file=table.file, sheet=table.sheet, row=row, column=LEGACY_FORM_COLUMN.header, code="column.missing"))
         return False
 
     def check_legacy(self, table: Table, row: int, data: dict[str, Any], failed: set[str]) -> None:
@@ -77,7 +77,7 @@ class FormLists:
         value = data.get("form")
         if value is None or find_form(value, self.forms()) is not None:
             return
-        table.problem(row, "form", value, unknown_form_message(value, self.forms()))
+        table.problem(row, "form", value, unknown_form_message(value, self.forms()), code="form.unknown")
         failed.add("form")
 
 
@@ -107,7 +107,7 @@ def read_lists(rows: Iterable[Sequence[Any]], file: str, sheet: str, problems: l
                 lists.max_mentees = int(limit)
             except ValueError:
                 problems.append(Problem("нужно целое число не меньше 1", file=file, sheet=sheet, row=2,
-                                        column=MAX_MENTEES_LABEL, value=cell_text(value)))
+                                        column=MAX_MENTEES_LABEL, value=cell_text(value), code="number.range"))
     return lists
 
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import InputError, Problem
 from ..models import CoverageTable, Organization, Registry, SurveyResults
 from ._links import registry_from_data
-from ._problems import Loc, field_path, problems_from_validation, unwrap
+from ._problems import Loc, problems_from_validation, unwrap
 from ._values import cell_text, looks_like_date_text, parse_date, parse_number
 from ._yaml import JSON_SUFFIXES, YAML_SUFFIXES, existing_file, read_document
 
@@ -116,7 +116,8 @@ class _Walk:
     def validate(self, model: type[BaseModel], data: Any) -> Any:
         if not isinstance(data, dict) and not isinstance(data, model):
             self.problems.append(Problem(
-                "ожидается набор полей «имя: значение» (а не список или одно значение)", file=self.file))
+                "ожидается набор полей «имя: значение» (а не список или одно значение)", file=self.file,
+                code="object.invalid"))
             raise InputError(self.problems, file=self.file)
         data = self.prepare(model, data, ()) if isinstance(data, dict) else data
         try:
@@ -131,9 +132,9 @@ class _Walk:
         return result
 
     def _inside_failed(self, problem: Problem) -> bool:
-        """Errors under a field whose own file failed are already reported by that file."""
-        return any(problem.field is not None and (problem.field == field_path(f) or
-                   problem.field.startswith(field_path(f) + " → ")) for f in self.failed)
+        """Errors under a field whose own file (or registry) failed are already reported
+        there — the whole input's, when that field is the input itself."""
+        return any(problem.path[: len(f)] == f for f in self.failed)
 
 
 def resolve_links(model: type[BaseModel], data: dict[str, Any], base_dir: Path, *,
@@ -179,7 +180,7 @@ def load_file(path: str | os.PathLike[str], model: type[BaseModel]) -> Any:
         hint = " (старый формат .xls откройте в Excel и сохраните как «Книга Excel (.xlsx)»)" \
             if suffix == ".xls" else ""
         raise InputError(Problem(f"неподдерживаемый тип файла «{path.suffix}»: нужен {wanted}{hint}",
-                                 file=str(path)), file=path)
+                                 file=str(path), code="file.type"), file=path)
     if suffix in TABLE_SUFFIXES and issubclass(model, (CoverageTable, SurveyResults)):
         from ._coverage_xlsx import read_coverage_table
         from ._survey_xlsx import read_survey_results
@@ -190,7 +191,7 @@ def load_file(path: str | os.PathLike[str], model: type[BaseModel]) -> Any:
             raise InputError(Problem(
                 f"из файла {suffix} читается только база наставников и наставляемых (а также таблица "
                 f"охвата и результаты анкетирования — в полях отчётов); "
-                f"здесь нужен файл .yaml или .json", file=str(path)), file=path)
+                f"здесь нужен файл .yaml или .json", file=str(path), code="file.type"), file=path)
         if suffix in CSV_SUFFIXES:
             from ._csv import load_participants_csv
 

@@ -14,15 +14,16 @@ from ._problems import Loc, field_path, problems_from_validation
 Locate = Callable[[Loc], dict[str, Any]]
 
 
-def link_problems(registry: Registry) -> list[tuple[Loc, str, Any]]:
-    """The registry's link errors as (loc, message, value); loc points into the registry data."""
+def link_problems(registry: Registry) -> list[tuple[Loc, str, Any, str]]:
+    """The registry's link errors as (loc, message, value, code); loc points into the
+    registry data, code is the check's stable code (``pair.person_unknown`` …)."""
     duplicates: list[int] = []
     seen: set[str] = set()
     for i, person in enumerate(registry.participants):
         if person.id in seen:
             duplicates.append(i)
         seen.add(person.id)
-    found: list[tuple[Loc, str, Any]] = []
+    found: list[tuple[Loc, str, Any, str]] = []
     for problem in check_registry(registry):
         if problem.severity != "error":
             continue
@@ -34,7 +35,7 @@ def link_problems(registry: Registry) -> list[tuple[Loc, str, Any]]:
             loc = ("participants", duplicates.pop(0), "id")
         else:
             loc = ()
-        found.append((loc, problem.message, problem.value))
+        found.append((loc, problem.message, problem.value, problem.code))
     return found
 
 
@@ -60,9 +61,9 @@ def finish_registry(
                                          pair_types=[f for f in forms if isinstance(f, PairType)],
                                          formats=[f for f in forms if isinstance(f, MentoringFormat)],
                                          max_mentees_per_mentor=max_mentees)
-        problems = [Problem(message, file=file, value=value,
+        problems = [Problem(message, file=file, value=value, path=loc, code=code,
                             **{"field": field_path(loc) or None, **locate(loc)})
-                    for loc, message, value in link_problems(draft)]
+                    for loc, message, value, code in link_problems(draft)]
         if not problems:
             problems = problems_from_validation(exc, Registry, file=file, locate=locate)
         raise InputError(problems, file=file) from None
@@ -94,13 +95,13 @@ def registry_from_data(data: Any, *, file: str | None, locate: Locate, prefix: L
                                      formats=formats,
                                      max_mentees_per_mentor=limit if isinstance(limit, int) else None)
     positions = {"participants": people_at, "pairs": pairs_at}
-    for loc, message, value in link_problems(draft):
+    for loc, message, value, code in link_problems(draft):
         if value in rejected:
             continue  # a link to a record whose own errors are already reported
         if len(loc) >= 2:
             loc = (loc[0], positions[str(loc[0])][int(loc[1])], *loc[2:])
         full = prefix + loc
-        problems.append(Problem(message, file=file, value=value,
+        problems.append(Problem(message, file=file, value=value, path=full, code=code,
                                 **{"field": field_path(full) or None, **locate(full)}))
     raise InputError(problems, file=file)
 

@@ -75,7 +75,7 @@ def resolve_people(table: Table, number: int, data: dict[str, Any], failed: set[
                 continue
             failed.add(field)
             if message:
-                table.problem(number, field, token, message)
+                table.problem(number, field, token, message, "participant.unknown")
         if only_one is not None and len(ids) > 1:
             table.problem(number, field, data[field], only_one)
             failed.add(field)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Callable, Sequence
+from difflib import get_close_matches
 from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from ..errors import Problem
+from ..errors import Problem, format_path
 from ..models import AliasedEnum
 from ._values import DATE_HINT
 
@@ -25,7 +26,7 @@ Loc = tuple[str | int, ...]
 
 def field_path(loc: Sequence[str | int]) -> str:
     """``("pairs", 2, "start")`` → «pairs → 3 → start» (list positions counted from 1)."""
-    return " → ".join(str(p + 1) if isinstance(p, int) else str(p) for p in loc)
+    return format_path(list(loc))
 
 
 def unwrap(annotation: Any) -> list[Any]:
@@ -113,6 +114,60 @@ _MESSAGES: dict[str, str | Callable[[dict[str, Any]], str]] = {
     "less_than_equal": lambda c: f"значение должно быть не больше {_count(c, 'le')}",
     "less_than": lambda c: f"значение должно быть меньше {_count(c, 'lt')}",
 }
+
+
+#: The stable code of each pydantic error type (errors.PROBLEM_CODES lists them all).
+_CODES = {
+    "missing": "field.missing", "extra_forbidden": "field.unknown",
+    "enum": "value.not_allowed", "literal_error": "value.not_allowed", "value_error": "value.invalid",
+    "string_type": "text.invalid", "string_too_short": "text.length", "string_too_long": "text.length",
+    "string_pattern_mismatch": "text.format", "list_type": "list.invalid", "tuple_type": "list.invalid",
+    "too_short": "list.length", "too_long": "list.length", "dict_type": "object.invalid",
+    "model_type": "object.invalid", "model_attributes_type": "object.invalid",
+    "bool_parsing": "bool.invalid", "bool_type": "bool.invalid",
+    "greater_than_equal": "number.range", "greater_than": "number.range",
+    "less_than_equal": "number.range", "less_than": "number.range",
+}
+
+
+def problem_code(error: ErrorDetails) -> str:
+    """The stable code of a pydantic error: ``date.invalid``, ``field.unknown`` …"""
+    kind = error.get("type", "")
+    if error.get("input", "") is None and kind.endswith("_type"):
+        return "field.missing"
+    if kind.startswith(("date", "datetime")):
+        return "date.invalid"
+    if kind.startswith(("int_", "float_", "decimal_")):
+        return "number.invalid"
+    return _CODES.get(kind, "input.invalid")
+
+
+def _field_names(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names (and aliases) valid where ``loc`` points (its parent's model)."""
+    parent = annotation_at(model, loc[:-1]) if loc[:-1] else model
+    names: list[str] = []
+    for member in unwrap(parent) if parent is not None else []:
+        if _is_model(member):
+            names += [k for name, info in member.model_fields.items() for k in (name, info.alias) if k]
+    return names
+
+
+def problem_hint(error: ErrorDetails, model: type[BaseModel], loc: Loc, annotation: Any) -> str | None:
+    """What to do, in Russian: the nearest known field for an unknown one, the allowed
+    words for a value not in the list, how to write a date."""
+    code = problem_code(error)
+    if code == "field.unknown" and loc and isinstance(loc[-1], str):
+        names = _field_names(model, loc)
+        near = get_close_matches(loc[-1], names, n=1, cutoff=0.6)
+        if near:
+            return f"Возможно, имелось в виду «{near[0]}»"
+        return f"Известные поля: {', '.join(names)}" if names else None
+    if code == "date.invalid":
+        return DATE_HINT[0].upper() + DATE_HINT[1:]
+    if code == "value.not_allowed":
+        words = allowed_words(annotation) if annotation is not None else None
+        return "Допустимо: " + ", ".join(f"«{w}»" for w in words) if words else None
+    return None
 
 
 def russian_message(error: ErrorDetails, annotation: Any = None) -> str:
@@ -216,5 +271,7 @@ def problems_from_validation(
         where: dict[str, Any] = {"field": field_path(prefix + loc) or None}
         if locate is not None:
             where.update(locate(prefix + loc))
-        problems.append(Problem(russian_message(error, annotation), file=file, value=value, **where))
+        problems.append(Problem(russian_message(error, annotation), file=file, value=value,
+                                path=prefix + loc, code=problem_code(error),
+                                hint=problem_hint(error, model, loc, annotation), **where))
     return problems

@@ -115,7 +115,8 @@ class RecordReader:
         path = Path(common)
         data = load_yaml(path)
         if not isinstance(data, Mapping):
-            raise InputError(Problem("общие поля должны быть набором «имя: значение»", file=str(path)))
+            raise InputError(Problem("общие поля должны быть набором «имя: значение»", file=str(path),
+                                     code="records.invalid"))
         return resolve_links(self.model, dict(data), path.resolve().parent, cache=self._cache)
 
     def open(self, source: PathLike) -> RecordsFile:
@@ -123,7 +124,7 @@ class RecordReader:
         YAML/JSON list of records (or a mapping with a ``records`` list), or a CSV table."""
         path = Path(source)
         if not path.is_file():
-            raise InputError(Problem(f"файл с записями не найден: {path}", file=str(path)))
+            raise InputError(Problem(f"файл с записями не найден: {path}", file=str(path), code="file.not_found"))
         suffix = path.suffix.lower()
         if suffix in TABLE_SUFFIXES:
             return RecordsFile(path, None)
@@ -131,7 +132,8 @@ class RecordReader:
             return RecordsFile(path, read_csv_records(path))
         if suffix not in YAML_SUFFIXES + JSON_SUFFIXES:
             raise InputError(Problem(
-                f"записи читаются из .xlsx, .yaml, .json или .csv, а не «{suffix}»", file=str(path)))
+                f"записи читаются из .xlsx, .yaml, .json или .csv, а не «{suffix}»", file=str(path),
+                code="file.type"))
         data = load_yaml(path)
         if isinstance(data, Mapping) and "participants" in data:
             return RecordsFile(path, None)
@@ -139,7 +141,8 @@ class RecordReader:
             data = data["records"]
         if not isinstance(data, list):
             raise InputError(Problem(
-                "ожидается список записей (или база с участниками «participants»)", file=str(path)))
+                "ожидается список записей (или база с участниками «participants»)", file=str(path),
+                code="records.invalid"))
         return RecordsFile(path, data)
 
     def records(self, items: Iterable[Any], base: Path | None = None) -> list[dict[str, Any]]:
@@ -150,7 +153,8 @@ class RecordReader:
             if isinstance(item, BaseModel):
                 item = item.model_dump()
             if not isinstance(item, Mapping):
-                raise InputError(Problem("запись должна быть набором «поле: значение»", row=i))
+                raise InputError(Problem("запись должна быть набором «поле: значение»", row=i,
+                                                 code="records.invalid"))
             out.append(resolve_links(self.model, nest_flat(item, self.model), base or Path.cwd(),
                                      cache=self._cache))
         return out

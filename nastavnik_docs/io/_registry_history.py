@@ -51,7 +51,7 @@ def read_history(table: Table, rows: Iterator[Sequence[Any]], index: PeopleIndex
         event = table.validate(PairEvent, number, data, failed)
         if label and label not in labels:
             if label not in rejected_pairs:
-                table.problem(number, "pair", label, f"на листе «Пары» нет пары № {label}")
+                table.problem(number, "pair", label, f"на листе «Пары» нет пары № {label}", "pair.unknown")
             continue
         if event is not None and not failed and label:
             found.setdefault(labels.index(label), []).append(event.set_origin(str(table.sheet), number))

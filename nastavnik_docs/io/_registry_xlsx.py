@@ -70,14 +70,16 @@ def read_registry_xlsx(path: str | os.PathLike[str]) -> Registry:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise InputError(Problem("не удалось открыть книгу Excel: файл повреждён или это не .xlsx "
-                                 "(старый формат .xls сохраните в Excel как .xlsx)", file=file),
+                                 "(старый формат .xls сохраните в Excel как .xlsx)", file=file,
+                                 code="file.unreadable"),
                          file=file) from None
     try:
         names = {header_key(name): name for name in workbook.sheetnames}
         missing = [s for s in (PARTICIPANTS_SHEET, PAIRS_SHEET) if header_key(s) not in names]
         if missing:
             found = ", ".join(f"«{n}»" for n in workbook.sheetnames)
-            raise InputError([Problem(f"нет листа «{s}»; в книге есть листы: {found}", file=file, sheet=s)
+            raise InputError([Problem(f"нет листа «{s}»; в книге есть листы: {found}", file=file, sheet=s,
+                                      code="sheet.missing")
                               for s in missing], file=file)
         return _read(workbook, names, file)
     finally:

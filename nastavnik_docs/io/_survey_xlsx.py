@@ -48,7 +48,8 @@ def read_survey_results(path: str | os.PathLike[str]) -> SurveyResults:
         raise InputError(problems, file=file)
     if not scores:
         raise InputError(Problem("в книге нет оценок по шкале от 1 до 10: проверьте, что в первой строке "
-                                 "листа — вопросы анкеты, а ниже — ответы", file=file), file=file)
+                                 "листа — вопросы анкеты, а ниже — ответы", file=file, code="sheet.missing"),
+                         file=file)
     answers = [SurveyAnswers(role=r, stage=s, question=q, scores=v) for (r, s, q), v in scores.items()]
     return SurveyResults(answers=answers, respondents=respondents, source=file)
 
@@ -82,7 +83,8 @@ def _read(rows: Iterator[Sequence[Any]], sheet: str, file: str, scores: dict[tup
                 continue
             if not 1 <= score <= 10:
                 problems.append(Problem("оценка должна быть от 1 до 10", file=file, sheet=sheet, row=number,
-                                        column=f"{get_column_letter(i + 1)} «{question}»", value=cell_text(value)))
+                                        column=f"{get_column_letter(i + 1)} «{question}»", value=cell_text(value),
+                                        code="number.range"))
                 continue
             scores.setdefault((role, stage, question), []).append(score)
 
@@ -119,14 +121,15 @@ def _enum_cell(enum: type[E], row: Sequence[Any], col: int | None, default: E | 
 def _role(row: Sequence[Any], col: int | None, default: Role | None, sheet: str, file: str, number: int,
           problems: list[Problem]) -> Role | None:
     role = _enum_cell(Role, row, col, default, Problem("роль: наставник или наставляемый", file=file, sheet=sheet,
-                                                       row=number, column=ROLE_HEADER), problems)
+                                                       row=number, column=ROLE_HEADER, code="value.not_allowed"), problems)
     if role is None and default is None and not (col is not None and col < len(row) and row[col] is not None):
         problems.append(Problem("не указано, кто отвечал: назовите лист «Наставники» или «Наставляемые» "
-                                "или добавьте столбец «Роль»", file=file, sheet=sheet, row=number))
+                                "или добавьте столбец «Роль»", file=file, sheet=sheet, row=number, code="column.missing"))
     return role
 
 
 def _stage(row: Sequence[Any], col: int | None, sheet: str, file: str, number: int,
            problems: list[Problem]) -> SurveyStage | None:
     return _enum_cell(SurveyStage, row, col, SurveyStage.AFTER, Problem(
-        "этап: «до» или «после» программы", file=file, sheet=sheet, row=number, column=STAGE_HEADER), problems)
+        "этап: «до» или «после» программы", file=file, sheet=sheet, row=number, column=STAGE_HEADER,
+        code="value.not_allowed"), problems)

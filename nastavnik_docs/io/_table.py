@@ -17,8 +17,12 @@ from pydantic_core import ErrorDetails
 from ..errors import InputError, Problem
 from ..models import AliasedEnum, Case, Category, Gender, PairEventKind, PairStatus, Participant, Role
 from ._columns import CASES, DATE, ENUM, EXPERIENCE, INTEGER, NUMBER, PEOPLE, Column
-from ._problems import Loc, annotation_at, russian_message
+from ._problems import Loc, annotation_at, problem_code, russian_message
 from ._values import cell_text, header_key, parse_date, parse_number
+
+#: The problem code of a cell that could not be read, by its column's kind.
+_KIND_CODES = {DATE: "date.invalid", NUMBER: "number.invalid", INTEGER: "number.invalid",
+               ENUM: "value.not_allowed", EXPERIENCE: "number.invalid"}
 
 ENUMS: dict[str, type[AliasedEnum]] = {"gender": Gender, "role": Role, "category": Category, "status": PairStatus,
                                         "kind": PairEventKind}
@@ -76,7 +80,8 @@ class Table:
             if col.required and col.field not in found:
                 self.problems.append(Problem(
                     f"нет обязательного столбца «{col.header}»; в строке заголовков ожидаются "
-                    f"столбцы: {expected}", file=self.file, sheet=self.sheet, row=row_no, column=col.header))
+                    f"столбцы: {expected}", file=self.file, sheet=self.sheet, row=row_no, column=col.header,
+                    code="column.missing"))
         return False
 
     def match(self, row: Sequence[Any]) -> dict[str, tuple[int, str]]:
@@ -108,10 +113,12 @@ class Table:
                 continue  # empty rows, including Excel's trailing formatted ones
             yield number, raw
 
-    def problem(self, row: int, field: str | None, value: Any, message: str) -> None:
+    def problem(self, row: int, field: str | None, value: Any, message: str, code: str = "input.invalid",
+                hint: str | None = None) -> None:
         column = self.header_of(field) if field else None
         self.problems.append(Problem(message, file=self.file, sheet=self.sheet, row=row,
-                                     column=column, value=cell_text(value) if value is not None else None))
+                                     column=column, value=cell_text(value) if value is not None else None,
+                                     code=code, hint=hint))
 
     def convert(self, row: int, raw: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
         """Cell values read by their column's kind, as nested data for a model, and the
@@ -127,7 +134,7 @@ class Table:
             try:
                 items = self._read(col, value)
             except ValueError as exc:
-                self.problem(row, col.field, value, str(exc))
+                self.problem(row, col.field, value, str(exc), _KIND_CODES.get(col.kind, "input.invalid"))
                 failed.add(col.field)
                 continue
             for field, item in items:
@@ -194,7 +201,8 @@ class Table:
                     value = None
                 if value is None and field in self.index:
                     value = self._cell_value(data, field)
-                self.problem(row, field, value, russian_message(error, annotation_at(model, loc)))
+                self.problem(row, field, value, russian_message(error, annotation_at(model, loc)),
+                             problem_code(error))
             return None
 
     def _field_of(self, loc: Loc, error: ErrorDetails) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -41,9 +42,10 @@ class Document:
 def existing_file(path: str | os.PathLike[str], what: str = "Файл") -> Path:
     path = Path(path)
     if not path.exists():
-        raise InputError(Problem(f"{what} не найден: {path}", file=str(path)), file=path)
+        raise InputError(Problem(f"{what} не найден: {path}", file=str(path), code="file.not_found"), file=path)
     if not path.is_file():
-        raise InputError(Problem(f"это папка, а нужен файл: {path}", file=str(path)), file=path)
+        raise InputError(Problem(f"это папка, а нужен файл: {path}", file=str(path), code="file.type"),
+                         file=path)
     return path
 
 
@@ -54,45 +56,103 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     if suffix not in YAML_SUFFIXES + JSON_SUFFIXES:
         raise InputError(Problem(
             f"неподдерживаемый тип файла «{path.suffix}»: нужен .yaml, .yml или .json",
-            file=str(path)), file=path)
+            file=str(path), code="file.type"), file=path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(Problem("файл не в кодировке UTF-8; сохраните его в UTF-8", file=str(path)),
+        raise InputError(Problem("файл не в кодировке UTF-8; сохраните его в UTF-8", file=str(path),
+                                 code="file.encoding"),
                          file=path) from None
     if suffix in JSON_SUFFIXES:
         try:
             return Document(path, json.loads(text))
         except json.JSONDecodeError as exc:
-            raise InputError(Problem(f"ошибка в записи JSON: {exc.msg}", file=str(path), row=exc.lineno),
+            raise InputError(Problem(f"ошибка в записи JSON: {exc.msg}", file=str(path), row=exc.lineno,
+                                     code="json.syntax"),
                              file=path) from None
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise InputError(Problem(f"ошибка в записи YAML: {reason}", file=str(path),
-                                 row=mark.line + 1 if mark else None), file=path) from None
+        raise InputError(yaml_problem(exc, text, str(path)), file=path) from None
     finally:
         loader.dispose()
     lines: dict[tuple[str | int, ...], int] = {}
     if node is not None:
-        _collect_lines(node, (), lines)
+        duplicates: list[Problem] = []
+        _collect_lines(node, (), lines, duplicates, str(path))
+        if duplicates:
+            raise InputError(duplicates, file=path)
     return Document(path, data, lines)
 
 
-def _collect_lines(node: yaml.Node, loc: tuple[str | int, ...], out: dict) -> None:
+#: PyYAML's reasons (a regular expression on its text) → what happened, in Russian, and
+#: whether the mark of the construct's start is the better line to show (an unclosed quote).
+_YAML_REASONS: tuple[tuple[str, str, bool], ...] = (
+    (r"found character '\\t'", "табуляция: отступы в YAML делаются только пробелами", False),
+    (r"found character '(.)' that cannot start", "значение не может начинаться с «{0}»: "
+     "возьмите его в кавычки", False),
+    (r"mapping values are not allowed", "лишнее двоеточие или неверный отступ: значение с «: » "
+     "возьмите в кавычки, вложенные поля сдвиньте под своё поле", False),
+    (r"could not find expected ':'", "после имени поля нет двоеточия «: »", False),
+    (r"end of stream|unexpected end", "не закрыта кавычка или скобка", True),
+    (r"expected ',' or '\]'", "не закрыта квадратная скобка «[» или пропущена запятая", True),
+    (r"expected ',' or '\}'", "не закрыта фигурная скобка «{{» или пропущена запятая", True),
+    (r"expected <block end>, but found '-'", "элемент списка «- » там, где ожидалось поле: "
+     "проверьте отступ", False),
+    (r"expected <block end>", "неверный отступ: строка сдвинута не так, как соседние поля", False),
+    (r"undefined alias '?([^']*)", "ссылка «*{0}» на метку, которой нет (символ «*» в начале "
+     "значения возьмите в кавычки)", False),
+)
+
+
+def yaml_problem(exc: yaml.YAMLError, text: str, file: str | None) -> Problem:
+    """A YAML syntax error explained in Russian, with its line and the line's text."""
+    reason = getattr(exc, "problem", None) or str(exc)
+    mark = getattr(exc, "problem_mark", None)
+    explained, opened = None, None
+    for pattern, russian, at_start in _YAML_REASONS:
+        found = re.search(pattern, reason)
+        if found:
+            explained = russian.format(*found.groups())
+            start = getattr(exc, "context_mark", None)
+            if at_start and start is not None:
+                opened = start.line + 1
+            break
+    line = mark.line + 1 if mark is not None else None
+    lines = text.splitlines()
+    shown = opened or line
+    hint = None
+    if shown is not None and 0 < shown <= len(lines):
+        where = "открыта в строке" if opened else "строка"
+        hint = f"{where.capitalize()} {shown}: «{lines[shown - 1].strip()}»"
+    message = f"ошибка в записи YAML: {explained or 'файл не читается как YAML'} ({reason})"
+    return Problem(message, file=file, row=line, code="yaml.syntax", hint=hint)
+
+
+def _collect_lines(node: yaml.Node, loc: tuple[str | int, ...], out: dict,
+                   duplicates: list[Problem], file: str | None) -> None:
+    """The line of every key and item; a key given twice in one mapping is a problem (the
+    YAML parser would silently keep the last value)."""
     out[loc] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
         for key, value in node.value:
-            child = loc + (str(key.value),)
-            _collect_lines(value, child, out)
-            out[child] = key.start_mark.line + 1
+            name = str(key.value)
+            child = loc + (name,)
+            line = key.start_mark.line + 1
+            if name in seen:
+                duplicates.append(Problem(
+                    f"поле «{name}» указано дважды (строки {seen[name]} и {line})", file=file,
+                    row=line, path=child, code="yaml.duplicate_key",
+                    hint="Оставьте одно из значений: второе молча заменило бы первое"))
+            seen[name] = line
+            _collect_lines(value, child, out, duplicates, file)
+            out[child] = line
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _collect_lines(item, loc + (i,), out)
+            _collect_lines(item, loc + (i,), out, duplicates, file)
 
 
 def load_yaml(path: str | os.PathLike[str], model: type[BaseModel] | None = None) -> Any:

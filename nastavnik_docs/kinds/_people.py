@@ -39,9 +39,10 @@ Ref = Official | str
 STAFF_CATEGORIES: tuple[Category, ...] = (Category.TEACHER, Category.OTHER)
 
 
-def bad_input(field: str, message: str, value: object = None) -> InputError:
-    """The error for one input field, with the Russian ``message`` a curator reads."""
-    return InputError([Problem(message, field=field, value=value)])
+def bad_input(field: str, message: str, value: object = None, *, code: str = "value.invalid") -> InputError:
+    """The error for one input field, with the Russian ``message`` a curator reads and the
+    stable ``code`` a program reads (``errors.PROBLEM_CODES``)."""
+    return InputError([Problem(message, field=field, value=value, code=code)])
 
 
 def is_staff(person: Person) -> bool:
@@ -97,9 +98,9 @@ def find_participant(registry: Registry, ref: Participant | str, field: str) -> 
     if len(found) == 1:
         return found[0]
     if found:
-        raise bad_input(field, _several(key, found), ref)
+        raise bad_input(field, _several(key, found), ref, code="participant.ambiguous")
     raise bad_input(field, f"в базе нет участника «{key}»: укажите ID или ФИО участника из базы "
-                    f"(например: {_known_ids(registry)})", ref)
+                    f"(например: {_known_ids(registry)})", ref, code="participant.unknown")
 
 
 def form_title(registry: Registry, pair: Pair) -> str:

@@ -7,12 +7,15 @@ bases its preamble cites — and builds its context on :class:`RequisitesContext
 :func:`requisite_fields`. The template receives finished strings and
 :class:`~nastavnik_docs.ru.PersonForms`.
 
-* :class:`Act` / :class:`CouncilDecision` — the organisation's own acts and council
-  decisions, cited by date and number; :data:`FEDERAL_ACTS` — the federal acts by key
-  (``acts.yaml``); :func:`resolve_bases` and :func:`preamble` — «В соответствии с …, в целях …»;
+* :class:`Act` / :class:`CouncilDecision` — the organisation's own acts, regional and
+  municipal acts and council decisions, cited by date and number; :data:`FEDERAL_ACTS` —
+  the federal acts by key (``acts.yaml``, see :mod:`._legal`); :func:`resolve_bases` and
+  :func:`preamble` — «В соответствии с …, в целях …»;
 * :func:`act_reference`, :func:`number_text`, :func:`place_of`, :func:`letterhead_lines`,
-  :func:`approval_stamp`, :func:`appendix_mark` — the requisites themselves;
-* :class:`Item` and :func:`numbered` — numbered items «1.», «2.1.».
+  :func:`approval_stamp`, :func:`appendix_mark`, :func:`signature_post` — the requisites;
+* :class:`Item` and :func:`numbered` — numbered items «1.», «2.1.»;
+* :func:`typeset` — the last pass over a finished context: one-letter words and dashes bound
+  to their neighbours by no-break spaces in every string it holds.
 """
 
 from __future__ import annotations
@@ -27,31 +30,33 @@ from ..models import Model, Official, Organization, Person
 from ..ru import (
     BLANK_NUMBER,
     PersonForms,
+    agreeing,
     approved_word,
+    bind_words,
     decline_post,
+    decline_title,
     format_date,
-    join_and,
+    join_appositions,
     person_forms,
     typograph,
     upper_first,
     with_preposition,
 )
-from ._data import wording
+from ._legal import ACTS, APPROVED_WORDS, ISSUED_WORDS, act_key
 from ._people import forms_of
 
 __all__ = [
     "FEDERAL_ACTS", "SIGN_LINE", "Act", "Basis", "CouncilDecision", "DocumentInput", "Item",
     "RequisitesContext", "act_reference", "appendix_mark", "approval_stamp", "letterhead_lines",
-    "number_text", "numbered", "place_of", "preamble", "requisite_fields", "resolve_bases",
+    "number_text", "numbered", "place_of", "post_without_org", "preamble", "requisite_fields",
+    "resolve_bases", "signature_post", "typeset",
 ]
 
 NBSP = "\u00a0"
 
-_ACTS = wording(__package__ or "nastavnik_docs.kinds", "acts.yaml")
 #: Federal acts a preamble may cite, by a short key («273-ФЗ», «Р-145», «ТК-351.8» …), in
 #: the instrumental case that «В соответствии с …» asks for.
-FEDERAL_ACTS: dict[str, str] = dict(_ACTS["federal"])
-_ACT_ALIASES: dict[str, str] = dict(_ACTS["aliases"])
+FEDERAL_ACTS: dict[str, str] = {key: act.cite for key, act in ACTS.items()}
 
 #: The signature line of an «УТВЕРЖДАЮ» stamp.
 SIGN_LINE = "_______________"
@@ -63,6 +68,21 @@ SIGN_LINE = "_______________"
 def act_reference(date: dt.date | None, number: str | None) -> str:
     """«от 28.08.2026 № 1»; a missing date or number prints as a blank."""
     return f"от {format_date(date, 'numeric')} №{NBSP}{number or BLANK_NUMBER}"
+
+
+def _last_quoted(title: str) -> int | None:
+    """Where the quoted name that ends ``title`` begins («…» with its nested quotes), or None."""
+    if not title.endswith("»"):
+        return None
+    depth = 0
+    for i in range(len(title) - 1, -1, -1):
+        if title[i] in "»“":
+            depth += 1
+        elif title[i] in "«„":
+            depth -= 1
+            if depth == 0:
+                return i if i > 0 and title[i - 1] == " " else None
+    return None
 
 
 class Act(Model):
@@ -82,8 +102,25 @@ class Act(Model):
         return act_reference(self.date, self.number)
 
     def cite(self, case: str = "instrumental") -> str:
-        """The title in ``case`` followed by «от … № …» when the act has a date or number."""
-        words = [decline_post(self.title, case), self.reference()]
+        """The act in ``case`` with its date and number, as its kind is cited (``acts.yaml``):
+
+        * an issued act names them before its quoted name: «приказом Департамента
+          образования … от 01.08.2025 № 123 «О внедрении …»»;
+        * an approved document names the order that approved it: «Положением о системе
+          наставничества …, утверждённым приказом от 27.08.2026 № 108-о/д»;
+        * anything else is followed by them: «протоколом заседания комиссии от … № …».
+        """
+        title = typograph(self.title)
+        reference = self.reference()
+        first = title.split(" ", 1)[0].lower()
+        if reference and first in APPROVED_WORDS:
+            return (f"{decline_title(title, case)}, {agreeing('утверждённый', title, case)} приказом "
+                    f"{reference}")
+        name = ""
+        start = _last_quoted(title) if reference and first in ISSUED_WORDS else None
+        if start:  # «приказ МБОУ «СОШ № 12» «О …»»: the date and number go before the act's name
+            title, name = title[:start].rstrip(), title[start:]
+        words = [decline_title(title, case), reference, name]
         return typograph(" ".join(w for w in words if w))
 
 
@@ -113,22 +150,27 @@ def resolve_bases(bases: Iterable[Basis]) -> list[str]:
         if isinstance(basis, (Act, CouncilDecision)):
             text = basis.cite("instrumental")
         else:
-            key = str(basis).strip()
-            key = _ACT_ALIASES.get(key.lower(), key)
-            text = FEDERAL_ACTS.get(key, typograph(key))
+            key = act_key(str(basis))
+            text = ACTS[key].cite if key is not None else typograph(str(basis).strip())
         if text and text not in out:
             out.append(text)
     return out
 
 
-def preamble(bases: Sequence[str], purpose: str | None) -> str:
-    """«В соответствии с A, B и C, в целях D,» — the sentence before «ПРИКАЗЫВАЮ:».
+def preamble(bases: Sequence[str], purpose: str | None, clause: str = "") -> str:
+    """«В соответствии с A, B и C, с учётом мнения …, в целях D,» — the sentence before
+    «ПРИКАЗЫВАЮ:».
 
-    ``purpose`` is the continuation after «в целях» («внедрения целевой модели …»).
+    ``purpose`` is the continuation after «в целях» («внедрения целевой модели …»);
+    ``clause`` («с учётом мнения …», «на основании заявления …») goes between the bases and
+    the purpose.
     """
     parts = []
     if bases:
-        parts.append(f"в соответствии {with_preposition(bases[0])} " + join_and(list(bases), sep=", "))
+        # an act cited with the order that approved it is an apposition: a comma closes it before «и»
+        parts.append(f"в соответствии {with_preposition(bases[0])} " + join_appositions(list(bases), sep=", "))
+    if clause:
+        parts.append(clause.strip().rstrip(".,"))
     if purpose:
         text = purpose.strip().rstrip(".,")
         parts.append(text if text.lower().startswith(("в целях", "на основании", "по итогам"))
@@ -203,6 +245,14 @@ class DocumentInput(Model):
     purpose: str | None = Field(default=None, description="Цель («в целях …»)")
     regulation: Act | None = Field(
         default=None, description="Положение о системе наставничества организации (дата, номер)")
+    regional_acts: list[Act] = Field(
+        default_factory=list,
+        description="Региональные и муниципальные акты о наставничестве: цитируются в преамбуле "
+                    "первыми, перед федеральными (название в именительном падеже, дата, номер)")
+    signature_post: str | None = Field(
+        default=None,
+        description="Должность в подписи; по умолчанию — должность подписывающего без наименования "
+                    "организации («Директор»): на бланке организация уже названа")
 
 
 class RequisitesContext(BaseModel):
@@ -246,11 +296,41 @@ def requisite_fields(data: DocumentInput) -> dict[str, Any]:
         "number": number_text(data.number),
         "place": place_of(org, data.place),
         "signer": forms,
-        "signer_post": typograph(signer.post),
+        "signer_post": signature_post(signer, org, data.signature_post),
         "signer_name": forms.initials_nominative,
         "font_name": org.font_name,
         "font_size": org.font_size,
     }
+
+
+def post_without_org(post: str, organization: Organization) -> str:
+    """«директора МБОУ «СОШ № 12»» → «директора» when the organisation is named anyway."""
+    text = typograph(post)
+    for name in (organization.short_name, organization.full_name):
+        tail = typograph(name)
+        if text.endswith(" " + tail):
+            return text[: -len(tail) - 1]
+    return text
+
+
+def signature_post(signer: Official, organization: Organization, given: str | None = None) -> str:
+    """The post in a signature on the organisation's letterhead: as ``given``, else the
+    signer's post without the organisation's name, which the letterhead already carries
+    («Директор»)."""
+    return upper_first(typograph(given.strip())) if given and given.strip() else \
+        upper_first(post_without_org(signer.post, organization))
+
+
+def typeset(value: Any) -> Any:
+    """``value`` with :func:`~nastavnik_docs.ru.bind_words` applied to every string it holds
+    (a context model, its lists and nested models); people's forms are left as they are."""
+    if isinstance(value, str):
+        return bind_words(value)
+    if isinstance(value, list):
+        return [typeset(v) for v in value]
+    if isinstance(value, BaseModel):
+        return value.model_copy(update={name: typeset(getattr(value, name)) for name in type(value).model_fields})
+    return value
 
 
 def appendix_mark(number: int | None, document: str, data: DocumentInput) -> list[str]:

@@ -56,7 +56,7 @@ class AwardRecipient(Person):
 
 
 class AwardInput(_Input):
-    """The data of one certificate (any of the five award kinds)."""
+    """Грамота, благодарность, благодарственное письмо, сертификат участника или диплом: кому и за что."""
 
     organization: Organization = Field(description="Организация, которая награждает")
     recipient: AwardRecipient = Field(description="Кого награждают")
@@ -236,7 +236,7 @@ def _context(data: AwardInput, statement: str, forms: PersonForms) -> AwardConte
 
 def _need_wording(data: AwardInput, what: str) -> str:
     if not data.wording:
-        raise bad_input("wording", f"не указано, за что {what} (поле wording)")
+        raise bad_input("wording", f"не указано, за что {what} (поле wording)", code="field.missing")
     return _sentence(data.wording)
 
 
@@ -271,7 +271,7 @@ def build_certificate(data: AwardInput) -> AwardContext:
     gender = forms.gender
     if not data.event:
         raise bad_input("event", "не указано, в чём участвовал получатель сертификата "
-                        "(поле event, например «в программе наставничества …»)")
+                        "(поле event, например «в программе наставничества …»)", code="field.missing")
     statement = _sentence(f"в том, что {gendered(gender, 'он', 'она')} "
                           f"{gendered(gender, 'принял', 'приняла')} участие {data.event}")
     return _context(data, statement, forms)

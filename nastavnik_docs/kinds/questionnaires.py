@@ -102,7 +102,7 @@ class Respondent(Person):
 
 
 class QuestionnaireInput(Model):
-    """An anketa: the organisation, the respondent (none — a blank form), the questions."""
+    """Анкета наставника: организация, кто отвечает (никто — пустой бланк), вопросы."""
 
     organization: Organization = Field(description="Организация")
     respondent: Respondent | None = Field(default=None, description="Кто заполняет (нет — бланк с линиями)")
@@ -126,11 +126,15 @@ class QuestionnaireInput(Model):
 
 
 class MenteeQuestionnaireInput(QuestionnaireInput):
+    """Анкета наставляемого: как анкета наставника, с категорией для пустого бланка."""
+
     category: Category | None = Field(
         default=None, description="Для бланка без имени: педагог или обучающийся (по умолчанию — педагог)")
 
 
 class FeedbackInput(QuestionnaireInput):
+    """Анкета обратной связи участника пары: наставника или наставляемого."""
+
     role: Role = Field(description="Кто отвечает: наставник или наставляемый")
     partner: str | None = Field(default=None, description="Наставник (для наставляемого) или наставляемые (для наставника)")
     form: str | None = Field(default=None, description="Форма наставничества")
@@ -288,7 +292,7 @@ def build_feedback(data: FeedbackInput) -> QuestionnaireContext:
         found = _pair_of(data.registry, person, data.role)
         if found is None:
             raise bad_input("participant", f"в базе нет пары, где {data.participant} — "
-                            f"{'наставник' if mentor else 'наставляемый'}", data.participant)
+                            f"{'наставник' if mentor else 'наставляемый'}", data.participant, code="pair.unknown")
         partner, form = partner or found["partner"], form or found["form"]
     extra = [Line(label="Наставляемые" if mentor else "Наставник", value=typograph(partner or "")),
              Line(label="Форма наставничества", value=typograph(form or ""))]

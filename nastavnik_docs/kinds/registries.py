@@ -197,7 +197,7 @@ def build_mentors(data: RegistryListInput) -> MentorRegistryContext:
             periods=_lines([_period(p) for p in own], own, reg),
             consent=format_date(person.consent_date, "numeric")))
     if not rows:
-        raise bad_input("registry", "в базе нет наставников")
+        raise bad_input("registry", "в базе нет наставников", code="registry.empty")
     return MentorRegistryContext(**_registry_frame(data, "НАСТАВНИКОВ", f"Всего: {agree(len(rows), 'наставник')}"),
                                  rows=rows)
 
@@ -220,7 +220,7 @@ def build_mentees(data: RegistryListInput) -> MenteeRegistryContext:
             periods=_lines([_period(p) for p in own], own, reg),
             consent=format_date(person.consent_date, "numeric")))
     if not rows:
-        raise bad_input("registry", "в базе нет наставляемых")
+        raise bad_input("registry", "в базе нет наставляемых", code="registry.empty")
     total = f"Всего: {agree(len(rows), 'наставляемый')}"
     return MenteeRegistryContext(**_registry_frame(data, "НАСТАВЛЯЕМЫХ", total), rows=rows)
 

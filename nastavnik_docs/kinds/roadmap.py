@@ -20,12 +20,24 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Roadmap
-from ..models.roadmap import COLUMN_WEIGHTS, Block, ColumnRole, RoadmapRow, Stamp, StampKind, SubStage
+from ..models.roadmap import (
+    COLUMN_WEIGHTS,
+    AppendixMark,
+    Block,
+    ColumnRole,
+    RoadmapRow,
+    Stage,
+    StageLayout,
+    Stamp,
+    StampSide,
+    SubStage,
+)
 from ..ru import format_date
 from ._base import Kind, register
 from ._requisites import act_reference
 
-__all__ = ["GRID", "RoadmapContext", "build_context", "column_spans", "event_paragraphs", "stamp_lines"]
+__all__ = ["GRID", "RoadmapContext", "appendix_lines", "build_context", "column_spans", "event_paragraphs",
+           "stamp_lines"]
 
 #: Grid columns of the template's table; a cell's width is the number it spans.
 GRID = 100
@@ -109,6 +121,7 @@ class RoadmapContext(BaseModel):
     approval_note: str
     place_line: str
     title: str
+    title_lines: list[str]
     has_note: bool
     note_title: str
     note: list[Par]
@@ -126,15 +139,19 @@ class RoadmapContext(BaseModel):
 
 def stamp_lines(stamp: Stamp) -> list[str]:
     """The printed lines of a stamp, in the order of requisites 16/20 of ГОСТ Р 7.0.97-2025:
-    the word, the act, the post, the signature with initials and surname, the date.
-    Multi-line wordings keep their line breaks."""
+    the word, the act, the post, the signature with initials and surname, the date (the act
+    last when the stamp was published so, ``reference_last``). Multi-line wordings keep
+    their line breaks."""
     lines: list[str] = []
     if stamp.heading:
         lines.append(stamp.heading)
+    act: list[str] = []
     if stamp.reference:
-        lines.extend(stamp.reference.split("\n"))
+        act = stamp.reference.split("\n")
     elif stamp.act:
-        lines.append(f"{stamp.act} {act_reference(stamp.act_date, stamp.act_number)}")
+        act = [f"{stamp.act} {act_reference(stamp.act_date, stamp.act_number)}"]
+    if not stamp.reference_last:
+        lines += act
     if stamp.post:
         lines.append(stamp.post)
     if stamp.signature_line:
@@ -145,6 +162,19 @@ def stamp_lines(stamp: Stamp) -> list[str]:
         lines.append(stamp.signed)
     elif stamp.signed_on:
         lines.append(format_date(stamp.signed_on, "quoted"))
+    if stamp.reference_last:
+        lines += act
+    return [nbsp(line) for line in lines]
+
+
+def appendix_lines(mark: AppendixMark) -> list[str]:
+    """The appendix mark (requisite 19) as published, or composed: «Приложение 1» /
+    «к приказу директора … от 01.09.2025 № 45»."""
+    if mark.text:
+        return [nbsp(line.strip()) for line in mark.text.split("\n") if line.strip()]
+    lines = [f"Приложение {mark.number}" if mark.number else "Приложение"]
+    if mark.act:
+        lines.append(f"{mark.act} {act_reference(mark.act_date, mark.act_number)}")
     return [nbsp(line) for line in lines]
 
 
@@ -198,13 +228,15 @@ def _row_cell(role: ColumnRole, row: RoadmapRow, sub: SubStage | None, first_of_
         return Cell(paragraphs=_pars(row.number, "center"), span=span)
     if role is ColumnRole.TITLE:
         return Cell(paragraphs=event_paragraphs(row), span=span)
+    if role is ColumnRole.CONTENT:
+        return Cell(paragraphs=[_block_par(b) for b in row.content] or _pars(""), span=span)
     if role is ColumnRole.SUBSTAGE:
         text = ""
         if sub is not None and first_of_sub:
             text = " ".join(x for x in (sub.number, sub.title) if x)
         return Cell(paragraphs=_pars(text), span=span)
     value = {ColumnRole.DEADLINE: row.deadline, ColumnRole.RESPONSIBLE: row.responsible,
-             ColumnRole.RESULT: row.result}.get(role)
+             ColumnRole.RESULT: row.result, ColumnRole.DOCUMENT: row.document}.get(role)
     return Cell(paragraphs=_pars(value), span=span)
 
 
@@ -222,8 +254,8 @@ def _layout(roadmap: Roadmap) -> TableLayout:
     blocks: list[StageBlock] = []
     for stage in roadmap.stages:
         rows: list[BodyRow] = []
-        if not as_column:
-            rows.append(BodyRow(cells=[Cell(paragraphs=_pars(stage.heading, "heading"), span=GRID)]))
+        if not as_column and stage.printed:
+            rows.append(_stage_row(stage, roadmap.stage_layout, roles, spans))
         groups: list[tuple[SubStage | None, list[RoadmapRow]]] = [(None, stage.rows)] if stage.rows else []
         groups += [(sub, sub.rows) for sub in stage.substages]
         for sub, sub_rows in groups:
@@ -235,7 +267,7 @@ def _layout(roadmap: Roadmap) -> TableLayout:
         if as_column and not rows:  # a stage without rows still shows in its column
             rows.append(BodyRow(cells=[Cell(paragraphs=_pars(""), span=span_of[r])
                                        for r in body_roles]))
-        blocks.append(StageBlock(number=stage.number or "", title=stage.title, rows=rows))
+        blocks.append(StageBlock(number=stage.number or "", title=stage.title or "", rows=rows))
     return TableLayout(
         head=head, stages=blocks,
         lead_stage_number=as_column and ColumnRole.STAGE_NUMBER in roles,
@@ -243,6 +275,15 @@ def _layout(roadmap: Roadmap) -> TableLayout:
         stage_number_span=span_of.get(ColumnRole.STAGE_NUMBER, 1),
         stage_span=span_of.get(ColumnRole.STAGE, 1),
     )
+
+
+def _stage_row(stage: Stage, layout: StageLayout, roles: list[ColumnRole], spans: list[int]) -> BodyRow:
+    """A stage row across the table, or its number in the «№» column and its title across
+    the rest (``StageLayout.NUMBER_CELL``)."""
+    if layout is StageLayout.NUMBER_CELL and stage.number and stage.title and roles[0] is ColumnRole.NUMBER:
+        return BodyRow(cells=[Cell(paragraphs=_pars(stage.number, "heading"), span=spans[0]),
+                              Cell(paragraphs=_pars(stage.title, "heading"), span=GRID - spans[0])])
+    return BodyRow(cells=[Cell(paragraphs=_pars(stage.heading, "heading"), span=GRID)])
 
 
 def _substage_row(sub: SubStage, roles: list[ColumnRole], spans: list[int]) -> BodyRow:
@@ -262,8 +303,10 @@ def build_context(roadmap: Roadmap) -> RoadmapContext:
     org = roadmap.organization
     note = roadmap.note
     note_pars = [_block_par(b) for b in (note.blocks if note else [])]
-    agreement = [StampBlock(lines=stamp_lines(s)) for s in roadmap.stamps if s.kind is StampKind.AGREEMENT]
-    approval = [StampBlock(lines=stamp_lines(s)) for s in roadmap.stamps if s.kind is StampKind.APPROVAL]
+    # left and right of the page: the appendix mark first at the right, then the stamps
+    agreement = [StampBlock(lines=stamp_lines(s)) for s in roadmap.stamps if s.placed is StampSide.LEFT]
+    approval = [StampBlock(lines=appendix_lines(roadmap.appendix))] if roadmap.appendix else []
+    approval += [StampBlock(lines=stamp_lines(s)) for s in roadmap.stamps if s.placed is StampSide.RIGHT]
     targets = roadmap.target_lines() if roadmap.show_targets else []
     return RoadmapContext(
         roadmap=roadmap,
@@ -276,6 +319,7 @@ def build_context(roadmap: Roadmap) -> RoadmapContext:
         approval_note=roadmap.approval_note or "",
         place_line=roadmap.place_line or "",
         title=roadmap.title,
+        title_lines=roadmap.title_lines,
         has_note=note is not None,
         note_title=note.title if note else "",
         note=note_pars,

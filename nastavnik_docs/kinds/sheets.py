@@ -92,7 +92,7 @@ def _from_registry(data: _SheetBase, default: Selection) -> list[Participant]:
         return []
     if data.registry is None:
         raise bad_input("registry", "участники выбираются из базы, но база наставников и наставляемых "
-                        "(registry) не указана")
+                        "(registry) не указана", code="registry.missing")
     reg = data.registry
     if not isinstance(selection, list):
         return {"all": reg.participants, "staff": [p for p in reg.participants if is_staff(p)],
@@ -137,7 +137,7 @@ def _responsible(data: RegistrationSheetInput) -> tuple[str, str]:
         return "Ответственный за регистрацию", BLANK_SHORT
     if isinstance(ref, str):
         if data.registry is None:
-            raise bad_input("responsible", "ответственный указан по ID или ФИО, но база (registry) не указана", ref)
+            raise bad_input("responsible", "ответственный указан по ID или ФИО, но база (registry) не указана", ref, code="registry.missing")
         person: Person = find_participant(data.registry, ref, "responsible")
     else:
         person = ref

@@ -39,6 +39,31 @@ class AliasedEnum(StrEnum):
         return cls(target) if target else None
 
     @classmethod
+    def spellings(cls) -> list[str]:
+        """Every word this enum accepts, normalised: values, aliases and Russian labels."""
+        words = [m.value for m in cls] + list(cls._aliases()) + list(cls._labels().values())
+        return list(dict.fromkeys(normalize_word(w) for w in words))
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        """The canonical values (``enum``, for drop-downs) or any spelling the loader takes
+        (``pattern``: Russian words, any case, «ё»; see ``models.schema``)."""
+        from .schema import spelling_pattern
+
+        reference = handler(core_schema)
+        schema = handler.resolve_ref_schema(reference)
+        values = schema.pop("enum", [m.value for m in cls])
+        schema.pop("type", None)
+        schema["anyOf"] = [{"type": "string", "enum": values},
+                           {"type": "string", "pattern": spelling_pattern(cls.spellings())}]
+        labels = ", ".join(f"«{w}»" for w in cls.allowed())
+        lead = (cls.__doc__ or "").strip().split("\n")[0] if cls.__doc__ else ""
+        schema["description"] = (f"{lead} " if lead else "") + (
+            f"Значения: {', '.join(values)}; принимаются и русские написания ({labels}) "
+            "в любом регистре, с «ё» или «е».")
+        return reference
+
+    @classmethod
     def allowed(cls) -> list[str]:
         """The Russian words a curator may type, for error messages and dropdowns."""
         return list(dict.fromkeys(cls._labels().values()))

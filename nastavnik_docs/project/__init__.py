@@ -8,25 +8,31 @@ This layer sits above the catalogue, the batch engine and ``render``; nothing be
 imports it.
 """
 
-from ._file import PROJECT_FILE, ProjectFile, parse_school_year
-from ._journal import Journal, JournalEntry
+from ._file import PROJECT_FILE, Officials, ProjectFile, parse_school_year
+from ._journal import DocumentState, IssueState, Journal, JournalEntry, load_state
 from ._plan import ItemStatus, PlanItem, Stage
 from ._project import INDEX_XLSX, JOURNAL_XLSX, CheckFailed, IssuedDocument, Project, YearReport, find_project
+from ._resolve import find_person
 
 __all__ = [
     "CheckFailed",
+    "DocumentState",
     "INDEX_XLSX",
+    "IssueState",
     "IssuedDocument",
     "ItemStatus",
     "JOURNAL_XLSX",
     "Journal",
     "JournalEntry",
+    "Officials",
     "PROJECT_FILE",
     "PlanItem",
     "Project",
     "ProjectFile",
     "Stage",
     "YearReport",
+    "find_person",
     "find_project",
+    "load_state",
     "parse_school_year",
 ]

@@ -1,5 +1,7 @@
 """Russian language layer: names and posts in cases, dates, numbers, money, agreement, typography,
-and the small phrases and text shaping sentences are composed with.
+and the small phrases and text shaping sentences are composed with: lists of people with
+their appositions closed, one or many, titles and forms of mentoring in cases, the no-break
+spaces and soft hyphens a finished document needs.
 
 Templates never think about grammar: context builders put ``person_forms(...)`` objects
 and strings made here into the context. pytrovich declines names, pymorphy3 posts and
@@ -8,6 +10,7 @@ corrections and guards documents need (see each private module).
 """
 
 from ._agree import agree, noun_gender
+from ._binding import SOFT_HYPHEN, bind_words, soft_hyphens
 from ._dates import (
     BLANK_DATE_LONG,
     BLANK_DATE_NUMERIC,
@@ -20,6 +23,7 @@ from ._dates import (
 )
 from ._filters import BLANK_NAME, jinja_filters
 from ._forms import PersonForms, PostForms, person_forms
+from ._lists import by_count, close_apposition, has_apposition, join_appositions
 from ._names import decline_name, detect_gender, initials_name, short_name, split_full_name
 from ._numbers import (
     BLANK_MONEY,
@@ -51,6 +55,7 @@ from ._text import (
     upper_first,
     with_preposition,
 )
+from ._titles import agreeing, decline_title, form_phrase, forms_phrase
 from ._typography import typograph
 
 NBSP = "\u00a0"
@@ -69,21 +74,31 @@ __all__ = [
     "NBSP",
     "PersonForms",
     "PostForms",
+    "SOFT_HYPHEN",
     "agree",
+    "agreeing",
     "approved_word",
+    "bind_words",
+    "by_count",
     "class_genitive",
+    "close_apposition",
     "decline_name",
     "decline_post",
+    "decline_title",
     "detect_gender",
+    "form_phrase",
     "format_date",
     "format_month_range",
     "format_number",
     "format_percent",
     "format_school_year",
+    "forms_phrase",
     "gendered",
+    "has_apposition",
     "initials_name",
     "jinja_filters",
     "join_and",
+    "join_appositions",
     "lower_first",
     "money_in_words",
     "noun_gender",
@@ -96,6 +111,7 @@ __all__ = [
     "school_year_of",
     "sentence",
     "short_name",
+    "soft_hyphens",
     "split_full_name",
     "stop",
     "sub_items",

@@ -16,6 +16,27 @@ EN_DASH = "\u2013"
 _LETTER = "А-ЯЁA-Zа-яёa-z"
 _UP = "А-ЯЁA-Z"
 
+_SURNAME_BEFORE = re.compile(rf"([{_UP}][{_LETTER}-]+)[ \u00a0]+$")
+
+
+def _is_surname(word: str) -> bool:
+    """A capitalised word that may be a surname: not a dictionary word of another kind
+    («Назначить», «Приказ»), but a surname pymorphy3 knows or a word it does not know."""
+    from ._morph import parses
+
+    found = parses(word.lower().split("-")[-1])
+    known = [p for p in found if p.is_known]
+    return not known or any("Surn" in p.tag for p in known)
+
+
+def _initials_before(match: re.Match[str]) -> str:
+    """Tie initials to the surname after them unless a surname stands right before them."""
+    before = _SURNAME_BEFORE.search(match.string, 0, match.start())
+    if before is not None and _is_surname(before.group(1)):
+        return match.group(1) + " "
+    return match.group(1) + NBSP
+
+
 #: (pattern, replacement): a template string or a function of the match, as ``re.sub`` takes.
 _RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # Runs of ordinary spaces collapse to one (no-break spaces are kept as they are).
@@ -29,8 +50,9 @@ _RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?<![\d.,])(\d+)-(\d+)(?![\d.,-])"), rf"\1{EN_DASH}\2"),
     # Initials: «М. П. Иванова» → «М.П. Иванова» (spaces between initials removed).
     (re.compile(rf"\b([{_UP}])\.[ \u00a0]+(?=[{_UP}]\.)"), r"\1."),
-    # Initials before a surname: «М.П. Иванова».
-    (re.compile(rf"(\b[{_UP}]\.(?:[{_UP}]\.)?)[ ]+(?=[{_UP}][{_LETTER}-]+)"), rf"\1{NBSP}"),
+    # Initials before a surname: «М.П. Иванова» — unless they follow their own surname
+    # («Власова Е.Н. Срок …», «Горбунова Л.А. Власова Е.Н.»: never tied to the next word).
+    (re.compile(rf"(\b[{_UP}]\.(?:[{_UP}]\.)?)[ ]+(?=[{_UP}][{_LETTER}-]+)"), _initials_before),
     # Surname before initials: «Иванова М.П.» (initials not already followed by a surname).
     (re.compile(rf"(\b[{_UP}][{_LETTER}-]+)[ ]+(?=[{_UP}]\.(?:[{_UP}]\.)?(?!\u00a0|[{_UP}]))"),
      rf"\1{NBSP}"),
@@ -78,17 +100,23 @@ def _quotes(text: str, nested: str) -> str:
                 out.append("»" if depth == 0 else inner_close)
         else:
             out.append(ch)
-    return "".join(out)
+    # A quote left open closes at the end of this text, so that it cannot spoil the text
+    # this one is inserted into.
+    closers = [inner_close] * max(depth - 1, 0) + ["»"] * min(depth, 1)
+    return "".join(out) + "".join(closers)
 
 
 def typograph(text: str | None, *, nested_quotes: str = "„“") -> str:
     """Apply Russian typography to free text.
 
     - straight quotes become «ёлочки», quotes inside quotes become „лапки“
-      (``nested_quotes="«»"`` repeats the ёлочки, as some organisations write);
+      (``nested_quotes="«»"`` repeats the ёлочки, as some organisations write); a quote
+      left open is closed at the end, so typograph each inserted value on its own and an
+      unclosed quote in one field cannot spoil the sentence it goes into;
     - a hyphen between spaces becomes a dash « – » (no-break space before it),
       number ranges get an en dash («2024–2025»);
-    - no-break spaces between initials and surname («М.П. Иванова», «Иванова М.П.»),
+    - no-break spaces between initials and their own surname («М.П. Иванова», «Иванова
+      М.П.»; never the next person's),
       after «№» and «§», before «г.», «гг.», «руб.», «коп.», «%», after «ст.», «п.», «ч.»,
       and between thousands («1 234»).
     ``None`` gives "".

@@ -30,8 +30,8 @@ class SummaryRow(Model):
     organization: str = Field(description="Организация")
     inn: str | None = Field(default=None, description="ИНН")
     file: str = Field(default="", description="Файл таблицы")
-    period_start: date | None = None
-    period_end: date | None = None
+    period_start: date | None = Field(default=None, description="Начало отчётного периода таблицы")
+    period_end: date | None = Field(default=None, description="Конец отчётного периода таблицы")
     values: dict[str, tuple[int, int | None, int | None]] = Field(default_factory=dict,
                                                                   description="Графы 3, 4, 5 по кодам строк")
 
@@ -61,9 +61,9 @@ class SummaryRow(Model):
 class FailedFile(Model):
     """A file that was not summed, and why (each reason names its check or relation)."""
 
-    file: str
-    organization: str = ""
-    reasons: list[str] = Field(default_factory=list)
+    file: str = Field(description="Файл")
+    organization: str = Field(default="", description="Организация, если её удалось прочитать")
+    reasons: list[str] = Field(default_factory=list, description="Причины: проверка или контрольное соотношение")
 
 
 class MunicipalSummary(Model):
@@ -73,8 +73,8 @@ class MunicipalSummary(Model):
     failed: list[FailedFile] = Field(default_factory=list, description="Непринятые файлы и причины")
     files: int = Field(default=0, ge=0, description="Сколько файлов прочитано")
     shard: str | None = Field(default=None, description="Часть «i/n», если сводка частичная")
-    form: str = COVERAGE_FORM.form
-    version: str = COVERAGE_FORM.version
+    form: str = Field(default=COVERAGE_FORM.form, description="Форма таблиц сводки")
+    version: str = Field(default=COVERAGE_FORM.version, description="Версия формы")
 
     _keys: dict[str, str] = PrivateAttr(default_factory=dict)
 

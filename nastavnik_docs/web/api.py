@@ -25,8 +25,8 @@ from ..kinds import Kind, all_kinds
 from .archive import make_zip
 from .files import content_disposition, content_type
 from .inputs import safe_input
-from .schemas import BatchRequest, ErrorOut, KindInfo, OutputFormat, TemplateCheckOut, TemplateIssueOut
-from .state import WebState, store_upload
+from .schemas import BatchRequest, CheckReport, ErrorOut, KindInfo, OutputFormat, TemplateCheckOut, TemplateIssueOut
+from .state import Upload, WebState, store_upload
 
 __all__ = ["RENDER_PATH", "router"]
 
@@ -191,3 +191,34 @@ async def check_user_template(
     return TemplateCheckOut(ok=report.ok, kind=found.id, template=upload.original,
                             issues=[TemplateIssueOut(kind=i.kind, message=i.message, where=i.where, text=i.text,
                                                      path=i.path, suggestion=i.suggestion) for i in report.issues])
+
+
+def _check_upload(state: WebState, upload: Upload) -> list[Any]:
+    try:
+        return state.folder.open_project(registry=upload.path).check()
+    except InputError as exc:
+        raise upload.renamed(exc) from None
+
+
+@router.post("/check-project", response_model=CheckReport, summary="Проверить данные года")
+async def check_project(
+    request: Request,
+    file: UploadFile | None = File(None, description="Книга Excel базы участников (.xlsx) — проверить её "
+                                                     "вместо базы папки, с настройками папки"),
+) -> CheckReport:
+    """Весь комплект года собирается в памяти и проверяется, ничего не записывается: ссылки
+    актов, номера и даты, наставники, пары, согласия, база. Без файла проверяется папка, которую
+    обслуживает сервер; с файлом — загруженная база с nastavnik.yaml и журналом этой папки (так
+    школьная система проверяет свою выгрузку до того, как заменить ею базу). Каждая находка —
+    с кодом, серьёзностью, текстом, подсказкой, строками базы и ключами документов."""
+    state = _state(request)
+    if file is None:
+        findings = await run_in_threadpool(state.cache.check)
+        return CheckReport.of(findings, "папка")
+    folder = state.scratch()
+    try:
+        upload = await store_upload(file, folder, (".xlsx",), "База участников")
+        findings = await run_in_threadpool(_check_upload, state, upload)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return CheckReport.of(findings, upload.original)

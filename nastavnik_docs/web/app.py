@@ -24,9 +24,13 @@ from .access_log import AccessLog
 from .api import RENDER_PATH
 from .api import router as api_router
 from .awards_page import router as awards_router
+from .check_page import router as check_router
 from .errors import install_handlers
 from .guard import Guard
+from .job_page import router as job_router
+from .officials import router as officials_router
 from .pages import router as pages_router
+from .plan_page import router as plan_router
 from .settings import WebSettings
 from .state import WebState
 
@@ -82,12 +86,16 @@ def create_app(settings: WebSettings) -> FastAPI:
                   lifespan=lifespan, docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json")
     app.state.web = state
     templates = Jinja2Templates(directory=HERE / "templates")
-    templates.env.globals["preview_enabled"] = False
+    templates.env.filters["sentence"] = lambda text: str(text)[:1].upper() + str(text)[1:]
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api_router)
     app.include_router(pages_router)
+    app.include_router(officials_router)
+    app.include_router(check_router)
+    app.include_router(plan_router)
     app.include_router(awards_router)
+    app.include_router(job_router)
     install_handlers(app, templates)
     app.add_middleware(Guard, settings=settings)
     app.add_middleware(AccessLog)

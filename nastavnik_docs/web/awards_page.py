@@ -10,11 +10,10 @@ from the kind's input model, and their validation messages stand beside the fiel
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
@@ -24,9 +23,10 @@ from ..errors import InputError, Problem
 from ..kinds import Kind, all_kinds, get_kind
 from ..models import Category, Role
 from ..ru import agree
-from .archive import PREVIEW_SUFFIXES, make_zip, preview_available
+from .archive import make_zip
+from .folder import AWARDS_FOLDER
 from .forms import FormField, attach_problems, form_fields, form_to_data
-from .jobs import Job
+from .jobs import Job, finished_files
 from .state import WebState
 from .view import page, state_of
 
@@ -46,8 +46,6 @@ _HINTS = {
     "event": "Для сертификата: «в программе наставничества … в 2025/2026 учебном году».",
     "degree": "Для диплома, например: I степени.",
 }
-#: The folder of the served folder that batches are written to.
-OUTPUT_FOLDER = "Грамоты и благодарности"
 
 
 def fields_of(kind: Kind) -> list[str]:
@@ -117,7 +115,7 @@ def awards_page(request: Request) -> HTMLResponse:
 
 def _issue(state: WebState, kind: Kind, records: list[dict[str, Any]], merge: bool) -> Job:
     stamp = dt.datetime.now().strftime("%Y-%m-%d %H-%M-%S")
-    out = state.folder.path / OUTPUT_FOLDER / safe_file_stem(f"{kind.title} {stamp}")
+    out = state.folder.path / AWARDS_FOLDER / safe_file_stem(f"{kind.title} {stamp}")
 
     def work(job: Job) -> None:
         report = render_batch(kind, records, out, merge=merge)
@@ -133,7 +131,7 @@ def _issue(state: WebState, kind: Kind, records: list[dict[str, Any]], merge: bo
             folder=str(out.relative_to(state.folder.path)),
         )
 
-    return state.jobs.start(kind.title, len(records), out, ".docx", work)
+    return state.jobs.start(kind.title, len(records), finished_files(out, ".docx"), work)
 
 
 @router.post("/awards", response_class=HTMLResponse)
@@ -158,22 +156,3 @@ async def start_awards(request: Request) -> Response:
         return _form(request, params, exc.problems, status=422)
     job = _issue(state, kind, records, merge=params.get("merge") == "on")
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
-
-
-def _job(request: Request, job_id: str) -> Job:
-    job = state_of(request).jobs.get(job_id)
-    if job is None:
-        raise HTTPException(404, "Такого выпуска нет: сервер мог быть перезапущен")
-    return job
-
-
-@router.get("/jobs/{job_id}", response_class=HTMLResponse)
-def job_page(request: Request, job_id: str) -> HTMLResponse:
-    job = _job(request, job_id)
-    return page(request, "job.html", section="awards", job=job, progress=job.progress(),
-                previews=preview_available(), preview_suffixes=PREVIEW_SUFFIXES, folder_name=Path(job.out_dir).name)
-
-
-@router.get("/jobs/{job_id}/progress")
-def job_progress(request: Request, job_id: str) -> JSONResponse:
-    return JSONResponse(_job(request, job_id).progress())

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from ..errors import Problem
 from ..models import AliasedEnum
 
-__all__ = ["FormField", "attach_problems", "form_fields", "form_to_data"]
+__all__ = ["FormField", "attach_problems", "field_label", "form_fields", "form_to_data"]
 
 
 @dataclass
@@ -107,6 +107,21 @@ def form_fields(model: type[BaseModel], names: list[str], data: dict[str, Any],
             item.kind = "email"
         out.append(item)
     return out
+
+
+def field_label(model: type[BaseModel], path: str) -> str | None:
+    """The Russian name of a field of ``model`` a problem names (``head → last_name`` →
+    «Руководитель (подписывает документы) → Фамилия»); None when the path leaves the model."""
+    owner: Any = model
+    labels = []
+    for part in (p.strip() for p in path.split("→")):
+        fields = owner.model_fields if isinstance(owner, type) and issubclass(owner, BaseModel) else {}
+        if part not in fields:
+            return None
+        info = fields[part]
+        labels.append(info.description or part)
+        owner = _member(info.annotation)
+    return " → ".join(labels)
 
 
 def form_to_data(form: dict[str, str], names: list[str]) -> dict[str, Any]:

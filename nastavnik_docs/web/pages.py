@@ -18,15 +18,17 @@ from starlette.exceptions import HTTPException
 from ..errors import InputError, Problem
 from ..io import write_registry
 from ..models import Organization, Registry
+from ..project import ItemStatus, Officials
 from .archive import PREVIEW_SUFFIXES, preview_available, preview_png
 from .files import IndexedFile, content_disposition
-from .folder import REGISTRY_FILE
 from .forms import attach_problems, form_fields, form_to_data
+from .links import row_anchor
+from .officials import OFFICES
 from .schemas import problems_out
 from .state import WebState, store_upload
 from .view import page, state_of
 
-__all__ = ["ORGANIZATION_FIELDS", "router", "row_anchor"]
+__all__ = ["ORGANIZATION_FIELDS", "router"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -48,28 +50,33 @@ _HINTS = {
 }
 
 
-def row_anchor(sheet: str, row: int | str) -> str:
-    """The id of a registry row on the registry page: ``r-Пары-5``."""
-    return f"r-{sheet.replace(' ', '_')}-{row}"
-
-
 # ------------------------------------------------------------------------ start page
 
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
+    """The curator's path with where each step stands; the check and the plan are shown only
+    when already computed for the folder as it is (the start page never waits for them)."""
     state = state_of(request)
     card, card_problems = state.folder.organization()
     registry, registry_problems = state.folder.registry()
+    written = state.folder.officials_data()
+    offices = [k for k in OFFICES if k != "head"]  # the head comes from the card unless named
+    missing = [str(Officials.model_fields[k].description).lower() for k in offices if not written.get(k)]
+    findings, plan = state.cache.known_check(), state.cache.known_plan()
+    counts = {s: sum(1 for i in plan if i.status is s) for s in ItemStatus} if plan is not None else None
     return page(request, "home.html", section="home", card=card, card_problems=card_problems,
-                registry=registry, registry_problems=registry_problems)
+                registry=registry, registry_problems=registry_problems, officials_missing=missing,
+                officials_named=len(offices) - len(missing),
+                findings=findings, errors=sum(1 for f in findings if f.is_error) if findings is not None else 0,
+                counts=counts, statuses=ItemStatus)
 
 
 # ------------------------------------------------------------------------ organisation
 
 
 def _organization_form(data: dict[str, Any], problems: list[Problem]) -> tuple[list[Any], list[Problem]]:
-    fields = form_fields(Organization, ORGANIZATION_FIELDS, data, _HINTS, {"head.gender": "Пол"})
+    fields = form_fields(Organization, ORGANIZATION_FIELDS, data, _HINTS, {"head.gender": "Пол", "head.post": "Должность"})
     return fields, attach_problems(fields, problems)
 
 
@@ -90,7 +97,7 @@ async def save_organization(request: Request) -> Response:
     data = form_to_data(form, ORGANIZATION_FIELDS)
     data.setdefault("head", {})  # so that each missing name of the head is shown at its field
     try:
-        await run_in_threadpool(state.folder.save_organization, data)
+        await run_in_threadpool(state.folder.save_organization, data, ORGANIZATION_FIELDS)
     except InputError as exc:
         fields, rest = _organization_form(data, exc.problems)
         return page(request, "organization.html", status=422, section="organization", fields=fields,
@@ -104,15 +111,20 @@ async def save_organization(request: Request) -> Response:
 def _registry_page(request: Request, status: int = 200, **extra: Any) -> HTMLResponse:
     state = state_of(request)
     registry, problems = state.folder.registry()
-    current = state.files.add(state.folder.registry_file) if state.folder.registry_file.is_file() else None
+    current = state.files.add(state.folder.registry_file) if registry is not None else None
     return page(request, "registry.html", status=status, section="registry", registry=registry,
                 folder_problems=problems_out(problems), current=current, empty=_empty_workbook(state),
                 row_anchor=row_anchor, **extra)
 
 
 def _empty_workbook(state: WebState) -> IndexedFile:
-    """The empty registry workbook to fill in, made once per server."""
-    target = state.work / "empty" / REGISTRY_FILE
+    """The empty registry workbook to fill in (named as the project names its registry),
+    made once per server."""
+    try:
+        name = state.folder.registry_file.with_suffix(".xlsx").name
+    except InputError:
+        name = "База участников.xlsx"
+    target = state.work / "empty" / name
     if not target.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
         write_registry(Registry(), target, overwrite=True)

@@ -15,14 +15,17 @@ from pydantic import BaseModel, Field
 
 from ..errors import Problem
 from ..models import Finding
+from .links import row_place
 
 __all__ = [
     "BatchRequest",
     "CheckReport",
     "ErrorOut",
+    "FindingOut",
     "KindInfo",
     "OutputFormat",
     "ProblemOut",
+    "RowOut",
     "TemplateCheckOut",
     "TemplateIssueOut",
     "problems_out",
@@ -102,13 +105,38 @@ class BatchRequest(BaseModel):
     merge: bool = Field(default=False, description="Добавить один общий файл для печати")
 
 
+class RowOut(BaseModel):
+    """A row of the registry workbook a finding is about."""
+
+    sheet: str = Field(description="Лист книги Excel")
+    row: int = Field(description="Номер строки листа")
+
+
+class FindingOut(Finding):
+    """A finding of the check, with its registry rows also as sheet and row numbers."""
+
+    places: list[RowOut] = Field(
+        default_factory=list,
+        description="Строки базы из rows, которые указаны листом и номером строки, — для программ")
+
+
 class CheckReport(BaseModel):
     """The consistency check of a project."""
 
-    ok: bool = Field(description="Ошибок нет (предупреждения могут быть)")
+    ok: bool = Field(description="Ошибок нет (предупреждения могут быть): документы года можно выпускать")
     errors: int = Field(description="Число ошибок")
     warnings: int = Field(description="Число предупреждений")
-    findings: list[Finding] = Field(description="Находки проверки, сначала ошибки")
+    registry: str = Field(description="Какая база проверена: «папка» или имя загруженного файла")
+    findings: list[FindingOut] = Field(description="Находки проверки, сначала ошибки")
+
+    @classmethod
+    def of(cls, findings: list[Finding], registry: str) -> CheckReport:
+        out = []
+        for finding in findings:
+            places = [RowOut(sheet=p.sheet, row=p.row) for p in map(row_place, finding.rows) if p is not None]
+            out.append(FindingOut(**finding.model_dump(), places=places))
+        errors = sum(1 for f in findings if f.is_error)
+        return cls(ok=not errors, errors=errors, warnings=len(findings) - errors, registry=registry, findings=out)
 
 
 def problems_out(problems: list[Problem], names: dict[str, str] | None = None) -> list[ProblemOut]:

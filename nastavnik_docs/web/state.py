@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from fastapi import UploadFile
 
 from ..errors import InputError, Problem
 from .files import FileIndex
-from .folder import ServedFolder
+from .folder import AWARDS_FOLDER, ServedFolder
 from .jobs import Jobs
+from .project_cache import ProjectCache
 from .settings import WebSettings
 
 __all__ = ["Upload", "WebState", "store_upload"]
@@ -39,6 +41,8 @@ class WebState:
             else settings.work_dir.resolve()
         self.work.mkdir(parents=True, exist_ok=True)
         self.jobs = Jobs()
+        # certificate batches do not change the year's plan: their folder is left out
+        self.cache = ProjectCache(self.folder.path, self.folder.open_project, skip=(AWARDS_FOLDER,))
 
     def scratch(self, prefix: str = "request-") -> Path:
         """A new empty folder in the work area."""
@@ -61,6 +65,12 @@ class Upload:
     def names(self) -> dict[str, str]:
         """The stored name → the user's name, for messages that name the file."""
         return {self.path.name: self.original}
+
+    def renamed(self, error: InputError) -> InputError:
+        """``error`` with the stored file named as the user named it."""
+        problems = [replace(p, file=self.original) if p.file and Path(p.file).name == self.path.name else p
+                    for p in error.problems]
+        return InputError(problems, file=self.original)
 
 
 async def store_upload(upload: UploadFile, folder: Path, suffixes: tuple[str, ...], what: str) -> Upload:

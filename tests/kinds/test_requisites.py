@@ -48,15 +48,37 @@ def test_federal_acts_come_from_the_data_file_by_key_or_alias():
 
 
 def test_own_acts_and_council_decisions_are_cited_in_the_instrumental_case():
+    # a regulation has no number of its own: it is cited with the order that approved it
     act = Act(title="Положение о системе наставничества", date=dt.date(2026, 8, 27), number="108-о/д")
     council = CouncilDecision(date=dt.date(2026, 8, 26), number="1")
     bases = resolve_bases([act, council, "своим основанием"])
-    assert bases[0] == f"Положением о системе наставничества от 27.08.2026 №{NB}108-о/д"
+    assert bases[0] == f"Положением о системе наставничества, утверждённым приказом от 27.08.2026 №{NB}108-о/д"
     assert bases[1] == f"решением педагогического совета (протокол от 26.08.2026 №{NB}1)"
     assert preamble(bases[:1], "внедрения целевой модели") == (
-        f"В соответствии с Положением о системе наставничества от 27.08.2026 №{NB}108-о/д, "
-        "в целях внедрения целевой модели,")
+        f"В соответствии с Положением о системе наставничества, утверждённым приказом от 27.08.2026 "
+        f"№{NB}108-о/д, в целях внедрения целевой модели,")
     assert preamble(["статьёй 351.8"], None).startswith("В соответствии со статьёй")
+    # an approved document closes its apposition before «и»
+    assert preamble(bases[:2], None) == (
+        f"В соответствии с Положением о системе наставничества, утверждённым приказом от 27.08.2026 "
+        f"№{NB}108-о/д, и решением педагогического совета (протокол от 26.08.2026 №{NB}1),")
+
+
+def test_acts_are_cited_as_their_kind_is():
+    regional = Act(title="приказ Департамента образования Вологодской области «О внедрении целевой модели "
+                         "наставничества»", date=dt.date(2025, 6, 16), number="1234")
+    assert regional.cite() == ("приказом Департамента образования Вологодской области от 16.06.2025 "
+                               f"№{NB}1234 «О внедрении целевой модели наставничества»")
+    roadmap = Act(title="Дорожная карта (план мероприятий)", date=dt.date(2026, 8, 27), number="108-о/д")
+    assert roadmap.cite("genitive") == (f"Дорожной карты (плана мероприятий), утверждённой приказом от 27.08.2026 "
+                                        f"№{NB}108-о/д")
+    order = Act(title="приказ МБОУ «СОШ № 12» «О закреплении наставнических пар»", date=dt.date(2026, 9, 28),
+                number="113-о/д")
+    assert order.cite() == (f"приказом МБОУ «СОШ №{NB}12» от 28.09.2026 №{NB}113-о/д «О закреплении "
+                            "наставнических пар»")
+    protocol = Act(title="протокол заседания комиссии по отбору наставников", date=dt.date(2026, 9, 18), number="2")
+    assert protocol.cite() == f"протоколом заседания комиссии по отбору наставников от 18.09.2026 №{NB}2"
+    assert Act(title="Положение об оплате труда").cite() == "Положением об оплате труда"
 
 
 def test_number_place_and_items():

@@ -137,3 +137,18 @@ def test_demo_issues_the_sample_year_and_every_kind(tmp_path):
     assert project_kinds == {k.id for k in all_kinds()}
     assert len(files) >= 190
     assert not (Path(SAMPLE) / "журнал.yaml").exists()  # the sample folder itself is never written to
+
+
+@pytest.mark.slow
+def test_every_calendar_of_the_demo_parses_and_has_an_event(tmp_path):
+    import icalendar
+
+    out = tmp_path / "демо"
+    assert run("demo", "--out", out).exit_code == 0
+    calendars = sorted(out.rglob("*.ics"))
+    assert len(calendars) >= 6
+    for path in calendars:
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        events = list(calendar.walk("VEVENT"))
+        assert events, path.name
+        assert all(str(e.get("SUMMARY", "")).strip() for e in events), path.name

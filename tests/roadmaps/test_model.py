@@ -80,3 +80,49 @@ def test_context_of_a_stage_row_roadmap() -> None:
     bullets = [p for row in context.table.stages[2].rows for c in row.cells for p in c.paragraphs
                if p.kind == "bullet"]
     assert bullets[0].text.startswith("✓\tсбор данных о наставляемых")
+
+
+FULL = {
+    "appendix": {"number": "1", "act": "к приказу директора МБОУ «СОШ № 5»", "act_date": "2025-09-01",
+                 "act_number": "45"},
+    "stamps": [{"kind": "adoption", "heading": "ПРИНЯТО", "reference": "педагогическим советом\nпротокол от 29.08.2025 № 1"},
+               {"kind": "agreement", "heading": "СОГЛАСОВАНО", "post": "Председатель профкома", "signer": "О.Н. Рябова",
+                "signature_line": True, "side": "right"},
+               {"kind": "approval", "heading": "Утверждаю", "signed": "«23» августа 2025 г.", "reference": "приказ № 60",
+                "reference_last": True}],
+    "title": ["План мероприятий (дорожная карта)", "внедрения наставничества", "на 2025/2026 учебный год"],
+    "columns": [{"role": "number"}, {"role": "title", "heading": "Мероприятия"},
+                {"role": "content"}, {"role": "deadline"}, {"role": "result"}, {"role": "document"}],
+    "stage_layout": "number_cell",
+    "stages": [{"number": "1.", "title": "Подготовка",
+                "rows": [{"number": "1.1.", "title": "Нормативная база",
+                          "content": [{"bullet": "1.", "text": "Приказ"}, {"bullet": "2.", "text": "Положение"}],
+                          "deadline": "сентябрь 2025 г.", "result": "Приняты акты", "document": "Приказ"}]},
+               {"rows": [{"title": "Строка без этапа"}]}],
+}
+
+
+def test_every_new_field_is_data() -> None:
+    roadmap = Roadmap.model_validate(FULL)
+    assert roadmap.title == "План мероприятий (дорожная карта)\nвнедрения наставничества\nна 2025/2026 учебный год"
+    assert roadmap.title_lines[-1] == "на 2025/2026 учебный год"
+    assert [s.placed.value for s in roadmap.stamps] == ["left", "right", "right"]
+    assert roadmap.stages[1].heading == "" and not roadmap.stages[1].printed
+    assert roadmap.stages[0].rows[0].texts() == ["Нормативная база", "Приказ", "Положение"]
+    with pytest.raises(ValidationError):
+        Roadmap.model_validate({**FULL, "appendix": {"act_number": "5"}})
+
+
+def test_context_places_the_appendix_and_stamps() -> None:
+    context = build_context(Roadmap.model_validate(FULL))
+    assert [b.lines for b in context.agreement] == [["ПРИНЯТО", "педагогическим советом", "протокол от 29.08.2025 №\u00a01"]]
+    appendix, agreement, approval = (b.lines for b in context.approval)
+    assert appendix == ["Приложение 1", "к приказу директора МБОУ «СОШ №\u00a05» от 01.09.2025 №\u00a045"]
+    assert agreement[-1] == "______________ О.Н.\u00a0Рябова"
+    assert approval == ["Утверждаю", "«23» августа 2025\u00a0г.", "приказ №\u00a060"]  # the act after the date
+    assert context.title_lines == FULL["title"]
+    stage_row, event = context.table.stages[0].rows
+    assert [c.paragraphs[0].text for c in stage_row.cells] == ["1.", "Подготовка"]
+    assert [p.text for p in event.cells[2].paragraphs] == ["1.\tПриказ", "2.\tПоложение"]
+    assert event.cells[5].paragraphs[0].text == "Приказ"
+    assert [len(r.cells) for r in context.table.stages[1].rows] == [6]  # no stage row for a stage without title

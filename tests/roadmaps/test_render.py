@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from _docx_read import document_text, table_rows
 from _roadmap_samples import NEW_SAMPLE, SAMPLES, load_sample
 from openpyxl import load_workbook
@@ -11,7 +9,7 @@ from openpyxl import load_workbook
 import nastavnik_docs as nd
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.kinds import get_kind
-from nastavnik_docs.models.roadmap import months_due, occurrences, parse_deadline, roadmap_months
+from nastavnik_docs.models.roadmap import months_due, parse_deadline, roadmap_months
 
 
 def _render(key: str, tmp_path, ext: str):
@@ -143,61 +141,6 @@ def test_xlsx_grid_by_hand_spb(tmp_path) -> None:
     assert grid.cell(2, header.index("окт\n2024") + 1).value.startswith("=SUBTOTAL(103,")
 
 
-def _ics_events(path) -> list[dict[str, str]]:
-    raw = path.read_bytes().decode("utf-8")
-    assert raw.endswith("\r\n")
-    physical = raw.split("\r\n")[:-1]
-    assert all(len(line.encode("utf-8")) <= 75 for line in physical)
-    lines: list[str] = []
-    for line in physical:  # unfold
-        if line.startswith(" "):
-            lines[-1] += line[1:]
-        else:
-            lines.append(line)
-    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
-    events, current = [], None
-    for line in lines:
-        if line == "BEGIN:VEVENT":
-            current = {}
-        elif line == "END:VEVENT":
-            events.append(current)
-            current = None
-        elif current is not None:
-            key, _, value = line.partition(":")
-            current[key] = value
-    return events
-
-
-def test_ics_has_an_event_per_occurrence(sample_key, tmp_path) -> None:
-    roadmap = load_sample(sample_key)
-    events = _ics_events(_render(sample_key, tmp_path, ".ics"))
-    horizon = roadmap_months(roadmap)
-    expected = sum(len(occurrences(parse_deadline(r.deadline), horizon)) for _, _, r in roadmap.rows())
-    assert len(events) == expected
-    assert len({e["UID"] for e in events}) == len(events)
-    for e in events:
-        assert re.fullmatch(r"\d{8}", e["DTSTART;VALUE=DATE"]) and e["DTEND;VALUE=DATE"] > e["DTSTART;VALUE=DATE"]
-
-
-def test_ics_by_hand_spassk(tmp_path) -> None:
-    events = _ics_events(_render("spassk", tmp_path, ".ics"))
-    seminar = [e for e in events if e["SUMMARY"].startswith("Семинар-совещание")]
-    assert [(e["DTSTART;VALUE=DATE"], e["DTEND;VALUE=DATE"]) for e in seminar] == [("20231006", "20231007")]
-    forum = next(e for e in events if e["SUMMARY"].startswith("Создание условий для участия"))
-    assert (forum["DTSTART;VALUE=DATE"], forum["DTEND;VALUE=DATE"]) == ("20230825", "20230830")
-    assert "Срок: 25-29.08.2023" in forum["DESCRIPTION"]
-    assert "Бочкова Р.И. Романенкова И.Е. Старовойтова Н.В." in forum["DESCRIPTION"]
-    # commas escaped
-    assert "\\," in next(e["SUMMARY"] for e in events if "," in e["SUMMARY"].replace("\\,", ","))
-
-
-def test_ics_has_no_events_for_open_deadlines(tmp_path) -> None:
-    events = _ics_events(_render("izhevsk", tmp_path, ".ics"))
-    assert not any(e["SUMMARY"].startswith("2.1. ") for e in events)
-    assert not any("Создание страницы" in e["SUMMARY"] and e["DTSTART;VALUE=DATE"] != "20220301"
-                   for e in events)
-
-
 def test_new_roadmap_by_gost(tmp_path) -> None:
     out = tmp_path / "new.docx"
     nd.render("roadmap", sample_path(NEW_SAMPLE), out)
@@ -211,12 +154,19 @@ def test_new_roadmap_by_gost(tmp_path) -> None:
         assert line in text
     rows = table_rows(out)
     assert rows[0] == ["№\u00a0п/п", "Наименование мероприятия", "Срок", "Ответственный", "Результат, документ"]
-    events = _ics_events(_render_path(NEW_SAMPLE, tmp_path / "new.ics"))
-    monthly = [e for e in events if e["SUMMARY"].startswith("3.1. ")]
-    assert [e["DTSTART;VALUE=DATE"] for e in monthly] == ["20250901"]  # every month: one run
-    assert monthly[0]["DTEND;VALUE=DATE"] == "20260901"
 
 
-def _render_path(sample: str, out):
-    nd.render("roadmap", sample_path(sample), out)
-    return out
+def test_docx_of_every_new_field(tmp_path) -> None:
+    from test_model import FULL
+
+    out = tmp_path / "full.docx"
+    nd.render("roadmap", FULL, out)
+    text = document_text(out).replace("\u00a0", " ")
+    for line in ("Приложение 1", "к приказу директора МБОУ «СОШ № 5» от 01.09.2025 № 45", "ПРИНЯТО",
+                 "План мероприятий (дорожная карта)", "внедрения наставничества", "на 2025/2026 учебный год"):
+        assert line in text
+    rows = table_rows(out)
+    assert [_flat(c) for c in rows[0]] == ["№ п/п", "Мероприятия", "Содержание деятельности", "Срок исполнения",
+                                           "Ожидаемый результат", "Вид документа"]
+    assert [_flat(c) for c in rows[1]] == ["1.", "Подготовка"]
+    assert rows[2][2] == "1.\tПриказ\n2.\tПоложение"

@@ -2,6 +2,13 @@
 
 The browser tests skip (with the reason) only when chromium or its driver is not installed;
 CI installs both (``apt-get install chromium chromium-driver``).
+
+Every step waits for what it needs, never for a fixed time. A click on a submit button
+returns as soon as the browser has taken it, not when the next page is there: under load
+the next ``find_element`` used to read the page being left (the recipients listed before
+the filter applied, the upload form before its answer) — the flaky failure once seen.
+:func:`submit` therefore waits until the page it left is gone and the new one is loaded,
+and :func:`wait_text` reads an element again when a reload replaced it.
 """
 
 from __future__ import annotations
@@ -10,7 +17,7 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -22,6 +29,9 @@ CHROMEDRIVER = shutil.which("chromedriver")
 needs_chromium = pytest.mark.skipif(
     not (CHROMIUM and CHROMEDRIVER),
     reason="нет chromium и chromedriver (apt-get install chromium chromium-driver)")
+
+#: The longest a page may take to answer on a loaded machine (an upper bound, not a pause).
+PAGE_TIMEOUT = 300
 
 
 def free_port() -> int:
@@ -42,11 +52,9 @@ def running_server(folder: Path, work: Path, **settings: Any) -> Iterator[str]:
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, access_log=False, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the server did not start")
-        time.sleep(0.05)
+    wait_until(lambda: server.started or not thread.is_alive(), 60, "the server to start")
+    if not server.started:
+        raise RuntimeError("the server did not start")
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
@@ -69,27 +77,93 @@ def chromium(downloads: Path) -> Iterator[Any]:
         "safebrowsing.enabled": False})
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     driver.implicitly_wait(0)
+    driver.set_page_load_timeout(PAGE_TIMEOUT)
     try:
         yield driver
     finally:
         driver.quit()
 
 
-def wait_for(condition: Any, timeout: float = 60, what: str = "") -> Any:
+def wait_until(condition: Callable[[], Any], timeout: float, what: str) -> Any:
+    """``condition()`` once it is true (polled; an upper bound, never a pause)."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while True:
         value = condition()
         if value:
             return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
 
 
-def downloaded(folder: Path, suffix: str, timeout: float = 60) -> Path:
+def loaded(driver: Any, timeout: float = PAGE_TIMEOUT) -> None:
+    wait_until(lambda: driver.execute_script("return document.readyState") == "complete", timeout, "the page to load")
+
+
+def go(driver: Any, url: str) -> None:
+    driver.get(url)  # returns when the page has loaded
+    loaded(driver)
+
+
+def submit(driver: Any, text: str, timeout: float = PAGE_TIMEOUT) -> None:
+    """Press the submit button labelled ``text`` and wait for the page that answers."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+
+    old = driver.find_element(By.TAG_NAME, "html")
+    buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, "button[type=submit]") if text in b.text]
+    assert buttons, f"no button «{text}»"
+    buttons[0].click()
+
+    def gone() -> bool:
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+
+    wait_until(gone, timeout, f"the answer to «{text}»")
+    loaded(driver, timeout)
+
+
+def wait_text(driver: Any, element_id: str, expected: str, timeout: float) -> str:
+    """The text of ``#element_id`` once it contains ``expected`` (the page may reload meanwhile)."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+
+    def text() -> str | None:
+        try:
+            value = driver.find_element(By.ID, element_id).text
+        except (NoSuchElementException, StaleElementReferenceException):
+            return None
+        return value if expected in value else None
+
+    return str(wait_until(text, timeout, f"«{expected}» in #{element_id}"))
+
+
+def fill(driver: Any, values: dict[str, str]) -> None:
+    from selenium.webdriver.common.by import By
+
+    for name, value in values.items():
+        element = driver.find_element(By.NAME, name)
+        element.clear()
+        element.send_keys(value)
+
+
+def choose(driver: Any, values: dict[str, str]) -> None:
+    """Pick options of selects by value."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    for name, value in values.items():
+        Select(driver.find_element(By.NAME, name)).select_by_value(value)
+
+
+def downloaded(folder: Path, suffix: str, timeout: float = PAGE_TIMEOUT) -> Path:
     """The file a download put into ``folder`` (complete: no .crdownload left)."""
     def done() -> Path | None:
         files = [p for p in folder.iterdir() if p.suffix == suffix]
         partial = [p for p in folder.iterdir() if p.suffix == ".crdownload"]
         return files[0] if files and not partial else None
 
-    return wait_for(done, timeout, f"a {suffix} download in {folder}")
+    return wait_until(done, timeout, f"a {suffix} download in {folder}")

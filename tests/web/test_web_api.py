@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 import docx
 import pytest
-from conftest import PLANTED
+from conftest import MALFORMED_WORKBOOKS, PLANTED
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -291,3 +291,114 @@ def test_planted_registry_error_via_check_helpers(bad_registry):
         nd.load_registry(bad_registry)
     (problem,) = caught.value.problems
     assert (problem.sheet, problem.row, problem.column) == (PLANTED["sheet"], PLANTED["row"], PLANTED["column"])
+
+
+# ------------------------------------------------------------------------ check-project
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def new_project(make_app, tmp_path):
+    """A new project (``nastavnik-docs init``) with the sample card and its own empty registry."""
+    import shutil
+
+    from conftest import SAMPLES
+    from fastapi.testclient import TestClient
+
+    from nastavnik_docs.project import Project
+
+    folder = tmp_path / "Новый проект"
+    Project.init(folder, school_year=2026)
+    shutil.copy(SAMPLES / "organization.yaml", folder / "organization.yaml")
+    with TestClient(make_app(folder=folder), base_url="http://127.0.0.1:8000") as client:
+        yield client
+
+
+def test_check_project_of_the_served_folder(project_client):
+    answer = project_client.post("/api/check-project")
+    assert answer.status_code == 200, answer.text
+    assert answer.json() == {"ok": True, "errors": 0, "warnings": 0, "registry": "папка", "findings": []}
+
+
+def test_check_project_of_an_uploaded_workbook_with_the_folders_settings(new_project, tmp_path):
+    from conftest import SAMPLES
+
+    registry = new_project.app.state.web.folder.registry_file
+    before = registry.read_bytes()
+    answer = new_project.post("/api/check-project",
+                              files={"file": ("выгрузка.xlsx", (SAMPLES / "registry.xlsx").read_bytes(), XLSX)})
+    assert answer.status_code == 200, answer.text
+    report = answer.json()
+    assert report["ok"] is False and report["errors"] == 2 and report["registry"] == "выгрузка.xlsx"
+    first = report["findings"][0]
+    assert first == {
+        "severity": "error", "code": "pair.consent_before_regulation",
+        "message": "пара № 2: согласие наставника от 26.08.2026 раньше положения о наставничестве (27.08.2026)",
+        "hint": "Исправьте дату в базе: согласие наставника оформляется не раньше утверждения положения.",
+        "documents": ["regulation_order"], "rows": ["лист «Пары», строка 3"],
+        "places": [{"sheet": "Пары", "row": 3}],
+    }
+    assert {f["severity"] for f in report["findings"][2:]} == {"warning"}
+    assert registry.read_bytes() == before  # the folder's own registry is not touched
+    folder_report = new_project.post("/api/check-project").json()
+    assert folder_report["registry"] == "папка" and folder_report["errors"] == 0
+
+
+def test_check_project_locates_the_errors_of_an_uploaded_workbook(new_project, bad_registry):
+    answer = new_project.post("/api/check-project", files={"file": ("Моя база.xlsx", bad_registry.read_bytes(), XLSX)})
+    assert answer.status_code == 422
+    (problem,) = answer.json()["problems"]
+    assert problem["file"] == "Моя база.xlsx"
+    assert (problem["sheet"], problem["row"], problem["column"], problem["value"]) == \
+        (PLANTED["sheet"], PLANTED["row"], PLANTED["column"], PLANTED["value"])
+
+
+@pytest.mark.parametrize(("name", "content", "message"), MALFORMED_WORKBOOKS)
+def test_check_project_refuses_a_malformed_upload(new_project, name, content, message):
+    answer = new_project.post("/api/check-project", files={"file": (name, content, XLSX)})
+    assert answer.status_code == 422
+    body = answer.json()
+    assert message in body["detail"] + " ".join(p["message"] for p in body["problems"])
+    assert {p["file"] for p in body["problems"]} == {name.rsplit("/", 1)[-1]}  # the user's name, no folder
+    assert "/tmp" not in answer.text and "upload.xlsx" not in answer.text
+
+
+def test_check_project_upload_name_never_reaches_the_file_system(new_project, tmp_path):
+    from conftest import SAMPLES
+
+    target = tmp_path / "evil.xlsx"
+    answer = new_project.post("/api/check-project", files={
+        "file": (f"../../../../../../{tmp_path.relative_to('/')}/evil.xlsx", (SAMPLES / "registry.xlsx").read_bytes(), XLSX)})
+    assert answer.status_code == 200 and answer.json()["registry"] == "evil.xlsx"
+    assert not target.exists()
+    work = new_project.app.state.web.work
+    assert not [p for p in work.rglob("*") if p.is_file() and p.suffix == ".xlsx" and "upload" in p.name]
+
+
+def test_check_project_oversized_upload_is_413(make_app, tmp_path):
+    from conftest import SAMPLES, sample_project
+    from fastapi.testclient import TestClient
+
+    folder = sample_project(tmp_path / "Дело")
+    with TestClient(make_app(folder=folder, max_upload_mb=0.01), base_url="http://127.0.0.1:8000") as client:
+        answer = client.post("/api/check-project", files={"file": ("база.xlsx", (SAMPLES / "registry.xlsx").read_bytes(), XLSX)})
+    assert answer.status_code == 413
+    assert answer.json()["detail"].startswith("Файл или запрос слишком большой")
+
+
+def test_check_project_of_a_folder_that_cannot_be_opened_names_no_server_path(client):
+    answer = client.post("/api/check-project")
+    assert answer.status_code == 422
+    body = answer.json()
+    assert {p["file"] for p in body["problems"]} == {"organization.yaml"}
+    assert str(client.app.state.web.folder.path) not in answer.text
+
+
+def test_openapi_describes_check_project(client):
+    schema = client.get("/api/openapi.json").json()
+    operation = schema["paths"]["/api/check-project"]["post"]
+    assert operation["summary"] == "Проверить данные года"
+    finding = schema["components"]["schemas"]["FindingOut"]["properties"]
+    assert {"code", "severity", "message", "hint", "rows", "documents", "places"} <= set(finding)
+    assert finding["hint"]["description"] == "Как исправить"

@@ -33,9 +33,9 @@ __all__ = [
     "BODY", "PLAIN", "TABLE_TEXT", "TEXT_WIDTH_MM", "LANDSCAPE_TEXT_WIDTH_MM", "FIXED_TIME",
     "new_document", "landscape", "save", "para", "body", "plain", "centered", "loop", "end_loop",
     "letterhead", "heading", "signature", "corner_block", "corner_lines", "grid_table", "loop_table",
-    "acquaintance", "set_cant_split", "page_break", "signature_rows",
+    "acquaintance", "set_cant_split", "page_break", "new_page", "new_section", "signature_rows",
     "cell_text", "fixed_widths", "set_widths", "repeat_header", "numbered_items",
-    "date_and_signature",
+    "date_and_signature", "grif_table",
 ]
 
 #: Every template is saved with this timestamp so that builds are reproducible.
@@ -250,6 +250,23 @@ def page_break(container) -> None:
     container.add_paragraph(style=PLAIN).add_run().add_break(WD_BREAK.PAGE)
 
 
+def new_page(container):
+    """An empty 1-pt paragraph that starts a new page («page break before»), for a part that
+    begins with a table. Unlike a paragraph holding a page break (:func:`page_break`), it
+    never leaves an empty page behind when the text before it fills its page exactly."""
+    p = container.add_paragraph(style=PLAIN)
+    p.paragraph_format.page_break_before = True
+    p.paragraph_format.line_spacing = Pt(1)
+    mark = p._p.get_or_add_pPr()
+    rpr = OxmlElement("w:rPr")
+    for tag in ("w:sz", "w:szCs"):
+        size = OxmlElement(tag)
+        size.set(qn("w:val"), "2")
+        rpr.append(size)
+    mark.append(rpr)
+    return p
+
+
 # --------------------------------------------------------------------------- tables
 
 
@@ -414,20 +431,21 @@ def _keep_last_row_with_next(table) -> None:
 # --------------------------------------------------------------------------- requisites
 
 
-def letterhead(doc, kind_word: str, *, with_place: bool = True) -> None:
+def letterhead(doc, kind_word: str, *, with_place: bool = True, prefix: str = "") -> None:
     """Organisation name (founder line first, if any), document kind, date and number, place.
 
-    Context: ``letterhead`` (list of lines), ``date``, ``number`` (with «№»), ``place``.
+    Context: ``letterhead`` (list of lines), ``date``, ``number`` (with «№»), ``place``;
+    ``prefix`` («o.») takes them from an object of the context (a second document in the file).
     """
-    loop(doc, "for line in letterhead")
+    loop(doc, f"for line in {prefix}letterhead")
     centered(doc, "{{ line }}", bold=True)
     end_loop(doc)
     centered(doc, kind_word, bold=True, space_before=18, space_after=12, size=16)
-    grid_table(doc, [["{{ date }}", "{{ number }}"]],
+    grid_table(doc, [[f"{{{{ {prefix}date }}}}", f"{{{{ {prefix}number }}}}"]],
                [TEXT_WIDTH_MM / 2, TEXT_WIDTH_MM / 2],
                aligns=[WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT])
     if with_place:
-        centered(doc, "{{ place }}", space_before=6)
+        centered(doc, f"{{{{ {prefix}place }}}}", space_before=6)
 
 
 def heading(doc, text: str = "{{ heading }}") -> None:
@@ -460,18 +478,58 @@ def corner_block(doc, lines: Sequence[str], *, page_break_before: bool = False,
              space_after=space_after if i == len(lines) - 1 else 0, keep_with_next=True)
 
 
-def corner_lines(doc, var: str, *, text_width_mm: float = TEXT_WIDTH_MM) -> None:
+def corner_lines(doc, var: str, *, text_width_mm: float = TEXT_WIDTH_MM, new_page: bool = False) -> None:
     """The lines of the context list ``var`` at the top right, within 8 cm (an addressee,
     an approval stamp, an appendix mark), each kept with the next paragraph.
     ``text_width_mm`` is the page's text width (:data:`LANDSCAPE_TEXT_WIDTH_MM` on a
-    landscape page)."""
+    landscape page). ``new_page``: the first line starts a new page («page break before»,
+    so that no empty page is left when the text before fills its page)."""
+    indent = text_width_mm - CORNER_WIDTH_MM
     loop(doc, f"for line in {var}")
-    para(doc, "{{ line }}", left_indent_mm=text_width_mm - CORNER_WIDTH_MM, keep_with_next=True)
+    if new_page:
+        loop(doc, "if loop.first")
+        para(doc, "{{ line }}", left_indent_mm=indent, keep_with_next=True, page_break_before=True)
+        loop(doc, "else")
+        para(doc, "{{ line }}", left_indent_mm=indent, keep_with_next=True)
+        end_loop(doc, "endif")
+    else:
+        para(doc, "{{ line }}", left_indent_mm=indent, keep_with_next=True)
     end_loop(doc)
 
 
+def new_section(doc):
+    """An empty 1-pt paragraph that ends a section: what follows is a document of its own on a
+    new page, its pages numbered from 1 (no number on its first page). The paragraph is one
+    point high, so it never spills onto a page of its own; the last section (the body's
+    ``sectPr``) restarts the numbering."""
+    p = new_page(doc)
+    p.paragraph_format.page_break_before = False
+    body_sect = doc.sections[-1]._sectPr
+    p._p.get_or_add_pPr().append(copy.deepcopy(body_sect))
+    if body_sect.find(qn("w:pgNumType")) is None:
+        numbering = OxmlElement("w:pgNumType")
+        numbering.set(qn("w:start"), "1")
+        # w:pgNumType comes after the page margins and borders in the schema's order
+        body_sect.find(qn("w:pgMar")).addnext(numbering)
+    return p
+
+
+def grif_table(doc, left_var: str, right_var: str, *, width_mm: float = TEXT_WIDTH_MM):
+    """Two columns of lines at the top of an approved document: the grifs of the bodies
+    that adopted or agreed it at the left (``left_var``), the approval mark at the right
+    within 8 cm (``right_var``). A borderless table that keeps on one page."""
+    table = grid_table(doc, [["", ""]], [width_mm - CORNER_WIDTH_MM, CORNER_WIDTH_MM], keep_together=True)
+    for cell, var in zip(table.rows[0].cells, (left_var, right_var)):
+        cell.paragraphs[0].add_run(f"{{%p for line in {var} %}}")
+        cell.add_paragraph("{{ line }}", style=PLAIN).paragraph_format.right_indent = Mm(5)
+        cell.add_paragraph("{%p endfor %}", style=PLAIN)
+        cell.add_paragraph("", style=PLAIN)  # a cell keeps a paragraph when the list is empty
+    return table
+
+
 def acquaintance(doc, title: str, rows_var: str = "acquaintance") -> None:
-    """«С приказом ознакомлены»: № · фамилия, инициалы · должность · подпись · дата.
+    """«С приказом ознакомлены»: № · фамилия, инициалы · должность · подпись · дата; each
+    row at least 10 mm high, room enough to sign in.
 
     Context: ``rows_var`` is a list of rows with ``number``, ``name``, ``post``.
     """

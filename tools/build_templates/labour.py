@@ -47,7 +47,7 @@ def agreement(docx_dir: Path) -> Path:
     g.numbered_items(doc, "items")
 
     w = g.TEXT_WIDTH_MM / 2
-    g.centered(doc, "Реквизиты и подписи Сторон", bold=True, space_before=18, space_after=6,
+    g.centered(doc, "Реквизиты и\u00a0подписи Сторон", bold=True, space_before=18, space_after=6,
                keep_with_next=True)
     heads = g.grid_table(doc, [["Работодатель", "Работник"]], [w, w], aligns=[LEFT, LEFT],
                          keep_together=True)

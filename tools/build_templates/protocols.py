@@ -1,4 +1,9 @@
-"""Templates of the protocols (протоколы): one DOCX per kind on the ГОСТ frame."""
+"""Templates of the protocols (протоколы): one DOCX per kind on the ГОСТ frame.
+
+The list of those present is an appendix that starts its page with «page break before» on
+its first line (no empty page when the protocol fills its last page), its rows tall enough
+to sign in.
+"""
 
 from __future__ import annotations
 
@@ -45,12 +50,12 @@ def _council(doc) -> None:
     g.end_loop(doc)
     protocol_signatures(doc)
     g.loop(doc, "if present_list")
-    g.page_break(doc)
-    g.corner_block(doc, ["Приложение", "к протоколу {{ org_name }}", "от {{ date_numeric }} {{ number }}"])
+    g.corner_block(doc, ["Приложение", "к\u00a0протоколу {{ org_name }}", "от {{ date_numeric }} {{ number }}"],
+                   page_break_before=True)
     g.centered(doc, "Список присутствовавших", bold=True, space_after=12, keep_with_next=True)
     g.loop_table(doc, ["№ п/п", "Фамилия, инициалы", "Должность", "Подпись"],
                  ["{{ r.number }}", "{{ r.name }}", "{{ r.post }}", ""],
-                 "for r in present_list", [12, 55, 68, 30], aligns=[C, None, None, None])
+                 "for r in present_list", [12, 55, 68, 30], aligns=[C, None, None, None], min_height_mm=10)
     g.end_loop(doc, "endif")
 
 
@@ -58,7 +63,7 @@ def _interview(doc) -> None:
     g.loop(doc, "for line in candidate")
     g.body(doc, "{{ line }}")
     g.end_loop(doc)
-    g.plain(doc, "Оценка профессиональных и личностных компетенций:", space_before=12, space_after=6,
+    g.plain(doc, "Оценка профессиональных и\u00a0личностных компетенций:", space_before=12, space_after=6,
             keep_with_next=True)
     g.loop_table(doc, ["№ п/п", "Компетенция", "Оценка"],
                  ["{{ r.number }}", "{{ r.name }}", "{{ r.assessment }}"],

@@ -7,9 +7,10 @@ vertically (``{% vm %}`` inside the per-stage row loop), and each paragraph of a
 one of a few looks chosen by ``par.kind``. Everything is docxtpl's own tags in ordinary
 text, so the template stays a valid document a user can open and edit in Word.
 
-Order of the page: organisation lines; agreement stamps at the left and approval stamps at
-the right (at most 8 cm); an optional title page (Ижевск); the heading to the text; the
-explanatory note; the table; the target indicators.
+Order of the page: organisation lines; the stamps at the left (agreement, adoption) and at
+the right (the appendix mark, then approval; at most 8 cm); an optional title page
+(Ижевск); the heading to the text (one paragraph per line); the explanatory note; the
+table; the target indicators.
 """
 
 from __future__ import annotations
@@ -198,6 +199,22 @@ def _stamps(doc) -> None:
     _gost.end_loop(doc, "endif")
 
 
+def _title_lines(doc) -> None:
+    """The title's lines, one centred bold paragraph each, kept together and with the text
+    below; space above the first line and below the last only."""
+    _gost.loop(doc, "for line in title_lines")
+    variants = [("loop.first and loop.last", 6, 12), ("loop.first", 6, 0), ("loop.last", 0, 12), ("", 0, 0)]
+    for i, (test, before, after) in enumerate(variants):
+        if test:
+            _gost.loop(doc, f"{'if' if i == 0 else 'elif'} {test}")
+        else:
+            _gost.loop(doc, "else")
+        _gost.centered(doc, "{{ line }}", bold=True, space_before=before, space_after=after,
+                       keep_with_next=True)
+    _gost.end_loop(doc, "endif")
+    _gost.end_loop(doc)
+
+
 def build(docx_dir: Path, xlsx_dir: Path) -> list[Path]:
     doc = _gost.new_document()
     _gost.landscape(doc)
@@ -215,9 +232,8 @@ def build(docx_dir: Path, xlsx_dir: Path) -> list[Path]:
     _gost.centered(doc, "{{ place_line }}")
     _gost.page_break(doc)
     _gost.end_loop(doc, "endif")
-    # heading to the text (requisite 17)
-    _gost.centered(doc, "{{ title }}", bold=True, space_before=6, space_after=12,
-                   keep_with_next=True)
+    # heading to the text (requisite 17), one paragraph per line of a multi-line title
+    _title_lines(doc)
     _gost.loop(doc, "if has_note")
     _gost.centered(doc, "{{ note_title }}", bold=True, space_after=6, keep_with_next=True)
     _par_variants(doc, "note", "", body=True)

@@ -187,7 +187,7 @@ def _participant(data: ConsentBase, field: str = "participant") -> Participant:
         return ref
     if data.registry is None:
         raise bad_input("registry", f"участник указан по ID или ФИО («{ref}»), но не указана база "
-                        "наставников и наставляемых (registry); укажите базу или данные участника целиком")
+                        "наставников и наставляемых (registry); укажите базу или данные участника целиком", code="registry.missing")
     return find_participant(data.registry, ref, field)
 
 

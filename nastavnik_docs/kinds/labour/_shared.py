@@ -1,14 +1,16 @@
 """What both Labour Code documents share: the input, the pairs, the staff-only rule.
 
-Only staff of the organisation mentor under art. 351.8 of the Labour Code
-(:func:`require_staff`); the pairs come from the registry by their numbers
+Only staff of the organisation mentor under these documents (:func:`require_staff`), and
+art. 351.8 of the Labour Code applies only where every mentee is an employee too
+(:func:`is_staff_pair`); a document citing the regulation is dated on or after it
+(:func:`check_after_regulation`); the pairs come from the registry by their numbers
 (:func:`pair_by_label`); the mentees are named in the genitive with their posts
-(:func:`mentees_genitive`); a batch names its files after the mentors
-(:func:`record_names`).
+(:func:`mentees_genitive`); a batch names its files after the mentors (:func:`record_names`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -16,14 +18,16 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from ...models import Category, Model, Organization, Pair, Participant, Registry
-from ...ru import decline_post, typograph
+from ...ru import decline_post, format_date, join_appositions, typograph
 from .._data import wording
+from .._legal import is_staff_pair
 from .._people import bad_input, forms_of, is_staff, pair_labels, person_phrase
-from .._requisites import Act, act_reference
+from .._requisites import Act, act_reference, post_without_org
 
 __all__ = [
-    "FAMILY", "MENTOR_DUTIES", "MENTOR_RIGHTS", "LabourContext", "LabourInput", "approved_regulation",
-    "mentees_genitive", "pair_by_label", "post_without_org", "record_names", "require_staff",
+    "EMPLOYER_DUTIES", "FAMILY", "MENTOR_DUTIES", "MENTOR_RIGHTS", "TERMINATION", "LabourContext", "LabourInput",
+    "approved_regulation", "check_after_regulation", "is_staff_pair", "mentees_genitive", "pair_by_label",
+    "post_without_org", "record_names", "require_staff",
 ]
 
 FAMILY = "Трудовые документы наставника"
@@ -34,6 +38,10 @@ _TEXT: dict[str, Any] = wording(__package__ or "nastavnik_docs.kinds.labour", "l
 MENTOR_DUTIES: tuple[str, ...] = tuple(_TEXT["duties"])
 #: The mentor's rights an agreement lists unless the input gives its own.
 MENTOR_RIGHTS: tuple[str, ...] = tuple(_TEXT["rights"])
+#: The employer's obligations an agreement lists unless the input gives its own.
+EMPLOYER_DUTIES: tuple[str, ...] = tuple(_TEXT["employer_duties"])
+#: When mentoring ends: either party early, on three working days' written notice.
+TERMINATION: str = " ".join(_TEXT["termination"].split())
 
 
 class LabourContext(BaseModel):
@@ -54,7 +62,7 @@ def pair_by_label(registry: Registry, label: str, field: str) -> Pair:
     """The registry's pair with number ``label``; an InputError naming ``field`` otherwise."""
     labels = pair_labels(registry)
     if str(label) not in labels:
-        raise bad_input(field, f"в базе нет пары №{NBSP}{label}; есть: {', '.join(labels)}", label)
+        raise bad_input(field, f"в базе нет пары №{NBSP}{label}; есть: {', '.join(labels)}", label, code="pair.unknown")
     return registry.pairs[labels.index(str(label))]
 
 
@@ -73,18 +81,16 @@ def require_staff(person: Participant, field: str, what: str) -> None:
 
 def mentees_genitive(registry: Registry, pair: Pair) -> str:
     """«Мамедова Эльдара Рашид оглы, учителя физики и информатики»; several mentees are
-    separated by semicolons, as each carries its own apposition."""
-    return "; ".join(person_phrase(forms_of(p), p, "genitive") for p in registry.mentees_of(pair))
+    separated by semicolons, as each carries its own apposition, the last one by «, и»."""
+    return join_appositions([person_phrase(forms_of(p), p, "genitive") for p in registry.mentees_of(pair)])
 
 
-def post_without_org(post: str, organization: Organization) -> str:
-    """«директора МБОУ «СОШ № 12»» → «директора» when the organisation is named anyway."""
-    text = typograph(post)
-    for name in (organization.short_name, organization.full_name):
-        tail = typograph(name)
-        if text.endswith(" " + tail):
-            return text[: -len(tail) - 1]
-    return text
+def check_after_regulation(day: dt.date | None, regulation: Act | None, field: str, what: str) -> None:
+    """A document citing the regulation is dated on or after it (the order approving it)."""
+    if day is not None and regulation is not None and regulation.date is not None and day < regulation.date:
+        raise bad_input(field, f"{what} датировано {format_date(day, 'numeric')}, раньше положения о наставничестве, "
+                               f"на которое ссылается (утверждено {format_date(regulation.date, 'numeric')}): "
+                               f"укажите дату не раньше утверждения положения", format_date(day, "numeric"))
 
 
 def approved_regulation(regulation: Act) -> str:

@@ -1,11 +1,14 @@
 """``labour.supplementary_agreement`` — дополнительное соглашение к трудовому договору об
 осуществлении наставничества (ст. 351.8 ТК РФ).
 
-The parties, the duty of mentoring, the mentor's duties and rights (``labour.yaml``), the
-monthly pay in figures and words and its period, when mentoring ends, the usual closing
-clauses, the requisites and signatures of both parties and the employee's receipt of a
-copy. The pair gives the mentor, the mentees, the form, the period and the agreement's
-number, date and pay (``Pair.agreement``).
+The parties, the duty of mentoring, the mentor's duties and rights and the employer's
+obligations (``labour.yaml``), the monthly pay in figures and words and its period, when
+mentoring ends — either party may end it early by written notice of at least three working
+days —, the usual closing clauses, the requisites and signatures of both parties and the
+employee's receipt of a copy. The pair gives the mentor, the mentees, the form, the period
+and the agreement's number, date and pay (``Pair.agreement``). Art. 351.8 is cited only when
+every mentee is an employee; for pupils the agreement rests on the regulation. It is dated on
+or after the regulation it cites.
 """
 
 from __future__ import annotations
@@ -16,11 +19,14 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from ...models import Model, Official, Pair, Participant, Registry
+from ...models import Model, Official, Pair, PairStatus, Participant, Registry
 from ...ru import (
     PersonForms,
+    close_apposition,
+    form_phrase,
     format_date,
     gendered,
+    join_appositions,
     lower_first,
     money_in_words,
     noun_gender,
@@ -29,17 +35,22 @@ from ...ru import (
     sub_items,
     typograph,
     upper_first,
+    with_preposition,
 )
 from .._base import BatchSpec, DemoBatch, Kind, register
+from .._legal import is_staff_pair
 from .._people import bad_input, find_participant, form_title, forms_of, is_staff
-from .._requisites import Item, act_reference, number_text, numbered, place_of
+from .._requisites import Item, act_reference, number_text, numbered, place_of, typeset
 from ._shared import (
+    EMPLOYER_DUTIES,
     FAMILY,
     MENTOR_DUTIES,
     MENTOR_RIGHTS,
+    TERMINATION,
     LabourContext,
     LabourInput,
     approved_regulation,
+    check_after_regulation,
     mentees_genitive,
     pair_by_label,
     post_without_org,
@@ -81,6 +92,8 @@ class AgreementInput(LabourInput):
     effective: dt.date | None = Field(default=None, description="С какой даты действует (по умолчанию — начало наставничества)")
     duties: list[str] | None = Field(default=None, description="Обязанности наставника (по умолчанию — типовые)")
     rights: list[str] | None = Field(default=None, description="Права наставника (по умолчанию — типовые)")
+    employer_duties: list[str] | None = Field(
+        default=None, description="Обязанности работодателя (по умолчанию — типовые)")
     employee_requisites: list[str] | None = Field(
         default=None, description="Строки реквизитов работника (паспорт, адрес); нет — строки для записи от руки")
 
@@ -132,14 +145,11 @@ def _agreementpair_by_label(data: AgreementInput) -> tuple[Pair, Participant]:
     return pair, mentor
 
 
-def _termination(registry: Registry, pair: Pair) -> str:
-    """When mentoring and its pay end; a mentee who is an employee may also leave."""
-    text = ("Наставничество и выплата доплаты прекращаются по окончании срока наставничества, "
-            f"а досрочно {DASH} по соглашению Сторон, оформленному в письменной форме")
-    if all(is_staff(m) for m in registry.mentees_of(pair)):
-        whom = "со всеми наставляемыми" if pair.is_group else "с наставляемым"
-        text += f", а также при прекращении трудового договора {whom}"
-    return text + "."
+def _termination(pair: Pair) -> str:
+    """When mentoring and its pay end: at the end of the term, when the mentee leaves, or
+    early at either party's written notice of three working days."""
+    whom = "со всеми наставляемыми" if pair.is_group else "с наставляемым"
+    return TERMINATION.format(whom=whom, dash=DASH)
 
 
 def _mentee_term(pair: Pair) -> str:
@@ -155,7 +165,7 @@ def build_agreement(data: AgreementInput) -> AgreementContext:
     if not pay:
         raise bad_input("monthly_pay", f"в паре №{NBSP}{data.pair} не указана доплата за наставничество: "
                         f"по статье 351.8 Трудового кодекса РФ наставничество оплачивается; укажите сумму "
-                        f"в месяц (monthly_pay или «Доплата в месяц, руб.» в базе)")
+                        f"в месяц (monthly_pay или «Доплата в месяц, руб.» в базе)", code="field.missing")
     number = data.number or (agreement.number if agreement else None)
     day = data.date or (agreement.date if agreement else None)
     mentor = forms_of(mentor_p)
@@ -175,29 +185,32 @@ def build_agreement(data: AgreementInput) -> AgreementContext:
         f"{contract_ref} (далее {DASH} трудовой договор) о нижеследующем:"
     )
 
+    check_after_regulation(day, data.regulation, "date", "Дополнительное соглашение")
     consent = data.consent_date or pair.mentor_consent_date
     period = period_text(pair.start, pair.end)
     effective = data.effective or pair.start
-    regulation = f" и {approved_regulation(data.regulation)}," if data.regulation else ""
-    signed_later = day is not None and day > effective
+    acts = ["статьёй 351.8 Трудового кодекса Российской Федерации"] if is_staff_pair(registry, pair) else []
+    if data.regulation:
+        acts.append(approved_regulation(data.regulation))
+    basis = f" в соответствии {with_preposition(acts[0])} {join_appositions(acts, sep=', ')}," if acts else ""
+    mentees = close_apposition(f"{mentees_genitive(registry, pair)} (далее {DASH} {_mentee_term(pair)})")
     items: list = [
-        f"Работник с его письменного согласия от {format_date(consent, 'numeric')} в соответствии со "
-        f"статьёй 351.8 Трудового кодекса Российской Федерации{regulation} наряду с работой, определённой трудовым "
-        f"договором, осуществляет наставничество в отношении {mentees_genitive(registry, pair)} "
-        f"(далее {DASH} {_mentee_term(pair)}) {period}; форма наставничества {DASH} "
-        f"«{form_title(registry, pair)}».",
+        f"Работник с его письменного согласия от {format_date(consent, 'numeric')}{basis} наряду с работой, "
+        f"определённой трудовым договором, осуществляет наставничество в отношении {mentees} {period} "
+        f"в {form_phrase(form_title(registry, pair))}.",
         ("При осуществлении наставничества Работник обязан:", sub_items(data.duties or MENTOR_DUTIES)),
         ("Работник имеет право:", sub_items(data.rights or MENTOR_RIGHTS)),
+        ("Работодатель обязан:", sub_items(data.employer_duties or EMPLOYER_DUTIES)),
         f"За осуществление наставничества Работнику устанавливается ежемесячная доплата в размере "
         f"{money_in_words(pay)}. Доплата выплачивается за период наставничества {period} "
         f"одновременно с заработной платой за соответствующий месяц.",
-        _termination(registry, pair),
+        _termination(pair),
         "Остальные условия трудового договора, не затронутые настоящим соглашением, остаются "
         "неизменными, и Стороны подтверждают по ним свои обязательства.",
         "Настоящее соглашение является неотъемлемой частью трудового договора, составлено в двух "
         "экземплярах, имеющих одинаковую юридическую силу, по одному для каждой из Сторон.",
         ("Настоящее соглашение вступает в силу со дня его подписания Сторонами"
-         + ("." if signed_later
+         + ("." if day is not None and day > effective
             else f" и применяется к отношениям Сторон с {stop(format_date(effective))}")),
     ]
     employer_lines = [typograph(org.full_name)]
@@ -215,7 +228,7 @@ def build_agreement(data: AgreementInput) -> AgreementContext:
     size = max(len(employer_lines), len(employee_lines))
     employer_lines += [""] * (size - len(employer_lines))
     employee_lines += [""] * (size - len(employee_lines))
-    return AgreementContext(
+    return typeset(AgreementContext(
         employee=mentor,
         signer=head,
         title=[f"ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ {number_text(number)}",
@@ -225,22 +238,24 @@ def build_agreement(data: AgreementInput) -> AgreementContext:
         parties=typograph(parties),
         items=[Item(number=i.number, text=typograph(i.text)) for i in numbered(items)],
         requisites=[Requisite(employer=a, employee=b) for a, b in zip(employer_lines, employee_lines)],
-        employer_post=upper_first(typograph(head.post.nominative)),
+        employer_post=upper_first(post_without_org(head.post.nominative, org)),
         employer_name=head.initials_nominative,
         employee_name=mentor.initials_nominative,
         receipt=f"Экземпляр дополнительного соглашения {gendered(mentor, 'получил', 'получила')}:",
         font_name=org.font_name,
         font_size=org.font_size,
-    )
+    ))
 
 
 def agreement_records(registry: Registry, common: dict[str, Any]) -> list[dict[str, Any]]:
-    """One agreement per pair of the registry with a supplementary agreement and a staff mentor."""
+    """One agreement per current pair of the registry («действует») with a supplementary
+    agreement and a staff mentor (a finished pair's agreement belongs to the regulation of
+    its own year)."""
     name = record_names(registry)
     out = []
     for i, pair in enumerate(registry.pairs):
         mentor = registry.participant(pair.mentor)
-        if pair.agreement is not None and is_staff(mentor):
+        if pair.agreement is not None and pair.status is PairStatus.ACTIVE and is_staff(mentor):
             out.append({**common, "registry": registry, "pair": registry.pair_label(i),
                         "mentor": name(mentor.id)})
     return out
@@ -252,8 +267,9 @@ register(Kind(
     build_context=build_agreement, family=FAMILY,
     samples=("labour/supplementary_agreement.yaml",),
     output_name="Дополнительное соглашение о наставничестве",
-    description="Стороны, обязанности и права наставника, доплата цифрами и прописью, срок, "
-                "реквизиты и подписи. Пакетом — по одному на каждую пару с доп. соглашением.",
+    description="Стороны, обязанности и права наставника, обязанности работодателя, доплата цифрами и "
+                "прописью, срок, досрочное прекращение любой стороной с предупреждением за три рабочих дня, "
+                "реквизиты и подписи. Пакетом — по одному на каждую действующую пару с доп. соглашением.",
     batch=BatchSpec(records=agreement_records, file_name="{mentor}"),
     demo_batch=DemoBatch(common="labour/common.yaml"),
 ))

@@ -1,10 +1,13 @@
 """``labour.mentor_consent`` — согласие работника на осуществление наставничества (ст. 351.8 ТК РФ).
 
-Since Federal Law of 09.11.2024 № 381-ФЗ an employee mentors only with their written
-consent. The consent is addressed to the head («Директору … Л.А. Горбуновой от учителя
-математики Сидорук Натальи Ивановны») and names the mentees, the form and the period of
-each pair, the regulation on mentoring the employee has read and the pay terms. The pairs
+Since Federal Law of 09.11.2024 № 381-ФЗ an employee mentors another employee only with
+their written consent. The consent is addressed to the head («Директору … Л.А. Горбуновой от
+учителя математики Сидорук Натальи Ивановны») and names the mentees, the form and the period
+of each pair, the regulation on mentoring the employee has read and the pay terms. The pairs
 are the mentor's current pairs of the registry (``Pair.mentor_consent_date``) or those listed.
+Art. 351.8 is cited for the pairs whose mentees are employees only (for all of them in the
+lead, or after each such pair when the consent also covers pupils); the consent is dated on or
+after the regulation it names.
 """
 
 from __future__ import annotations
@@ -18,23 +21,28 @@ from pydantic import Field, model_validator
 from ...models import Official, Pair, PairStatus, Participant, Registry
 from ...ru import (
     PersonForms,
+    close_apposition,
+    form_phrase,
     format_date,
     gendered,
     lower_first,
     money_in_words,
     period_text,
+    stop,
     sub_items,
     typograph,
     upper_first,
 )
 from .._base import BatchSpec, DemoBatch, Kind, register
+from .._legal import is_staff_pair
 from .._people import bad_input, find_participant, form_title, forms_of, is_staff
-from .._requisites import Act
+from .._requisites import Act, typeset
 from ._shared import (
     FAMILY,
     LabourContext,
     LabourInput,
     approved_regulation,
+    check_after_regulation,
     mentees_genitive,
     pair_by_label,
     record_names,
@@ -114,9 +122,15 @@ def _consent_pairs(data: ConsentInput) -> tuple[Participant, list[Pair]]:
     return mentor, current or own
 
 
-def _assignment(registry: Registry, pair: Pair) -> str:
-    return (f"{mentees_genitive(registry, pair)} (форма наставничества «{form_title(registry, pair)}», "
-            f"{period_text(pair.start, pair.end)})")
+_LABOUR_CODE = "статьёй 351.8 Трудового кодекса Российской Федерации"
+
+
+def _assignment(registry: Registry, pair: Pair, cite: bool) -> str:
+    """«Мамедова Эльдара Рашид оглы, учителя физики и информатики, в форме «учитель – учитель»
+    с 1 сентября 2026 г. по 31 мая 2027 г.»; ``cite`` adds art. 351.8 after a pair of employees."""
+    text = (f"{close_apposition(mentees_genitive(registry, pair))} в {form_phrase(form_title(registry, pair))} "
+            f"{period_text(pair.start, pair.end)}")
+    return f"{text} (статья 351.8 Трудового кодекса Российской Федерации)" if cite else text
 
 
 def build_consent(data: ConsentInput) -> ConsentContext:
@@ -133,13 +147,17 @@ def build_consent(data: ConsentInput) -> ConsentContext:
     who = f"Я, {mentor.nominative}"
     if mentor.post:
         who += f", {lower_first(mentor.post.nominative)} {typograph(org.short_name)}"
-    lead = (f"{who}, в соответствии со статьёй 351.8 Трудового кодекса Российской Федерации даю "
-            f"согласие на осуществление наставничества (выполнение обязанностей наставника) в отношении")
+    staff = [is_staff_pair(registry, p) for p in pairs]
+    basis = f" в соответствии со {_LABOUR_CODE}" if all(staff) else ""
+    lead = (f"{who},{basis} даю согласие на осуществление наставничества (выполнение обязанностей "
+            f"наставника) в отношении")
+    cite = [s and not all(staff) for s in staff]  # mixed: art. 351.8 after the pairs of employees only
     if len(pairs) == 1:
-        statement, assignments = f"{lead} {_assignment(registry, pairs[0])}.", []
+        statement, assignments = stop(f"{lead} {_assignment(registry, pairs[0], cite[0])}"), []
     else:
         statement = f"{lead}:"
-        assignments = [f"{DASH} {line}" for line in sub_items([_assignment(registry, p) for p in pairs], lower=False)]
+        assignments = [f"{DASH} {line}" for line in sub_items(
+            [_assignment(registry, p, c) for p, c in zip(pairs, cite)], lower=False)]
 
     regulation = data.regulation or Act(title=f"Положение о системе наставничества {org.short_name}")
     acquainted = gendered(mentor, "ознакомлен", "ознакомлена")
@@ -163,7 +181,8 @@ def build_consent(data: ConsentInput) -> ConsentContext:
     if day is None:
         dates = {p.mentor_consent_date for p in pairs if p.mentor_consent_date}
         day = max(dates) if dates else None
-    return ConsentContext(
+    check_after_regulation(day, data.regulation, "date", "Согласие")
+    return typeset(ConsentContext(
         mentor=mentor,
         head=head_forms,
         addressee=addressee,
@@ -176,7 +195,7 @@ def build_consent(data: ConsentInput) -> ConsentContext:
         signer_name=mentor.initials_nominative,
         font_name=org.font_name,
         font_size=org.font_size,
-    )
+    ))
 
 
 def consent_records(registry: Registry, common: dict[str, Any]) -> list[dict[str, Any]]:

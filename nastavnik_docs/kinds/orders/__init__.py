@@ -11,6 +11,6 @@ computed here, the default duties and reward wording are in ``orders.yaml``.
 * :mod:`.closing` — rewards and the final event.
 """
 
-from ._frame import Appendix, OrderContext, OrderInput, TableAppendix, Task, TextBlock
+from ._frame import Appendix, OrderContext, OrderInput, Section, TableAppendix, Task, TextBlock, title_lines
 
-__all__ = ["Appendix", "OrderContext", "OrderInput", "TableAppendix", "Task", "TextBlock"]
+__all__ = ["Appendix", "OrderContext", "OrderInput", "Section", "TableAppendix", "Task", "TextBlock", "title_lines"]

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
 from ...models import Model, Official, Person, Registry
 from ...ru import PersonForms, format_date, lower_first, sentence, stop, typograph
 from .._data import wording
+from .._legal import default_bases, with_regional
 from .._people import AcquaintanceRow, People, Ref, acquaintance, bad_input, forms_of, with_post
 from .._requisites import (
     Act,
@@ -30,12 +31,13 @@ from .._requisites import (
     preamble,
     requisite_fields,
     resolve_bases,
+    typeset,
 )
 
 __all__ = [
-    "FAMILY", "FEDERAL_MODEL", "LABOUR", "TEXT", "Appendix", "OrderContext", "OrderInput", "TableAppendix",
-    "Task", "TextBlock", "control_text", "deadline_text", "order_fields", "order_people", "own_acts",
-    "require_registry", "task_text",
+    "FAMILY", "TEXT", "Appendix", "OrderContext", "OrderInput", "Section", "TableAppendix", "Task",
+    "TextBlock", "control_text", "deadline_text", "default_bases", "order_fields", "order_people", "own_acts",
+    "require_registry", "task_text", "title_lines",
 ]
 
 FAMILY = "Приказы"
@@ -43,10 +45,6 @@ DASH = "\u2013"
 
 #: The default wording of the orders (``orders.yaml``).
 TEXT: dict[str, Any] = wording(__package__ or "nastavnik_docs.kinds.orders", "orders.yaml")
-
-#: The federal acts an order about the target model cites, and one about mentors and pairs.
-FEDERAL_MODEL: list[Basis] = ["273-ФЗ", "Р-145", "АЗ-1128/08"]
-LABOUR: list[Basis] = ["273-ФЗ", "ТК-351.8", "Р-145", "АЗ-1128/08"]
 
 
 class Task(Model):
@@ -72,6 +70,29 @@ class OrderInput(DocumentInput):
     registry: Registry | None = Field(default=None, description="База наставников и наставляемых")
 
 
+class Section(Model):
+    """A section of an approved document: its heading and its points (numbered in Python)."""
+
+    heading: str = Field(min_length=1, description="Заголовок раздела")
+    points: list[str] = Field(min_length=1, description="Пункты раздела")
+
+
+def title_lines(title: str) -> list[str]:
+    """«ПОЛОЖЕНИЕ», «о системе наставничества …»: the kind of document in capitals."""
+    words = typograph(title).split(" ", 1)
+    head = words[0].upper()
+    if len(words) == 1:
+        return [head]
+    rest = words[1]
+    if rest.split(" ", 1)[0][:1].islower() and rest.split(" ", 1)[0] not in ("о", "об", "по"):
+        first, _, rest = rest.partition(" ")  # «Дорожная карта …»: the kind is two words
+        head = f"{head} {first.upper()}"
+    if rest.startswith("(") and ")" in rest:  # «Дорожная карта (план мероприятий) по …»
+        inner, _, rest = rest.partition(")")
+        head, rest = f"{head} {inner.upper()})", rest.strip()
+    return [head, rest] if rest else [head]
+
+
 class TextBlock(BaseModel):
     """A paragraph of a text appendix; ``heading`` paragraphs are centred and bold."""
 
@@ -80,19 +101,28 @@ class TextBlock(BaseModel):
 
 
 class Appendix(BaseModel):
-    """A text appendix: the corner mark (and approval stamp), the title lines, the text."""
+    """A text appendix: the corner mark (and approval stamp) at the right, the grifs of the
+    bodies that adopted or agreed it at the left (ПРИНЯТО …, СОГЛАСОВАНО …), the title
+    lines, the text."""
 
     mark: list[str]
     title: list[str]
     blocks: list[TextBlock]
+    grifs: list[str] = []
 
 
-class TableAppendix(BaseModel):
-    """A table appendix: the corner mark, the title lines and the rows (kind-specific)."""
+#: The row model of a table appendix (each order has its own: PairRow, MemberRow …).
+RowT = TypeVar("RowT", bound=BaseModel)
+
+
+class TableAppendix(BaseModel, Generic[RowT]):
+    """A table appendix: the corner mark, the title lines and the rows, typed by the
+    order's row model (``TableAppendix[PairRow]``), so that a template check follows
+    ``pairs.rows[].mentor`` to the row's fields."""
 
     mark: list[str]
     title: list[str]
-    rows: list[BaseModel]
+    rows: list[RowT]
 
 
 class OrderContext(RequisitesContext):
@@ -123,7 +153,7 @@ def task_text(task: Task, responsible: PersonForms | None) -> str:
     text = sentence(what)
     deadline = deadline_text(task.deadline)
     if deadline:
-        text += f" Срок {DASH} {stop(deadline)}"
+        text += f" Срок\u00a0{DASH} {stop(deadline)}"
     return text
 
 
@@ -148,10 +178,12 @@ def _person(people: People, ref: Person | str, field: str) -> Person:
 
 def order_fields(data: OrderInput, people: People, *, heading: str, bases: Sequence[Basis],
                  purpose: str | None, items: Sequence[Any], named: Sequence[Person] = (),
-                 appendices: Sequence[Appendix] = (), **extra: Any) -> dict[str, Any]:
+                 appendices: Sequence[Appendix] = (), clause: str = "", **extra: Any) -> dict[str, Any]:
     """The fields of :class:`OrderContext`: numbered items, tasks, the control item and the
     acquaintance list — the staff among ``named`` (the people the builder's items name, in
-    order), the tasks' responsible people and the one the control is laid on."""
+    order), the tasks' responsible people and the one the control is laid on. The preamble
+    cites the input's regional and municipal acts first, then its ``basis`` or, when it gives
+    none, ``bases`` (the kind's defaults by rule, :mod:`.._legal`). Every text is typeset."""
     texts = list(items)
     staff = list(named)
     for i, task in enumerate(data.tasks):
@@ -166,17 +198,19 @@ def order_fields(data: OrderInput, people: People, *, heading: str, bases: Seque
         person = _person(people, data.control, "control")
         staff.append(person)
         controller = forms_of(person)
-    return {
+    cited = with_regional(data.regional_acts, data.basis if data.basis is not None else bases)
+    fields = {
         **requisite_fields(data),
         "heading": typograph(data.heading or heading).rstrip("."),
-        "preamble": preamble(resolve_bases(data.basis if data.basis is not None else bases),
-                             data.purpose if data.purpose is not None else purpose),
+        "preamble": preamble(resolve_bases(cited), data.purpose if data.purpose is not None else purpose,
+                             clause),
         "items": numbered(texts),
         "control": Item(number=f"{len(texts) + 1}.", text=control_text(controller)),
         "acquaintance": acquaintance(staff, people.signer),
         "appendices": list(appendices),
         **extra,
     }
+    return {name: typeset(value) for name, value in fields.items()}
 
 
 def own_acts(data: DocumentInput, *acts: Act | CouncilDecision | None) -> list[Basis]:
@@ -187,5 +221,5 @@ def own_acts(data: DocumentInput, *acts: Act | CouncilDecision | None) -> list[B
 def require_registry(data: OrderInput, field: str = "registry") -> Registry:
     """The registry of an order that takes its pairs from it."""
     if data.registry is None:
-        raise bad_input(field, "для этого приказа нужна база наставников и наставляемых (registry)")
+        raise bad_input(field, "для этого приказа нужна база наставников и наставляемых (registry)", code="registry.missing")
     return data.registry

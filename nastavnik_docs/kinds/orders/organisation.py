@@ -16,10 +16,12 @@ from pydantic import BaseModel, Field, model_validator
 
 from ...models import Model, Person
 from ...ru import (
+    agreeing,
     decline_post,
+    decline_title,
     format_date,
+    forms_phrase,
     gendered,
-    join_and,
     lower_first,
     period_text,
     sentence,
@@ -30,21 +32,32 @@ from ...ru import (
 )
 from .._base import Kind, register
 from .._people import Ref, forms_of, with_post
-from .._requisites import CouncilDecision, DocumentInput, appendix_mark, approval_stamp
+from .._requisites import Act, CouncilDecision, appendix_mark
+from ..regulation import (
+    RegulationContent,
+    approval_lines,
+    considering_text,
+    grif_lines,
+    regulation_blocks,
+    regulation_facts,
+    regulation_title,
+)
 from ._frame import (
     DASH,
     FAMILY,
-    FEDERAL_MODEL,
     TEXT,
     Appendix,
     OrderContext,
     OrderInput,
+    Section,
     TableAppendix,
     TextBlock,
     deadline_text,
+    default_bases,
     order_fields,
     order_people,
     own_acts,
+    title_lines,
 )
 
 __all__ = [
@@ -86,7 +99,7 @@ def build_appoint_curator(data: AppointCuratorInput) -> OrderContext:
     return OrderContext(**order_fields(
         data, people,
         heading="О назначении куратора внедрения целевой модели наставничества",
-        bases=[*FEDERAL_MODEL, *own_acts(data)],
+        bases=[*default_bases("order.appoint_curator"), *own_acts(data)],
         purpose=f"организации внедрения и реализации {data.scope} в {org}",
         items=items, named=[curator_p],
     ))
@@ -102,13 +115,6 @@ register(Kind(
 
 
 # --------------------------------------------------------------------------- approve regulation
-
-
-class Section(Model):
-    """A section of an approved document: its heading and its points (numbered in Python)."""
-
-    heading: str = Field(min_length=1, description="Заголовок раздела")
-    points: list[str] = Field(min_length=1, description="Пункты раздела")
 
 
 class RoadmapEvent(Model):
@@ -128,83 +134,102 @@ class RoadmapRow(BaseModel):
 
 
 class ApproveRegulationContext(OrderContext):
-    roadmap: TableAppendix | None = None
+    roadmap: TableAppendix[RoadmapRow] | None = None
 
 
 class ApproveRegulationInput(OrderInput):
-    """Приказ об утверждении положения о системе наставничества и дорожной карты."""
+    """Приказ об утверждении положения о системе наставничества и дорожной карты.
 
-    regulation_title: str = Field(
-        default="Положение о системе наставничества педагогических работников и обучающихся",
-        description="Название положения (именительный падеж)")
-    regulation_text: list[Section] = Field(default_factory=list, description="Текст положения по разделам")
+    The regulation is appended in full (``regulation.yaml``, changed by
+    ``regulation_content``), or with the organisation's own text (``regulation_text``), or
+    — ``regulation_separate`` — referred to as appendix № 1 issued as a document of its own
+    (kind ``regulation``). The grifs and the «с учётом мнения …» of the preamble follow the
+    councils the content names; ``council`` is the council that adopted it.
+    """
+
+    regulation_title: str | None = Field(
+        default=None, description="Название положения (именительный падеж; по умолчанию — по охвату положения)")
+    regulation_text: list[Section] = Field(
+        default_factory=list, description="Свой текст положения по разделам (вместо типового)")
+    regulation_content: RegulationContent | None = Field(
+        default=None, description="Положение: охват, акты об оплате труда, советы и протоколы, изменения разделов")
+    regulation_separate: bool = Field(
+        default=False, description="Положение — отдельный документ (вид regulation): в приказе только ссылка на приложение")
     roadmap_title: str | None = Field(
         default="Дорожная карта (план мероприятий) по реализации Положения о системе наставничества",
         description="Название дорожной карты (пусто — не утверждается)")
     roadmap: list[RoadmapEvent] = Field(default_factory=list, description="Мероприятия дорожной карты")
-    council: CouncilDecision | None = Field(default=None, description="Решение совета, одобрившего положение")
+    council: CouncilDecision | None = Field(default=None, description="Решение совета, принявшего положение")
     effective: dt.date | None = Field(default=None, description="Дата введения в действие")
+    replaces: Act | None = Field(default=None, description="Прежнее положение, которое утрачивает силу (название, дата, номер)")
 
 
-def _approved_mark(number: int, title: str, data: DocumentInput) -> list[str]:
-    """«Приложение № 1 / УТВЕРЖДЕНО / приказом МБОУ … / от … № …»."""
-    return [appendix_mark(number, "приказу", data)[0],
-            *approval_stamp(data.organization, title, order=(data.date, data.number))]
+def _content(data: ApproveRegulationInput) -> RegulationContent:
+    """The regulation's content with the order's council and date of entry into force."""
+    content = data.regulation_content or RegulationContent()
+    update: dict[str, Any] = {}
+    if content.adopted is None and data.council is not None:
+        update["adopted"] = data.council
+    if content.effective is None and data.effective is not None:
+        update["effective"] = data.effective
+    if data.regulation_title and content.title is None:
+        update["title"] = data.regulation_title
+    return content.model_copy(update=update) if update else content
 
 
-def _title_lines(title: str) -> list[str]:
-    """«ПОЛОЖЕНИЕ», «о системе наставничества …»: the kind of document in capitals."""
-    words = typograph(title).split(" ", 1)
-    head = words[0].upper()
-    if len(words) == 1:
-        return [head]
-    rest = words[1]
-    if rest.startswith("(") and ")" in rest:  # «Дорожная карта (план мероприятий) по …»
-        inner, _, rest = rest.partition(")")
-        head, rest = f"{head} {inner.upper()})", rest.strip()
-    elif rest.split(" ", 1)[0][:1].islower() and rest.split(" ", 1)[0] not in ("о", "об", "по"):
-        first, _, rest = rest.partition(" ")
-        head = f"{head} {first.upper()}"
-    return [head, rest] if rest else [head]
+def _custom_blocks(sections: list[Section]) -> list[TextBlock]:
+    blocks: list[TextBlock] = []
+    for s, section in enumerate(sections, start=1):
+        blocks.append(TextBlock(text=f"{s}. {typograph(section.heading).rstrip('.')}", heading=True))
+        blocks.extend(TextBlock(text=f"{s}.{p}. {sentence(typograph(point))}")
+                      for p, point in enumerate(section.points, start=1))
+    return blocks
+
+
+def _ref(number: int) -> str:
+    return f" (приложение{NBSP}№{NBSP}{number})"
 
 
 def build_approve_regulation(data: ApproveRegulationInput) -> ApproveRegulationContext:
     people = order_people(data)
     org = typograph(data.organization.short_name)
-    reg_title = f"{data.regulation_title} {org}" if org not in data.regulation_title else data.regulation_title
+    content = _content(data)
+    reg_title = regulation_title(content, data.organization)
+    order = (data.date, data.number)
     appendices: list[Appendix] = []
-    items: list[Any] = []
-    number = 1
-    reg_ref = f" (приложение{NBSP}№{NBSP}{number})" if data.regulation_text else ""
-    items.append(f"Утвердить {decline_post(typograph(reg_title), 'accusative')}{reg_ref}.")
-    if data.regulation_text:
-        blocks: list[TextBlock] = []
-        for s, section in enumerate(data.regulation_text, start=1):
-            blocks.append(TextBlock(text=f"{s}. {typograph(section.heading).rstrip('.')}", heading=True))
-            blocks.extend(TextBlock(text=f"{s}.{p}. {sentence(typograph(point))}")
-                          for p, point in enumerate(section.points, start=1))
-        appendices.append(Appendix(mark=_approved_mark(number, reg_title, data),
-                                   title=_title_lines(reg_title), blocks=blocks))
-        number += 1
-    roadmap = None
+    items: list[Any] = [f"Утвердить {decline_title(reg_title, 'accusative')}{_ref(1)}."]
+    if not data.regulation_separate:
+        blocks = (_custom_blocks(data.regulation_text) if data.regulation_text
+                  else regulation_blocks(content, data.organization, data.regional_acts))
+        appendices.append(Appendix(mark=approval_lines(data.organization, reg_title, order, 1),
+                                   grifs=grif_lines(content, data.organization),
+                                   title=title_lines(reg_title), blocks=blocks))
+    roadmap: TableAppendix[RoadmapRow] | None = None
     if data.roadmap_title:
-        ref = f" (приложение{NBSP}№{NBSP}{number})" if data.roadmap else ""
-        items.append(f"Утвердить {lower_first(decline_post(typograph(data.roadmap_title), 'accusative'))}{ref}.")
+        ref = _ref(2) if data.roadmap else ""
+        items.append(f"Утвердить {lower_first(decline_title(typograph(data.roadmap_title), 'accusative'))}{ref}.")
         if data.roadmap:
             rows = [RoadmapRow(number=f"{i}.", event=typograph(e.event), deadline=typograph(e.deadline),
                                responsible=typograph(e.responsible))
                     for i, e in enumerate(data.roadmap, start=1)]
-            roadmap = TableAppendix(mark=_approved_mark(number, data.roadmap_title, data),
-                                    title=_title_lines(data.roadmap_title), rows=rows)
+            roadmap = TableAppendix[RoadmapRow](mark=approval_lines(data.organization, data.roadmap_title, order, 2),
+                                    title=title_lines(data.roadmap_title), rows=rows)
     if data.effective:
         what = "Положение и дорожную карту" if data.roadmap_title else "Положение"
         items.append(stop(f"Ввести в действие {what} с {format_date(data.effective)}"))
+    if data.replaces is not None:
+        old = data.replaces
+        since = f" с {format_date(data.effective)}" if data.effective else ""
+        items.append(stop(f"Признать {agreeing('утративший', old.title, 'instrumental')} силу{since} "
+                          f"{old.cite('accusative')}"))
     purpose = f"организации системы наставничества педагогических работников и обучающихся в {org}"
     return ApproveRegulationContext(**order_fields(
         data, people,
         heading="Об утверждении Положения о системе наставничества"
                 + (" и дорожной карты по его реализации" if data.roadmap_title else ""),
-        bases=[*FEDERAL_MODEL, *own_acts(data, data.council)], purpose=purpose,
+        bases=[*default_bases("order.approve_regulation", regulation_facts(content)),
+               *own_acts(data, content.adopted)],
+        purpose=purpose, clause=considering_text(content),
         items=items, appendices=appendices, roadmap=roadmap,
     ))
 
@@ -215,7 +240,8 @@ register(Kind(
     build_context=build_approve_regulation, family=FAMILY,
     samples=("orders/approve_regulation.yaml",),
     output_name="Приказ об утверждении положения о наставничестве и дорожной карты",
-    description="Утверждение положения (приложение 1) и дорожной карты (приложение 2).",
+    description="Утверждение положения (приложение 1: полный текст с грифами или ссылка на отдельный "
+                "документ) и дорожной карты (приложение 2).",
 ))
 
 
@@ -258,7 +284,7 @@ def build_introduce_model(data: IntroduceModelInput) -> OrderContext:
     items: list[Any] = [stop(f"Внедрить систему (целевую модель) наставничества {data.scope} в {org} "
                              f"{period_text(data.start, data.end)}")]
     if forms:
-        items.append("Реализовывать наставничество в формах " + join_and([f"«{f}»" for f in forms]) + ".")
+        items.append(f"Реализовывать наставничество {forms_phrase(forms)}.")
     items.append(f"Назначить {with_post(responsible, 'accusative')} "
                  f"{gendered(responsible, 'ответственным', 'ответственной')} за внедрение целевой модели "
                  f"наставничества, координацию работы наставников и ведение базы наставников и наставляемых.")
@@ -269,7 +295,7 @@ def build_introduce_model(data: IntroduceModelInput) -> OrderContext:
     return OrderContext(**order_fields(
         data, people,
         heading="О внедрении целевой модели наставничества",
-        bases=[*FEDERAL_MODEL, *own_acts(data)],
+        bases=[*default_bases("order.introduce_model"), *own_acts(data)],
         purpose=f"повышения профессиональной компетентности педагогических работников, "
                 f"раскрытия личностного потенциала обучающихся и развития наставничества в {org}",
         items=[typograph(i) if isinstance(i, str) else i for i in items], named=[responsible_p],
@@ -296,7 +322,7 @@ class MemberRow(BaseModel):
 
 
 class WorkingGroupContext(OrderContext):
-    members: TableAppendix
+    members: TableAppendix[MemberRow]
 
 
 class WorkingGroupInput(OrderInput):
@@ -342,10 +368,10 @@ def build_working_group(data: WorkingGroupInput) -> WorkingGroupContext:
     return WorkingGroupContext(**order_fields(
         data, people,
         heading=f"О создании {decline_post(group, 'genitive')} {data.purpose_of_group}",
-        bases=[*FEDERAL_MODEL, *own_acts(data)],
+        bases=[*default_bases("order.working_group"), *own_acts(data)],
         purpose=f"координации работы по внедрению целевой модели наставничества в {org}",
         items=[typograph(i) if isinstance(i, str) else i for i in items], named=seen,
-        members=TableAppendix(mark=appendix_mark(None, "приказу", data),
+        members=TableAppendix[MemberRow](mark=appendix_mark(None, "приказу", data),
                               title=[typograph(t) for t in title], rows=rows),
     ))
 

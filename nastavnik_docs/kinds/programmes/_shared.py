@@ -146,7 +146,7 @@ def resolve_person(ref: PersonRef, registry: Registry | None, field: str) -> Par
     if registry is not None:
         return find_participant(registry, key, field)
     raise bad_input(field, "участник указан по ID или ФИО, но база (registry) не задана: укажите "
-                           "базу или ФИО, должность (класс) участника", key)
+                           "базу или ФИО, должность (класс) участника", key, code="registry.missing")
 
 
 def resolve_official(ref: Official | str | None, registry: Registry | None,

@@ -99,6 +99,12 @@ class Deficit(Model):
     actions: list[RouteAction] | None = Field(default=None, description="Мероприятия (по умолчанию — типовые для области)")
 
 
+def _school_year_text(schema: dict[str, Any]) -> None:
+    """The schema also takes the year as text, «2026/2027» or «2026-2027» (see ``_year``)."""
+    schema["anyOf"] = [*schema.get("anyOf", []),
+                       {"type": "string", "pattern": "^[ \\t]*(?:20[0-9]{2}|2100)[ \\t]*(?:[/\u2013-].*)?$"}]
+
+
 class IndividualRouteInput(ProgrammeInput):
     """Индивидуальный образовательный маршрут педагога."""
 
@@ -107,7 +113,7 @@ class IndividualRouteInput(ProgrammeInput):
     teacher: PersonRef = Field(description="Педагог: ID или ФИО участника из базы или ФИО, должность, стаж")
     qualification: str | None = Field(default=None, description="Квалификационная категория («первая», «без категории»)")
     mentor: PersonRef | None = Field(default=None, description="Наставник (по умолчанию — из действующей пары в базе)")
-    school_year: int | None = Field(default=None, ge=2000, le=2100,
+    school_year: int | None = Field(default=None, ge=2000, le=2100, json_schema_extra=_school_year_text,
                                     description="Учебный год — год начала (2026 — 2026/2027); по умолчанию — по паре")
     deficits: list[Deficit] = Field(min_length=1, description="Профессиональные дефициты")
     results: list[str] | None = Field(default=None, description="Ожидаемые результаты")
@@ -234,7 +240,7 @@ def build_route(data: IndividualRouteInput) -> IndividualRouteContext:
         else _mentor_of(teacher_p, data.registry)
     year = data.school_year or _pair_year(teacher_p, data.registry)
     if year is None:
-        raise bad_input("school_year", "не указан учебный год (school_year), например 2026 или «2026/2027»")
+        raise bad_input("school_year", "не указан учебный год (school_year), например 2026 или «2026/2027»", code="field.missing")
     teacher, mentor = forms_of(teacher_p), forms_of(mentor_p) if mentor_p else None
     school_year = format_school_year(year)
     experience = experience_years(teacher_p, dt.date(year, 9, 1))

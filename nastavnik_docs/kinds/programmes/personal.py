@@ -102,7 +102,7 @@ AudienceKey = Literal["teacher_teacher", "teacher_pupil", "pupil_pupil", "employ
 
 
 class PersonalProgrammeInput(ProgrammeInput):
-    """Персонализированная программа наставничества: one pair or group.
+    """Персонализированная программа наставничества одной пары или группы.
 
     The pair comes from the registry (``pair`` — its number, or ``pair_index`` — its
     position from 1) or is given inline: ``mentor``, ``mentees``, ``form``, ``start``,
@@ -188,7 +188,7 @@ def _registry_pair(data: PersonalProgrammeInput, registry: Registry) -> Pair:
         if not matches:
             known = ", ".join(registry.pair_label(i) for i in range(min(12, len(registry.pairs))))
             raise bad_input("pair", f"в базе нет пары (группы) с номером «{data.pair}»; есть: {known}",
-                            data.pair)
+                            data.pair, code="pair.unknown")
         return matches[0]
     index = data.pair_index or 0
     if index > len(registry.pairs):
@@ -205,7 +205,7 @@ def _resolve_pair(data: PersonalProgrammeInput) -> _ResolvedPair:
                                       "оставьте что-то одно")
         if registry is None:
             raise bad_input("registry", "пара указана номером, но база наставников и наставляемых "
-                                        "(registry) не задана")
+                                        "(registry) не задана", code="registry.missing")
         pair = _registry_pair(data, registry)
         mentor, mentees = registry.mentor_of(pair), registry.mentees_of(pair)
         form, start, end, goal = pair.form, pair.start, pair.end, pair.goal
@@ -213,20 +213,20 @@ def _resolve_pair(data: PersonalProgrammeInput) -> _ResolvedPair:
     else:
         if data.mentor is None or not data.mentees:
             raise bad_input("pair", "не указана пара: дайте номер пары из базы (pair) или "
-                                    "наставника и наставляемых (mentor, mentees)")
+                                    "наставника и наставляемых (mentor, mentees)", code="field.missing")
         mentor = resolve_person(data.mentor, registry, "mentor")
         mentees = [resolve_person(m, registry, f"mentees → {i}") for i, m in enumerate(data.mentees, start=1)]
         form, end, goal, label = data.form or "", data.end, None, None
         if not form:
-            raise bad_input("form", "не указана форма наставничества (form)")
+            raise bad_input("form", "не указана форма наставничества (form)", code="field.missing")
         if data.start is None:
-            raise bad_input("start", "не указана дата начала программы (start)")
+            raise bad_input("start", "не указана дата начала программы (start)", code="field.missing")
         start = data.start
     form = data.form or form
     start = data.start or start
     end = data.end or end
     if end is None:
-        raise bad_input("end", "не указана дата окончания программы (end): у пары в базе её нет")
+        raise bad_input("end", "не указана дата окончания программы (end): у пары в базе её нет", code="field.missing")
     if end <= start:
         raise bad_input("end", f"дата окончания ({end:%d.%m.%Y}) должна быть позже даты начала "
                                f"({start:%d.%m.%Y})", format_date(end, "numeric"))

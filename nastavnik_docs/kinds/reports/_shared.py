@@ -24,7 +24,9 @@ NO_DATA = DASH
 
 
 class CoverageInput(DocumentInput):
-    """Input of the coverage table and the analytical report.
+    """Таблица охвата наставничеством и аналитическая справка по базе.
+
+    Input of the coverage table and the analytical report.
 
     The period is either ``school_year`` (the first calendar year: 2025 means 2025/2026) or
     an explicit ``period`` (for the December or April analysis). ``totals`` are the
@@ -70,7 +72,7 @@ def compute(data: CoverageInput) -> CoverageReport:
                 f"строка {code} «{line.title.strip()}» — по базе {line.count}, а общая численность указана "
                 f"{line.total} ({failure.relation}): в программах не может быть больше людей, чем в организации; "
                 f"проверьте численность (totals) или данные базы", field=f"totals → {line.denominator}",
-                value=line.total))
+                value=line.total, code="number.range"))
         raise InputError(problems)
     broken = report.control_problems()
     if broken:

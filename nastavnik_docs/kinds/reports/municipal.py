@@ -32,7 +32,9 @@ SAMPLE = "reports/municipal.yaml"
 
 
 class MunicipalInput(Model):
-    """The summary table's input: the summary, the authority (optional) and its targets."""
+    """Сводные сведения об охвате наставничеством по муниципалитету (таблица).
+
+    The summary table's input: the summary, the authority (optional) and its targets."""
 
     summary: MunicipalSummary = Field(description="Сводка (JSON, который пишет nastavnik-docs aggregate)")
     organization: Organization | None = Field(default=None, description="Орган управления образованием")
@@ -42,7 +44,9 @@ class MunicipalInput(Model):
 
 
 class MunicipalReportInput(DocumentInput):
-    """The authority's analytical report: the summary, the targets and, optionally, the
+    """Аналитическая справка органа управления образованием по сводке.
+
+    The authority's analytical report: the summary, the targets and, optionally, the
     previous period's summary."""
 
     summary: MunicipalSummary = Field(description="Сводка (JSON, который пишет nastavnik-docs aggregate)")

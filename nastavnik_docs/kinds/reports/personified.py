@@ -18,7 +18,9 @@ __all__ = ["PersonifiedContext", "PersonifiedInput", "build_personified", "perso
 
 
 class PersonifiedInput(Model):
-    """The registry and, optionally, the period (only the parts that overlap it are listed)."""
+    """Персонифицированный учёт наставников и наставляемых (список).
+
+    The registry and, optionally, the period (only the parts that overlap it are listed)."""
 
     registry: Registry = Field(description="База наставников и наставляемых")
     organization: Organization | None = Field(default=None, description="Организация")

@@ -2,17 +2,31 @@
 
 * :mod:`.table` — the roadmap itself: columns, stages, rows, stamps, note, targets;
 * :mod:`.period` — its period (a calendar or a school year) and the month steps;
-* :mod:`.deadline` — a deadline's wording read into spans and recurrences;
-* :mod:`.schedule` — the months and dates a deadline falls on, what is due in a month.
+* :mod:`.deadline` — a deadline's wording read into spans and recurrences (the words
+  themselves in :mod:`._wording`);
+* :mod:`.schedule` — the months, dates and calendar events a deadline falls on, what is due
+  in a month, what to tell a curator about the dates.
 """
 
 from .deadline import Deadline, DeadlineStatus, Recurrence, Span, parse_deadline
 from .period import YM, Period, month_range, next_month
-from .schedule import DueItem, due_in, months_due, occurrences, roadmap_months
+from .schedule import (
+    CalendarEntry,
+    DueItem,
+    calendar_entries,
+    calendar_notes,
+    due_in,
+    due_notes,
+    month_label,
+    months_due,
+    occurrences,
+    roadmap_months,
+)
 from .table import (
     COLUMN_WEIGHTS,
     DEFAULT_HEADINGS,
     Activity,
+    AppendixMark,
     Block,
     Column,
     ColumnRole,
@@ -20,8 +34,10 @@ from .table import (
     RoadmapNote,
     RoadmapRow,
     Stage,
+    StageLayout,
     Stamp,
     StampKind,
+    StampSide,
     SubStage,
 )
 
@@ -30,7 +46,9 @@ __all__ = [
     "DEFAULT_HEADINGS",
     "YM",
     "Activity",
+    "AppendixMark",
     "Block",
+    "CalendarEntry",
     "Column",
     "ColumnRole",
     "Deadline",
@@ -45,8 +63,14 @@ __all__ = [
     "Stage",
     "Stamp",
     "StampKind",
+    "StampSide",
+    "StageLayout",
     "SubStage",
+    "calendar_entries",
+    "calendar_notes",
     "due_in",
+    "due_notes",
+    "month_label",
     "month_range",
     "months_due",
     "next_month",

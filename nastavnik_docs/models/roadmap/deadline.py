@@ -1,27 +1,31 @@
 """Deadlines of a roadmap (сроки): keep the wording, understand it where possible.
 
 A published roadmap writes its deadlines in words: «сентябрь-октябрь 2022 г., далее -
-ежегодно», «до 15 марта 2022 г.», «28.08.2023 г», «ежеквартально», «в течение года»,
+ежегодно», «до 15 марта 2022 г.», «I квартал 2022 г.», «2 раза в год (декабрь, май)»,
+«В течение 2021-2022 уч. года», «По итогам учебного года», «До 25 числа каждого месяца»,
 «по мере необходимости». :func:`parse_deadline` reads such a wording into a
-:class:`Deadline`: explicit spans (months, month ranges, dates, «до» dates), a recurrence
-(every month, quarter, half-year, year — from a start, within a window, or «далее», i.e. in
-later years only), and an open wording that names no calendar date. Anything it does not
-understand is kept in ``unparsed`` and the deadline is flagged, never dropped or guessed.
+:class:`Deadline`: explicit spans (months, month ranges, days, «до» days, quarters,
+half-years, school terms, years, school years) and a recurrence (every month, or the
+months of each year it falls in — from a start, within a window, or «далее», i.e. after
+the explicit spans), plus an open wording that names no calendar date.
 
-:mod:`.schedule` places a parsed deadline in the calendar of a roadmap.
+A wording is either understood whole or reported as not understood — never half-read: if
+any part of it is not understood, or its parts contradict each other («ежегодно,
+ежеквартально», «2 раза в год (май)»), the deadline is ``UNPARSED`` with the wording kept
+and nothing placed in the calendar. The words themselves are read in :mod:`._wording`;
+this module decides what they mean together. :mod:`.schedule` places the result in the
+calendar of a roadmap.
 
-This is written by hand: no library parses Russian date wordings of this kind (dateparser
-reads single dates, not ranges, recurrences or «далее – ежегодно»).
+Written by hand: no library parses Russian date wordings of this kind (dateparser reads
+single dates, not ranges, recurrences, school terms or «далее – ежегодно»).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from ._wording import Token, months_between, normalize, tokenize
 from .period import YM
 
 __all__ = [
@@ -29,17 +33,9 @@ __all__ = [
     "DeadlineStatus",
     "Recurrence",
     "Span",
+    "normalize",
     "parse_deadline",
 ]
-
-_MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
-                "октябр", "ноябр", "декабр")
-# nominative, genitive («до 15 марта», «с февраля») and prepositional («в мае») forms
-_MONTH = (r"(январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|"
-          r"август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])(?![а-я])")
-_YEAR = r"((?:19|20)\d\d)"
-_NUMBER_WORDS = {"один": 1, "одного": 1, "два": 2, "двух": 2, "три": 3, "трех": 3,
-                 "четыре": 4, "четырех": 4}
 
 
 class DeadlineStatus(StrEnum):
@@ -50,7 +46,8 @@ class DeadlineStatus(StrEnum):
 
 @dataclass(frozen=True)
 class Span:
-    """An explicit month, month range or date. A year of None is taken from the period."""
+    """An explicit month, month range, day or day range. A year of None is taken from the
+    period; ``by`` marks «до 15 марта» (due by that day or by the end of that month)."""
 
     start_month: int
     start_year: int | None = None
@@ -58,7 +55,7 @@ class Span:
     end_year: int | None = None
     day: int | None = None
     last_day: int | None = None
-    by: bool = False  # «до 15 марта»: due by that date
+    by: bool = False
 
     @property
     def last_month(self) -> int:
@@ -67,11 +64,17 @@ class Span:
 
 @dataclass(frozen=True)
 class Recurrence:
-    """A repeating deadline: every ``every`` months (1, 3, 6, 12).
+    """A repeating deadline.
 
-    ``months`` fixes the months for a yearly recurrence («ежегодно сентябрь»); ``start`` is
-    «с февраля 2023 г.»; ``window`` is «в течение 2023-24 учебного года»; ``later`` is
-    «далее»: only after the explicit spans, i.e. in later years for a yearly recurrence.
+    ``every`` is the nominal step in months (1 every month, 3 a quarter or a school term,
+    6 a half-year, 12 a year). ``months`` are the months of each year it falls in (all
+    months when empty and ``every`` is 1; the months of the explicit spans when empty and
+    ``every`` is 12). ``start`` is «с февраля 2023 г.» (``start_month`` the month of «с
+    сентября» without a year); ``window`` is «в течение 2023-24 учебного года»; ``later`` is
+    «далее»: only after the explicit spans (in later years for a yearly recurrence).
+    ``day`` and ``by`` are «до 25 числа каждого месяца», «ежегодно до 1 сентября».
+    ``continuous`` marks an activity that goes on all the time («в течение года»,
+    «постоянно») rather than one that recurs at points.
     """
 
     every: int
@@ -79,6 +82,10 @@ class Recurrence:
     start: YM | None = None
     window: tuple[YM, YM] | None = None
     later: bool = False
+    start_month: int | None = None
+    day: int | None = None
+    by: bool = False
+    continuous: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,206 +115,182 @@ class Deadline:
         return self.status is not DeadlineStatus.UNPARSED
 
 
-def _month_no(word: str) -> int:
-    for i, stem in enumerate(_MONTH_STEMS):
-        if word.startswith(stem):
-            return i + 1
-    raise ValueError(word)  # pragma: no cover - the regex admits month words only
-
-
-_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
-_YEAR_WORD = re.compile(r"(\d{4})\s*(?:года|год|гг?)\.?(?![а-я])")
-
-
-def normalize(wording: str) -> str:
-    """Lower-case, ё → е, every dash → «-», «2022 г.» → «2022», spaces collapsed."""
-    text = wording.lower().replace("ё", "е").replace("\u00a0", " ")
-    text = _DASHES.sub("-", text)
-    text = _YEAR_WORD.sub(r"\1", text)
-    return " ".join(text.split()).strip(" .;")
-
-
-# Phrases that name no calendar date; each consumes the rest of the wording.
-_OPEN = re.compile(
-    r"(по\s+мере\s+\w+|по\s+необходимости|в\s+соответствии\s+с|в\s+зависимости\s+от|"
-    r"по\s+завершени[июе]|по\s+окончани[июе]|во\s+время|после\s+|при\s+необходимости)"
-    r".*$")
-_EVERY_MONTH = re.compile(
-    r"(ежемесячно|постоянно|систематически|регулярно|на\s+регулярной\s+основе|"
-    r"(?:не\s+реже\s+)?(?:одного\s+|1\s+)?раза?\s+в\s+месяц|"
-    r"в\s+течение\s+(?:всего\s+)?(?:учебного\s+|календарного\s+)?года)(?![а-я])")
-_WINDOW = re.compile(r"в\s+течение\s+(\d{4})\s*[-/]\s*(\d{2}|\d{4})\s+учебного\s+года")
-_UNTIL_END = re.compile(r"до\s+(?:завершения|окончания)\s+(?:наставничества|программы|"
-                        r"программ|реализации)[^,;]*")
-
-
-@dataclass
-class _State:
-    spans: list[Span] = field(default_factory=list)
-    every: int | None = None
-    rec_months: list[int] = field(default_factory=list)
-    start: YM | None = None
-    window: tuple[YM, YM] | None = None
-    later: bool = False
-    yearly_mode: bool = False
-    open_text: str | None = None
-
-    def add_month(self, span: Span) -> None:
-        if self.yearly_mode and span.day is None and not span.by and span.start_year is None:
-            self.rec_months.extend(_months_of(span))
-        else:
-            self.spans.append(span)
-
-
-def _months_of(span: Span) -> list[int]:
-    months, m = [span.start_month], span.start_month
-    while m != span.last_month:
-        m = m % 12 + 1
-        months.append(m)
-    return months
-
-
-def _year(text: str | None) -> int | None:
-    return int(text) if text else None
-
-
-def _day_span(day: int, month: int, year: int | None, *, last_day: int | None = None,
-              by: bool = False) -> Span:
-    """A span of one day (or of days ``day``–``last_day``); ValueError (so the wording is
-    flagged) for «31.02» or «13.13»."""
-    last = last_day or day
-    date(year or 2000, month, max(day, last))  # 2000 is a leap year: «29.02» stays valid
-    if last < day:
-        raise ValueError(day)
-    return Span(month, year, day=day, last_day=last_day, by=by)
-
-
-#: Reads one matched token of a wording into the parse state.
-_Handler = Callable[[re.Match[str], "_State"], None]
-
-
-def _token_handlers() -> list[tuple[re.Pattern[str], _Handler]]:
-    def later(m: re.Match[str], st: _State) -> None:
-        st.later = True
-
-    def from_month(m: re.Match[str], st: _State) -> None:
-        st.start = (int(m.group(2)), _month_no(m.group(1)))
-
-    def from_year(m: re.Match[str], st: _State) -> None:
-        st.start = (int(m.group(1)), 1)
-
-    def by_day_month(m: re.Match[str], st: _State) -> None:
-        st.spans.append(_day_span(int(m.group(1)), _month_no(m.group(2)), _year(m.group(3)), by=True))
-
-    def by_date(m: re.Match[str], st: _State) -> None:
-        st.spans.append(_day_span(int(m.group(1)), int(m.group(2)), _year(m.group(3)), by=True))
-
-    def day_range(m: re.Match[str], st: _State) -> None:
-        st.spans.append(_day_span(int(m.group(1)), int(m.group(3)), _year(m.group(4)),
-                                  last_day=int(m.group(2))))
-
-    def exact(m: re.Match[str], st: _State) -> None:
-        st.spans.append(_day_span(int(m.group(1)), int(m.group(2)), _year(m.group(3))))
-
-    def month_range(m: re.Match[str], st: _State) -> None:
-        st.add_month(Span(_month_no(m.group(1)), _year(m.group(2)),
-                          end_month=_month_no(m.group(3)), end_year=_year(m.group(4))))
-
-    def month(m: re.Match[str], st: _State) -> None:
-        st.add_month(Span(_month_no(m.group(1)), _year(m.group(2))))
-
-    def yearly(m: re.Match[str], st: _State) -> None:
-        st.every, st.yearly_mode = 12, True
-
-    def quarterly(m: re.Match[str], st: _State) -> None:
-        st.every = 3
-
-    def half_yearly(m: re.Match[str], st: _State) -> None:
-        st.every = 6
-
-    def times_a_year(m: re.Match[str], st: _State) -> None:
-        word = m.group(1)
-        n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
-        if 12 % n:
-            raise ValueError(word)
-        st.every = 12 // n
-        st.yearly_mode = n == 1
-
-    def every_month(m: re.Match[str], st: _State) -> None:
-        st.every = 1
-
-    def window(m: re.Match[str], st: _State) -> None:
-        first = int(m.group(1))
-        st.window = ((first, 9), (first + 1, 8))
-        st.every = st.every or 1
-
-    def until_end(m: re.Match[str], st: _State) -> None:
-        st.every = st.every or 1
-
-    def open_phrase(m: re.Match[str], st: _State) -> None:
-        st.open_text = m.group(0)
-
-    numbers = "|".join(_NUMBER_WORDS)
-    table: list[tuple[str, _Handler]] = [
-        (r"далее\s*-?", later),
-        (rf"с\s+{_MONTH}\s*{_YEAR}", from_month),
-        (rf"с\s+{_YEAR}(?!\d)", from_year),
-        (rf"до\s+(\d{{1,2}})\s+{_MONTH}\s*{_YEAR}?", by_day_month),
-        (rf"до\s+(\d{{1,2}})\.(\d{{1,2}})\.?\s*{_YEAR}?", by_date),
-        (rf"(\d{{1,2}})\s*-\s*(\d{{1,2}})\.(\d{{1,2}})\.?\s*{_YEAR}?", day_range),
-        (rf"(\d{{1,2}})\.(\d{{1,2}})\.?\s*{_YEAR}?", exact),
-        (rf"{_MONTH}\s*{_YEAR}?\s*-\s*{_MONTH}\s*{_YEAR}?", month_range),
-        (rf"{_MONTH}(?:\s*-?\s*{_YEAR})?", month),
-        (r"ежегодно|каждый\s+год", yearly),
-        (r"ежеквартально|каждый\s+квартал|раз\s+в\s+квартал", quarterly),
-        (r"каждые\s+полгода|раз\s+в\s+полгода|каждое\s+полугодие|раз\s+в\s+полугодие",
-         half_yearly),
-        (rf"(\d+|{numbers})\s+раза?\s+в\s+год", times_a_year),
-        (_WINDOW.pattern, window),
-        (_EVERY_MONTH.pattern, every_month),
-        (_UNTIL_END.pattern, until_end),
-        (_OPEN.pattern, open_phrase),
-    ]
-    return [(re.compile(p), h) for p, h in table]
-
-
-_HANDLERS = _token_handlers()
-_SEPARATOR = re.compile(r"[\s,;:.]+|и\s+")
+class _NotUnderstood(Exception):
+    """The parts of a wording do not make one meaning."""
 
 
 def parse_deadline(wording: str | None) -> Deadline | None:
-    """Read a deadline wording; None for an empty one. Never raises on odd wording."""
+    """Read a deadline wording; None for an empty one. Never raises on odd wording: what is
+    not understood is returned as ``UNPARSED`` with the part that stopped the reading."""
     if wording is None or not wording.strip():
         return None
     text = normalize(wording)
-    st = _State()
-    pos = 0
-    while pos < len(text):
-        sep = _SEPARATOR.match(text, pos)
-        if sep and sep.end() > pos:
-            pos = sep.end()
-            continue
-        for pattern, handler in _HANDLERS:
-            m = pattern.match(text, pos)
-            if m and m.end() > pos:
-                try:
-                    handler(m, st)
-                except (ValueError, KeyError):
-                    m = None
-                if m:
-                    pos = m.end()
-                    break
-        else:
-            return Deadline(wording=wording, unparsed=text[pos:] or text)
-    spans = _attach_years(st.spans)
-    recurrence = None
-    if st.every:
-        recurrence = Recurrence(every=st.every, months=tuple(dict.fromkeys(st.rec_months)),
-                                start=st.start, window=st.window, later=st.later)
-    elif st.start is not None:
+    tokens, rest = tokenize(text)
+    if rest is not None or not text:
+        return Deadline(wording=wording, unparsed=rest or wording.strip())
+    try:
+        return _assemble(wording, tokens)
+    except _NotUnderstood:
         return Deadline(wording=wording, unparsed=text)
-    return Deadline(wording=wording, spans=tuple(spans), recurrence=recurrence,
-                    open_text=st.open_text)
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _span(token: Token) -> Span:
+    assert token.start is not None
+    end = token.end
+    return Span(start_month=token.start[1], start_year=token.start[0],
+                end_month=end[1] if end else None, end_year=end[0] if end else None,
+                day=token.day, last_day=token.last_day, by=token.by)
+
+
+def _yearless(token: Token) -> bool:
+    return token.start is not None and token.start[0] is None and (token.end is None or token.end[0] is None)
+
+
+def _resolve_years(tokens: list[Token]) -> list[Token]:
+    """A bare year after months without one gives them its year («май, август 2022» is
+    read as «май 2022, август 2022» by :func:`_attach_years`); alone it is the whole year."""
+    out: list[Token] = []
+    for token in tokens:
+        if token.kind == "filler":
+            continue
+        if token.kind != "year":
+            out.append(token)
+            continue
+        assert token.start is not None
+        year = token.start[0]
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "span" and _yearless(prev) and not prev.window:
+            assert prev.start is not None
+            if prev.end is None:
+                out[-1] = replace(prev, start=(year, prev.start[1]))
+            else:
+                out[-1] = replace(prev, end=(year, prev.end[1]))
+        else:
+            out.append(Token("span", start=(year, 1), end=(year, 12), window=True))
+    return out
+
+
+@dataclass
+class _Rec:
+    """A recurrence being assembled."""
+
+    every: int
+    months: tuple[int, ...] = ()
+    continuous: bool = False
+    count: int | None = None
+    point: bool = False
+    day: int | None = None
+    by: bool = False
+
+
+def _recurrence_kind(tokens: list[Token]) -> _Rec | None:
+    """The one repetition the tokens name, or None; contradictions are not understood."""
+    freqs = [t for t in tokens if t.kind == "freq"]
+    points = [t for t in tokens if t.kind == "point"]
+    doms = [t for t in tokens if t.kind == "dom"]
+    stepped = [t for t in freqs if not t.continuous]
+    if len({(t.every, t.months, t.count) for t in stepped}) > 1 or len(doms) > 1:
+        raise _NotUnderstood
+    rec: _Rec | None = None
+    if stepped:
+        t = stepped[0]
+        rec = _Rec(every=t.every, months=t.months, count=t.count)
+    elif freqs or any(t.kind == "until_end" for t in tokens):
+        rec = _Rec(every=1, continuous=True)
+    if points:
+        months = tuple(dict.fromkeys(m for p in points for m in p.months))
+        if rec is not None and not (rec.every == 12 and rec.count is None and not rec.months):
+            raise _NotUnderstood  # «ежемесячно по итогам учебного года»
+        rec = _Rec(every=12, months=months, point=True, by=any(p.by for p in points))
+    if doms:
+        dom = doms[0]
+        if rec is None and dom.monthly:
+            rec = _Rec(every=1)
+        if rec is None or rec.every != 1:
+            raise _NotUnderstood  # «до 25 числа» of which month?
+        rec.continuous, rec.day, rec.by = False, dom.day, dom.by
+    return rec
+
+
+def _assemble(wording: str, raw: list[Token]) -> Deadline:
+    tokens = _resolve_years(raw)
+    if not tokens:
+        raise _NotUnderstood
+    later_at = [i for i, t in enumerate(tokens) if t.kind == "later"]
+    if len(later_at) > 1:
+        raise _NotUnderstood
+    cut = later_at[0] if later_at else len(tokens)
+    rec = _recurrence_kind(tokens)
+    starts = [t for t in tokens if t.kind == "start"]
+    opens = [t.text for t in tokens if t.kind == "open"]
+    if len(starts) > 1:
+        raise _NotUnderstood
+    spans: list[Span] = []
+    window: tuple[YM, YM] | None = None
+    listed: list[int] = []
+    day: tuple[int, bool] | None = None
+    for i, token in enumerate(tokens):
+        if token.kind != "span":
+            continue
+        after_later = i > cut
+        if rec is None or (not after_later and later_at):
+            spans.append(_span(token))
+        elif token.window and not _yearless(token):
+            if window is not None or later_at:
+                raise _NotUnderstood
+            assert token.start is not None and token.end is not None
+            first_year, last_year = token.start[0], token.end[0]
+            assert first_year is not None and last_year is not None  # a window names its years
+            window = ((first_year, token.start[1]), (last_year, token.end[1]))
+        elif _yearless(token):
+            assert token.start is not None
+            last = token.end[1] if token.end else token.start[1]
+            listed.extend(months_between(token.start[1], last))
+            if token.day is not None:
+                if day is not None or rec.every != 12:
+                    raise _NotUnderstood
+                day = (token.day, token.by)
+        else:
+            spans.append(_span(token))
+    recurrence = None
+    if rec is not None:
+        recurrence = _recurrence(rec, listed, day, starts[0] if starts else None, window, bool(later_at))
+    elif starts or (later_at and not opens):
+        raise _NotUnderstood  # «с 2023 г.» alone; «далее» followed by nothing dated
+    if not (spans or recurrence or opens):
+        raise _NotUnderstood
+    return Deadline(wording=wording, spans=tuple(_attach_years(spans)), recurrence=recurrence,
+                    open_text=opens[0] if opens else None)
+
+
+def _recurrence(rec: _Rec, listed: list[int], day: tuple[int, bool] | None, start: Token | None,
+                window: tuple[YM, YM] | None, later: bool) -> Recurrence:
+    months = rec.months
+    if listed:
+        listed_months = tuple(dict.fromkeys(listed))
+        if rec.count is not None and len(listed_months) != rec.count:
+            raise _NotUnderstood  # «2 раза в год (май)»
+        if rec.months and not (rec.count or rec.point) and not set(listed_months) <= set(rec.months):
+            raise _NotUnderstood  # «ежеквартально (май)»
+        if rec.every == 1 or rec.count or rec.point or not rec.months:
+            months = listed_months
+    start_ym: YM | None = None
+    start_month = None
+    if start is not None:
+        assert start.start is not None
+        if start.start[0] is None:
+            start_month = start.start[1]
+        else:
+            start_ym = (start.start[0], start.start[1])
+        if start.from_month and rec.every == 12 and not months:
+            months = (start.start[1],)
+    every = 12 if rec.count == 1 else rec.every
+    return Recurrence(every=every, months=months, start=start_ym, window=window, later=later,
+                      start_month=start_month, day=day[0] if day else rec.day,
+                      by=day[1] if day else rec.by, continuous=rec.continuous and not listed)
 
 
 def _attach_years(spans: list[Span]) -> list[Span]:

@@ -32,9 +32,9 @@ class Period(Model):
     first and last month given («2023-08») when the plan reaches beyond them."""
 
     year: int = Field(ge=2000, le=2100, description="Календарный год или первый год учебного")
-    school_year: bool = False
-    first_month: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$")
-    last_month: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$")
+    school_year: bool = Field(default=False, description="Учебный год (с сентября), а не календарный")
+    first_month: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$", description="Первый месяц (ГГГГ-ММ)")
+    last_month: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$", description="Последний месяц (ГГГГ-ММ)")
 
     @property
     def start(self) -> YM:

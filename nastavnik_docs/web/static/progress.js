@@ -11,10 +11,12 @@
     fetch(box.dataset.progressUrl, {cache: "no-store"})
       .then(function (r) { return r.json(); })
       .then(function (p) {
-        bar.max = p.total;
-        bar.value = p.done;
-        text.textContent = "Сделано " + p.done + " из " + p.total + " (" + p.percent + "%), прошло " +
-          String(p.seconds).replace(".", ",") + " с.";
+        if (p.total) {
+          bar.max = p.total;
+          bar.value = p.done;
+          text.textContent = "Сделано " + p.done + " из " + p.total + " (" + p.percent + "%), прошло " +
+            String(p.seconds).replace(".", ",") + " с.";
+        }
         if (p.state !== "running") { window.location.reload(); } else { setTimeout(tick, 700); }
       })
       .catch(function () { setTimeout(tick, 2000); });
