@@ -207,8 +207,10 @@ def test_municipal_sample_documents(tmp_path):
     assert total[3] == sum(r[3] for r in orgs) and len(orgs) == 4
     failed = [[c.value for c in r] for r in book["Не приняты"].iter_rows()]
     assert any(str(r[2]).startswith("КС-1 ") for r in failed)
-    text = text_of(nd.render("report.municipal_analytical", sample, tmp_path / "справка.docx"))
+    text = text_of(nd.render("report.municipal_analytical", sample_path("reports/municipal_analytical.yaml"),
+                             tmp_path / "справка.docx"))
     assert "4. Показатели организаций" in text and "ниже планового значения в организациях" in text
+    assert "5. Сравнение с предыдущим периодом" in text and "По сравнению с 2025/2026 учебным годом" in text
 
 
 def test_personified_list(tmp_path):

@@ -103,10 +103,10 @@ def coverage_workbook() -> Workbook:
                    "{{ t.actual }}", "{{ t.verdict }}"], aligns=left)
     ws.row_dimensions[row].height = 30
     _merged(ws, row + 2, "Примечания: определения показателей", x.BOLD)
-    _merged(ws, row + 3, "{%row for n in notes %}{{ n }}")
+    _merged(ws, row + 3, "{%row for n in notes %}{{ n.text }}")
     ws.row_dimensions[row + 3].height = 30
     _merged(ws, row + 4, "Контрольные соотношения", x.BOLD)
-    _merged(ws, row + 5, "{%row for r in relations %}{{ r }}")
+    _merged(ws, row + 5, "{%row for r in relations %}{{ r.text }}")
     ws.cell(row=row + 7, column=1, value="{{ author_post }}").font = x.FONT
     ws.cell(row=row + 7, column=1).alignment = x.WRAP
     ws.cell(row=row + 7, column=4, value="{{ author_name }}").font = x.FONT
@@ -131,7 +131,10 @@ def _paragraphs(doc, var: str) -> None:
     g.end_loop(doc)
 
 
-def analytical_document():
+def analytical_document(municipal: bool = False):
+    """The analytical report: a school's (questionnaires, no organisations) or an authority's
+    (organisations and files not accepted, no questionnaires) — every loop of each is filled
+    by its kind's sample."""
     doc = g.new_document()
     g.letterhead(doc, "АНАЛИТИЧЕСКАЯ СПРАВКА")
     g.heading(doc, "{{ heading }}")
@@ -160,6 +163,15 @@ def analytical_document():
                  "for t in targets", [12, 62, 38, 22, 36], aligns=[C, None, None, C, None], size=12)
     g.end_loop(doc, "endif")
 
+    if municipal:
+        _organisations(doc)
+    else:
+        _survey(doc)
+    _compare_chart_conclusions(doc)
+    return doc
+
+
+def _organisations(doc) -> None:
     g.loop(doc, "if org_rows")
     _section(doc, "organisations")
     g.loop_table(doc, ["№", "Организация", "Участников", "Охват обучающихся", "Охват педагогов", "Пар и групп"],
@@ -174,6 +186,8 @@ def analytical_document():
                  "for r in failed_rows", [10, 60, 100], aligns=[C, None, None], size=11)
     g.end_loop(doc, "endif")
 
+
+def _survey(doc) -> None:
     g.loop(doc, "if survey_rows")
     _section(doc, "survey")
     _paragraphs(doc, "survey_text")
@@ -188,6 +202,8 @@ def analytical_document():
     g.end_loop(doc, "endif")
     g.end_loop(doc, "endif")
 
+
+def _compare_chart_conclusions(doc) -> None:
     g.loop(doc, "if compare_rows")
     _section(doc, "compare")
     g.body(doc, "{{ compare_label }}:")
@@ -208,7 +224,6 @@ def analytical_document():
     _paragraphs(doc, "recommendations")
     g.end_loop(doc, "endif")
     g.signature(doc, "{{ author_post }}", "{{ author_name }}")
-    return doc
 
 
 # ------------------------------------------------------------------ municipal summary
@@ -270,7 +285,7 @@ def municipal_workbook() -> Workbook:
     row = _table_head(form, 4, ["Наименование показателя", "№ строки", "Графа 3", "Графа 4", "Графа 5"])
     _row(form, row, ["{%row for r in lines %}{{ r.title }}", "{{ r.code }}", "{{ r.g3 }}", "{{ r.g4 }}",
                      "{{ r.g5 }}"], aligns=[x.WRAP, x.CENTER, x.CENTER, x.CENTER, x.CENTER])
-    _merged(form, row + 2, "{%row for n in notes %}{{ n }}")
+    _merged(form, row + 2, "{%row for n in notes %}{{ n.text }}")
     form.row_dimensions[row + 2].height = 30
     x.print_on_a4(form, "portrait")
 
@@ -365,7 +380,7 @@ def build(docx_dir: Path, xlsx_dir: Path) -> list[Path]:
     written = [
         save_reproducibly(coverage_workbook(), xlsx_dir / "report_coverage.xlsx"),
         g.save(analytical_document(), docx_dir / "report_analytical.docx"),
-        g.save(analytical_document(), docx_dir / "report_municipal_analytical.docx"),  # the same layout
+        g.save(analytical_document(municipal=True), docx_dir / "report_municipal_analytical.docx"),
         save_reproducibly(municipal_workbook(), xlsx_dir / "report_municipal.xlsx"),
         save_reproducibly(personified_workbook(), xlsx_dir / "report_personified.xlsx"),
         save_reproducibly(survey_workbook(), xlsx_dir / "survey_results.xlsx"),
@@ -404,7 +419,7 @@ def build_samples(survey_template: Path, samples: Path = ROOT / "samples" / "rep
         source.write_text(yaml.safe_dump(previous, allow_unicode=True), encoding="utf-8")
         made = nd.render("report.coverage", source, Path(folder) / "coverage.xlsx")
         table = save_reproducibly(load_workbook(made), samples / "coverage_2025.xlsx")
-    return [survey, table, build_municipal_sample(samples)]
+    return [survey, table, build_municipal_sample(samples, 2026), build_municipal_sample(samples, 2025)]
 
 
 #: The fictional schools of the municipal sample: name, INN, which pairs of the sample
@@ -418,10 +433,10 @@ _SCHOOLS = (
 )
 
 
-def build_municipal_sample(samples: Path) -> Path:
-    """``municipal_summary.json``: the sample schools' tables made and aggregated as an
-    authority would; the last school's table has its line 01 changed by hand, so the summary
-    shows a file rejected for a broken control relation."""
+def build_municipal_sample(samples: Path, year: int) -> Path:
+    """``municipal_summary.json`` (``_2025.json`` for the previous year): the sample schools'
+    tables made and aggregated as an authority would; in 2026 the last school's table has its
+    line 01 changed by hand, so the summary shows a file rejected for a broken control relation."""
     import tempfile
 
     import yaml
@@ -435,17 +450,17 @@ def build_municipal_sample(samples: Path) -> Path:
 
     registry = load_registry(samples.parent / "registry.yaml")
     org = yaml.safe_load((samples.parent / "organization.yaml").read_text(encoding="utf-8"))
-    period = ReportingPeriod.school_year(2026)
+    period = ReportingPeriod.school_year(year)
     with tempfile.TemporaryDirectory() as folder:
         for i, (name, inn, keep, (pupils, teachers, young_extra)) in enumerate(_SCHOOLS, start=1):
             pairs = [p for p in registry.pairs if keep is None or p.id in keep]
             school = registry.model_copy(update={"pairs": pairs})
             young = coverage(school, period).line("12").count
             data = {"organization": {**org, "full_name": name, "short_name": name, "inn": inn},
-                    "registry": school, "school_year": 2026, "date": "2027-06-10",
+                    "registry": school, "school_year": year, "date": f"{year + 1}-06-10",
                     "totals": {"pupils": pupils, "teachers": teachers, "young_specialists": young + young_extra}}
             made = Path(nd.render("report.coverage", data, Path(folder) / f"school_{i}.xlsx"))  # type: ignore[arg-type]
-            if i == len(_SCHOOLS):
+            if i == len(_SCHOOLS) and year == 2026:
                 wb = load_workbook(made)
                 ws = wb["Охват"]
                 cell = next(r[2] for r in ws.iter_rows() if r[1].value == "01")
@@ -457,5 +472,6 @@ def build_municipal_sample(samples: Path) -> Path:
     for failed in summary.failed:
         failed.file = Path(failed.file).name
         failed.reasons = [r.replace(str(Path(folder)) + "/", "") for r in failed.reasons]
-    return write_bytes_atomic(samples / "municipal_summary.json",
+    name = "municipal_summary.json" if year == 2026 else f"municipal_summary_{year}.json"
+    return write_bytes_atomic(samples / name,
                               summary.model_dump_json(indent=1).encode("utf-8") + b"\n", overwrite=True)

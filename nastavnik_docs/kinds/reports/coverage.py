@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from pydantic import BaseModel
+
 from ...ru import typograph
 from ...stats import COVERAGE_FORM, AnalysisFigures, analyse
 from .._base import Kind, register
@@ -13,7 +15,7 @@ from .._people import forms_of
 from .._requisites import RequisitesContext, requisite_fields
 from ._shared import NBSP, CoverageInput, TableRow, TargetRow, compute, period_words, table_rows, target_rows
 
-__all__ = ["CoverageContext", "build_coverage", "form_notes"]
+__all__ = ["CoverageContext", "NoteRow", "build_coverage", "form_notes"]
 
 
 class CoverageContext(RequisitesContext):
@@ -29,20 +31,26 @@ class CoverageContext(RequisitesContext):
     types: list[TableRow]
     formats: list[TableRow]
     targets: list[TargetRow]
-    notes: list[str]
-    relations: list[str]
+    notes: list[NoteRow]
+    relations: list[NoteRow]
     author_post: str
     author_name: str
 
 
-def form_notes() -> tuple[list[str], list[str]]:
+class NoteRow(BaseModel):
+    """A line of the notes under a table: a definition or a control relation."""
+
+    text: str
+
+
+def form_notes() -> tuple[list[NoteRow], list[NoteRow]]:
     """The definitions of the lines («стр. 04: …») and the control relations, as printed."""
     notes = [f"Стр.{NBSP}{line.code}: {line.note}." for line in COVERAGE_FORM.lines if line.note]
     notes += [f"Раздел{NBSP}{i}: {section.note}." for i, section in enumerate(COVERAGE_FORM.sections, start=1)
               if section.note]
     relations = [f"{r.id}: {r.describe()}" for r in COVERAGE_FORM.relations]
     relations += [f"{rule_id}: {rule} ({text})" for rule_id, rule, text in COVERAGE_FORM.share_rules]
-    return [typograph(n) for n in notes], relations
+    return [NoteRow(text=typograph(n)) for n in notes], [NoteRow(text=r) for r in relations]
 
 
 def build_coverage(data: CoverageInput) -> CoverageContext:

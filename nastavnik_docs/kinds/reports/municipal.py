@@ -22,7 +22,7 @@ from .._people import forms_of
 from .._requisites import DocumentInput, requisite_fields
 from ._shared import DASH, NBSP, NO_DATA, TableRow, TargetRow, table_rows, target_rows
 from .analytical import AnalyticalContext, FailedRow, OrgRow, assemble, previous_labels
-from .coverage import form_notes
+from .coverage import NoteRow, form_notes
 
 __all__ = ["MunicipalContext", "MunicipalInput", "MunicipalReportInput", "build_municipal",
            "build_municipal_analytical"]
@@ -88,7 +88,7 @@ class MunicipalContext(BaseModel):
     targets: list[TargetRow]
     lines: list[TableRow]
     failed: list[FailedRow]
-    notes: list[str]
+    notes: list[NoteRow]
     date: str
     author_post: str
     author_name: str
@@ -197,7 +197,7 @@ register(Kind(
 register(Kind(
     id="report.municipal_analytical", title="Аналитическая справка органа управления образованием",
     build_context=build_municipal_analytical, family=FAMILY,
-    samples=(SAMPLE,), output_name="Аналитическая справка по муниципалитету",
+    samples=("reports/municipal_analytical.yaml",), output_name="Аналитическая справка по муниципалитету",
     description="Анализ свода: охват, целевые показатели и организации ниже плана, непринятые сведения, "
                 "диаграмма, выводы и рекомендации по тем же правилам, что справка организации.",
 ))

@@ -14,7 +14,7 @@ from ...ru import format_date, typograph
 from ...stats import PERSONIFIED_COLUMNS, ReportingPeriod, personified_rows
 from .._base import Kind, register
 
-__all__ = ["PersonifiedContext", "PersonifiedInput", "build_personified", "personified_table"]
+__all__ = ["PersonifiedContext", "PersonifiedInput", "PersonifiedLine", "build_personified", "personified_table"]
 
 
 class PersonifiedInput(Model):
@@ -34,13 +34,38 @@ class PersonifiedInput(Model):
         return ReportingPeriod.school_year(self.school_year) if self.school_year is not None else None
 
 
+class PersonifiedLine(BaseModel):
+    """One row of the list (the fields of ``stats.PERSONIFIED_COLUMNS``)."""
+
+    number: int
+    id: str
+    last_name: str
+    first_name: str
+    middle_name: str | None
+    birth_date: dt.date | None
+    gender: str | None
+    category: str
+    post: str | None
+    role: str
+    pair: str
+    partner: str
+    pair_type: str
+    format: str
+    pair_start: dt.date
+    pair_end: dt.date | None
+    start: dt.date
+    end: dt.date | None
+    status: str
+    end_reason: str | None
+
+
 class PersonifiedContext(BaseModel):
     title: str
     organization: str
     inn: str
     period_text: str
     headers: list[str]
-    rows: list[dict[str, object]]
+    rows: list[PersonifiedLine]
     date: str
 
 
@@ -59,7 +84,7 @@ def build_personified(data: PersonifiedInput) -> PersonifiedContext:
     return PersonifiedContext(
         title="Персонифицированный учёт наставников и наставляемых", period_text=text,
         organization=typograph(org.full_name) if org else "", inn=org.inn or "" if org else "",
-        headers=headers, rows=rows, date=format_date(data.date, "long"))
+        headers=headers, rows=[PersonifiedLine.model_validate(r) for r in rows], date=format_date(data.date, "long"))
 
 
 register(Kind(
