@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -19,6 +20,8 @@ from rich.table import Table
 
 from ._version import __version__
 from .errors import NastavnikError
+
+_python_show_warning = warnings.showwarning
 
 app = typer.Typer(
     name="nastavnik-docs",
@@ -446,7 +449,17 @@ def export(
     console.print(f"Записан файл: {written}")
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: object = None, line: str | None = None) -> None:
+    """Print the library's own warnings as one Russian line, without Python's source excerpt."""
+    if category.__module__.startswith("nastavnik_docs"):
+        print(f"Предупреждение: {message}", file=sys.stderr)
+    else:
+        _python_show_warning(message, category, filename, lineno, file, line)  # type: ignore[arg-type]
+
+
 def main() -> None:
+    warnings.showwarning = _show_warning
     app()
 
 

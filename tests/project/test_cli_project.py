@@ -67,7 +67,7 @@ def test_year_of_the_sample_writes_the_set_and_the_check_is_clean(tmp_path):
     out = tmp_path / "выпуск"
     result = run("year", folder, "-o", out)
     assert result.exit_code == 0, result.output
-    assert "Документов года: 35" in result.output
+    assert "Документов года: 36" in result.output
     journal = load_workbook(out / JOURNAL_XLSX)["о-д"]
     assert journal["A1"].value.startswith("Журнал регистрации: Приказы по основной деятельности — МБОУ «СОШ № 12»")
     assert [r[1] for r in journal.iter_rows(min_row=4, max_row=4, values_only=True)] == ["108-о/д"]

@@ -3,12 +3,13 @@
 The browser tests skip (with the reason) only when chromium or its driver is not installed;
 CI installs both (``apt-get install chromium chromium-driver``).
 
-Every step waits for what it needs, never for a fixed time. A click on a submit button
-returns as soon as the browser has taken it, not when the next page is there: under load
-the next ``find_element`` used to read the page being left (the recipients listed before
-the filter applied, the upload form before its answer) — the flaky failure once seen.
-:func:`submit` therefore waits until the page it left is gone and the new one is loaded,
-and :func:`wait_text` reads an element again when a reload replaced it.
+Every step waits for what it needs, never for a fixed time. A click on a submit button or
+a link returns as soon as the browser has taken it, not when the next page is there: under
+load the next ``find_element`` read the page being left (the recipients listed before the
+filter applied, the upload form before its answer), and asking about an element of the page
+being left failed with «Node with given id does not belong to the document». :func:`press`
+therefore waits until a loaded page that is not the one left is there, and :func:`wait_text`
+reads an element again when a reload replaced it.
 """
 
 from __future__ import annotations
@@ -96,45 +97,52 @@ def wait_until(condition: Callable[[], Any], timeout: float, what: str) -> Any:
         time.sleep(0.05)
 
 
-def loaded(driver: Any, timeout: float = PAGE_TIMEOUT) -> None:
-    wait_until(lambda: driver.execute_script("return document.readyState") == "complete", timeout, "the page to load")
-
-
 def go(driver: Any, url: str) -> None:
-    driver.get(url)  # returns when the page has loaded
-    loaded(driver)
+    """Open ``url`` (``get`` returns when the page has loaded)."""
+    driver.get(url)
+
+
+def press(driver: Any, element: Any, timeout: float = PAGE_TIMEOUT) -> None:
+    """Click ``element`` (a submit button, a link) and wait for the page that answers.
+
+    The page being left is marked (a property of its window); the answer has arrived when a
+    loaded document without the mark is there. Asking while the browser is between the two
+    pages may fail in several ways (a stale element, a node «that does not belong to the
+    document», no execution context): each only means «not yet».
+    """
+    from selenium.common.exceptions import WebDriverException
+
+    driver.execute_script("window.nastavnikLeaving = true")
+    element.click()
+
+    def arrived() -> bool:
+        try:
+            return bool(driver.execute_script(
+                "return !window.nastavnikLeaving && document.readyState === 'complete'"))
+        except WebDriverException:
+            return False
+
+    wait_until(arrived, timeout, "the next page")
 
 
 def submit(driver: Any, text: str, timeout: float = PAGE_TIMEOUT) -> None:
     """Press the submit button labelled ``text`` and wait for the page that answers."""
-    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
 
-    old = driver.find_element(By.TAG_NAME, "html")
     buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, "button[type=submit]") if text in b.text]
     assert buttons, f"no button «{text}»"
-    buttons[0].click()
-
-    def gone() -> bool:
-        try:
-            old.is_enabled()
-            return False
-        except StaleElementReferenceException:
-            return True
-
-    wait_until(gone, timeout, f"the answer to «{text}»")
-    loaded(driver, timeout)
+    press(driver, buttons[0], timeout)
 
 
 def wait_text(driver: Any, element_id: str, expected: str, timeout: float) -> str:
     """The text of ``#element_id`` once it contains ``expected`` (the page may reload meanwhile)."""
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
 
     def text() -> str | None:
         try:
             value = driver.find_element(By.ID, element_id).text
-        except (NoSuchElementException, StaleElementReferenceException):
+        except WebDriverException:  # not there yet, or replaced by a reload meanwhile
             return None
         return value if expected in value else None
 

@@ -83,6 +83,20 @@ def registry_with_error(target: Path, source: Path = SAMPLES / "registry.xlsx") 
     return target
 
 
+def registry_with_unknown_form(target: Path) -> Path:
+    """The sample registry whose pair on sheet «Пары», row 3 has a form no list knows: it
+    loads (a form may be the school's own), and the year's check reports an error there."""
+    import openpyxl
+
+    shutil.copy(SAMPLES / "registry.xlsx", target)
+    book = openpyxl.load_workbook(target)
+    sheet = book["Пары"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(3, header.index("Форма наставничества") + 1, "телепатическое")
+    book.save(target)
+    return target
+
+
 @pytest.fixture
 def bad_registry(tmp_path) -> Path:
     return registry_with_error(tmp_path / "База с ошибкой.xlsx")

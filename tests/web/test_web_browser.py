@@ -20,7 +20,7 @@ import docx
 import openpyxl
 import pytest
 import yaml
-from browser import choose, chromium, downloaded, fill, go, needs_chromium, running_server, submit, wait_text
+from browser import choose, chromium, downloaded, fill, go, needs_chromium, press, running_server, submit, wait_text
 from conftest import PLANTED, SAMPLE_PROJECT, SAMPLES, registry_with_error, unfilled_sample_project
 
 pytestmark = needs_chromium
@@ -165,14 +165,14 @@ def test_curator_path_from_a_new_folder_to_the_years_documents(tmp_path, downloa
 
         go(driver, url + "/plan")
         summary = driver.find_element(By.CSS_SELECTOR, ".summary").text
-        assert "к выпуску: 35" in summary and "не хватает данных: 0" in summary
+        assert "к выпуску: 36" in summary and "не хватает данных: 0" in summary
         steps.done("план года")
         submit(driver, "Выпустить все документы")
         wait_text(driver, "progress-label", "Готово", 900)
         bar = driver.find_element(By.ID, "bar")
-        assert bar.get_attribute("value") == bar.get_attribute("max") == "35"
+        assert bar.get_attribute("value") == bar.get_attribute("max") == "36"
         report = driver.find_element(By.ID, "progress-text").text
-        assert report.startswith("Документов года: 35 (файлов: ")
+        assert report.startswith("Документов года: 36 (файлов: ")
         files = int(report.split("файлов: ")[1].split(")")[0])
         assert "Не выпущено" not in driver.find_element(By.TAG_NAME, "main").text
         steps.done("выпуск года (фоновая задача с полосой хода)")
@@ -182,11 +182,11 @@ def test_curator_path_from_a_new_folder_to_the_years_documents(tmp_path, downloa
         steps.done("скачивание ZIP")
 
         go(driver, url + "/plan")
-        assert "выпущено: 35" in driver.find_element(By.CSS_SELECTOR, ".summary").text
+        assert "выпущено: 36" in driver.find_element(By.CSS_SELECTOR, ".summary").text
         row = driver.find_element(By.ID, "d-curator_order")
         assert "№ 110-о/д" in row.text and "Приказ о назначении куратора" in row.text
         if preview_available():
-            row.find_element(By.LINK_TEXT, "Просмотр").click()
+            press(driver, row.find_element(By.LINK_TEXT, "Просмотр"))
             image = driver.find_element(By.CSS_SELECTOR, ".preview img")
             assert driver.execute_async_script(
                 "const [img, done] = arguments; if (img.complete) done(img.naturalWidth);"

@@ -15,7 +15,7 @@ import docx
 import openpyxl
 import pytest
 import yaml
-from conftest import SAMPLES, comments, form_values, sample_project
+from conftest import SAMPLES, comments, form_values, registry_with_unknown_form, sample_project
 
 from nastavnik_docs.project import Project
 
@@ -30,6 +30,18 @@ def wait_done(client, job: str, timeout: float = 600) -> dict:
         assert time.monotonic() < deadline, progress
         time.sleep(0.2)
     return progress
+
+
+@pytest.fixture
+def faulty_client(make_app, tmp_path):
+    """The sample project over the other sample registry with an unknown form planted: the
+    check finds errors, one of them on sheet «Пары», row 3."""
+    from fastapi.testclient import TestClient
+
+    folder = sample_project(tmp_path / "Дело с ошибками")
+    registry_with_unknown_form(folder / "База наставников и наставляемых.xlsx")
+    with TestClient(make_app(folder=folder), base_url="http://127.0.0.1:8000") as client:
+        yield client
 
 
 @pytest.fixture
@@ -137,7 +149,7 @@ def test_the_plan_lists_every_document_with_its_status_and_roadmap_event(project
     project = Project.open(folder_of(project_client))
     items = project.plan()
     assert re.findall(r'<tr id="d-([a-z0-9_]+)"', page) == [i.key for i in items]
-    assert "к выпуску: 35" in page and "не хватает данных: 0" in page
+    assert "к выпуску: 36" in page and "не хватает данных: 0" in page
     assert "Дорожная карта: 2.4. Закрепление наставнических пар и групп (до 28 сентября 2026 г.)" in page
     row = re.search(r'<tr id="d-assign_pairs" class="due">(.*?)</tr>', page, re.S).group(1)
     assert "будет" in row and "№ 113-о/д" in row and 'action="/plan/issue/assign_pairs"' in row
@@ -193,27 +205,33 @@ def test_the_year_is_issued_with_progress_and_downloads_as_one_zip(make_app, tmp
     assert "108-о/д" in numbers and "109-о/д" in numbers  # the regulation, then the curator
 
 
-def test_a_year_with_errors_writes_nothing_and_says_where_to_look(template_client):
-    answer = template_client.post("/plan/issue", follow_redirects=False)
-    progress = wait_done(template_client, answer.headers["location"])
-    assert progress["state"] == "failed" and progress["error"].startswith("Найдено ошибок: 2 — документы не выпущены")
-    page = template_client.get(answer.headers["location"]).text
+def test_a_year_with_errors_writes_nothing_and_says_where_to_look(faulty_client):
+    answer = faulty_client.post("/plan/issue", follow_redirects=False)
+    progress = wait_done(faulty_client, answer.headers["location"])
+    assert progress["state"] == "failed" and progress["error"].startswith("Найдено ошибок: ")
+    assert "неизвестная форма наставничества" in progress["error"]
+    page = faulty_client.get(answer.headers["location"]).text
     assert 'Откройте <a href="/check">проверку данных года</a>' in page
-    assert not (folder_of(template_client) / "Документы года").exists()
+    assert not (folder_of(faulty_client) / "Документы года").exists()
 
 
 # ------------------------------------------------------------------------ check
 
 
-def test_findings_link_to_their_registry_rows_and_documents(template_client):
-    page = template_client.get("/check").text
-    assert "Ошибок: 2, предупреждений:" in page
-    first = re.search(r'<li class="finding sev-error">(.*?)</li>', page, re.S).group(1)
-    assert "Пара № 2: согласие наставника от 26.08.2026 раньше положения" in first
-    assert '<a href="/registry#r-Пары-3">лист «Пары», строка 3</a>' in first
-    assert '<a href="/plan#d-regulation_order">Приказ об утверждении положения' in first
-    registry = template_client.get("/registry").text
-    assert '<tr id="r-Пары-3">' in registry
+def test_findings_link_to_their_registry_rows_and_documents(faulty_client):
+    page = faulty_client.get("/check").text
+    errors = int(re.search(r"Ошибок: (\d+), предупреждений: \d+", page).group(1))
+    findings = re.findall(r'<li class="finding sev-error">(.*?)</li>', page, re.S)
+    assert len(findings) == errors >= 2
+    form = next(f for f in findings if "pair.form_unknown" in f)
+    assert "Пара № 2 (наставник" in form and "неизвестная форма наставничества" in form
+    assert '<a href="/registry#r-Пары-3">лист «Пары», строка 3</a>' in form
+    assert "Что сделать: " in form
+    cited = [f for f in findings if 'href="/plan#d-' in f]
+    assert cited and all(re.search(r'<a href="/plan#d-[a-z0-9_]+">[А-ЯЁ]', f) for f in cited)  # titles, not keys
+    assert '<tr id="r-Пары-3">' in faulty_client.get("/registry").text
+    plan = faulty_client.get("/plan").text
+    assert "Проверка нашла ошибки" in plan and 'href="/check">Открыть проверку' in plan
 
 
 def test_pages_say_what_keeps_the_project_from_opening(client):
