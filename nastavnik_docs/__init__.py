@@ -16,6 +16,7 @@ if _TYPE_CHECKING:
     from typing import Any
 
     from ._api import TemplateReport, check_template, clear_caches, input_schema, load_input, render
+    from ._stats_api import aggregate, export_personified, merge_summaries
     from .batch import BatchReport, BatchStream, records_from_source, render_batch
     from .errors import (
         ConverterMissingError,
@@ -35,10 +36,12 @@ if _TYPE_CHECKING:
         Category,
         Gender,
         MentoringForm,
+        MentoringFormat,
         Official,
         Organization,
         Pair,
         PairStatus,
+        PairType,
         Participant,
         Person,
         Registry,
@@ -47,8 +50,8 @@ if _TYPE_CHECKING:
     )
     from .project import CheckFailed, Project
 
-_MODELS = ("Case", "Category", "Gender", "MentoringForm", "Official", "Organization", "Pair",
-           "PairStatus", "Participant", "Person", "Registry", "Role", "Target")
+_MODELS = ("Case", "Category", "Gender", "MentoringForm", "MentoringFormat", "Official", "Organization",
+           "Pair", "PairStatus", "PairType", "Participant", "Person", "Registry", "Role", "Target")
 _ERRORS = ("ConverterMissingError", "GrammarError", "InputError", "KindNotFoundError", "NastavnikError",
            "OutputExistsError", "Problem", "TemplateError", "TemplateNotFoundError")
 #: Public name -> (the module that defines it, its name there). Everything is imported on
@@ -63,6 +66,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     **{name: (".batch", name) for name in ("BatchReport", "BatchStream", "records_from_source", "render_batch")},
     **{name: (".io", name) for name in ("init_workspace", "load_organization", "load_registry",
                                         "save_yaml", "write_registry")},
+    **{name: ("._stats_api", name) for name in ("aggregate", "export_personified", "merge_summaries")},
     "CheckFailed": (".project", "CheckFailed"), "Project": (".project", "Project"),
 }
 
@@ -95,12 +99,14 @@ __all__ = [
     "Kind",
     "KindNotFoundError",
     "MentoringForm",
+    "MentoringFormat",
     "NastavnikError",
     "Official",
     "Organization",
     "OutputExistsError",
     "Pair",
     "PairStatus",
+    "PairType",
     "Participant",
     "Person",
     "Problem",
@@ -112,15 +118,18 @@ __all__ = [
     "TemplateNotFoundError",
     "TemplateReport",
     "__version__",
+    "aggregate",
     "all_kinds",
     "check_template",
     "clear_caches",
+    "export_personified",
     "get_kind",
     "init_workspace",
     "input_schema",
     "load_input",
     "load_organization",
     "load_registry",
+    "merge_summaries",
     "records_from_source",
     "render",
     "render_batch",

@@ -477,6 +477,75 @@ def serve(
     run_server(settings, open_browser=not no_browser)
 
 
+def _period(year: int | None) -> Any:
+    from .stats import ReportingPeriod
+
+    return ReportingPeriod.school_year(year) if year is not None else None
+
+
+def _shard(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    index, _, count = text.partition("/")
+    if not (index.isdigit() and count.isdigit()) or not 1 <= int(index) <= int(count):
+        raise typer.BadParameter("часть указывается как i/n, например 2/8 (i от 1 до n)", param_hint="--shard")
+    return int(index), int(count)
+
+
+@app.command()
+@_friendly
+def aggregate(
+    inputs: Annotated[list[Path], typer.Argument(help="Таблицы охвата организаций: файлы .xlsx и папки с ними "
+                                                      "(или JSON-части сводки с --merge)")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Сводка: .xlsx (таблица) или .json (часть для --merge)")],
+    shard: Annotated[str | None, typer.Option("--shard", help="Часть i/n: каждый n-й файл, начиная с i-го")] = None,
+    merge: Annotated[bool, typer.Option("--merge", help="Сложить JSON-части сводки (после --shard)")] = False,
+    year: Annotated[int | None, typer.Option("--year", help="Учебный год (первый год): проверить период таблиц; "
+                                                            "по базам — посчитать таблицу")] = None,
+    organization: Annotated[Path | None, typer.Option("--organization", help="Карточка органа управления "
+                                                                             "образованием (YAML)")] = None,
+    targets: Annotated[Path | None, typer.Option("--targets", help="YAML со списком целевых показателей")] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Также аналитическая справка (.docx)")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Число процессов чтения")] = 1,
+    force: ForceOption = False,
+) -> None:
+    """Свести таблицы охвата организаций в муниципальную сводку (по частям — --shard и --merge)."""
+    from ._stats_api import aggregate as run
+    from ._stats_api import merge_summaries
+    from .io import load_yaml
+
+    goals = load_yaml(targets) if targets is not None else []
+    if isinstance(goals, dict):
+        goals = goals.get("targets", [])
+    common: dict[str, Any] = {"organization": organization, "targets": goals, "report": report, "overwrite": force}
+    if merge:
+        summary = merge_summaries(inputs, out, **common)
+    else:
+        summary = run(inputs, out, shard=_shard(shard), period=_period(year), jobs=jobs, **common)
+    console.print(f"Прочитано файлов: {summary.files}; принято: {len(summary.rows)}; не принято: "
+                  f"{len(summary.failed)}. Записан файл: {out}" + (f", {report}" if report else ""))
+    for failed in summary.failed[:20]:
+        err_console.print(f"Не принят {failed.file}: {'; '.join(failed.reasons)}", highlight=False, markup=False)
+    if len(summary.failed) > 20:
+        err_console.print(f"… и ещё {len(summary.failed) - 20} (все — в сводке)", highlight=False, markup=False)
+
+
+@app.command()
+@_friendly
+def export(
+    registry: Annotated[Path, typer.Argument(help="База наставников и наставляемых (.xlsx, .yaml, .json)")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Список: .xlsx или .csv")],
+    year: Annotated[int | None, typer.Option("--year", help="Учебный год (первый год): только его участники")] = None,
+    organization: Annotated[Path | None, typer.Option("--organization", help="Карточка организации (YAML)")] = None,
+    force: ForceOption = False,
+) -> None:
+    """Выгрузить персонифицированный учёт наставников и наставляемых (XLSX или CSV)."""
+    from ._stats_api import export_personified
+
+    written = export_personified(registry, out, period=_period(year), organization=organization, overwrite=force)
+    console.print(f"Записан файл: {written}")
+
+
 def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
                   file: object = None, line: str | None = None) -> None:
     """Print the library's own warnings as one Russian line, without Python's source excerpt."""

@@ -52,6 +52,7 @@ from pydantic import BaseModel
 
 from ..errors import TemplateError
 from ..models.image import Image, QrCode
+from ..models.statistics import Chart
 from ._docxtpl_compat import DocxTemplateWithHooks, picture_run_xml
 
 __all__ = [
@@ -96,6 +97,10 @@ def finalize(value: Any) -> Any:
         return clean_text(value)
     if value is None:
         return BLANK
+    if isinstance(value, Chart):  # a chart is drawn now, then placed as a picture
+        from .chart import chart_image
+
+        value = chart_image(value)
     if isinstance(value, Image):  # a picture prints as a drawing in the part being rendered
         return Markup(inline_image_xml(value))
     if isinstance(value, QrCode):  # requisite 31: the code as a picture

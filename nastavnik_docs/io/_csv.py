@@ -15,10 +15,13 @@ import codecs
 import csv
 import io
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
+from .._files import write_bytes_atomic
 from ..errors import InputError, Problem
 from ..models import Participant
 from ._columns import PARTICIPANT_COLUMNS
@@ -29,8 +32,8 @@ from ._table import Table, read_participants
 from ._values import cell_text
 from ._yaml import existing_file
 
-__all__ = ["DELIMITERS", "decode", "detect_delimiter", "dump_participants_csv", "load_participants_csv",
-           "read_csv", "read_csv_records"]
+__all__ = ["DELIMITERS", "FORMULA_START", "csv_cell", "csv_text", "decode", "detect_delimiter",
+           "dump_participants_csv", "load_participants_csv", "read_csv", "read_csv_records", "write_csv"]
 
 DELIMITERS = (";", ",", "\t")
 #: Rows read to choose the delimiter.
@@ -72,7 +75,13 @@ def read_csv(path: str | os.PathLike[str], known: Callable[[Sequence[str]], int]
     (``known`` as in :func:`detect_delimiter`)."""
     path = existing_file(path)
     text = decode(path.read_bytes(), str(path))
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text, known)))
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text, known))
+    return [[_unquote(cell) for cell in row] for row in rows]
+
+
+def _unquote(cell: str) -> str:
+    """A cell :func:`csv_cell` put behind an apostrophe reads back as written."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
 
 
 def read_csv_records(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
@@ -114,11 +123,42 @@ def load_participants_csv(path: str | os.PathLike[str]) -> list[Participant]:
     return participants
 
 
-def dump_participants_csv(participants: list[Participant], delimiter: str = ";") -> str:
-    """Participants as CSV text with the columns of sheet «Участники» (dates as ДД.ММ.ГГГГ)."""
+#: What a spreadsheet reads as the start of a formula (OWASP «CSV injection»).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> str:
+    """A CSV cell from data: empty for None, a date as ДД.ММ.ГГГГ, a number as typed in
+    Russian (decimal comma), and text that a spreadsheet would take for a formula behind an
+    apostrophe, which spreadsheets show as text and never evaluate."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return str(value).replace(".", ",")
+    text = cell_text(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]], delimiter: str = ";") -> str:
+    """The one CSV writer: a header and rows as text, every cell through :func:`csv_cell`,
+    lines ended with CR LF as Excel writes them."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow([c.header for c in PARTICIPANT_COLUMNS])
-    for person in participants:
-        writer.writerow([cell_text(cell_value(person, c)) for c in PARTICIPANT_COLUMNS])
+    writer.writerow([csv_cell(h) for h in header])
+    for row in rows:
+        writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()
+
+
+def write_csv(path: str | os.PathLike[str], header: Sequence[str], rows: Iterable[Sequence[Any]], *,
+              delimiter: str = ";", encoding: str = "utf-8-sig", overwrite: bool = False) -> Path:
+    """A CSV file for Excel on a Russian system: «;» and UTF-8 with a BOM by default
+    (``encoding="cp1251"`` for older programs); written atomically."""
+    data = csv_text(header, rows, delimiter).encode(encoding, errors="replace")
+    return write_bytes_atomic(path, data, overwrite=overwrite)
+
+
+def dump_participants_csv(participants: list[Participant], delimiter: str = ";") -> str:
+    """Participants as CSV text with the columns of sheet «Участники» (dates as ДД.ММ.ГГГГ)."""
+    return csv_text([c.header for c in PARTICIPANT_COLUMNS],
+                    ([cell_value(person, c) for c in PARTICIPANT_COLUMNS] for person in participants), delimiter)

@@ -16,7 +16,22 @@ from ._enums import (
 )
 from .construct import construct
 from .findings import Finding, Severity
-from .forms import BUILTIN_FORMS, MentoringForm, find_form, nearest_form
+from .forms import (
+    BUILTIN_FORMS,
+    DEFAULT_FORMAT,
+    FORMATS,
+    PAIR_TYPES,
+    MentoringForm,
+    MentoringFormat,
+    PairType,
+    derive_pair_type,
+    find_form,
+    find_format,
+    find_pair_type,
+    form_dimension,
+    form_text,
+    nearest_form,
+)
 from .history import PairEvent, history_errors
 from .image import Image, QrCode
 from .organization import Organization
@@ -24,8 +39,18 @@ from .origin import HasOrigin, Origin
 from .pair import Pair, SupplementaryAgreement
 from .participant import LegalRepresentative, Participant
 from .person import Model, Official, Person
-from .registry import Registry, RegistryProblem, check_registry, nearest_participant
-from .target import Target
+from .registry import Registry, RegistryProblem, check_registry, nearest_participant, unknown_form_message
+from .statistics import (
+    Chart,
+    ChartPanel,
+    ChartSeries,
+    CoverageTable,
+    SurveyAnswers,
+    SurveyResults,
+    SurveyStage,
+    TableLine,
+)
+from .target import Measure, Target
 from .year_checks import YEAR_CHECKS, check_year
 
 if TYPE_CHECKING:
@@ -66,24 +91,34 @@ __all__ = [
     "Block",
     "Case",
     "Category",
+    "Chart",
+    "ChartPanel",
+    "ChartSeries",
     "Column",
     "ColumnRole",
     "Comparison",
+    "CoverageTable",
+    "DEFAULT_FORMAT",
+    "FORMATS",
     "Finding",
     "Gender",
     "HasOrigin",
     "Image",
     "LegalRepresentative",
+    "Measure",
     "MentoringForm",
+    "MentoringFormat",
     "Model",
     "Official",
     "OrgKind",
     "Organization",
     "Origin",
+    "PAIR_TYPES",
     "Pair",
     "PairEvent",
     "PairEventKind",
     "PairStatus",
+    "PairType",
     "Participant",
     "Period",
     "Person",
@@ -100,14 +135,24 @@ __all__ = [
     "StampKind",
     "SubStage",
     "SupplementaryAgreement",
+    "SurveyAnswers",
+    "SurveyResults",
+    "SurveyStage",
+    "TableLine",
     "Target",
     "YEAR_CHECKS",
     "check_registry",
     "check_year",
     "construct",
-    "history_errors",
+    "derive_pair_type",
     "find_form",
+    "find_format",
+    "find_pair_type",
+    "form_dimension",
+    "form_text",
+    "history_errors",
     "nearest_form",
     "nearest_participant",
     "normalize_word",
+    "unknown_form_message",
 ]
