@@ -78,9 +78,7 @@ def make_people(n: int, seed: int = 7) -> list[Participant]:
 
 
 def clear_caches() -> None:
-    _names.decline_part.cache_clear()
-    _names._gender_by_part.cache_clear()
-    _names._gender_of_word.cache_clear()
+    _names.clear_caches()
     _posts._decline_post.cache_clear()
 
 

@@ -27,6 +27,8 @@ from typing import Any
 __all__ = ["EXCEL_CELL_CHARS", "FORMULA_START", "csv_cell", "excel_text", "looks_like_formula", "xml_text"]
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: What :func:`xml_text` changes: a carriage return or a character XML cannot hold.
+_NEEDS_CLEANING = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 #: What a spreadsheet reads as the start of a formula (OWASP).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -36,6 +38,8 @@ EXCEL_CELL_CHARS = 32_767
 
 def xml_text(text: str) -> str:
     """``text`` by the XML rule of the module docstring."""
+    if _NEEDS_CLEANING.search(text) is None:  # nearly always: one scan, no copy
+        return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _XML_INVALID.sub("", text)

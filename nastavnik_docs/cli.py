@@ -14,16 +14,14 @@ import json
 import os
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from ._version import __version__
 from .errors import DataWarning, InputError, NastavnikError
@@ -38,8 +36,38 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-console = Console()
-err_console = Console(stderr=True)
+
+
+class _Console:
+    """rich's Console, made on first use: importing rich costs more than a whole
+    ``nastavnik-docs render`` may take before it starts working."""
+
+    def __init__(self, stderr: bool = False):
+        self.stderr = stderr
+        self._console: Any = None
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        stream = sys.stderr if self.stderr else sys.stdout
+        if (self._console is None and not options.get("markup") and not stream.isatty()
+                and all(isinstance(o, str) for o in objects)):
+            # plain lines into a pipe or a file: what rich would write, without loading it
+            stream.write(" ".join(objects) + "\n")
+            return
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self.stderr)
+        self._console.print(*objects, **options)
+
+
+def _table(title: str) -> Any:
+    from rich.table import Table
+
+    return Table(title=title)
+
+
+console = _Console()
+err_console = _Console(stderr=True)
 
 TemplatesOption = Annotated[
     Path | None,
@@ -61,6 +89,8 @@ _OS_REASONS = {2: "файл или папка не найдены", 13: "нет 
 
 
 def _say(label: str, style: str, message: str) -> None:
+    from rich.text import Text
+
     err_console.print(Text.assemble((label, style), " ", message), highlight=False, soft_wrap=True)
 
 
@@ -121,6 +151,21 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+@contextmanager
+def _document_warnings() -> Iterator[None]:
+    """Print what the document asks the curator to check (``DocumentWarning``), once each;
+    any other warning is shown as Python would have shown it."""
+    from .kinds import DocumentWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DocumentWarning)
+        yield
+    for other in (w for w in caught if not issubclass(w.category, DocumentWarning)):
+        warnings.showwarning(other.message, other.category, other.filename, other.lineno)
+    for text in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, DocumentWarning)):
+        err_console.print(f"Предупреждение: {text}", highlight=False, markup=False, soft_wrap=True)
+
+
 def _version_callback(value: bool) -> None:
     if value:
         console.print(f"nastavnik-docs {__version__}")
@@ -146,7 +191,7 @@ def demo(
     from ._demo import run_demo
 
     rows = run_demo(out, pdf=pdf)
-    table = Table(title=f"Записано в {out}")
+    table = _table(f"Записано в {out}")
     table.add_column("Документ")
     table.add_column("Файл")
     for title, path in rows:
@@ -187,11 +232,12 @@ def _print_findings(findings: list[Any]) -> None:
 
 def _check_project_of(path: Path) -> None:
     """In a project folder, check the year before anything is written; stop on errors."""
-    from .project import Project, find_project
+    from .project import find_project
 
     folder = find_project(path)
     if folder is None:
         return
+    from .project import Project
     findings = Project.open(folder).check()
     if any(f.is_error for f in findings):
         err_console.print(f"Проверка дела {folder} нашла ошибки — документ не выпущен:", highlight=False, soft_wrap=True)
@@ -273,7 +319,7 @@ def list_kinds() -> None:
     """Список видов документов."""
     from .kinds import all_kinds
 
-    table = Table(title="Виды документов")
+    table = _table("Виды документов")
     table.add_column("Вид (KIND)", no_wrap=True)  # ids are copied into commands: never wrap
     table.add_column("Название")
     table.add_column("Форматы")
@@ -310,7 +356,8 @@ def render(
     _check_project_of(data)
     model = load_input(kind, data)
     _print_registry_warnings(model)
-    written = render_document(kind, model, out, templates=templates, pdf=pdf, overwrite=force)
+    with _document_warnings():
+        written = render_document(kind, model, out, templates=templates, pdf=pdf, overwrite=force)
     for path in written if isinstance(written, list) else [written]:
         console.print(f"Записан файл: {path}", markup=False, highlight=False)
 
@@ -346,22 +393,73 @@ def batch(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Число процессов")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Продолжить прерванный запуск")] = False,
     name: Annotated[str | None, typer.Option("--name", help="Шаблон имени файла, например {last_name}_{initials}")] = None,
+    filters: Annotated[list[str] | None, typer.Option(
+        "--filter", help="Кому выпускать: поле=значение (роль, категория, тип пары, формат, статус, "
+                         "класс, должность), например --filter роль=наставник --filter статус=завершена; "
+                         "несколько значений через запятую")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Также PDF каждого документа (нужен LibreOffice)")] = False,
+    number_prefix: Annotated[str | None, typer.Option(
+        "--number-prefix", help="Регистрационные номера: начало номера, например «Г-»")] = None,
+    number_start: Annotated[int | None, typer.Option(
+        "--number-start", help="Регистрационные номера: первый номер (по умолчанию 1)")] = None,
+    number_width: Annotated[int, typer.Option(
+        "--number-width", help="Регистрационные номера: число цифр, с нулями впереди")] = 1,
+    qr: Annotated[bool, typer.Option("--qr", help="QR-код с организацией, номером, датой и получателем")] = False,
+    zip_: Annotated[bool, typer.Option(
+        "--zip", help="Всё одним архивом ПАПКА.zip (документы пишутся в архив по мере готовности; "
+                      "с --pdf или номерами — и PDF, и журнал)")] = False,
+    journal: Annotated[bool, typer.Option(
+        "--journal", help="Номера продолжают журнал регистрации дела (папки с nastavnik.yaml, где лежит база) "
+                          "и заносятся в него")] = False,
     templates: TemplatesOption = None,
     force: ForceOption = False,
     redact: RedactOption = False,
 ) -> None:
-    """Много документов за один запуск (грамоты, программы, согласия)."""
-    from .batch import records_from_source, render_batch
+    """Много документов за один запуск (грамоты, программы, согласия).
+
+    С номерами (--number-prefix, --number-start) рядом с документами пишется журнал
+    регистрации (номер, ФИО, вид награды, дата, основание).
+    """
+    from .batch import Numbering, records_from_source, render_batch
 
     _check_project_of(source)
-    records = records_from_source(kind, source, common=common)
-    if not _print_registry_warnings(*records) and source.suffix.lower() in (".xlsx", ".xlsm"):
+    numbering = None
+    if number_prefix is not None or number_start is not None:
+        numbering = Numbering(number_prefix or "", 1 if number_start is None else number_start, number_width)
+    project, series = None, ""
+    if journal:
+        from .project import Project, find_project
+
+        folder = find_project(source)
+        if folder is None:
+            raise InputError(f"--journal: {source} лежит не в папке дела (нет nastavnik.yaml рядом или выше)")
+        project = Project.open(folder)
+        series, numbering = project.batch_numbering(kind)
+    origin: Any = source
+    if source.suffix.lower() in (".xlsx", ".xlsm"):  # read once: its warnings, then its records
         from .io import load_registry
 
-        _print_registry_warnings({"registry": load_registry(source)})
-    report = render_batch(kind, records, out, merge=merge, jobs=jobs, resume=resume,
-                          overwrite=force, name=name, templates=templates,
-                          progress=sys.stderr.isatty(), redact=redact)
+        origin = load_registry(source)
+        _print_registry_warnings({"registry": origin})
+    records = records_from_source(kind, origin, common=common, filters=filters or ())
+    if origin is source:
+        _print_registry_warnings(*records)
+    archive = out if out.suffix.lower() == ".zip" else out.with_name(out.name + ".zip")
+    if zip_ and not pdf and numbering is None:  # straight into the archive, streamed
+        report = render_batch(kind, records, archive, merge=merge, jobs=jobs, overwrite=force, name=name,
+                              templates=templates, progress=sys.stderr.isatty(), qr=qr, redact=redact)
+    else:
+        report = render_batch(kind, records, out, merge=merge, jobs=jobs, resume=resume,
+                              overwrite=force, name=name, templates=templates,
+                              progress=sys.stderr.isatty(), pdf=pdf, numbering=numbering, qr=qr,
+                              redact=redact)
+        if zip_:
+            from .batch import zip_written
+
+            console.print(f"Архив: {zip_written(report, archive, overwrite=force)}", markup=False, highlight=False)
+    if project is not None and report.journal_rows:
+        saved = project.register_batch(report.kind, series, report.journal_rows)
+        console.print(f"Номера занесены в журнал дела: {saved}")
     console.print(report.summary(), markup=False, highlight=False)
     if report.failed:
         raise typer.Exit(1)
@@ -405,7 +503,7 @@ def due(
         else (today.year, today.month)
     loaded = load_roadmap(roadmap)
     items = loaded.roadmap.due_in(year, number)
-    table = Table(title=f"По плану на {number:02d}.{year}: {len(items)}")
+    table = _table(f"По плану на {number:02d}.{year}: {len(items)}")
     for heading in ("№", "Мероприятие", "Срок", "Ответственные", "Этап"):
         table.add_column(heading)
     for item in items:
@@ -447,8 +545,81 @@ def serve(
     run_server(settings, open_browser=not no_browser)
 
 
+def _period(year: int | None) -> Any:
+    from .stats import ReportingPeriod
+
+    return ReportingPeriod.school_year(year) if year is not None else None
+
+
+def _shard(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    index, _, count = text.partition("/")
+    if not (index.isdigit() and count.isdigit()) or not 1 <= int(index) <= int(count):
+        raise typer.BadParameter("часть указывается как i/n, например 2/8 (i от 1 до n)", param_hint="--shard")
+    return int(index), int(count)
+
+
+@app.command()
+@_friendly
+def aggregate(
+    inputs: Annotated[list[Path], typer.Argument(help="Таблицы охвата организаций: файлы .xlsx и папки с ними "
+                                                      "(или JSON-части сводки с --merge)")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Сводка: .xlsx (таблица) или .json (часть для --merge)")],
+    shard: Annotated[str | None, typer.Option("--shard", help="Часть i/n: каждый n-й файл, начиная с i-го")] = None,
+    merge: Annotated[bool, typer.Option("--merge", help="Сложить JSON-части сводки (после --shard)")] = False,
+    year: Annotated[int | None, typer.Option("--year", help="Учебный год (первый год): проверить период таблиц; "
+                                                            "по базам — посчитать таблицу")] = None,
+    organization: Annotated[Path | None, typer.Option("--organization", help="Карточка органа управления "
+                                                                             "образованием (YAML)")] = None,
+    targets: Annotated[Path | None, typer.Option("--targets", help="YAML со списком целевых показателей")] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Также аналитическая справка (.docx)")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Число процессов чтения")] = 1,
+    force: ForceOption = False,
+) -> None:
+    """Свести таблицы охвата организаций в муниципальную сводку (по частям — --shard и --merge)."""
+    from ._stats_api import aggregate as run
+    from ._stats_api import merge_summaries
+    from .io import load_yaml
+
+    goals = load_yaml(targets) if targets is not None else []
+    if isinstance(goals, dict):
+        goals = goals.get("targets", [])
+    common: dict[str, Any] = {"organization": organization, "targets": goals, "report": report, "overwrite": force}
+    if merge:
+        summary = merge_summaries(inputs, out, **common)
+    else:
+        summary = run(inputs, out, shard=_shard(shard), period=_period(year), jobs=jobs, **common)
+    console.print(f"Прочитано файлов: {summary.files}; принято: {len(summary.rows)}; не принято: "
+                  f"{len(summary.failed)}. Записан файл: {out}" + (f", {report}" if report else ""))
+    for failed in summary.failed[:20]:
+        err_console.print(f"Не принят {failed.file}: {'; '.join(failed.reasons)}", highlight=False, markup=False)
+    if len(summary.failed) > 20:
+        err_console.print(f"… и ещё {len(summary.failed) - 20} (все — в сводке)", highlight=False, markup=False)
+
+
+@app.command()
+@_friendly
+def export(
+    registry: Annotated[Path, typer.Argument(help="База наставников и наставляемых (.xlsx, .yaml, .json)")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Список: .xlsx или .csv")],
+    year: Annotated[int | None, typer.Option("--year", help="Учебный год (первый год): только его участники")] = None,
+    organization: Annotated[Path | None, typer.Option("--organization", help="Карточка организации (YAML)")] = None,
+    force: ForceOption = False,
+) -> None:
+    """Выгрузить персонифицированный учёт наставников и наставляемых (XLSX или CSV)."""
+    from ._stats_api import export_personified
+
+    written = export_personified(registry, out, period=_period(year), organization=organization, overwrite=force)
+    console.print(f"Записан файл: {written}")
+
+
 def main() -> None:
     """The console script: the app, with a last guard so that nothing escapes as a traceback."""
+    # pydantic looks for plugins in every installed package's metadata on first use, which
+    # costs as much as a third of a short command; a user who relies on a pydantic plugin
+    # sets PYDANTIC_DISABLE_PLUGINS to an empty value.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     warnings.showwarning = _show_warning
     try:
         app()

@@ -42,8 +42,10 @@ from .kinds.programmes.personal import PersonalProgrammeInput
 from .kinds.protocols import CouncilInput, InterviewInput, ReviewInput
 from .kinds.questionnaires import FeedbackInput, MenteeQuestionnaireInput, QuestionnaireInput
 from .kinds.registries import RegistryListInput
-from .kinds.regulation.document import RegulationInput
+from .kinds.regulation import RegulationInput
 from .kinds.reports import CoverageInput
+from .kinds.reports.municipal import MunicipalInput, MunicipalReportInput
+from .kinds.reports.personified import PersonifiedInput
 from .kinds.sheets import AcquaintanceSheetInput, RegistrationSheetInput
 from .models.roadmap import Roadmap
 
@@ -66,8 +68,11 @@ __all__ = [
     "InterviewInput",
     "IntroduceModelInput",
     "MenteeQuestionnaireInput",
+    "MunicipalInput",
+    "MunicipalReportInput",
     "PersonalDataConsentInput",
     "PersonalProgrammeInput",
+    "PersonifiedInput",
     "PublicationConsentInput",
     "QuestionnaireInput",
     "RegistrationSheetInput",

@@ -25,23 +25,31 @@ file per record:
   one with flat memory (:mod:`._sinks`).
 """
 
+from ._filters import EmptySelection, Filter, parse_filters
 from ._names import name_fields, safe_file_stem, unique_names
+from ._numbers import JOURNAL_PREFIX, Numbering
 from ._plan import MERGED_SUFFIX
 from ._records import records_from_source
 from ._report import ERROR_REPORT, BatchReport, Failure
-from ._run import render_batch
+from ._run import render_batch, zip_written
 from ._sinks import ZIP_SUFFIX, BatchStream
 
 __all__ = [
     "ERROR_REPORT",
+    "JOURNAL_PREFIX",
     "MERGED_SUFFIX",
     "ZIP_SUFFIX",
     "BatchReport",
     "BatchStream",
+    "EmptySelection",
     "Failure",
+    "Filter",
+    "Numbering",
     "name_fields",
+    "parse_filters",
     "records_from_source",
     "render_batch",
     "safe_file_stem",
     "unique_names",
+    "zip_written",
 ]

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..errors import InputError, Problem
 
-__all__ = ["MAX_STEM", "name_fields", "plan_names", "safe_file_stem", "short_name", "unique_names"]
+__all__ = ["MAX_STEM", "NamePlanner", "name_fields", "plan_names", "safe_file_stem", "short_name", "unique_names"]
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
@@ -37,18 +37,64 @@ def safe_file_stem(text: str) -> str:
     return text
 
 
-def unique_names(stems: Iterable[str], suffix: str) -> list[str]:
-    """File names from stems, unique ignoring case (as on Windows): «Иванова_М.П._2.docx»."""
-    used: set[str] = set()
-    out: list[str] = []
-    for stem in stems:
-        candidate, n = stem, 1
-        while f"{candidate}{suffix}".casefold() in used:
+class NamePlanner:
+    """File names one record at a time: from a pattern, safe, unique ignoring case.
+
+    Linear in the number of names however often a stem repeats: each stem remembers the
+    next number to try, so the seventh thousand «Иванова_М.П.» does not count up from 2.
+    ``known`` are the fields a record may have (a kind's input fields): a pattern field
+    outside them is an error at once, a known one a record lacks gives its number.
+    """
+
+    def __init__(self, pattern: str, suffix: str, known: frozenset[str] | None = None):
+        self.pattern = pattern
+        self.suffix = suffix
+        self.known = known | _PERSON_FIELDS | {"index"} if known is not None else None
+        self.wanted = _pattern_fields(pattern)
+        self._used: set[str] = set()
+        self._next: dict[str, int] = {}
+
+    def stem(self, record: Mapping[str, Any], index: int) -> str | None:
+        """The safe stem for the record at ``index`` (from 1); None when it lacks a field."""
+        try:
+            stem = self.pattern.format_map(name_fields(record, index, self.wanted))
+        except KeyError as exc:
+            if self.known is not None and exc.args[0] not in self.known:
+                raise self.unknown(exc.args[0], record, index) from None
+            return None
+        except (ValueError, IndexError) as exc:
+            raise InputError(Problem(f"неверный шаблон имени файла «{self.pattern}»: {exc}",
+                                     field="name", code="name.pattern")) from None
+        return safe_file_stem(stem)
+
+    def unknown(self, key: str, record: Mapping[str, Any], index: int) -> InputError:
+        known = ", ".join(sorted(name_fields(record, index)))
+        return InputError(Problem(f"в шаблоне имени файла «{self.pattern}» неизвестное поле «{key}»; "
+                                  f"доступны: {known}", field="name", code="name.pattern"))
+
+    def unique(self, stem: str) -> str:
+        """The file name of ``stem`` not yet given (ignoring case, as on Windows)."""
+        key = stem.casefold()
+        n = self._next.get(key, 1)
+        candidate = stem if n == 1 else f"{stem}_{n}"
+        while f"{candidate}{self.suffix}".casefold() in self._used:
             n += 1
             candidate = f"{stem}_{n}"
-        used.add(f"{candidate}{suffix}".casefold())
-        out.append(f"{candidate}{suffix}")
-    return out
+        self._next[key] = n + 1
+        name = f"{candidate}{self.suffix}"
+        self._used.add(name.casefold())
+        return name
+
+    def name(self, record: Mapping[str, Any], index: int) -> str:
+        """The file name of the record at ``index`` (from 1)."""
+        stem = self.stem(record, index)
+        return self.unique(stem if stem is not None else f"{index:05d}")
+
+
+def unique_names(stems: Iterable[str], suffix: str) -> list[str]:
+    """File names from stems, unique ignoring case (as on Windows): «Иванова_М.П._2.docx»."""
+    planner = NamePlanner("", suffix)
+    return [planner.unique(stem) for stem in stems]
 
 
 def _value(obj: Any, name: str) -> Any:
@@ -113,25 +159,18 @@ def _pattern_fields(pattern: str) -> frozenset[str] | None:
         return None
 
 
-def plan_names(records: list[Mapping[str, Any]], pattern: str, suffix: str) -> list[str]:
+def plan_names(records: Sequence[Mapping[str, Any]], pattern: str, suffix: str) -> list[str]:
     """One safe, unique file name per record from ``pattern``; a record lacking a field
     the others have gets its number («00007.docx»), a field no record has is an error."""
+    planner = NamePlanner(pattern, suffix)
     stems = []
-    wanted = _pattern_fields(pattern)
     for i, record in enumerate(records, start=1):
-        fields = name_fields(record, i, wanted)
-        try:
-            stem = pattern.format_map(fields)
-        except KeyError as exc:
-            key = exc.args[0]
-            if not any(key in name_fields(r, j) for j, r in enumerate(records, start=1)):
-                known = ", ".join(sorted(name_fields(record, i)))
-                raise InputError(Problem(
-                    f"в шаблоне имени файла «{pattern}» неизвестное поле «{key}»; "
-                    f"доступны: {known}", field="name", code="name.pattern")) from None
+        stem = planner.stem(record, i)
+        if stem is None:
+            fields = planner.wanted or frozenset()
+            for key in fields:
+                if not any(key in name_fields(r, j) for j, r in enumerate(records, start=1)):
+                    raise planner.unknown(key, record, i)
             stem = f"{i:05d}"
-        except (ValueError, IndexError) as exc:
-            raise InputError(Problem(f"неверный шаблон имени файла «{pattern}»: {exc}",
-                                     field="name", code="name.pattern")) from None
-        stems.append(safe_file_stem(stem))
-    return unique_names(stems, suffix)
+        stems.append(stem)
+    return [planner.unique(stem) for stem in stems]

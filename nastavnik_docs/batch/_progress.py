@@ -27,8 +27,8 @@ class _Rate(ProgressColumn):
         return Text(f"{speed:,.0f} док./с".replace(",", " ") if speed else "— док./с")
 
 
-def progress_bar(total: int, title: str) -> tuple[Progress, TaskID]:
-    """A bar on stderr for ``total`` documents, not yet started."""
+def progress_bar(total: int | None, title: str) -> tuple[Progress, TaskID]:
+    """A bar on stderr for ``total`` documents (None: not known beforehand), not yet started."""
     progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                         _Rate(), TextColumn("прошло"), TimeElapsedColumn(), TextColumn("осталось"),
                         TimeRemainingColumn(), console=Console(stderr=True), transient=False)

@@ -31,7 +31,7 @@ from ..errors import NastavnikError, OutputExistsError
 from ..kinds import Kind
 from ._plan import Plan
 from ._report import ERROR_REPORT, BatchReport, error_report_bytes, failure_of
-from ._workers import Document, Worker, auto_jobs, init_process, kind_ref, run_documents
+from ._workers import Document, Job, Worker, auto_jobs, init_process, kind_ref, run_documents
 
 __all__ = ["ZIP_SUFFIX", "BatchStream", "render_to_sink", "stream_documents", "write_zip"]
 
@@ -76,14 +76,18 @@ class BatchStream:
             self.close()
 
 
-def _in_process(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]]) -> Iterator[Document]:
-    worker = Worker(kind, plan.template, plan.suffix)
+def _job(kind: Kind, plan: Plan, qr: bool) -> Job:
+    return Job(kind_ref(kind), str(plan.template), plan.suffix, qr=qr)
+
+
+def _in_process(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]], qr: bool) -> Iterator[Document]:
+    worker = Worker(_job(kind, plan, qr))
     for index, record in enumerate(records):
         yield worker.document(index, record)
 
 
 def _in_processes(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]],
-                  n_jobs: int) -> Iterator[Document]:
+                  n_jobs: int, qr: bool) -> Iterator[Document]:
     """Documents made by ``n_jobs`` processes, in record order; at most two chunks per
     process are in flight, so the parent holds a bounded number of documents."""
     size = max(1, min(64, math.ceil(len(records) / (n_jobs * 8))))
@@ -92,7 +96,7 @@ def _in_processes(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]],
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     pool = ProcessPoolExecutor(n_jobs, mp_context=context, initializer=init_process,
-                               initargs=(kind_ref(kind), str(plan.template), plan.suffix))
+                               initargs=(_job(kind, plan, qr),))
     pending: collections.deque[Future[list[Document]]] = collections.deque()
     try:
         for chunk in chunks:
@@ -106,21 +110,21 @@ def _in_processes(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]],
 
 
 def stream_documents(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]], *, jobs: int = 1,
-                     out: Path | None = None, bar: Bar | None = None) -> BatchStream:
+                     out: Path | None = None, bar: Bar | None = None, qr: bool = False) -> BatchStream:
     """The batch as a :class:`BatchStream` (see the module docstring); ``out`` is what the
     report names as the place (a ZIP file), ``bar`` a progress bar to advance."""
     report = BatchReport(kind=kind.id, title=kind.title, out_dir=out, total=len(records),
                          jobs=max(1, min(jobs, len(records) or 1)))
-    return BatchStream(_pairs(kind, plan, records, report, bar), report)
+    return BatchStream(_pairs(kind, plan, records, report, bar, qr), report)
 
 
 def _pairs(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]], report: BatchReport,
-           bar: Bar | None) -> Iterator[tuple[str, bytes]]:
+           bar: Bar | None, qr: bool) -> Iterator[tuple[str, bytes]]:
     started = time.perf_counter()
     spool = tempfile.TemporaryDirectory(prefix="nastavnik-merge-") if plan.merged_name else None
     kept: list[Path] = []
-    documents = (_in_processes(kind, plan, records, report.jobs) if report.jobs > 1
-                 else _in_process(kind, plan, records))
+    documents = (_in_processes(kind, plan, records, report.jobs, qr) if report.jobs > 1
+                 else _in_process(kind, plan, records, qr))
     if bar:
         bar[0].start()
     try:
@@ -134,7 +138,7 @@ def _pairs(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]], report:
             if spool is not None:
                 kept.append(Path(spool.name) / name)
                 kept[-1].write_bytes(data)
-            report.written.append(Path(name))
+            report.written.append(Path(name))  # type: ignore[attr-defined]
             yield name, data
         if spool is not None and kept and plan.merged_name:
             from ..engine.merge import merge_documents
@@ -175,7 +179,7 @@ def write_zip(stream: BatchStream, out: Path | BinaryIO, *, overwrite: bool = Fa
 
 def render_to_sink(kind: Kind, records: Sequence[Mapping[str, Any]], out: PathLike | BinaryIO | None,
                    plan: Plan, *, jobs: int | None, resume: bool, overwrite: bool,
-                   progress: bool) -> BatchReport | BatchStream:
+                   progress: bool, qr: bool = False) -> BatchReport | BatchStream:
     """A batch into a ZIP file (``out`` a ``.zip`` path), a ZIP written into a binary
     stream, or (``out`` None) a :class:`BatchStream` to iterate. Worker processes only
     when ``jobs`` asks (default: one for streams — the caller may be a web server's
@@ -190,7 +194,7 @@ def render_to_sink(kind: Kind, records: Sequence[Mapping[str, Any]], out: PathLi
         from ._progress import progress_bar
 
         bar = progress_bar(len(records), kind.title)
-    stream = stream_documents(kind, plan, records, jobs=max(1, n_jobs), out=path, bar=bar)
+    stream = stream_documents(kind, plan, records, jobs=max(1, n_jobs), out=path, bar=bar, qr=qr)
     if out is None:
         return stream
     return write_zip(stream, path if path is not None else out, overwrite=overwrite)  # type: ignore[arg-type]

@@ -5,60 +5,77 @@ the XLSX engine. Each file is written under a temporary name and renamed when co
 a killed run leaves no half-written document; or, for an archive or a stream, the document
 is made in memory (:meth:`Worker.document`). A record with bad data gives a Russian reason
 and never stops the others.
+
+Processes: where the system forks (Linux), the worker processes inherit the records and
+their file names from the parent (:func:`set_job` before the pool starts) and are sent
+only index ranges — nothing is pickled per record. Where processes are spawned, chunks of
+records are sent instead (:func:`run_chunk`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel, ValidationError
 
 from .._files import TEMP_PREFIX
 from ..errors import NastavnikError
 from ..kinds import Kind, get_kind
+from ._inputs import BulkValidator
+from ._names import name_fields
+from ._numbers import Numbering
 from ._parent import die_with_parent
 
-__all__ = ["Document", "Item", "Outcome", "Worker", "auto_jobs", "init_process", "kind_ref", "run_chunk",
-           "run_documents"]
+__all__ = ["Document", "Item", "Job", "JournalRow", "Outcome", "Worker", "auto_jobs", "init_process", "kind_ref",
+           "run_chunk", "run_documents", "run_range", "set_job"]
 
 log = logging.getLogger("nastavnik_docs.batch")
 
 #: A record to write: (its position, its data, the target file).
 Item = tuple[int, Mapping[str, Any], str]
-#: What became of it: (its position, None or the Russian reason it failed).
-Outcome = tuple[int, str | None]
+#: A line of the registration journal: number, full name, kind, date, basis.
+JournalRow = tuple[str, str, str, "dt.date | None", str]
+#: What a range or chunk of records came to: the reasons of the failed ones by position,
+#: and the journal lines of the numbered documents written.
+Outcome = tuple[dict[int, str], list[tuple[int, JournalRow]]]
 #: A record's document made in memory: (its position, the bytes or None, None or the reason).
 Document = tuple[int, bytes | None, str | None]
+
+
+@dataclass
+class Job:
+    """What every worker of a batch shares: the kind and template, the records, their file
+    names, and the per-document extras (registration numbers, QR code)."""
+
+    kind: Kind | str
+    template: str
+    suffix: str
+    records: Sequence[Mapping[str, Any]] = ()
+    targets: Sequence[str] = ()
+    numbering: Numbering | None = None
+    qr: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class Worker:
     """Renders records of one kind into files; one per process, template prepared once."""
 
-    def __init__(self, kind: Kind, template: Path, suffix: str):
-        self.kind = kind
-        self.template = template
-        self.suffix = suffix
+    def __init__(self, job: Job):
+        self.job = job
+        self.kind = get_kind(job.kind)
+        self.template = Path(job.template)
+        self.suffix = job.suffix
+        self.validate = BulkValidator(self.kind.input_model)
         self.renderer: Any = None
-        if suffix == ".docx":
+        if job.suffix == ".docx":
             from ..engine.fast import DocxRenderer
 
-            self.renderer = DocxRenderer(template)
-
-    def _input(self, record: Mapping[str, Any]) -> BaseModel:
-        """The validated input. pydantic alone is tried first (a few µs); only a record it
-        rejects goes through ``io.load_input``, which converts Russian dates and linked
-        files or explains every problem in Russian."""
-        try:
-            return self.kind.input_model.model_validate(record)
-        except ValidationError:
-            from ..io import load_input
-
-            return load_input(self.kind.input_model, dict(record))
+            self.renderer = DocxRenderer(self.template)
 
     def _write(self, context: Any, target: str) -> None:
         """Write under a temporary name beside ``target``, then rename it into place.
@@ -72,7 +89,7 @@ class Worker:
         done = False
         try:
             if self.renderer is not None:  # the fast path, or docxtpl where it cannot go
-                self.renderer.write(context, tmp)
+                self.renderer.write_file(context, tmp)
             else:
                 from ..engine.xlsx import render_xlsx
 
@@ -83,20 +100,39 @@ class Worker:
             if not done and os.path.exists(tmp):
                 os.unlink(tmp)
 
-    def one(self, index: int, record: Mapping[str, Any], target: str) -> Outcome:
-        """Write one record; return (index, None) or (index, the Russian reason)."""
+    def _extras(self, index: int, data: Any) -> Any:
+        """The validated input with its registration number and QR request, when the batch
+        asks (set on the validated copy: the number may depend on the document's date)."""
+        job = self.job
+        if job.numbering is None and not job.qr:
+            return data
+        update: dict[str, Any] = {}
+        if job.numbering is not None:
+            day = getattr(data, "date", None)
+            update["number"] = job.numbering.number(index, day if isinstance(day, dt.date) else None)
+        if job.qr:
+            update["qr"] = True
+        return data.model_copy(update=update)
+
+    def one(self, index: int, record: Mapping[str, Any], target: str,
+            failures: dict[int, str], journal: list[tuple[int, JournalRow]]) -> None:
+        """Write one record; a failure is noted in ``failures`` with its Russian reason,
+        a numbered document's line in ``journal``."""
         try:
-            context = self.kind.build_context(self._input(record))
+            data = self._extras(index, self.validate(record))
+            context = self.kind.build_context(data)
             self._write(context, target)
         except Exception as exc:  # one broken record never stops the batch
-            return index, _reason(index, exc)
-        return index, None
+            failures[index] = _reason(index, exc)
+            return
+        if self.job.numbering is not None:
+            journal.append((index, self._journal_row(record, data, context)))
 
     def document(self, index: int, record: Mapping[str, Any]) -> Document:
         """One record's document in memory: (index, its bytes, None) or (index, None, the
         Russian reason it failed)."""
         try:
-            context = self.kind.build_context(self._input(record))
+            context = self.kind.build_context(self._extras(index, self.validate(record)))
             if self.renderer is not None:
                 return index, self.renderer.render_bytes(context), None
             from ..engine.xlsx import render_xlsx
@@ -110,32 +146,72 @@ class Worker:
     def documents(self, items: list[tuple[int, Mapping[str, Any]]]) -> list[Document]:
         return [self.document(index, record) for index, record in items]
 
-    def chunk(self, items: list[Item]) -> list[Outcome]:
-        return [self.one(*item) for item in items]
+    def _journal_row(self, record: Mapping[str, Any], data: Any, context: Any) -> JournalRow:
+        fields = name_fields(record, 0)
+        day = getattr(data, "date", None)
+        basis = getattr(context, "basis", None)
+        return (str(getattr(data, "number", "") or ""), str(fields.get("full_name", "")), self.kind.title,
+                day if isinstance(day, dt.date) else None, str(basis or ""))
+
+    def items(self, items: Sequence[Item]) -> Outcome:
+        failures: dict[int, str] = {}
+        journal: list[tuple[int, JournalRow]] = []
+        for index, record, target in items:
+            self.one(index, record, target, failures, journal)
+        return failures, journal
+
+    def range(self, start: int, stop: int) -> Outcome:
+        """Write the records ``start`` … ``stop - 1`` of the job."""
+        failures: dict[int, str] = {}
+        journal: list[tuple[int, JournalRow]] = []
+        records, targets = self.job.records, self.job.targets
+        for index in range(start, stop):
+            self.one(index, records[index], targets[index], failures, journal)
+        return failures, journal
 
 
+_JOB: Job | None = None
 _WORKER: Worker | None = None
 _INIT_ERROR: NastavnikError | None = None
 
 
-def init_process(kind: Kind | str, template: str, suffix: str) -> None:
+def set_job(job: Job | None) -> None:
+    """The job forked worker processes inherit (set in the parent before they start)."""
+    global _JOB, _WORKER, _INIT_ERROR
+    _JOB, _WORKER, _INIT_ERROR = job, None, None
+
+
+def init_process(job: Job | None) -> None:
     """Start of a worker process: it ends with its parent (``_parent``), and prepares its
-    worker, the template once. A template that cannot be prepared is kept as the error
-    every chunk raises, in Russian (an initializer that raises would only break the pool)."""
+    worker, the template once. A forked process is given None and takes the job it
+    inherited; a spawned one is given the job itself (without records: they come in
+    chunks). A template that cannot be prepared is kept as the error every chunk raises,
+    in Russian (an initializer that raises would only break the pool)."""
     global _WORKER, _INIT_ERROR
     die_with_parent(os.getppid())
+    chosen = job if job is not None else _JOB
+    assert chosen is not None, "no batch job in this worker process"
     try:
-        _WORKER = Worker(get_kind(kind), Path(template), suffix)
+        _WORKER = Worker(chosen)
     except NastavnikError as exc:
         _INIT_ERROR = exc
 
 
-def run_chunk(items: list[Item]) -> list[Outcome]:
-    """Write a chunk of records in a worker process."""
+def _worker() -> Worker:
     if _INIT_ERROR is not None:
         raise _INIT_ERROR
     assert _WORKER is not None
-    return _WORKER.chunk(items)
+    return _WORKER
+
+
+def run_range(start: int, stop: int) -> Outcome:
+    """Write the inherited records ``start`` … ``stop - 1`` in a forked worker process."""
+    return _worker().range(start, stop)
+
+
+def run_chunk(items: list[Item]) -> Outcome:
+    """Write a chunk of records sent to a spawned worker process."""
+    return _worker().items(items)
 
 
 def run_documents(items: list[tuple[int, Mapping[str, Any]]]) -> list[Document]:
@@ -163,6 +239,6 @@ def kind_ref(kind: Kind) -> Kind | str:
 
 def auto_jobs(n: int) -> int:
     """How many processes for ``n`` records."""
-    cpus = os.cpu_count() or 1
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     # Starting a process and preparing the template costs ~0.3 s: worth it from ~500 files.
     return 1 if n < 500 else min(cpus, 8)

@@ -45,7 +45,8 @@ from pydantic import BaseModel
 from .._textsafe import xml_text
 from .._zipcheck import inspect_package
 from ..errors import TemplateError
-from ..models.image import Image
+from ..models.image import Image, QrCode
+from ..models.statistics import Chart
 from ._docxtpl_compat import DocumentTooLarge, DocxTemplateWithHooks, picture_run_xml
 from ._external import ExternalReference, external_references
 from ._opc import Package, PackageError
@@ -84,12 +85,22 @@ def clean_text(text: str) -> str:
 
 
 def finalize(value: Any) -> Any:
-    """How a template prints a value: ``None`` as :data:`BLANK`, a picture as a drawing, an
-    enum member as its Russian value, text without characters XML cannot hold."""
+    """How a template prints a value: ``None`` as :data:`BLANK`, a picture or a QR code as
+    a drawing, an enum member as its Russian value, text without characters XML cannot hold."""
+    if type(value) is str:  # nearly every value: no isinstance checks against models first
+        return clean_text(value)
     if value is None:
         return BLANK
+    if isinstance(value, Chart):  # a chart is drawn now, then placed as a picture
+        from .chart import chart_image
+
+        value = chart_image(value)
     if isinstance(value, Image):  # a picture prints as a drawing in the part being rendered
         return Markup(inline_image_xml(value))
+    if isinstance(value, QrCode):  # requisite 31: the code as a picture
+        from .qr import qr_image
+
+        return Markup(inline_image_xml(qr_image(value)))
     if isinstance(value, Enum):  # «наставник», not «Role.MENTOR»
         value = value.value
     if isinstance(value, str) and not isinstance(value, Markup):

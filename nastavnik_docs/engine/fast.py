@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.runtime import new_context
 from jinja2.sandbox import SecurityError
 from lxml import etree
 from pydantic import BaseModel
@@ -102,6 +103,8 @@ class _Part:
     patched: str
     #: the patched XML had line breaks before paragraphs of its own (a pretty-printed file)
     own_breaks: bool
+    #: the template's globals (the sandbox's ``range`` …), merged once
+    globals: dict[str, Any] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -253,13 +256,19 @@ class FastDocxTemplate:
             except (JinjaTemplateError, SecurityError) as exc:
                 raise explain(exc, self.name, label, source) from None
             raise
-        return _Part(name, label, template, patched, bool(re.search(r"\n<w:p[ >]", patched)))
+        return _Part(name, label, template, patched, bool(re.search(r"\n<w:p[ >]", patched)),
+                     dict(template.globals))
 
     # -- rendering --------------------------------------------------------------------
 
     def _render(self, part: _Part, values: Mapping[str, Any]) -> str:
+        template = part.template
         try:
-            return finish_part(part.template.render(values), part.own_breaks)
+            # Template.render would copy the environment's globals (a ChainMap) into a new
+            # dict and list their names again for every record; they are read once per part.
+            context = new_context(self.env, template.name, template.blocks, {**part.globals, **values},
+                                  True, part.globals)
+            return finish_part("".join(template.root_render_func(context)), part.own_breaks)
         except (JinjaTemplateError, SecurityError):
             source = part.source  # render again with a line per paragraph, to explain
             fresh_budget()
@@ -273,8 +282,16 @@ class FastDocxTemplate:
                 raise exc.__cause__ from None
             raise
 
+    #: Distinct pictures kept prepared; a batch whose every record prints a picture of its
+    #: own (a QR code) starts afresh past this, so memory stays flat.
+    MAX_PICTURES = 64
+
     def render(self, context: BaseModel | Mapping[str, Any]) -> RenderedDocument:
         """Render one record's parts (nothing is written)."""
+        if len(self._images) > self.MAX_PICTURES or len(self._inlines) > self.MAX_PICTURES:
+            self._inlines.clear()
+            self._images.clear()
+            self._image_parts.clear()
         values = template_context(context)
         sink = _ImageSink(self)
         with active_template(sink), render_guard(self.label):
@@ -407,12 +424,22 @@ class DocxRenderer:
         self.fallbacks = 0
 
     def write(self, context: BaseModel | Mapping[str, Any], out: str | os.PathLike[str]) -> Path:
+        self.write_file(context, out)
+        return Path(out)
+
+    def write_file(self, context: BaseModel | Mapping[str, Any], out: str | os.PathLike[str]) -> None:
+        """:meth:`write` without making a ``Path`` of ``out``: a batch of tens of thousands
+        of files would keep every name's parts in the interpreter's table of interned strings."""
         if self.fast is not None:
             try:
-                return self.fast.write(context, out)
+                data = self.fast.render_bytes(context)
             except FastPathUnsupported as exc:
                 log.debug("запись через docxtpl (%s): %s", self.template.name, exc)
-        return self.write_plain(context, out)
+            else:
+                with open(out, "wb") as fh:
+                    fh.write(data)
+                return
+        self.write_plain(context, out)
 
     def render_bytes(self, context: BaseModel | Mapping[str, Any]) -> bytes:
         """The document's bytes, made in memory (the fast path, else docxtpl)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import BUILTIN_FORMS, Category, Gender, PairEventKind, PairStatus, Role
+from ..models import FORMATS, PAIR_TYPES, Category, Gender, PairEventKind, PairStatus, Role
 
 PARTICIPANTS_SHEET = "Участники"
 PAIRS_SHEET = "Пары"
@@ -50,7 +50,8 @@ LISTS: tuple[ValueList, ...] = (
     ValueList("lst_role", "Роль", tuple(Role.allowed())),
     ValueList("lst_category", "Категория", tuple(Category.allowed())),
     ValueList("lst_status", "Статус пары", tuple(PairStatus.allowed())),
-    ValueList("lst_form", "Форма наставничества", tuple(f.title for f in BUILTIN_FORMS), growable=True),
+    ValueList("lst_pair_type", "Тип пары", tuple(t.title for t in PAIR_TYPES), growable=True),
+    ValueList("lst_format", "Формат наставничества", tuple(f.title for f in FORMATS), growable=True),
     ValueList("lst_event", "Событие пары", tuple(PairEventKind.allowed())),
 )
 LIST_BY_NAME = {lst.name: lst for lst in LISTS}
@@ -126,10 +127,17 @@ PAIR_COLUMNS: tuple[Column, ...] = (
     Column("Наставляемые", "mentees", PEOPLE, required=True, aliases=("наставляемый", "наставляемая"),
            width=36, help="Один или несколько наставляемых (группа): ID или ФИО, через «;» или каждый "
                           "с новой строки в ячейке (Alt+Enter).", example="У07; У08; У09"),
-    Column("Форма наставничества", "form", required=True, aliases=("форма",), width=26,
-           list_name="lst_form",
-           help="Форма из списка на листе «Списки»; свою форму допишите в конец этого списка.",
+    Column("Тип пары", "pair_type", aliases=("тип наставнической пары", "кто кого наставляет"), width=24,
+           list_name="lst_pair_type",
+           help="Кто кого наставляет: ученик – ученик, учитель – учитель, студент – ученик, "
+                "работодатель – ученик… (список на листе «Списки»; свой тип допишите в конец списка). "
+                "Если пусто, тип определяется по категориям наставника и наставляемых.",
            example="учитель – учитель"),
+    Column("Формат наставничества", "format", aliases=("формат",), width=24, list_name="lst_format",
+           help="Как идёт работа: традиционное (один на один), групповое, реверсивное, виртуальное… "
+                "(список на листе «Списки»; свой формат допишите в конец списка). "
+                "Если пусто — традиционное (один на один).",
+           example="групповое"),
     Column("Начало", "start", DATE, required=True, aliases=("дата начала", "с"), width=12,
            help="Дата начала работы пары. " + _DATE_HELP, example="01.09.2026"),
     Column("Окончание", "end", DATE, aliases=("дата окончания", "по"), width=12,
@@ -157,6 +165,16 @@ PAIR_COLUMNS: tuple[Column, ...] = (
            aliases=("причина досрочного прекращения", "причина"), width=36,
            help="Причина досрочного прекращения (для статуса «прекращена досрочно»)."),
 )
+
+#: The single form column of older registries: each value goes to the pair type or the format.
+LEGACY_FORM_COLUMN = Column(
+    "Форма наставничества", "form", aliases=("форма",), width=26,
+    help="Прежний столбец: тип пары или формат одним значением. Читается, но в новых книгах "
+         "вместо него два столбца: «Тип пары» и «Формат наставничества».")
+#: The pair columns the reader accepts: the written ones and the old form column.
+PAIR_READ_COLUMNS: tuple[Column, ...] = (*PAIR_COLUMNS, LEGACY_FORM_COLUMN)
+#: The old one-list header of the form list on the lists sheet.
+LEGACY_FORM_LIST = "Форма наставничества"
 
 HISTORY_COLUMNS: tuple[Column, ...] = (
     Column("Пара", "pair", required=True, aliases=("№ пары", "номер пары", "№", "пара №"), width=8,

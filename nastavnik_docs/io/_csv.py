@@ -15,11 +15,15 @@ import codecs
 import csv
 import io
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
-from .._textsafe import csv_cell, looks_like_formula
+from .._files import write_bytes_atomic
+from .._textsafe import FORMULA_START, looks_like_formula
+from .._textsafe import csv_cell as text_cell
 from ..errors import InputError, Problem
 from ..models import Participant
 from ._columns import PARTICIPANT_COLUMNS
@@ -30,8 +34,8 @@ from ._table import Table, read_participants
 from ._values import cell_text
 from ._yaml import existing_file, read_limited
 
-__all__ = ["DELIMITERS", "decode", "detect_delimiter", "dump_participants_csv", "load_participants_csv",
-           "read_csv", "read_csv_records"]
+__all__ = ["DELIMITERS", "FORMULA_START", "csv_cell", "csv_text", "decode", "detect_delimiter",
+           "dump_participants_csv", "load_participants_csv", "read_csv", "read_csv_records", "write_csv"]
 
 DELIMITERS = (";", ",", "\t")
 #: Rows read to choose the delimiter.
@@ -125,12 +129,37 @@ def load_participants_csv(path: str | os.PathLike[str]) -> list[Participant]:
     return participants
 
 
-def dump_participants_csv(participants: list[Participant], delimiter: str = ";") -> str:
-    """Participants as CSV text with the columns of sheet «Участники» (dates as ДД.ММ.ГГГГ;
-    formula-like text behind an apostrophe, which :func:`read_csv` removes again)."""
+def csv_cell(value: Any) -> str:
+    """A CSV cell from data: empty for None, a date as ДД.ММ.ГГГГ, a number as typed in
+    Russian (decimal comma), and text by the formula rule of :mod:`nastavnik_docs._textsafe`
+    (behind an apostrophe, which spreadsheets show as text and never evaluate)."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return str(value).replace(".", ",")
+    return text_cell(cell_text(value))
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]], delimiter: str = ";") -> str:
+    """The one CSV writer: a header and rows as text, every cell through :func:`csv_cell`,
+    lines ended with CR LF as Excel writes them."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow([c.header for c in PARTICIPANT_COLUMNS])
-    for person in participants:
-        writer.writerow([csv_cell(cell_text(cell_value(person, c))) for c in PARTICIPANT_COLUMNS])
+    writer.writerow([csv_cell(h) for h in header])
+    for row in rows:
+        writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()
+
+
+def write_csv(path: str | os.PathLike[str], header: Sequence[str], rows: Iterable[Sequence[Any]], *,
+              delimiter: str = ";", encoding: str = "utf-8-sig", overwrite: bool = False) -> Path:
+    """A CSV file for Excel on a Russian system: «;» and UTF-8 with a BOM by default
+    (``encoding="cp1251"`` for older programs); written atomically."""
+    data = csv_text(header, rows, delimiter).encode(encoding, errors="replace")
+    return write_bytes_atomic(path, data, overwrite=overwrite)
+
+
+def dump_participants_csv(participants: list[Participant], delimiter: str = ";") -> str:
+    """Participants as CSV text with the columns of sheet «Участники» (dates as ДД.ММ.ГГГГ)."""
+    return csv_text([c.header for c in PARTICIPANT_COLUMNS],
+                    ([cell_value(person, c) for c in PARTICIPANT_COLUMNS] for person in participants), delimiter)

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import DataWarning, InputError, Problem
-from ..models import Organization, Registry, data_warnings
+from ..models import CoverageTable, Organization, Registry, SurveyResults, data_warnings
 from ._links import registry_from_data
 from ._problems import Loc, problems_from_validation, unwrap
 from ._values import cell_text, looks_like_date_text, parse_date, parse_number
@@ -182,10 +182,16 @@ def load_file(path: str | os.PathLike[str], model: type[BaseModel]) -> Any:
             if suffix == ".xls" else ""
         raise InputError(Problem(f"неподдерживаемый тип файла «{path.suffix}»: нужен {wanted}{hint}",
                                  file=str(path), code="file.type"), file=path)
+    if suffix in TABLE_SUFFIXES and issubclass(model, (CoverageTable, SurveyResults)):
+        from ._coverage_xlsx import read_coverage_table
+        from ._survey_xlsx import read_survey_results
+
+        return read_coverage_table(path) if issubclass(model, CoverageTable) else read_survey_results(path)
     if suffix in TABLE_SUFFIXES + CSV_SUFFIXES:
         if not issubclass(model, Registry):
             raise InputError(Problem(
-                f"из файла {suffix} читается только база наставников и наставляемых; "
+                f"из файла {suffix} читается только база наставников и наставляемых (а также таблица "
+                f"охвата и результаты анкетирования — в полях отчётов); "
                 f"здесь нужен файл .yaml или .json", file=str(path), code="file.type"), file=path)
         if suffix in CSV_SUFFIXES:
             from ._csv import load_participants_csv

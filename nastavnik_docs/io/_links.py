@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError, Problem
-from ..models import MentoringForm, Pair, Participant, Registry, check_registry
+from ..models import MentoringForm, MentoringFormat, Pair, PairType, Participant, Registry, check_registry
 from ._problems import Loc, field_path, problems_from_validation
 
 Locate = Callable[[Loc], dict[str, Any]]
@@ -57,7 +57,9 @@ def finish_registry(
         return Registry(participants=participants, pairs=pairs, forms=forms,
                         max_mentees_per_mentor=max_mentees)
     except ValidationError as exc:
-        draft = Registry.model_construct(participants=participants, pairs=pairs, forms=forms,
+        draft = Registry.model_construct(participants=participants, pairs=pairs, forms=[],
+                                         pair_types=[f for f in forms if isinstance(f, PairType)],
+                                         formats=[f for f in forms if isinstance(f, MentoringFormat)],
                                          max_mentees_per_mentor=max_mentees)
         problems = [Problem(message, file=file, value=value, path=loc, code=code,
                             **{"field": field_path(loc) or None, **locate(loc)})
@@ -86,9 +88,11 @@ def registry_from_data(data: Any, *, file: str | None, locate: Locate, prefix: L
                                             skip_root=True)
     people, people_at, rejected = _valid(Participant, data.get("participants"))
     pairs, pairs_at, _ = _valid(Pair, data.get("pairs"))
-    forms, _, _ = _valid(MentoringForm, data.get("forms"))
+    pair_types, _, _ = _valid(PairType, data.get("pair_types"))
+    formats, _, _ = _valid(MentoringFormat, data.get("formats"))
     limit = data.get("max_mentees_per_mentor")
-    draft = Registry.model_construct(participants=people, pairs=pairs, forms=forms,
+    draft = Registry.model_construct(participants=people, pairs=pairs, forms=[], pair_types=pair_types,
+                                     formats=formats,
                                      max_mentees_per_mentor=limit if isinstance(limit, int) else None)
     positions = {"participants": people_at, "pairs": pairs_at}
     for loc, message, value, code in link_problems(draft):

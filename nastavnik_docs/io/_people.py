@@ -27,10 +27,18 @@ class PeopleIndex:
         self.ids = {p.id for p in participants}
         self.id_keys: dict[str, str] = {name_key(p.id): p.id for p in participants}
         self.rejected = {name_key(i) for i in rejected_ids}
-        self.names: dict[str, list[str]] = {}
-        for p in participants:
-            for key in {name_key(p.full_name), name_key(f"{p.last_name} {p.initials}")}:
-                self.names.setdefault(key, []).append(p.id)
+        self._names: dict[str, list[str]] | None = None
+
+    @property
+    def names(self) -> dict[str, list[str]]:
+        """Full and short names -> IDs; built on the first name typed instead of an ID (most
+        registries give IDs only, and keying 100,000 names costs seconds)."""
+        if self._names is None:
+            self._names = {}
+            for p in self.participants:
+                for key in {name_key(p.full_name), name_key(f"{p.last_name} {p.initials}")}:
+                    self._names.setdefault(key, []).append(p.id)
+        return self._names
 
     def resolve(self, token: str) -> tuple[str | None, str | None]:
         """(participant id, None), or (None, a Russian message); (None, None) if the token

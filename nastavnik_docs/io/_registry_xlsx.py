@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +21,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from .._files import atomic_path
 from .._resources import templates_dir
-from .._textsafe import excel_text, xml_text
+from .._textsafe import excel_text
 from ..errors import InputError, Problem
-from ..models import BUILTIN_FORMS, AliasedEnum, MentoringForm, Pair, Registry, find_form
+from ..models import AliasedEnum, Pair, Registry
 from ..ru import agree
 from ._columns import (
     CASES,
@@ -35,25 +36,27 @@ from ._columns import (
     MAX_MENTEES_LABEL,
     NUMBER,
     PAIR_COLUMNS,
+    PAIR_READ_COLUMNS,
     PAIRS_SHEET,
     PARTICIPANT_COLUMNS,
     PARTICIPANTS_SHEET,
     PEOPLE,
     Column,
 )
+from ._form_lists import FormLists, read_lists, write_lists
 from ._links import finish_registry
 from ._people import UNKNOWN_PERSON, PeopleIndex, resolve_people
 from ._problems import Loc
 from ._registry_history import history_rows, read_history
-from ._table import Table, format_cases, read_participants
-from ._values import cell_text, header_key, parse_number
+from ._shared_strings import share_strings
+from ._table import HEADER_SEARCH_ROWS, Table, Workbook, format_cases, open_workbook, read_participants
+from ._values import cell_text, header_key
 from ._workbook import check_workbook, formulas_without_values
 from ._yaml import existing_file
 
 TEMPLATE_NAME = "registry.xlsx"
 DATE_FORMAT = "DD.MM.YYYY"
 MONEY_FORMAT = "#,##0.00"
-FORM_LIST_HEADER = "Форма наставничества"
 
 
 def template_path() -> Path:
@@ -69,7 +72,7 @@ def read_registry_xlsx(path: str | os.PathLike[str]) -> Registry:
     file = str(path)
     check_workbook(path)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = open_workbook(path)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise _damaged(file) from None
     try:
@@ -97,8 +100,8 @@ def _damaged(file: str, exc: Exception | None = None) -> InputError:
                               code="file.unreadable"), file=file)
 
 
-def _rows(workbook: Any, name: str) -> Iterator[Sequence[Any]]:
-    return iter(workbook[name].iter_rows(values_only=True))
+def _rows(workbook: Workbook, name: str) -> Iterator[Sequence[Any]]:
+    return workbook.rows(name)
 
 
 def _read(workbook: Any, names: dict[str, str], file: str,
@@ -112,13 +115,24 @@ def _read(workbook: Any, names: dict[str, str], file: str,
     for person, number in zip(participants, person_rows):
         person.set_origin(people_sheet, number)
 
-    couples = Table(PAIR_COLUMNS, file=file, sheet=pairs_sheet, blanks=blanks.get(pairs_sheet))
+    problems: list[Problem] = []
+    lists = FormLists()
+    if header_key(LISTS_SHEET) in names:
+        lists = read_lists(_rows(workbook, names[header_key(LISTS_SHEET)]), file,
+                           names[header_key(LISTS_SHEET)], problems)
+
+    couples = Table(PAIR_READ_COLUMNS, file=file, sheet=pairs_sheet, blanks=blanks.get(pairs_sheet))
     rows = _rows(workbook, pairs_sheet)
+    head = list(islice(rows, HEADER_SEARCH_ROWS))
+    rows = chain(head, rows)
     index = PeopleIndex(participants, people.rejected_ids)
+    pairs: list[Pair] = []
+    pair_rows: list[int] = []
     pairs_ok = couples.read_header(rows)
     if not people_ok:  # every pair would miss its people: only the headers are reported
-        raise InputError(people.problems + couples.problems, file=file)
-    pairs, pair_rows = _read_pairs(couples, rows, index) if pairs_ok else ([], [])
+        raise InputError(people.problems + couples.problems + problems, file=file)
+    if lists.check_header(couples, head) and pairs_ok:
+        pairs, pair_rows = _read_pairs(couples, rows, index, lists)
     for pair, number in zip(pairs, pair_rows):
         pair.set_origin(pairs_sheet, number)
 
@@ -128,12 +142,7 @@ def _read(workbook: Any, names: dict[str, str], file: str,
     if events.sheet is not None and pairs_ok:  # without pairs, every event would miss its pair
         pairs = read_history(events, _rows(workbook, events.sheet), index, pairs, couples.rejected_ids)
 
-    problems = people.problems + _without_id_cascade(people, couples.problems + events.problems)
-    forms: list[MentoringForm] = []
-    max_mentees = None
-    if header_key(LISTS_SHEET) in names:
-        forms, max_mentees = _read_lists(_rows(workbook, names[header_key(LISTS_SHEET)]), file,
-                                         names[header_key(LISTS_SHEET)], problems)
+    problems = people.problems + _without_id_cascade(people, couples.problems + events.problems) + problems
 
     def locate(loc: Loc) -> dict[str, Any]:
         if len(loc) >= 4 and loc[0] == "pairs" and loc[2] == "history":
@@ -150,7 +159,8 @@ def _read(workbook: Any, names: dict[str, str], file: str,
         return {}
 
     try:
-        registry = finish_registry(participants, pairs, forms, max_mentees, file=file, locate=locate)
+        registry = finish_registry(participants, pairs, lists.forms(), lists.max_mentees, file=file,
+                                   locate=locate)
     except InputError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -176,11 +186,13 @@ def _without_id_cascade(people: Table, problems: list[Problem]) -> list[Problem]
     return [cause, *(p for p in problems if p not in lost)]
 
 
-def _read_pairs(table: Table, rows: Iterator[Sequence[Any]], index: PeopleIndex) -> tuple[list[Pair], list[int]]:
+def _read_pairs(table: Table, rows: Iterator[Sequence[Any]], index: PeopleIndex,
+                lists: FormLists) -> tuple[list[Pair], list[int]]:
     pairs: list[Pair] = []
     numbers: list[int] = []
     for number, raw in table.records(rows):
         data, failed = table.convert(number, raw)
+        lists.check_legacy(table, number, data, failed)
         resolve_people(table, number, data, failed, index, {
             "mentor": "у пары один наставник; наставляемых укажите в столбце «Наставляемые»", "mentees": None})
         pair = table.validate(Pair, number, data, failed)
@@ -190,34 +202,6 @@ def _read_pairs(table: Table, rows: Iterator[Sequence[Any]], index: PeopleIndex)
         elif data.get("id") is not None:
             table.rejected_ids.add(cell_text(data["id"]))  # its history rows are not reported again
     return pairs, numbers
-
-
-def _read_lists(rows: Iterator[Sequence[Any]], file: str, sheet: str,
-                problems: list[Problem]) -> tuple[list[MentoringForm], int | None]:
-    """User-added forms (below the built-in ones) and the optional mentee limit."""
-    header = next(rows, ())
-    keys = [header_key(c) if c is not None else "" for c in header]
-    form_col = keys.index(header_key(FORM_LIST_HEADER)) if header_key(FORM_LIST_HEADER) in keys else None
-    max_col = keys.index(header_key(MAX_MENTEES_LABEL)) if header_key(MAX_MENTEES_LABEL) in keys else None
-    forms: list[MentoringForm] = []
-    max_mentees = None
-    for number, row in enumerate(rows, start=2):
-        if form_col is not None and form_col < len(row) and cell_text(row[form_col]):
-            title = cell_text(row[form_col])
-            if find_form(title, forms) is None:
-                forms.append(MentoringForm(title=title))
-        if number == 2 and max_col is not None and max_col < len(row) and cell_text(row[max_col]):
-            value = row[max_col]
-            try:
-                number_ = parse_number(value)
-                if number_ < 1 or number_ != number_.to_integral_value():
-                    raise ValueError
-                max_mentees = int(number_)
-            except ValueError:
-                problems.append(Problem("нужно целое число не меньше 1", file=file, sheet=sheet, row=2,
-                                        column=MAX_MENTEES_LABEL, value=cell_text(value),
-                                        code="number.range"))
-    return forms, max_mentees
 
 
 # ---------------------------------------------------------------------------- writing
@@ -303,22 +287,17 @@ def fill_workbook(workbook: Any, registry: Registry) -> None:
     if problems:
         raise InputError(problems)
     lists = workbook[LISTS_SHEET]
-    columns = {header_key(c.value): c.column for c in lists[1] if c.value is not None}
-    form_col = columns[header_key(FORM_LIST_HEADER)]
-    row = 2 + len(BUILTIN_FORMS)
-    for form in registry.forms:
-        if find_form(form.title) is None:
-            cell = lists.cell(row=row, column=form_col, value=xml_text(form.title))
-            cell.data_type = "s"
-            row += 1
+    write_lists(lists, registry)
     if registry.max_mentees_per_mentor is not None:
+        columns = {header_key(c.value): c.column for c in lists[1] if c.value is not None}
         lists.cell(row=2, column=columns.get(header_key(MAX_MENTEES_LABEL), MAX_MENTEES_COLUMN),
                    value=registry.max_mentees_per_mentor)
 
 
 def write_registry(registry: Registry, path: str | os.PathLike[str], *, overwrite: bool = False,
                    template: str | os.PathLike[str] | None = None) -> Path:
-    """Fill a copy of the registry workbook template with ``registry``; atomic, returns the path."""
+    """Fill a copy of the registry workbook template with ``registry``; atomic, returns the path.
+    Texts are written as shared strings, as Excel does."""
     path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise InputError(Problem(f"базу можно записать только в книгу Excel (.xlsx), а не «{path.suffix}»",
@@ -330,4 +309,5 @@ def write_registry(registry: Registry, path: str | os.PathLike[str], *, overwrit
         raise InputError([replace(p, file=str(path)) for p in exc.problems], file=path) from None
     with atomic_path(path, overwrite=overwrite) as tmp:
         workbook.save(tmp)
+        share_strings(tmp)  # as Excel writes them: each distinct text once
     return path

@@ -3,10 +3,15 @@
 Shared by the XLSX and CSV readers: finding the header row (tolerating case, spaces,
 ё/е and a few title rows above it), reading each cell by its column's kind, and turning
 every problem into a Problem that names the file, sheet, row, column and value.
+
+Workbooks are opened with :func:`open_workbook`: python-calamine (a Rust reader, several
+times faster than openpyxl on a large registry) where it is installed, openpyxl otherwise;
+both give the same rows (empty cells as None, whole numbers as int, from cell A1).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
@@ -28,6 +33,8 @@ _KIND_CODES = {DATE: "date.invalid", NUMBER: "number.invalid", INTEGER: "number.
 
 ENUMS: dict[str, type[AliasedEnum]] = {"gender": Gender, "role": Role, "category": Category, "status": PairStatus,
                                         "kind": PairEventKind}
+#: Cell values remembered per table before the memory is started afresh.
+_MEMO_LIMIT = 200_000
 #: How many rows above the header a curator may have added (a title, a note).
 HEADER_SEARCH_ROWS = 10
 #: Messages of record-level checks in the models, and the column each one is about.
@@ -43,6 +50,54 @@ RECORD_CHECKS = {
     "для события": "mentee",
     "наставляемый указывается только для событий": "kind",
 }
+
+
+class Workbook:
+    """The sheets of a workbook, read row by row as openpyxl's ``values_only`` rows."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self._calamine: Any = None
+        self._openpyxl: Any = None
+        try:
+            from python_calamine import CalamineWorkbook
+        except ImportError:
+            import openpyxl
+
+            self._openpyxl = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            self.sheetnames: list[str] = list(self._openpyxl.sheetnames)
+        else:
+            try:
+                self._calamine = CalamineWorkbook.from_path(os.fspath(path))
+            except Exception as exc:  # calamine's errors are of its own classes
+                raise ValueError(f"not a workbook: {exc}") from None
+            self.sheetnames = list(self._calamine.sheet_names)
+
+    def rows(self, name: str) -> Iterator[Sequence[Any]]:
+        if self._openpyxl is not None:
+            return iter(self._openpyxl[name].iter_rows(values_only=True))
+        return _calamine_rows(self._calamine.get_sheet_by_name(name))
+
+    def close(self) -> None:
+        if self._openpyxl is not None:
+            self._openpyxl.close()
+        elif self._calamine is not None:
+            self._calamine.close()
+
+
+def _calamine_rows(sheet: Any) -> Iterator[Sequence[Any]]:
+    """calamine's rows as openpyxl gives them: starting at A1, "" as None, 28.0 as 28."""
+    top, left = sheet.start or (0, 0)
+    yield from ((),) * top
+    pad = (None,) * left
+    for row in sheet.iter_rows():
+        cells = [None if v == "" else int(v) if type(v) is float and v.is_integer() else v for v in row]
+        yield pad + tuple(cells) if pad else cells
+
+
+def open_workbook(path: str | os.PathLike[str]) -> Workbook:
+    """The workbook at ``path`` for reading (ValueError, OSError or a zip error when it is
+    not one)."""
+    return Workbook(path)
 
 
 class Table:
@@ -63,6 +118,7 @@ class Table:
         #: headers of the header row that name no known column (a renamed one among them?)
         self.unknown_headers: list[str] = []
         self._enum_memo: dict[tuple[str, str], AliasedEnum] = {}  # the same few words in 10,000 rows
+        self._memo: dict[tuple[int, type, Any], list[tuple[str, Any]]] = {}  # (column, type, value) -> read
         self._keys: dict[str, Column] = {}
         for col in columns:
             for name in (col.header, *col.aliases):
@@ -116,10 +172,12 @@ class Table:
     # ------------------------------------------------------------------- rows
     def records(self, rows: Iterator[Sequence[Any]]) -> Iterator[tuple[int, dict[str, Any]]]:
         """(row number, {field: raw cell value}) for every non-empty row after the header."""
+        columns = [(f, i) for f, (i, _) in self.index.items()]
         for number, row in enumerate(rows, start=self.header_row + 1):
-            raw = {f: row[i] if i < len(row) else None for f, (i, _) in self.index.items()}
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw.values()) and \
-                    not any((number, i) in self.blanks for i, _ in self.index.values()):
+            size = len(row)
+            raw = {f: row[i] if i < size else None for f, i in columns}
+            if all(v is None or (type(v) is str and not v.strip()) for v in raw.values()) and \
+                    not (self.blanks and any((number, i) in self.blanks for _, i in columns)):
                 continue  # empty rows, including Excel's trailing formatted ones
             yield number, raw
 
@@ -134,28 +192,45 @@ class Table:
 
     def convert(self, row: int, raw: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
         """Cell values read by their column's kind, as nested data for a model, and the
-        fields whose cells could not be read (already reported)."""
+        fields whose cells could not be read (already reported).
+
+        A cell value read once is remembered per column (categories, roles, posts, dates
+        repeat on thousands of rows); people and cases, which the reader nests or resolves
+        further, are read each time."""
         data: dict[str, Any] = {}
         failed: set[str] = set()
-        for col in self.specs:
-            if col.field not in raw:
+        memo = self._memo
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        for position, col in enumerate(self.specs):
+            field = col.field
+            if field not in raw:
                 continue
-            value = raw[col.field]
-            if value is None and (row, self.index[col.field][0]) in self.blanks:
-                self.problem(row, col.field, None, FORMULA_MESSAGE, code="cell.formula")
-                failed.add(col.field)
+            value = raw[field]
+            if value is None and (row, self.index[field][0]) in self.blanks:
+                self.problem(row, field, None, FORMULA_MESSAGE, code="cell.formula")
+                failed.add(field)
                 continue
-            if value is None or (isinstance(value, str) and not value.strip()):
+            if value is None or (type(value) is str and not value.strip()):
                 continue
-            try:
-                items = self._read(col, value)
-            except ValueError as exc:
-                self.problem(row, col.field, value, str(exc), _KIND_CODES.get(col.kind, "input.invalid"))
-                failed.add(col.field)
-                continue
-            for field, item in items:
+            remembered = col.kind not in (PEOPLE, CASES)
+            key = (position, type(value), value)  # the type too: True == 1 == 1.0
+            items = memo.get(key) if remembered else None
+            if items is None:
+                try:
+                    items = self._read(col, value)
+                except ValueError as exc:
+                    self.problem(row, field, value, str(exc), _KIND_CODES.get(col.kind, "input.invalid"))
+                    failed.add(field)
+                    continue
+                if remembered:
+                    memo[key] = items
+            for name, item in items:
+                if "." not in name:
+                    data[name] = item
+                    continue
                 target = data
-                *parents, leaf = field.split(".")
+                *parents, leaf = name.split(".")
                 for parent in parents:
                     target = target.setdefault(parent, {})
                 target[leaf] = item

@@ -6,6 +6,6 @@ document names), :mod:`._requisites` (the requisites and the acts cited), :mod:`
 default wording kept as YAML next to each family).
 """
 
-from ._base import BatchSpec, DemoBatch, Kind, all_kinds, get_kind, register
+from ._base import BatchSpec, DemoBatch, DocumentWarning, Kind, all_kinds, get_kind, register
 
-__all__ = ["BatchSpec", "DemoBatch", "Kind", "all_kinds", "get_kind", "register"]
+__all__ = ["BatchSpec", "DemoBatch", "DocumentWarning", "Kind", "all_kinds", "get_kind", "register"]

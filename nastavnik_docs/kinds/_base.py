@@ -15,6 +15,12 @@ Registering a kind takes a few lines, because most of it follows by convention:
 * the module is found by itself: every public module of this package (and of its
   subpackages) is imported once, and each calls :func:`register` for its kinds.
 
+A context may carry ``warnings`` (a list of Russian sentences): what the curator should
+check although the document could be made — a meeting in the summer, a pupil whose birth
+date is unknown. The kind's builder issues each as a :class:`DocumentWarning` (Python's
+``warnings``), so that every caller — ``render``, a batch, the web page — can show them;
+the CLI prints them.
+
 This layer imports no format library: templates are referred to by file name, and the
 engine finds and fills them.
 """
@@ -22,9 +28,11 @@ engine finds and fills them.
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib
 import pkgutil
 import typing
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +41,7 @@ from pydantic import BaseModel
 
 from ..errors import KindNotFoundError
 
-__all__ = ["Kind", "BatchSpec", "DemoBatch", "register", "get_kind", "all_kinds"]
+__all__ = ["Kind", "BatchSpec", "DemoBatch", "DocumentWarning", "register", "get_kind", "all_kinds"]
 
 #: The formats a template can be written to, in the order a kind lists them.
 TEMPLATED = (".docx", ".xlsx")
@@ -60,6 +68,24 @@ class DemoBatch:
 
     common: str
     source: str = "registry.yaml"
+
+
+class DocumentWarning(UserWarning):
+    """Something in a document the curator should check (the text is Russian): the document
+    is made, and the warning says what to look at."""
+
+
+def _reporting(build: Callable[[Any], BaseModel]) -> Callable[[Any], BaseModel]:
+    """``build`` issuing the ``warnings`` of the context it returns as :class:`DocumentWarning`."""
+
+    @functools.wraps(build)
+    def wrapper(data: Any) -> BaseModel:
+        context = build(data)
+        for text in getattr(context, "warnings", None) or ():
+            warnings.warn(text, DocumentWarning, stacklevel=2)
+        return context
+
+    return wrapper
 
 
 def _template(kind_id: str, given: str | bool | None, suffix: str) -> str | None:
@@ -106,7 +132,7 @@ class Kind:
                                 f"(def build(data: Input) -> Context) or pass {name}=")
         self.id = id
         self.title = title
-        self.build_context = build_context
+        self.build_context = _reporting(build_context)
         self.input_model: type[BaseModel] = models["input_model"]
         self.context_model: type[BaseModel] = models["context_model"]
         self.docx: str | None = _template(id, docx, ".docx")
@@ -168,12 +194,37 @@ def _discover() -> None:
     global _discovered
     if _discovered:
         return
-    package = importlib.import_module(__package__ or "nastavnik_docs.kinds")
+    _import_public(importlib.import_module(__package__ or "nastavnik_docs.kinds"))
+    _discovered = True
+
+
+def _import_public(package: Any) -> None:
+    """Import every public module of ``package`` and of its subpackages."""
     prefix = f"{package.__name__}."
     for info in pkgutil.walk_packages(package.__path__, prefix=prefix):
         if not any(part.startswith("_") for part in info.name.removeprefix(prefix).split(".")):
             importlib.import_module(info.name)
-    _discovered = True
+
+
+def _family_of(kind_id: str) -> Kind | None:
+    """The kind, found by importing only the module its id names by convention («order.x» in
+    ``orders``, «award.x» in ``awards``): a command that makes one document does not load
+    the whole catalogue. None when the convention does not hold (the caller then imports
+    every module)."""
+    from importlib.util import find_spec
+
+    prefix = kind_id.partition(".")[0]
+    if not prefix.isidentifier() or prefix.startswith("_"):
+        return None
+    for name in (f"{prefix}s", prefix):
+        module = f"{__package__}.{name}"
+        if find_spec(module) is not None:
+            found = importlib.import_module(module)
+            if hasattr(found, "__path__"):  # a family of several modules
+                _import_public(found)
+            if kind_id in _KINDS:
+                return _KINDS[kind_id]
+    return None
 
 
 def all_kinds() -> list[Kind]:
@@ -186,6 +237,11 @@ def get_kind(kind: str | Kind) -> Kind:
     """Look a kind up by id; a near miss is suggested in the error."""
     if isinstance(kind, Kind):
         return kind
+    found = _KINDS.get(kind)
+    if found is None and not _discovered:
+        found = _family_of(kind)
+    if found is not None:
+        return found
     _discover()
     try:
         return _KINDS[kind]

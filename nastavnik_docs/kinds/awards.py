@@ -11,6 +11,13 @@ puts the recipient in the case its verb asks for — the template only places th
 
 The description under the name («учителю математики, наставнику»; «обучающейся 7 «Б»
 класса, наставляемой») is built here from the post or class and the role.
+
+The award fits its recipient (``awards.yaml``): without a wording of its own it is chosen by
+the recipient's group (an employee, a learner — a pupil, a student or anyone under 18 —, an
+employer's representative) and role; a learner is never awarded «за добросовестный труд»
+(an error names the field); the Почётная грамота goes to employees, anyone else gets a
+Грамота; a curator's certificate says what the curator did instead of «took part in» their
+own programme; a letter of thanks names the recipient in full above the greeting.
 """
 
 from __future__ import annotations
@@ -22,11 +29,24 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..models import TEXT_MAX, Category, Gender, Official, Organization, PairStatus, Person, Registry, Role
+from ..models import (
+    TEXT_MAX,
+    Category,
+    Gender,
+    Official,
+    Organization,
+    PairStatus,
+    Person,
+    QrCode,
+    Registry,
+    Role,
+    construct,
+)
 from ..models.image import Image
 from ..ru import (
     NBSP,
     PersonForms,
+    agree_with,
     class_genitive,
     decline_post,
     format_date,
@@ -36,9 +56,10 @@ from ..ru import (
     typograph,
 )
 from ._base import BatchSpec, DemoBatch, Kind, register
+from ._data import wording as data_file
 from ._people import bad_input
 
-__all__ = ["AwardContext", "AwardInput", "AwardRecipient", "Phrase", "award_records"]
+__all__ = ["AwardContext", "AwardInput", "AwardRecipient", "Phrase", "award_records", "recipient_group"]
 
 FAMILY = "Грамоты и благодарности"
 
@@ -60,7 +81,12 @@ class AwardInput(_Input):
 
     organization: Organization = Field(description="Организация, которая награждает")
     recipient: AwardRecipient = Field(description="Кого награждают")
-    wording: str | None = Field(default=None, description="За что («за высокий профессионализм …»)")
+    wording: str | None = Field(default=None, description="За что («за высокий профессионализм …»; по умолчанию — "
+                                                         "по роли и категории получателя)")
+    learner_wording: str | None = Field(
+        default=None, description="За что — обучающимся, студентам и несовершеннолетним (по умолчанию — за активное "
+                                  "участие и достижения); «труд» им не пишут")
+    honorary: bool | None = Field(default=None, description="Грамота почётная (по умолчанию — работникам организации)")
     event: str | None = Field(
         default=None,
         description="В чём участвовал (для сертификата): «в программе наставничества … году»",
@@ -73,6 +99,8 @@ class AwardInput(_Input):
     text: str | None = Field(default=None, description="Свой текст благодарственного письма целиком")
     signer: Official | None = Field(default=None, description="Кто подписывает (по умолчанию руководитель)")
     logo: Image | None = Field(default=None, description="Эмблема организации (файл PNG или JPEG)")
+    qr: bool = Field(default=False, description="Печатать QR-код с организацией, номером, датой и получателем "
+                                                "(реквизит 31, внизу справа), чтобы документ можно было сверить с журналом")
 
     @model_validator(mode="after")
     def _order_complete(self) -> AwardInput:
@@ -100,6 +128,7 @@ class AwardContext(BaseModel):
     organization_name: str
     recipient: PersonForms
     about: Phrase
+    honorary: bool
     greeting: str
     statement: str
     degree: str | None
@@ -110,6 +139,7 @@ class AwardContext(BaseModel):
     signer_post: str
     signer_name: str
     logo: Image | None
+    qr: QrCode | None
     font_name: str
     font_size: float
 
@@ -144,7 +174,7 @@ def _post_parts(post: str, category: Category | None, gender: Gender) -> tuple[s
 def describe(recipient: AwardRecipient, gender: Gender) -> Phrase:
     """«учитель математики, наставник» and «учителю математики, наставнику»."""
     nominative, dative = _describe_cached(recipient.post, recipient.category, recipient.role, gender)
-    return Phrase.model_construct(nominative=nominative, dative=dative)
+    return construct(Phrase, {"nominative": nominative, "dative": dative})
 
 
 @lru_cache(maxsize=4096)
@@ -205,6 +235,39 @@ def _forms(recipient: AwardRecipient) -> PersonForms:
     return person_forms(recipient, post="")
 
 
+_WORDING: dict[str, Any] = data_file(__package__ or "nastavnik_docs.kinds", "awards.yaml")
+_LEARNERS = (Category.PUPIL, Category.STUDENT)
+
+
+def recipient_group(recipient: AwardRecipient, day: dt.date) -> str:
+    """«learner» (a pupil, a student, a class for a post, or under 18 on ``day``),
+    «employer» (an employer's representative) or «staff» (an employee of the organisation)."""
+    age = recipient.age_on(day)
+    if recipient.category in _LEARNERS or (age is not None and age < 18):
+        return "learner"
+    if recipient.category is None and recipient.post and _CLASS.search(recipient.post):
+        return "learner"
+    return "employer" if recipient.category is Category.EMPLOYER else "staff"
+
+
+def _role_key(recipient: AwardRecipient) -> str:
+    return recipient.role.value if recipient.role is not None else "any"
+
+
+def _wording(data: AwardInput) -> str:
+    """What the recipient is awarded for: the learner's or the general wording given, else
+    the default of the recipient's group and role; a learner's never speaks of labour."""
+    group = recipient_group(data.recipient, data.date)
+    given, field = ((data.learner_wording, "learner_wording") if group == "learner" and data.learner_wording
+                    else (data.wording, "wording"))
+    text = given or _WORDING["wording"][group][_role_key(data.recipient)]
+    if group == "learner" and any(word in text.lower() for word in _WORDING["learner_forbidden"]):
+        raise bad_input(field, "обучающихся и несовершеннолетних не награждают «за труд»: укажите для них "
+                               "свою формулировку (learner_wording), например «за активное участие в программе "
+                               "наставничества и достигнутые успехи»", text)
+    return _sentence(text)
+
+
 def _context(data: AwardInput, statement: str, forms: PersonForms) -> AwardContext:
     org = data.organization
     gender = forms.gender
@@ -212,13 +275,19 @@ def _context(data: AwardInput, statement: str, forms: PersonForms) -> AwardConte
     signer_post, signer_name = _signature(
         signer.last_name, signer.first_name, signer.middle_name, signer.gender, signer.post,
         tuple(sorted(signer.overrides.items())), tuple(sorted(signer.post_overrides.items())))
+    honorary = data.honorary if data.honorary is not None else recipient_group(data.recipient, data.date) == "staff"
+    about = describe(data.recipient, gender)
+    if data.recipient.role is Role.CURATOR and statement.startswith("в том, что"):
+        # A curator's certificate says what the curator did; the role would repeat it.
+        about = describe(data.recipient.model_copy(update={"role": None}), gender)
     # Every value is built just above from validated input: construct without re-validating
     # (a batch builds thousands of these).
-    return AwardContext.model_construct(
+    return construct(AwardContext, dict(
         founder=org.founder,
         organization_name=_typographed(org.full_name),
         recipient=forms,
-        about=describe(data.recipient, gender),
+        about=about,
+        honorary=honorary,
         greeting=polite_greeting(data.recipient, gender),
         statement=statement,
         degree=data.degree,
@@ -229,30 +298,34 @@ def _context(data: AwardInput, statement: str, forms: PersonForms) -> AwardConte
         signer_post=signer_post,
         signer_name=signer_name,
         logo=data.logo,
+        qr=_qr(data, forms) if data.qr else None,
         font_name=org.font_name,
         font_size=org.font_size,
-    )
+    ))
 
 
-def _need_wording(data: AwardInput, what: str) -> str:
-    if not data.wording:
-        raise bad_input("wording", f"не указано, за что {what} (поле wording)", code="field.missing")
-    return _sentence(data.wording)
+def _qr(data: AwardInput, forms: PersonForms) -> QrCode:
+    """Requisite 31: what a reader checks against the journal — the organisation, the
+    registration number and date, and the recipient, one per line."""
+    number = f"№{NBSP}{data.number} " if data.number else ""
+    return QrCode(text="\n".join((data.organization.short_name,
+                                   f"{number}от {_date_text(data.date, 'numeric')}",
+                                   forms.nominative)))
 
 
 def build_gramota(data: AwardInput) -> AwardContext:
-    forms = _forms(data.recipient)
-    return _context(data, _need_wording(data, "награждается"), forms)
+    return _context(data, _wording(data), _forms(data.recipient))
 
 
 def build_thanks(data: AwardInput) -> AwardContext:
-    forms = _forms(data.recipient)
-    return _context(data, _need_wording(data, "объявляется благодарность"), forms)
+    return _context(data, _wording(data), _forms(data.recipient))
 
 
 def build_diploma(data: AwardInput) -> AwardContext:
-    forms = _forms(data.recipient)
-    return _context(data, _need_wording(data, "награждается дипломом"), forms)
+    if not data.wording and not data.learner_wording:
+        raise bad_input("wording", "не указано, за что награждается дипломом (поле wording): диплом дают "
+                                   "за победу или место в конкурсе", code="field.missing")
+    return _context(data, _wording(data), _forms(data.recipient))
 
 
 def build_letter(data: AwardInput) -> AwardContext:
@@ -260,21 +333,19 @@ def build_letter(data: AwardInput) -> AwardContext:
     if data.text:
         text = _sentence(data.text)
     else:
-        wording = _need_wording(data, "выражается благодарность")
         text = _typographed(f"Администрация {data.organization.short_name} выражает Вам "
-                            f"искреннюю благодарность {wording}")
+                            f"искреннюю благодарность {_wording(data)}")
     return _context(data, text, forms)
 
 
 def build_certificate(data: AwardInput) -> AwardContext:
     forms = _forms(data.recipient)
-    gender = forms.gender
     if not data.event:
         raise bad_input("event", "не указано, в чём участвовал получатель сертификата "
                         "(поле event, например «в программе наставничества …»)", code="field.missing")
-    statement = _sentence(f"в том, что {gendered(gender, 'он', 'она')} "
-                          f"{gendered(gender, 'принял', 'приняла')} участие {data.event}")
-    return _context(data, statement, forms)
+    key = "curator_statement" if data.recipient.role is Role.CURATOR else "participant_statement"
+    text = " ".join(_WORDING[key].split()).replace("{event}", " ".join(data.event.split()))
+    return _context(data, _sentence(agree_with(text, forms)), forms)
 
 
 # --------------------------------------------------------------------------- batch

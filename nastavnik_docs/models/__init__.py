@@ -1,5 +1,7 @@
 """Domain models of a mentoring programme (pydantic v2; no I/O, no file formats)."""
 
+from typing import TYPE_CHECKING, Any
+
 from ._enums import (
     AliasedEnum,
     Case,
@@ -12,33 +14,76 @@ from ._enums import (
     Role,
     normalize_word,
 )
+from .construct import construct
 from .findings import Finding, Severity
-from .forms import BUILTIN_FORMS, MentoringForm, find_form, nearest_form
+from .forms import (
+    BUILTIN_FORMS,
+    DEFAULT_FORMAT,
+    FORMATS,
+    PAIR_TYPES,
+    MentoringForm,
+    MentoringFormat,
+    PairType,
+    derive_pair_type,
+    find_form,
+    find_format,
+    find_pair_type,
+    form_dimension,
+    form_text,
+    nearest_form,
+)
 from .history import PairEvent, history_errors
-from .image import Image
+from .image import Image, QrCode
 from .organization import Organization
 from .origin import HasOrigin, Origin
 from .pair import Pair, SupplementaryAgreement
 from .participant import LegalRepresentative, Participant
 from .person import NAME_MAX, TEXT_MAX, Model, Official, Person
 from .plausibility import data_warnings, person_warnings
-from .registry import Registry, RegistryProblem, check_registry, nearest_participant
-from .roadmap import (
-    Activity,
-    Block,
-    Column,
-    ColumnRole,
-    Period,
-    Roadmap,
-    RoadmapNote,
-    RoadmapRow,
-    Stage,
-    Stamp,
-    StampKind,
-    SubStage,
+from .registry import Registry, RegistryProblem, check_registry, nearest_participant, unknown_form_message
+from .statistics import (
+    Chart,
+    ChartPanel,
+    ChartSeries,
+    CoverageTable,
+    SurveyAnswers,
+    SurveyResults,
+    SurveyStage,
+    TableLine,
 )
-from .target import Target
+from .target import Measure, Target
 from .year_checks import YEAR_CHECKS, check_year
+
+if TYPE_CHECKING:
+    from .roadmap import (
+        Activity,
+        Block,
+        Column,
+        ColumnRole,
+        Period,
+        Roadmap,
+        RoadmapNote,
+        RoadmapRow,
+        Stage,
+        Stamp,
+        StampKind,
+        SubStage,
+    )
+
+#: The roadmap's models (a table, its periods and deadline wording) load on first use: most
+#: documents never need them, and they take a third of the models' import time.
+_ROADMAP = frozenset({"Activity", "Block", "Column", "ColumnRole", "Period", "Roadmap", "RoadmapNote", "RoadmapRow", "Stage", "Stamp", "StampKind", "SubStage"})
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _ROADMAP:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import roadmap
+
+    value = getattr(roadmap, name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Activity",
@@ -47,28 +92,39 @@ __all__ = [
     "Block",
     "Case",
     "Category",
+    "Chart",
+    "ChartPanel",
+    "ChartSeries",
     "Column",
     "ColumnRole",
     "Comparison",
+    "CoverageTable",
+    "DEFAULT_FORMAT",
+    "FORMATS",
     "Finding",
     "Gender",
     "HasOrigin",
     "Image",
     "LegalRepresentative",
+    "Measure",
     "MentoringForm",
+    "MentoringFormat",
     "Model",
     "NAME_MAX",
     "Official",
     "OrgKind",
     "Organization",
     "Origin",
+    "PAIR_TYPES",
     "Pair",
     "PairEvent",
     "PairEventKind",
     "PairStatus",
+    "PairType",
     "Participant",
     "Period",
     "Person",
+    "QrCode",
     "Registry",
     "RegistryProblem",
     "Roadmap",
@@ -82,15 +138,26 @@ __all__ = [
     "SubStage",
     "SupplementaryAgreement",
     "TEXT_MAX",
+    "SurveyAnswers",
+    "SurveyResults",
+    "SurveyStage",
+    "TableLine",
     "Target",
     "YEAR_CHECKS",
     "check_registry",
     "check_year",
+    "construct",
     "data_warnings",
-    "history_errors",
+    "derive_pair_type",
     "find_form",
+    "find_format",
+    "find_pair_type",
+    "form_dimension",
+    "form_text",
+    "history_errors",
     "nearest_form",
     "nearest_participant",
     "normalize_word",
     "person_warnings",
+    "unknown_form_message",
 ]

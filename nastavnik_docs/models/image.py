@@ -1,8 +1,9 @@
-"""A picture a document places: an organisation's logo, a signature scan, a stamp.
+"""A picture a document places: an organisation's logo, a signature scan, a stamp, a QR code.
 
 Context models declare ``logo: Image | None`` and templates write ``{{ logo }}`` in a
 paragraph or a table cell of its own. This is only the data (a file or bytes, a size in
-mm); the DOCX engine turns it into a drawing where the template prints it.
+mm; for a QR code, its text); the DOCX engine turns it into a drawing where the template
+prints it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-__all__ = ["Image"]
+__all__ = ["Image", "QrCode"]
 
 
 class Image(BaseModel):
@@ -42,3 +43,13 @@ class Image(BaseModel):
         if (self.path is None) == (self.data is None):
             raise ValueError("укажите либо файл изображения (path), либо его данные (data)")
         return self
+
+
+class QrCode(BaseModel):
+    """A QR code holding ``text`` (requisite 31 of ГОСТ Р 7.0.97-2025: a document's
+    details, so that a printed copy can be checked), printed ``size_mm`` square."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(min_length=1, description="Что закодировано")
+    size_mm: float = Field(default=20, gt=0, le=100, description="Сторона квадрата, мм")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
-from ._enums import PairEventKind, PairStatus
+from ._enums import PairEventKind, PairStatus, normalize_word
+from .forms import form_dimension, form_key, form_text
 from .history import END_STATUS, PairEvent, history_errors, rewind
 from .origin import HasOrigin
 from .person import Model
@@ -37,7 +39,17 @@ class Pair(HasOrigin):
     id: str | None = Field(default=None, description="Номер пары (по умолчанию — порядковый)")
     mentor: str = Field(min_length=1, description="ID наставника")
     mentees: list[str] = Field(min_length=1, description="ID наставляемых")
-    form: str = Field(min_length=1, description="Форма наставничества")
+    pair_type: str | None = Field(
+        default=None, description="Тип пары — кто кого наставляет («учитель – учитель», «ученик – ученик»…); "
+                                  "если не указан, определяется по категориям участников")
+    format: str | None = Field(
+        default=None, description="Формат наставничества («групповое», «реверсивное»…); "
+                                  "если не указан — традиционное (один на один)")
+    form: str = Field(
+        default="", exclude=True,
+        description="Форма наставничества одной строкой, как в прежних базах: значение относится "
+                    "к типу пары или к формату и переносится туда; после чтения — как документы "
+                    "печатают форму пары")
     start: date = Field(description="Дата начала")
     end: date | None = Field(default=None, description="Дата окончания")
     status: PairStatus = Field(default=PairStatus.ACTIVE, description="Статус")
@@ -46,6 +58,20 @@ class Pair(HasOrigin):
     goal: str | None = Field(default=None, description="Цель наставничества")
     end_reason: str | None = Field(default=None, description="Причина досрочного прекращения")
     history: list[PairEvent] = Field(default_factory=list, description="История пары: события с датами")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _two_dimensions(cls, data: Any) -> Any:
+        """The one-column ``form`` goes to the dimension it belongs to (replacing what that field
+        said, so that data changed through ``form`` keep working); ``form`` becomes the text
+        documents print («учитель – учитель», «групповое», or both joined by a comma)."""
+        if not isinstance(data, dict):
+            return data
+        values = {k: _text(data.get(k)) for k in ("form", "pair_type", "format")}
+        form = values.pop("form")
+        if form and form_key(form) != form_key(form_text(**values)):
+            values[form_dimension(form)] = form  # the one-column value sets (or replaces) its dimension
+        return {**data, **values, "form": form_text(**values)}
 
     @field_validator("mentees", mode="before")
     @classmethod
@@ -143,3 +169,11 @@ class Pair(HasOrigin):
         state = self.as_of(day)
         return (state is not None and state.status is PairStatus.ACTIVE
                 and (self.end is None or day <= self.end))
+
+
+def _text(value: Any) -> str | None:
+    """A form value as text: stripped, None when empty."""
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text if normalize_word(text) else None

@@ -5,12 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
 from ._enums import PairStatus, Role
-from .forms import MentoringForm, find_form, form_key, nearest_form
+from .forms import (
+    DEFAULT_FORMAT,
+    Dimension,
+    MentoringForm,
+    MentoringFormat,
+    PairType,
+    derive_pair_type,
+    find_form,
+    find_format,
+    find_pair_type,
+    form_key,
+    form_text,
+    looks_like_pair_type,
+    nearest_form,
+)
 from .pair import Pair
 from .participant import Participant
 from .person import Model
@@ -39,6 +53,21 @@ class RegistryProblem:
     event: int | None = None
 
 
+class _Stamp:
+    """Which lists a registry was checked with (their identities and lengths). Two stamps are
+    always equal, so that it never makes two equal registries unequal."""
+
+    __slots__ = ("lists",)
+
+    def __init__(self, lists: tuple[int, ...]):
+        self.lists = lists
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Stamp)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class Registry(Model):
     """Participants and their pairs, checked as a whole.
 
@@ -50,17 +79,50 @@ class Registry(Model):
 
     participants: list[Participant] = Field(default_factory=list, description="Участники")
     pairs: list[Pair] = Field(default_factory=list, description="Пары и группы")
-    forms: list[MentoringForm] = Field(default_factory=list, description="Дополнительные формы наставничества")
+    pair_types: list[PairType] = Field(default_factory=list, description="Свои типы пар (кто кого наставляет)")
+    formats: list[MentoringFormat] = Field(default_factory=list, description="Свои форматы наставничества")
+    forms: list[MentoringForm] = Field(
+        default_factory=list, exclude=True,
+        description="Свои формы одним списком, как в прежних базах: каждая переносится в типы пар "
+                    "или в форматы")
     max_mentees_per_mentor: int | None = Field(default=None, ge=1, description="Максимум наставляемых у наставника")
 
     _by_id: dict[str, Participant] = PrivateAttr(default_factory=dict)
+    _checked: _Stamp = PrivateAttr(default_factory=lambda: _Stamp(()))
+
+    def _lists(self) -> tuple[int, ...]:
+        return id(self.participants), len(self.participants), id(self.pairs), len(self.pairs)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_forms(cls, data: Any) -> Any:
+        """The one list of older registries goes into the pair types and the formats."""
+        if not isinstance(data, dict) or not data.get("forms"):
+            return data
+        types, formats = list(data.get("pair_types") or []), list(data.get("formats") or [])
+        for item in data["forms"]:
+            form = item if isinstance(item, MentoringForm) else MentoringForm.model_validate(item)
+            fields = form.model_dump(include=set(MentoringForm.model_fields))
+            if isinstance(form, PairType) or (not isinstance(form, MentoringFormat)
+                                              and looks_like_pair_type(form.title)):
+                types.append(form if isinstance(form, PairType) else PairType(**fields))
+            else:
+                formats.append(form if isinstance(form, MentoringFormat) else MentoringFormat(**fields))
+        return {**data, "pair_types": types, "formats": formats, "forms": []}
 
     @model_validator(mode="after")
     def _check_links(self) -> Registry:
+        if self._checked.lists == self._lists():  # checked already, passed in again (pydantic reruns
+            return self                           # after-validators); a copy with new lists is checked
         errors = [p for p in check_registry(self) if p.severity == "error"]
         if errors:
             raise ValueError("; ".join(_describe(p) for p in errors))
         self._by_id = {p.id: p for p in self.participants}
+        self._checked = _Stamp(self._lists())
+        for i, pair in enumerate(self.pairs):
+            if not pair.form:  # documents print the derived type (or the default format)
+                found = self.pair_type_of(pair) or self.format_of(pair) or DEFAULT_FORMAT
+                self.pairs[i] = pair.model_copy(update={"form": found.title})
         return self
 
     def participant(self, participant_id: str) -> Participant:
@@ -73,7 +135,34 @@ class Registry(Model):
         return [self._by_id[m] for m in pair.mentees]
 
     def form_of(self, pair: Pair) -> MentoringForm | None:
-        return find_form(pair.form, self.forms)
+        """The listed form the pair's one-line ``form`` names (a pair type or a format), if any."""
+        return find_form(pair.form, [*self.pair_types, *self.formats]) if pair.form else None
+
+    def pair_type_of(self, pair: Pair) -> PairType | None:
+        """Who mentors whom: the type the pair gives, or the one its people's categories fit.
+
+        None when the given type is in no list (``check_registry`` reports it) or when no type
+        fits the people.
+        """
+        return resolve_pair_type(pair, self.pair_types, self.formats, self._people())
+
+    def format_of(self, pair: Pair) -> MentoringFormat | None:
+        """How the pair works: the format it gives, «традиционное (один на один)» when it gives
+        none; None when the given format is in no list (``check_registry`` reports it)."""
+        return resolve_format(pair, self.pair_types, self.formats)
+
+    def form_text(self, pair: Pair) -> str:
+        """The pair's form as documents print it in full: the pair type (given or derived) and,
+        unless it is one to one, the format («учитель – учитель, групповое»)."""
+        pair_type, fmt = self.pair_type_of(pair), self.format_of(pair)
+        type_title = pair_type.title if pair_type else pair.pair_type
+        format_title = fmt.title if fmt is not None else pair.format
+        if fmt is DEFAULT_FORMAT and not pair.format:
+            format_title = None
+        return form_text(type_title, format_title)
+
+    def _people(self) -> dict[str, Participant]:
+        return self._by_id or {p.id: p for p in self.participants}
 
     def mentors(self) -> list[Participant]:
         """Everyone who mentors in at least one pair, or whose primary role is mentor."""
@@ -136,12 +225,76 @@ def unknown_person_message(pid: str, participants: list[Participant]) -> str:
     return message
 
 
-def unknown_form_message(form: str, forms: list[MentoringForm]) -> str:
+#: The Russian name of each dimension and of its list on the workbook's sheet «Списки».
+DIMENSION_WORDS: dict[Dimension, tuple[str, str]] = {
+    "pair_type": ("тип пары", "Тип пары"),
+    "format": ("формат наставничества", "Формат наставничества"),
+}
+
+
+def unknown_form_message(form: str, forms: list[MentoringForm], dimension: Dimension | None = None) -> str:
     """The message for a form that is in no list, suggesting the nearest listed form."""
-    near = nearest_form(form, forms)
+    near = nearest_form(form, forms, dimension) or nearest_form(form, forms)
     hint = f"; возможно, «{near.title}»" if near is not None else ""
-    return ("неизвестная форма наставничества" + hint
-            + "; добавьте её в список форм или выберите из списка")
+    what = f" ({DIMENSION_WORDS[dimension][0]} «{form}» не найден в списке)" if dimension else ""
+    return ("неизвестная форма наставничества" + what + hint
+            + "; добавьте её в свой список или выберите из списка")
+
+
+def _given(pair: Pair, dimension: Dimension, pair_types: list[PairType],
+           formats: list[MentoringFormat]) -> tuple[bool, MentoringForm | None]:
+    """(decided, the listed value) of one dimension from what the pair gives.
+
+    The pair's own field decides unless its value belongs to the other list; a value an
+    older registry put in the other field (the organisation's own type written without a
+    spaced dash) is found here when it is in this dimension's list only.
+    """
+    finders = {"pair_type": lambda text: find_pair_type(text, pair_types),
+               "format": lambda text: find_format(text, formats)}
+    mine, theirs = finders[dimension], finders["format" if dimension == "pair_type" else "pair_type"]
+    own, other = (pair.pair_type, pair.format) if dimension == "pair_type" else (pair.format, pair.pair_type)
+    if own:
+        found = mine(own)
+        if found is not None or theirs(own) is None:
+            return True, found
+    elif other and theirs(other) is None:
+        found = mine(other)
+        if found is not None:
+            return True, found
+    return False, None
+
+
+def resolve_pair_type(pair: Pair, pair_types: list[PairType], formats: list[MentoringFormat],
+                      people: dict[str, Participant]) -> PairType | None:
+    """``Registry.pair_type_of`` for a registry's lists and people (also for a draft registry)."""
+    decided, found = _given(pair, "pair_type", pair_types, formats)
+    if decided:
+        return found if isinstance(found, PairType) else None
+    mentor = people.get(pair.mentor)
+    mentees = [people[m] for m in pair.mentees if m in people]
+    if mentor is None or len(mentees) != len(pair.mentees):
+        return None
+    return derive_pair_type(mentor, mentees, pair_types)
+
+
+def resolve_format(pair: Pair, pair_types: list[PairType], formats: list[MentoringFormat]) -> MentoringFormat | None:
+    """``Registry.format_of`` for a registry's lists (also for a draft registry)."""
+    decided, found = _given(pair, "format", pair_types, formats)
+    if decided:
+        return found if isinstance(found, MentoringFormat) else None
+    return DEFAULT_FORMAT
+
+
+def _unknown_forms(i: int, pair: Pair, registry: Registry) -> list[RegistryProblem]:
+    """A pair type or format given but in no list (an error for the year's check)."""
+    problems = []
+    known = [*registry.pair_types, *registry.formats]
+    checks: tuple[tuple[Dimension, str | None], ...] = (("pair_type", pair.pair_type), ("format", pair.format))
+    for dimension, value in checks:
+        if value and find_form(value, known) is None:
+            problems.append(RegistryProblem(unknown_form_message(value, known, dimension), severity="warning",
+                                            pair=i, field=dimension, value=value, code="pair.form_unknown"))
+    return problems
 
 
 def check_registry(registry: Registry) -> list[RegistryProblem]:
@@ -173,10 +326,13 @@ def check_registry(registry: Registry) -> list[RegistryProblem]:
                     problems.append(RegistryProblem(
                         f"история пары, {event.title}: {unknown_person_message(pid, registry.participants)}",
                         pair=i, field=field, value=pid, code="pair.person_unknown", event=j))
-        if find_form(pair.form, registry.forms) is None:
-            problems.append(RegistryProblem(unknown_form_message(pair.form, registry.forms),
-                                            severity="warning", pair=i, field="form", value=pair.form,
-                                            code="pair.form_unknown"))
+        unknown = _unknown_forms(i, pair, registry)
+        problems.extend(unknown)
+        if not unknown and not pair.pair_type and resolve_pair_type(
+                pair, registry.pair_types, registry.formats, by_id) is None and all(
+                pid in by_id for pid in (pair.mentor, *pair.mentees)):
+            problems.append(RegistryProblem(_undetermined_message(pair, by_id), severity="warning", pair=i,
+                                            field="pair_type", code="pair.type_undetermined"))
         months = pair.duration_months()
         if months is not None and not (MIN_PROGRAMME_MONTHS - 0.05 <= months <= MAX_PROGRAMME_MONTHS + 0.05):
             problems.append(RegistryProblem(
@@ -185,7 +341,7 @@ def check_registry(registry: Registry) -> list[RegistryProblem]:
         if pair.status is PairStatus.ACTIVE:
             mentee_load[pair.mentor] = mentee_load.get(pair.mentor, 0) + len(pair.mentees)
 
-    problems.extend(_overlapping_mentees(registry.pairs, registry.forms))
+    problems.extend(_overlapping_mentees(registry, by_id))
     limit = registry.max_mentees_per_mentor
     if limit is not None:
         for mentor, load in mentee_load.items():
@@ -197,17 +353,44 @@ def check_registry(registry: Registry) -> list[RegistryProblem]:
     return problems
 
 
-def _overlapping_mentees(pairs: list[Pair], forms: list[MentoringForm]) -> list[RegistryProblem]:
-    """A mentee may not be in two active pairs of the same form whose periods overlap."""
+def _undetermined_message(pair: Pair, people: dict[str, Participant]) -> str:
+    mentor = people[pair.mentor].category.label
+    mentees = ", ".join(dict.fromkeys(people[m].category.label for m in pair.mentees))
+    return (f"тип пары не указан и не определяется по категориям участников (наставник — {mentor}, "
+            f"наставляемые — {mentees}): укажите тип пары")
+
+
+def _form_key(pair: Pair, registry: Registry, people: dict[str, Participant],
+              memo: dict[tuple, tuple[str, str]]) -> tuple[str, str]:
+    """The pair's type and format as canonical titles (the value as given when not listed)."""
+    mentor = people.get(pair.mentor)
+    key = (pair.pair_type, pair.format, mentor.category if mentor else None, mentor.post if mentor else None,
+           frozenset(people[m].category if m in people else None for m in pair.mentees))
+    if key not in memo:
+        memo[key] = _resolved_titles(pair, registry, people)
+    return memo[key]
+
+
+def _resolved_titles(pair: Pair, registry: Registry, people: dict[str, Participant]) -> tuple[str, str]:
+    pair_type = resolve_pair_type(pair, registry.pair_types, registry.formats, people)
+    fmt = resolve_format(pair, registry.pair_types, registry.formats)
+    return (pair_type.title if pair_type else form_key(pair.pair_type or ""),
+            fmt.title if fmt else form_key(pair.format or ""))
+
+
+def _overlapping_mentees(registry: Registry, people: dict[str, Participant]) -> list[RegistryProblem]:
+    """A mentee may not be in two active pairs of the same type and format whose periods overlap."""
     problems = []
-    seen: dict[tuple[str, str], list[int]] = {}
+    seen: dict[tuple[str, tuple[str, str]], list[int]] = {}
     far = date.max
+    pairs = registry.pairs
+    memo: dict[tuple, tuple[str, str]] = {}  # many pairs share type, format and categories
     for i, pair in enumerate(pairs):
         if pair.status is not PairStatus.ACTIVE:
             continue
+        form = _form_key(pair, registry, people, memo)
         for mentee in pair.mentees:
-            form = find_form(pair.form, forms)
-            key = (mentee, form.title if form else form_key(pair.form))
+            key = (mentee, form)
             for j in seen.get(key, []):
                 other = pairs[j]
                 if pair.start <= (other.end or far) and other.start <= (pair.end or far):

@@ -10,6 +10,10 @@ from pydantic import Field
 from ._enums import Comparison
 from .person import Model
 
+#: The shares of the coverage table a target may check (``stats`` defines each one's line).
+Measure = Literal["pupils", "students", "teachers", "young_specialists", "pupils_10_19", "pupils_15_19",
+                  "early_ends"]
+
 
 class Target(Model):
     """«не менее 15 % педагогических работников в 2025 году»."""
@@ -20,9 +24,12 @@ class Target(Model):
     unit: str = Field(default="%", description="Единица измерения")
     year: int | None = Field(default=None, ge=2000, le=2100, description="Год")
     wording: str | None = Field(default=None, description="Формулировка как в источнике")
-    measure: Literal["pupils", "students", "teachers", "young_specialists"] | None = Field(
+    measure: Measure | None = Field(
         default=None,
-        description="Какая доля охвата проверяется (строка таблицы охвата), если показатель — охват",
+        description="Какая доля проверяется (строка таблицы охвата): pupils, students, teachers, "
+                    "young_specialists, pupils_10_19 (обучающиеся 10–19 лет — наставляемые), "
+                    "pupils_15_19 (обучающиеся 15–19 лет — наставники), early_ends (доля досрочно "
+                    "прекращённых пар)",
     )
 
     def is_met(self, actual: Decimal | float | int) -> bool:

@@ -18,11 +18,11 @@ from datetime import date
 
 from ._enums import Category, PairStatus
 from .findings import Finding, Severity
-from .forms import nearest_form
+from .forms import Dimension, nearest_form
 from .origin import HasOrigin
 from .pair import Pair
 from .participant import Participant
-from .registry import Registry, RegistryProblem, check_registry, nearest_participant
+from .registry import DIMENSION_WORDS, Registry, RegistryProblem, check_registry, nearest_participant
 
 __all__ = ["YEAR_CHECKS", "check_year"]
 
@@ -35,7 +35,8 @@ YEAR_CHECKS: dict[str, str] = {
     "pair.end_date_missing": "у завершённой или прекращённой пары нет даты окончания",
     "participant.birth_date_missing": "у обучающегося или студента нет даты рождения",
     "participant.representative_missing": "у несовершеннолетнего участника нет законного представителя",
-    "pair.form_unknown": "формы наставничества нет в списке",
+    "pair.form_unknown": "типа пары или формата наставничества нет в списке",
+    "pair.type_undetermined": "тип пары не указан и не определяется по категориям участников",
     "pair.person_unknown": "в паре указан человек, которого нет среди участников",
     "participant.duplicate_id": "два участника с одним ID",
     "pair.duration": "срок программы короче 3 месяцев или длиннее года",
@@ -191,11 +192,13 @@ class _Check:
 
     def _hint(self, problem: RegistryProblem) -> str:
         if problem.code == "pair.form_unknown":
-            near = nearest_form(problem.value or "", self.registry.forms)
+            known = [*self.registry.pair_types, *self.registry.formats]
+            dimension: Dimension = "format" if problem.field == "format" else "pair_type"
+            near = nearest_form(problem.value or "", known, dimension) or nearest_form(problem.value or "", known)
+            where = f"в конец списка «{DIMENSION_WORDS[dimension][1]}» на листе «Списки»"
             if near is not None:
-                return (f"Исправьте на «{near.title}» или допишите свою форму в конец списка форм "
-                        f"на листе «Списки».")
-            return "Выберите форму из списка на листе «Списки» или допишите свою в конец этого списка."
+                return f"Исправьте на «{near.title}» или допишите своё значение {where}."
+            return f"Выберите значение из списка или допишите своё {where}."
         if problem.code == "pair.person_unknown":
             person = nearest_participant(problem.value or "", self.registry.participants)
             fix = f"Исправьте на «{person.id}» ({_name(person)}) или добавьте" if person is not None else "Добавьте"
@@ -208,6 +211,7 @@ _HINTS = {
     "pair.duration": "Персонализированная программа наставничества длится от 3 месяцев до 1 года: "
                      "проверьте даты начала и окончания.",
     "pair.mentee_overlap": "Завершите прежнюю пару или измените сроки одной из пар.",
+    "pair.type_undetermined": "Укажите тип пары в столбце «Тип пары» листа «Пары» (кто кого наставляет).",
     "mentor.overload": "Распределите наставляемых между наставниками или измените ограничение "
                        "на листе «Списки».",
 }

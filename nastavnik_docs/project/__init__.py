@@ -8,11 +8,39 @@ This layer sits above the catalogue, the batch engine and ``render``; nothing be
 imports it.
 """
 
-from ._file import PROJECT_FILE, Officials, ProjectFile, parse_school_year
-from ._journal import DocumentState, IssueState, Journal, JournalEntry, load_state
-from ._plan import ItemStatus, PlanItem, Stage
-from ._project import INDEX_XLSX, JOURNAL_XLSX, CheckFailed, IssuedDocument, Project, YearReport, find_project
-from ._resolve import find_person
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._file import Officials, ProjectFile, parse_school_year
+    from ._find import PROJECT_FILE, find_project
+    from ._journal import DocumentState, IssueState, Journal, JournalEntry, load_state
+    from ._plan import ItemStatus, PlanItem, Stage
+    from ._project import INDEX_XLSX, JOURNAL_XLSX, CheckFailed, IssuedDocument, Project, YearReport
+    from ._resolve import find_person
+
+#: Public name -> the module that defines it, imported on first use (PEP 562): the CLI asks
+#: ``find_project`` on every command, which must not load the whole case file machinery.
+_WHERE = {
+    **dict.fromkeys(("Officials", "ProjectFile", "parse_school_year"), "_file"),
+    **dict.fromkeys(("PROJECT_FILE", "find_project"), "_find"),
+    **dict.fromkeys(("DocumentState", "IssueState", "Journal", "JournalEntry", "load_state"), "_journal"),
+    **dict.fromkeys(("ItemStatus", "PlanItem", "Stage"), "_plan"),
+    **dict.fromkeys(("INDEX_XLSX", "JOURNAL_XLSX", "CheckFailed", "IssuedDocument", "Project", "YearReport"),
+                    "_project"),
+    "find_person": "_resolve",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CheckFailed",

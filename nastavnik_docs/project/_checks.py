@@ -28,8 +28,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
-
 from ..kinds import get_kind
 from ..models import Category, Finding, Pair, PairEventKind, Person, Registry, Severity
 from ..ru import format_date
@@ -346,24 +344,15 @@ def pair_findings(sources: Sources) -> list[Finding]:
 
 
 def coverage_findings(results: list[DryResult]) -> list[Finding]:
-    """A head count (the denominator of a share) smaller than the number it divides."""
-    from ..stats import coverage
+    """A head count (the denominator of a share) smaller than the number it divides: the
+    report refuses to be built (the control relation of ``stats`` named in its reason)."""
+    from ..stats import COVERAGE_FORM
 
-    found = []
-    for built in (r.built for r in results if r.built is not None):
-        model: BaseModel = built.inputs[0]
-        if not built.kind.id.startswith("report.") or not hasattr(model, "reporting_period"):
-            continue
-        report = coverage(model.registry, model.reporting_period(), model.totals)  # type: ignore[attr-defined]
-        for line in report.lines:
-            if line.total is not None and line.count > line.total:
-                found.append(_error(
-                    "report.denominator",
-                    f"{doc_title(built.entry)}: строка {line.code} «{line.title}» — по базе {line.count}, "
-                    f"а общая численность указана {line.total}",
-                    "Проверьте численность (totals) в данных отчёта: она не может быть меньше числа "
-                    "участников по базе.", documents=[built.entry.key]))
-    return found
+    marker = f"({COVERAGE_FORM.share_rules[0][0]})"
+    return [_error("report.denominator", f"{doc_title(result.entry)}: {reason}",
+                   "Проверьте численность (totals) в данных отчёта: она не может быть меньше числа "
+                   "участников по базе.", documents=[result.entry.key])
+            for result in results if result.built is None for reason in result.reasons if marker in reason]
 
 
 # --------------------------------------------------------------------------- warnings

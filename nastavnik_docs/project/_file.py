@@ -18,14 +18,13 @@ from typing import Any
 from pydantic import Field, field_validator, model_validator
 
 from ..models import Model, Official, Organization
+from ._find import PROJECT_FILE  # the name of the project file in a project folder
 
 __all__ = [
     "PROJECT_FILE", "ActInForce", "CommissionSpec", "Contract", "DocumentEntry", "Holiday", "NumberingRule",
     "Officials", "ProjectFile", "KEY_PATTERN", "parse_school_year",
 ]
 
-#: The name of the project file in a project folder.
-PROJECT_FILE = "nastavnik.yaml"
 #: Keys of documents and acts: Latin identifiers, so that they never clash with the Russian
 #: text of a basis or with the keys of federal acts («273-ФЗ», «Р-145»).
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"

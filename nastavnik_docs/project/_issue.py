@@ -175,6 +175,10 @@ class Issuer:
         except KeyError as exc:
             raise Unresolved(str(exc.args[0])) from None
         kind = get_kind(entry.kind)
+        if kind.id in self.plan.outside_year:
+            raise Unresolved(f"«{kind.title}» — документ органа управления образованием: его делают из "
+                             "таблиц охвата организаций командой nastavnik-docs aggregate, а не в плане "
+                             "года организации")
         series = entry.series or self.plan.series_of(kind.id)
         if series is not None and entry.date is None:
             raise Unresolved("не указана дата документа (date)")

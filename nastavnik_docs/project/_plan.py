@@ -49,6 +49,8 @@ class PlanData:
     citations: dict[str, str]
     approved_by: dict[str, dict[str, str]]
     officials: dict[str, dict[str, str]]
+    #: Kinds an organisation's year never issues (the education authority's documents).
+    outside_year: frozenset[str] = frozenset()
 
     def stage(self, stage_id: str) -> Stage:
         for stage in self.stages:
@@ -90,7 +92,8 @@ def plan_data() -> PlanData:
                     series_titles=dict(raw.get("series_titles", {})),
                     citations=dict(raw.get("citations", {})),
                     approved_by={k: dict(v) for k, v in raw.get("approved_by", {}).items()},
-                    officials={k: dict(v) for k, v in raw.get("officials", {}).items()})
+                    officials={k: dict(v) for k, v in raw.get("officials", {}).items()},
+                    outside_year=frozenset(raw.get("outside_year", ())))
 
 
 class ItemStatus(StrEnum):

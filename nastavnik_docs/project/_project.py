@@ -18,6 +18,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
+from ..batch import Numbering
 from ..errors import InputError, NastavnikError, OutputExistsError
 from ..kinds import get_kind
 from ..models import Finding, Registry, Severity
@@ -33,10 +34,12 @@ from ._checks import (
     pair_findings,
 )
 from ._file import PROJECT_FILE, ProjectFile
+from ._find import find_project
 from ._issue import Built, Issuer
 from ._journal import (
     JOURNAL_COLUMNS,
     Journal,
+    JournalEntry,
     journal_series,
     load_journal,
     load_state,
@@ -108,15 +111,6 @@ class YearReport:
         lines.append(f"Журнал: {self.journal}")
         lines.append(f"Опись: {self.index}")
         return "\n".join(lines)
-
-
-def find_project(start: PathLike) -> Path | None:
-    """The project folder that holds ``start`` (a file or folder), if any."""
-    path = Path(start).resolve()
-    for folder in [path, *path.parents] if path.is_dir() else list(path.parents):
-        if (folder / PROJECT_FILE).is_file():
-            return folder
-    return None
 
 
 def _reasons(exc: BaseException) -> list[str]:
@@ -391,6 +385,32 @@ class Project:
         return report
 
     # ------------------------------------------------------------------ lists
+
+    # ------------------------------------------------------------------ a batch outside the plan
+
+    def batch_numbering(self, kind_id: str) -> tuple[str, Numbering]:
+        """The journal's series for documents of ``kind_id`` and registration numbers that
+        continue it (``nastavnik-docs batch --journal``: certificates issued in a batch of
+        their own still take the next free numbers of the folder's journal)."""
+        from ._file import NumberingRule
+        from ._numbering import sequence_of
+
+        series = self.plan_data.series_of(kind_id)
+        if series is None:
+            raise InputError(f"документы «{get_kind(kind_id).title}» не регистрируются в журнале дела")
+        rule = self.file.numbering.get(series) or NumberingRule()
+        taken = [n for n in (sequence_of(rule, u) for u in self.journal.numbers(series)) if n is not None]
+        return series, Numbering(start=max([rule.start - 1, *taken]) + 1, format=rule.format)
+
+    def register_batch(self, kind_id: str, series: str,
+                       rows: list[tuple[str, str, str, dt.date | None, str]]) -> Path:
+        """Enter the numbered documents of a batch (its journal sheet's lines: number, full
+        name, kind, date, basis) in the folder's journal, and save it."""
+        for number, name, title, day, _basis in rows:
+            self.journal.register(JournalEntry(
+                key=f"batch:{series}:{number}", document="batch", kind=kind_id, series=series,
+                number=number, date=day or dt.date.today(), title=f"{title}: {name}"))
+        return save_journal(self.journal, self.folder)
 
     def export_journal(self, path: PathLike) -> Path:
         """The journal as a workbook a secretary would keep."""

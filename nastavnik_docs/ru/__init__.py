@@ -1,7 +1,8 @@
 """Russian language layer: names and posts in cases, dates, numbers, money, agreement, typography,
 and the small phrases and text shaping sentences are composed with: lists of people with
 their appositions closed, one or many, titles and forms of mentoring in cases, the no-break
-spaces and soft hyphens a finished document needs.
+spaces and soft hyphens a finished document needs, and the words of phrase templates that
+agree with one man, one woman or several people (``agree_with``).
 
 Templates never think about grammar: context builders put ``person_forms(...)`` objects
 and strings made here into the context. pytrovich declines names, pymorphy3 posts and
@@ -10,6 +11,7 @@ corrections and guards documents need (see each private module).
 """
 
 from ._agree import agree, noun_gender
+from ._agreement import AGREEMENTS, Agreement, agree_with, agreeing_words, agreement, inflect_agreeing
 from ._binding import SOFT_HYPHEN, bind_words, soft_hyphens
 from ._dates import (
     BLANK_DATE_LONG,
@@ -61,6 +63,8 @@ from ._typography import typograph
 NBSP = "\u00a0"
 
 __all__ = [
+    "AGREEMENTS",
+    "Agreement",
     "BLANK_DATE_LONG",
     "BLANK_DATE_NUMERIC",
     "BLANK_DATE_QUOTED",
@@ -76,7 +80,10 @@ __all__ = [
     "PostForms",
     "SOFT_HYPHEN",
     "agree",
+    "agree_with",
     "agreeing",
+    "agreeing_words",
+    "agreement",
     "approved_word",
     "bind_words",
     "by_count",
@@ -95,6 +102,7 @@ __all__ = [
     "forms_phrase",
     "gendered",
     "has_apposition",
+    "inflect_agreeing",
     "initials_name",
     "jinja_filters",
     "join_and",

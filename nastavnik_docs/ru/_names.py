@@ -97,31 +97,65 @@ def _rules() -> tuple[_Rule, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=8)
+def _exception_index(part: str, gender: Gender) -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The exceptions that apply to ``part`` and ``gender``: whole words (the first rule
+    listing a word wins) and suffixes in the table's order; built once per part and gender."""
+    words: dict[str, tuple[str, ...]] = {}
+    suffixes: list[tuple[str, tuple[str, ...]]] = []
+    for rule in _rules():
+        if rule.applies(part, gender):
+            for word in rule.words:
+                words.setdefault(word, rule.mods)
+            suffixes.extend((suffix, rule.mods) for suffix in rule.suffixes)
+    return words, tuple(suffixes)
+
+
 def _exception_mod(part: str, word: str, gender: Gender, case: Case) -> str | None:
     key = word.lower()
-    rules = [r for r in _rules() if r.applies(part, gender)]
+    words, suffixes = _exception_index(part, gender)
     index = _MOD_CASES.index(case)
-    for rule in rules:
-        if key in rule.words:
-            return rule.mods[index]
-    for rule in rules:
-        if any(key.endswith(s) and len(key) > len(s) for s in rule.suffixes):
-            return rule.mods[index]
+    mods = words.get(key)
+    if mods is not None:
+        return mods[index]
+    for suffix, mods in suffixes:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return mods[index]
     return None
 
 
 # --------------------------------------------------------------------------- one word
 
 
-@lru_cache(maxsize=65536)
 def decline_part(part: str, word: str, gender: Gender, case: Case) -> str:
     """One part of a name (``part`` is lastname / firstname / middlename) in ``case``.
 
     Hyphenated parts decline piece by piece (Петрова-Водкина, Анны-Марии); capitalisation
     of the input is kept (ALL CAPS stays ALL CAPS).
+
+    First names and patronymics repeat across a registry: each distinct one is declined
+    once per case and kept (a bounded cache). Surnames are mostly distinct: only the last
+    few are kept, enough for the several cases and forms one document asks for, so that a
+    batch of tens of thousands of people does not hold every surname it has seen.
     """
     if case is Case.NOMINATIVE or not word:
         return word
+    if part == "lastname":
+        return _decline_surname_part(word, gender, case)
+    return _decline_given_part(part, word, gender, case)
+
+
+@lru_cache(maxsize=8192)
+def _decline_given_part(part: str, word: str, gender: Gender, case: Case) -> str:
+    return _decline_uncached(part, word, gender, case)
+
+
+@lru_cache(maxsize=256)
+def _decline_surname_part(word: str, gender: Gender, case: Case) -> str:
+    return _decline_uncached("lastname", word, gender, case)
+
+
+def _decline_uncached(part: str, word: str, gender: Gender, case: Case) -> str:
     if part == "middlename" and is_turkic_patronymic(word):
         return word
     if " " in word:
@@ -148,13 +182,69 @@ def _decline_piece(part: str, piece: str, gender: Gender, case: Case, *, known: 
     if mod is not None:
         declined = apply_mod(mod, title)
     else:
-        maker = _pytrovich()[0]
-        # As in petrovich-ruby, the gender counts as "known" only for the last piece of a
-        # double name, so that androgynous exceptions such as «Бонч» apply to the first.
-        declined = maker.make(
-            _py_part(part), _py_gender(gender), _py_case(case), title, known_gender=known
-        )
+        shape = _ending_shape()
+        if part == "lastname" and shape is not None and len(title) >= shape[0]:
+            # A surname too long to be one of petrovich's whole-word exceptions declines by
+            # its ending alone: one pytrovich call per distinct ending, then a slice.
+            cut, ending = _ending_rule(title[-shape[1]:].lower(), gender, case, known)
+            declined = title[:len(title) - cut] + ending
+        else:
+            declined = _petrovich(part, title, gender, case, known)
     return match_case(piece, declined)
+
+
+def _petrovich(part: str, word: str, gender: Gender, case: Case, known: bool) -> str:
+    # As in petrovich-ruby, the gender counts as "known" only for the last piece of a
+    # double name, so that androgynous exceptions such as «Бонч» apply to the first.
+    maker = _pytrovich()[0]
+    return maker.make(*_py_args(part, gender, case), word, known_gender=known)
+
+
+@lru_cache(maxsize=64)
+def _py_args(part: str, gender: Gender, case: Case) -> tuple[Any, Any, Any]:
+    return _py_part(part), _py_gender(gender), _py_case(case)
+
+
+@lru_cache(maxsize=1)
+def _ending_shape() -> tuple[int, int] | None:
+    """(shortest word, ending length) for which petrovich's surname rules depend only on
+    the ending: longer than every whole-word exception, and an ending longer than every
+    suffix test and every cut of its rules. None when the rules cannot be read."""
+    import json
+
+    try:
+        maker_cls = type(_pytrovich()[0])
+        with open(maker_cls.DEFAULT_PATH_TO_RULES_FILE, encoding="utf-8") as fh:
+            rules = json.load(fh)["lastname"]
+        words = max(len(t) for r in rules["exceptions"] for t in r["test"])
+        tests = max(len(t) for r in rules["suffixes"] for t in r["test"])
+        cuts = max(len(m) - len(m.lstrip("-")) for r in rules["suffixes"] for m in r["mods"])
+    except (OSError, KeyError, ValueError, AttributeError, TypeError):
+        return None
+    return words + 1, max(tests, cuts) + 1
+
+
+@lru_cache(maxsize=4096)
+def _ending_rule(ending: str, gender: Gender, case: Case, known: bool) -> tuple[int, str]:
+    """(letters to cut, letters to add) that petrovich applies to a long surname with this
+    ``ending``, read off one call on a stand-in word of that ending."""
+    shape = _ending_shape()
+    assert shape is not None
+    stand_in = "Ъ" * shape[0] + ending
+    declined = _petrovich("lastname", stand_in, gender, case, known)
+    same = 0
+    for a, b in zip(stand_in, declined):
+        if a != b:
+            break
+        same += 1
+    return len(stand_in) - same, declined[same:]
+
+
+def clear_caches() -> None:
+    """Forget every declined name part and detected gender (benchmarks start cold with it)."""
+    for cached in (_decline_given_part, _decline_surname_part, _surname_gender, _given_gender,
+                   _gender_of_word, _ending_rule):
+        cached.cache_clear()
 
 
 def is_turkic_patronymic(middle: str) -> bool:
@@ -229,7 +319,7 @@ def name_parts(name: Person | str) -> tuple[str, str, str | None]:
     return split_full_name(str(name))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=8192)
 def _gender_of_word(word: str) -> Gender | None:
     """pymorphy3's dictionary of first names: a fallback when petrovich's suffixes are silent."""
     for p in parses(word.split("-")[-1].lower()):
@@ -264,10 +354,26 @@ def _detect(last: str, first: str, middle: str | None) -> Gender | None:
     )
 
 
-@lru_cache(maxsize=65536)
 def _gender_by_part(part: str, word: str) -> Gender | None:
     """petrovich's verdict on one part of a name (cached per part: patronymics and first
-    names repeat across a registry even when full names do not)."""
+    names repeat across a registry even when full names do not; surnames mostly do not,
+    and only the last few are kept)."""
+    if part == "lastname":
+        return _surname_gender(word)
+    return _given_gender(part, word)
+
+
+@lru_cache(maxsize=256)
+def _surname_gender(word: str) -> Gender | None:
+    return _gender_uncached("lastname", word)
+
+
+@lru_cache(maxsize=8192)
+def _given_gender(part: str, word: str) -> Gender | None:
+    return _gender_uncached(part, word)
+
+
+def _gender_uncached(part: str, word: str) -> Gender | None:
     if part == "middlename":
         words = word.replace("-", " ").split()
         particle = TURKIC_PARTICLES.get(words[-1].lower())

@@ -1,24 +1,36 @@
-"""Coverage of participants by mentoring, as an FSN-style table with line codes."""
+"""The coverage table computed from a registry, by the definitions of ``coverage_form.yaml``.
+
+Who counts: the mentors and mentees of every pair or group that worked at least one day of
+the period, with the pair's history (a mentor replaced during the period and the new one
+both count; so does a mentee who left). Each person once per line. Ages and the young
+specialist's experience are taken on the reporting date (the period's last day).
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..models import Category, PairStatus, Registry, Target
-from ..models.forms import form_key
-from ..models.pair import Pair
-from ..models.participant import Participant
+from ..models import Category, CoverageTable, MentoringForm, Pair, PairStatus, Participant, Registry, TableLine, Target
+from ._control import check_table, share_failures
+from ._form import COVERAGE_FORM, ControlFailure, FormSpec, SectionSpec, share
 
-_HUNDRED = Decimal(100)
-_TENTH = Decimal("0.1")
+__all__ = ["CoverageLine", "CoverageReport", "EarlyEnd", "FormLine", "ReportingPeriod", "TargetCheck",
+           "Totals", "coverage"]
+
+#: Ages of the federal indicators (Р-145): pupils 10–19 as mentees, 15–19 as mentors.
+MENTEE_AGES = (10, 19)
+MENTOR_AGES = (15, 19)
+_CATEGORY_KEYS = {Category.PUPIL: "pupil", Category.STUDENT: "student", Category.TEACHER: "teacher",
+                  Category.EMPLOYER: "employer", Category.OTHER: "other"}
 
 
 class ReportingPeriod(BaseModel):
-    """The period a report covers; a pair counts when it was active on any day of it."""
+    """The period a report covers; a pair counts when it worked on any day of it."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -38,7 +50,7 @@ class ReportingPeriod(BaseModel):
 
 
 class Totals(BaseModel):
-    """Head counts of the organisation, the denominators of coverage shares."""
+    """Head counts of the organisation: the denominators of the shares (graph 4)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -46,11 +58,13 @@ class Totals(BaseModel):
     students: int | None = Field(default=None, ge=0, description="Численность студентов")
     teachers: int | None = Field(default=None, ge=0, description="Численность педагогических работников")
     young_specialists: int | None = Field(default=None, ge=0, description="Численность молодых специалистов")
+    pupils_10_19: int | None = Field(default=None, ge=0, description="Численность обучающихся 10–19 лет")
+    pupils_15_19: int | None = Field(default=None, ge=0, description="Численность обучающихся 15–19 лет")
 
 
 @dataclass(frozen=True)
 class CoverageLine:
-    """One line of the table: code, title, indentation level and the figures."""
+    """One line of sections 1 and 2: code, title, level and the figures."""
 
     code: str
     title: str
@@ -58,24 +72,38 @@ class CoverageLine:
     level: int = 0
     total: int | None = None
     measure: str | None = None
+    note: str | None = None
+    section: str = "people"
+    denominator: str | None = None
 
     @property
     def share(self) -> Decimal | None:
-        """Coverage in per cent to one decimal, when the denominator is known and positive."""
-        if not self.total:
-            return None
-        return (Decimal(self.count) * _HUNDRED / Decimal(self.total)).quantize(_TENTH, ROUND_HALF_UP)
+        """Per cent to one decimal, when the denominator is known and positive."""
+        return share(self.count, self.total)
 
 
 @dataclass(frozen=True)
 class FormLine:
-    """Pairs and people of one form of mentoring."""
+    """A line of sections 3 and 4: pairs, mentors and mentees of one pair type or format.
+
+    ``members`` names what an «иные» line holds (the organisation's own types)."""
 
     code: str
-    form: str
+    title: str
     pairs: int
     mentors: int
     mentees: int
+    level: int = 1
+    members: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EarlyEnd:
+    """A pair ended early in the period: its number, the day and the reason given."""
+
+    pair: str
+    date: date | None
+    reason: str | None
 
 
 @dataclass(frozen=True)
@@ -90,124 +118,206 @@ class TargetCheck:
 
 @dataclass
 class CoverageReport:
+    """The computed table and what the analysis needs beyond it."""
+
     period: ReportingPeriod
     lines: list[CoverageLine]
-    forms: list[FormLine]
+    pair_types: list[FormLine]
+    formats: list[FormLine]
     targets: list[TargetCheck] = field(default_factory=list)
+    early_ends: list[EarlyEnd] = field(default_factory=list)
+    #: pupils and students taking part whose birth date is unknown (left out of lines 09, 16)
+    unknown_ages: int = 0
+    #: teachers among the mentees whose experience or birth date is unknown (not in line 12)
+    unknown_young: int = 0
+    spec: FormSpec = COVERAGE_FORM
+    _table: CoverageTable | None = field(default=None, repr=False, compare=False)
 
     def line(self, code: str) -> CoverageLine:
         return next(line for line in self.lines if line.code == code)
 
     def share_of(self, measure: str) -> Decimal | None:
+        return next((line.share for line in self.lines if line.measure == measure), None)
+
+    def table(self, organization: str = "", inn: str | None = None) -> CoverageTable:
+        """The figures as a :class:`~nastavnik_docs.models.CoverageTable` (graphs 3–5)."""
+        if self._table is None:
+            self._table = self._figures()
+        return self._table.model_copy(update={"organization": organization, "inn": inn})
+
+    def _figures(self) -> CoverageTable:
+        lines = {}
         for line in self.lines:
-            if line.measure == measure:
-                return line.share
-        return None
+            graphs = {3: Decimal(line.count)}
+            if line.total is not None:
+                graphs[4] = Decimal(line.total)
+            if line.share is not None:
+                graphs[5] = line.share
+            lines[line.code] = TableLine(code=line.code, title=line.title, graphs=graphs)
+        for row in (*self.pair_types, *self.formats):
+            lines[row.code] = TableLine(code=row.code, title=row.title, graphs={
+                3: Decimal(row.pairs), 4: Decimal(row.mentors), 5: Decimal(row.mentees)})
+        return CoverageTable(period_start=self.period.start, period_end=self.period.end, form=self.spec.form,
+                             version=self.spec.version, lines=lines)
 
-    def control_problems(self) -> list[str]:
-        """Check the control relations between lines; an empty list means the table is consistent."""
-        value = {line.code: line.count for line in self.lines}
-        problems = []
-        for total, parts in _SUM_RELATIONS:
-            if value[total] != sum(value[p] for p in parts):
-                problems.append(
-                    f"стр. {total} ({value[total]}) не равна сумме строк {', '.join(parts)} "
-                    f"({sum(value[p] for p in parts)})")
-        for smaller, larger in _NOT_GREATER:
-            if value[smaller] > value[larger]:
-                problems.append(f"стр. {smaller} ({value[smaller]}) больше стр. {larger} ({value[larger]})")
-        if sum(f.pairs for f in self.forms) != value["12"]:
-            problems.append("сумма пар по формам наставничества не равна стр. 12")
-        return problems
+    def control_problems(self) -> list[ControlFailure]:
+        """Relations between lines that do not hold (a bug, since the figures are computed)."""
+        over = {f.relation for f in self.share_errors()}
+        return [f for f in check_table(self.table(), self.spec) if f.relation not in over]
 
-
-#: Control relations of the table: line = sum of lines; line ≤ line.
-_SUM_RELATIONS = (
-    ("01", ("02", "03", "04", "06")),
-    ("07", ("08", "09", "10", "11")),
-    ("12", ("14", "15", "16")),
-)
-_NOT_GREATER = (("05", "04"), ("13", "12"))
+    def share_errors(self) -> list[ControlFailure]:
+        """Lines whose count exceeds the head count given for them (an error in the input)."""
+        rule_id = self.spec.share_rules[0][0]
+        return [f for f in share_failures(self.table(), self.spec) if f.relation == rule_id]
 
 
-def _active_in(pair: Pair, period: ReportingPeriod) -> bool:
-    return pair.start <= period.end and (pair.end is None or pair.end >= period.start)
+def _worked_in(pair: Pair, period: ReportingPeriod) -> bool:
+    last = (pair.ended_on or pair.end) if pair.history else pair.end  # without a history they are one
+    return pair.start <= period.end and (last is None or last >= period.start)
 
 
-def _split_by_category(people: list[Participant]) -> dict[Category, int]:
-    counts = {c: 0 for c in Category}
-    for person in people:
-        counts[person.category] += 1
-    return counts
+def _members(pair: Pair, period: ReportingPeriod) -> tuple[set[str], set[str]]:
+    """Everyone who was the pair's mentor or mentee on some day of the period."""
+    if not pair.history:
+        return {pair.mentor}, set(pair.mentees)
+    days = {max(period.start, pair.start)} | {e.date for e in pair.history if period.start <= e.date <= period.end}
+    mentors: set[str] = set()
+    mentees: set[str] = set()
+    for day in days:
+        state = pair.as_of(day)
+        if state is not None:
+            mentors.add(state.mentor)
+            mentees.update(state.mentees)
+    return mentors, mentees
 
 
-def coverage(
-    registry: Registry,
-    period: ReportingPeriod,
-    totals: Totals | None = None,
-    targets: list[Target] | tuple[Target, ...] = (),
-) -> CoverageReport:
-    """Count mentees, mentors and pairs of the period; shares against ``totals``.
+def _status(pair: Pair, day: date) -> tuple[PairStatus, Pair]:
+    if not pair.history and (pair.status is PairStatus.ACTIVE or pair.end is None or pair.end <= day):
+        state = pair  # what ``as_of`` gives without a history, without building the timeline
+    else:
+        state = pair.as_of(day) or pair
+    status = state.status
+    if status is PairStatus.ACTIVE and pair.end is not None and pair.end < day:
+        status = PairStatus.COMPLETED
+    return status, state
 
-    A person counts once per line however many pairs they are in; a young teacher who
-    mentors a pupil and is mentored by a colleague counts among both mentors and mentees.
-    Young specialists are judged on the period's last day.
-    """
+
+def _in_ages(person: Participant, day: date, ages: tuple[int, int]) -> bool:
+    age = person.age_on(day)
+    return age is not None and ages[0] <= age <= ages[1]
+
+
+class _Counts:
+    """The figures of sections 1 and 2 by line key."""
+
+    def __init__(self, registry: Registry, pairs: list[tuple[int, Pair]], people: list[tuple[set[str], set[str]]],
+                 day: date):
+        self.value: Counter[str] = Counter()
+        mentor_ids: set[str] = set().union(*(m for m, _ in people))
+        mentee_ids: set[str] = set().union(*(m for _, m in people))
+        by_id = self.by_id = {p.id: p for p in registry.participants}
+        self.unknown_ages = 0
+        self.unknown_young = 0
+        for pid in mentor_ids | mentee_ids:
+            person = by_id[pid]
+            category = _CATEGORY_KEYS[person.category]
+            self.value["participants"] += 1
+            self.value[f"participants.{category}"] += 1
+            if person.category in (Category.PUPIL, Category.STUDENT) and person.birth_date is None:
+                self.unknown_ages += 1
+            if pid in mentee_ids:
+                self._mentee(person, category, day)
+            if pid in mentor_ids:
+                self.value["mentors"] += 1
+                self.value[f"mentors.{category}"] += 1
+                if person.category is Category.PUPIL and _in_ages(person, day, MENTOR_AGES):
+                    self.value["mentors.pupil_15_19"] += 1
+        self._pairs(pairs, day)
+
+    def _mentee(self, person: Participant, category: str, day: date) -> None:
+        self.value["mentees"] += 1
+        self.value[f"mentees.{category if category in ('pupil', 'student', 'teacher') else 'other'}"] += 1
+        if person.category is Category.PUPIL and _in_ages(person, day, MENTEE_AGES):
+            self.value["mentees.pupil_10_19"] += 1
+        if person.is_young_specialist(day):
+            self.value["mentees.young"] += 1
+        elif person.category is Category.TEACHER and (person.birth_date is None or person.experience_on(day) is None):
+            self.unknown_young += 1
+
+    def _pairs(self, pairs: list[tuple[int, Pair]], day: date) -> None:
+        self.early_ends: list[EarlyEnd] = []
+        for index, pair in pairs:
+            status, state = _status(pair, day)
+            self.value["pairs"] += 1
+            self.value["pairs.groups"] += pair.is_group
+            self.value[f"pairs.{status.value}"] += 1
+            if status is PairStatus.ENDED_EARLY:
+                self.early_ends.append(EarlyEnd(pair.id or str(index + 1), state.ended_on, state.end_reason))
+
+
+def coverage(registry: Registry, period: ReportingPeriod, totals: Totals | None = None,
+             targets: list[Target] | tuple[Target, ...] = (), spec: FormSpec = COVERAGE_FORM) -> CoverageReport:
+    """The coverage table of ``registry`` for ``period``, shares against ``totals``, targets
+    judged by the shares their ``measure`` names. Nothing is raised here: a count over its
+    head count is in ``share_errors()``."""
     totals = totals or Totals()
-    pairs = [p for p in registry.pairs if _active_in(p, period)]
-    mentee_ids = dict.fromkeys(m for p in pairs for m in p.mentees)
-    mentor_ids = dict.fromkeys(p.mentor for p in pairs)
-    mentees = [registry.participant(i) for i in mentee_ids]
-    mentors = [registry.participant(i) for i in mentor_ids]
-    by_mentee, by_mentor = _split_by_category(mentees), _split_by_category(mentors)
-    young = sum(1 for p in mentees if p.is_young_specialist(period.end))
-    statuses = {s: 0 for s in PairStatus}
-    for pair in pairs:
-        status = pair.status
-        if status is PairStatus.ACTIVE and pair.end is not None and pair.end < period.end:
-            status = PairStatus.COMPLETED
-        statuses[status] += 1
-
-    lines = [
-        CoverageLine("01", "Численность наставляемых – всего", len(mentees)),
-        CoverageLine("02", "в том числе: обучающиеся", by_mentee[Category.PUPIL], 1, totals.pupils, "pupils"),
-        CoverageLine("03", "студенты", by_mentee[Category.STUDENT], 1, totals.students, "students"),
-        CoverageLine("04", "педагогические работники", by_mentee[Category.TEACHER], 1, totals.teachers, "teachers"),
-        CoverageLine("05", "из них молодые специалисты (стаж до 3 лет, возраст до 35 лет)", young, 2,
-                     totals.young_specialists, "young_specialists"),
-        CoverageLine("06", "иные категории", by_mentee[Category.EMPLOYER] + by_mentee[Category.OTHER], 1),
-        CoverageLine("07", "Численность наставников – всего", len(mentors)),
-        CoverageLine("08", "в том числе: педагогические работники", by_mentor[Category.TEACHER], 1),
-        CoverageLine("09", "обучающиеся и студенты", by_mentor[Category.PUPIL] + by_mentor[Category.STUDENT], 1),
-        CoverageLine("10", "представители работодателей", by_mentor[Category.EMPLOYER], 1),
-        CoverageLine("11", "иные категории", by_mentor[Category.OTHER], 1),
-        CoverageLine("12", "Число наставнических пар и групп – всего", len(pairs)),
-        CoverageLine("13", "из них групп (два и более наставляемых)", sum(p.is_group for p in pairs), 1),
-        CoverageLine("14", "действуют на отчётную дату", statuses[PairStatus.ACTIVE], 1),
-        CoverageLine("15", "завершили программу", statuses[PairStatus.COMPLETED], 1),
-        CoverageLine("16", "прекращены досрочно", statuses[PairStatus.ENDED_EARLY], 1),
-    ]
-    report = CoverageReport(period=period, lines=lines, forms=_by_form(registry, pairs))
+    indexed = [(i, p) for i, p in enumerate(registry.pairs) if _worked_in(p, period)]
+    people = [_members(p, period) for _, p in indexed]
+    counts = _Counts(registry, indexed, people, period.end)
+    value = counts.value
+    lines = []
+    for section in spec.sections:
+        for line in section.lines:
+            total = _denominator(line.denominator, totals, value, spec)
+            lines.append(CoverageLine(line.code, line.title, value[line.key], line.level, total, line.measure,
+                                      line.note, section.id, line.denominator))
+    pairs = [p for _, p in indexed]
+    by_id = counts.by_id
+    keys = [(p.pair_type, p.format, by_id[p.mentor].category, by_id[p.mentor].post,
+             frozenset(by_id[m].category for m in p.mentees)) for p in pairs]
+    everyone = (value["mentors"], value["mentees"])
+    dimension_lines = {s.id: _by_dimension(registry, pairs, people, s, spec, keys, everyone)
+                       for s in spec.sections if s.dimension}
+    report = CoverageReport(period=period, lines=lines, pair_types=dimension_lines["pair_types"],
+                            formats=dimension_lines["formats"], early_ends=counts.early_ends,
+                            unknown_ages=counts.unknown_ages, unknown_young=counts.unknown_young, spec=spec)
     report.targets = [TargetCheck(t, report.share_of(t.measure) if t.measure else None) for t in targets]
     return report
 
 
-def _by_form(registry: Registry, pairs: list[Pair]) -> list[FormLine]:
-    groups: dict[str, list[Pair]] = {}
-    titles: dict[str, str] = {}
-    for pair in pairs:
-        form = registry.form_of(pair)
-        title = form.title if form else pair.form
-        key = form_key(title)
-        groups.setdefault(key, []).append(pair)
-        titles.setdefault(key, title)
-    return [
-        FormLine(
-            code=f"{i:02d}",
-            form=titles[key],
-            pairs=len(group),
-            mentors=len({p.mentor for p in group}),
-            mentees=len({m for p in group for m in p.mentees}),
-        )
-        for i, (key, group) in enumerate(sorted(groups.items(), key=lambda kv: titles[kv[0]]), start=1)
-    ]
+def _denominator(name: str | None, totals: Totals, value: Counter[str], spec: FormSpec) -> int | None:
+    if name is None:
+        return None
+    if name.startswith("line:"):
+        return value[spec.line(name.removeprefix("line:")).key]
+    result: int | None = getattr(totals, name)
+    return result
+
+
+def _by_dimension(registry: Registry, pairs: list[Pair], people: list[tuple[set[str], set[str]]],
+                  section: SectionSpec, spec: FormSpec, keys: list[tuple], total: tuple[int, int]) -> list[FormLine]:
+    """Section 3 or 4: every listed pair type (format) in the form's order, then «иные»;
+    «Всего» (``total``: the mentors and mentees of all the pairs) first. ``keys`` say what
+    decides each pair's type and format, so that each distinct one is resolved once."""
+    total_code, other_code = spec.totals[section.id][0], spec.others[section.id][0]
+    groups: dict[str, list[int]] = {}
+    members: dict[str, set[str]] = {}
+    memo: dict[tuple, MentoringForm | None] = {}
+    for i, (pair, key) in enumerate(zip(pairs, keys)):
+        if key not in memo:
+            memo[key] = registry.pair_type_of(pair) if section.dimension == "pair_type" else registry.format_of(pair)
+        found = memo[key]
+        code = found.code if found is not None and found.code else other_code
+        groups.setdefault(code, []).append(i)
+        if code == other_code:
+            given = pair.pair_type if section.dimension == "pair_type" else pair.format
+            members.setdefault(code, set()).add(found.title if found else (given or "тип не определён"))
+
+    def line(code: str, title: str, indexes: list[int], level: int) -> FormLine:
+        return FormLine(code, title, len(indexes), len(set().union(*(people[i][0] for i in indexes))),
+                        len(set().union(*(people[i][1] for i in indexes))), level,
+                        tuple(sorted(members.get(code, ()))))
+
+    rows = [FormLine(total_code, spec.totals[section.id][1], len(pairs), *total, 0)]
+    rows += [line(code, title, groups.get(code, []), 1) for code, title in spec.dimension_lines(section)[1:]]
+    return rows

@@ -409,7 +409,7 @@ def test_registry_survives_a_resave_in_libreoffice(tmp_path):
     assert load_registry(resaved) == load_registry(sample_path("registry.yaml"))
     wb = openpyxl.load_workbook(resaved)
     assert {lst.name for lst in LISTS} <= set(wb.defined_names)
-    assert {dv.formula1 for dv in wb["Пары"].data_validations.dataValidation} == {"lst_form", "lst_status"}
+    assert {dv.formula1 for dv in wb["Пары"].data_validations.dataValidation} == {"lst_pair_type", "lst_format", "lst_status"}
 
 
 def test_text_that_looks_like_a_formula_stays_text(tmp_path):
@@ -423,3 +423,88 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     (person,) = load_registry(path).participants
     assert (person.id, person.last_name, person.post) == ("=1+1", '=HYPERLINK("http://example.com")', "=СУММ(A1:A2)")
     assert person.email == "ab@example.com"  # a control character Excel cannot store is dropped
+
+
+# ------------------------------------------------------------- the two form columns
+
+PUPIL = ["П1", "Ершова", "Вера", "Олеговна", "ж", "01.02.2012", None, "ученица", "8 «А» класс"]
+GUEST = ["Г1", "Зуев", "Олег", "Ильич", "м", "01.02.1980", None, "другое", "инженер"]
+
+
+def test_an_old_one_column_workbook_is_read_into_both_dimensions(tmp_path):
+    pairs = [["Т1", "Т2", "учитель – учитель", "01.09.2026", "31.05.2027", None],
+             ["Т1", "Т3", "групповое", "01.09.2026", "31.05.2027", None],
+             ["Т2", "П1", "педагог – обучающийся", "01.09.2026", "31.05.2027", None]]
+    path = make_workbook(tmp_path / "old.xlsx", [TEACHER, person("Т2", "Белова", "Ирина", "Петровна"),
+                                                  person("Т3", "Орлова", "Анна", "Ивановна"), PUPIL], pairs)
+    registry = load_registry(path)
+    got = [(p.pair_type, p.format, p.form) for p in registry.pairs]
+    assert got == [("учитель – учитель", None, "учитель – учитель"), (None, "групповое", "групповое"),
+                   ("педагог – обучающийся", None, "педагог – обучающийся")]
+    assert [registry.form_text(p) for p in registry.pairs] == [
+        "учитель – учитель", "учитель – учитель, групповое", "учитель – ученик"]
+
+
+def test_an_unknown_value_of_the_old_column_is_an_error_with_the_nearest_one(tmp_path):
+    pairs = [["Т1", "Т2", "груповое", "01.09.2026", "31.05.2027", None]]
+    path = make_workbook(tmp_path / "old.xlsx", [TEACHER, person("Т2", "Белова", "Ирина", "Петровна")], pairs)
+    (problem,) = load_error(path).problems
+    assert (problem.sheet, problem.row, problem.column, problem.value) == ("Пары", 2, "Форма наставничества",
+                                                                         "груповое")
+    assert "неизвестная форма наставничества; возможно, «групповое»" in problem.message
+
+
+def test_the_old_form_list_on_the_lists_sheet_is_split(tmp_path):
+    pairs = [["Т1", "Т2", "проектное", "01.09.2026", "31.05.2027", None],
+             ["Г1", "П1", "инженер – ученик", "01.09.2026", "31.05.2027", None]]
+    path = make_workbook(tmp_path / "old.xlsx", [TEACHER, person("Т2", "Белова", "Ирина", "Петровна"),
+                                                  PUPIL, GUEST], pairs)
+    wb = openpyxl.load_workbook(path)
+    lists = wb.create_sheet("Списки")
+    for row in (["Форма наставничества"], ["учитель – учитель"], ["проектное"], ["инженер – ученик"]):
+        lists.append(row)
+    wb.save(path)
+    registry = load_registry(path)
+    assert [t.title for t in registry.pair_types] == ["инженер – ученик"]
+    assert [f.title for f in registry.formats] == ["проектное"]
+    assert registry.format_of(registry.pairs[0]).title == "проектное"
+    assert registry.pair_type_of(registry.pairs[1]).title == "инженер – ученик"
+
+
+def test_two_columns_and_own_lists_round_trip(tmp_path):
+    registry = Registry(
+        participants=[Participant(id="1", last_name="Зуев", first_name="Олег", category="другое"),
+                      Participant(id="2", last_name="Ершова", first_name="Вера", category="обучающийся"),
+                      Participant(id="3", last_name="Белова", first_name="Ирина", category="педагог")],
+        pairs=[Pair(mentor="1", mentees=["2"], pair_type="инженер – ученик", format="проектное",
+                    start=date(2026, 9, 1)),
+               Pair(mentor="3", mentees=["2"], format="виртуальное", start=date(2026, 9, 1))],
+        pair_types=[{"title": "инженер – ученик"}], formats=[{"title": "проектное"}])
+    path = write_registry(registry, tmp_path / "r.xlsx")
+    wb = openpyxl.load_workbook(path)
+    header = [c.value for c in wb["Пары"][1]]
+    row = dict(zip(header, (c.value for c in wb["Пары"][2])))
+    assert (row["Тип пары"], row["Формат наставничества"]) == ("инженер – ученик", "проектное")
+    assert "Форма наставничества" not in header
+    lists = {c.value: c.column for c in wb["Списки"][1]}
+    column = [wb["Списки"].cell(row=r, column=lists["Тип пары"]).value for r in range(2, 10)]
+    assert column[-1] == "инженер – ученик" and column[0] == "ученик – ученик"
+    back = load_registry(path)
+    assert back == registry
+    assert back.form_text(back.pairs[1]) == "учитель – ученик, виртуальное (дистанционное)"
+
+
+def test_a_pairs_sheet_without_any_form_column_is_named(tmp_path):
+    path = make_workbook(tmp_path / "r.xlsx", [TEACHER], [["Т1", "Т1", "01.09.2026"]],
+                         pairs_header=["Наставник", "Наставляемые", "Начало"])
+    (problem,) = load_error(path).problems
+    assert (problem.sheet, problem.row, problem.column) == ("Пары", 1, "Форма наставничества")
+    assert "нужны столбцы «Тип пары» и (или) «Формат наставничества»" in problem.message
+
+
+def test_the_template_has_two_dropdowns_for_the_form():
+    wb = openpyxl.load_workbook(sample_path("registry.xlsx"))
+    validations = {dv.formula1: str(dv.sqref) for dv in wb["Пары"].data_validations.dataValidation}
+    header = [c.value for c in wb["Пары"][1]]
+    assert validations["lst_pair_type"].startswith(chr(ord("A") + header.index("Тип пары")))
+    assert validations["lst_format"].startswith(chr(ord("A") + header.index("Формат наставничества")))

@@ -26,7 +26,8 @@ HOLIDAYS = [Holiday(start=dt.date(2026, 10, 26), end=dt.date(2026, 11, 4)),
 
 
 def _norm(text: str) -> str:
-    return text.replace(NBSP, " ")
+    """Plain spaces, no soft hyphens: the text as a reader reads it."""
+    return text.replace(NBSP, " ").replace("\u00ad", "")
 
 
 class Doc:

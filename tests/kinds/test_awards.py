@@ -101,11 +101,15 @@ def test_optional_lines_disappear_when_empty(tmp_path):
     assert not any(BLANK in t for t in text if t != "_" * 14)
 
 
-def test_missing_wording_is_a_russian_error():
+def test_missing_wording_is_chosen_by_the_recipient_and_a_diploma_needs_one():
     kind = get_kind("award.thanks")
     data = load_input(kind, sample_path("awards/thanks.yaml")).model_copy(update={"wording": None})
-    with pytest.raises(InputError, match="за что"):
-        kind.build_context(data)
+    assert kind.build_context(data).statement == ("за успешное прохождение программы наставничества и "
+                                                  "профессиональный рост.")
+    diploma = get_kind("award.diploma")
+    data = load_input(diploma, sample_path("awards/diploma.yaml")).model_copy(update={"wording": None})
+    with pytest.raises(InputError, match="за что награждается дипломом"):
+        diploma.build_context(data)
     cert = get_kind("award.certificate")
     data = load_input(cert, sample_path("awards/certificate.yaml")).model_copy(update={"event": None})
     with pytest.raises(InputError, match="event"):

@@ -15,11 +15,16 @@ from nastavnik_docs.ru import bind_words, sub_items
 
 WORDING_FILES = [
     ("nastavnik_docs.kinds", "acts.yaml"),
-    ("nastavnik_docs.kinds", "questionnaires.yaml"),
+    ("nastavnik_docs.kinds", "awards.yaml"),
+    ("nastavnik_docs.kinds.questionnaires", "questionnaires.yaml"),
     ("nastavnik_docs.kinds.consents", "consents.yaml"),
     ("nastavnik_docs.kinds.labour", "labour.yaml"),
     ("nastavnik_docs.kinds.orders", "orders.yaml"),
     ("nastavnik_docs.kinds.programmes", "programmes.yaml"),
+    ("nastavnik_docs.kinds.programmes", "holidays.yaml"),
+    *(("nastavnik_docs.kinds.programmes", f"library/{name}.yaml") for name in (
+        "audiences", "goals", "young_teacher", "new_role", "reverse", "psychologist", "speech_therapist",
+        "librarian", "teacher_pupil", "pupil_pair", "pupil_group", "student_pupil", "employer")),
     ("nastavnik_docs.kinds.protocols", "protocols.yaml"),
     ("nastavnik_docs.kinds.regulation", "regulation.yaml"),
 ]
@@ -35,7 +40,7 @@ def test_each_file_is_read_once_as_a_mapping(package, name):
 def test_every_wording_file_beside_the_kinds_is_listed():
     root = resources.files("nastavnik_docs.kinds")
     found = {name for name in _yaml_files(root)}
-    assert found == {name for _, name in WORDING_FILES}
+    assert found == {name.rsplit("/", 1)[-1] for _, name in WORDING_FILES}
 
 
 def _yaml_files(folder):
@@ -64,7 +69,7 @@ def test_the_mentor_duties_of_the_data_file_reach_the_agreement():
 
 
 def test_the_audience_wording_agrees_with_the_mentee():
-    criteria = wording("nastavnik_docs.kinds.programmes", "programmes.yaml")["audiences"]["teacher_teacher"]["criteria"]
+    criteria = wording("nastavnik_docs.kinds.programmes", "library/young_teacher.yaml")["criteria"]
     assert "участие {наставляемого} в методической работе и профессиональных конкурсах" in criteria
     one = [i.text for i in _context("programme.personal", "programmes/personal.yaml").criteria]
     group = [i.text for i in _context("programme.personal", "programmes/personal_group.yaml").criteria]

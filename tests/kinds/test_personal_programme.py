@@ -30,7 +30,7 @@ from nastavnik_docs._resources import sample_path
 from nastavnik_docs.batch import records_from_source
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.kinds import get_kind
-from nastavnik_docs.kinds.programmes import agree_mentees, spread
+from nastavnik_docs.kinds.programmes import agree_mentees, default_holidays, spread
 from nastavnik_docs.models import PairStatus
 from nastavnik_docs.ru import person_forms
 
@@ -56,7 +56,8 @@ PERSONAL_CASES = [
              mentees=["1. Ткаченко Дарья Андреевна, учитель английского языка",
                       "2. Гарипова Алсу Ринатовна, педагог-психолог",
                       "3. Лебедев Кирилл Андреевич, учитель физической культуры"],
-             form="групповое", period="с 1 сентября 2026 г. по 31 мая 2027 г. (9 месяцев)",
+             form="учитель – учитель", format="групповое",
+             period="с 1 сентября 2026 г. по 31 мая 2027 г. (9 месяцев)",
              start=dt.date(2026, 9, 1), end=dt.date(2027, 5, 31), step=28, holidays=HOLIDAYS,
              signatures=[("Наставник", "М.Г. Белоусова"), ("Наставляемая", "Д.А. Ткаченко"),
                          ("Наставляемая", "А.Р. Гарипова"), ("Наставляемый", "К.А. Лебедев"),
@@ -71,7 +72,8 @@ PERSONAL_CASES = [
              mentor="Иванов Артём Дмитриевич, обучающийся 11 «А» класса",
              mentees_label="Наставляемая", mentees=["Ким Алина Сергеевна, обучающаяся 6 «А» класса"],
              form="ученик – ученик", period="с 1 октября 2026 г. по 30 апреля 2027 г. (7 месяцев)",
-             start=dt.date(2026, 10, 1), end=dt.date(2027, 4, 30), step=28, holidays=[],
+             start=dt.date(2026, 10, 1), end=dt.date(2027, 4, 30), step=28,
+             holidays=default_holidays(dt.date(2026, 10, 1), dt.date(2027, 4, 30)),
              signatures=[("Наставник", "А.Д. Иванов"), ("Наставляемая", "А.С. Ким"),
                          ("Ознакомлена: законный представитель (мать) наставника Иванова А.Д.", "Т.С. Иванова"),
                          ("Ознакомлен: законный представитель (отец) наставляемой Ким А.С.", "С.В. Ким"),
@@ -86,7 +88,8 @@ PERSONAL_CASES = [
              mentor="Зорина Вера Павловна, учитель биологии, педагогический стаж 15 лет",
              mentees_label="Наставляемый", mentees=["Ильин Павел Сергеевич, обучающийся 8 «В» класса"],
              form="учитель – ученик", period="с 5 октября 2026 г. по 29 января 2027 г. (4 месяца)",
-             start=dt.date(2026, 10, 5), end=dt.date(2027, 1, 29), step=7, holidays=[],
+             start=dt.date(2026, 10, 5), end=dt.date(2027, 1, 29), step=7,
+             holidays=default_holidays(dt.date(2026, 10, 5), dt.date(2027, 1, 29)),
              signatures=[("Наставник", "В.П. Зорина"), ("Наставляемый", "П.С. Ильин"),
                          ("Куратор программы наставничества", "______________________________")],
              stamp=["УТВЕРЖДАЮ", "Директор МБОУ «СОШ № 12»", "_______________ Л.А. Горбунова",
@@ -110,6 +113,7 @@ def test_personal_programme_reads_back(make, want, tmp_path):
     assert passport["Наставник"] == want["mentor"]
     assert passport[want["mentees_label"]].split("\n") == want["mentees"]
     assert passport["Форма наставничества"] == want["form"]
+    assert passport["Формат наставничества"] == want.get("format", "традиционное (один на один)")
     assert passport["Срок реализации"] == want["period"]
 
     stamp = doc.tables[0][0][2].split("\n")
@@ -127,7 +131,9 @@ def test_personal_programme_reads_back(make, want, tmp_path):
     assert kinds[:3] == ["Организационная встреча (встреча-знакомство)", "Пробная рабочая встреча",
                          "Встреча-планирование"]
     assert kinds[-1] == "Заключительная встреча"
-    assert set(kinds[3:-1]) == {"Рабочая встреча"}
+    assert all(k.startswith("Рабочая встреча") for k in kinds[3:-1])
+    numbers = {int(n) for k in kinds[3:-1] for n in re.findall(r"\d+", k)}
+    assert numbers == set(range(1, len(tasks) + 1))  # every task has a working meeting
     dates = [dt.datetime.strptime(r[3], "%d.%m.%Y").date() for r in plan]
     assert dates == sorted(set(dates))
     assert want["start"] <= dates[0] < dates[1] and dates[-1] <= want["end"]
@@ -252,7 +258,7 @@ ERROR_CASES = [
     pytest.param(lambda: inline_pair(plan=[{"topic": "a", "date": "2026-10-06"},
                                             {"topic": "b", "date": "2027-03-01"}]),
                  "plan → 2 → date", "вне срока программы", id="plan-date-outside"),
-    pytest.param(lambda: inline_pair(start="2026-10-05", end="2026-10-20"), "end", "слишком короткий",
+    pytest.param(lambda: inline_pair(start="2026-10-05", end="2026-10-09"), "end", "слишком короткий",
                  id="too-short"),
 ]
 

@@ -79,12 +79,6 @@ def expected_questions(key: str, category: str | None = None) -> list:
     (MENTEE, sample("mentee"), ["АНКЕТА", "наставляемого обучающегося"],
      {"Фамилия, имя, отчество": "Хабибуллин Тимур Ильдарович", "Класс": "8 «А»"},
      "Дорогой Тимур!", "mentee_pupil", "обучающийся", 0),
-    (FEEDBACK, sample("feedback"),
-     ["АНКЕТА", "удовлетворённости участием в программе наставничества", "(для наставляемого)"],
-     {"Фамилия, имя, отчество": "Мамедов Эльдар Рашид оглы", "Должность": "учитель физики и информатики",
-      "Педагогический стаж": "с 26.08.2025", "Наставник": f"Сидорук{NB}Н.И.",
-      "Форма наставничества": f"учитель{NB}– учитель"},
-     "Уважаемый Эльдар Рашид оглы!", "feedback_mentee", "педагог", 0),
 ])
 def test_sample_forms_are_prefilled(tmp_path, kind, source, title, fields, greeting, key, category, extra):
     form = render(kind, source, tmp_path)
@@ -122,8 +116,9 @@ def test_feedback_scales_are_explained_once_per_label_pair(tmp_path):
     form = render(FEEDBACK, sample("feedback"), tmp_path)
     notes = [p for p in form.paragraphs if p.startswith("(оцените")]
     assert notes == [f"(оцените от 1 до 10, где 1{NB}– совсем нет, 10{NB}– в полной мере)"]
-    assert len(form.scales) == 8
-    assert form.questions[7] == "8. Насколько вы удовлетворены участием в программе наставничества в целом?"
+    after = [q for q in question_sets()["feedback_mentee"].questions if q.stage in ("both", "after")]
+    assert len(form.scales) == sum(q.scale for q in after) == 12
+    assert form.questions[11] == "12. Насколько вы удовлетворены участием в программе наставничества в целом?"
 
 
 # --------------------------------------------------------------------------- blanks and choices
@@ -136,8 +131,9 @@ def test_feedback_scales_are_explained_once_per_label_pair(tmp_path):
      "Уважаемый коллега!", "1. С какими профессиональными трудностями вы сталкиваетесь?"),
     (MENTEE, {"category": "обучающийся"}, ["Фамилия, имя, отчество", "Класс"],
      "Дорогой друг!", "1. Что тебе интересно? Чем ты увлекаешься?"),
-    (FEEDBACK, {"role": "наставник"}, ["Фамилия, имя, отчество", "Наставляемые", "Форма наставничества"],
-     "Уважаемый участник программы наставничества!", "1. Насколько комфортно вам было работать с наставляемым (наставляемыми)?"),
+    (FEEDBACK, {"role": "наставник", "anonymous": False}, ["Фамилия, имя, отчество", "Наставляемые",
+                                                           "Форма наставничества"],
+     "Уважаемый участник программы наставничества!", "1. Насколько уверенно вы чувствуете себя в роли наставника?"),
 ])
 def test_blank_forms_print_lines_to_write_on(tmp_path, kind, extra, labels, greeting, first_question):
     form = render(kind, {"organization": ORG, **extra}, tmp_path)
@@ -187,11 +183,11 @@ def test_questions_overridden_in_the_input(tmp_path):
 
 
 def test_feedback_for_a_mentor_names_the_mentees_from_the_registry(tmp_path):
-    form = render(FEEDBACK, {"organization": ORG, "registry": REG, "participant": "У06", "role": "наставник"},
-                  tmp_path)
+    form = render(FEEDBACK, {"organization": ORG, "registry": REG, "participant": "У06", "role": "наставник",
+                             "anonymous": False}, tmp_path)
     assert form.field("Наставляемые") == f"Ткаченко{NB}Д.А., Гарипова{NB}А.Р. и Лебедев{NB}К.А."
     assert form.field("Форма наставничества") == "групповое"
-    assert "(для наставника)" in form.paragraphs
+    assert "(для наставника; итоговая)" in form.paragraphs
 
 
 # --------------------------------------------------------------------------- errors
@@ -261,4 +257,8 @@ def test_batch_writes_one_form_per_person(tmp_path, kind, count, must_have):
     for path in report.written[:4]:
         form = Form(path)
         last = path.stem.split("_")[0]
-        assert form.field("Фамилия, имя, отчество").startswith(last)
+        if kind == FEEDBACK:  # anonymous: the role and the form, never the name
+            assert form.field("Роль в программе") == path.stem.split("_")[2]
+            assert last not in "\n".join(form.paragraphs + form.cells)
+        else:
+            assert form.field("Фамилия, имя, отчество").startswith(last)

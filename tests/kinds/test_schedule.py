@@ -49,7 +49,8 @@ def test_monthly_meetings_step_by_calendar_months():
     dates, final = plan_dates(dt.date(2026, 9, 1), dt.date(2027, 5, 31), "ежемесячно")
     regular = dates[3:]
     assert [d.month for d in regular] == [10, 11, 12, 1, 2, 3, 4, 5]
-    assert all(d.day in (15, 16, 17) for d in regular)  # a month after the planning meeting, on a working day
+    assert dates[0] == dt.date(2026, 9, 2)  # never on the Day of Knowledge
+    assert all(d.day in (16, 17, 18) for d in regular)  # a month after the planning meeting, on a working day
     assert final == dt.date(2027, 5, 31)
 
 

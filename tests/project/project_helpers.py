@@ -21,7 +21,7 @@ REGISTRY = "База наставников и наставляемых.xlsx"
 CITATION = re.compile(r"от\s(\d{2}\.\d{2}\.\d{4})\s№[\s\u00a0]*([0-9][0-9A-Za-zА-Яа-яЁё/\-]*)")
 #: The federal acts documents cite (facts, not acts of the folder).
 FEDERAL = {("29.12.2012", "273-ФЗ"), ("21.05.2025", "1264-р"), ("02.03.2018", "94"), ("27.07.2006", "152-ФЗ"),
-           ("09.11.2024", "381-ФЗ")}
+           ("09.11.2024", "381-ФЗ"), ("24.02.2021", "18")}  # the last: Roskomnadzor's order on distribution consents
 
 
 def copy_sample(target: Path) -> Path:

@@ -118,6 +118,15 @@ def test_a_document_that_cannot_be_built_is_a_warning_and_the_rest_is_issued(fol
     assert waiting and {"diploma_best_mentor", "certificates"} <= set(waiting[0].documents)
 
 
+def test_an_authoritys_document_in_a_schools_year_is_blocked_with_the_reason(folder):
+    edit_project(folder, lambda d: d["documents"].append(
+        {"key": "municipal", "kind": "report.municipal", "date": "2027-06-10"}))
+    blocked = [f for f in Project.open(folder).check() if f.code == "document.blocked"]
+    assert blocked and blocked[0].documents == ("municipal",)
+    assert "органа управления образованием" in blocked[0].message
+    assert "nastavnik-docs aggregate" in blocked[0].message
+
+
 # ---------------------------------------------------------------- the registry's checks for the year
 
 

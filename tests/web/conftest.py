@@ -92,7 +92,8 @@ def registry_with_unknown_form(target: Path) -> Path:
     book = openpyxl.load_workbook(target)
     sheet = book["Пары"]
     header = [c.value for c in sheet[1]]
-    sheet.cell(3, header.index("Форма наставничества") + 1, "телепатическое")
+    column = next(h for h in ("Формат наставничества", "Форма наставничества") if h in header)  # two columns now
+    sheet.cell(3, header.index(column) + 1, "телепатическое")
     book.save(target)
     return target
 

@@ -25,6 +25,8 @@ from conftest import PLANTED, SAMPLE_PROJECT, SAMPLES, registry_with_error, unfi
 
 pytestmark = needs_chromium
 
+#: How many documents the sample project's year has.
+YEAR = len(yaml.safe_load((SAMPLE_PROJECT / "nastavnik.yaml").read_text(encoding="utf-8"))["documents"])
 _SAMPLE_CARD = yaml.safe_load((SAMPLES / "organization.yaml").read_text(encoding="utf-8"))
 #: The sample card as a curator types it into the form (its text fields).
 CARD = {k: v for k, v in _SAMPLE_CARD.items() if isinstance(v, str) and k != "kind"} | {
@@ -165,14 +167,14 @@ def test_curator_path_from_a_new_folder_to_the_years_documents(tmp_path, downloa
 
         go(driver, url + "/plan")
         summary = driver.find_element(By.CSS_SELECTOR, ".summary").text
-        assert "к выпуску: 36" in summary and "не хватает данных: 0" in summary
+        assert f"к выпуску: {YEAR}" in summary and "не хватает данных: 0" in summary
         steps.done("план года")
         submit(driver, "Выпустить все документы")
         wait_text(driver, "progress-label", "Готово", 900)
         bar = driver.find_element(By.ID, "bar")
-        assert bar.get_attribute("value") == bar.get_attribute("max") == "36"
+        assert bar.get_attribute("value") == bar.get_attribute("max") == str(YEAR)
         report = driver.find_element(By.ID, "progress-text").text
-        assert report.startswith("Документов года: 36 (файлов: ")
+        assert report.startswith(f"Документов года: {YEAR} (файлов: ")
         files = int(report.split("файлов: ")[1].split(")")[0])
         assert "Не выпущено" not in driver.find_element(By.TAG_NAME, "main").text
         steps.done("выпуск года (фоновая задача с полосой хода)")
@@ -182,7 +184,7 @@ def test_curator_path_from_a_new_folder_to_the_years_documents(tmp_path, downloa
         steps.done("скачивание ZIP")
 
         go(driver, url + "/plan")
-        assert "выпущено: 36" in driver.find_element(By.CSS_SELECTOR, ".summary").text
+        assert f"выпущено: {YEAR}" in driver.find_element(By.CSS_SELECTOR, ".summary").text
         row = driver.find_element(By.ID, "d-curator_order")
         assert "№ 110-о/д" in row.text and "Приказ о назначении куратора" in row.text
         if preview_available():

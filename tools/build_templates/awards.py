@@ -2,7 +2,8 @@
 
 A certificate is not an order: one page, a large title, centred text and a simple double
 border, but still an official document — organisation name, date, signature block with the
-head's post and name, the basis (order) and an optional registration number. The grammar
+head's post and name, the basis (order), an optional registration number and an optional QR
+code at the bottom right (requisite 31 of ГОСТ Р 7.0.97-2025). The grammar
 (which case the name takes, «она приняла участие») comes from ``nastavnik_docs.kinds.awards``;
 these templates only place values.
 """
@@ -34,7 +35,7 @@ class Layout:
     """What differs between the five awards."""
 
     file: str
-    title: tuple[tuple[str, float], ...]  # lines of the title with their sizes, pt
+    title: tuple[tuple[str, float, str | None], ...]  # lines of the title: text, size (pt), printed-if
     lead: str | None  # «награждается» / «объявляется» / «Настоящий сертификат выдан»
     name: str  # the recipient's case attribute
     landscape: bool
@@ -46,15 +47,16 @@ class Layout:
 
 
 LAYOUTS = (
-    Layout("award_gramota.docx", (("ПОЧЁТНАЯ", 40), ("ГРАМОТА", 48)), "награждается",
+    # «Почётная» only for an employee: a pupil gets a «Грамота» (the context's ``honorary``).
+    Layout("award_gramota.docx", (("ПОЧЁТНАЯ", 40, "honorary"), ("ГРАМОТА", 48, None)), "награждается",
            "nominative", False, DARK_RED, 72, 84),
-    Layout("award_thanks.docx", (("БЛАГОДАРНОСТЬ", 40),), "объявляется", "dative",
+    Layout("award_thanks.docx", (("БЛАГОДАРНОСТЬ", 40, None),), "объявляется", "dative",
            False, DARK_BLUE, 90, 100),
-    Layout("award_letter.docx", (("БЛАГОДАРСТВЕННОЕ", 34), ("ПИСЬМО", 34)), None, "dative",
+    Layout("award_letter.docx", (("БЛАГОДАРСТВЕННОЕ", 34, None), ("ПИСЬМО", 34, None)), None, "dative",
            False, DARK_BLUE, 56, 64, letter=True),
-    Layout("award_certificate.docx", (("СЕРТИФИКАТ", 44), ("участника программы наставничества", 20)),
+    Layout("award_certificate.docx", (("СЕРТИФИКАТ", 44, None), ("участника программы наставничества", 20, None)),
            "Настоящий сертификат выдан", "dative", True, DARK_BLUE, 8, 8),
-    Layout("award_diploma.docx", (("ДИПЛОМ", 48),), "награждается", "nominative", True,
+    Layout("award_diploma.docx", (("ДИПЛОМ", 48, None),), "награждается", "nominative", True,
            DARK_RED, 8, 8, degree=True),
 )
 
@@ -172,14 +174,24 @@ def build_one(layout: Layout, path: Path) -> Path:
     _optional(doc, "founder", "{{ founder }}", 12, after=2)
     _line(doc, "{{ organization_name }}", 13, bold=True)
 
-    for i, (text, size) in enumerate(layout.title):
-        _line(doc, text, size, bold=True, color=layout.color,
-              before=layout.gap_before_title if i == 0 else 0)
+    for i, (text, size, condition) in enumerate(layout.title):
+        before = layout.gap_before_title if i == 0 else 0
+        if condition and before:
+            # The gap stays when the optional line does not: it goes on an empty paragraph.
+            _gost.plain(doc, "", keep_with_next=True).paragraph_format.space_before = Pt(before - size)
+            before = 0
+        if condition:
+            _optional(doc, condition, text, size, bold=True, color=layout.color, before=before)
+        else:
+            _line(doc, text, size, bold=True, color=layout.color, before=before)
     if layout.degree:
         _optional(doc, "degree", "{{ degree }}", 24, bold=True, color=layout.color, before=6)
 
     if layout.letter:
-        _line(doc, "{{ greeting }}", 20, bold=True, italic=True, before=36, after=18)
+        # The addressee in full, so that the archive copy says whom it thanked.
+        _line(doc, "{{ recipient.dative }}", 16, bold=True, before=24, after=0)
+        _optional(doc, "about.dative", "{{ about.dative }}", 14, after=0)
+        _line(doc, "{{ greeting }}", 20, bold=True, italic=True, before=18, after=18)
         p = _line(doc, "{{ statement }}", 16, align=JUSTIFY, keep_with_next=True)
         p.paragraph_format.first_line_indent = Cm(1.25)
         p.paragraph_format.line_spacing = 1.15
@@ -195,14 +207,19 @@ def build_one(layout: Layout, path: Path) -> Path:
     spacer = _gost.plain(doc, "", keep_with_next=True)
     spacer.paragraph_format.space_before = Pt(layout.gap_before_signature)
     _signature(doc, width)
+    # Requisite 31 (ГОСТ Р 7.0.97-2025): the QR code at the bottom right, after the number.
+    # The code makes the row as tall as two lines, so the place goes under the date there
+    # instead of a line of its own (the sheet stays one page).
     table = _gost.grid_table(
-        doc, [["{{ date }}", "{% if number %}{{ number }}{% endif %}"]], [width / 2, width / 2],
-        aligns=[LEFT, RIGHT], keep_together=True)
+        doc, [["{{ date }}{% if qr %}\n{{ place }}{% endif %}",
+               "{% if number %}{{ number }}{% endif %}{% if qr %} {{ qr }}{% endif %}"]],
+        [width / 2, width / 2], aligns=[LEFT, RIGHT], keep_together=True)
     for cell in table.rows[0].cells:
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
         cell.paragraphs[0].paragraph_format.space_before = Pt(12)
         for run in cell.paragraphs[0].runs:
             run.font.size = Pt(12)
-    _line(doc, "{{ place }}", 12, before=12, keep_with_next=False)
+    _optional(doc, "not qr", "{{ place }}", 12, before=12, keep_with_next=False)
     _slim(doc)
     return _gost.save(doc, path)
 

@@ -4,7 +4,7 @@
 * ``consent_personal_data.docx`` / ``consent_publication.docx`` — portrait A4: the addressee
   at the top right, the title, the introduction, numbered clauses with dashed sub-items (the
   publication consent adds the table of categories), the date, the signature and its
-  transcript with captions;
+  transcript with captions, and for a pupil of 14–17 the pupil's own line and signature;
 * ``sheet_registration.docx`` / ``sheet_acquaintance.docx`` — the organisation, the title,
   the details and a bordered table with room to sign;
 * ``registry_mentors.docx`` / ``registry_mentees.docx`` — landscape A4 with the approval
@@ -66,14 +66,28 @@ def _clauses(doc, var: str) -> None:
     g.end_loop(doc)
 
 
-def _consent_signature(doc) -> None:
+def _signature_row(doc, name: str, caption: str, space_before: float):
     """Date, signature line and transcript on one row, captions under them; kept together."""
-    table = g.date_and_signature(doc, "{{ date }}", "{{ signer_name }}", space_before=18,
-                                 captions=("(дата)", "{{ signer_caption }}", "(расшифровка подписи)"),
+    table = g.date_and_signature(doc, "{{ date }}", name, space_before=space_before,
+                                 captions=("(дата)", caption, "(расшифровка подписи)"),
                                  widths=(0.40, 0.28, 0.32), aligns=(L, C, C), sign_line="______________")
     for cell in table.rows[1].cells[:1]:
         cell.paragraphs[0].paragraph_format.left_indent = Mm(12)
     return table
+
+
+def _consent_signature(doc) -> None:
+    """The signer's row; for a pupil of 14–17, the pupil's own line and row under it (kept on
+    the page of the representative's signature)."""
+    table = _signature_row(doc, "{{ signer_name }}", "{{ signer_caption }}", 18)
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+    g.loop(doc, "if co_signer")
+    g.body(doc, "{{ co_signer.text }}", keep_with_next=True, space_before=12)
+    _signature_row(doc, "{{ co_signer.name }}", "{{ co_signer.caption }}", 6)
+    g.end_loop(doc, "endif")
 
 
 def consent_document(*, publication: bool):

@@ -157,19 +157,22 @@ def build_route(docx_dir: Path) -> Path:
     _row(table, ["{{ d.number }}", "{{ d.area }}", "{{ d.deficit }}", "{{ d.diagnosed_by }}"],
          aligns=[C, None, None, None])
     _tag_row(table, "{%tr endfor %}")
-    _section(doc, "3. План мероприятий по преодолению дефицитов")
+    _section(doc, "3. Задачи маршрута")
+    g.numbered_items(doc, "tasks")
+    _section(doc, "4. План мероприятий по преодолению дефицитов")
     size = 10.5
-    table = _table(doc, ["№ п/п", "Мероприятие", "Вид (форма)", "Срок", "Форма результата (отчёта)",
-                         "Отметка о выпол\u00adнении"], [10, 42, 33, 26, 33, 21], size=size)
+    table = _table(doc, ["№ п/п", "Мероприятие", "Вид (форма)", "Срок", "Ответст\u00adвенный",
+                         "Форма результата (отчёта)", "Отметка о выпол\u00adнении"], [10, 34, 24, 22, 30, 28, 17],
+                   size=size)
     _tag_row(table, "{%tr for a in actions %}")
     heading = _row(table, ["{{ a.heading }}"], bold=True, merge=True, size=size)
     heading.cells[0].paragraphs[0].paragraph_format.keep_with_next = True
     _tag_row(table, "{%tr for r in a.rows %}")
-    _row(table, ["{{ r.number }}", "{{ r.action }}", "{{ r.kind }}", "{{ r.deadline }}", "{{ r.result }}", ""],
-         aligns=[C, None, None, C, None, None], size=size)
+    _row(table, ["{{ r.number }}", "{{ r.action }}", "{{ r.kind }}", "{{ r.deadline }}", "{{ r.responsible }}",
+                 "{{ r.result }}", ""], aligns=[C, None, None, C, None, None, None], size=size)
     _tag_row(table, "{%tr endfor %}")
     _tag_row(table, "{%tr endfor %}")
-    _section(doc, "4. Ожидаемые результаты")
+    _section(doc, "5. Ожидаемые результаты")
     g.numbered_items(doc, "results", keep_last=True)
     _signatures(doc, "С маршрутом ознакомлены и согласны:")
     return g.save(doc, docx_dir / "programme_individual_route.docx")

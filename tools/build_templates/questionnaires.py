@@ -5,7 +5,8 @@ One frame serves all three: the organisation, the title, the school year, the re
 header lines (a value, or a line to write on), the greeting and the instruction, then the
 questions — options with «☐», a «другое:» line, a 1–10 scale as a small table with a row to
 mark, or lines for an answer in one's own words — and the date and signature. A question
-keeps together on one page; the numbering and notes come from the context.
+keeps together on one page; the numbering and notes come from the context. An anonymous
+form has only the date at the end, no signature.
 """
 
 from __future__ import annotations
@@ -109,7 +110,11 @@ def questionnaire(path: Path) -> Path:
     g.centered(doc, "{{ greeting }}", bold=True, space_before=12, space_after=4, keep_with_next=True)
     g.body(doc, "{{ intro }}")
     _question(doc)
+    g.loop(doc, "if anonymous")
+    g.plain(doc, "Дата заполнения: {{ date }}", space_before=24)
+    g.loop(doc, "else")
     g.date_and_signature(doc, "{{ date }}", "{{ signer_name }}", space_before=24)
+    g.end_loop(doc, "endif")
     return g.save(doc, path)
 
 

@@ -48,7 +48,7 @@ from ._xlsx import print_on_a4
 BUILD_TIME = datetime(2025, 1, 1)
 #: Rows the dropdowns and column formats cover (the whole sheet below the header).
 LAST_ROW = 1048576
-#: How far a growable list (forms) may be extended by the curator.
+#: How far a growable list (pair types, formats) may be extended by the curator.
 LIST_ROOM = 200
 
 _THIN = Side(style="thin", color="A6A6A6")
@@ -123,8 +123,8 @@ def _lists_sheet(wb: Workbook) -> None:
     ws.row_dimensions[1].height = 45
     ws.freeze_panes = "A2"
     ws.cell(row=4, column=MAX_MENTEES_COLUMN,
-            value="Свою форму наставничества допишите в конец столбца «Форма наставничества» — "
-                  "она появится в выпадающем списке на листе «Пары». "
+            value="Свой тип пары допишите в конец столбца «Тип пары», свой формат — в конец столбца "
+                  "«Формат наставничества»: они появятся в выпадающих списках на листе «Пары». "
                   "Ограничение числа наставляемых необязательно.").alignment = _WRAP
     letter = get_column_letter(MAX_MENTEES_COLUMN)
     ws.merge_cells(f"{letter}4:{letter}12")  # room for the wrapped note without tall rows
@@ -148,13 +148,16 @@ def _help_sheet(wb: Workbook) -> None:
                 "одна строка: наставник и один или несколько наставляемых. Столбцы, выделенные цветом, "
                 "обязательны. Порядок столбцов и регистр букв в заголовках не важны; пустые строки "
                 "пропускаются. Выпадающие списки подсказывают значения, но принимаются и обычные "
-                "написания («м», «жен», «наставница», «учитель»). Лист «История пар» необязателен: "
+                "написания («м», «жен», «наставница», «учитель»). Форма наставничества пары — два "
+                "столбца: «Тип пары» (кто кого наставляет; если пусто, определяется по категориям "
+                "участников) и «Формат наставничества» (как идёт работа; если пусто — традиционное). "
+                "Лист «История пар» необязателен: "
                 "в нём по одной строке на событие (смена наставника, выбытие наставляемого, досрочное "
                 "прекращение, завершение) с датой, чтобы документы прошлых дат показывали пары такими, "
                 "какими они были на дату документа.")
     ws["A2"].alignment = _WRAP
     ws.merge_cells("A2:F2")
-    ws.row_dimensions[2].height = 90
+    ws.row_dimensions[2].height = 120
     headers = ("Лист", "Столбец", "Обязательный", "Что писать", "Допустимые значения", "Пример")
     for c, text in enumerate(headers, start=1):
         cell = ws.cell(row=4, column=c, value=text)

@@ -2,7 +2,8 @@
 
 * the input fields of a consent (:class:`ConsentBase`: the operator, the participant, the
   identity documents, the legal representative of a minor) and the context frame
-  (:class:`ConsentFrame`: the addressee, the opening lines, the clauses, the signature);
+  (:class:`ConsentFrame`: the addressee, the opening lines, the clauses, the signature, the
+  pupil of 14–17 who signs too (:class:`CoSigner`), the warnings);
 * :class:`Subject` — the participant and the signer with every phrase of the opening
   («Я, Кузнецов Максим Олегович, …, являясь законным представителем несовершеннолетней …»):
   blanks for the address and the identity document when the data does not hold them;
@@ -39,7 +40,8 @@ from .._data import wording
 from .._people import bad_input, find_participant, forms_of, is_staff
 
 __all__ = [
-    "FAMILY", "LAW_152", "TEXT", "AuthorityDocument", "Clause", "ConsentBase", "ConsentFrame",
+    "FAMILY", "GUARDIAN_AGE", "LAW_152", "TEXT", "AuthorityDocument", "Clause", "CoSigner", "ConsentBase",
+    "ConsentFrame", "guardian_word",
     "IdentityDocument", "IntroLine", "RepresentativeDetails", "Subject", "consent_frame",
     "consent_records", "numbered_clauses", "operator", "semicolon_items",
 ]
@@ -156,8 +158,17 @@ class IntroLine(BaseModel):
     indent: bool = False
 
 
+class CoSigner(BaseModel):
+    """A minor of 14–17 signing beside the representative: the line they sign and the name."""
+
+    text: str
+    name: str
+    caption: str
+
+
 class ConsentFrame(BaseModel):
-    """What every consent template places around its clauses."""
+    """What every consent template places around its clauses; ``co_signer`` — the pupil of
+    14–17 who signs too; ``warnings`` — what the curator should check (not printed)."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
@@ -169,8 +180,10 @@ class ConsentFrame(BaseModel):
     date: str
     signer_name: str
     signer_caption: str
+    co_signer: CoSigner | None
     font_name: str
     font_size: float
+    warnings: list[str]
 
 
 # --------------------------------------------------------------------------- grammar
@@ -212,9 +225,23 @@ def _is_birth_certificate(kind: str) -> bool:
 
 def _default_id_kind(person: Participant, day: dt.date) -> str:
     age = person.age_on(day)
+    if age is None and person.may_be_minor(day):
+        return "паспорт гражданина Российской Федерации (до 14 лет — свидетельство о рождении)"
     if age is not None and age < 14:
         return "свидетельство о рождении"
     return "паспорт гражданина Российской Федерации"
+
+
+#: Civil Code art. 32–33 and 40: a guardian (опекун) of a child under 14 becomes a trustee
+#: (попечитель) when the child turns 14, without a new decision.
+GUARDIAN_AGE = 14
+
+
+def guardian_word(age: int | None) -> str:
+    """«опекун» under 14, «попечитель» from 14, «опекун (попечитель)» when the age is unknown."""
+    if age is None:
+        return "опекун (попечитель)"
+    return "попечитель" if age >= GUARDIAN_AGE else "опекун"
 
 
 def _relation_kind(relation: str | None) -> str:
@@ -226,15 +253,17 @@ def _relation_kind(relation: str | None) -> str:
     return ""
 
 
-def _authority_lines(rep: RepresentativeDetails, relation: str | None, child_doc_is_certificate: bool) -> list[str]:
-    """The document confirming the representative's authority (for a parent: the birth certificate)."""
+def _authority_lines(rep: RepresentativeDetails, relation: str | None, child_doc_is_certificate: bool,
+                     age: int | None) -> list[str]:
+    """The document confirming the representative's authority (for a parent: the birth
+    certificate; for a guardian: the act appointing the guardian or, from 14, the trustee)."""
     authority = rep.authority
     kind = _relation_kind(relation)
     if authority is None and kind == "parent" and child_doc_is_certificate:
         return [f"{_AUTHORITY_LABEL}: свидетельство о рождении ребёнка (реквизиты указаны выше),"]
+    appointed = decline_post(guardian_word(age), "genitive")
     default = {"parent": "свидетельство о рождении ребёнка",
-               "guardian": "акт органа опеки и попечительства о назначении опекуна (попечителя)"}.get(
-        kind, "документ")
+               "guardian": f"акт органа опеки и попечительства о назначении {appointed}"}.get(kind, "документ")
     return _document_lines(authority or AuthorityDocument(), default, _AUTHORITY_LABEL)
 
 
@@ -262,8 +291,11 @@ def _role_phrase(person: Participant, forms: PersonForms, case: str, org: Organi
 class Subject:
     """Who the consent is about and who signs it, with every phrase of the introduction.
 
-    A minor's consent is given by the legal representative; the day a minor's age is
-    judged on is the signing date, else the consent date of the registry, else today.
+    A minor's consent is given by the legal representative — also for a pupil or student
+    whose birth date is unknown (never assumed an adult; a warning says so); a minor of 14
+    or more signs beside the representative, who is a trustee (попечитель) from 14 rather
+    than a guardian (опекун). The day the age is judged on is the signing date, else the
+    consent date of the registry, else today.
     """
 
     def __init__(self, data: ConsentBase):
@@ -271,11 +303,21 @@ class Subject:
         self.person = _participant(data)
         self.forms = forms_of(self.person)
         self.day = data.date or self.person.consent_date or dt.date.today()
-        self.minor = self.person.may_be_minor(self.day)  # never assume an adult without a birth date
+        self.age = self.person.age_on(self.day)
+        self.minor = self.person.may_be_minor(self.day)
+        self.warnings: list[str] = []
+        if self.minor and self.age is None:
+            self.warnings.append(
+                f"Дата рождения участника {self.person.full_name} неизвестна: согласие оформлено от имени "
+                "законного представителя, со строкой для подписи самого обучающегося, если ему исполнилось "
+                "14 лет. Если участник совершеннолетний, укажите дату рождения в базе и выпустите согласие заново.")
         self.rep_details = data.representative or RepresentativeDetails()
         registry_rep = self.person.representative
         self.rep_name = self.rep_details.full_name or (registry_rep.full_name if registry_rep else None)
-        self.relation = self.rep_details.relation or (registry_rep.relation if registry_rep else None)
+        relation = self.rep_details.relation or (registry_rep.relation if registry_rep else None)
+        if _relation_kind(relation) == "guardian":
+            relation = guardian_word(self.age)
+        self.relation = relation
         self.rep_forms: PersonForms | None = None
         if self.minor and self.rep_name:
             try:
@@ -372,9 +414,28 @@ class Subject:
                  f"{born}{', ' + role if role else ''},")
             form(_filled("адрес места жительства ребёнка: ", address),
                  *_document_lines(self.data.document, id_kind, "документ, удостоверяющий личность ребёнка"),
-                 *_authority_lines(rep, self.relation, _is_birth_certificate(id_kind)))
+                 *_authority_lines(rep, self.relation, _is_birth_certificate(id_kind), self.age))
         text(f"в соответствии со {article} {LAW_152} {verb_phrase}")
         return lines
+
+    @property
+    def co_signs(self) -> bool:
+        """A minor of 14 or more (or of unknown age) signs beside the representative."""
+        return self.minor and (self.age is None or self.age >= GUARDIAN_AGE)
+
+    def co_signer(self, what: str) -> CoSigner | None:
+        """The pupil's own line under the representative's signature: «Я, …, с согласием на
+        {what} ознакомлен и согласен» (14–17), None for a younger child or an adult."""
+        if not self.co_signs:
+            return None
+        forms = self.forms
+        if self.age is not None:
+            who = f"Я, {forms.nominative}, {gendered(forms, 'достигший', 'достигшая')} возраста 14 лет,"
+        else:
+            who = f"Я, {forms.nominative} (если мне исполнилось 14 лет),"
+        text = (f"{who} с согласием на {what} {gendered(forms, 'ознакомлен', 'ознакомлена')} "
+                f"и {gendered(forms, 'согласен', 'согласна')}.")
+        return CoSigner(text=typograph(text), name=forms.initials_nominative, caption="(подпись обучающегося)")
 
     def programme(self, case: str = "prepositional") -> str:
         """«программе наставничества МБОУ «СОШ № 12»» in ``case``."""
@@ -398,7 +459,7 @@ def semicolon_items(lines: Sequence[str]) -> list[str]:
 
 
 def consent_frame(data: ConsentBase, subject: Subject, *, subtitle: str, intro: list[IntroLine],
-                  clauses: list[Clause]) -> dict[str, Any]:
+                  clauses: list[Clause], what: str, warnings: Sequence[str] = ()) -> dict[str, Any]:
     """The fields of :class:`ConsentFrame`: addressed to the head, signed by the subject."""
     org = data.organization
     head = forms_of(org.head)
@@ -412,8 +473,10 @@ def consent_frame(data: ConsentBase, subject: Subject, *, subtitle: str, intro: 
         "date": format_date(data.date, "quoted"),
         "signer_name": subject.signer_name,
         "signer_caption": caption,
+        "co_signer": subject.co_signer(what),
         "font_name": org.font_name,
         "font_size": min(org.font_size, CONSENT_FONT_SIZE),
+        "warnings": [*subject.warnings, *warnings],
     }
 
 

@@ -2,19 +2,24 @@
 
 Every item the law requires: the operator, the purposes, the data, the actions and the
 methods, the third parties, the period, how to withdraw it and the subject's rights. The
-address and the identity document print as blanks when the data does not hold them (they
-are never invented); for a minor the legal representative gives the consent.
+third parties are named in the dative the verb asks for, in two clauses that the law keeps
+apart: the data passed on to another operator, and the processing entrusted to another
+person on the operator's behalf (art. 6 part 3). The address and the identity document
+print as blanks when the data does not hold them (they are never invented); for a minor
+the legal representative gives the consent, and a minor of 14–17 signs too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ...models import Category, Model, Participant
-from ...ru import BLANK_LINE
+from ...ru import BLANK_LINE, decline_post
 from .._base import BatchSpec, DemoBatch, Kind, register
+from .._data import schema_words
 from ._subject import (
     DASH,
     FAMILY,
@@ -35,13 +40,29 @@ __all__ = ["ConsentContext", "PersonalDataConsentInput", "ThirdParty", "build_pe
 _TEXT = TEXT["personal_data"]
 
 
-class ThirdParty(Model):
-    """Someone the operator passes the data to or entrusts the processing to (ст. 9 ч. 4 п. 6)."""
+#: The Russian words of a third party's mode.
+_MODES = {"передача": "transfer", "передать": "transfer", "поручение": "entrust", "поручить": "entrust",
+          "поручение обработки": "entrust"}
 
-    name: str = Field(min_length=1, description="Наименование")
+
+class ThirdParty(Model):
+    """Someone the operator passes the data to (another operator) or entrusts the processing
+    to on its behalf (152-ФЗ art. 6 part 3; art. 9 part 4 item 3)."""
+
+    name: str = Field(min_length=1, description="Наименование в именительном падеже")
+    name_dative: str | None = Field(default=None, description="Наименование в дательном падеже (кому), если "
+                                                              "склоняется не так, как нужно")
     address: str | None = Field(default=None, description="Адрес")
     purpose: str | None = Field(default=None,
             description="Для чего («для формирования региональной базы наставников»)")
+    mode: Literal["transfer", "entrust"] = Field(
+        default="transfer", json_schema_extra=schema_words(_MODES), description="transfer — передача другому оператору (по умолчанию); entrust — "
+                                        "поручение обработки по договору с оператором (ч. 3 ст. 6 152-ФЗ)")
+
+    @field_validator("mode", mode="before")
+    @classmethod
+    def _russian_mode(cls, value: Any) -> Any:
+        return _MODES.get(str(value).strip().lower(), value) if isinstance(value, str) else value
 
 
 class PersonalDataConsentInput(ConsentBase):
@@ -72,8 +93,23 @@ def _default_data_items(person: Participant) -> list[str]:
 
 
 def _third_party(t: ThirdParty) -> str:
-    text = t.name + (f" (адрес: {t.address})" if t.address else "")
+    """«Управлению образования … (адрес: …) – для …»: the recipient in the dative."""
+    text = t.name_dative or decline_post(t.name, "dative")
+    text += f" (адрес: {t.address})" if t.address else ""
     return text + (f" {DASH} {t.purpose}" if t.purpose else "")
+
+
+def _third_party_clauses(parties: Sequence[ThirdParty]) -> list[tuple[str, Sequence[str]]]:
+    """A clause for passing the data on and one for entrusting the processing, each naming
+    its recipients."""
+    rows: list[tuple[str, Sequence[str]]] = []
+    transfer = [t for t in parties if t.mode == "transfer"]
+    entrust = [t for t in parties if t.mode == "entrust"]
+    if transfer:
+        rows.append((_TEXT["transfer"], semicolon_items([_third_party(t) for t in transfer])))
+    if entrust:
+        rows.append((_TEXT["entrust"], semicolon_items([_third_party(t) for t in entrust])))
+    return rows
 
 
 def build_personal_data(data: PersonalDataConsentInput) -> ConsentContext:
@@ -89,10 +125,7 @@ def build_personal_data(data: PersonalDataConsentInput) -> ConsentContext:
         (f"Перечень действий с персональными данными: {(data.actions or _TEXT['actions']).rstrip('.')}. "
          + _TEXT["methods"], []),
     ]
-    if data.third_parties:
-        rows.append(("В объёме, необходимом для указанных целей, оператор вправе передать "
-                     "персональные данные или поручить их обработку:",
-                     semicolon_items([_third_party(t) for t in data.third_parties])))
+    rows += _third_party_clauses(data.third_parties)
     rows += [
         (f"Согласие действует {period.rstrip('.')}.", []),
         (_TEXT["withdrawal"].format(address=org.address or BLANK_LINE), []),
@@ -101,7 +134,7 @@ def build_personal_data(data: PersonalDataConsentInput) -> ConsentContext:
     ]
     return ConsentContext(**consent_frame(
         data, subject, subtitle="на обработку персональных данных участника программы наставничества",
-        intro=intro, clauses=numbered_clauses(rows)))
+        intro=intro, clauses=numbered_clauses(rows), what="обработку персональных данных"))
 
 
 register(Kind(

@@ -6,21 +6,38 @@
   diagnosed professional deficits;
 * :mod:`.plan` — the plan of meetings of a personalised programme;
 * :mod:`.schedule` — the working-day calendar the plan is laid on (weekends, public and
-  school holidays, frequencies, month arithmetic);
+  school holidays with the default calendar in ``holidays.yaml``, rhythms, month arithmetic);
+* :mod:`._audience` — which content library a pair takes (:func:`audience_of`);
+* :mod:`._library` — the content libraries (``library/*.yaml``) and goal packs;
+* :mod:`._content` — a programme's goal, tasks and meetings chosen from a library;
+* :mod:`._pair` — the pair of a programme, from the registry or inline;
 * :mod:`._shared` — what both programmes share (inline people, stamps, passport, frame);
-* ``programmes.yaml`` — the default wording: goals, tasks, meeting topics, results,
-  reporting and criteria per audience; the route's actions per competence area.
+* ``programmes.yaml`` — the rhythms, the fixed meetings and the route's actions per
+  competence area.
 """
 
-from ._shared import MENTEE_WORDS, ApprovalInput, ProgrammePerson, agree_mentees
+from ._audience import audience_of, lessons_mode
+from ._library import GOAL_PACKS, LIBRARIES, Library
+from ._shared import ApprovalInput, ProgrammePerson, agree_mentees
 from .individual_route import ROUTE_AREAS, IndividualRouteContext, IndividualRouteInput
-from .personal import AUDIENCES, PersonalProgrammeContext, PersonalProgrammeInput, audience_of, programme_records
+from .personal import PersonalProgrammeContext, PersonalProgrammeInput, programme_records
 from .plan import Meeting, spread
-from .schedule import FREQUENCIES, Holiday, frequency_key, months_between, plan_dates
+from .schedule import (
+    FREQUENCIES,
+    Holiday,
+    Schedule,
+    default_holidays,
+    frequency_key,
+    months_between,
+    plan_dates,
+    plan_schedule,
+    summer_periods,
+)
 
 __all__ = [
-    "AUDIENCES", "FREQUENCIES", "MENTEE_WORDS", "ROUTE_AREAS", "ApprovalInput", "Holiday",
-    "IndividualRouteContext", "IndividualRouteInput", "Meeting", "PersonalProgrammeContext",
-    "PersonalProgrammeInput", "ProgrammePerson", "agree_mentees", "audience_of", "frequency_key",
-    "months_between", "plan_dates", "programme_records", "spread",
+    "FREQUENCIES", "GOAL_PACKS", "LIBRARIES", "ROUTE_AREAS", "ApprovalInput", "Holiday",
+    "IndividualRouteContext", "IndividualRouteInput", "Library", "Meeting", "PersonalProgrammeContext",
+    "PersonalProgrammeInput", "ProgrammePerson", "Schedule", "agree_mentees", "audience_of", "default_holidays",
+    "frequency_key", "lessons_mode", "months_between", "plan_dates", "plan_schedule", "programme_records",
+    "spread", "summer_periods",
 ]

@@ -7,23 +7,24 @@
   table, signatures, font) filled by :func:`frame`;
 * :func:`describe`, :func:`experience_years`, :func:`role_word`, :func:`curator_rows` —
   how the passport and the signatures name people;
-* :func:`agree_mentees` — the default texts put into the number and gender of the mentees.
+* :func:`agree_mentees` — the default texts put into the number and gender of the mentees
+  (:func:`nastavnik_docs.ru.agree_with`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ...models import TEXT_MAX, Category, Gender, Model, Official, Organization, Participant, Registry, Role
+from ...models import TEXT_MAX, Category, Model, Official, Organization, Participant, Registry, Role
 from ...ru import (
     BLANK_NAME,
     PersonForms,
     agree,
+    agree_with,
     decline_post,
     gendered,
     lower_first,
@@ -35,7 +36,7 @@ from .._people import bad_input, find_participant, forms_of, is_staff
 from .._requisites import CouncilDecision, Item, act_reference, approval_stamp, letterhead_lines, numbered
 
 __all__ = [
-    "MENTEE_WORDS", "ApprovalInput", "PassportRow", "PersonRef", "ProgrammeFrame", "ProgrammeInput",
+    "ApprovalInput", "PassportRow", "PersonRef", "ProgrammeFrame", "ProgrammeInput",
     "ProgrammePerson", "SignatureRow", "StampContext", "agree_mentees", "approval_lines", "considered_stamp",
     "curator_rows", "describe", "experience_text", "experience_years", "frame", "list_items",
     "resolve_curator", "resolve_official", "resolve_person", "role_word",
@@ -216,39 +217,10 @@ def curator_rows(curator: Official | Participant | None) -> tuple[list[str], Sig
 # --------------------------------------------------------------------------- agreement
 
 
-#: Words of the default texts that agree with the mentee(s): ``{наставляемого}`` becomes
-#: «наставляемого», «наставляемой» or «наставляемых»; ``{a|b}`` is singular|plural and
-#: ``{a|b|c}`` masculine|feminine|plural.
-MENTEE_WORDS: dict[str, tuple[str, str, str]] = {
-    "наставляемый": ("наставляемый", "наставляемая", "наставляемые"),
-    "наставляемого": ("наставляемого", "наставляемой", "наставляемых"),
-    "наставляемому": ("наставляемому", "наставляемой", "наставляемым"),
-    "обучающийся": ("обучающийся", "обучающаяся", "обучающиеся"),
-    "обучающегося": ("обучающегося", "обучающейся", "обучающихся"),
-    "обучающемуся": ("обучающемуся", "обучающейся", "обучающимся"),
-}
-_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
-
-
 def agree_mentees(text: str, mentees: Sequence[PersonForms]) -> str:
-    """Put the placeholders of a default text into the number and gender of the mentees."""
-    if len(mentees) > 1:
-        slot = 2
-    else:
-        slot = 1 if mentees and mentees[0].gender is Gender.FEMALE else 0
-
-    def pick(match: re.Match[str]) -> str:
-        inner = match.group(1)
-        if inner in MENTEE_WORDS:
-            return MENTEE_WORDS[inner][slot]
-        options = inner.split("|")
-        if len(options) == 2:
-            return options[1] if slot == 2 else options[0]
-        if len(options) == 3:
-            return options[slot]
-        return match.group(0)
-
-    return _PLACEHOLDER.sub(pick, text)
+    """Put the braces of a default text into the number and gender of the mentees
+    (:func:`nastavnik_docs.ru.agree_with`: ``{наставляемого}``, ``{его}``, ``{a|b}``, ``{a|b|c}``)."""
+    return agree_with(text, mentees)
 
 
 def list_items(texts: Sequence[str], mentees: Sequence[PersonForms] = ()) -> list[Item]:

@@ -2,18 +2,20 @@
 
 A teacher's route built from diagnosed professional deficits: the teacher (post,
 experience, qualification category), the mentor, the school year, the deficits with how
-each was found, the planned actions for each deficit with deadlines and the form of the
-result, expected results, signatures and the deputy head's approval. The default actions
-per competence area are data in ``programmes.yaml`` (:data:`ROUTE_AREAS`).
+each was found, one task per deficit, the planned actions for each deficit with deadlines
+(checked against the school year), who answers for each and the form of the result, the
+dated repeated diagnosis, expected results for the teacher's post, signatures and the
+deputy head's approval. The default actions per competence area are data in
+``programmes.yaml`` (:data:`ROUTE_AREAS`); a teacher who gives no lessons (a psychologist,
+a speech therapist, a librarian) gets their lesson-free wording.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from ...models import Model, Official, Organization, PairStatus, Participant, Registry, Role
 from ...ru import (
@@ -24,12 +26,24 @@ from ...ru import (
     format_school_year,
     lower_first,
     sentence,
+    soft_hyphens,
     typograph,
     upper_first,
 )
 from .._base import Kind, register
 from .._people import bad_input, forms_of
 from .._requisites import Item
+from ._audience import lessons_mode, specialist_of
+from ._route import (
+    REDIAGNOSIS,
+    ROLE_WORDS,
+    ROUTE_AREAS,
+    area_of,
+    deadline_problem,
+    rediagnosis_day,
+    route_results,
+    school_year_bounds,
+)
 from ._shared import (
     ApprovalInput,
     PassportRow,
@@ -49,36 +63,11 @@ from ._shared import (
 from ._wording import TEXT
 from .schedule import add_months
 
-__all__ = ["ROUTE_AREAS", "Deficit", "IndividualRouteContext", "IndividualRouteInput", "RouteAction",
-           "RouteArea", "build_route"]
+__all__ = ["ROUTE_AREAS", "Deficit", "IndividualRouteContext", "IndividualRouteInput", "RouteAction", "build_route"]
 
 FAMILY = "Программы"
 NBSP = "\u00a0"
 ROUTE_TITLE = "Индивидуальный образовательный маршрут"
-
-
-@dataclass(frozen=True)
-class RouteArea:
-    """Default actions for deficits of one competence area: (kind, action, months, result).
-
-    ``keys`` are the words that find the area in a deficit's area; ``months`` are offsets
-    from September of the school year (0 = September, 8 = May), None meaning «в течение
-    учебного года».
-    """
-
-    keys: tuple[str, ...]
-    actions: tuple[tuple[str, str, tuple[int, int] | None, str], ...]
-
-
-def _route_area(data: dict[str, Any]) -> RouteArea:
-    return RouteArea(keys=tuple(data.get("keys", ())), actions=tuple(
-        (a["kind"], a["action"], tuple(a["months"]) if a["months"] else None, a["result"])
-        for a in data["actions"]))
-
-
-ROUTE_AREAS: dict[str, RouteArea] = {key: _route_area(area) for key, area in TEXT["route_areas"].items()}
-_ROUTE_FALLBACK = _route_area({"actions": TEXT["route_fallback"]})
-ROUTE_RESULTS: tuple[str, ...] = tuple(TEXT["route_results"])
 
 
 class RouteAction(Model):
@@ -86,8 +75,23 @@ class RouteAction(Model):
 
     action: str = Field(min_length=1, description="Мероприятие")
     kind: str | None = Field(default=None, description="Вид: курсы повышения квалификации, самообразование…")
-    deadline: dt.date | str | None = Field(default=None, description="Срок: дата или текст («октябрь–декабрь 2026 г.»)")
+    deadline: dt.date | str | None = Field(default=None, description="Срок: дата или текст («октябрь–декабрь 2026 г.»), "
+                                                                     "в пределах учебного года")
+    responsible: str | None = Field(default=None, description="Ответственный (по умолчанию — педагог)")
     result: str | None = Field(default=None, description="Форма результата (отчёта)")
+
+    @field_validator("deadline", mode="before")
+    @classmethod
+    def _a_date_is_a_date(cls, value: Any) -> Any:
+        """«2026-12-18» or «18.12.2026» typed as text is a date."""
+        if isinstance(value, str):
+            text = value.strip()
+            for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+                try:
+                    return dt.datetime.strptime(text, pattern).date()
+                except ValueError:
+                    continue
+        return value
 
 
 class Deficit(Model):
@@ -96,6 +100,7 @@ class Deficit(Model):
     area: str = Field(min_length=1, description="Компетенция (область): предметная, методическая…")
     deficit: str = Field(min_length=1, description="Выявленный дефицит")
     diagnosed_by: str | None = Field(default=None, description="Как выявлен (анкетирование, посещение уроков, диагностика)")
+    task: str | None = Field(default=None, description="Задача маршрута по этому дефициту (по умолчанию — «преодолеть дефицит: …»)")
     actions: list[RouteAction] | None = Field(default=None, description="Мероприятия (по умолчанию — типовые для области)")
 
 
@@ -116,7 +121,8 @@ class IndividualRouteInput(ProgrammeInput):
     school_year: int | None = Field(default=None, ge=2000, le=2100, json_schema_extra=_school_year_text,
                                     description="Учебный год — год начала (2026 — 2026/2027); по умолчанию — по паре")
     deficits: list[Deficit] = Field(min_length=1, description="Профессиональные дефициты")
-    results: list[str] | None = Field(default=None, description="Ожидаемые результаты")
+    rediagnosis: dt.date | None = Field(default=None, description="Дата повторной диагностики (по умолчанию — середина мая)")
+    results: list[str] | None = Field(default=None, description="Ожидаемые результаты (по умолчанию — по должности педагога)")
     approver: Official | str | None = Field(default=None, description="Кто утверждает (по умолчанию — заместитель директора-куратор из базы)")
     approval: ApprovalInput | None = Field(default=None, description="Утверждение: дата или приказ")
 
@@ -144,6 +150,7 @@ class ActionRow(BaseModel):
     action: str
     kind: str
     deadline: str
+    responsible: str
     result: str
 
 
@@ -153,22 +160,23 @@ class ActionGroup(BaseModel):
 
 
 class IndividualRouteContext(ProgrammeFrame):
-    """What ``programme_individual_route.docx`` places."""
+    """What ``programme_individual_route.docx`` places: the deficits, one task per deficit,
+    the actions grouped by deficit and the repeated diagnosis as the last group."""
 
     teacher: PersonForms
     mentor: PersonForms | None
     school_year: str
     deficits: list[DeficitRow]
+    tasks: list[Item]
     actions: list[ActionGroup]
+    rediagnosis: str
     results: list[Item]
 
 
-def _area(text: str) -> RouteArea:
-    low = text.lower()
-    for area in ROUTE_AREAS.values():
-        if any(k in low for k in area.keys):
-            return area
-    return _ROUTE_FALLBACK
+def _narrow(text: str) -> str:
+    """Text of a narrow column of the actions' table: typographed, long words with soft
+    hyphens, so that a word breaks at a syllable, not at any letter."""
+    return soft_hyphens(typograph(text))
 
 
 def _months_text(year: int, months: tuple[int, int] | None) -> str:
@@ -216,21 +224,55 @@ def _approver(data: IndividualRouteInput) -> Official | Participant:
     return data.organization.head
 
 
-def _action_group(i: int, deficit: Deficit, year: int) -> tuple[DeficitRow, ActionGroup]:
+class _Roles:
+    """Who answers for an action: the route's people by role, or the role's word."""
+
+    def __init__(self, teacher: PersonForms, mentor: PersonForms | None, approver: Official | Participant):
+        self.names = {"teacher": teacher.short_nominative}
+        if mentor is not None:
+            self.names["mentor"] = mentor.short_nominative
+        if approver.post and "заместитель" in approver.post.lower():
+            self.names["deputy"] = forms_of(approver).short_nominative
+
+    def text(self, roles: tuple[str, ...]) -> str:
+        return ", ".join(dict.fromkeys(self.names.get(r) or ROLE_WORDS[r] for r in roles))
+
+
+def _action_group(i: int, deficit: Deficit, year: int, roles: _Roles, gives_lessons: bool) -> tuple[DeficitRow, ActionGroup]:
     area = upper_first(typograph(deficit.area))
     text = sentence(typograph(deficit.deficit))
     row = DeficitRow(number=f"{i}.", area=area, deficit=text,
                      diagnosed_by=upper_first(typograph(deficit.diagnosed_by)) if deficit.diagnosed_by else BLANK_NAME)
     if deficit.actions:
-        rows = [(a.action, a.kind or "", _deadline(a.deadline), a.result or "") for a in deficit.actions]
+        for j, a in enumerate(deficit.actions, start=1):
+            problem = deadline_problem(a.deadline, year) if a.deadline is not None else None
+            if problem:
+                raise bad_input(f"deficits → {i} → actions → {j} → deadline", problem,
+                                format_date(a.deadline, "numeric") if isinstance(a.deadline, dt.date) else a.deadline)
+        rows = [(a.action, a.kind or "", _deadline(a.deadline), a.responsible or roles.text(("teacher",)),
+                 a.result or "") for a in deficit.actions]
     else:
-        rows = [(action, kind, _months_text(year, months), result)
-                for kind, action, months, result in _area(deficit.area).actions]
+        rows = [(d.action, d.kind, _months_text(year, d.months), roles.text(d.responsible), d.result)
+                for d in (x.for_teacher(gives_lessons) for x in area_of(deficit.area).actions)]
     return row, ActionGroup(
         heading=f"{i}. {area}: {lower_first(text)}",
-        rows=[ActionRow(number=f"{i}.{j}.", action=typograph(sentence(a)), kind=upper_first(typograph(k)),
-                        deadline=upper_first(dl), result=upper_first(typograph(r)))
-              for j, (a, k, dl, r) in enumerate(rows, start=1)])
+        rows=[ActionRow(number=f"{i}.{j}.", action=_narrow(sentence(a)), kind=_narrow(upper_first(k)),
+                        deadline=upper_first(dl), responsible=typograph(who), result=_narrow(upper_first(r)))
+              for j, (a, k, dl, who, r) in enumerate(rows, start=1)])
+
+
+def _rediagnosis(data: IndividualRouteInput, year: int, roles: _Roles, gives_lessons: bool,
+                 number: int) -> tuple[dt.date, ActionGroup]:
+    day = data.rediagnosis or rediagnosis_day(year)
+    first, last = school_year_bounds(year)
+    if not first <= day <= last:
+        raise bad_input("rediagnosis", deadline_problem(day, year) or "", format_date(day, "numeric"))
+    observed = REDIAGNOSIS["observed_lessons" if gives_lessons else "observed_other"]
+    action = sentence(typograph(" ".join(REDIAGNOSIS["text"].format(observed=observed).split())))
+    row = ActionRow(number=f"{number}.1.", action=_narrow(action), kind="Диагностика",
+                    deadline=format_date(day, "numeric"), responsible=typograph(roles.text(tuple(REDIAGNOSIS["responsible"]))),
+                    result=_narrow(upper_first(REDIAGNOSIS["result"])))
+    return day, ActionGroup(heading=f"{number}. Повторная диагностика профессиональных дефицитов", rows=[row])
 
 
 def build_route(data: IndividualRouteInput) -> IndividualRouteContext:
@@ -242,8 +284,13 @@ def build_route(data: IndividualRouteInput) -> IndividualRouteContext:
     if year is None:
         raise bad_input("school_year", "не указан учебный год (school_year), например 2026 или «2026/2027»", code="field.missing")
     teacher, mentor = forms_of(teacher_p), forms_of(mentor_p) if mentor_p else None
+    approver = _approver(data)
+    roles = _Roles(teacher, mentor, approver)
+    gives_lessons = lessons_mode([teacher_p]) == "all"
     school_year = format_school_year(year)
     experience = experience_years(teacher_p, dt.date(year, 9, 1))
+    groups = [_action_group(i, d, year, roles, gives_lessons) for i, d in enumerate(data.deficits, start=1)]
+    day, again = _rediagnosis(data, year, roles, gives_lessons, len(groups) + 1)
     passport = [
         PassportRow(label="Педагог", lines=[teacher.nominative]),
         PassportRow(label="Должность", lines=[upper_first(typograph(teacher.post.nominative)) if teacher.post else BLANK_NAME]),
@@ -255,8 +302,8 @@ def build_route(data: IndividualRouteInput) -> IndividualRouteContext:
         PassportRow(label="Наставник", lines=[
             f"{mentor.nominative}, {describe(mentor_p, mentor)}".rstrip(", ") if mentor and mentor_p else "нет"]),
         PassportRow(label="Период реализации", lines=[upper_first(school_year)]),
+        PassportRow(label="Повторная диагностика", lines=[format_date(day, "numeric")]),
     ]
-    groups = [_action_group(i, d, year) for i, d in enumerate(data.deficits, start=1)]
     signatures = [SignatureRow(role="Педагог", name=teacher.initials_nominative)]
     if mentor is not None:
         signatures.append(SignatureRow(role="Наставник", name=mentor.initials_nominative))
@@ -264,15 +311,19 @@ def build_route(data: IndividualRouteInput) -> IndividualRouteContext:
     if teacher.post:
         subtitle.append(f"{lower_first(typograph(teacher.post.genitive))},")
     subtitle.append(f"на {school_year}")
-    stamps = StampContext(left=[], right=approval_lines(data.approval, org, ROUTE_TITLE, _approver(data)))
+    stamps = StampContext(left=[], right=approval_lines(data.approval, org, ROUTE_TITLE, approver))
+    results_key = specialist_of(teacher_p) or ("teacher" if gives_lessons else "other")
+    tasks = [d.task or TEXT["route_task"].format(deficit=lower_first(d.deficit.rstrip(". "))) for d in data.deficits]
     return IndividualRouteContext(
         **frame(org, stamps, ROUTE_TITLE.upper(), subtitle, passport, signatures),
         teacher=teacher,
         mentor=mentor,
         school_year=school_year,
         deficits=[row for row, _ in groups],
-        actions=[group for _, group in groups],
-        results=list_items(data.results or ROUTE_RESULTS),
+        tasks=list_items(tasks),
+        actions=[group for _, group in groups] + [again],
+        rediagnosis=format_date(day, "numeric"),
+        results=list_items(data.results or route_results(results_key)),
     )
 
 
@@ -281,8 +332,9 @@ register(Kind(
     title="Индивидуальный образовательный маршрут педагога",
     build_context=build_route,
     family=FAMILY,
-    description="ИОМ педагога по выявленным профессиональным дефицитам: мероприятия, сроки, "
-                "формы результата, отметки о выполнении, подписи, утверждение.",
+    description="ИОМ педагога по выявленным профессиональным дефицитам: задача на каждый дефицит, "
+                "мероприятия, сроки в пределах учебного года, ответственные, формы результата, повторная "
+                "диагностика, отметки о выполнении, подписи, утверждение.",
     samples=("programmes/individual_route.yaml",),
     output_name="Индивидуальный образовательный маршрут",
 ))

@@ -1,37 +1,42 @@
 """``programme.personal`` — персонализированная программа наставничества (ППН).
 
 One programme per pair or group: approval stamp, title, a passport table (organisation,
-mentor with post and experience, mentees with posts or classes, form, period with its
-length in months, frequency of meetings, curator), goal, numbered tasks, the plan of
-meetings with dates, expected results, how results are evaluated, signatures. The plan is
-generated from the pair's start and end dates and a frequency (:mod:`.schedule`): an
-organisational meeting (знакомство), a trial working meeting, a planning meeting, regular
-working meetings and the final meeting.
+mentor with post and experience, mentees with posts or classes, the pair type and the
+format, period with its length in months, rhythm of meetings, curator), goal, numbered
+tasks, the plan of meetings with dates, expected results, how results are evaluated,
+signatures.
 
-The default goal, tasks, meeting topics, results and evaluation per audience
-(teacher–teacher, teacher–pupil, pupil–pupil, employer–pupil/student) are data in
-``programmes.yaml`` (:data:`AUDIENCES`); each can be replaced in the input.
+The content fits the people: :func:`~._audience.audience_of` picks the content library
+(young teacher, experienced teacher in a new role, reverse mentoring, psychologist, speech
+therapist, librarian, teacher–pupil, pupil pair, pupil group, student–pupil, employer) from
+the participants' categories and posts and the pair's type and format;
+:func:`~._content.programme_content` takes the goal and tasks from the pair when given and
+adds the goal's pack (OGE, olympiad, project …). Every task gets a dated working meeting
+(:mod:`.plan`) at a regular rhythm that avoids weekends, public holidays, 1 September and
+the school holidays (the default calendar unless the input gives one, :mod:`.schedule`);
+meetings in the summer are reported in ``warnings``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import Field, ValidationInfo, field_validator
 
 from ...errors import GrammarError
-from ...models import Category, Official, Organization, Pair, PairStatus, Participant, Registry, find_form
+from ...models import Category, Official, Organization, PairStatus, Participant, Registry
 from ...ru import (
     PersonForms,
     agree,
+    agree_with,
     decline_post,
     detect_gender,
     format_date,
     gendered,
     initials_name,
+    join_and,
     period_text,
     sentence,
     typograph,
@@ -39,6 +44,10 @@ from ...ru import (
 from .._base import BatchSpec, DemoBatch, Kind, register
 from .._people import bad_input, forms_of
 from .._requisites import CouncilDecision, Item
+from ._audience import audience_key, audience_of, is_compact, lessons_mode
+from ._content import Content, programme_content
+from ._library import LIBRARIES
+from ._pair import ResolvedPair, resolve_pair
 from ._shared import (
     ApprovalInput,
     PassportRow,
@@ -47,7 +56,6 @@ from ._shared import (
     ProgrammeInput,
     SignatureRow,
     StampContext,
-    agree_mentees,
     approval_lines,
     considered_stamp,
     curator_rows,
@@ -55,47 +63,25 @@ from ._shared import (
     frame,
     list_items,
     resolve_curator,
-    resolve_person,
     role_word,
 )
-from ._wording import TEXT
-from .plan import Meeting, MeetingInput, TopicInput, generated_plan, given_plan
-from .schedule import FREQUENCIES, Holiday, frequency_key, months_between
+from .plan import Meeting, MeetingInput, PlannedTask, TopicInput, generated_plan, given_plan
+from .schedule import (
+    FREQUENCIES,
+    Holiday,
+    Schedule,
+    default_holidays,
+    frequency_key,
+    months_between,
+    plan_schedule,
+    summer_periods,
+)
 
-__all__ = [
-    "AUDIENCES", "Audience", "PersonalProgrammeContext", "PersonalProgrammeInput", "audience_of",
-    "build_personal", "programme_records",
-]
+__all__ = ["PersonalProgrammeContext", "PersonalProgrammeInput", "build_personal", "programme_records"]
 
 FAMILY = "Программы"
 NBSP = "\u00a0"
-
-
-# --------------------------------------------------------------------------- wording (data)
-
-
-@dataclass(frozen=True)
-class Audience:
-    """Default wording of a programme for one audience (who mentors whom)."""
-
-    title: str
-    goal: str
-    tasks: tuple[str, ...]
-    topics: tuple[tuple[str, str], ...]  # regular meetings: (topic, form of work)
-    results: tuple[str, ...]
-    reporting: tuple[str, ...]
-    criteria: tuple[str, ...]
-
-
-AUDIENCES: dict[str, Audience] = {
-    key: Audience(title=a["title"], goal=a["goal"], tasks=tuple(a["tasks"]),
-                  topics=tuple((t["topic"], t["form"]) for t in a["topics"]), results=tuple(a["results"]),
-                  reporting=tuple(a["reporting"]), criteria=tuple(a["criteria"]))
-    for key, a in TEXT["audiences"].items()
-}
-_FORM_AUDIENCE: dict[str, str] = dict(TEXT["form_audiences"])
-
-AudienceKey = Literal["teacher_teacher", "teacher_pupil", "pupil_pupil", "employer"]
+_LEARNERS = (Category.PUPIL, Category.STUDENT)
 
 
 # --------------------------------------------------------------------------- input
@@ -105,9 +91,10 @@ class PersonalProgrammeInput(ProgrammeInput):
     """Персонализированная программа наставничества одной пары или группы.
 
     The pair comes from the registry (``pair`` — its number, or ``pair_index`` — its
-    position from 1) or is given inline: ``mentor``, ``mentees``, ``form``, ``start``,
-    ``end`` (people inline or as registry ids). ``start``, ``end``, ``goal`` and ``form``
-    given together with ``pair`` replace the registry's values.
+    position from 1) or is given inline: ``mentor``, ``mentees``, the form (``pair_type``
+    and ``format``, or one ``form``), ``start``, ``end`` (people inline or as registry ids).
+    ``start``, ``end``, ``goal`` and the form given together with ``pair`` replace the
+    registry's values.
     """
 
     organization: Organization = Field(description="Организация")
@@ -116,17 +103,27 @@ class PersonalProgrammeInput(ProgrammeInput):
     pair_index: int | None = Field(default=None, ge=1, description="Порядковый номер пары в базе (с 1)")
     mentor: PersonRef | None = Field(default=None, description="Наставник (ФИО… или ID) — для пары без базы")
     mentees: list[PersonRef] | None = Field(default=None, description="Наставляемые (ФИО… или ID)")
-    form: str | None = Field(default=None, description="Форма наставничества")
+    pair_type: str | None = Field(default=None, description="Тип пары — кто кого наставляет («учитель – ученик»); "
+                                                             "по умолчанию — по категориям участников")
+    format: str | None = Field(default=None, description="Формат наставничества («групповое», «реверсивное», «флэш-наставничество»)")
+    form: str | None = Field(default=None, description="Форма наставничества одной строкой (тип пары или формат), как в прежних базах")
     start: dt.date | None = Field(default=None, description="Дата начала")
     end: dt.date | None = Field(default=None, description="Дата окончания")
     goal: str | None = Field(default=None, description="Цель (по умолчанию — из базы или типовая)")
-    tasks: list[str] | None = Field(default=None, description="Задачи (по умолчанию — типовые)")
-    audience: AudienceKey | None = Field(
-        default=None, description="Набор типовых формулировок: teacher_teacher, teacher_pupil, pupil_pupil, employer")
+    tasks: list[str] | None = Field(default=None, description="Задачи (по умолчанию — по цели и типовые); у каждой будет своя встреча")
+    requests: list[str] = Field(default_factory=list, description="Запросы наставляемого (из анкеты): каждый становится задачей со своей встречей")
+    key_date: dt.date | None = Field(
+        default=None, description="Дата события, к которому ведёт цель (этап олимпиады, экзамен, защита проекта): "
+                                  "встречи по нему — до этой даты")
+    audience: str | None = Field(
+        default=None, description="Набор формулировок (по умолчанию — по участникам и форме): " + ", ".join(LIBRARIES))
     frequency: str | None = Field(
-        default=None, description="Периодичность встреч: «раз в две недели» (по умолчанию), «раз в месяц»…")
-    holidays: list[Holiday] = Field(default_factory=list, description="Каникулы: встречи переносятся на первый рабочий день после")
-    topics: list[TopicInput | str] | None = Field(default=None, description="Темы рабочих встреч (по умолчанию — типовые)")
+        default=None, description="Периодичность встреч: «раз в две недели» (по умолчанию; у флэш-наставничества — "
+                                  "«еженедельно»), «раз в месяц»…")
+    holidays: list[Holiday] | None = Field(
+        default=None, description="Каникулы, когда встреч нет (по умолчанию — типовой календарь учебного года; "
+                                  "[] — без каникул)")
+    topics: list[TopicInput | str] | None = Field(default=None, description="Темы рабочих встреч (вместо тем по задачам)")
     plan: list[MeetingInput] | None = Field(default=None, description="План встреч целиком (вместо составленного)")
     results: list[str] | None = Field(default=None, description="Ожидаемые результаты")
     reporting: list[str] | None = Field(default=None, description="Формы отчётности")
@@ -147,15 +144,23 @@ class PersonalProgrammeInput(ProgrammeInput):
                              f"({start:%d.%m.%Y})")
         return end
 
+    @field_validator("audience")
+    @classmethod
+    def _known_audience(cls, value: str | None) -> str | None:
+        return audience_key(value) if value is not None else None
+
 
 # --------------------------------------------------------------------------- context
 
 
 class PersonalProgrammeContext(ProgrammeFrame):
-    """What ``programme_personal.docx`` places."""
+    """What ``programme_personal.docx`` places; ``audience`` is the content library chosen,
+    ``warnings`` what the curator should check (not printed)."""
 
     mentor: PersonForms
     mentees: list[PersonForms]
+    pair_type: str
+    format: str
     form: str
     period: str
     months: str
@@ -166,105 +171,11 @@ class PersonalProgrammeContext(ProgrammeFrame):
     results: list[Item]
     reporting: list[Item]
     criteria: list[Item]
+    audience: str
+    warnings: list[str]
 
 
-# --------------------------------------------------------------------------- the pair
-
-
-@dataclass
-class _ResolvedPair:
-    mentor: Participant
-    mentees: list[Participant]
-    form: str
-    start: dt.date
-    end: dt.date
-    goal: str | None
-    label: str | None
-
-
-def _registry_pair(data: PersonalProgrammeInput, registry: Registry) -> Pair:
-    if data.pair is not None:
-        matches = [p for i, p in enumerate(registry.pairs) if (p.id or str(i + 1)) == data.pair]
-        if not matches:
-            known = ", ".join(registry.pair_label(i) for i in range(min(12, len(registry.pairs))))
-            raise bad_input("pair", f"в базе нет пары (группы) с номером «{data.pair}»; есть: {known}",
-                            data.pair, code="pair.unknown")
-        return matches[0]
-    index = data.pair_index or 0
-    if index > len(registry.pairs):
-        raise bad_input("pair_index", f"в базе только {agree(len(registry.pairs), 'пара')}; "
-                                      f"порядковый номер {index} больше", index)
-    return registry.pairs[index - 1]
-
-
-def _resolve_pair(data: PersonalProgrammeInput) -> _ResolvedPair:
-    registry = data.registry
-    if data.pair is not None or data.pair_index is not None:
-        if data.mentor is not None or data.mentees is not None:
-            raise bad_input("mentor", "пара указана и номером (pair), и составом (mentor, mentees): "
-                                      "оставьте что-то одно")
-        if registry is None:
-            raise bad_input("registry", "пара указана номером, но база наставников и наставляемых "
-                                        "(registry) не задана", code="registry.missing")
-        pair = _registry_pair(data, registry)
-        mentor, mentees = registry.mentor_of(pair), registry.mentees_of(pair)
-        form, start, end, goal = pair.form, pair.start, pair.end, pair.goal
-        label: str | None = pair.id or str(registry.pairs.index(pair) + 1)
-    else:
-        if data.mentor is None or not data.mentees:
-            raise bad_input("pair", "не указана пара: дайте номер пары из базы (pair) или "
-                                    "наставника и наставляемых (mentor, mentees)", code="field.missing")
-        mentor = resolve_person(data.mentor, registry, "mentor")
-        mentees = [resolve_person(m, registry, f"mentees → {i}") for i, m in enumerate(data.mentees, start=1)]
-        form, end, goal, label = data.form or "", data.end, None, None
-        if not form:
-            raise bad_input("form", "не указана форма наставничества (form)", code="field.missing")
-        if data.start is None:
-            raise bad_input("start", "не указана дата начала программы (start)", code="field.missing")
-        start = data.start
-    form = data.form or form
-    start = data.start or start
-    end = data.end or end
-    if end is None:
-        raise bad_input("end", "не указана дата окончания программы (end): у пары в базе её нет", code="field.missing")
-    if end <= start:
-        raise bad_input("end", f"дата окончания ({end:%d.%m.%Y}) должна быть позже даты начала "
-                               f"({start:%d.%m.%Y})", format_date(end, "numeric"))
-    return _ResolvedPair(mentor, mentees, form, start, end, data.goal or goal, label)
-
-
-def audience_of(form: str, mentor: Participant, mentees: Sequence[Participant]) -> str:
-    """Which default wording fits: by the form of mentoring, else by the participants."""
-    found = find_form(form)
-    if found is not None:
-        key = _FORM_AUDIENCE.get(found.title)
-        if key:
-            return key
-        if found.audience == "teachers":
-            return "teacher_teacher"
-    if mentor.category is Category.EMPLOYER:
-        return "employer"
-    if all(m.category is Category.PUPIL for m in mentees):
-        return "teacher_pupil" if mentor.category is Category.TEACHER else "pupil_pupil"
-    return "teacher_teacher"
-
-
-# --------------------------------------------------------------------------- the plan and the programme
-
-
-def _topics(data: PersonalProgrammeInput, audience: Audience) -> list[tuple[str, str]]:
-    if data.topics:
-        return [(t, "") if isinstance(t, str) else (t.topic, t.form or "") for t in data.topics]
-    return list(audience.topics)
-
-
-def _plan(data: PersonalProgrammeInput, pair: _ResolvedPair, audience: Audience,
-          mentees: Sequence[PersonForms]) -> list[Meeting]:
-    """The meeting plan: given by hand (``plan``) or generated from the period and frequency."""
-    if data.plan:
-        return given_plan(data.plan, pair.start, pair.end)
-    return generated_plan(pair.start, pair.end, _topics(data, audience), frequency=data.frequency or "biweekly",
-                          holidays=data.holidays, mentees=mentees)
+# --------------------------------------------------------------------------- the plan
 
 
 def _for_whom(mentees: Sequence[PersonForms]) -> str:
@@ -283,7 +194,7 @@ def _representative_rows(people: Sequence[tuple[str, Participant]], on: dt.date)
     rows = []
     for role, person in people:
         rep = person.representative
-        if rep is None or not (person.is_minor(on) or person.birth_date is None):
+        if rep is None or not person.may_be_minor(on):
             continue
         forms = forms_of(person)
         try:
@@ -298,37 +209,112 @@ def _representative_rows(people: Sequence[tuple[str, Participant]], on: dt.date)
     return rows
 
 
+def _frequency(data: PersonalProgrammeInput, compact: bool) -> str:
+    """The rhythm's key: as given, weekly for a compact programme, else every two weeks."""
+    try:
+        return frequency_key(data.frequency or ("weekly" if compact else "biweekly"))
+    except ValueError as exc:
+        raise bad_input("frequency", str(exc), data.frequency) from None
+
+
+def _schedule(data: PersonalProgrammeInput, pair: ResolvedPair, frequency: str, compact: bool,
+              holidays: list[Holiday]) -> Schedule:
+    try:
+        return plan_schedule(pair.start, pair.end, frequency, holidays, compact=compact)
+    except ValueError as exc:
+        raise bad_input("end", str(exc)) from None
+
+
+def _own_topics(data: PersonalProgrammeInput, content: Content) -> Content:
+    """The tasks' meetings replaced by the topics the input gives, in order (one task)."""
+    if not data.topics:
+        return content
+    topics = tuple((t, "") if isinstance(t, str) else (t.topic, t.form or "") for t in data.topics)
+    return Content(goal=content.goal, tasks=content.tasks, planned=(PlannedTask(topics=topics),),
+                   results=content.results, reporting=content.reporting, criteria=content.criteria)
+
+
+def _check_key_date(data: PersonalProgrammeInput, content: Content, schedule: Schedule) -> None:
+    if data.key_date is None:
+        return
+    day = format_date(data.key_date, "numeric")
+    if not content.has_event:
+        raise bad_input("key_date", "дата события указана, но ни цель, ни задачи не называют события с датой "
+                                    "(олимпиада, экзамен, защита проекта)", day)
+    if not any(d < data.key_date for d in schedule.regular):
+        raise bad_input("key_date", "до даты события нет ни одной рабочей встречи: перенесите начало программы "
+                                    "или проверьте дату", day)
+
+
+def _summer_warnings(plan: Sequence[Meeting], summers: Sequence[Holiday]) -> list[str]:
+    warnings = []
+    for summer in summers:
+        inside = [m for m in plan if m.day is not None and m.day in summer]
+        if inside:
+            numbers = join_and([f"№{NBSP}{m.number.rstrip('.')} ({m.date})" for m in inside])
+            warnings.append(
+                f"{'Встреча' if len(inside) == 1 else 'Встречи'} {numbers} "
+                f"{'приходится' if len(inside) == 1 else 'приходятся'} на {summer.title} "
+                f"({format_date(summer.start, 'numeric')}–{format_date(summer.end, 'numeric')}): "
+                "уточните, смогут ли участники встретиться, или сократите срок программы.")
+    return warnings
+
+
+def _skipped_warnings(schedule: Schedule) -> list[str]:
+    return [f"В {format_date(dt.date(y, m, 1), 'month_year')} нет рабочего дня вне каникул: ежемесячная встреча "
+            "в этом месяце не назначена." for y, m in schedule.skipped]
+
+
+def _texts(given: list[str] | None, default: Sequence[str], mentees: Sequence[PersonForms]) -> list[Item]:
+    return list_items([agree_with(t, mentees) for t in (given or default)])
+
+
 def build_personal(data: PersonalProgrammeInput) -> PersonalProgrammeContext:
-    pair = _resolve_pair(data)
+    pair = resolve_pair(data)
     org = data.organization
-    key = data.audience or audience_of(pair.form, pair.mentor, pair.mentees)
-    audience = AUDIENCES[key]
+    key = data.audience or audience_of(pair.mentor, pair.mentees, pair_type=pair.pair_type, format=pair.format,
+                                       on=pair.start)
+    library = LIBRARIES[key]
     mentor = forms_of(pair.mentor)
     mentees = [forms_of(m) for m in pair.mentees]
+    compact = is_compact(pair.format, pair.start, pair.end)
+    frequency = _frequency(data, compact)
+    holidays = data.holidays if data.holidays is not None else default_holidays(pair.start, pair.end)
+    schedule = _schedule(data, pair, frequency, compact, holidays)
+    content = _own_topics(data, programme_content(
+        library, lessons_mode(pair.mentees), goal=pair.goal, tasks=data.tasks, requests=data.requests,
+        slots=len(schedule.regular), compact=compact))
+    _check_key_date(data, content, schedule)
+    try:
+        plan = (given_plan(data.plan, pair.start, pair.end) if data.plan else
+                generated_plan(schedule, content.planned, key_date=data.key_date, compact=compact,
+                               own_topics=bool(data.topics), mentees=mentees))
+    except GrammarError as exc:
+        raise bad_input("audience", f"формулировка не согласуется с наставляемыми: {exc}") from None
+    learners = any(p.category in _LEARNERS for p in (pair.mentor, *pair.mentees))
+    warnings = [*_skipped_warnings(schedule),
+                *_summer_warnings(plan, summer_periods(pair.start, pair.end, learners=learners))]
+
     curator_lines, curator_sign = curator_rows(resolve_curator(data.curator, data.registry))
     months = agree(months_between(pair.start, pair.end), "месяц").replace(" ", NBSP, 1)
     period = f"{period_text(pair.start, pair.end)} ({months})"
-    try:
-        frequency = ("по плану" if data.plan and data.frequency is None
-                     else FREQUENCIES[frequency_key(data.frequency or "biweekly")][0])
-    except ValueError as exc:
-        raise bad_input("frequency", str(exc), data.frequency) from None
-    plan = _plan(data, pair, audience, mentees)
-
+    rhythm = "по плану" if data.plan and data.frequency is None else FREQUENCIES[frequency][0]
     mentor_line = f"{mentor.nominative}, {describe(pair.mentor, mentor, pair.start)}".rstrip(", ")
     mentee_lines = []
     for i, (person, forms) in enumerate(zip(pair.mentees, mentees), start=1):
         line = f"{forms.nominative}, {describe(person, forms)}".rstrip(", ")
         mentee_lines.append(f"{i}. {line}" if len(mentees) > 1 else line)
-    form = typograph(pair.form)
+    pair_type = typograph(pair.pair_type or "")
+    format_ = typograph(pair.format or ("групповое" if len(mentees) > 1 else "традиционное (один на один)"))
     passport = [
         PassportRow(label="Образовательная организация", lines=[typograph(org.full_name)]),
         PassportRow(label="Наставник", lines=[mentor_line]),
         PassportRow(label="Наставляемые" if len(mentees) > 1 else role_word("mentee", mentees[0]),
                     lines=mentee_lines),
-        PassportRow(label="Форма наставничества", lines=[form]),
+        *([PassportRow(label="Форма наставничества", lines=[pair_type])] if pair_type else []),
+        PassportRow(label="Формат наставничества", lines=[format_]),
         PassportRow(label="Срок реализации", lines=[period]),
-        PassportRow(label="Периодичность встреч", lines=[f"{frequency}, всего {agree(len(plan), 'встреча')}"]),
+        PassportRow(label="Периодичность встреч", lines=[f"{rhythm}, всего {agree(len(plan), 'встреча')}"]),
         PassportRow(label="Куратор", lines=curator_lines),
     ]
     signatures = [SignatureRow(role="Наставник", name=mentor.initials_nominative)]
@@ -347,16 +333,20 @@ def build_personal(data: PersonalProgrammeInput) -> PersonalProgrammeContext:
                 passport, signatures),
         mentor=mentor,
         mentees=mentees,
-        form=form,
+        pair_type=pair_type,
+        format=format_,
+        form=", ".join(x for x in (pair_type, format_) if x),
         period=period,
         months=months,
-        frequency=frequency,
-        goal=sentence(typograph(agree_mentees(pair.goal or audience.goal, mentees))),
-        tasks=list_items(data.tasks or audience.tasks, mentees),
+        frequency=rhythm,
+        goal=sentence(typograph(agree_with(content.goal, mentees))),
+        tasks=_texts(None, content.tasks, mentees),
         plan=plan,
-        results=list_items(data.results or audience.results, mentees),
-        reporting=list_items(data.reporting or audience.reporting, mentees),
-        criteria=list_items(data.criteria or audience.criteria, mentees),
+        results=_texts(data.results, content.results, mentees),
+        reporting=_texts(data.reporting, content.reporting, mentees),
+        criteria=_texts(data.criteria, content.criteria, mentees),
+        audience=key,
+        warnings=warnings,
     )
 
 
@@ -372,7 +362,8 @@ def programme_records(registry: Registry, common: dict[str, Any]) -> list[dict[s
     ``batch_status`` of the common fields («batch_status: [completed]»).
 
     Each record names the pair's people inline (the mentor first, so that the batch names
-    the file after the mentor) and keeps the registry for the curator.
+    the file after the mentor) with the pair's form, period and goal exactly as the registry
+    holds them, so that a programme of the batch says what the programme of that pair says.
     """
     value = common.get("batch_status") or [PairStatus.ACTIVE]
     statuses = tuple(PairStatus(v) for v in (value if isinstance(value, (list, tuple)) else [value]))
@@ -381,10 +372,13 @@ def programme_records(registry: Registry, common: dict[str, Any]) -> list[dict[s
     for pair in registry.pairs:
         if pair.status not in statuses:
             continue  # a pair without an end date stays: its record fails with a clear message
+        form: dict[str, Any] = {"form": pair.form}
+        if getattr(pair, "pair_type", None) or getattr(pair, "format", None):
+            form = {"pair_type": getattr(pair, "pair_type", None), "format": getattr(pair, "format", None)}
         records.append({
             "mentor": _dump(registry.mentor_of(pair)),
             "mentees": [_dump(m) for m in registry.mentees_of(pair)],
-            "form": pair.form, "start": pair.start, "end": pair.end, "goal": pair.goal,
+            **form, "start": pair.start, "end": pair.end, "goal": pair.goal,
             "registry": registry,
             **shared,
         })
@@ -396,10 +390,14 @@ register(Kind(
     title="Персонализированная программа наставничества",
     build_context=build_personal,
     family=FAMILY,
-    description="ППН для пары или группы: участники, форма, срок, цель, задачи, план встреч с датами, "
-                "результаты, оценка, подписи.",
-    samples=("programmes/personal.yaml", "programmes/personal_group.yaml"),
-    sample_names={"programmes/personal.yaml": "пара", "programmes/personal_group.yaml": "группа"},
+    description="ППН для пары или группы: участники, тип пары и формат, срок, цель, задачи, план встреч с "
+                "датами (каждая задача — со своей встречей, ритм без пропусков, каникулы и 1 сентября обходятся), "
+                "результаты, оценка, подписи. Содержание — по участникам: молодой педагог, опытный педагог в "
+                "новой роли, реверсивное наставничество, педагог-психолог, учитель-логопед, библиотекарь, "
+                "ученик, группа обучающихся, студент – ученик, работодатель.",
+    samples=("programmes/personal.yaml", "programmes/personal_group.yaml", "programmes/personal_olympiad.yaml"),
+    sample_names={"programmes/personal.yaml": "пара", "programmes/personal_group.yaml": "группа",
+                  "programmes/personal_olympiad.yaml": "олимпиада"},
     output_name="Персонализированная программа наставничества",
     batch=BatchSpec(records=programme_records, file_name="ППН_{last_name}_{initials}"),
     demo_batch=DemoBatch(common="programmes/common.yaml"),

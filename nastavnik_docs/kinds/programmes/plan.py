@@ -2,9 +2,13 @@
 
 Р-145 lays a programme out as an organisational meeting (встреча-знакомство), a trial
 working meeting, a planning meeting, a series of regular working meetings and the final
-meeting. :func:`generated_plan` dates them on working days (:mod:`.schedule`) and spreads
-the topics of the regular meetings over the dates; :func:`given_plan` checks a plan written
-by hand. The wording of the fixed meetings is in ``programmes.yaml``.
+meeting; a compact programme (флэш-наставничество, a few weeks) has one organisational
+meeting instead of three. :func:`generated_plan` lays the meetings on the dates of a
+:class:`~.schedule.Schedule` and gives every task of the programme at least one regular
+meeting whose topic serves it (:class:`PlannedTask`); a task with a key date (an olympiad's
+stage, a project's defence) has its meetings before that date and its review after it.
+:func:`given_plan` checks a plan written by hand. The wording of the fixed meetings is in
+``programmes.yaml``.
 """
 
 from __future__ import annotations
@@ -16,14 +20,13 @@ from dataclasses import dataclass
 from pydantic import BaseModel, Field
 
 from ...models import Model
-from ...ru import PersonForms, format_date, sentence, typograph, upper_first
+from ...ru import PersonForms, agree_with, format_date, sentence, typograph, upper_first
 from .._people import bad_input
-from ._shared import agree_mentees
 from ._wording import TEXT
-from .schedule import Holiday, plan_dates
+from .schedule import Schedule
 
-__all__ = ["FINAL_MEETING", "INTRO_MEETINGS", "REGULAR_TITLE", "Meeting", "MeetingInput", "MeetingWording",
-           "TopicInput", "generated_plan", "given_plan", "spread"]
+__all__ = ["COMPACT_INTRO", "FINAL_MEETING", "INTRO_MEETINGS", "REGULAR_TITLE", "Meeting", "MeetingInput",
+           "MeetingWording", "PlannedTask", "TopicInput", "generated_plan", "given_plan", "spread"]
 
 
 @dataclass(frozen=True)
@@ -38,8 +41,13 @@ class MeetingWording:
 
 #: The organisational, trial and planning meetings, and the final one (Р-145).
 INTRO_MEETINGS: tuple[MeetingWording, ...] = tuple(MeetingWording(**m) for m in TEXT["intro_meetings"])
+#: The one organisational meeting of a compact programme.
+COMPACT_INTRO = MeetingWording(**TEXT["compact_intro"])
 FINAL_MEETING = MeetingWording(**TEXT["final_meeting"])
 REGULAR_TITLE: str = TEXT["regular_title"]
+_REFLECTION = (TEXT["reflection_topic"]["topic"], TEXT["reflection_topic"]["form"])
+#: A programme with this many regular meetings has a reflection meeting in the middle.
+_REFLECTION_FROM = 6
 
 
 class MeetingInput(Model):
@@ -59,7 +67,7 @@ class TopicInput(Model):
 
 
 class Meeting(BaseModel):
-    """A row of the meeting plan."""
+    """A row of the meeting plan; ``tasks`` are the numbers of the tasks it serves."""
 
     number: str
     kind: str  # organisational / trial / planning / regular / final / custom
@@ -68,6 +76,20 @@ class Meeting(BaseModel):
     form: str
     date: str
     day: dt.date | None = None
+    tasks: list[int] = []
+
+
+@dataclass(frozen=True)
+class PlannedTask:
+    """A task of the programme with the topics of its meetings ((topic, form), in order).
+
+    ``event`` marks a task whose meetings must come before the key date; ``after`` is its
+    meeting after that date.
+    """
+
+    topics: tuple[tuple[str, str], ...]
+    event: bool = False
+    after: tuple[str, str] | None = None
 
 
 def spread(topics: Sequence[tuple[str, str]], slots: int) -> list[tuple[str, str]]:
@@ -89,26 +111,103 @@ def spread(topics: Sequence[tuple[str, str]], slots: int) -> list[tuple[str, str
     return out
 
 
-def generated_plan(start: dt.date, end: dt.date, topics: Sequence[tuple[str, str]], *, frequency: str,
-                   holidays: Sequence[Holiday] = (), mentees: Sequence[PersonForms] = ()) -> list[Meeting]:
-    """The plan of a programme from ``start`` to ``end``: the intro meetings, the regular
-    meetings on ``topics`` (:func:`spread` over the dates :func:`plan_dates` gives) and the
-    final meeting, the default texts agreeing with the ``mentees``."""
-    try:
-        dates, final = plan_dates(start, end, frequency, holidays)
-    except ValueError as exc:
-        raise bad_input("frequency" if "периодичность" in str(exc) else "end", str(exc)) from None
-    regular = spread(topics, len(dates) - len(INTRO_MEETINGS))
-    rows: list[tuple[str, str, str, str, dt.date]] = []
-    for meeting, day in zip(INTRO_MEETINGS, dates):
-        rows.append((meeting.kind, meeting.title, upper_first(meeting.topic), meeting.form, day))
-    for (topic, form), day in zip(regular, dates[len(INTRO_MEETINGS):]):
-        rows.append(("regular", REGULAR_TITLE, topic, form, day))
+def _counts(tasks: Sequence[PlannedTask], slots: int) -> list[int]:
+    """How many meetings each task gets: one each, the rest to the tasks with the most
+    topics not yet used (then in turn)."""
+    counts = [1] * len(tasks)
+    for _ in range(slots - len(tasks)):
+        spare = [len(t.topics) - c for t, c in zip(tasks, counts)]
+        best = max(range(len(tasks)), key=lambda i: (spare[i], -counts[i], -i))
+        counts[best] += 1
+    return counts
+
+
+_Row = tuple[str, str, list[int]]  # (topic, form, task numbers)
+
+
+def _grouped(tasks: Sequence[PlannedTask], slots: int) -> list[_Row]:
+    """Fewer meetings than tasks: consecutive tasks share a meeting, each with its first topic."""
+    order = sorted(range(len(tasks)), key=lambda i: not tasks[i].event)
+    rows: list[_Row] = []
+    for k in range(slots):
+        group = order[k * len(order) // slots:(k + 1) * len(order) // slots]
+        topics = [tasks[i].topics[0] for i in group]
+        topic = "; ".join(t[0] if j == 0 else t[0][:1].lower() + t[0][1:] for j, t in enumerate(topics))
+        forms = ", ".join(dict.fromkeys(f for _, f in topics if f))
+        rows.append((topic, forms, [i + 1 for i in group]))
+    return rows
+
+
+def _assign(tasks: Sequence[PlannedTask], days: Sequence[dt.date], key_date: dt.date | None,
+            reflection: bool) -> list[_Row | None]:
+    """A row for each regular date: every task's meetings, the event task's before
+    ``key_date`` and its review after it, a reflection meeting in the middle (None)."""
+    n = len(days)
+    reserved: dict[int, _Row | None] = {}
+    event = next((i for i, t in enumerate(tasks) if t.event), None)
+    if key_date is not None and event is not None and tasks[event].after is not None:
+        later = [i for i, d in enumerate(days) if d >= key_date]
+        if later and n - 1 >= len(tasks):
+            topic, form = tasks[event].after  # type: ignore[misc]
+            reserved[later[0]] = (topic, form, [event + 1])
+    if reflection and n - len(reserved) - len(tasks) >= 2 and n >= _REFLECTION_FROM:
+        middle = n // 2 if n // 2 not in reserved else n // 2 + 1
+        reserved[middle] = None
+    free = [i for i in range(n) if i not in reserved]
+    if len(free) < len(tasks):
+        return list(_grouped(tasks, n))
+    counts = _counts(tasks, len(free))
+    before = [i for i in free if key_date is not None and days[i] < key_date]
+    if event is not None and key_date is not None and counts[event] > len(before):
+        others = [t for i, t in enumerate(tasks) if i != event]
+        shared = iter(_counts(others, len(free) - len(before)))
+        counts = [len(before) if i == event else next(shared) for i in range(len(tasks))]
+    per_task = [[(t, f, [i + 1]) for t, f in spread(task.topics, c)]
+                for i, (task, c) in enumerate(zip(tasks, counts))]
+    out: list[_Row | None] = [None] * n
+    for i, row in reserved.items():
+        out[i] = row
+    if event is not None and key_date is not None:
+        own = per_task[event]
+        for i, row in zip(before[len(before) - len(own):], own):
+            out[i] = row
+        per_task[event] = []
+    rest = [row for rows in per_task for row in rows]
+    for i, row in zip([i for i in free if out[i] is None], rest):
+        out[i] = row
+    return out
+
+
+def _task_title(numbers: list[int]) -> str:
+    if not numbers:
+        return REGULAR_TITLE
+    if len(numbers) == 1:
+        return TEXT["task_title"].format(title=REGULAR_TITLE, number=numbers[0])
+    return TEXT["tasks_title"].format(title=REGULAR_TITLE, numbers=", ".join(map(str, numbers)))
+
+
+def generated_plan(schedule: Schedule, tasks: Sequence[PlannedTask], *, key_date: dt.date | None = None,
+                   compact: bool = False, own_topics: bool = False,
+                   mentees: Sequence[PersonForms] = ()) -> list[Meeting]:
+    """The plan on the dates of ``schedule``: the intro meetings, a regular meeting (or
+    more) for every task in turn — the event task's before ``key_date`` —, a reflection
+    meeting in the middle of a long programme, and the final meeting; the default texts
+    agree with the ``mentees``. ``own_topics``: the one task holds the topics the user
+    gave in order, without task numbers or a reflection meeting."""
+    intro = [COMPACT_INTRO] if compact else list(INTRO_MEETINGS)
+    assigned = _assign(tasks, schedule.regular, key_date, reflection=not own_topics)
+    if own_topics:
+        assigned = [(row[0], row[1], []) if row is not None else None for row in assigned]
+    rows: list[tuple[str, str, str, str, dt.date, list[int]]] = [
+        (m.kind, m.title, upper_first(m.topic), m.form, day, []) for m, day in zip(intro, schedule.intro)]
+    for row, day in zip(assigned, schedule.regular):
+        topic, form, numbers = row if row is not None else (*_REFLECTION, [])
+        rows.append(("regular", _task_title(numbers), topic, form, day, numbers))
     rows.append((FINAL_MEETING.kind, FINAL_MEETING.title, upper_first(FINAL_MEETING.topic), FINAL_MEETING.form,
-                 final))
-    return [Meeting(number=f"{i}.", kind=k, title=t, topic=typograph(sentence(agree_mentees(tp, mentees))),
-                    form=typograph(f), date=format_date(d, "numeric"), day=d)
-            for i, (k, t, tp, f, d) in enumerate(rows, start=1)]
+                 schedule.final, []))
+    return [Meeting(number=f"{i}.", kind=k, title=t, topic=typograph(sentence(agree_with(tp, mentees))),
+                    form=typograph(f), date=format_date(d, "numeric"), day=d, tasks=numbers)
+            for i, (k, t, tp, f, d, numbers) in enumerate(rows, start=1)]
 
 
 def given_plan(plan: Sequence[MeetingInput], start: dt.date, end: dt.date) -> list[Meeting]:

@@ -1,0 +1,149 @@
+"""Start-up and whole-process times of the command line, each against its baseline, in one run.
+
+    python benchmarks/bench_cli.py [--rounds 5] [--batch 10000]
+
+Every figure is the median of ``--rounds`` fresh processes, the candidates and their
+baselines taking turns (so that a busy machine slows them alike); the machine's load is
+printed before and after.
+
+* ``import nastavnik_docs`` (target ≤ 0.1 s) against ``python -c pass``;
+* one ``nastavnik-docs render`` of an order (target ≤ 0.5 s) against a plain docxtpl script
+  filling the same template with the same context (built beforehand and stored as JSON);
+* ``nastavnik-docs batch`` of ``--batch`` certificates from a registry workbook, end to end
+  (target ≤ 2.5 s for 10,000), against the plain docxtpl loop's time for as many
+  certificates, extrapolated from 100 (it would take minutes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+ORDER = "order.appoint_curator"
+
+PLAIN_SCRIPT = """
+import json, sys
+from docxtpl import DocxTemplate
+tpl = DocxTemplate(sys.argv[1])
+tpl.render(json.load(open(sys.argv[2], encoding="utf-8")))
+tpl.save(sys.argv[3])
+"""
+
+
+def load() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def run(cmd: list[str], cwd: Path | None = None) -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return time.perf_counter() - start
+
+
+def medians(rounds: int, commands: list[tuple[list[str], Path | None, Path | None]]) -> list[float]:
+    """Median wall time of each command; each round runs them all in turn. The third item
+    of a command is a path removed before each run (its output)."""
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(rounds):
+        for i, (cmd, cwd, output) in enumerate(commands):
+            if output is not None:
+                shutil.rmtree(output, ignore_errors=True) if output.is_dir() else output.unlink(missing_ok=True)
+            times[i].append(run(cmd, cwd))
+    return [statistics.median(t) for t in times]
+
+
+def order_context(folder: Path) -> tuple[Path, Path]:
+    """The order's template and its context as plain JSON (strings of the case forms)."""
+    from pydantic import BaseModel
+
+    from nastavnik_docs import get_kind, load_input
+    from nastavnik_docs._resources import sample_path
+    from nastavnik_docs.engine.docx import template_context
+    from nastavnik_docs.engine.lookup import find_template
+
+    kind = get_kind(ORDER)
+    context = template_context(kind.build_context(load_input(kind, sample_path("orders/appoint_curator.yaml"))))
+
+    def plain(value):
+        if hasattr(value, "__template_fields__"):
+            return {name: plain(getattr(value, name)) for name in value.__template_fields__}
+        if isinstance(value, BaseModel):
+            return {name: plain(getattr(value, name)) for name in type(value).model_fields}
+        if isinstance(value, (list, tuple)):
+            return [plain(v) for v in value]
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        return value if isinstance(value, (int, float, bool)) or value is None else str(value)
+
+    path = folder / "context.json"
+    path.write_text(json.dumps({k: plain(v) for k, v in context.items()}, ensure_ascii=False), "utf-8")
+    return find_template(kind.docx), path
+
+
+def batch_registry(folder: Path, n: int) -> Path:
+    from benchmarks.bench_load import make_registry
+    from nastavnik_docs.io import write_registry
+
+    return write_registry(make_registry(n), folder / "база.xlsx")
+
+
+def plain_loop_per_document(folder: Path, n: int = 100) -> float:
+    from benchmarks.bench_batch import bench_plain, make_records
+
+    return bench_plain(make_records(n, "п"), folder / "plain")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--batch", type=int, default=10_000, help="certificates in the batch run")
+    parser.add_argument("--dir", type=Path, default=Path("/dev/shm") if Path("/dev/shm").is_dir() else None,
+                        help="where the files go (default /dev/shm: the disk's own speed is not measured)")
+    args = parser.parse_args(argv)
+    py = sys.executable
+    print(f"load average: {load()} on {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        folder = Path(tmp)
+        print(f"files in {folder}")
+        template, context = order_context(folder)
+        out, plain_out = folder / "order.docx", folder / "plain.docx"
+        imp, bare, cli, plain = medians(args.rounds, [
+            ([py, "-c", "import nastavnik_docs"], None, None),
+            ([py, "-c", "pass"], None, None),
+            ([py, "-m", "nastavnik_docs.cli", "render", ORDER, str(ROOT / "samples/orders/appoint_curator.yaml"),
+              "-o", str(out)], None, out),
+            ([py, "-c", PLAIN_SCRIPT, str(template), str(context), str(plain_out)], None, plain_out),
+        ])
+        print(f"\nimport nastavnik_docs: {imp:.3f} s (python alone {bare:.3f} s; the import adds "
+              f"{imp - bare:.3f} s); target ≤ 0.1 s; ratio {imp / bare:.2f}× python -c pass")
+        print(f"nastavnik-docs render {ORDER}: {cli:.2f} s; a plain docxtpl script: {plain:.2f} s; "
+              f"ratio {cli / plain:.2f}×; target ≤ 0.5 s")
+
+        registry = batch_registry(folder, args.batch)
+        common = ROOT / "samples/awards/common.yaml"
+        batch_out = folder / "batch"
+        (batch,) = medians(min(args.rounds, 3), [
+            ([py, "-m", "nastavnik_docs.cli", "batch", "award.certificate", str(registry), "-c", str(common),
+              "-o", str(batch_out), "-j", "2"], None, batch_out)])
+        per_doc = plain_loop_per_document(folder)
+        print(f"\nnastavnik-docs batch, {args.batch} certificates from a registry workbook, end to end, 2 processes: "
+              f"{batch:.2f} s = {args.batch / batch:,.0f}/s; target ≤ 2.5 s")
+        print(f"  the plain docxtpl loop would take {per_doc * args.batch:.0f} s "
+              f"({per_doc * 1e3:.1f} ms per document, measured on 100): ratio {per_doc * args.batch / batch:.0f}×")
+    print(f"\nload average at the end: {load()}")
+
+
+if __name__ == "__main__":
+    main()

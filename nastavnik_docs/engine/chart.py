@@ -1,0 +1,110 @@
+"""Drawing a :class:`~nastavnik_docs.models.Chart` (horizontal bars, one panel per block) as a
+PNG picture with matplotlib, so that a template prints ``{{ chart }}`` as a drawing.
+
+The context only carries the data; the picture is made here, when the document is written,
+in the organisation's font where matplotlib has it (DejaVu Sans otherwise, which has
+Cyrillic). Drawing is deterministic: the same data give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from ..models import Chart, ChartPanel, Image
+
+__all__ = ["chart_image", "draw_chart"]
+
+#: Bar colours of successive series (print well in grey too).
+COLOURS = ("#2F5597", "#A9C4EB", "#C55A11", "#7F7F7F")
+_BAR_HEIGHT_IN = 0.2
+_DPI = 150
+
+
+def _wrap(label: str, width: int = 24) -> str:
+    words, lines, line = label.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def _value(v: Decimal | None) -> float:
+    return float(v) if v is not None else 0.0
+
+
+def _label(v: Decimal | None, unit: str) -> str:
+    if v is None:
+        return "нет данных"
+    text = f"{v}".replace(".", ",")
+    return f"{text}\u00a0{unit}" if unit else text
+
+
+def _panel(ax: object, panel: ChartPanel) -> None:
+    labels = [_wrap(lbl) for lbl in panel.labels]
+    n = len(panel.series)
+    height = 0.8 / n
+    top = max([_value(v) for s in panel.series for v in s.values] + [_value(t) for t in panel.targets] + [1.0])
+    for k, series in enumerate(panel.series):
+        ys = [i + (k - (n - 1) / 2) * height for i in range(len(labels))]
+        values = [_value(v) for v in series.values]
+        bars = ax.barh(ys, values, height=height * 0.92, color=COLOURS[k % len(COLOURS)],  # type: ignore[attr-defined]
+                       label=series.name or None)
+        for bar, raw in zip(bars, series.values):
+            ax.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2,  # type: ignore[attr-defined]
+                    _label(raw, panel.unit), va="center", fontsize=7)
+    for i, target in enumerate(panel.targets):
+        if target is not None:
+            ax.plot([_value(target)] * 2, [i - 0.45, i + 0.45], color="#C00000", linewidth=1.4,  # type: ignore[attr-defined]
+                    label="целевое значение" if i == next(j for j, t in enumerate(panel.targets) if t is not None)
+                    else None)
+    ax.set_yticks(range(len(labels)), labels, fontsize=7.5)  # type: ignore[attr-defined]
+    ax.invert_yaxis()  # type: ignore[attr-defined]
+    ax.set_xlim(0, top * 1.18)  # type: ignore[attr-defined]
+    ax.set_title(panel.title, fontsize=9, loc="left")  # type: ignore[attr-defined]
+    ax.tick_params(axis="x", labelsize=7)  # type: ignore[attr-defined]
+    if not panel.unit:  # counts: whole ticks only
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # type: ignore[attr-defined]
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)  # type: ignore[attr-defined]
+    if len(panel.series) > 1 or any(t is not None for t in panel.targets):
+        ax.legend(fontsize=7, loc="best", frameon=True, framealpha=0.9)  # type: ignore[attr-defined]
+
+
+def draw_chart(chart: Chart, font: str | None = None) -> bytes:
+    """The chart as PNG bytes."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import font_manager
+    from matplotlib import pyplot as plt
+
+    available = {f.name for f in font_manager.fontManager.ttflist}
+    family = [name for name in (font, "Liberation Serif", "DejaVu Sans") if name and name in available] or ["sans-serif"]
+    rows = [len(p.labels) * max(1, len(p.series)) for p in chart.panels]
+    width_in = chart.width_mm / 25.4
+    heights = [max(1.1, r * _BAR_HEIGHT_IN + 0.6) for r in rows]
+    with matplotlib.rc_context({"font.family": family, "svg.hashsalt": "nastavnik", "path.simplify": True}):
+        figure, axes = plt.subplots(len(chart.panels), 1, figsize=(width_in, sum(heights) + 0.4),
+                                    gridspec_kw={"height_ratios": heights}, squeeze=False)
+        for ax, panel in zip(axes[:, 0], chart.panels):
+            _panel(ax, panel)
+        if chart.title:
+            figure.suptitle(chart.title, fontsize=10)
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=_DPI, metadata={"Software": None}, bbox_inches="tight",
+                       pad_inches=0.05)
+        plt.close(figure)
+    return buffer.getvalue()
+
+
+def chart_image(chart: Chart, font: str | None = None) -> Image:
+    """The chart as an :class:`~nastavnik_docs.models.Image` of its width."""
+    return Image(data=draw_chart(chart, font), width_mm=chart.width_mm)
