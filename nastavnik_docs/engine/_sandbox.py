@@ -29,22 +29,10 @@ from __future__ import annotations
 
 import re
 import string
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, MutableMapping, MutableSequence, MutableSet
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import update_wrapper
-from types import (
-    AsyncGeneratorType,
-    BuiltinMethodType,
-    CodeType,
-    CoroutineType,
-    FrameType,
-    FunctionType,
-    GeneratorType,
-    MethodType,
-    TracebackType,
-)
 from typing import Any
 
 from jinja2 import nodes, pass_environment, pass_eval_context
@@ -66,6 +54,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .. import _limits
 from ..errors import TemplateError
+from ._plain_attrs import MISSING, PlainTypes
 from ._watchdog import Overtime, deadline
 
 __all__ = [
@@ -408,11 +397,6 @@ def _checked_concat(chunks: Iterable[str]) -> str:
     return "".join(parts)
 
 
-_INTERNAL_TYPES = (FunctionType, MethodType, type, CodeType, TracebackType, FrameType, GeneratorType,
-                   CoroutineType, AsyncGeneratorType)
-_MUTABLE_TYPES = (MutableSet, MutableMapping, MutableSequence, deque)
-
-
 class Sandbox(ImmutableSandboxedEnvironment):
     """The immutable sandbox with the limits of the module docstring."""
 
@@ -426,8 +410,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self.globals["range"] = check_range
         self.globals["lipsum"] = _lipsum
         self.filters.update(FILTERS)
-        #: type -> whether the sandbox's rules for its attributes reduce to the name's
-        self._plain_types: dict[type, bool] = {}
+        self._plain_types = PlainTypes()
 
     @staticmethod
     def _counting(finalize: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
@@ -444,34 +427,11 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
         return count
 
-    def _plain(self, cls: type) -> bool:
-        """Whether every attribute of a ``cls`` instance whose name is safe passes the
-        sandbox: it is no function, method, class, code, frame, generator or coroutine
-        (whose attributes :func:`~jinja2.sandbox.is_internal_attribute` checks) and no
-        mutable list, dict, set or deque (:func:`~jinja2.sandbox.modifies_known_mutable`)."""
-        plain = self._plain_types.get(cls)
-        if plain is None:
-            plain = self._plain_types[cls] = not issubclass(cls, _INTERNAL_TYPES + _MUTABLE_TYPES)
-        return plain
-
     def getattr(self, obj: Any, attribute: str) -> Any:
-        """``{{ recipient.dative }}``: the sandbox's answer, reached faster for plain objects.
-
-        For an object of a plain type (:meth:`_plain`) and a safe name, the sandbox's checks
-        come down to the name alone, so the attribute is returned at once unless it is a
-        method (``str.format`` and ``str.center`` are wrapped and checked). Everything else
-        goes through the sandbox's own ``getattr``."""
         if is_unsafe_attribute(attribute):  # by its name, whether the object has it or not
             return self.unsafe_undefined(obj, attribute)
-        if self._plain(type(obj)):
-            try:
-                value = getattr(obj, attribute)
-            except AttributeError:
-                pass
-            else:
-                if not isinstance(value, (MethodType, BuiltinMethodType)):
-                    return value
-        return super().getattr(obj, attribute)
+        value = self._plain_types.lookup(obj, attribute)  # the same answer, faster (._plain_attrs)
+        return super().getattr(obj, attribute) if value is MISSING else value
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         if isinstance(argument, str) and is_unsafe_attribute(argument):

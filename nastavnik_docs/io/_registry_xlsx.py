@@ -129,9 +129,10 @@ def _read(workbook: Any, names: dict[str, str], file: str,
     pairs: list[Pair] = []
     pair_rows: list[int] = []
     pairs_ok = couples.read_header(rows)
+    forms_ok = lists.check_header(couples, head)
     if not people_ok:  # every pair would miss its people: only the headers are reported
         raise InputError(people.problems + couples.problems + problems, file=file)
-    if lists.check_header(couples, head) and pairs_ok:
+    if forms_ok and pairs_ok:
         pairs, pair_rows = _read_pairs(couples, rows, index, lists)
     for pair, number in zip(pairs, pair_rows):
         pair.set_origin(pairs_sheet, number)

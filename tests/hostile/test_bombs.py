@@ -137,8 +137,8 @@ def test_an_xlsx_row_repeated_100000_times_is_refused(tmp_path):
 @pytest.mark.hostile("limits")
 def test_an_11_million_character_field_is_refused_not_cut(tmp_path):
     limited = run_limited(
-        "data = nastavnik_docs.load_input('award.certificate', "
-        f"nastavnik_docs._resources.sample_path('awards/certificate.yaml'))\n"
+        "from nastavnik_docs._resources import sample_path\n"
+        "data = nastavnik_docs.load_input('award.certificate', sample_path('awards/certificate.yaml'))\n"
         "record = data.model_dump()\n"
         "record['event'] = 'я' * 11_000_000\n"
         f"nastavnik_docs.render('award.certificate', record, {str(tmp_path / 'o.docx')!r})")
