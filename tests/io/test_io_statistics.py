@@ -23,7 +23,7 @@ from nastavnik_docs.models import Registry, Role, SurveyStage
 def test_the_sample_results_read_by_role_and_stage():
     results = read_survey_results(sample_path("reports/survey_results.xlsx"))
     assert results.respondents == {"mentor:after": 6, "mentee:before": 7, "mentee:after": 7}
-    confidence = [a for a in results.answers if a.role is Role.MENTEE and "уверенность" in a.question]
+    confidence = [a for a in results.answers if a.role is Role.MENTEE and "уверенно" in a.question]
     assert [(a.stage, a.scores) for a in confidence] == [(SurveyStage.BEFORE, [5, 4, 6, 5, 3, 6, 4]),
                                                          (SurveyStage.AFTER, [8, 7, 8, 8, 6, 9, 7])]
 

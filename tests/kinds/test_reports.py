@@ -108,7 +108,7 @@ def test_the_sample_report_reads_as_an_analysis(report_path):
     assert (f"Целевой показатель «доля педагогических работников, вовлечённых в программы наставничества» "
             f"достигнут: 20,8{NB}%") in text
     assert "По сравнению с 2025/2026 учебным годом" in text  # the previous year's table is given
-    assert "Насколько выросла ваша уверенность в своих силах за время наставничества?" in text  # growth table
+    assert "Насколько уверенно вы чувствуете себя в своей работе (учёбе)?" in text  # growth table
     assert "Е.Н.\u00a0Власова" in text
     assert len(Document(report_path).inline_shapes) == 1  # the chart
 
