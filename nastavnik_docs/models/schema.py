@@ -87,13 +87,20 @@ class InputJsonSchema(GenerateJsonSchema):
 
     def str_schema(self, schema: cs.StringSchema) -> JsonSchemaValue:
         """Text, or a number (``number: 14`` in YAML is the text «14»); where spaces around
-        are stripped, text that is only spaces is not text (``\\S``)."""
+        are stripped, text that is only spaces is not text (``\\S``). Where the text has a
+        longest length, the number is a whole one whose digits fit it."""
         json_schema = super().str_schema(schema)
         strips = schema.get("strip_whitespace") or self._config.str_strip_whitespace
         if strips and json_schema.get("minLength", 0) >= 1 and "pattern" not in json_schema:
             json_schema["pattern"] = NOT_BLANK
         if json_schema.get("pattern", NOT_BLANK) == NOT_BLANK:
             json_schema["type"] = ["string", "number"]
+            longest = json_schema.get("maxLength")
+            if longest is not None:  # the number's text must fit too: a bound JSON Schema can state
+                digits = min(longest, 15)
+                json_schema["type"] = ["string", "integer"]
+                json_schema["maximum"] = 10**digits - 1
+                json_schema["minimum"] = -(10 ** (digits - 1) - 1)
         return json_schema
 
     def decimal_schema(self, schema: cs.DecimalSchema) -> JsonSchemaValue:
