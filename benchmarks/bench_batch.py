@@ -93,6 +93,11 @@ def load() -> str:
     return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def at_load() -> str:
+    """The one-minute load average, printed after every figure."""
+    return f"[load {os.getloadavg()[0]:.2f}]"
+
+
 def timed(fn, *args, **kwargs):
     start = time.perf_counter()
     result = fn(*args, **kwargs)
@@ -236,27 +241,27 @@ def main(argv: list[str] | None = None) -> None:
         plain = bench_plain(make_records(args.baseline, "п"), work / "plain")
         shutil.rmtree(work / "plain", ignore_errors=True)
         print(f"\nbaseline, the plain docxtpl loop: {plain * 1e3:.1f} ms per document = {per_second(1, plain)} "
-              f"({args.baseline} documents measured)")
+              f"({args.baseline} documents measured) {at_load()}")
 
         render_only = bench_render_only(make_records(args.files, "м"))
         print(f"render only (in memory, no file system): {render_only * 1e6:.0f} µs per document = "
               f"{per_second(1, render_only)}; {plain / render_only:.0f}× the loop — the practical limit of "
-              f"one process here")
+              f"one process here {at_load()}")
 
         print(f"\nrender_batch writing {args.files} files (end to end, records in memory → files):")
         one = bench_engine(make_records(args.files, "о"), work / "one", 1)
         print(f"  1 process:  {one:.2f} s = {per_second(args.files, one)}; {plain * args.files / one:.0f}× the loop "
-              f"(target ≥ 5,500/s)")
+              f"(target ≥ 5,500/s) {at_load()}")
         many = bench_engine(make_records(args.files, "д"), work / "many", args.jobs)
         print(f"  {args.jobs} processes: {many:.2f} s = {per_second(args.files, many)}; "
-              f"{plain * args.files / many:.0f}× the loop (target ≥ 10,000/s)")
+              f"{plain * args.files / many:.0f}× the loop (target ≥ 10,000/s) {at_load()}")
         shutil.rmtree(work / "many", ignore_errors=True)
 
         paths = sorted((work / "one").iterdir())
         if args.merge:
             ours, theirs = bench_merge(paths[: args.merge], work)
             print(f"\none merged DOCX of {min(args.merge, len(paths))} documents (both measured on all of them):")
-            print(f"  docxcompose {theirs:.1f} s; merge_documents {ours:.2f} s: {theirs / ours:.0f}× docxcompose")
+            print(f"  docxcompose {theirs:.1f} s; merge_documents {ours:.2f} s: {theirs / ours:.0f}× docxcompose {at_load()}")
         if args.pdf:
             pdf_dir = work / "pdf"
             pdf_dir.mkdir()
@@ -265,7 +270,7 @@ def main(argv: list[str] | None = None) -> None:
             page, single = bench_pdf(sorted(pdf_dir.iterdir()), args.jobs, work)
             print(f"\nPDF of {args.pdf} certificates, {args.jobs} LibreOffice processes, split with pypdf:")
             print(f"  {page * 1e3:.1f} ms per page (target ≤ 10 ms); one document per LibreOffice call: "
-                  f"{single:.2f} s each: {single / page:.0f}×")
+                  f"{single:.2f} s each: {single / page:.0f}× {at_load()}")
         shutil.rmtree(work / "one", ignore_errors=True)
 
         sizes = [int(s) for s in args.memory.split(",") if s.strip()]
@@ -278,7 +283,7 @@ def main(argv: list[str] | None = None) -> None:
                     m = bench_memory(n, work, held)
                     first = first or m["peak_kb"]
                     print(f"  {how}, {n:>6}: peak {m['peak_kb'] / 1024:.1f} MB ({m['peak_kb'] / first:.3f}× the "
-                          f"{sizes[0]}-record run; target ≤ 1.10×); rendering took {m['seconds']:.1f} s")
+                          f"{sizes[0]}-record run; target ≤ 1.10×); rendering took {m['seconds']:.1f} s {at_load()}")
         print(f"\nload average at the end: {load()}")
     finally:
         shutil.rmtree(work, ignore_errors=True)

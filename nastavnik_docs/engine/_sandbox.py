@@ -30,8 +30,8 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from contextlib import AbstractContextManager
+from contextvars import ContextVar, Token
 from functools import update_wrapper
 from typing import Any
 
@@ -55,7 +55,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from .. import _limits
 from ..errors import TemplateError
 from ._plain_attrs import MISSING, PlainTypes
-from ._watchdog import Overtime, deadline
+from ._watchdog import Overtime, arm, disarm
 
 __all__ = [
     "UNSAFE_NAMES",
@@ -74,14 +74,19 @@ __all__ = [
 
 
 class Budget:
-    """What one document has spent: loop iterations and printed characters."""
+    """What one document has spent: loop iterations and printed characters, and how much
+    it may spend (the limits in force when it opened, read once per document rather than
+    for every printed value)."""
 
-    __slots__ = ("chars", "iterations", "label")
+    __slots__ = ("chars", "iterations", "label", "most_chars", "most_iterations")
 
     def __init__(self, label: str):
         self.label = label
         self.iterations = 0
         self.chars = 0
+        limits = _limits.current()
+        self.most_chars = limits.document_chars
+        self.most_iterations = limits.loop_iterations
 
 
 _BUDGET: ContextVar[Budget | None] = ContextVar("nastavnik_render_budget", default=None)
@@ -104,25 +109,49 @@ def _refuse(name: str, what: str, value: float) -> SandboxLimit:
     return SandboxLimit(name, what, value)
 
 
-@contextmanager
-def render_guard(label: str) -> Iterator[Budget]:
+class _Guard:
+    """The context manager :func:`render_guard` returns: a class rather than a generator,
+    since a batch opens one per document."""
+
+    __slots__ = ("label", "budget", "reset", "armed")
+
+    def __init__(self, label: str):
+        self.label = label
+        self.reset: Token[Budget | None] | None = None
+        self.armed: object | None = None
+
+    def __enter__(self) -> Budget:
+        active = _BUDGET.get()
+        if active is not None:  # inside an active guard: the outer one counts
+            return active
+        budget = Budget(self.label)
+        self.reset = _BUDGET.set(budget)
+        try:
+            self.armed = arm(_limits.current().render_seconds)
+        except BaseException:
+            _BUDGET.reset(self.reset)
+            raise
+        return budget
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: Any) -> None:
+        if self.reset is None:
+            return
+        try:
+            disarm(self.armed)
+        except Overtime:  # delivered just as the document ended
+            disarm(self.armed)
+            exc_type = Overtime
+        finally:
+            _BUDGET.reset(self.reset)
+        if exc_type is not None and issubclass(exc_type, Overtime):
+            reason, hint = _limits.describe("render_seconds", None)
+            raise TemplateError(f"{self.label}: документ не собран вовремя: {reason}. {hint}") from None
+
+
+def render_guard(label: str) -> AbstractContextManager[Budget]:
     """The budget and the time limit of one document (``label``: «шаблон «x.docx»»).
     Inside an active guard (the fast path falling back to docxtpl) the outer one counts."""
-    active = _BUDGET.get()
-    if active is not None:
-        yield active
-        return
-    budget = Budget(label)
-    token = _BUDGET.set(budget)
-    seconds = _limits.current().render_seconds
-    try:
-        with deadline(seconds):
-            yield budget
-    except Overtime:
-        reason, hint = _limits.describe("render_seconds", None)
-        raise TemplateError(f"{label}: документ не собран вовремя: {reason}. {hint}") from None
-    finally:
-        _BUDGET.reset(token)
+    return _Guard(label)
 
 
 def fresh_budget() -> None:
@@ -418,11 +447,12 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
         def count(value: Any) -> Any:
             out = finalize(value) if finalize is not None else value
-            budget = _BUDGET.get()
-            if budget is not None and isinstance(out, str):
-                budget.chars += len(out)
-                if budget.chars > _limits.current().document_chars:
-                    raise _refuse("document_chars", "слишком большой результат", budget.chars)
+            if isinstance(out, str):
+                budget = _BUDGET.get()
+                if budget is not None:
+                    budget.chars += len(out)
+                    if budget.chars > budget.most_chars:
+                        raise _refuse("document_chars", "слишком большой результат", budget.chars)
             return out
 
         return count
@@ -470,9 +500,9 @@ class Sandbox(ImmutableSandboxedEnvironment):
     def guard_iter(self, iterable: Iterable[Any]) -> Iterator[Any]:
         """Iterate a loop's items, counting them against the document's budget."""
         budget = _BUDGET.get()
-        limit = _limits.current().loop_iterations
         if budget is None:
             budget = Budget("шаблон")
+        limit = budget.most_iterations
         for item in iterable:
             budget.iterations += 1
             if budget.iterations > limit:

@@ -19,12 +19,15 @@ sandbox and the package limits instead.
 from __future__ import annotations
 
 import ctypes
+import os
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from threading import get_ident
+from time import monotonic
 
-__all__ = ["Overtime", "deadline"]
+__all__ = ["Overtime", "arm", "deadline", "disarm"]
 
 #: How often the watchdog looks at the armed deadlines, seconds.
 TICK = 0.1
@@ -57,11 +60,63 @@ def _watch() -> None:
                     _set_async(thread_id, Overtime)
 
 
+def _watch_until_stopped() -> None:
+    global _thread
+    try:
+        _watch()
+    finally:  # never expected; the next arm() starts a new one
+        _thread = None
+
+
 def _ensure_thread() -> None:
     global _thread
-    if _thread is None or not _thread.is_alive():
-        _thread = threading.Thread(target=_watch, name="nastavnik-watchdog", daemon=True)
+    if _thread is None:
+        _thread = threading.Thread(target=_watch_until_stopped, name="nastavnik-watchdog", daemon=True)
         _thread.start()
+
+
+def _after_fork_in_child() -> None:
+    """A forked process (a batch's worker) has no watchdog thread, and the lock may have
+    been held by the parent's watchdog at the moment of the fork: both start afresh."""
+    global _lock, _thread
+    _lock = threading.Lock()
+    _armed.clear()
+    _fired.clear()
+    _thread = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def arm(seconds: float) -> object | None:
+    """Arm the watchdog for this thread: :class:`Overtime` in ``seconds``. The token to
+    :func:`disarm` with; None when an outer block is armed already (it keeps its deadline).
+
+    A plain pair of calls rather than a generator-based context manager: a batch arms it
+    once per document."""
+    thread_id = get_ident()
+    with _lock:
+        if thread_id in _armed:
+            return None
+        _ensure_thread()
+        token = object()
+        _armed[thread_id] = (monotonic() + seconds, token)
+    return token
+
+
+def disarm(token: object | None) -> None:
+    """Disarm what :func:`arm` armed (None: nothing). An exception that was raised but not
+    delivered yet (the block ended just then) is cleared, so that it cannot surface later
+    in the caller's code."""
+    if token is None:
+        return
+    thread_id = get_ident()
+    with _lock:
+        _armed.pop(thread_id, None)
+        if token in _fired:
+            _fired.discard(token)
+            _set_async(thread_id, None)
 
 
 @contextmanager
@@ -70,23 +125,8 @@ def deadline(seconds: float) -> Iterator[None]:
 
     Nested blocks keep the outer deadline. A block that finishes as the time runs out
     keeps its result."""
-    thread_id = threading.get_ident()
-    token = object()
-    with _lock:
-        nested = thread_id in _armed  # an outer block is armed already
-        if not nested:
-            _ensure_thread()
-            _armed[thread_id] = (time.monotonic() + seconds, token)
-    if nested:
-        yield
-        return
+    token = arm(seconds)
     try:
         yield
     finally:
-        with _lock:
-            _armed.pop(thread_id, None)
-            if token in _fired:
-                _fired.discard(token)
-                # Raised but perhaps not delivered yet (the block ended just then): clear
-                # it, so that it cannot surface later in the caller's code.
-                _set_async(thread_id, None)
+        disarm(token)
