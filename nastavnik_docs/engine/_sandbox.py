@@ -19,8 +19,9 @@ operation that can make something big (the bounds are :mod:`nastavnik_docs._limi
 
 Each refusal is a :class:`SandboxLimit` — a ``SecurityError``, so the engines explain it
 like any sandbox refusal, as a :class:`~nastavnik_docs.errors.TemplateError` naming the
-template, the part and the paragraph or cell. :func:`render_guard` opens the budget of
-one document and arms the watchdog (:mod:`._watchdog`) for its time. The check of a
+template, the part and the paragraph or cell. The loops and the printed values count
+against the budget of the document being rendered, which
+:func:`~._budget.render_guard` opens (with the watchdog for its time). The check of a
 template (:mod:`.check`) runs the same functions on constant arguments, so that it
 reports what rendering would refuse.
 """
@@ -30,8 +31,6 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager
-from contextvars import ContextVar, Token
 from functools import update_wrapper
 from typing import Any
 
@@ -53,13 +52,11 @@ from jinja2.runtime import markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .. import _limits
-from ..errors import TemplateError
+from ._budget import Budget, active_budget
 from ._plain_attrs import MISSING, PlainTypes
-from ._watchdog import Overtime, arm, disarm
 
 __all__ = [
     "UNSAFE_NAMES",
-    "Budget",
     "Sandbox",
     "SandboxLimit",
     "check_binop",
@@ -67,29 +64,8 @@ __all__ = [
     "check_format_spec",
     "check_method",
     "check_range",
-    "fresh_budget",
     "is_unsafe_attribute",
-    "render_guard",
 ]
-
-
-class Budget:
-    """What one document has spent: loop iterations and printed characters, and how much
-    it may spend (the limits in force when it opened, read once per document rather than
-    for every printed value)."""
-
-    __slots__ = ("chars", "iterations", "label", "most_chars", "most_iterations")
-
-    def __init__(self, label: str):
-        self.label = label
-        self.iterations = 0
-        self.chars = 0
-        limits = _limits.current()
-        self.most_chars = limits.document_chars
-        self.most_iterations = limits.loop_iterations
-
-
-_BUDGET: ContextVar[Budget | None] = ContextVar("nastavnik_render_budget", default=None)
 
 
 class SandboxLimit(SecurityError):
@@ -107,59 +83,6 @@ class SandboxLimit(SecurityError):
 
 def _refuse(name: str, what: str, value: float) -> SandboxLimit:
     return SandboxLimit(name, what, value)
-
-
-class _Guard:
-    """The context manager :func:`render_guard` returns: a class rather than a generator,
-    since a batch opens one per document."""
-
-    __slots__ = ("label", "budget", "reset", "armed")
-
-    def __init__(self, label: str):
-        self.label = label
-        self.reset: Token[Budget | None] | None = None
-        self.armed: object | None = None
-
-    def __enter__(self) -> Budget:
-        active = _BUDGET.get()
-        if active is not None:  # inside an active guard: the outer one counts
-            return active
-        budget = Budget(self.label)
-        self.reset = _BUDGET.set(budget)
-        try:
-            self.armed = arm(_limits.current().render_seconds)
-        except BaseException:
-            _BUDGET.reset(self.reset)
-            raise
-        return budget
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: Any) -> None:
-        if self.reset is None:
-            return
-        try:
-            disarm(self.armed)
-        except Overtime:  # delivered just as the document ended
-            disarm(self.armed)
-            exc_type = Overtime
-        finally:
-            _BUDGET.reset(self.reset)
-        if exc_type is not None and issubclass(exc_type, Overtime):
-            reason, hint = _limits.describe("render_seconds", None)
-            raise TemplateError(f"{self.label}: документ не собран вовремя: {reason}. {hint}") from None
-
-
-def render_guard(label: str) -> AbstractContextManager[Budget]:
-    """The budget and the time limit of one document (``label``: «шаблон «x.docx»»).
-    Inside an active guard (the fast path falling back to docxtpl) the outer one counts."""
-    return _Guard(label)
-
-
-def fresh_budget() -> None:
-    """Start the active budget over (a failed part is rendered again to explain the
-    failure, and must fail at the same place)."""
-    budget = _BUDGET.get()
-    if budget is not None:
-        budget.iterations = budget.chars = 0
 
 
 # --------------------------------------------------------------------------- checks
@@ -448,7 +371,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         def count(value: Any) -> Any:
             out = finalize(value) if finalize is not None else value
             if isinstance(out, str):
-                budget = _BUDGET.get()
+                budget = active_budget()
                 if budget is not None:
                     budget.chars += len(out)
                     if budget.chars > budget.most_chars:
@@ -499,7 +422,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     def guard_iter(self, iterable: Iterable[Any]) -> Iterator[Any]:
         """Iterate a loop's items, counting them against the document's budget."""
-        budget = _BUDGET.get()
+        budget = active_budget()
         if budget is None:
             budget = Budget("шаблон")
         limit = budget.most_iterations

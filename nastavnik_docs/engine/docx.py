@@ -47,10 +47,11 @@ from .._zipcheck import inspect_package
 from ..errors import TemplateError
 from ..models.image import Image, QrCode
 from ..models.statistics import Chart
+from ._budget import render_guard
 from ._docxtpl_compat import DocumentTooLarge, DocxTemplateWithHooks, picture_run_xml, shield
 from ._external import ExternalReference, external_references
 from ._opc import Package, PackageError
-from ._sandbox import Sandbox, SandboxLimit, render_guard
+from ._sandbox import Sandbox, SandboxLimit
 
 __all__ = [
     "BLANK",

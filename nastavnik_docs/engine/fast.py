@@ -47,6 +47,7 @@ from lxml import etree
 from pydantic import BaseModel
 
 from ..errors import TemplateError
+from ._budget import fresh_budget, render_guard
 from ._docxtpl_compat import PictureHost, finish_part, fix_tables, line_per_paragraph, patch_xml
 from ._opc import (
     CONTENT_TYPES,
@@ -62,7 +63,6 @@ from ._opc import (
     relative_target,
     rels_name,
 )
-from ._sandbox import fresh_budget, render_guard
 from ._wordml import BODY_LABEL, NS_W, PART_LABELS, XML_DECLARATION, renumber_drawings, story_parts
 from .docx import (
     active_template,

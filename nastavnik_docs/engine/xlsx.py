@@ -63,7 +63,7 @@ from pydantic import BaseModel
 from .. import _limits
 from .._textsafe import excel_text
 from ..errors import TemplateError
-from ._sandbox import render_guard
+from ._budget import render_guard
 from .docx import (
     finalize,
     make_environment,
