@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -165,9 +166,23 @@ def awards_page(request: Request) -> HTMLResponse:
     return _form(request, dict(request.query_params))
 
 
+def _new_folder(parent: Path, name: str) -> Path:
+    """A new empty folder ``parent/name`` (« (2)», « (3)» … when two batches start in one
+    second), made now so that no later batch takes it."""
+    parent.mkdir(parents=True, exist_ok=True)
+    for n in range(1, 1000):
+        folder = parent / (name if n == 1 else f"{name} ({n})")
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        return folder
+    raise InputError(Problem(f"в папке «{parent.name}» слишком много выпусков с именем «{name}»"))
+
+
 def _issue(state: WebState, kind: Kind, records: list[dict[str, Any]], merge: bool, numbers: Numbers) -> Job:
-    stamp = dt.datetime.now().strftime("%Y-%m-%d %H-%M-%S")
-    out = state.folder.path / AWARDS_FOLDER / safe_file_stem(f"{kind.title} {stamp}")
+    out = _new_folder(state.folder.path / AWARDS_FOLDER,
+                      safe_file_stem(f"{kind.title} {dt.datetime.now():%Y-%m-%d %H-%M-%S}"))
 
     def work(job: Job) -> None:
         project, series, numbering = None, "", numbers.own()
