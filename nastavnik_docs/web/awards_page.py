@@ -84,9 +84,16 @@ class Filters:
         return [f"{f}={v}" for f, v in self.values.items() if v]
 
     def keep(self, record: dict[str, Any]) -> bool:
+        """Whether the page lists ``record``: its recipient has the chosen role in the
+        document (on a registry the batch's role filter keeps whoever has that role in any
+        pair: a mentee of a completed pair who mentors in another pair would be listed, and
+        awarded as a mentee, under «наставник»), and the name contains the typed part."""
+        who = record.get("recipient") or {}
+        role = who.get("role")
+        if self.values["role"] and role is not None and str(getattr(role, "value", role)) != self.values["role"]:
+            return False
         if not self.name:
             return True
-        who = record.get("recipient") or {}
         full = " ".join(str(who.get(k) or "") for k in ("last_name", "first_name", "middle_name"))
         return self.name.casefold() in full.casefold()
 

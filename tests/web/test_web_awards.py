@@ -80,6 +80,14 @@ def test_pair_filters_choose_the_people_of_the_pairs(client):
     assert mentee[2] == "наставляемый"
 
 
+def test_a_role_lists_only_those_awarded_in_that_role(client):
+    _ready(client)
+    mentors = ROW.findall(client.get("/awards", params={"kind": "award.gramota", "role": "mentor"}).text)
+    everyone = ROW.findall(client.get("/awards", params={"kind": "award.gramota"}).text)
+    assert mentors and {role for _, _, role in mentors} == {"наставник"}
+    assert set(mentors) == {row for row in everyone if row[2] == "наставник"}
+
+
 def test_class_and_post_filters(client):
     _ready(client)
     eighth = ROW.findall(client.get("/awards", params={"kind": "award.certificate", "class": "8"}).text)
