@@ -157,7 +157,7 @@ def _form(request: Request, params: dict[str, str], problems: list[Problem] | No
             recipients = _recipients(state, kind, {"organization": card}, Filters(params))
         except InputError as exc:  # a filter nobody passes: the message names the values there are
             # said as a sentence, not as a problem of a field called «filter»
-            problems.extend(replace(p, field=None) if p.field == "filter" else p
+            problems.extend(replace(p, field=None, path=()) if p.field == "filter" else p
                             for p in exc.problems if p not in problems)
     numbers = Numbers(params)
     rest = attach_problems(fields, problems)
@@ -242,7 +242,7 @@ async def start_awards(request: Request) -> Response:
         # wording or the event a kind needs)
         await run_in_threadpool(lambda: kind.build_context(load_input(kind, records[0])))
     except InputError as exc:
-        return _form(request, params, [replace(p, field=None) if p.field == "filter" else p for p in exc.problems],
+        return _form(request, params, [replace(p, field=None, path=()) if p.field == "filter" else p for p in exc.problems],
                      status=422)
     job = _issue(state, kind, records, merge=params.get("merge") == "on", numbers=numbers)
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
