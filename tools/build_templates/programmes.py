@@ -99,7 +99,7 @@ def _passport(doc) -> None:
 def _signatures(doc, title: str) -> None:
     """Signatures: role at the left, a line to sign, И.О. Фамилия at the right margin."""
     g.plain(doc, title, bold=True, space_before=18, space_after=0, keep_with_next=True)
-    widths = [70, 45, g.TEXT_WIDTH_MM - 115]
+    widths = [62, 38, g.TEXT_WIDTH_MM - 100]  # the name column holds a 30-character blank
     table = g.grid_table(doc, [["{%tr for s in signatures %}", "", ""],
                                ["{{ s.role }}", SIGN_LINE, "{{ s.name }}"],
                                ["{%tr endfor %}", "", ""]], widths,
