@@ -185,7 +185,7 @@ def _organisations(doc) -> None:
     _section(doc, "organisations")
     g.loop_table(doc, ["№", "Организация", "Участников", "Охват обучающихся", "Охват педагогов", "Пар и групп"],
                  ["{{ r.number }}", "{{ r.name }}", "{{ r.participants }}", "{{ r.pupils }}", "{{ r.teachers }}",
-                  "{{ r.pairs }}"], "for r in org_rows", [9, 55, 27, 28, 27, 24], aligns=[C, None, C, C, C, C],
+                  "{{ r.pairs }}"], "for r in org_rows", [9, 49, 27, 31, 30, 24], aligns=[C, None, C, C, C, C],
                  size=11)
     g.end_loop(doc, "endif")
     g.loop(doc, "if failed_rows")
