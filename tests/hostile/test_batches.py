@@ -5,6 +5,7 @@ personal data of failed records."""
 from __future__ import annotations
 
 import csv
+import io
 import os
 import random
 import shutil
@@ -12,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -282,3 +284,19 @@ def test_the_journal_sheet_keeps_formula_like_names_as_text(tmp_path, tally):
     assert {c.value.split()[0] for c in risky} >= {"=1+1", "=1+2", "=1+3", "+79001234567", "@SUM(1,1)"}
     assert all(c.data_type == "s" and c.quotePrefix for c in risky)
     tally.add("formulas", "журнал: текст, не формула")
+
+
+@pytest.mark.hostile("batches")
+@hostile_settings(30)
+@given(name=st.sampled_from(["../../../tmp/evil", "/etc/passwd", "..\\..\\win", "C:\\Windows\\x", "CON", "a/../../b",
+                             "..", "\x00nul", " .hidden"]) | st.text(min_size=1, max_size=30))
+def test_a_batch_archive_never_holds_a_path_outside_itself(certificate_record, name, tally):
+    """A name from the data becomes one file name at the top of the archive (--zip):
+    never a folder, a path upwards or an absolute path (a «zip slip» on unpacking)."""
+    records = [dict(certificate_record, recipient=dict(certificate_record["recipient"], last_name=name))]
+    buffer = io.BytesIO()
+    render_batch("award.certificate", records, buffer)
+    for entry in zipfile.ZipFile(io.BytesIO(buffer.getvalue())).namelist():
+        assert "/" not in entry and "\\" not in entry and "\x00" not in entry, entry
+        assert entry not in (".", "..") and not entry.startswith("."), entry
+    tally.add("batches", "имя в архиве — без пути")
