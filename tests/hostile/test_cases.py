@@ -1,20 +1,34 @@
 """The issue's remaining cases, each a test: calamine (the fast registry reader) never opens
 a workbook the package check refuses; one renamed header is one error, not thirty; a
 list typed without spaces is typographed pair by pair; a field longer than its limit is a
-located Russian error, never cut."""
+located Russian error, never cut; docxtpl's escapes in the data are printed as typed."""
 
 from __future__ import annotations
+
+import io
 
 import openpyxl
 import pytest
 import yaml
-from hostile_files import OLE_HEADER, many_entries, registry_styles_bomb, with_doctype
+from docx import Document
+from hostile_files import (
+    OLE_HEADER,
+    HostileCtx,
+    docx_template,
+    hostile_kind,
+    many_entries,
+    registry_styles_bomb,
+    with_doctype,
+    xlsx_template,
+)
 from hostile_harness import hostile_settings
 from hypothesis import given
 from hypothesis import strategies as st
 
+import nastavnik_docs as nd
 from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
+from nastavnik_docs.engine.fast import FastDocxTemplate
 from nastavnik_docs.errors import InputError, NastavnikError
 from nastavnik_docs.io import load_registry
 from nastavnik_docs.models.person import TEXT_MAX
@@ -110,3 +124,22 @@ def test_a_text_field_longer_than_its_limit_is_a_located_error(tmp_path, tally):
     assert f"{TEXT_MAX:,}".replace(",", "") in problem.message.replace("\u00a0", "").replace(" ", ""), problem.message
     assert problem.row is not None  # the line of the YAML file
     tally.add("commands", "длина поля — ошибка с адресом")
+
+
+@pytest.mark.hostile("escaping")
+@pytest.mark.parametrize("value", ["%_}", "{_%", "{_{ x }_}", "a%_}b & <c>", "{_{{_{", "_}_}_"])
+def test_docxtpl_escapes_in_data_are_printed_as_typed(tmp_path, value, tally):
+    """docxtpl turns «{_{», «%_}» … into «{{», «%}» in the whole rendered part; a value
+    holding them is printed as typed, on both DOCX paths and in XLSX, while the template's
+    own «{_{» still prints «{{»."""
+    docx_template(tmp_path / "hostile.docx", ["{{ school }}", "{_{ литерал }_}"])
+    xlsx_template(tmp_path / "hostile.xlsx", {"A1": "{{ school }}", "A2": "x {{ school }}"})
+    fast = Document(io.BytesIO(FastDocxTemplate(tmp_path / "hostile.docx").render_bytes(HostileCtx(school=value))))
+    nd.render(hostile_kind(), HostileCtx(school=value), tmp_path / "o.docx", templates=tmp_path)
+    plain = Document(tmp_path / "o.docx")
+    nd.render(hostile_kind(docx=None, xlsx="hostile.xlsx"), HostileCtx(school=value), tmp_path / "o.xlsx",
+              templates=tmp_path)
+    sheet = openpyxl.load_workbook(tmp_path / "o.xlsx").active
+    assert [p.text for p in fast.paragraphs] == [p.text for p in plain.paragraphs] == [value, "{{ литерал }}"]
+    assert (sheet["A1"].value, sheet["A2"].value) == (value, f"x {value}")
+    tally.add("escaping", "напечатан как текст")
