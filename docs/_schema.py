@@ -106,7 +106,7 @@ def type_text(schema: Schema, defs: Schema, link: TypeLink) -> str:
         parts = list(dict.fromkeys(type_text(o, defs, link) for o in kept))
         return " или ".join(parts) if parts else _SIMPLE["null"]
     kind = schema.get("type")
-    if isinstance(kind, list) and {"string", "number"} <= set(kind):
+    if isinstance(kind, list) and "string" in kind and ({"number", "integer"} & set(kind)):
         kind = "string"  # a number where text is wanted is read as text («number: 14»)
     if isinstance(kind, list):
         return " или ".join(type_text({**schema, "type": k}, defs, link) for k in kind if k != "null")
@@ -130,11 +130,20 @@ def type_text(schema: Schema, defs: Schema, link: TypeLink) -> str:
     return "любое значение"
 
 
+#: Lengths from this one up are the library's general bound on any text (``_limits``), not
+#: worth a note in every row.
+_GENERIC_TEXT_LIMIT = 10_000
+
+
 def _constraints(schema: Schema) -> list[str]:
     """Limits the schema states, in words («от 10 до 16», «не пустая»)."""
     notes: list[str] = []
     for option in [schema, *(o for o in _flat_options(schema) if not _is_day_first(o))]:
         low, high = option.get("minimum"), option.get("maximum")
+        if "string" in (option.get("type") or ()) and option.get("maxLength") is not None:
+            low = high = None  # the bounds of a number typed for text: its length says it
+            if option["maxLength"] < _GENERIC_TEXT_LIMIT:
+                notes.append(f"до {option['maxLength']} симв.")
         if low is not None and high is not None:
             notes.append(f"от {low} до {high}")
         elif low is not None:

@@ -40,11 +40,14 @@ __all__ = [
     "DocxTemplateWithHooks",
     "PROPERTIES_LABEL",
     "PictureHost",
+    "DATA_UNDERSCORE",
     "finish_part",
     "fix_tables",
     "line_per_paragraph",
     "patch_xml",
     "picture_run_xml",
+    "shield",
+    "unshield",
     "prepare_part_xml",
     "template_sources",
 ]
@@ -84,6 +87,26 @@ def prepare_part_xml(xml: str) -> str:
 _LISTING_CHARS = ("\t", "\a", "\n", "\f")
 
 
+#: Stands in for «_» in the data's «{_» and «_}» while a part is rendered: docxtpl turns
+#: ``{_{``, ``}_}``, ``{_%`` and ``%_}`` into Jinja's brackets *after* rendering, so that a
+#: template can print them — and would change a value such as «%_}» too. The DOCX
+#: environment's finalize puts this private-use character in their place (:func:`shield`),
+#: and :func:`unshield` restores «_» once the escapes are done.
+DATA_UNDERSCORE = "\ue01f"
+
+
+def shield(text: str) -> str:
+    """``text`` with the «_» of its «{_» and «_}» replaced by :data:`DATA_UNDERSCORE`."""
+    if "{_" in text or "_}" in text:
+        text = text.replace("{_", "{" + DATA_UNDERSCORE).replace("_}", DATA_UNDERSCORE + "}")
+    return text
+
+
+def unshield(text: str) -> str:
+    """``text`` with :data:`DATA_UNDERSCORE` back as «_»."""
+    return text.replace(DATA_UNDERSCORE, "_") if DATA_UNDERSCORE in text else text
+
+
 def finish_part(xml: str, own_breaks: bool) -> str:
     """What ``render_xml_part`` does to a rendered part, made cheap: ``{_{`` escapes
     restored, ``\\n``/``\\t``/``\\a``/``\\f`` in text turned into breaks, tabs, paragraphs
@@ -98,7 +121,7 @@ def finish_part(xml: str, own_breaks: bool) -> str:
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     if any(ch in xml for ch in _LISTING_CHARS):
         xml = DocxTemplate.resolve_listing(None, xml)
-    return xml
+    return unshield(xml)
 
 
 def fix_tables(body_xml: str) -> Any:
@@ -147,6 +170,10 @@ def _part_label(part: Any) -> str:
     return "сноски" if "footnote" in name else BODY_LABEL
 
 
+_TEXT_PROPERTIES = ("author", "category", "comments", "content_status", "identifier", "keywords", "language",
+                    "last_modified_by", "subject", "title", "version")
+
+
 class DocxTemplateWithHooks(DocxTemplate):
     """``DocxTemplate`` with its per-part steps turned into hooks.
 
@@ -166,7 +193,7 @@ class DocxTemplateWithHooks(DocxTemplate):
             result: str = super().render_xml_part(src_xml, part, context, jinja_env)
         except (JinjaTemplateError, SecurityError) as exc:
             raise self.part_failed(exc, _part_label(part), line_per_paragraph(src_xml)) from None
-        return result
+        return unshield(result)
 
     def fix_tables(self, xml: str) -> Any:
         """docxtpl's table repair parses the rendered body with a *recovering* parser, which
@@ -184,6 +211,11 @@ class DocxTemplateWithHooks(DocxTemplate):
             super().render_properties(context, env)
         except (JinjaTemplateError, SecurityError) as exc:
             raise self.part_failed(exc, PROPERTIES_LABEL, "") from None
+        properties = self.docx.core_properties
+        for name in _TEXT_PROPERTIES:
+            value = getattr(properties, name, None)
+            if isinstance(value, str) and DATA_UNDERSCORE in value:
+                setattr(properties, name, unshield(value))
 
 
 # --------------------------------------------------------------------------- pictures

@@ -47,7 +47,7 @@ from .._zipcheck import inspect_package
 from ..errors import TemplateError
 from ..models.image import Image, QrCode
 from ..models.statistics import Chart
-from ._docxtpl_compat import DocumentTooLarge, DocxTemplateWithHooks, picture_run_xml
+from ._docxtpl_compat import DocumentTooLarge, DocxTemplateWithHooks, picture_run_xml, shield
 from ._external import ExternalReference, external_references
 from ._opc import Package, PackageError
 from ._sandbox import Sandbox, SandboxLimit, render_guard
@@ -140,8 +140,15 @@ class StrictlyUndefined(StrictUndefined):
         return "Undefined"  # never reached
 
 
-def make_environment() -> Sandbox:
-    """The Jinja environment every DOCX (and XLSX) template is rendered with.
+def docx_finalize(value: Any) -> Any:
+    """:func:`finalize` for a Word part: text also shielded from docxtpl's ``{_{`` escapes
+    (:func:`~._docxtpl_compat.shield`), so that a value prints exactly as given."""
+    out = finalize(value)
+    return shield(out) if type(out) is str else out
+
+
+def make_environment(docx: bool = False) -> Sandbox:
+    """The Jinja environment every DOCX (``docx=True``) and XLSX template is rendered with.
 
     Sandboxed (no access to Python internals, no mutation of the data, no operation
     building more than :mod:`nastavnik_docs._limits` allows: :mod:`._sandbox`),
@@ -152,7 +159,7 @@ def make_environment() -> Sandbox:
     env = Sandbox(
         autoescape=True,
         undefined=StrictlyUndefined,
-        finalize=finalize,
+        finalize=docx_finalize if docx else finalize,
         keep_trailing_newline=True,
     )
     try:
@@ -220,7 +227,7 @@ class SafeDocxTemplate(DocxTemplateWithHooks):
         return explain(exc, self.template_name, label, source)
 
     def render(self, context: dict[str, Any], jinja_env: Any = None, autoescape: bool = True) -> None:
-        env = jinja_env or make_environment()
+        env = jinja_env or make_environment(docx=True)
         with active_template(self):
             super().render(context, env)
 

@@ -177,7 +177,7 @@ class FastDocxTemplate:
         #: took a quarter of a certificate's whole cost, for a file of ~10 KB instead of ~17 KB.
         self.compress = compress
         self.name = name or self.path.name
-        self.env = make_environment()
+        self.env = make_environment(docx=True)
         self.label = open_template(self.path)
         try:
             self.package = Package.open(self.path)

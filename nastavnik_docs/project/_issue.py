@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -381,17 +382,20 @@ class Issuer:
             if any(p in used for p in planned):
                 planned = [folder / f"{stem} ({built.entry.key}){ext}" for ext in built.kind.formats]
         used.update(planned)
+        # the state holds absolute paths (load_state); ``out`` may be relative to the working folder
+        before = {os.path.abspath(f) for f in known.files} if known else set()
         if (known is not None and known.fingerprint == built.fingerprint and known.files
                 and all(Path(f).exists() for f in known.files)
-                and all(str(p) in known.files or p.is_dir() for p in planned)):
+                and all(os.path.abspath(p) in before or p.is_dir() for p in planned)):
             return [Path(f) for f in known.files], False
         files = self._render(built, planned)
-        stale = [Path(f) for f in (known.files if known else []) if f not in {str(p) for p in files}]
+        now = {os.path.abspath(p) for p in files}
+        stale = [Path(f) for f in sorted(before - now)]
         for path in stale:
             if path.is_file():
                 path.unlink()
         state.documents[built.entry.key] = DocumentState(
-            fingerprint=built.fingerprint, files=[str(f) for f in files],
+            fingerprint=built.fingerprint, files=[os.path.abspath(f) for f in files],
             written_at=dt.datetime.now().replace(microsecond=0))
         return files, True
 

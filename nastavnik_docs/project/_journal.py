@@ -132,11 +132,30 @@ def save_journal(journal: Journal, folder: str | os.PathLike[str]) -> Path:
 
 
 def load_state(folder: str | os.PathLike[str]) -> IssueState:
-    return _load(folder, STATE_FILE, IssueState)
+    """What was last written for the project ``folder``; its files as absolute paths (the file
+    keeps them relative to the folder, so a moved or copied folder still knows them)."""
+    state: IssueState = _load(folder, STATE_FILE, IssueState)
+    base = Path(os.path.abspath(folder))
+    for document in state.documents.values():
+        document.files = [os.path.abspath(base / f) for f in document.files]
+    return state
 
 
 def save_state(state: IssueState, folder: str | os.PathLike[str]) -> Path:
-    return _save(state, folder, STATE_FILE)
+    """Keep ``state`` in the project ``folder``, every file relative to it (with ``/``; ``../``
+    for an output folder beside it), absolute only where no relative path exists."""
+    base = Path(os.path.abspath(folder))
+    stored = IssueState(documents={
+        key: document.model_copy(update={"files": [_relative(f, base) for f in document.files]})
+        for key, document in state.documents.items()})
+    return _save(stored, folder, STATE_FILE)
+
+
+def _relative(file: str, base: Path) -> str:
+    try:
+        return Path(os.path.relpath(os.path.abspath(file), base)).as_posix()
+    except ValueError:  # another drive (Windows): no relative path exists
+        return os.path.abspath(file)
 
 
 #: The columns of the exported journal: heading and width in characters.

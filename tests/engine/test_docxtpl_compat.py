@@ -201,3 +201,21 @@ def test_footnotes_are_read_checked_and_rendered_as_docxtpl_does(tmp_path):
         footnotes = etree.fromstring(Package.open(tmp_path / name).read("word/footnotes.xml"))
         texts.append("".join(footnotes.itertext()))
     assert texts == ["Школа «Рога & Копыта» 2026"] * 2
+
+
+@pytest.mark.parametrize("value", ["%_}", "{_{ не тег }_}", "{_% if %_}", "a_}b{_c"])
+def test_a_value_with_docxtpls_escape_marks_prints_as_given_on_both_paths(tmp_path, value):
+    """docxtpl turns «{_{», «}_}», «{_%» and «%_}» into Jinja's brackets after rendering,
+    so that a template can print them; a value holding them is printed unchanged, by the
+    plain path and by the fast one, in the body and in a header."""
+    from nastavnik_docs.engine.docx import render_docx
+    from nastavnik_docs.engine.fast import FastDocxTemplate
+
+    template = build_docx(tmp_path / "t.docx", ["{{ school }}", "Литерал: {_{ x }_}"], header="Шапка {{ school }}")
+    context = DocCtx(school=value)
+    plain = render_docx(template, context, tmp_path / "plain.docx")
+    fast = FastDocxTemplate(template).write(context, tmp_path / "fast.docx")
+    for path in (plain, fast):
+        document = Document(str(path))
+        assert [p.text for p in document.paragraphs[:2]] == [value, "Литерал: {{ x }}"]
+        assert document.sections[0].header.paragraphs[0].text == f"Шапка {value}"

@@ -62,7 +62,7 @@ def test_who_gives_the_consent_and_who_co_signs(who, tmp_path):
     text, said = render("consent.personal_data", who, tmp_path, third_parties=THIRD_PARTIES)
     if who == "взрослый":
         assert "Я, Зорина Вера Павловна, учитель биологии МБОУ «СОШ № 12»," in text
-        assert "законным представителем" not in text and "(подпись обучающегося" not in text
+        assert "законным представителем" not in text and "(подпись обучающ" not in text
         assert "на обработку моих персональных данных" in text and not said
         return
     assert "Я, Петрова Ольга Ивановна," in text and "(подпись законного представителя)" in text
@@ -71,23 +71,40 @@ def test_who_gives_the_consent_and_who_co_signs(who, tmp_path):
         assert "являясь законным представителем (опекуном)" in text
         assert "документ, удостоверяющий личность ребёнка: свидетельство о рождении," in text
         assert "акт органа опеки и попечительства о назначении опекуна," in text
-        assert "с согласием на" not in text and "(подпись обучающегося" not in text and not said
+        assert "в интересах подопечной даю согласие" in text and "персональных данных моей подопечной" in text
+        assert "с согласием на" not in text and "(подпись обучающ" not in text and not said
     if who == "15 лет":
         assert "являясь законным представителем (попечителем)" in text  # a guardian is a trustee from 14
         assert "акт органа опеки и попечительства о назначении попечителя," in text
         assert "документ, удостоверяющий личность ребёнка: паспорт гражданина Российской Федерации," in text
         assert ("Я, Петрова Ева Игоревна, достигшая возраста 14 лет, с согласием на обработку персональных данных "
                 "ознакомлена и согласна.") in text
-        assert "Е.И. Петрова" in text and "(подпись обучающегося)" in text and not said
+        assert "Е.И. Петрова" in text and "(подпись обучающейся)" in text and not said
     if who == "без даты рождения":
         assert "являясь законным представителем (матерью)" in text  # never the adult's own form
         assert "несовершеннолетней Петровой Евы Игоревны, __.__.20__ года рождения," in text
         assert "паспорт гражданина Российской Федерации (до 14 лет – свидетельство о рождении)" in text
         assert ("Я, Петрова Ева Игоревна (если мне исполнилось 14 лет), с согласием на обработку персональных "
                 "данных ознакомлена и согласна.") in text
-        assert "(подпись обучающегося)" in text
+        assert "(подпись обучающейся)" in text
         [warning] = said
         assert "Дата рождения участника Петрова Ева Игоревна неизвестна" in warning
+
+
+@pytest.mark.parametrize(("kind", "phrase"), [("consent.personal_data", "на обработку персональных данных"),
+                                              ("consent.publication", "на распространение персональных данных")])
+def test_a_guardian_speaks_of_the_ward_in_the_ward_s_gender(kind, phrase, tmp_path):
+    extra = {"page": PAGE} if kind == "consent.publication" else {}
+    boy = pupil("2011-05-20", "опекун", first_name="Егор", middle_name="Игоревич", last_name="Петров", gender="м")
+    text = "\n".join(texts(nd.render(kind, {"organization": ORG, "participant": boy, "date": DAY, **extra},
+                                     tmp_path / "boy.docx")))
+    assert "в интересах подопечного даю согласие" in text and f"{phrase} моего подопечного" in text
+    assert "подопечной" not in text and "(подпись обучающегося)" in text
+    assert "Я, Петров Егор Игоревич, достигший возраста 14 лет," in text
+    text = "\n".join(texts(nd.render(kind, {"organization": ORG, "participant": PEOPLE["15 лет"], "date": DAY,
+                                            **extra}, tmp_path / "girl.docx")))
+    assert "в интересах подопечной даю согласие" in text and f"{phrase} моей подопечной" in text
+    assert "подопечного" not in text and "(подпись обучающейся)" in text
 
 
 @pytest.mark.parametrize("who", list(PEOPLE))

@@ -9,6 +9,7 @@ from test_questionnaires import FEEDBACK, NB, ORG, REG, Form, render, sample
 
 from nastavnik_docs.batch import records_from_source
 from nastavnik_docs.kinds.questionnaires import class_in_year, question_sets
+from nastavnik_docs.kinds.questionnaires._form import by_number
 
 
 def _questions(form: Form) -> list[str]:
@@ -40,8 +41,8 @@ def test_before_and_after_share_their_first_questions_word_for_word(role, catego
     after = render(FEEDBACK, {**data, "stage": "итоговая"}, tmp_path / "b")
     both = [q.text for q in question_sets()[key].questions if q.stage == "both"]
     assert len(both) >= 4
-    assert _questions(before)[:len(both)] == _questions(after)[:len(both)] == [t.replace(" – ", f"{NB}– ")
-                                                                               for t in both]
+    assert _questions(before)[:len(both)] == _questions(after)[:len(both)] == [
+        by_number(t, None).replace(" – ", f"{NB}– ") for t in both]
     assert len(before.scales) >= len(both) and len(after.scales) > len(before.scales)
     assert any("входная" in p for p in before.paragraphs) and any("итоговая" in p for p in after.paragraphs)
     only_after = [q.text for q in question_sets()[key].questions if q.stage == "after"]
@@ -80,3 +81,20 @@ def test_a_finished_pair_shows_its_own_year_and_the_class_then(tmp_path):
 ])
 def test_class_in_an_earlier_year(post, back, expected):
     assert class_in_year(post, back) == expected
+
+
+@pytest.mark.parametrize(("participant", "expected"), [
+    ("У21", ["Насколько хорошо ты понимаешь, в чём нужна помощь твоим наставляемым?",
+             "Насколько комфортно тебе было работать с наставляемыми?", "Насколько заметны успехи твоих наставляемых?"]),
+    (None, ["Насколько хорошо ты понимаешь, в чём нужна помощь твоему наставляемому (твоим наставляемым)?",
+            "Насколько комфортно тебе было работать с наставляемым (наставляемыми)?",
+            "Насколько заметны успехи твоего наставляемого (твоих наставляемых)?"]),
+])
+def test_a_pupil_mentor_is_asked_about_one_mentee_or_a_group(participant, expected, tmp_path):
+    data = {"organization": ORG, "role": "наставник", "stage": "итоговая", "school_year": 2026}
+    data |= {"registry": REG, "participant": participant} if participant else {"category": "обучающийся"}
+    asked = _questions(render(FEEDBACK, data, tmp_path))
+    assert [q for q in asked if "наставляем" in q] == expected
+    one = _questions(render(FEEDBACK, {**data, "registry": REG, "participant": "У15"}
+                            if participant else {**data, "group": False}, tmp_path / "one"))
+    assert "Насколько заметны успехи твоего наставляемого?" in one and not any("(" in q for q in one)

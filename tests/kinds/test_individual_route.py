@@ -155,3 +155,15 @@ def test_deadlines_outside_the_school_year_are_refused(changes, field, message, 
         nd.render("programme.individual_route", route(**changes), tmp_path / "x.docx")
     problem = info.value.problems[0]
     assert problem.field == field and message in problem.message
+
+
+def test_a_psychologist_is_not_named_beside_herself_as_the_psychologist(tmp_path):
+    from programme_helpers import REGISTRY
+
+    data = {"organization": ORG, "registry": REGISTRY.model_dump(), "teacher": "У08", "school_year": 2026,
+            "deficits": [{"area": "коммуникативная компетенция", "deficit": "консультирование родителей"}]}
+    doc = render("programme.individual_route", data, tmp_path)
+    plan = {r[0]: r for r in doc.table("№ п/п", "Мероприятие")}
+    training = next(r for r in plan.values() if "тренинге эффективного общения" in r[1])
+    assert training[4] == "Гарипова А.Р."  # she is the school's psychologist herself
+    assert not any("педагог-психолог" in r[4] for r in plan.values())

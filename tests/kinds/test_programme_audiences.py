@@ -257,6 +257,48 @@ def test_a_one_month_flash_pair_is_compact_and_weekly(mentee, word, tmp_path):
     doc = render("programme.personal", data, tmp_path)
     assert doc.passport()["Периодичность встреч"] == "еженедельно, всего 4 встречи"
     assert doc.passport()["Формат наставничества"] == "флэш-наставничество"
+    # a month about the OGE promises nothing about lessons, documents or methodical work
+    said = "\n".join(doc.paragraphs)
+    results = said[said.index("5. Ожидаемые результаты"):said.index("Подписи участников")]
+    assert "урок" not in results and "документаци" not in results and "методическ" not in results
+    who = {"наставляемого": "наставляемый", "наставляемой": "наставляемая"}[word]
+    assert f"1. {who} владеет методикой подготовки обучающихся к ОГЭ по истории" in results
+    assert "1. выполнение плана встреч (не менее 80 % встреч проведено);" in results
+
+
+def test_results_reporting_and_criteria_follow_the_tasks_chosen():
+    # the sample's own tasks: OGE, lessons, laboratory work, parents — no methodical work
+    ctx = context(load_input(KIND, sample_path("programmes/personal.yaml")).model_dump())
+    lesson = [m.topic for m in ctx.plan if 2 in m.tasks]
+    assert lesson[0].startswith("Планирование урока") and not any("Нормативные документы" in t for t in lesson)
+    texts = [item(x) for x in (*ctx.results, *ctx.reporting, *ctx.criteria)]
+    assert "2. наставляемый самостоятельно планирует, проводит и анализирует уроки." in texts
+    assert not any("методическ" in t or "документацию" in t for t in texts)
+    # a task in words no library knows: the general result, never an empty list
+    custom = context(inline(MATH_TEACHER, [HISTORY_MAN], form="учитель – учитель", start="2026-10-05",
+                            end="2027-01-29", tasks=["освоить приёмы организации экскурсий"]))
+    assert [item(x) for x in custom.results] == [
+        "1. задачи программы выполнены, цель программы достигнута (по оценке наставника и куратора)."]
+
+
+def test_an_olympiad_goal_is_not_promised_twice():
+    ctx = context({"organization": ORG, "registry": REGISTRY.model_dump(), "pair": "5", "key_date": "2027-01-20"})
+    results = [item(x) for x in ctx.results]
+    assert results[0] == "1. обучающийся принял участие в олимпиаде по химии;"
+    assert not any("олимпиаде, конкурсе или защите проекта" in r for r in results)
+
+
+def test_a_pupils_adaptation_goal_gets_its_task_and_meetings(tmp_path):
+    data = {"organization": ORG, "registry": REGISTRY.model_dump(), "pair": "6"}
+    ctx = context(data)
+    assert ctx.audience == "pupil_group" and ctx.goal == "Адаптация к обучению в основной школе."
+    assert item(ctx.tasks[1]) == "2. помочь наставляемым адаптироваться к новым условиям обучения;"
+    assert any("расписание, кабинеты, учителя-предметники" in m.topic for m in ctx.plan if 2 in m.tasks)
+    assert item(ctx.results[0]).startswith("1. наставляемые успешно адаптированы к новым условиям обучения")
+    assert_every_task_has_a_meeting(ctx)
+    doc = render("programme.personal", data, tmp_path)
+    for phrase in TEACHER_ONLY:
+        assert phrase.lower() not in content_text(doc).lower(), phrase
 
 
 # --------------------------------------------------------------------------- calendar

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 from openpyxl import load_workbook
 from project_helpers import FEDERAL, citations, copy_sample, docx_text, edit_project, edit_registry
 
@@ -213,3 +214,22 @@ def test_the_year_is_written_into_a_folder_per_stage(year):
     assert "15 Охват наставничеством и аналитическая справка" in folders
     assert any(Path(p).name == "Приказ о закреплении наставнических пар № 113-о_д от 28.09.2026.docx"
                for p in report.files())
+
+
+def test_the_issue_state_keeps_paths_relative_so_a_moved_folder_still_knows_its_files(tmp_path):
+    folder = copy_sample(tmp_path / "дело")
+    Project.open(folder).issue("council_august", folder / "выпуск")
+    Project.open(folder).issue("regulation_order", tmp_path / "рядом")
+    stored = yaml.safe_load((folder / ".выпуск.yaml").read_text(encoding="utf-8"))["documents"]
+    files = [f for doc in stored.values() for f in doc["files"]]
+    assert files and not any(Path(f).is_absolute() or str(tmp_path) in f for f in files)
+    assert {f.split("/")[0] for f in stored["council_august"]["files"]} == {"выпуск"}
+    assert all(f.startswith("../рядом/") for f in stored["regulation_order"]["files"])
+    moved = tmp_path / "перенесено"
+    moved.mkdir()
+    (tmp_path / "рядом").rename(moved / "рядом")
+    folder.rename(moved / "дело")
+    again = Project.open(moved / "дело").issue("council_august", moved / "дело" / "выпуск")
+    assert again.state == "без изменений" and all(moved in f.parents for f in again.files)
+    states = {i.key: i.status.value for i in Project.open(moved / "дело").plan()}
+    assert states["council_august"] == states["regulation_order"] == "issued"

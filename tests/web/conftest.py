@@ -19,7 +19,7 @@ SAMPLES = ROOT / "samples"
 #: Uploads that are not a workbook the reader may open: name, bytes, what the answer says.
 MALFORMED_WORKBOOKS = [
     ("база.xlsx", b"this is not a workbook", "повреждён или это не файл .xlsx"),
-    ("база.xlsx", b"PK\x03\x04 broken zip", "файл повреждён"),
+    ("база.xlsx", b"PK\x03\x04 broken zip", "повреждён"),
     ("база.xls", b"\xd0\xcf\x11\xe0", "нужен файл .xlsx"),
     ("../../etc/passwd", b"root:x:0:0", "нужен файл .xlsx"),
     ("база.xlsx", b"", "пустой файл"),

@@ -11,6 +11,7 @@ printed (``pytest -s``) as the path a curator takes.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import time
 import zipfile
@@ -88,6 +89,8 @@ def upload_registry(driver, url: str, tmp_path: Path, source: Path = SAMPLES / "
     submit(driver, "Загрузить")
     assert "База загружена: участников — 28" in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
     assert driver.find_element(By.ID, "r-Пары-3").text.split()[0] == "3"
+    heads = [th.text for th in driver.find_elements(By.CSS_SELECTOR, "#pairs + .scroll thead th")]
+    assert heads[4:6] == ["Тип пары", "Формат"]
 
 
 def name_officials(driver, url: str) -> None:
@@ -185,6 +188,9 @@ def test_curator_path_from_a_new_folder_to_the_years_documents(tmp_path, downloa
 
         go(driver, url + "/plan")
         assert f"выпущено: {YEAR}" in driver.find_element(By.CSS_SELECTOR, ".summary").text
+        for key in ("coverage", "analytical", "personified"):  # the statistics of the year, like the others
+            report_row = driver.find_element(By.ID, f"d-{key}")
+            assert "выпущен" in report_row.text and report_row.find_elements(By.PARTIAL_LINK_TEXT, "Скачать"), key
         row = driver.find_element(By.ID, "d-curator_order")
         assert "№ 110-о/д" in row.text and "Приказ о назначении куратора" in row.text
         if preview_available():
@@ -223,21 +229,31 @@ def test_certificates_in_a_batch_with_a_progress_bar(tmp_path, downloads):
 
         # certificates for the mentors, with a progress bar
         go(driver, url + "/awards")
-        choose(driver, {"kind": "award.gramota", "role": "mentor"})
+        choose(driver, {"kind": "award.gramota", "role": "mentor", "status": "completed"})
         submit(driver, "Показать, кому")
         listed = driver.find_elements(By.CSS_SELECTOR, "table.data tbody tr")
         assert listed and all("наставник" in row.text for row in listed)
         fill(driver, {"wording": "за вклад в профессиональное становление молодых педагогов"})
+        driver.find_element(By.ID, "f-numbers-own").click()
+        fill(driver, {"number_prefix": "Г-", "number_width": "3"})
+        driver.find_element(By.ID, "f-qr").click()
         submit(driver, "Выпустить")
         wait_text(driver, "progress-label", "Готово", 600)
         bar = driver.find_element(By.ID, "bar")
         assert bar.get_attribute("value") == bar.get_attribute("max") == str(len(listed))
+        last = f"Г-{len(listed):03d}"
+        assert f"Регистрационные номера: Г-001{' — ' + last if len(listed) > 1 else ''}." in \
+            driver.find_element(By.TAG_NAME, "main").text
 
         driver.find_element(By.PARTIAL_LINK_TEXT, "одним архивом").click()
         archive = zipfile.ZipFile(downloaded(downloads, ".zip"))
-    names = archive.namelist()
+    names = [n for n in archive.namelist() if n.endswith(".docx")]
     assert len(names) == len(listed)
+    assert [n for n in archive.namelist() if n.endswith(".xlsx")] == ["Журнал регистрации — Почётная грамота.xlsx"]
+    numbers = []
     for name in names:
         text = document_text(archive.read(name))
         assert "за вклад в профессиональное становление молодых педагогов" in text
         assert name.split("_")[0] in text  # the recipient's surname
+        numbers += re.findall(r"Г-\d{3}", text)
+    assert sorted(numbers) == [f"Г-{n:03d}" for n in range(1, len(listed) + 1)]

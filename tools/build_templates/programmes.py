@@ -99,7 +99,7 @@ def _passport(doc) -> None:
 def _signatures(doc, title: str) -> None:
     """Signatures: role at the left, a line to sign, И.О. Фамилия at the right margin."""
     g.plain(doc, title, bold=True, space_before=18, space_after=0, keep_with_next=True)
-    widths = [70, 45, g.TEXT_WIDTH_MM - 115]
+    widths = [52, 38, g.TEXT_WIDTH_MM - 90]  # the name column holds a 30-character blank at 14 pt
     table = g.grid_table(doc, [["{%tr for s in signatures %}", "", ""],
                                ["{{ s.role }}", SIGN_LINE, "{{ s.name }}"],
                                ["{%tr endfor %}", "", ""]], widths,
@@ -162,7 +162,7 @@ def build_route(docx_dir: Path) -> Path:
     _section(doc, "4. План мероприятий по преодолению дефицитов")
     size = 10.5
     table = _table(doc, ["№ п/п", "Мероприятие", "Вид (форма)", "Срок", "Ответст\u00adвенный",
-                         "Форма результата (отчёта)", "Отметка о выпол\u00adнении"], [10, 34, 24, 22, 30, 28, 17],
+                         "Форма результата (отчёта)", "Отметка о выпол\u00adнении"], [10, 31, 22, 26, 30, 25, 22],
                    size=size)
     _tag_row(table, "{%tr for a in actions %}")
     heading = _row(table, ["{{ a.heading }}"], bold=True, merge=True, size=size)

@@ -348,18 +348,22 @@ class Subject:
         return gendered(self.signer_gender, "ознакомлен", "ознакомлена", unknown="ознакомлен(а)")
 
     def whose(self) -> str:
-        """«моих персональных данных» / «персональных данных моего ребёнка (подопечного)»."""
+        """«моих персональных данных» / «персональных данных моего ребёнка» / «… моей подопечной»."""
         if not self.minor:
             return "моих персональных данных"
-        return f"персональных данных моего {self.ward()}"
+        mine = "моей" if self.ward() == "подопечной" else "моего"
+        return f"персональных данных {mine} {self.ward()}"
 
     def interest(self) -> str:
         """«в своём интересе» / «в интересах ребёнка» (art. 9 part 1: free, informed, in one's interest)."""
         return f"в интересах {self.ward()}" if self.minor else "в своём интересе"
 
     def ward(self) -> str:
-        """«ребёнка» or «подопечного» (genitive), by the representative's relation."""
-        return "подопечного" if _relation_kind(self.relation) == "guardian" else "ребёнка"
+        """«ребёнка», or «подопечного» / «подопечной» (genitive, by the child's gender) for a
+        guardian or trustee."""
+        if _relation_kind(self.relation) != "guardian":
+            return "ребёнка"
+        return gendered(self.forms, "подопечного", "подопечной")
 
     def contacts(self) -> list[str]:
         phone = self.data.phone or self.person.phone
@@ -435,7 +439,8 @@ class Subject:
             who = f"Я, {forms.nominative} (если мне исполнилось 14 лет),"
         text = (f"{who} с согласием на {what} {gendered(forms, 'ознакомлен', 'ознакомлена')} "
                 f"и {gendered(forms, 'согласен', 'согласна')}.")
-        return CoSigner(text=typograph(text), name=forms.initials_nominative, caption="(подпись обучающегося)")
+        caption = f"(подпись {gendered(forms, 'обучающегося', 'обучающейся')})"
+        return CoSigner(text=typograph(text), name=forms.initials_nominative, caption=caption)
 
     def programme(self, case: str = "prepositional") -> str:
         """«программе наставничества МБОУ «СОШ № 12»» in ``case``."""

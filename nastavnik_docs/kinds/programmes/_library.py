@@ -37,11 +37,16 @@ def library_data(name: str) -> dict[str, Any]:
 @dataclass(frozen=True)
 class Entry:
     """A text of a list (a task, a result …): ``lessons`` says it speaks of lessons,
-    ``mixed`` is what it says in a group where not everyone gives lessons."""
+    ``mixed`` is what it says in a group where not everyone gives lessons; ``task`` (a
+    result, a form of reporting, a criterion) is a key of the library's task it follows
+    from — it is left out of a programme without that task —, ``unless`` the goal packs
+    (:data:`GOAL_PACKS` keys) whose own result says the same."""
 
     text: str
     lessons: bool = False
     mixed: str | None = None
+    task: str | None = None
+    unless: tuple[str, ...] = ()
 
     def fitting(self, mode: LessonsMode) -> str | None:
         """The text for mentees in ``mode``, or None when it does not fit them."""
@@ -109,7 +114,8 @@ class GoalPack:
 def _entry(raw: str | dict[str, Any]) -> Entry:
     if isinstance(raw, str):
         return Entry(text=raw)
-    return Entry(text=raw["text"], lessons=bool(raw.get("lessons")), mixed=raw.get("mixed"))
+    return Entry(text=raw["text"], lessons=bool(raw.get("lessons")), mixed=raw.get("mixed"), task=raw.get("task"),
+                 unless=tuple(raw.get("unless", ())))
 
 
 def _topic(raw: dict[str, Any]) -> Topic:
@@ -125,11 +131,17 @@ def _task(raw: dict[str, Any]) -> Task:
 
 def _library(key: str) -> Library:
     raw = library_data(key)
-    return Library(key=key, title=raw["title"], who=raw["who"], goal=raw["goal"],
-                   tasks=tuple(_task(t) for t in raw["tasks"]),
-                   results=tuple(_entry(e) for e in raw["results"]),
-                   reporting=tuple(_entry(e) for e in raw["reporting"]),
-                   criteria=tuple(_entry(e) for e in raw["criteria"]))
+    library = Library(key=key, title=raw["title"], who=raw["who"], goal=raw["goal"],
+                      tasks=tuple(_task(t) for t in raw["tasks"]),
+                      results=tuple(_entry(e) for e in raw["results"]),
+                      reporting=tuple(_entry(e) for e in raw["reporting"]),
+                      criteria=tuple(_entry(e) for e in raw["criteria"]))
+    keys = {k for t in library.tasks for k in t.keys}
+    for entry in (*library.results, *library.reporting, *library.criteria):
+        if entry.task is not None and entry.task not in keys:
+            raise ValueError(f"library/{key}.yaml: «{entry.text}» follows the task «{entry.task}», "
+                             "which no task of the library has among its keys")
+    return library
 
 
 def _pack(key: str, raw: dict[str, Any]) -> GoalPack:
@@ -147,6 +159,17 @@ def _pack(key: str, raw: dict[str, Any]) -> GoalPack:
 LIBRARIES: dict[str, Library] = {key: _library(key) for key in library_data("audiences")["libraries"]}
 #: The goal packs by key (``library/goals.yaml``).
 GOAL_PACKS: dict[str, GoalPack] = {key: _pack(key, raw) for key, raw in library_data("goals").items()}
+
+
+def _check_unless() -> None:
+    """Every ``unless`` of the libraries names a goal pack."""
+    for library in LIBRARIES.values():
+        for entry in (*library.results, *library.reporting, *library.criteria):
+            if not set(entry.unless) <= set(GOAL_PACKS):
+                raise ValueError(f"library/{library.key}.yaml: «{entry.text}»: unless names an unknown goal pack")
+
+
+_check_unless()
 
 #: «по физике», «по русскому языку» right after the word a pack is recognised by.
 _SUBJECT = re.compile(r"^\S*\s+(по\s+(?:[а-яё]+(?:ому|ему|ой|ей)\s+)?[а-яё]+)", re.IGNORECASE)

@@ -225,12 +225,17 @@ def _approver(data: IndividualRouteInput) -> Official | Participant:
 
 
 class _Roles:
-    """Who answers for an action: the route's people by role, or the role's word."""
+    """Who answers for an action: the route's people by role, or the role's word. The
+    psychologist is the route's teacher or mentor when one of them is (a psychologist's
+    route never says «Гарипова А.Р., педагог-психолог» of her own training)."""
 
-    def __init__(self, teacher: PersonForms, mentor: PersonForms | None, approver: Official | Participant):
+    def __init__(self, teacher: PersonForms, mentor: PersonForms | None, approver: Official | Participant,
+                 psychologist: PersonForms | None = None):
         self.names = {"teacher": teacher.short_nominative}
         if mentor is not None:
             self.names["mentor"] = mentor.short_nominative
+        if psychologist is not None:
+            self.names["psychologist"] = psychologist.short_nominative
         if approver.post and "заместитель" in approver.post.lower():
             self.names["deputy"] = forms_of(approver).short_nominative
 
@@ -285,7 +290,9 @@ def build_route(data: IndividualRouteInput) -> IndividualRouteContext:
         raise bad_input("school_year", "не указан учебный год (school_year), например 2026 или «2026/2027»", code="field.missing")
     teacher, mentor = forms_of(teacher_p), forms_of(mentor_p) if mentor_p else None
     approver = _approver(data)
-    roles = _Roles(teacher, mentor, approver)
+    psychologist = next((f for p, f in ((teacher_p, teacher), (mentor_p, mentor))
+                         if p is not None and specialist_of(p) == "psychologist"), None)
+    roles = _Roles(teacher, mentor, approver, psychologist)
     gives_lessons = lessons_mode([teacher_p]) == "all"
     school_year = format_school_year(year)
     experience = experience_years(teacher_p, dt.date(year, 9, 1))

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, Literal
@@ -34,7 +35,7 @@ from .._people import find_participant
 
 __all__ = [
     "BOX", "DASH", "FAMILY", "LEARNERS", "Line", "Question", "QuestionContext", "QuestionSet", "QuestionnaireContext",
-    "QuestionnaireInput", "Respondent", "question_sets", "questionnaire_context", "respondent_of", "resolve_respondent",
+    "QuestionnaireInput", "Respondent", "by_number", "question_sets", "questionnaire_context", "respondent_of", "resolve_respondent",
 ]
 
 FAMILY = "Анкеты"
@@ -184,13 +185,25 @@ def _note(question: Question, familiar: bool, previous_scale: tuple[str, str] | 
     return ""
 
 
-def _questions(questions: Sequence[Question], category: Category | None, familiar: bool) -> list[QuestionContext]:
+_ONE_OR_MANY = re.compile(r"\{([^{}|]*)\|([^{}|]*)\}")
+
+
+def by_number(text: str, group: bool | None) -> str:
+    """A question's ``{one|several}`` braces for a mentor of one mentee (``group`` False), of
+    a group (True), or both forms when it is not known («наставляемого (наставляемых)»)."""
+    if group is None:
+        return _ONE_OR_MANY.sub(lambda m: f"{m.group(1)} ({m.group(2)})", text)
+    return _ONE_OR_MANY.sub(lambda m: m.group(2 if group else 1), text)
+
+
+def _questions(questions: Sequence[Question], category: Category | None, familiar: bool,
+               group: bool | None = None) -> list[QuestionContext]:
     shown = [q for q in questions if category is None or q.only is None or category in q.only]
     out, previous_scale = [], None
     for i, q in enumerate(shown, start=1):
         out.append(QuestionContext(
-            number=f"{i}.", text=typograph(q.text), note=_note(q, familiar, previous_scale),
-            options=[f"{BOX}\u00a0{typograph(o)}" for o in q.options],
+            number=f"{i}.", text=typograph(by_number(q.text, group)), note=_note(q, familiar, previous_scale),
+            options=[f"{BOX}\u00a0{typograph(by_number(o, group))}" for o in q.options],
             write_in=f"{BOX}\u00a0другое:" if q.other else "",
             scale=q.scale, lines=[""] * q.lines))
         if q.scale:
@@ -237,8 +250,9 @@ def questionnaire_context(data: QuestionnaireInput, built: QuestionSet, *, respo
                           category: Category | None, fields: list[Line], greeting_text: str,
                           title: Sequence[str] | None = None, intro: str | None = None,
                           questions: Sequence[Question] | None = None, anonymous: bool = False,
-                          school_year: int | None = None) -> QuestionnaireContext:
-    """The context of a form of the set ``built`` (its own title, intro and questions unless given)."""
+                          school_year: int | None = None, group: bool | None = None) -> QuestionnaireContext:
+    """The context of a form of the set ``built`` (its own title, intro and questions unless
+    given); ``group`` — whether the mentor's questions speak of one mentee or several."""
     shown = list(questions if questions is not None else built.questions)
     if data.questions is not None:
         shown = list(data.questions)
@@ -253,7 +267,7 @@ def questionnaire_context(data: QuestionnaireInput, built: QuestionSet, *, respo
         greeting=greeting_text,
         intro=typograph(" ".join((data.intro or intro or built.intro).split())),
         fields=fields,
-        questions=_questions(shown, category, familiar=built.familiar),
+        questions=_questions(shown, category, familiar=built.familiar, group=group),
         date=format_date(data.date, "quoted"),
         signer_name="" if anonymous else (forms.initials_nominative if forms else "____________________"),
         anonymous=anonymous,

@@ -59,6 +59,9 @@ class FeedbackInput(QuestionnaireInput):
         default=None, description="Для анонимной анкеты или бланка: обучающийся (обращение на «ты») или педагог")
     partner: str | None = Field(default=None, description="Наставник (для наставляемого) или наставляемые (для наставника)")
     form: str | None = Field(default=None, description="Форма наставничества")
+    group: bool | None = Field(default=None, description="Наставник ведёт группу (несколько наставляемых): вопросы "
+                                                         "о наставляемых во множественном числе; по умолчанию — по паре "
+                                                         "из базы, без неё — обе формы")
 
     @field_validator("stage", mode="before")
     @classmethod
@@ -102,7 +105,7 @@ def _short(person: Participant) -> str:
     return text
 
 
-def _feedback_rows(registry: Registry) -> list[tuple[Participant, Role, Pair, dict[str, str]]]:
+def _feedback_rows(registry: Registry) -> list[tuple[Participant, Role, Pair, dict[str, Any]]]:
     """(respondent, role, pair, {partner, form}) for the mentor and each mentee of every pair
     that has not ended early."""
     rows = []
@@ -111,12 +114,13 @@ def _feedback_rows(registry: Registry) -> list[tuple[Participant, Role, Pair, di
             continue
         mentor, mentees = registry.mentor_of(pair), registry.mentees_of(pair)
         form = form_title(registry, pair)
-        rows.append((mentor, Role.MENTOR, pair, {"partner": join_and([_short(m) for m in mentees]), "form": form}))
+        rows.append((mentor, Role.MENTOR, pair, {"partner": join_and([_short(m) for m in mentees]), "form": form,
+                                                 "group": len(mentees) > 1}))
         rows.extend((m, Role.MENTEE, pair, {"partner": _short(mentor), "form": form}) for m in mentees)
     return rows
 
 
-def _pair_of(registry: Registry, person: Participant, role: Role) -> tuple[Pair, dict[str, str]] | None:
+def _pair_of(registry: Registry, person: Participant, role: Role) -> tuple[Pair, dict[str, Any]] | None:
     """The person's latest pair in ``role`` and its partner and form."""
     found = [(pair, info) for p, r, pair, info in _feedback_rows(registry) if p.id == person.id and r is role]
     return found[-1] if found else None
@@ -128,7 +132,7 @@ def _pair_of(registry: Registry, person: Participant, role: Role) -> tuple[Pair,
 def build_feedback(data: FeedbackInput) -> QuestionnaireContext:
     mentor = data.role is Role.MENTOR
     respondent = resolve_respondent(data)
-    partner, form, year = data.partner, data.form, data.school_year
+    partner, form, year, group = data.partner, data.form, data.school_year, data.group
     if data.participant is not None and data.registry is not None:
         person = find_participant(data.registry, data.participant, "participant")
         found = _pair_of(data.registry, person, data.role)
@@ -138,6 +142,8 @@ def build_feedback(data: FeedbackInput) -> QuestionnaireContext:
         pair, info = found
         partner, form = partner or info["partner"], form or info["form"]
         year = year or school_year_of(pair.start)
+        if group is None and mentor:
+            group = len(pair.mentees) > 1
     category = data.category or (respondent.category if respondent else None)
     pupil = category is Category.PUPIL
     built = question_sets()[f"feedback_{'mentor' if mentor else 'mentee'}{'_pupil' if pupil else ''}"]
@@ -158,7 +164,8 @@ def build_feedback(data: FeedbackInput) -> QuestionnaireContext:
         hello = greeting(respondent, forms, pupil, "Уважаемый участник программы наставничества!")
     return questionnaire_context(data, built, respondent=respondent, category=category, fields=fields,
                                  greeting_text=hello, title=built.titles[data.stage], intro=intro,
-                                 questions=questions, anonymous=data.anonymous, school_year=year)
+                                 questions=questions, anonymous=data.anonymous, school_year=year,
+                                 group=group if mentor else False)
 
 
 # --------------------------------------------------------------------------- batch
