@@ -78,7 +78,7 @@ def _what_else(data: bytes, kind: str) -> str:
         return f"это документ RTF, а нужен {kind}: сохраните его в Word как .docx"
     if not data:
         return "файл пустой"
-    return f"это не файл {kind} (не архив Office Open XML) или файл повреждён"
+    return f"это не файл {kind} (не архив Office Open XML) или он повреждён"
 
 
 def _zip64_sizes(extra: bytes, size: int, csize: int, offset: int) -> tuple[int, int, int]:

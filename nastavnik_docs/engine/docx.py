@@ -39,7 +39,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SecurityError
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from pydantic import BaseModel
 
 from .._textsafe import xml_text
@@ -84,32 +84,11 @@ def clean_text(text: str) -> str:
     return xml_text(text)
 
 
-class _AsTyped(str):
-    """Text from the data that holds one of docxtpl's escapes (``{_{``, ``}_}``, ``{_%``,
-    ``%_}``): docxtpl turns them into ``{{`` … in the whole rendered part, data included.
-    Printed into XML (autoescaped), its underscores are character references, which that
-    replacement does not see and Word reads as «_»; printed as plain text (an XLSX cell),
-    it is the text itself."""
-
-    __slots__ = ()
-
-    def __html__(self) -> str:
-        return str(escape(str(self))).replace("_", "&#95;")
-
-
-def _printed(text: str) -> str:
-    text = clean_text(text)
-    if "_" in text and ("{_" in text or "_}" in text):
-        return _AsTyped(text)
-    return text
-
-
 def finalize(value: Any) -> Any:
     """How a template prints a value: ``None`` as :data:`BLANK`, a picture or a QR code as
-    a drawing, an enum member as its Russian value, text without characters XML cannot hold
-    and exactly as typed (:class:`_AsTyped`)."""
+    a drawing, an enum member as its Russian value, text without characters XML cannot hold."""
     if type(value) is str:  # nearly every value: no isinstance checks against models first
-        return _printed(value)
+        return clean_text(value)
     if value is None:
         return BLANK
     if isinstance(value, Chart):  # a chart is drawn now, then placed as a picture
@@ -125,7 +104,7 @@ def finalize(value: Any) -> Any:
     if isinstance(value, Enum):  # «наставник», not «Role.MENTOR»
         value = value.value
     if isinstance(value, str) and not isinstance(value, Markup):
-        return _printed(value)
+        return clean_text(value)
     return value
 
 
