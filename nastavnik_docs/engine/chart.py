@@ -12,12 +12,13 @@ import io
 from decimal import Decimal
 
 from ..models import Chart, ChartPanel, Image
+from ..ru import format_percent
 
 __all__ = ["chart_image", "draw_chart"]
 
 #: Bar colours of successive series (print well in grey too).
 COLOURS = ("#2F5597", "#A9C4EB", "#C55A11", "#7F7F7F")
-_BAR_HEIGHT_IN = 0.2
+_BAR_HEIGHT_IN = 0.15
 _DPI = 150
 
 
@@ -40,6 +41,8 @@ def _value(v: Decimal | None) -> float:
 def _label(v: Decimal | None, unit: str) -> str:
     if v is None:
         return "нет данных"
+    if unit == "%":
+        return format_percent(v)  # as the text of the report prints it: «80 %», «1,9 %»
     text = f"{v}".replace(".", ",")
     return f"{text}\u00a0{unit}" if unit else text
 

@@ -130,7 +130,9 @@ def analyse(figures: AnalysisFigures) -> Analysis:
     texts = wording()["rules"]
     for fn in RULES.values():
         for rule_id, part, values in fn(figures, analysis):
-            text = texts[rule_id][part].format(where=figures.where, **values)
+            said = texts[rule_id]
+            own = f"{part}_{figures.scope}"  # an authority addresses the organisations
+            text = said.get(own, said[part]).format(where=figures.where, **values)
             target = analysis.conclusions if part == "conclusion" else analysis.recommendations
             text = typograph(_SPACES.sub(" ", text).strip()).replace("г..", "г.")
             target.append(Statement(rule_id, text))
@@ -390,10 +392,13 @@ def _growth(f: AnalysisFigures, a: Analysis) -> Iterator[tuple[str, str, dict[st
         return f"«{q.question}»{NBSP}{DASH} с {_score(q.before)} до {_score(q.after)} ({sign}{_score(abs(q.change))})"
 
     grown = [q for q in rows if q.change is not None and q.change >= minimum]
+    shown = grown[:3] or rows[:3]
+    whose = join_and([word for role, word in (("mentor", "наставников"), ("mentee", "наставляемых"))
+                      if any(q.role.value == role for q in shown)])
     if grown:
-        yield "growth_positive", "conclusion", {"questions": "; ".join(text(q) for q in grown[:3])}
+        yield "growth_positive", "conclusion", {"questions": "; ".join(text(q) for q in shown), "whose": whose}
     else:
-        yield "growth_absent", "conclusion", {"questions": "; ".join(text(q) for q in rows[:3])}
+        yield "growth_absent", "conclusion", {"questions": "; ".join(text(q) for q in shown), "whose": whose}
         yield "growth_absent", "recommendation", {}
 
 

@@ -72,6 +72,10 @@ def share_failures(table: CoverageTable, spec: FormSpec = COVERAGE_FORM) -> list
                                                               f"({int(total)})"))
         expected = share(count, total)
         if printed is not None and expected is not None and abs(printed - expected) > Decimal("0.05"):
-            failures.append(ControlFailure(share_id, share_rule, f"стр. {line.code}: доля {printed}, а по графам 3 "
-                                                                 f"и 4 — {expected}"))
+            failures.append(ControlFailure(share_id, share_rule, f"стр. {line.code}: доля {_comma(printed)}, а по "
+                                                                 f"графам 3 и 4 — {_comma(expected)}"))
     return failures
+
+
+def _comma(value: Decimal) -> str:
+    return f"{value:f}".replace(".", ",")

@@ -5,7 +5,8 @@ part in it — as regional monitoring systems load it (the engine writes XLSX, i
 A person's period in a pair comes from the pair's history: a mentor replaced on a date
 took part until the day before, the new mentor from that date; a mentee who joined or left
 likewise; everyone's part ends when the pair was completed or ended early (or on its
-planned end).
+planned end). With a reporting period the pair's status is the one on its last day, as the
+coverage table counts it (a pair past its end is completed); without one, as recorded.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..models import Pair, PairEventKind, Participant, Registry, Role
-from ._coverage import ReportingPeriod
+from ._coverage import ReportingPeriod, _status
 
 __all__ = ["PERSONIFIED_COLUMNS", "PersonifiedRow", "personified_rows"]
 
@@ -87,6 +88,7 @@ def personified_rows(registry: Registry, period: ReportingPeriod | None = None) 
     only the parts that overlap ``period`` when it is given."""
     rows = []
     for index, pair in enumerate(registry.pairs):
+        status = _status(pair, period.end)[0] if period is not None else pair.status
         label = pair.id or str(index + 1)
         pair_type = registry.pair_type_of(pair)
         fmt = registry.format_of(pair)
@@ -100,5 +102,5 @@ def personified_rows(registry: Registry, period: ReportingPeriod | None = None) 
             rows.append(PersonifiedRow(
                 person=registry.participant(pid), role=role, pair=label, partner=partner, pair_type=type_title,
                 format=format_title, pair_start=pair.start, pair_end=pair.ended_on or pair.end, start=start,
-                end=end, status=pair.status.label, end_reason=pair.end_reason))
+                end=end, status=status.label, end_reason=pair.end_reason))
     return rows

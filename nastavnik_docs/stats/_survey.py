@@ -3,7 +3,9 @@
 Satisfaction of a group (mentors or mentees, before or after the programme) is the mean of
 the overall question («… удовлетворены участием в программе наставничества в целом?») when
 the questionnaire has one, else the mean of all its scores; the share of the satisfied is
-the share of scores of 8 and above in the same answers. Growth is the change of a
+the share of scores of 8 and above in the same answers. An entry questionnaire (before the
+programme) without the overall question measures where the mentee starts, not satisfaction:
+its group has respondents and no satisfaction. Growth is the change of a
 question's mean from the «before» to the «after» answers, for questions asked at both.
 """
 
@@ -92,7 +94,8 @@ def summarize_survey(results: SurveyResults) -> SurveySummary:
             if not answers:
                 continue
             overall = [s for a in answers if _is_overall(a.question) for s in a.scores]
-            scores = overall or [s for a in answers for s in a.scores]
+            entry = stage is SurveyStage.BEFORE and not overall
+            scores = [] if entry else overall or [s for a in answers for s in a.scores]
             satisfied = Decimal(sum(1 for s in scores if s >= SATISFIED_FROM) * 100) / Decimal(len(scores)) \
                 if scores else None
             respondents = results.respondents.get(SurveyResults.group(role, stage),

@@ -173,7 +173,7 @@ def test_no_survey_asks_for_one_in_a_school_only():
 
 def test_growth_before_and_after():
     grown = rules_of(AnalysisFigures(table(), survey=survey((9,), (5, 6), (8, 8))))
-    assert grown["growth_positive"] == [f"По итогам программы оценки участников выросли: «Уверенность?»{NB}– с 5,5 до "
+    assert grown["growth_positive"] == [f"По итогам программы оценки наставляемых выросли: «Уверенность?»{NB}– с 5,5 до "
                                         f"8,0 (+2,5)."]
     flat = rules_of(AnalysisFigures(table(), survey=survey((9,), (7, 7), (7, 7))))
     assert "growth_absent" in flat and "growth_positive" not in flat
@@ -198,3 +198,15 @@ def test_organisations_below_and_failed_files():
                                               f"организациях (1): Школа №{NB}1 (2,5{NB}%).")
     assert f"(1: Школа №{NB}1)" in said["organisations_below"][1]
     assert said["files_failed"][0].startswith("Не приняты сведения из файлов (2)")
+
+
+def test_an_authority_addresses_the_organisations():
+    """The same rule speaks in a school's voice and, in an authority's report, to the schools."""
+    figures = {"c02": (10, 900), "c04": (30, 100), "c08": (10,)}
+    school = rules_of(AnalysisFigures(table(**figures), [PUPILS]))
+    authority = rules_of(AnalysisFigures(table(**figures), [PUPILS], scope="municipality"))
+    assert school["target_missed"][1].startswith("Вовлечь в программы наставничества ещё не менее 80")
+    assert authority["target_missed"][1].startswith("Руководителям образовательных организаций обеспечить "
+                                                    "вовлечение в программы наставничества ещё не менее 80")
+    assert authority["pupils_under_covered"][1].startswith("Рекомендовать образовательным организациям")
+    assert school["target_missed"][0] == authority["target_missed"][0]  # a conclusion states the same figures

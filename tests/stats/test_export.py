@@ -29,3 +29,20 @@ def test_every_person_in_every_pair_once():
     rows = personified_rows(hand_built())
     assert len(rows) == sum(1 + len(p.mentees) for p in hand_built().pairs) + 1  # + the replaced mentor
     assert rows[0].cells(1)["number"] == 1 and rows[0].cells(1)["last_name"] == "Фамилияt1"
+
+
+def test_with_a_period_the_status_is_the_tables():
+    """A pair recorded as active whose end has passed by the reporting date is completed,
+    in the list as in line 24 of the table."""
+    from nastavnik_docs.stats import coverage
+
+    registry = hand_built()
+    rows = personified_rows(registry, YEAR)
+    table = coverage(registry, YEAR)
+    by_pair = {r.pair: r.status for r in rows}
+    statuses = [by_pair[p] for p in dict.fromkeys(r.pair for r in rows)]
+    assert statuses.count("завершена") == table.line("24").count
+    assert statuses.count("прекращена досрочно") == table.line("25").count
+    assert statuses.count("действует") == table.line("23").count
+    recorded = {r.pair: r.status for r in personified_rows(registry)}
+    assert any(recorded[p] != by_pair[p] for p in by_pair)  # the list without a period keeps the base's

@@ -128,7 +128,7 @@ def test_summary_and_report_documents(folder, tmp_path):
     names = [r[1] for r in rows[:next(i for i, r in enumerate(rows) if r[1] == "Итого")] if r[0] in ("1.", "2.", "3.")]
     assert names == [f"МБОУ «Школа №\u00a0{i}»" for i in (1, 2, 3)]
     total = next(r for r in rows if r[1] == "Итого")
-    assert total[3] == 48 and total[6] == 18 and total[7] == "30\u00a0%"
+    assert total[3] == 48 and total[6] == 18 and total[7] == "30,0\u00a0%"  # one decimal in a column of shares
     failed = [[c.value for c in r] for r in wb["Не приняты"].iter_rows()]
     assert any("КС-1" in str(r[2]) for r in failed)
     from docx import Document

@@ -38,3 +38,16 @@ def test_growth_pairs_the_same_question_before_and_after():
     (row,) = summary.growth()
     assert (row.before, row.after, row.change) == (Decimal("4.5"), Decimal("7.5"), Decimal("3.0"))
     assert summary.satisfaction(Role.MENTEE).stage is SurveyStage.AFTER and summary.has_both_stages
+
+
+def test_an_entry_questionnaire_without_the_overall_question_states_no_satisfaction():
+    """Mentees answer the questions about themselves on entry: a starting level, not satisfaction."""
+    results = SurveyResults(answers=[
+        SurveyAnswers(role=Role.MENTEE, stage="до", question="Уверенность?", scores=[3, 4, 5]),
+        SurveyAnswers(role=Role.MENTEE, stage="после", question="Уверенность?", scores=[8, 9, 9]),
+        SurveyAnswers(role=Role.MENTEE, stage="после", question=OVERALL, scores=[9, 7, 10]),
+    ])
+    before, after = summarize_survey(results).groups
+    assert (before.stage, before.respondents, before.satisfaction, before.satisfied_share) == (
+        SurveyStage.BEFORE, 3, None, None)
+    assert (after.satisfaction, after.satisfied_share) == (Decimal("8.7"), Decimal("66.7"))

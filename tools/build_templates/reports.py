@@ -125,9 +125,18 @@ def _section(doc, key: str) -> None:
     g.plain(doc, f"{{{{ headings.{key} }}}}", bold=True, space_before=12, space_after=6, keep_with_next=True)
 
 
-def _paragraphs(doc, var: str) -> None:
+def _paragraphs(doc, var: str, *, keep_last: bool = False) -> None:
+    """A body paragraph for each text of ``var``; with ``keep_last`` the last one keeps with
+    what follows (the signature never stands alone on a page)."""
     g.loop(doc, f"for p in {var}")
-    g.body(doc, "{{ p }}")
+    if keep_last:
+        g.loop(doc, "if loop.last")
+        g.body(doc, "{{ p }}", keep_with_next=True)
+        g.loop(doc, "else")
+        g.body(doc, "{{ p }}")
+        g.end_loop(doc, "endif")
+    else:
+        g.body(doc, "{{ p }}")
     g.end_loop(doc)
 
 
@@ -176,7 +185,7 @@ def _organisations(doc) -> None:
     _section(doc, "organisations")
     g.loop_table(doc, ["№", "Организация", "Участников", "Охват обучающихся", "Охват педагогов", "Пар и групп"],
                  ["{{ r.number }}", "{{ r.name }}", "{{ r.participants }}", "{{ r.pupils }}", "{{ r.teachers }}",
-                  "{{ r.pairs }}"], "for r in org_rows", [10, 66, 22, 24, 24, 24], aligns=[C, None, C, C, C, C],
+                  "{{ r.pairs }}"], "for r in org_rows", [9, 49, 27, 31, 30, 24], aligns=[C, None, C, C, C, C],
                  size=11)
     g.end_loop(doc, "endif")
     g.loop(doc, "if failed_rows")
@@ -218,10 +227,10 @@ def _compare_chart_conclusions(doc) -> None:
     g.end_loop(doc, "endif")
 
     _section(doc, "conclusions")
-    _paragraphs(doc, "conclusions")
+    _paragraphs(doc, "conclusions", keep_last=True)
     g.loop(doc, "if recommendations")
     _section(doc, "recommendations")
-    _paragraphs(doc, "recommendations")
+    _paragraphs(doc, "recommendations", keep_last=True)
     g.end_loop(doc, "endif")
     g.signature(doc, "{{ author_post }}", "{{ author_name }}")
 
@@ -423,13 +432,14 @@ def build_samples(survey_template: Path, samples: Path = ROOT / "samples" / "rep
 
 
 #: The fictional schools of the municipal sample: name, INN, which pairs of the sample
-#: registry they keep (by number), and their head counts beyond the people counted.
+#: registry they keep (by number), and their head counts: pupils, teachers, young specialists
+#: beyond those counted, pupils aged 10–19 and 15–19.
 _SCHOOLS = (
-    ("МБОУ «Средняя общеобразовательная школа № 12»", "3525000012", None, (640, 48, 1)),
-    ("МБОУ «Средняя общеобразовательная школа № 5»", "3525000005", {"2", "3", "5", "6", "10"}, (410, 31, 0)),
-    ("МАОУ «Лицей № 32»", "3525000032", {"2", "4", "5", "9", "11", "12"}, (890, 62, 2)),
-    ("МБОУ «Гимназия № 2»", "3525000002", {"2", "3", "4"}, (720, 54, 0)),
-    ("МБОУ «Основная общеобразовательная школа № 41»", "3525000041", {"5", "6", "12"}, (230, 19, 1)),
+    ("МБОУ «Средняя общеобразовательная школа № 12»", "3525000012", None, (640, 48, 1, 520, 190)),
+    ("МБОУ «Средняя общеобразовательная школа № 5»", "3525000005", {"2", "3", "5", "6", "10"}, (410, 31, 0, 330, 120)),
+    ("МАОУ «Лицей № 32»", "3525000032", {"2", "4", "5", "9", "11", "12"}, (890, 62, 2, 720, 265)),
+    ("МБОУ «Гимназия № 2»", "3525000002", {"2", "3", "4"}, (720, 54, 0, 585, 210)),
+    ("МБОУ «Основная общеобразовательная школа № 41»", "3525000041", {"5", "6", "12"}, (230, 19, 1, 150, 40)),
 )
 
 
@@ -452,13 +462,14 @@ def build_municipal_sample(samples: Path, year: int) -> Path:
     org = yaml.safe_load((samples.parent / "organization.yaml").read_text(encoding="utf-8"))
     period = ReportingPeriod.school_year(year)
     with tempfile.TemporaryDirectory() as folder:
-        for i, (name, inn, keep, (pupils, teachers, young_extra)) in enumerate(_SCHOOLS, start=1):
+        for i, (name, inn, keep, (pupils, teachers, young_extra, aged_10_19, aged_15_19)) in enumerate(_SCHOOLS, 1):
             pairs = [p for p in registry.pairs if keep is None or p.id in keep]
             school = registry.model_copy(update={"pairs": pairs})
             young = coverage(school, period).line("12").count
             data = {"organization": {**org, "full_name": name, "short_name": name, "inn": inn},
                     "registry": school, "school_year": year, "date": f"{year + 1}-06-10",
-                    "totals": {"pupils": pupils, "teachers": teachers, "young_specialists": young + young_extra}}
+                    "totals": {"pupils": pupils, "teachers": teachers, "young_specialists": young + young_extra,
+                               "pupils_10_19": aged_10_19, "pupils_15_19": aged_15_19}}
             made = Path(nd.render("report.coverage", data, Path(folder) / f"school_{i}.xlsx"))  # type: ignore[arg-type]
             if i == len(_SCHOOLS) and year == 2026:
                 wb = load_workbook(made)

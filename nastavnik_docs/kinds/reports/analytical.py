@@ -16,7 +16,7 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from ...models import Chart, CoverageTable, Person, Role, SurveyStage
-from ...ru import format_date, format_percent, typograph
+from ...ru import format_date, format_percent, join_and, typograph
 from ...stats import Analysis, AnalysisFigures, SurveySummary, analyse, summarize_survey
 from .._base import Kind, register
 from .._people import forms_of
@@ -185,17 +185,22 @@ def survey_parts(survey: SurveySummary | None) -> tuple[list[str], list[SurveyRo
     rows = [SurveyRow(group=f"{names[g.role]}, {stages[g.stage]}", respondents=str(g.respondents),
                       mean=_score(g.satisfaction),
                       satisfied=format_percent(g.satisfied_share) if g.satisfied_share is not None else NO_DATA)
-            for g in survey.groups]
+            for g in survey.groups if g.satisfaction is not None]
     growth = [GrowthRow(question=typograph(q.question), before=_score(q.before), after=_score(q.after),
                         change=(("+" if (q.change or 0) >= 0 else DASH) + _score(abs(q.change or Decimal(0)))))
               for q in survey.growth()]
-    asked = ", ".join(f"{r.group.lower()}{NBSP}{DASH} {r.respondents}" for r in rows)
+    asked = "; ".join(f"{names[g.role].lower()} {stages[g.stage]}{NBSP}{DASH} {g.respondents}" for g in survey.groups)
     text = [typograph(f"Удовлетворённость участием в программе наставничества оценивалась анкетированием по шкале "
                       f"от 1 до 10 (ответили: {asked}). Удовлетворёнными считаются поставившие 8 и выше.")]
     if growth:
-        text.append("Результативность оценивалась сравнением ответов на одни и те же вопросы до начала программы "
-                    "и по её итогам (средний балл).")
+        roles = {q.role for q in survey.growth()}
+        whose = join_and([word for role, word in _WHOSE.items() if role in roles])
+        text.append(f"Результативность оценивалась сравнением ответов {whose} на одни и те же вопросы на входной "
+                    f"диагностике (до начала программы) и по её итогам (средний балл).")
     return text, rows, growth
+
+
+_WHOSE = {Role.MENTOR: "наставников", Role.MENTEE: "наставляемых"}
 
 
 _COMPARE = (("01", "Участники программ наставничества, чел.", False), ("07", "Наставляемые, чел.", False),

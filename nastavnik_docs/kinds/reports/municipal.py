@@ -15,7 +15,7 @@ import datetime as dt
 from pydantic import BaseModel, Field
 
 from ...models import CoverageTable, Model, Official, Organization, Target
-from ...ru import format_date, format_percent, typograph
+from ...ru import format_date, format_number, typograph
 from ...stats import AnalysisFigures, MunicipalSummary, SummaryRow, analyse
 from .._base import Kind, register
 from .._people import forms_of
@@ -95,8 +95,9 @@ class MunicipalContext(BaseModel):
 
 
 def _share(table: CoverageTable, code: str) -> str:
+    """A share in a column of shares: always one decimal («1,0 %» under «1,9 %»)."""
     value = table.value(code, 5)
-    return format_percent(value) if value is not None else NO_DATA
+    return f"{format_number(value, 1)}{NBSP}%" if value is not None else NO_DATA
 
 
 def _org_line(number: str, row_name: str, inn: str | None, table: CoverageTable) -> OrgLine:
