@@ -22,12 +22,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-import openpyxl
 from openpyxl.utils import get_column_letter
 
 from ..errors import InputError, Problem
 from ..models import CoverageTable, Registry, TableLine
 from ._columns import PAIRS_SHEET, PARTICIPANTS_SHEET
+from ._table import Workbook, open_workbook
 from ._values import cell_text, header_key, parse_date, parse_number
 from ._workbook import FORMULA_MESSAGE, check_workbook, damaged_workbook, formulas_without_values
 from ._yaml import existing_file
@@ -45,28 +45,30 @@ _FORM = re.compile(r"^\s*(\S+?),?\s+версия\s+(\S+)\s*$", re.IGNORECASE)
 _DATES = re.compile(r"(\d{1,2}\.\d{1,2}\.\d{4})")
 
 
-def open_readonly(path: str | os.PathLike[str]) -> tuple[Any, str]:
-    """The workbook opened read-only (streamed) with values, and the file name for messages;
-    the package is checked first (``check_workbook``: a bomb, an encrypted file, a DOCTYPE
-    are refused before openpyxl reads a byte)."""
+def open_readonly(path: str | os.PathLike[str]) -> tuple[Workbook, str]:
+    """The workbook opened for streaming its rows (python-calamine where installed, else
+    openpyxl read-only: :class:`~._table.Workbook`), and the file name for messages; the
+    package is checked first (``check_workbook``: a bomb, an encrypted file, a DOCTYPE are
+    refused before a reader sees a byte)."""
     path = existing_file(path)
     file = str(path)
     check_workbook(path)
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True), file
-    except Exception:  # openpyxl, zipfile and lxml each raise their own classes for a damaged file
+        return open_workbook(path), file
+    except Exception:  # calamine, openpyxl, zipfile and lxml each raise their own classes
         raise InputError(Problem("не удалось открыть книгу Excel: файл повреждён или это не .xlsx", file=file,
                                  code="file.unreadable"),
                          file=file) from None
 
 
-def read_sheets(workbook: Any, file: str, read: Callable[[Iterator[Sequence[Any]], str, Blanks], T | None]) -> T | None:
+def read_sheets(workbook: Workbook, file: str,
+                read: Callable[[Iterator[Sequence[Any]], str, Blanks], T | None]) -> T | None:
     """``read(rows, sheet title, blanks)`` for each sheet in turn until one gives a result.
     A sheet that turns out damaged while its rows are read becomes a located InputError."""
     try:
         blanks = formulas_without_values(Path(file), list(workbook.sheetnames))
-        for sheet in workbook.worksheets:
-            found = read(sheet.iter_rows(values_only=True), sheet.title, blanks.get(sheet.title, frozenset()))
+        for name in workbook.sheetnames:
+            found = read(workbook.rows(name), name, blanks.get(name, frozenset()))
             if found is not None:
                 return found
     except InputError:
@@ -101,7 +103,7 @@ def read_coverage_table(path: str | os.PathLike[str]) -> CoverageTable:
         workbook.close()
 
 
-def _table(workbook: Any, file: str) -> CoverageTable:
+def _table(workbook: Workbook, file: str) -> CoverageTable:
     found = read_sheets(workbook, file, lambda rows, sheet, blanks: _read_sheet(rows, file, sheet, blanks))
     if found is not None:
         return found
