@@ -25,11 +25,12 @@ def safe_file_stem(text: str) -> str:
     """A file name stem valid on Windows, macOS and Linux.
 
     Replaces ``<>:"/\\|?*`` and control characters with «_», turns runs of white space
-    (tabs, no-break spaces) into one space, drops trailing dots and spaces, prefixes reserved device names (``CON``,
-    ``LPT1``…) and shortens very long names.
+    (tabs, no-break spaces) into one space, drops leading and trailing dots and spaces (a
+    leading dot would hide the file on macOS and Linux, «..» name the folder above), prefixes
+    reserved device names (``CON``, ``LPT1``…) and shortens very long names.
     """
     text = " ".join(str(text).split())  # tabs, line breaks, no-break spaces → one space
-    text = _FORBIDDEN.sub("_", text)[:MAX_STEM].rstrip(". ").lstrip(" ")
+    text = _FORBIDDEN.sub("_", text)[:MAX_STEM].strip(". ")
     if not text:
         return "документ"
     if text.split(".")[0].strip().upper() in _RESERVED:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ._registry_xlsx import write_registry
     from ._survey_xlsx import read_survey_results
     from ._workspace import init_workspace
-    from ._yaml import load_yaml, save_yaml
+    from ._yaml import load_yaml, parse_json, save_yaml
     from .roadmap_docx import RoadmapImport, Unplaced, import_roadmap, load_roadmap
 
 #: Public name -> the module that defines it. Imported on first use (PEP 562), so that
@@ -32,7 +32,7 @@ _WHERE = {
     **dict.fromkeys(("RecordReader", "RecordsFile", "merge_fields"), "_records"),
     "write_registry": "_registry_xlsx",
     "init_workspace": "_workspace",
-    **dict.fromkeys(("load_yaml", "save_yaml"), "_yaml"),
+    **dict.fromkeys(("load_yaml", "parse_json", "save_yaml"), "_yaml"),
     **dict.fromkeys(("RoadmapImport", "Unplaced", "import_roadmap", "load_roadmap"), "roadmap_docx"),
 }
 
@@ -64,6 +64,7 @@ __all__ = [
     "load_roadmap",
     "load_yaml",
     "merge_fields",
+    "parse_json",
     "read_csv",
     "read_coverage_source",
     "read_coverage_table",

@@ -2,8 +2,11 @@
 ``templates/xlsx/report_coverage.xlsx``) into a :class:`~nastavnik_docs.models.CoverageTable`,
 for the municipal summary and for the comparison with the previous period.
 
-The workbook is opened read-only and streamed row by row (a file's memory is freed before
-the next is read). The reader is tolerant of what a spreadsheet program does to a file —
+The workbook is checked before openpyxl opens it (the package limits, encryption, DOCTYPE:
+``_workbook.check_workbook``), then opened read-only and streamed row by row (a file's
+memory is freed before the next is read); a sheet found damaged while it is read, and a
+figure that is a formula without a saved value, are located errors, never a traceback or
+an empty cell. The reader is tolerant of what a spreadsheet program does to a file —
 numbers stored as text, extra rows and columns, a renamed sheet — and strict about
 meaning: the requisites are found by their labels, the figures by the line code in
 graph 2. A registry workbook given instead is recognised and read as a registry.
@@ -13,21 +16,27 @@ from __future__ import annotations
 
 import os
 import re
-import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.utils import get_column_letter
 
 from ..errors import InputError, Problem
 from ..models import CoverageTable, Registry, TableLine
 from ._columns import PAIRS_SHEET, PARTICIPANTS_SHEET
+from ._table import Workbook, open_workbook
 from ._values import cell_text, header_key, parse_date, parse_number
+from ._workbook import FORMULA_MESSAGE, check_workbook, damaged_workbook, formulas_without_values
 from ._yaml import existing_file
 
-__all__ = ["open_readonly", "read_coverage_source", "read_coverage_table"]
+__all__ = ["Blanks", "open_readonly", "read_coverage_source", "read_coverage_table", "read_sheets"]
+
+#: (row, 0-based column) of the cells of a sheet that hold a formula without a saved value.
+Blanks = AbstractSet[tuple[int, int]]
+T = TypeVar("T")
 
 #: The labels of the requisites block (graph 1) and the field each fills.
 LABELS = {"организация": "organization", "инн": "inn", "отчетный период": "period", "форма": "form"}
@@ -36,16 +45,37 @@ _FORM = re.compile(r"^\s*(\S+?),?\s+версия\s+(\S+)\s*$", re.IGNORECASE)
 _DATES = re.compile(r"(\d{1,2}\.\d{1,2}\.\d{4})")
 
 
-def open_readonly(path: str | os.PathLike[str]) -> tuple[Any, str]:
-    """The workbook opened read-only (streamed) with values, and the file name for messages."""
+def open_readonly(path: str | os.PathLike[str]) -> tuple[Workbook, str]:
+    """The workbook opened for streaming its rows (python-calamine where installed, else
+    openpyxl read-only: :class:`~._table.Workbook`), and the file name for messages; the
+    package is checked first (``check_workbook``: a bomb, an encrypted file, a DOCTYPE are
+    refused before a reader sees a byte)."""
     path = existing_file(path)
     file = str(path)
+    check_workbook(path)
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True), file
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return open_workbook(path), file
+    except Exception:  # calamine, openpyxl, zipfile and lxml each raise their own classes
         raise InputError(Problem("не удалось открыть книгу Excel: файл повреждён или это не .xlsx", file=file,
                                  code="file.unreadable"),
                          file=file) from None
+
+
+def read_sheets(workbook: Workbook, file: str,
+                read: Callable[[Iterator[Sequence[Any]], str, Blanks], T | None]) -> T | None:
+    """``read(rows, sheet title, blanks)`` for each sheet in turn until one gives a result.
+    A sheet that turns out damaged while its rows are read becomes a located InputError."""
+    try:
+        blanks = formulas_without_values(Path(file), list(workbook.sheetnames))
+        for name in workbook.sheetnames:
+            found = read(workbook.rows(name), name, blanks.get(name, frozenset()))
+            if found is not None:
+                return found
+    except InputError:
+        raise
+    except Exception as exc:  # a sheet is parsed lazily, while its rows are read
+        raise damaged_workbook(file, exc) from None
+    return None
 
 
 def read_coverage_source(path: str | os.PathLike[str]) -> CoverageTable | Registry:
@@ -73,11 +103,10 @@ def read_coverage_table(path: str | os.PathLike[str]) -> CoverageTable:
         workbook.close()
 
 
-def _table(workbook: Any, file: str) -> CoverageTable:
-    for sheet in workbook.worksheets:
-        found = _read_sheet(sheet.iter_rows(values_only=True), file, sheet.title)
-        if found is not None:
-            return found
+def _table(workbook: Workbook, file: str) -> CoverageTable:
+    found = read_sheets(workbook, file, lambda rows, sheet, blanks: _read_sheet(rows, file, sheet, blanks))
+    if found is not None:
+        return found
     raise InputError(Problem("в книге нет таблицы охвата: не найдены строки с кодами (графа 2) "
                              "и реквизиты «Организация», «Отчётный период», «Форма»", file=file,
                              code="sheet.missing"), file=file)
@@ -92,13 +121,21 @@ def _number(value: Any) -> Decimal | None:
         return None
 
 
-def _read_sheet(rows: Iterator[Sequence[Any]], file: str, sheet: str) -> CoverageTable | None:
+def _read_sheet(rows: Iterator[Sequence[Any]], file: str, sheet: str, blanks: Blanks = frozenset()) -> CoverageTable | None:
     fields: dict[str, Any] = {}
     lines: dict[str, TableLine] = {}
     problems: list[Problem] = []
     for number, row in enumerate(rows, start=1):
         cells = list(row) + [None] * (5 - len(row))
         label = header_key(cells[0]) if isinstance(cells[0], str) else ""
+        if blanks and (label in LABELS or _CODE.match(cell_text(cells[1]) if cells[1] is not None else "")):
+            lost = [i for i in range(1, 5) if (number, i) in blanks]
+            problems.extend(Problem(FORMULA_MESSAGE, file=file, sheet=sheet, row=number,
+                                    column=get_column_letter(i + 1) if label in LABELS else str(i + 1),
+                                    code="cell.formula")
+                            for i in lost)
+            if lost:
+                continue
         if label in LABELS and LABELS[label] not in fields:
             _requisite(fields, LABELS[label], cells[1:], file, sheet, number, problems)
             continue

@@ -51,7 +51,7 @@ from ._registry_history import history_rows, read_history
 from ._shared_strings import share_strings
 from ._table import HEADER_SEARCH_ROWS, Table, Workbook, format_cases, open_workbook, read_participants
 from ._values import cell_text, header_key
-from ._workbook import check_workbook, formulas_without_values
+from ._workbook import check_workbook, damaged_workbook, formulas_without_values
 from ._yaml import existing_file
 
 TEMPLATE_NAME = "registry.xlsx"
@@ -74,7 +74,7 @@ def read_registry_xlsx(path: str | os.PathLike[str]) -> Registry:
     try:
         workbook = open_workbook(path)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise _damaged(file) from None
+        raise damaged_workbook(file) from None
     try:
         names = {header_key(name): name for name in workbook.sheetnames}
         missing = [s for s in (PARTICIPANTS_SHEET, PAIRS_SHEET) if header_key(s) not in names]
@@ -88,16 +88,11 @@ def read_registry_xlsx(path: str | os.PathLike[str]) -> Registry:
     except InputError:
         raise
     except Exception as exc:  # a sheet is parsed lazily, while its rows are read
-        raise _damaged(file, exc) from None
+        raise damaged_workbook(file, exc) from None
     finally:
         workbook.close()
 
 
-def _damaged(file: str, exc: Exception | None = None) -> InputError:
-    detail = f" ({' '.join(str(exc).split())})" if exc is not None and str(exc).strip() else ""
-    return InputError(Problem("не удалось открыть книгу Excel: файл повреждён или это не .xlsx "
-                              f"(старый формат .xls сохраните в Excel как .xlsx){detail}", file=file,
-                              code="file.unreadable"), file=file)
 
 
 def _rows(workbook: Workbook, name: str) -> Iterator[Sequence[Any]]:

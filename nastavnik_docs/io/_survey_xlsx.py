@@ -5,7 +5,9 @@ One sheet per role («Наставники», «Наставляемые»; a co
 instead), one row per respondent, one column per question, headed by the question as the
 questionnaire prints it. A column «Этап» says «до» or «после» (no column: after the
 programme). Scores are whole numbers from 1 to 10; other answers (options, open text) are
-left out of the scores; a number outside 1–10 is an error naming its cell.
+left out of the scores; a number outside 1–10, and a formula without a saved value, are
+errors naming their cell. The workbook is checked and read as ``_coverage_xlsx`` reads
+one (``open_readonly``, ``read_sheets``).
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from openpyxl.utils import get_column_letter
 
 from ..errors import InputError, Problem
 from ..models import Role, SurveyAnswers, SurveyResults, SurveyStage
-from ._coverage_xlsx import open_readonly
+from ._coverage_xlsx import Blanks, open_readonly, read_sheets
 from ._values import cell_text, header_key, parse_number
+from ._workbook import FORMULA_MESSAGE
 
 __all__ = ["read_survey_results", "ROLE_SHEETS", "STAGE_HEADER", "ROLE_HEADER"]
 
@@ -40,8 +43,8 @@ def read_survey_results(path: str | os.PathLike[str]) -> SurveyResults:
     scores: dict[tuple[Role, SurveyStage, str], list[int]] = {}
     respondents: dict[str, int] = {}
     try:
-        for sheet in workbook.worksheets:
-            _read(sheet.iter_rows(values_only=True), sheet.title, file, scores, respondents, problems)
+        read_sheets(workbook, file, lambda rows, sheet, blanks: _read(rows, sheet, file, scores, respondents, problems,
+                                                                      blanks))
     finally:
         workbook.close()
     if problems:
@@ -55,7 +58,8 @@ def read_survey_results(path: str | os.PathLike[str]) -> SurveyResults:
 
 
 def _read(rows: Iterator[Sequence[Any]], sheet: str, file: str, scores: dict[tuple[Role, SurveyStage, str], list[int]],
-          respondents: dict[str, int], problems: list[Problem]) -> None:
+          respondents: dict[str, int], problems: list[Problem], blanks: Blanks = frozenset()) -> None:
+    """One sheet's answers added to ``scores`` and ``respondents`` (None: the next sheet is read too)."""
     header = next(rows, None)
     if header is None:
         return
@@ -68,7 +72,12 @@ def _read(rows: Iterator[Sequence[Any]], sheet: str, file: str, scores: dict[tup
     questions = [(i, cell_text(h).strip()) for i, h in enumerate(header)
                  if h is not None and keys[i] not in _SERVICE and cell_text(h).strip()]
     for number, row in enumerate(rows, start=2):
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+        lost = [i for i in range(len(header)) if (number, i) in blanks] if blanks else []
+        for i in lost:
+            problems.append(Problem(FORMULA_MESSAGE, file=file, sheet=sheet, row=number,
+                                    column=f"{get_column_letter(i + 1)} «{cell_text(header[i] or '').strip()}»",
+                                    code="cell.formula"))
+        if lost or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
             continue
         role = _role(row, role_col, sheet_role, sheet, file, number, problems)
         stage = _stage(row, stage_col, sheet, file, number, problems)

@@ -78,10 +78,12 @@ class Workbook:
         return _calamine_rows(self._calamine.get_sheet_by_name(name))
 
     def close(self) -> None:
+        """Release the file; closing twice is harmless."""
         if self._openpyxl is not None:
             self._openpyxl.close()
         elif self._calamine is not None:
             self._calamine.close()
+        self._openpyxl = self._calamine = None
 
 
 def _calamine_rows(sheet: Any) -> Iterator[Sequence[Any]]:

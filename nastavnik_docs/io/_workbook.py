@@ -2,6 +2,7 @@
 
 * :func:`check_workbook` — the package limits, encryption, DOCTYPE
   (:func:`nastavnik_docs._zipcheck.inspect_package`), as a located ``InputError``;
+* :func:`damaged_workbook` — the one message for a workbook a reader could not read;
 * :func:`formulas_without_values` — cells holding a formula but no saved value. Excel and
   LibreOffice save the value of every formula with it; a workbook written by another
   program (a script, a web service) may hold only the formula, and every reader — openpyxl,
@@ -19,7 +20,7 @@ from lxml import etree
 from .._zipcheck import inspect_package
 from ..errors import InputError, Problem
 
-__all__ = ["FORMULA_MESSAGE", "check_workbook", "formulas_without_values", "split_coordinate"]
+__all__ = ["FORMULA_MESSAGE", "check_workbook", "damaged_workbook", "formulas_without_values", "split_coordinate"]
 
 FORMULA_MESSAGE = ("в ячейке формула без сохранённого значения (книгу записала не Excel); "
                    "откройте её в Excel или LibreOffice и сохраните — значения формул запишутся")
@@ -37,6 +38,15 @@ def check_workbook(path: Path) -> None:
     inspect_package(path, label="не удалось открыть книгу Excel",
                     limit_label=f"не удалось открыть книгу Excel «{path.name}»", kind="XLSX", part_limit="part_bytes",
                     error=lambda message: InputError(Problem(message, file=file), file=file))
+
+
+def damaged_workbook(file: str, exc: BaseException | None = None) -> InputError:
+    """The error of a workbook that turned out damaged while it was read (a sheet is parsed
+    lazily, as its rows are read), with the reader's own words in brackets."""
+    detail = f" ({' '.join(str(exc).split())})" if exc is not None and str(exc).strip() else ""
+    return InputError(Problem("не удалось открыть книгу Excel: файл повреждён или это не .xlsx "
+                              f"(старый формат .xls сохраните в Excel как .xlsx){detail}", file=file,
+                              code="file.unreadable"), file=file)
 
 
 def split_coordinate(coordinate: str) -> tuple[int, int]:

@@ -66,9 +66,28 @@ def read_limited(path: Path) -> bytes:
                          file=path) from None
 
 
-def _too_deep(path: Path) -> InputError:
+def _too_deep(path: Path | None) -> InputError:
     reason, hint = _limits.describe("nesting")
-    return InputError(Problem(f"{reason}. {hint}", file=str(path)), file=path)
+    return InputError(Problem(f"{reason}. {hint}", file=str(path) if path else None), file=path)
+
+
+def parse_json(text: str | bytes, path: Path | None = None) -> Any:
+    """JSON data of ``text`` (a file's, or a request body's when ``path`` is None), nested
+    no deeper than the ``nesting`` limit; a syntax error, bytes that are not UTF-8 and too
+    deep a nesting are an InputError with the line, never a RecursionError."""
+    file = str(path) if path else None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(Problem(f"ошибка в записи JSON: {exc.msg}", file=file, row=exc.lineno, code="json.syntax"),
+                         file=path) from None
+    except UnicodeDecodeError:
+        raise InputError(Problem("JSON не в кодировке UTF-8", file=file, code="file.encoding"), file=path) from None
+    except RecursionError:
+        raise _too_deep(path) from None
+    if _depth(data) > _limits.current().nesting:
+        raise _too_deep(path)
+    return data
 
 
 def read_document(path: str | os.PathLike[str]) -> Document:
@@ -91,17 +110,7 @@ def read_document(path: str | os.PathLike[str]) -> Document:
                                  code="file.encoding"),
                          file=path) from None
     if suffix in JSON_SUFFIXES:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(Problem(f"ошибка в записи JSON: {exc.msg}", file=str(path), row=exc.lineno,
-                                     code="json.syntax"),
-                             file=path) from None
-        except RecursionError:
-            raise _too_deep(path) from None
-        if _depth(data) > _limits.current().nesting:
-            raise _too_deep(path)
-        return Document(path, data)
+        return Document(path, parse_json(text, path))
     _check_depth(text, path)
     # libyaml's parser where PyYAML was built with it (ten times faster), the same safe rules;
     # a file it rejects is read again by PyYAML's own parser, whose messages are explained

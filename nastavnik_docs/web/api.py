@@ -8,7 +8,6 @@ Documents are made in a folder of the server's work area, sent, and removed.
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from .. import check_template, get_kind, load_input, render
 from ..batch import records_from_source, render_batch, safe_file_stem
 from ..errors import InputError, NastavnikError, Problem
+from ..io import parse_json
 from ..kinds import Kind, all_kinds
 from .archive import make_zip
 from .files import content_disposition, content_type
@@ -67,9 +67,11 @@ def _send(path: Path, name: str, folder: Path) -> FileResponse:
 async def _json_body(request: Request) -> Any:
     raw = await request.body()
     try:
-        return json.loads(raw or b"null")
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(Problem(f"тело запроса — не JSON: {exc}")) from None
+        return parse_json(raw or b"null")  # the library's JSON rule: nesting bounded, never a RecursionError
+    except InputError as exc:
+        problem = exc.problems[0]
+        what = "не JSON" if problem.code in ("json.syntax", "file.encoding") else "не принято"
+        raise InputError(Problem(f"тело запроса — {what}: {problem.message}")) from None
 
 
 @router.get("/kinds", response_model=list[KindInfo], summary="Виды документов")

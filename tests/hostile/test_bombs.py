@@ -87,13 +87,27 @@ def test_a_roadmap_to_import_that_is_a_bomb_is_refused(bombs):
     _record("дорожная карта DOCX для импорта, 200 МБ XML", _size(bombs["roadmap"]), "200 МБ", limited, "packages")
 
 
+#: PyYAML's own parser instead of libyaml's: where PyYAML was built without it.
+PYTHON_PARSER = "import yaml, nastavnik_docs.io._yaml as y\ny._EVENTS = yaml.SafeLoader\n" \
+                "vars(yaml).pop('CSafeLoader', None)\n"
+
+
 @pytest.mark.hostile("yaml")
-def test_a_yaml_alias_bomb_is_refused(bombs):
+def test_a_yaml_alias_bomb_is_refused_by_both_parsers(bombs, tmp_path):
     path = bombs["yaml"]
-    limited = run_limited(f"nastavnik_docs.load_input('award.certificate', {str(path)!r})")
-    _assert_refused(limited, "InputError", "псевдоним")
-    _record(f"YAML «billion laughs», {path.stat().st_size} байт", f"{path.stat().st_size} байт", "9¹⁰ значений",
-            limited, "yaml")
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    load = f"nastavnik_docs.load_input('award.certificate', {str(path)!r})"
+    load_deep = f"nastavnik_docs.load_input('award.certificate', {str(deep)!r})"
+    found = run_limited_many({"libyaml": load, "libyaml, глубина": load_deep})
+    found.update(run_limited_many({"python": PYTHON_PARSER + load, "python, глубина": PYTHON_PARSER + load_deep}))
+    for parser, limited in found.items():
+        _assert_refused(limited, "InputError", "вложенност" if "глубина" in parser else "псевдоним")
+        if "глубина" in parser:
+            _record(f"YAML, 100 000 вложенных списков ({parser.split(',')[0]})", _size(deep), "глубина 100 000",
+                    limited, "yaml")
+        else:
+            _record(f"YAML «billion laughs» ({parser})", f"{path.stat().st_size} байт", "9¹⁰ значений", limited, "yaml")
 
 
 TEMPLATE_BOMBS = {
