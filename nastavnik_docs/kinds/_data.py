@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from .._resources import packaged_yaml
 
 __all__ = ["schema_words", "wording"]
 
@@ -23,7 +23,7 @@ def wording(package: str, name: str) -> dict[str, Any]:
     """The mapping in the YAML file ``name`` of ``package`` (e.g. ``wording(__package__,
     "orders.yaml")``), read once."""
     text = resources.files(package).joinpath(name).read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = packaged_yaml(text)
     if not isinstance(data, dict):
         raise TypeError(f"{package}/{name}: a mapping of wording was expected")
     return data

@@ -19,6 +19,7 @@ from typing import Literal, Protocol
 
 from pydantic import Field
 
+from .._resources import packaged_yaml
 from ._enums import Category, normalize_word
 from .person import Model
 
@@ -101,10 +102,9 @@ def form_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _builtin() -> tuple[tuple[PairType, ...], tuple[MentoringFormat, ...]]:
-    import yaml
 
     text = resources.files(__package__).joinpath("forms.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = packaged_yaml(text)
     sources = data["sources"]
 
     def entry(raw: dict) -> dict:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .._resources import packaged_yaml
 from ..errors import GrammarError
 from ..models import Case, Gender, Person
 from ._morph import match_case, parses
@@ -81,11 +82,10 @@ def apply_mod(mod: str, word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[_Rule, ...]:
-    import yaml
 
     text = resources.files(__package__).joinpath("name_exceptions.yaml").read_text("utf-8")
     out = []
-    for raw in yaml.safe_load(text)["rules"]:
+    for raw in packaged_yaml(text)["rules"]:
         mods = (".",) * 5 if raw.get("indeclinable") else tuple(raw["mods"])
         if len(mods) != 5 or raw["part"] not in _PARTS:
             raise ValueError(f"name_exceptions.yaml: bad rule {raw!r}")

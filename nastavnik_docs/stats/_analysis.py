@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
+from .._resources import packaged_yaml
 from ..models import Comparison, CoverageTable, Role, Target, normalize_word
 from ..ru import agree, format_date, format_percent, join_and, typograph
 from ._coverage import EarlyEnd
@@ -36,9 +37,8 @@ _SPACES = re.compile(r"[ \t\n]+")  # not str.split(): it would take no-break spa
 @lru_cache(maxsize=1)
 def wording() -> dict[str, Any]:
     """``analysis.yaml``: thresholds, the names of each measure's people, each rule's texts."""
-    import yaml
 
-    data: dict[str, Any] = yaml.safe_load(resources.files(__package__).joinpath("analysis.yaml").read_text("utf-8"))
+    data: dict[str, Any] = packaged_yaml(resources.files(__package__).joinpath("analysis.yaml").read_text("utf-8"))
     return data
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .._resources import packaged_yaml
 from ..models import FORMATS, PAIR_TYPES, CoverageTable
 
 __all__ = ["COVERAGE_FORM", "ControlFailure", "FormSpec", "LineSpec", "Relation", "SectionSpec", "share"]
@@ -185,9 +186,8 @@ class FormSpec:
 
 @lru_cache(maxsize=1)
 def _load() -> FormSpec:
-    import yaml
 
-    data: dict[str, Any] = yaml.safe_load(
+    data: dict[str, Any] = packaged_yaml(
         resources.files(__package__).joinpath("coverage_form.yaml").read_text("utf-8"))
     sections, totals, others = [], {}, {}
     for raw in data["sections"]:
