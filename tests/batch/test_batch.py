@@ -206,7 +206,8 @@ def test_a_killed_run_resumes_to_exactly_the_full_set(tmp_path):
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        if out.is_dir() and sum(1 for p in out.iterdir() if p.suffix == ".docx") >= 30:
+        if out.is_dir() and sum(1 for p in out.iterdir()
+                                if p.suffix == ".docx" and not p.name.startswith(TEMP_PREFIX)) >= 30:
             break
         if proc.poll() is not None:
             pytest.fail(f"the batch ended before it was killed: {proc.stderr.read().decode()}")
