@@ -596,6 +596,8 @@ def aggregate(
         err_console.print(f"Не принят {failed.file}: {'; '.join(failed.reasons)}", highlight=False, markup=False)
     if len(summary.failed) > 20:
         err_console.print(f"… и ещё {len(summary.failed) - 20} (все — в сводке)", highlight=False, markup=False)
+    if summary.failed:  # the summary of the accepted files is written; a script still sees the refusal
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -152,6 +152,7 @@ def test_aggregate_names_each_hostile_file_and_sums_the_rest(hostile_folder, tmp
     proc = subprocess.run([sys.executable, "-m", "nastavnik_docs.cli", "aggregate", str(hostile_folder), "-o", str(out)],
                           capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert "Traceback" not in proc.stdout + proc.stderr, proc.stderr[-3000:]
+    assert proc.returncode == 1  # some files refused: the summary of the rest is written all the same
     bad = sorted(p.name for p in hostile_folder.glob("bad-*.xlsx"))
     assert "принято: 2; не принято: " + str(len(bad)) in " ".join(proc.stdout.split()), proc.stdout
     refused = [line for line in proc.stderr.splitlines() if line.startswith("Не принят ")]
