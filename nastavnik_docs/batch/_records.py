@@ -77,6 +77,11 @@ def _from_registry(kind: Kind, source: Path | Registry, shared: dict[str, Any],
     if filters:
         registry = filter_registry(registry, filters)
     records = kind.batch.records(registry, shared)
+    by_role = [f for f in filters if f.field == "role"]
+    if by_role and records and all(_recipient_role(r) is not None for r in records):
+        # the registry's filter keeps whoever has the role in any pair; a document made out
+        # to someone in another role (a mentee of one pair who mentors in another) is left out
+        records = filter_records(records, by_role)
     if not records:
         statuses = Counter(p.status.label for p in registry.pairs)
         pairs = ", ".join(f"«{s}» — {n}" for s, n in statuses.most_common()) or "пар нет"
@@ -87,3 +92,10 @@ def _from_registry(kind: Kind, source: Path | Registry, shared: dict[str, Any],
             f"этот документ выдаётся не всем участникам (например, только участникам завершённых пар)",
             file=str(path) if path else None))
     return [merge_fields(shared, r) for r in records]
+
+
+def _recipient_role(record: Mapping[str, Any]) -> Any:
+    recipient = record.get("recipient")
+    if isinstance(recipient, Mapping):
+        return recipient.get("role")
+    return getattr(recipient, "role", None)

@@ -50,6 +50,9 @@ def test_a_role_filter_keeps_only_that_role():
     expected = {(p.last_name, p.first_name) for p in registry.participants if p.id in mentor_ids}
     assert {(r["recipient"]["last_name"], r["recipient"]["first_name"]) for r in mentors} == expected
     assert 0 < len(mentors) < len(everyone)
+    for word, role in (("наставник", "mentor"), ("наставляемый", "mentee")):  # each document in that role
+        chosen = records_from_source("award.certificate", REGISTRY, common=COMMON, filters=[f"роль={word}"])
+        assert chosen and {str(getattr(r["recipient"]["role"], "value", r["recipient"]["role"])) for r in chosen} == {role}
 
 
 def test_filters_combine_and_values_are_alternatives():
