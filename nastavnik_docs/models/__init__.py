@@ -1,7 +1,8 @@
 """Domain models of a mentoring programme (pydantic v2; no I/O, no file formats)."""
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .._lazy import lazy_attributes
 from ._enums import (
     AliasedEnum,
     Case,
@@ -75,14 +76,7 @@ if TYPE_CHECKING:
 _ROADMAP = frozenset({"Activity", "Block", "Column", "ColumnRole", "Period", "Roadmap", "RoadmapNote", "RoadmapRow", "Stage", "Stamp", "StampKind", "SubStage"})
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _ROADMAP:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from . import roadmap
-
-    value = getattr(roadmap, name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, dict.fromkeys(_ROADMAP, "roadmap"), globals())
 
 
 __all__ = [
