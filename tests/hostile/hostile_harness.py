@@ -84,8 +84,12 @@ def bomb(name, run):
         result["outcome"] = type(exc).__name__
         result["message"] = str(exc)
     result["seconds"] = time.perf_counter() - started
-    # the peak of the process so far: an upper bound of this bomb's own
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # the peak of the process so far (an upper bound of this bomb's own), from VmHWM:
+    # ru_maxrss keeps the forking parent's peak across exec, so a child of a large pytest
+    # process would report the parent's size
+    with open("/proc/self/status") as status:
+        hwm = next(line for line in status if line.startswith("VmHWM:"))
+    result["peak_mb"] = int(hwm.split()[1]) / 1024
     print(json.dumps(result, ensure_ascii=False), flush=True)
 {bodies}
 """
