@@ -24,9 +24,7 @@ def link_problems(registry: Registry) -> list[tuple[Loc, str, Any, str]]:
             duplicates.append(i)
         seen.add(person.id)
     found: list[tuple[Loc, str, Any, str]] = []
-    for problem in check_registry(registry):
-        if problem.severity != "error":
-            continue
+    for problem in check_registry(registry, warnings=False):
         if problem.pair is not None and problem.event is not None:
             loc: Loc = ("pairs", problem.pair, "history", problem.event, problem.field or "new_mentor")
         elif problem.pair is not None:

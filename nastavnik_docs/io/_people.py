@@ -25,9 +25,17 @@ class PeopleIndex:
     def __init__(self, participants: list[Participant], rejected_ids: AbstractSet[str] = frozenset()):
         self.participants = participants
         self.ids = {p.id for p in participants}
-        self.id_keys: dict[str, str] = {name_key(p.id): p.id for p in participants}
         self.rejected = {name_key(i) for i in rejected_ids}
+        self._id_keys: dict[str, str] | None = None
         self._names: dict[str, list[str]] | None = None
+
+    @property
+    def id_keys(self) -> dict[str, str]:
+        """IDs as compared ignoring case and spaces -> IDs; built on the first ID typed
+        otherwise than on sheet «Участники» (most pairs give them exactly)."""
+        if self._id_keys is None:
+            self._id_keys = {name_key(p.id): p.id for p in self.participants}
+        return self._id_keys
 
     @property
     def names(self) -> dict[str, list[str]]:

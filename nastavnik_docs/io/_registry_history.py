@@ -44,8 +44,7 @@ def read_history(table: Table, rows: Iterator[Sequence[Any]], index: PeopleIndex
         return pairs
     labels = [pair.id or str(i + 1) for i, pair in enumerate(pairs)]
     found: dict[int, list[PairEvent]] = {}
-    for number, raw in table.records(rows):
-        data, failed = table.convert(number, raw)
+    for number, data, failed in table.read_rows(rows):
         label = cell_text(data.pop("pair", ""))
         resolve_people(table, number, data, failed, index, _PEOPLE)
         event = table.validate(PairEvent, number, data, failed)

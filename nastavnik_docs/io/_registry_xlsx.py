@@ -186,8 +186,7 @@ def _read_pairs(table: Table, rows: Iterator[Sequence[Any]], index: PeopleIndex,
                 lists: FormLists) -> tuple[list[Pair], list[int]]:
     pairs: list[Pair] = []
     numbers: list[int] = []
-    for number, raw in table.records(rows):
-        data, failed = table.convert(number, raw)
+    for number, data, failed in table.read_rows(rows):
         lists.check_legacy(table, number, data, failed)
         resolve_people(table, number, data, failed, index, {
             "mentor": "у пары один наставник; наставляемых укажите в столбце «Наставляемые»", "mentees": None})

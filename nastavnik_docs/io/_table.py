@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -22,7 +22,7 @@ from pydantic_core import ErrorDetails
 from .._privacy import is_personal
 from ..errors import InputError, Problem
 from ..models import AliasedEnum, Case, Category, Gender, PairEventKind, PairStatus, Participant, Role
-from ._columns import CASES, DATE, ENUM, EXPERIENCE, INTEGER, NUMBER, PEOPLE, Column
+from ._columns import CASES, DATE, ENUM, EXPERIENCE, INTEGER, NUMBER, PEOPLE, TEXT, Column
 from ._problems import Loc, annotation_at, problem_code, russian_message
 from ._values import cell_text, header_key, parse_date, parse_number
 from ._workbook import FORMULA_MESSAGE
@@ -33,8 +33,8 @@ _KIND_CODES = {DATE: "date.invalid", NUMBER: "number.invalid", INTEGER: "number.
 
 ENUMS: dict[str, type[AliasedEnum]] = {"gender": Gender, "role": Role, "category": Category, "status": PairStatus,
                                         "kind": PairEventKind}
-#: Cell values remembered per table before the memory is started afresh.
-_MEMO_LIMIT = 200_000
+#: Cell values remembered per column before its memory is started afresh.
+_MEMO_LIMIT = 50_000
 #: How many rows above the header a curator may have added (a title, a note).
 HEADER_SEARCH_ROWS = 10
 #: Messages of record-level checks in the models, and the column each one is about.
@@ -50,6 +50,19 @@ RECORD_CHECKS = {
     "для события": "mentee",
     "наставляемый указывается только для событий": "kind",
 }
+
+
+class _Slot(NamedTuple):
+    """A column found in the header: its position in a row, its spec, and the values of
+    its cells read so far (None for a column read each time)."""
+
+    position: int
+    col: Column
+    memo: dict[Any, list[tuple[tuple[str, ...], Any]]] | None
+    #: the field's path in the nested data («representative.full_name» → two keys)
+    path: tuple[str, ...]
+    #: a text column: a text cell is read as itself, stripped
+    text: bool
 
 
 class Workbook:
@@ -120,7 +133,6 @@ class Table:
         #: headers of the header row that name no known column (a renamed one among them?)
         self.unknown_headers: list[str] = []
         self._enum_memo: dict[tuple[str, str], AliasedEnum] = {}  # the same few words in 10,000 rows
-        self._memo: dict[tuple[int, type, Any], list[tuple[str, Any]]] = {}  # (column, type, value) -> read
         self._keys: dict[str, Column] = {}
         for col in columns:
             for name in (col.header, *col.aliases):
@@ -172,16 +184,34 @@ class Table:
         return hit[1] if hit else None
 
     # ------------------------------------------------------------------- rows
-    def records(self, rows: Iterator[Sequence[Any]]) -> Iterator[tuple[int, dict[str, Any]]]:
-        """(row number, {field: raw cell value}) for every non-empty row after the header."""
-        columns = [(f, i) for f, (i, _) in self.index.items()]
+    def read_rows(self, rows: Iterator[Sequence[Any]]) -> Iterator[tuple[int, dict[str, Any], set[str]]]:
+        """(row number, cell values read by their column's kind as nested data for a model,
+        the fields whose cells could not be read — already reported) for every non-empty
+        row after the header.
+
+        The columns are resolved once, from the header: each row is read at the positions
+        of its columns only. A cell value read once is remembered per column (categories,
+        roles, posts, dates repeat on thousands of rows); people and cases, which the
+        reader nests or resolves further, are read each time."""
+        slots = [_Slot(self.index[col.field][0], col, {} if col.kind not in (PEOPLE, CASES) else None,
+                       tuple(col.field.split(".")), col.kind == TEXT)
+                 for col in self.specs if col.field in self.index]
+        positions = [slot.position for slot in slots]
+        width = max(positions, default=-1) + 1
+        blanks = self.blanks
         for number, row in enumerate(rows, start=self.header_row + 1):
-            size = len(row)
-            raw = {f: row[i] if i < size else None for f, i in columns}
-            if all(v is None or (type(v) is str and not v.strip()) for v in raw.values()) and \
-                    not (self.blanks and any((number, i) in self.blanks for _, i in columns)):
-                continue  # empty rows, including Excel's trailing formatted ones
-            yield number, raw
+            if len(row) >= width:
+                values = [row[i] for i in positions]
+            else:
+                size = len(row)
+                values = [row[i] if i < size else None for i in positions]
+            for value in values:
+                if value is not None and (type(value) is not str or value.strip()):
+                    break
+            else:  # empty rows, including Excel's trailing formatted ones
+                if not (blanks and any((number, i) in blanks for i in positions)):
+                    continue
+            yield number, *self._convert(number, slots, values)
 
     def problem(self, row: int, field: str | None, value: Any, message: str, code: str = "input.invalid",
                 hint: str | None = None) -> None:
@@ -192,51 +222,59 @@ class Table:
                                      column=column, value=cell_text(value) if value is not None else None,
                                      code=code, hint=hint, personal=is_personal(field)))
 
-    def convert(self, row: int, raw: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
-        """Cell values read by their column's kind, as nested data for a model, and the
-        fields whose cells could not be read (already reported).
-
-        A cell value read once is remembered per column (categories, roles, posts, dates
-        repeat on thousands of rows); people and cases, which the reader nests or resolves
-        further, are read each time."""
+    def _convert(self, row: int, slots: list[_Slot], values: list[Any]) -> tuple[dict[str, Any], set[str]]:
+        """One row's values (``values[i]`` in the column of ``slots[i]``) read."""
         data: dict[str, Any] = {}
         failed: set[str] = set()
-        memo = self._memo
-        if len(memo) > _MEMO_LIMIT:
-            memo.clear()
-        for position, col in enumerate(self.specs):
-            field = col.field
-            if field not in raw:
+        for slot, value in zip(slots, values):
+            if value is None:
+                if self.blanks and (row, slot.position) in self.blanks:
+                    self.problem(row, slot.col.field, None, FORMULA_MESSAGE, code="cell.formula")
+                    failed.add(slot.col.field)
                 continue
-            value = raw[field]
-            if value is None and (row, self.index[field][0]) in self.blanks:
-                self.problem(row, field, None, FORMULA_MESSAGE, code="cell.formula")
-                failed.add(field)
-                continue
-            if value is None or (type(value) is str and not value.strip()):
-                continue
-            remembered = col.kind not in (PEOPLE, CASES)
-            key = (position, type(value), value)  # the type too: True == 1 == 1.0
-            items = memo.get(key) if remembered else None
-            if items is None:
-                try:
-                    items = self._read(col, value)
-                except ValueError as exc:
-                    self.problem(row, field, value, str(exc), _KIND_CODES.get(col.kind, "input.invalid"))
-                    failed.add(field)
+            if slot.text and type(value) is str:  # names, posts, IDs: mostly distinct, read as typed
+                value = value.strip()
+                if not value:
                     continue
-                if remembered:
-                    memo[key] = items
-            for name, item in items:
-                if "." not in name:
-                    data[name] = item
+                if len(slot.path) == 1:
+                    data[slot.col.field] = value
+                    continue
+                items = [(slot.path, value)]
+            else:
+                items = self._remembered(row, slot, value)
+                if items is None:
+                    failed.add(slot.col.field)
+                    continue
+            for path, item in items:
+                if len(path) == 1:
+                    data[path[0]] = item
                     continue
                 target = data
-                *parents, leaf = name.split(".")
-                for parent in parents:
+                for parent in path[:-1]:
                     target = target.setdefault(parent, {})
-                target[leaf] = item
+                target[path[-1]] = item
         return data, failed
+
+    def _remembered(self, row: int, slot: _Slot, value: Any) -> list[tuple[tuple[str, ...], Any]] | None:
+        """A cell's value read by its column's kind, remembered per column: [] for a blank
+        cell, None when it could not be read (reported)."""
+        memo = slot.memo
+        key = value if type(value) is str else (type(value), value)  # True == 1 == 1.0
+        items = memo.get(key) if memo is not None else None
+        if items is None:
+            if type(value) is str and not value.strip():
+                return []
+            col = slot.col
+            try:
+                items = [(tuple(name.split(".")), item) for name, item in self._read(col, value)]
+            except ValueError as exc:
+                self.problem(row, col.field, value, str(exc), _KIND_CODES.get(col.kind, "input.invalid"))
+                return None
+            if memo is not None:
+                if len(memo) >= _MEMO_LIMIT:
+                    memo.clear()
+                memo[key] = items
+        return items
 
     def _read(self, col: Column, value: Any) -> list[tuple[str, Any]]:
         if col.kind == DATE:
@@ -355,8 +393,7 @@ def read_participants(table: Table, rows: Iterator[Sequence[Any]]) -> tuple[list
     """
     participants: list[Participant] = []
     numbers: list[int] = []
-    for number, raw in table.records(rows):
-        data, failed = table.convert(number, raw)
+    for number, data, failed in table.read_rows(rows):
         data.setdefault("id", str(number))
         person = table.validate(Participant, number, data, failed)
         if person is not None:

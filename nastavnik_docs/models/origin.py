@@ -9,7 +9,7 @@ read from the workbook equals the same registry read from YAML).
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
 from pydantic import PrivateAttr
 
@@ -46,6 +46,15 @@ class HasOrigin(Model):
 
     _origin: Origin | None = PrivateAttr(default=None)
 
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        """A record whose only private attribute is its origin starts with none, set
+        directly: pydantic's generic initialisation of private attributes (run twice for a
+        model with two bases) cost more than validating a registry row's fields."""
+        super().__pydantic_init_subclass__(**kwargs)
+        if set(cls.__private_attributes__) == {"_origin"}:
+            cls.model_post_init = _no_origin  # type: ignore[method-assign]
+
     @property
     def origin(self) -> Origin | None:
         """The sheet and row this record was read from, or None (YAML, JSON, code)."""
@@ -53,5 +62,10 @@ class HasOrigin(Model):
 
     def set_origin(self, sheet: str, row: int) -> Self:
         """Remember where this record was read from; returns the record itself."""
-        self._origin = Origin(sheet, row)
+        self.__pydantic_private__["_origin"] = Origin(sheet, row)  # type: ignore[index]
         return self
+
+
+def _no_origin(self: HasOrigin, context: Any, /) -> None:
+    """``model_post_init`` of a record with no private attribute but its origin."""
+    object.__setattr__(self, "__pydantic_private__", {"_origin": None})

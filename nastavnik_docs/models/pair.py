@@ -91,8 +91,8 @@ class Pair(HasOrigin):
         if len(set(self.mentees)) != len(self.mentees):
             raise ValueError("наставляемый указан в паре дважды")
         errors = history_errors(mentor=self.mentor, mentees=self.mentees, start=self.start,
-                                status=self.status, events=self.history)
-        if errors:
+                                status=self.status, events=self.history) if self.history else []
+        if errors:  # (a pair without history has at least one mentee: nothing to contradict)
             raise ValueError("; ".join(message for _, message in errors))
         return self
 

@@ -114,7 +114,7 @@ class Registry(Model):
     def _check_links(self) -> Registry:
         if self._checked.lists == self._lists():  # checked already, passed in again (pydantic reruns
             return self                           # after-validators); a copy with new lists is checked
-        errors = [p for p in check_registry(self) if p.severity == "error"]
+        errors = check_registry(self, warnings=False)
         if errors:
             raise ValueError("; ".join(_describe(p) for p in errors))
         self._by_id = {p.id: p for p in self.participants}
@@ -297,16 +297,18 @@ def _unknown_forms(i: int, pair: Pair, registry: Registry) -> list[RegistryProbl
     return problems
 
 
-def check_registry(registry: Registry) -> list[RegistryProblem]:
-    """Every problem in the links between participants and pairs, errors and warnings.
+def check_registry(registry: Registry, *, warnings: bool = True) -> list[RegistryProblem]:
+    """Every problem in the links between participants and pairs, errors and warnings
+    (errors only with ``warnings=False``: what the constructor and the loaders refuse).
 
-    Pure and cheap, so the Excel loader can call it and attach each problem to a row. It
-    needs no checked registry: a draft (``Registry.model_construct``) will do.
+    Pure and cheap (linear: dictionaries and sets), so the Excel loader can call it and
+    attach each problem to a row. It needs no checked registry: a draft
+    (``Registry.model_construct``) will do.
     """
     problems: list[RegistryProblem] = []
     by_id: dict[str, Participant] = {}
     for person in registry.participants:
-        for warning in person_warnings(person):
+        for warning in person_warnings(person) if warnings else ():
             problems.append(RegistryProblem(warning, severity="warning", field="birth_date",
                                             code="participant.birth_date"))
         if person.id in by_id:
@@ -326,6 +328,10 @@ def check_registry(registry: Registry) -> list[RegistryProblem]:
                     problems.append(RegistryProblem(
                         f"история пары, {event.title}: {unknown_person_message(pid, registry.participants)}",
                         pair=i, field=field, value=pid, code="pair.person_unknown", event=j))
+        if pair.status is PairStatus.ACTIVE:
+            mentee_load[pair.mentor] = mentee_load.get(pair.mentor, 0) + len(pair.mentees)
+        if not warnings:
+            continue
         unknown = _unknown_forms(i, pair, registry)
         problems.extend(unknown)
         if not unknown and not pair.pair_type and resolve_pair_type(
@@ -338,15 +344,16 @@ def check_registry(registry: Registry) -> list[RegistryProblem]:
             problems.append(RegistryProblem(
                 f"срок программы {months:.1f} мес.: обычно от 3 месяцев до 1 года",
                 severity="warning", pair=i, field="end", code="pair.duration"))
-        if pair.status is PairStatus.ACTIVE:
-            mentee_load[pair.mentor] = mentee_load.get(pair.mentor, 0) + len(pair.mentees)
 
     problems.extend(_overlapping_mentees(registry, by_id))
     limit = registry.max_mentees_per_mentor
     if limit is not None:
+        first_pair: dict[str, int] = {}
+        for i, pair in enumerate(registry.pairs):
+            first_pair.setdefault(pair.mentor, i)
         for mentor, load in mentee_load.items():
             if load > limit:
-                first = next(i for i, p in enumerate(registry.pairs) if p.mentor == mentor)
+                first = first_pair[mentor]
                 problems.append(RegistryProblem(
                     f"у наставника «{mentor}» {load} наставляемых в действующих парах, а допускается не более {limit}",
                     pair=first, field="mentor", value=mentor, code="mentor.overload"))
