@@ -34,11 +34,16 @@ def merge_fields(base: Mapping[str, Any], top: Mapping[str, Any]) -> dict[str, A
     """``top`` over ``base``; nested mappings are merged, everything else replaced."""
     out = dict(base)
     for key, value in top.items():
-        if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
-            out[key] = merge_fields(out[key], value)
+        under = out.get(key)
+        if under is not None and _is_mapping(value) and _is_mapping(under):
+            out[key] = merge_fields(under, value)
         else:
             out[key] = value
     return out
+
+
+def _is_mapping(value: Any) -> bool:
+    return type(value) is dict or isinstance(value, Mapping)  # the ABC check only for the rare others
 
 
 def _model_types(annotation: Any) -> list[type[BaseModel]]:

@@ -240,8 +240,15 @@ class Table:
                     data[slot.col.field] = value
                     continue
                 items = [(slot.path, value)]
+            elif slot.col.kind == PEOPLE:  # resolved by the reader
+                if type(value) is not str or value.strip():
+                    data[slot.col.field] = value
+                continue
             else:
-                items = self._remembered(row, slot, value)
+                memo = slot.memo
+                items = memo.get(value if type(value) is str else (type(value), value)) if memo is not None else None
+                if items is None:
+                    items = self._remembered(row, slot, value)
                 if items is None:
                     failed.add(slot.col.field)
                     continue

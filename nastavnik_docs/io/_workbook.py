@@ -77,7 +77,9 @@ def _has_formulas(archive: zipfile.ZipFile, partname: str) -> bool:
     with archive.open(partname) as fh:
         tail = b""
         while chunk := fh.read(1 << 20):
-            if _FORMULA.search(tail + chunk):
+            text = tail + chunk
+            # every match holds «<f» or «:f» (a prefixed name): a plain search rules most chunks out
+            if (b"<f" in text or b":f" in text) and _FORMULA.search(text):
                 return True
             tail = chunk[-8:]
     return False

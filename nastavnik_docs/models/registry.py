@@ -307,8 +307,9 @@ def check_registry(registry: Registry, *, warnings: bool = True) -> list[Registr
     """
     problems: list[RegistryProblem] = []
     by_id: dict[str, Participant] = {}
+    today = date.today()
     for person in registry.participants:
-        for warning in person_warnings(person) if warnings else ():
+        for warning in person_warnings(person, today) if warnings else ():
             problems.append(RegistryProblem(warning, severity="warning", field="birth_date",
                                             code="participant.birth_date"))
         if person.id in by_id:
