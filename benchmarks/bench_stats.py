@@ -11,8 +11,9 @@ of many organisations' tables. Every measurement runs in a fresh process.
    mentors and mentees of the period and their categories.
 2. ``--files`` coverage tables of different organisations are made (one rendered table,
    renamed per organisation) and summed by ``nastavnik_docs.aggregate`` with 1 and with
-   ``--jobs`` processes. The baseline is the bare read: opening each workbook read-only and
-   iterating its rows, nothing checked. Peak memory (RSS) is measured for each count of
+   ``--jobs`` processes. The baseline is the bare read: opening each workbook with
+   python-calamine (the reader ``aggregate`` uses) and iterating its rows, nothing checked;
+   the same with openpyxl read-only is printed for reference. Peak memory (RSS) is measured for each count of
    ``--memory`` files, each in a fresh process: it should not grow with the number of files.
 
 The load of the machine (``uptime``) is printed before each part: the machine may be
@@ -169,16 +170,26 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
-def child_bare_read(folder: str) -> dict:
-    import openpyxl
-
+def child_bare_read(folder: str, reader: str = "calamine") -> dict:
+    """Open each table and iterate the rows of its first sheet, nothing checked: with
+    python-calamine (the reader ``aggregate`` uses where installed) or openpyxl."""
     files = sorted(Path(folder).glob("school_*.xlsx"))
     t, c = time.perf_counter(), _cpu()
     for path in files:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        for _ in book.worksheets[0].iter_rows(values_only=True):
-            pass
-        book.close()
+        if reader == "calamine":
+            from python_calamine import CalamineWorkbook
+
+            calamine = CalamineWorkbook.from_path(str(path))
+            for _ in calamine.get_sheet_by_index(0).iter_rows():
+                pass
+            calamine.close()
+        else:
+            import openpyxl
+
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            for _ in book.worksheets[0].iter_rows(values_only=True):
+                pass
+            book.close()
     return {"files": len(files), "seconds": time.perf_counter() - t, "cpu": _cpu() - c}
 
 
@@ -210,7 +221,7 @@ def main() -> None:
         elif kind == "aggregate":
             result = child_aggregate(rest[0], int(rest[1]), int(rest[2]) if len(rest) > 2 else None)
         else:
-            result = child_bare_read(rest[0])
+            result = child_bare_read(*rest)
         print(json.dumps(result))
         return
 
@@ -231,8 +242,12 @@ def main() -> None:
         make_tables(folder, args.files)
         print(f"\n[load] {load()}")
         print(f"{args.files} tables made in {time.perf_counter() - t:.1f} s (not counted), in {folder}")
-        bare = fresh("bare", str(folder))
-        print(f"  baseline (bare read-only open and row scan): {bare['seconds']:.2f} s (CPU {bare['cpu']:.2f} s)")
+        bare = fresh("bare", str(folder), "calamine")
+        print(f"  baseline (bare python-calamine open and row scan): {bare['seconds']:.2f} s "
+              f"(CPU {bare['cpu']:.2f} s)")
+        slow = fresh("bare", str(folder), "openpyxl")
+        print(f"  for reference, the same with openpyxl read-only: {slow['seconds']:.2f} s (CPU {slow['cpu']:.2f} s, "
+              f"{slow['cpu'] / bare['cpu']:.2f}× the baseline's)")
         for jobs in dict.fromkeys((1, args.jobs)):
             a = fresh("aggregate", str(folder), str(jobs))
             print(f"  aggregate, {jobs} process(es): {a['seconds']:.2f} s ({a['seconds'] / bare['seconds']:.2f}× the "
