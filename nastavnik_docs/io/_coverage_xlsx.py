@@ -22,14 +22,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from openpyxl.utils import get_column_letter
-
 from ..errors import InputError, Problem
 from ..models import CoverageTable, Registry, TableLine
 from ._columns import PAIRS_SHEET, PARTICIPANTS_SHEET
 from ._table import Workbook, open_workbook
 from ._values import cell_text, header_key, parse_date, parse_number
-from ._workbook import FORMULA_MESSAGE, check_workbook, damaged_workbook, formulas_without_values
+from ._workbook import FORMULA_MESSAGE, check_workbook, column_letter, damaged_workbook, formulas_without_values
 from ._yaml import existing_file
 
 __all__ = ["Blanks", "open_readonly", "read_coverage_source", "read_coverage_table", "read_sheets"]
@@ -131,7 +129,7 @@ def _read_sheet(rows: Iterator[Sequence[Any]], file: str, sheet: str, blanks: Bl
         if blanks and (label in LABELS or _CODE.match(cell_text(cells[1]) if cells[1] is not None else "")):
             lost = [i for i in range(1, 5) if (number, i) in blanks]
             problems.extend(Problem(FORMULA_MESSAGE, file=file, sheet=sheet, row=number,
-                                    column=get_column_letter(i + 1) if label in LABELS else str(i + 1),
+                                    column=column_letter(i + 1) if label in LABELS else str(i + 1),
                                     code="cell.formula")
                             for i in lost)
             if lost:

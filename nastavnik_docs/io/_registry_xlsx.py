@@ -1,6 +1,7 @@
 """The registry workbook (база наставников и наставляемых): reading it and filling a copy
 of the built-in template (``templates/xlsx/registry.xlsx``, built by
-``tools/build_templates/registry.py``)."""
+``tools/build_templates/registry.py``). openpyxl is imported for writing only: a reader
+(python-calamine where installed) does not pay for it."""
 
 from __future__ import annotations
 
@@ -13,11 +14,6 @@ from decimal import Decimal
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
-
-import openpyxl
-from openpyxl.styles import Alignment
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from .._files import atomic_path
 from .._resources import templates_dir
@@ -73,7 +69,7 @@ def read_registry_xlsx(path: str | os.PathLike[str]) -> Registry:
     check_workbook(path)
     try:
         workbook = open_workbook(path)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise damaged_workbook(file) from None
     try:
         names = {header_key(name): name for name in workbook.sheetnames}
@@ -226,6 +222,9 @@ def cell_value(record: Any, col: Column) -> Any:
 
 def _fill(sheet: Any, columns: Sequence[Column], records: Sequence[Any]) -> list[Problem]:
     """Write ``records`` from row 2; the cells whose text could not be written."""
+    from openpyxl.styles import Alignment  # openpyxl only for writing: reading is calamine's
+    from openpyxl.utils import get_column_letter
+
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
     problems: list[Problem] = []
@@ -297,6 +296,8 @@ def write_registry(registry: Registry, path: str | os.PathLike[str], *, overwrit
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise InputError(Problem(f"базу можно записать только в книгу Excel (.xlsx), а не «{path.suffix}»",
                                  file=str(path), code="file.type"), file=path)
+    import openpyxl
+
     workbook = openpyxl.load_workbook(template or template_path())
     try:
         fill_workbook(workbook, registry)

@@ -17,13 +17,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from openpyxl.utils import get_column_letter
-
 from ..errors import InputError, Problem
 from ..models import Role, SurveyAnswers, SurveyResults, SurveyStage
 from ._coverage_xlsx import Blanks, open_readonly, read_sheets
 from ._values import cell_text, header_key, parse_number
-from ._workbook import FORMULA_MESSAGE
+from ._workbook import FORMULA_MESSAGE, column_letter
 
 __all__ = ["read_survey_results", "ROLE_SHEETS", "STAGE_HEADER", "ROLE_HEADER"]
 
@@ -75,7 +73,7 @@ def _read(rows: Iterator[Sequence[Any]], sheet: str, file: str, scores: dict[tup
         lost = [i for i in range(len(header)) if (number, i) in blanks] if blanks else []
         for i in lost:
             problems.append(Problem(FORMULA_MESSAGE, file=file, sheet=sheet, row=number,
-                                    column=f"{get_column_letter(i + 1)} «{cell_text(header[i] or '').strip()}»",
+                                    column=f"{column_letter(i + 1)} «{cell_text(header[i] or '').strip()}»",
                                     code="cell.formula"))
         if lost or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
             continue
@@ -92,7 +90,7 @@ def _read(rows: Iterator[Sequence[Any]], sheet: str, file: str, scores: dict[tup
                 continue
             if not 1 <= score <= 10:
                 problems.append(Problem("оценка должна быть от 1 до 10", file=file, sheet=sheet, row=number,
-                                        column=f"{get_column_letter(i + 1)} «{question}»", value=cell_text(value),
+                                        column=f"{column_letter(i + 1)} «{question}»", value=cell_text(value),
                                         code="number.range"))
                 continue
             scores.setdefault((role, stage, question), []).append(score)

@@ -75,8 +75,12 @@ class Workbook:
             from python_calamine import CalamineWorkbook
         except ImportError:
             import openpyxl
+            from openpyxl.utils.exceptions import InvalidFileException
 
-            self._openpyxl = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                self._openpyxl = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            except InvalidFileException as exc:
+                raise ValueError(f"not a workbook: {exc}") from None
             self.sheetnames: list[str] = list(self._openpyxl.sheetnames)
         else:
             try:

@@ -20,7 +20,8 @@ from lxml import etree
 from .._zipcheck import inspect_package
 from ..errors import InputError, Problem
 
-__all__ = ["FORMULA_MESSAGE", "check_workbook", "damaged_workbook", "formulas_without_values", "split_coordinate"]
+__all__ = ["FORMULA_MESSAGE", "check_workbook", "column_letter", "damaged_workbook", "formulas_without_values",
+           "split_coordinate"]
 
 FORMULA_MESSAGE = ("в ячейке формула без сохранённого значения (книгу записала не Excel); "
                    "откройте её в Excel или LibreOffice и сохраните — значения формул запишутся")
@@ -58,6 +59,16 @@ def split_coordinate(coordinate: str) -> tuple[int, int]:
     for letter in match.group(1):
         column = column * 26 + ord(letter) - 64
     return int(match.group(2)), column - 1
+
+
+def column_letter(position: int) -> str:
+    """1 → «A», 28 → «AB»: a column's letters from its 1-based position (what openpyxl's
+    ``get_column_letter`` gives, without importing openpyxl to read a workbook)."""
+    letters = ""
+    while position > 0:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
