@@ -52,17 +52,28 @@ RECORD_CHECKS = {
 }
 
 
+#: How a column's cells are read (``_Slot.how``): a text field, a text field nested in
+#: another («representative.full_name»), people resolved by the reader, by the column's kind.
+_TEXT, _NESTED_TEXT, _PEOPLE, _KIND = range(4)
+
+
 class _Slot(NamedTuple):
-    """A column found in the header: its position in a row, its spec, and the values of
-    its cells read so far (None for a column read each time)."""
+    """A column found in the header, as a row is read: its position in the row, its field,
+    how its cells are read, the field's path in the nested data, the values of its cells
+    read so far (None for a column read each time) and its spec."""
 
     position: int
-    col: Column
-    memo: dict[Any, list[tuple[tuple[str, ...], Any]]] | None
-    #: the field's path in the nested data («representative.full_name» → two keys)
+    field: str
+    how: int
     path: tuple[str, ...]
-    #: a text column: a text cell is read as itself, stripped
-    text: bool
+    memo: dict[Any, list[tuple[tuple[str, ...], Any]]] | None
+    col: Column
+
+
+def _slot(position: int, col: Column) -> _Slot:
+    path = tuple(col.field.split("."))
+    how = (_TEXT if len(path) == 1 else _NESTED_TEXT) if col.kind == TEXT else _PEOPLE if col.kind == PEOPLE else _KIND
+    return _Slot(position, col.field, how, path, None if col.kind in (PEOPLE, CASES) else {}, col)
 
 
 class Workbook:
@@ -197,9 +208,7 @@ class Table:
         of its columns only. A cell value read once is remembered per column (categories,
         roles, posts, dates repeat on thousands of rows); people and cases, which the
         reader nests or resolves further, are read each time."""
-        slots = [_Slot(self.index[col.field][0], col, {} if col.kind not in (PEOPLE, CASES) else None,
-                       tuple(col.field.split(".")), col.kind == TEXT)
-                 for col in self.specs if col.field in self.index]
+        slots = [_slot(self.index[col.field][0], col) for col in self.specs if col.field in self.index]
         positions = [slot.position for slot in slots]
         width = max(positions, default=-1) + 1
         blanks = self.blanks
@@ -230,31 +239,34 @@ class Table:
         """One row's values (``values[i]`` in the column of ``slots[i]``) read."""
         data: dict[str, Any] = {}
         failed: set[str] = set()
+        blanks = self.blanks
         for slot, value in zip(slots, values):
+            position, field, how, path, memo, _ = slot
             if value is None:
-                if self.blanks and (row, slot.position) in self.blanks:
-                    self.problem(row, slot.col.field, None, FORMULA_MESSAGE, code="cell.formula")
-                    failed.add(slot.col.field)
+                if blanks and (row, position) in blanks:
+                    self.problem(row, field, None, FORMULA_MESSAGE, code="cell.formula")
+                    failed.add(field)
                 continue
-            if slot.text and type(value) is str:  # names, posts, IDs: mostly distinct, read as typed
+            if how == _TEXT and type(value) is str:  # names, posts, IDs: mostly distinct, read as typed
+                value = value.strip()
+                if value:
+                    data[field] = value
+                continue
+            if how == _PEOPLE:  # resolved by the reader
+                if type(value) is not str or value.strip():
+                    data[field] = value
+                continue
+            if how == _NESTED_TEXT and type(value) is str:
                 value = value.strip()
                 if not value:
                     continue
-                if len(slot.path) == 1:
-                    data[slot.col.field] = value
-                    continue
-                items = [(slot.path, value)]
-            elif slot.col.kind == PEOPLE:  # resolved by the reader
-                if type(value) is not str or value.strip():
-                    data[slot.col.field] = value
-                continue
+                items = [(path, value)]
             else:
-                memo = slot.memo
                 items = memo.get(value if type(value) is str else (type(value), value)) if memo is not None else None
                 if items is None:
                     items = self._remembered(row, slot, value)
                 if items is None:
-                    failed.add(slot.col.field)
+                    failed.add(field)
                     continue
             for path, item in items:
                 if len(path) == 1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from pydantic import Field, field_validator, model_validator
@@ -67,11 +68,12 @@ class Pair(HasOrigin):
         documents print («учитель – учитель», «групповое», or both joined by a comma)."""
         if not isinstance(data, dict):
             return data
-        values = {k: _text(data.get(k)) for k in ("form", "pair_type", "format")}
-        form = values.pop("form")
-        if form and form_key(form) != form_key(form_text(**values)):
-            values[form_dimension(form)] = form  # the one-column value sets (or replaces) its dimension
-        return {**data, **values, "form": form_text(**values)}
+        given = (data.get("form"), data.get("pair_type"), data.get("format"))
+        # the same few forms on thousands of rows: texts are remembered, other values (a
+        # number typed in YAML) read each time
+        dimensions = _dimensions if all(v is None or type(v) is str for v in given) else _dimensions.__wrapped__
+        pair_type, format, form = dimensions(*given)
+        return {**data, "pair_type": pair_type, "format": format, "form": form}
 
     @field_validator("mentees", mode="before")
     @classmethod
@@ -169,6 +171,16 @@ class Pair(HasOrigin):
         state = self.as_of(day)
         return (state is not None and state.status is PairStatus.ACTIVE
                 and (self.end is None or day <= self.end))
+
+
+@lru_cache(maxsize=1024)
+def _dimensions(form: Any, pair_type: Any, format: Any) -> tuple[str | None, str | None, str]:
+    """(pair type, format, form as printed) of a pair given these three values."""
+    values = {"pair_type": _text(pair_type), "format": _text(format)}
+    text = _text(form)
+    if text and form_key(text) != form_key(form_text(**values)):
+        values[form_dimension(text)] = text  # the one-column value sets (or replaces) its dimension
+    return values["pair_type"], values["format"], form_text(**values)
 
 
 def _text(value: Any) -> str | None:
