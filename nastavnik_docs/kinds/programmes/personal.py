@@ -4,7 +4,9 @@ One programme per pair or group: approval stamp, title, a passport table (organi
 mentor with post and experience, mentees with posts or classes, the pair type and the
 format, period with its length in months, rhythm of meetings, curator), goal, numbered
 tasks, the plan of meetings with dates, expected results, how results are evaluated,
-signatures.
+signatures. Every teacher of the pair — the mentor and each mentee, a veteran of a reverse
+pair as much as a young colleague — has the pedagogical experience on the pair's start
+(«1 год», «3 года», «38 лет») or a line to write it in.
 
 The content fits the people: :func:`~._audience.audience_of` picks the content library
 (young teacher, experienced teacher in a new role, reverse mentoring, psychologist, speech
@@ -302,7 +304,7 @@ def build_personal(data: PersonalProgrammeInput) -> PersonalProgrammeContext:
     mentor_line = f"{mentor.nominative}, {describe(pair.mentor, mentor, pair.start)}".rstrip(", ")
     mentee_lines = []
     for i, (person, forms) in enumerate(zip(pair.mentees, mentees), start=1):
-        line = f"{forms.nominative}, {describe(person, forms)}".rstrip(", ")
+        line = f"{forms.nominative}, {describe(person, forms, pair.start)}".rstrip(", ")
         mentee_lines.append(f"{i}. {line}" if len(mentees) > 1 else line)
     pair_type = typograph(pair.pair_type or "")
     format_ = typograph(pair.format or ("групповое" if len(mentees) > 1 else "традиционное (один на один)"))
