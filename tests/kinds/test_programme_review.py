@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 from programme_helpers import ORG, REGISTRY, assert_clean, render
 
@@ -58,3 +60,36 @@ def test_a_mentor_without_experience_gets_a_line_and_a_pupil_no_experience(tmp_p
     passport = doc.passport()
     assert passport["Наставник"] == "Зорина Вера Павловна, учитель биологии, педагогический стаж ____________"
     assert passport["Наставляемый"] == "Ильин Павел Сергеевич, обучающийся 8 «В» класса"
+
+
+# --------------------------------------------------------------------------- distinct meetings
+
+
+def _topics(doc) -> list[str]:
+    return [r[1].split("\n", 1)[1] for r in doc.table("№ п/п", "Встреча и её тема")]
+
+
+@pytest.mark.parametrize("index", range(1, len(REGISTRY.pairs) + 1))
+def test_a_weekly_programme_never_repeats_a_topic(index, tmp_path):
+    """Weekly, every pair of the sample registry has more meetings than its tasks have topics
+    (up to 33 for 5 tasks): each topic is followed by its practice, analysis and consolidation."""
+    data = {"organization": ORG, "registry": REGISTRY.model_dump(), "pair_index": index, "frequency": "еженедельно"}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        doc = render("programme.personal", data, tmp_path)
+    assert_clean(doc)
+    topics = _topics(doc)
+    assert "продолжение" not in doc.all
+    assert len(topics) == len(set(topics)), [t for t in topics if topics.count(t) > 1]
+    # the rhythm is kept: every regular date of the schedule has its meeting
+    assert not [w for w in caught if "Темам задач хватает" in str(w.message)]
+
+
+@pytest.mark.parametrize(("pair", "who", "wording"), [
+    ("4", "teachers", "Анализ выполненных заданий и опыта применения по теме «ФГИС „Моя школа“»."),
+    ("12", "learners", "Разбор выполненных заданий по теме «"),
+])
+def test_follow_ups_speak_to_the_audience(pair, who, wording, tmp_path):
+    doc = render("programme.personal", {"organization": ORG, "registry": REGISTRY.model_dump(), "pair": pair,
+                                        "frequency": "еженедельно"}, tmp_path)
+    assert any(t.startswith(wording) for t in _topics(doc)), who

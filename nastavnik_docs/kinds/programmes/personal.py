@@ -67,7 +67,7 @@ from ._shared import (
     resolve_curator,
     role_word,
 )
-from .plan import Meeting, MeetingInput, PlannedTask, TopicInput, generated_plan, given_plan
+from .plan import FOLLOW_UPS, Meeting, MeetingInput, PlannedTask, TopicInput, generated_plan, given_plan
 from .schedule import (
     FREQUENCIES,
     Holiday,
@@ -267,6 +267,17 @@ def _skipped_warnings(schedule: Schedule) -> list[str]:
             "в этом месяце не назначена." for y, m in schedule.skipped]
 
 
+def _unfilled_warnings(plan: Sequence[Meeting], schedule: Schedule) -> list[str]:
+    """The regular dates the topics (with their practice, analysis and consolidation) do
+    not fill: the plan has fewer working meetings than its rhythm allows."""
+    planned = sum(1 for m in plan if m.kind == "regular")
+    if planned >= len(schedule.regular):
+        return []
+    return [f"Темам задач хватает на {agree(planned, 'рабочая встреча')} из {len(schedule.regular)}, которые "
+            f"позволяет периодичность: последние {agree(len(schedule.regular) - planned, 'встреча')} не "
+            "назначены. Добавьте задачи или темы (tasks, topics) или выберите периодичность реже."]
+
+
 def _texts(given: list[str] | None, default: Sequence[str], mentees: Sequence[PersonForms]) -> list[Item]:
     return list_items([agree_with(t, mentees) for t in (given or default)])
 
@@ -290,11 +301,11 @@ def build_personal(data: PersonalProgrammeInput) -> PersonalProgrammeContext:
     try:
         plan = (given_plan(data.plan, pair.start, pair.end) if data.plan else
                 generated_plan(schedule, content.planned, key_date=data.key_date, compact=compact,
-                               own_topics=bool(data.topics), mentees=mentees))
+                               own_topics=bool(data.topics), mentees=mentees, follow_ups=FOLLOW_UPS[library.who]))
     except GrammarError as exc:
         raise bad_input("audience", f"формулировка не согласуется с наставляемыми: {exc}") from None
     learners = any(p.category in _LEARNERS for p in (pair.mentor, *pair.mentees))
-    warnings = [*_skipped_warnings(schedule),
+    warnings = [*_skipped_warnings(schedule), *([] if data.plan else _unfilled_warnings(plan, schedule)),
                 *_summer_warnings(plan, summer_periods(pair.start, pair.end, learners=learners))]
 
     curator_lines, curator_sign = curator_rows(resolve_curator(data.curator, data.registry))
