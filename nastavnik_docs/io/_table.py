@@ -239,6 +239,7 @@ class Table:
         """One row's values (``values[i]`` in the column of ``slots[i]``) read."""
         data: dict[str, Any] = {}
         failed: set[str] = set()
+        items: list[tuple[tuple[str, ...], Any]] | None
         blanks = self.blanks
         for slot, value in zip(slots, values):
             position, field, how, path, memo, _ = slot

@@ -53,7 +53,7 @@ class HasOrigin(Model):
         model with two bases) cost more than validating a registry row's fields."""
         super().__pydantic_init_subclass__(**kwargs)
         if set(cls.__private_attributes__) == {"_origin"}:
-            cls.model_post_init = _no_origin  # type: ignore[method-assign]
+            cls.model_post_init = _no_origin  # type: ignore[method-assign,assignment]
 
     @property
     def origin(self) -> Origin | None:
