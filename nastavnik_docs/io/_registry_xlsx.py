@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .._files import atomic_path
+from .._gc import no_collection
 from .._resources import templates_dir
 from .._textsafe import excel_text
 from ..errors import InputError, Problem
@@ -80,7 +81,8 @@ def read_registry_xlsx(path: str | os.PathLike[str]) -> Registry:
                                       code="sheet.missing")
                               for s in missing], file=file)
         blanks = formulas_without_values(path, list(names.values()))
-        return _read(workbook, names, file, blanks)
+        with no_collection():  # millions of small objects, no cycles (see nastavnik_docs._gc)
+            return _read(workbook, names, file, blanks)
     except InputError:
         raise
     except Exception as exc:  # a sheet is parsed lazily, while its rows are read

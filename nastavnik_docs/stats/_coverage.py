@@ -8,16 +8,14 @@ specialist's experience are taken on the reporting date (the period's last day).
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .._gc import no_collection
 from ..models import Category, CoverageTable, MentoringForm, Pair, PairStatus, Participant, Registry, TableLine, Target
 from ._control import check_table, share_failures
 from ._form import COVERAGE_FORM, ControlFailure, FormSpec, SectionSpec, share
@@ -258,26 +256,12 @@ class _Counts:
                 self.early_ends.append(EarlyEnd(pair.id or str(index + 1), state.ended_on, state.end_reason))
 
 
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """No automatic garbage collection while counting: the count makes tens of thousands of
-    small sets and tuples and no reference cycles, and every collection the allocations set
-    off would walk the whole registry (a third of the time for 100,000 people)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def coverage(registry: Registry, period: ReportingPeriod, totals: Totals | None = None,
              targets: list[Target] | tuple[Target, ...] = (), spec: FormSpec = COVERAGE_FORM) -> CoverageReport:
     """The coverage table of ``registry`` for ``period``, shares against ``totals``, targets
     judged by the shares their ``measure`` names. Nothing is raised here: a count over its
     head count is in ``share_errors()``."""
-    with _no_collection():
+    with no_collection():  # tens of thousands of small sets and tuples, no cycles
         return _coverage(registry, period, totals or Totals(), targets, spec)
 
 
