@@ -25,7 +25,7 @@ ORDER = ROOT / "samples" / "orders" / "appoint_curator.yaml"
 #: documents, the JSON Schema of the inputs, and packages for other formats and commands.
 NOT_FOR_AN_ORDER = (
     "rich", "openpyxl", "python_calamine", "fastapi", "uvicorn", "matplotlib", "segno", "pypdf", "icalendar",
-    "ruamel", "num2words",
+    "ruamel", "num2words", "urllib.request", "http.client",
     "nastavnik_docs.kinds.orders.pairs", "nastavnik_docs.kinds.orders.change", "nastavnik_docs.kinds.orders.closing",
     "nastavnik_docs.kinds.orders.reward", "nastavnik_docs.kinds.awards", "nastavnik_docs.kinds.programmes",
     "nastavnik_docs.kinds.protocols", "nastavnik_docs.kinds.roadmap", "nastavnik_docs.kinds.reports",
