@@ -158,8 +158,10 @@ class Sources:
             pairs = []
             for i, pair in enumerate(registry.pairs):
                 state = pair.as_of(day)
-                if state is None and pair.mentor_consent_date is not None and pair.mentor_consent_date <= day:
-                    state = pair.as_of(pair.start)
+                if state is None:  # not started yet: there from its first mentor's consent
+                    first = pair.as_of(pair.start)
+                    consent = first.mentor_consent_date if first is not None else None
+                    state = first if consent is not None and consent <= day else None
                 if state is not None:
                     pairs.append(state if state.id else state.model_copy(update={"id": registry.pair_label(i)}))
             self._registries[day] = registry.model_copy(update={"pairs": pairs})
