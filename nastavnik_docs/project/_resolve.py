@@ -246,6 +246,16 @@ class Sources:
         keys += [k for k in (entry.approved_by, entry.agreed_by) if k]
         return list(dict.fromkeys(keys))
 
+    def cited_through_registry(self, entry: DocumentEntry) -> list[str]:
+        """The documents ``entry`` cites through the registry: the supplementary agreements of
+        the plan dated the same day or before it (or undated), for an order that prints each
+        paid pair's agreement «от … № …» while the registry leaves their numbers to the journal."""
+        kinds = self.plan.cited_through_registry.get(entry.kind, ())
+        if not kinds or not any(p.agreement is not None and not p.agreement.number for p in self.registry.pairs):
+            return []
+        return [d.key for d in self.file.documents if d.kind in kinds and d.key != entry.key
+                and (d.date is None or entry.date is None or d.date <= entry.date)]
+
     def document_of(self, key: str) -> str | None:
         """The project document behind a key: itself, or the document approving an act."""
         if key in self.file.acts:
