@@ -192,7 +192,8 @@ def _written_since(folder: Path) -> Callable[[], int]:
 def _start_year(state: WebState) -> Job:
     out = year_folder(state)
 
-    def work(job: Job) -> None:
+    def work(job: Job) -> None:  # a run that failed goes on where it stopped: what is written stays
+        job.again = {"resume": lambda: _start_year(state)}
         project = state.folder.open_project()
         known = state.cache.known_plan()
         items = known if known is not None else project.plan()
@@ -222,6 +223,7 @@ def _start_document(state: WebState, project: Project, key: str) -> Job:
     title = document_titles(project)[key]
 
     def work(job: Job) -> None:
+        job.again = {"restart": lambda: _start_document(state, state.folder.open_project(), key)}
         issued = state.folder.open_project().issue(key, year_folder(state))
         job.result.update(processed=1, key=key, numbers=issued.numbers, state=issued.state,
                           files=[state.files.add(f) for f in issued.files])
