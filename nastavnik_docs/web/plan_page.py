@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException
 
 from ..errors import InputError, NastavnikError
 from ..kinds import get_kind
-from ..project import ItemStatus, Officials, PlanItem, Project, Stage, load_state
+from ..project import CheckFailed, ItemStatus, Officials, PlanItem, Project, Stage, load_state
 from .archive import PREVIEW_SUFFIXES, make_zip, preview_available
 from .files import IndexedFile, content_disposition
 from .folder import YEAR_FOLDER
@@ -198,7 +198,11 @@ def _start_year(state: WebState) -> Job:
         known = state.cache.known_plan()
         items = known if known is not None else project.plan()
         job.total = sum(1 for i in items if i.status in (ItemStatus.DUE, ItemStatus.CHANGED))
-        report = project.issue_all(out)
+        try:
+            report = project.issue_all(out)
+        except CheckFailed:  # nothing written: the data is to be corrected, not the run continued
+            job.again = {}
+            raise
         archive = make_zip(out, state.work / "archives" / job.id / f"{YEAR_FOLDER}.zip")
         job.result.update(
             processed=job.total, documents=len(report.documents), files=len(report.files()),

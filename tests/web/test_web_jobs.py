@@ -4,22 +4,14 @@ paths, no command-line options — and the page offers to continue the run or st
 from __future__ import annotations
 
 import re
-import shutil
 import time
 
-from conftest import SAMPLES
+from conftest import served_card_and_registry
 
 import nastavnik_docs.web.awards_page as awards_page
 from nastavnik_docs import render_batch
 from nastavnik_docs.errors import OutputError
 from nastavnik_docs.web.folder import AWARDS_FOLDER
-
-
-def _ready(client):
-    folder = client.app.state.web.folder.path
-    shutil.copy(SAMPLES / "organization.yaml", folder / "organization.yaml")
-    shutil.copy(SAMPLES / "registry.xlsx", folder / "База наставников и наставляемых.xlsx")
-    return folder
 
 
 def _ended(client, job: str) -> dict:
@@ -49,7 +41,7 @@ def _server_words(text: str, client) -> list[str]:
 
 
 def test_a_batch_stopped_by_a_name_clash_says_so_in_page_words_and_continues(client, monkeypatch):
-    folder = _ready(client)
+    folder = served_card_and_registry(client)
     calls = []
 
     def interrupted(kind, records, out, **options):
@@ -82,7 +74,7 @@ def test_a_batch_stopped_by_a_name_clash_says_so_in_page_words_and_continues(cli
 
 
 def test_any_other_failure_names_the_folders_relative_to_the_project(client, monkeypatch):
-    _ready(client)
+    served_card_and_registry(client)
 
     def failing(kind, records, out, **options):
         raise OutputError(f"Не удалось начать выпуск в папке {out}: Permission denied")
@@ -96,14 +88,14 @@ def test_any_other_failure_names_the_folders_relative_to_the_project(client, mon
 
 
 def test_a_finished_run_is_not_started_again(client):
-    _ready(client)
+    served_card_and_registry(client)
     job = _start(client)
     assert _ended(client, job)["state"] == "done"
     assert client.post(job + "/again/restart", follow_redirects=False).status_code == 404
 
 
 def test_a_failed_batch_with_registration_numbers_is_only_started_anew(client, monkeypatch):
-    _ready(client)
+    served_card_and_registry(client)
 
     def failing(kind, records, out, **options):
         raise OutputError("Не удалось записать файл: No space left on device")
@@ -116,3 +108,25 @@ def test_a_failed_batch_with_registration_numbers_is_only_started_anew(client, m
     failure = _failure(client.get(job).text)
     assert "Начать выпуск заново" in failure and "Продолжить выпуск" not in failure
     assert "с новыми номерами" in failure
+
+
+def test_a_year_stopped_half_way_continues_where_it_stopped(project_client, monkeypatch):
+    from nastavnik_docs.project import Project
+
+    real, calls = Project.issue_all, []
+
+    def stopped(self, out):
+        calls.append(out)
+        if len(calls) == 1:
+            raise OutputError(f"Не удалось записать файл {out / '01 Положение' / 'Приказ.docx'}: No space left on device")
+        return real(self, out)
+    monkeypatch.setattr(Project, "issue_all", stopped)
+    answer = project_client.post("/plan/issue", follow_redirects=False)
+    job = answer.headers["location"]
+    assert _ended(project_client, job)["state"] == "failed"
+    failure = _failure(project_client.get(job).text)
+    assert "Документы года/01 Положение/Приказ.docx: No space left on device" in failure
+    assert _server_words(failure, project_client) == []
+    resume = re.search(r'action="(/jobs/[^"]+/again/resume)"', failure).group(1)
+    again = project_client.post(resume, follow_redirects=False).headers["location"]
+    assert _ended(project_client, again)["state"] == "done" and calls[1] == calls[0]
