@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import string
+from datetime import date, datetime
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -98,7 +99,18 @@ def unique_names(stems: Iterable[str], suffix: str) -> list[str]:
     return [planner.unique(stem) for stem in stems]
 
 
+#: Values that are never a person; skipped by type before the (slower) abstract-class checks.
+_SCALARS = frozenset({str, int, float, bool, type(None), date, datetime})
+
+
 def _value(obj: Any, name: str) -> Any:
+    if type(obj) is dict:  # records read from a registry: the common case, without the ABC check
+        return obj.get(name)
+    if isinstance(obj, BaseModel):  # a field, a property or an extra, without a raised AttributeError
+        cls = type(obj)
+        if name in cls.model_fields or hasattr(cls, name):
+            return getattr(obj, name)
+        return (obj.model_extra or {}).get(name)
     return obj.get(name) if isinstance(obj, Mapping) else getattr(obj, name, None)
 
 
@@ -107,6 +119,8 @@ def _person_of(record: Mapping[str, Any]) -> Any:
     if _value(record, "last_name"):
         return record
     for value in record.values():
+        if type(value) in _SCALARS:
+            continue
         if isinstance(value, (Mapping, BaseModel)) and _value(value, "last_name"):
             return value
     return None

@@ -184,6 +184,7 @@ def write_roadmap_ics(context: Any, template: str | os.PathLike[str] | None,
     notes about the dates are issued as :class:`CalendarWarning`."""
     cal, notes = roadmap_calendar(context.roadmap)
     Path(out).write_bytes(cal.to_ical())
+    title = " ".join(context.roadmap.title_lines)  # named: a year's set writes several calendars
     for note in notes:
-        warnings.warn(note, CalendarWarning, stacklevel=2)
+        warnings.warn(f"Календарь дорожной карты «{title}»: {note}", CalendarWarning, stacklevel=2)
     return Path(out)

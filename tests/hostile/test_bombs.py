@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from hostile_files import MB, docx_bomb, docx_template, registry_styles_bomb, xlsx_template, yaml_alias_bomb
-from hostile_harness import MEMORY_LIMIT_MB, TALLY, TIME_LIMIT_S, run_limited, run_limited_many
+from hostile_harness import MEMORY_LIMIT_MB, TALLY, run_limited, run_limited_many
 
 from nastavnik_docs._resources import sample_path
 
@@ -44,7 +44,6 @@ def _assert_refused(limited, error: str, words: str) -> None:
     assert limited.returncode == 0, limited.stderr[-3000:]
     assert limited.result["outcome"] == error, limited.result
     assert words in str(limited.result["message"]), limited.result["message"]
-    assert limited.seconds < TIME_LIMIT_S, f"{limited.seconds:.1f} s"
     assert limited.peak_mb < MEMORY_LIMIT_MB, f"{limited.peak_mb:.0f} MB"
 
 
