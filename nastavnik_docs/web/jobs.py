@@ -90,25 +90,26 @@ class Job:
                 "seconds": round(elapsed, 1), "error": self.error}
 
 
-def page_error(exc: NastavnikError, folders: tuple[Path, ...] = ()) -> str:
+def page_error(exc: NastavnikError, folders: dict[Path, str] | None = None) -> str:
     """What failed, as the page says it: a name clash in a run's folder as such; any other
-    message with the ``folders`` of the server shown relative to them and without the
-    command line's options (the page offers buttons instead)."""
+    message with the server's ``folders`` (path → how the page calls it) shown relative to
+    them and without the command line's options (the page offers buttons instead)."""
     if isinstance(exc, OutputExistsError):
         return ("В папке выпуска уже есть документы с такими же именами: выпуск в ней уже начинался "
                 "и не был закончен.")
     text = str(exc)
-    for folder in sorted(folders, key=lambda f: len(str(f)), reverse=True):
-        text = text.replace(f"{folder}{os.sep}", "").replace(str(folder), "папка проекта")
+    for folder, name in sorted((folders or {}).items(), key=lambda f: len(str(f[0])), reverse=True):
+        text = text.replace(f"{folder}{os.sep}", "").replace(str(folder), name)
     return " ".join(_CLI_ADVICE.sub("", text).split()) or "Выпуск не удался."
 
 
 class Jobs:
     """The server's background runs, by id. ``folders`` are the server's own folders (the
-    project's, the work area) that a failure's message names relative to them."""
+    project's, the work area: path → how the page calls it) that a failure's message names
+    relative to them."""
 
-    def __init__(self, folders: tuple[Path, ...] = ()) -> None:
-        self.folders = tuple(Path(f) for f in folders)
+    def __init__(self, folders: dict[Path, str] | None = None) -> None:
+        self.folders = dict(folders or {})
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nastavnik-job")
