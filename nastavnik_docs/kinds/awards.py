@@ -14,7 +14,9 @@ The description under the name («учителю математики, наст�
 
 The award fits its recipient (``awards.yaml``): without a wording of its own it is chosen by
 the recipient's group (an employee, a learner — a pupil, a student or anyone under 18 —, an
-employer's representative) and role; a learner is never awarded «за добросовестный труд»
+employer's representative) and role — a pupil mentor helps «младшим товарищам» only when
+the mentees are younger (a lower class, or a year younger), «сверстникам» when they are of
+the same class year or age, «товарищам» when that is not known; a learner is never awarded «за добросовестный труд»
 (an error names the field); the Почётная грамота goes to employees, anyone else gets a
 Грамота; a curator's certificate says what the curator did instead of «took part in» their
 own programme; a letter of thanks names the recipient in full above the greeting.
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -59,7 +62,8 @@ from ._base import BatchSpec, DemoBatch, Kind, register
 from ._data import wording as data_file
 from ._people import bad_input
 
-__all__ = ["AwardContext", "AwardInput", "AwardRecipient", "Phrase", "award_records", "recipient_group"]
+__all__ = ["AwardContext", "AwardInput", "AwardMentee", "AwardRecipient", "Phrase", "award_records", "mentees_age",
+           "recipient_group"]
 
 FAMILY = "Грамоты и благодарности"
 
@@ -68,12 +72,25 @@ class _Input(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", populate_by_name=True, str_max_length=TEXT_MAX)
 
 
+class AwardMentee(_Input):
+    """A mentee of the awarded mentor, as far as the wording needs: whether younger or a peer."""
+
+    post: str | None = Field(default=None, description="Класс («5 «Б» класс») или должность")
+    category: Category | None = Field(default=None, description="Категория: обучающийся, студент…")
+    born: dt.date | None = Field(default=None, description="Дата рождения (проверяется в базе, здесь — только "
+                                                           "чтобы сравнить возраст с наставником)")
+
+
 class AwardRecipient(Person):
     """Who is awarded: a person with a post (or a class, for a pupil) and a role."""
 
     post: str | None = Field(default=None, description="Должность, или класс для обучающегося («7 «Б» класс»)")
     category: Category | None = Field(default=None, description="Категория: педагог, обучающийся, студент…")
     role: Role | None = Field(default=None, description="Роль в программе: наставник / наставляемый")
+    mentees: list[AwardMentee] = Field(
+        default_factory=list, description="Наставляемые обучающегося-наставника (класс, дата рождения): «помощь "
+                                          "младшим товарищам» — если все младше, «сверстникам» — если ровесники; "
+                                          "пакетом из базы — по его парам")
 
 
 class AwardInput(_Input):
@@ -254,13 +271,55 @@ def _role_key(recipient: AwardRecipient) -> str:
     return recipient.role.value if recipient.role is not None else "any"
 
 
+#: The class year a post names («7 «Б» класс», «7Б», «11-а» → 7, 7, 11); a course is not a class.
+_CLASS_YEAR = re.compile(r"^\s*(\d{1,2})(?=\s*(?:[«\"\-]|[А-ЯЁа-яё](?:\W|$)|класс|$))", re.IGNORECASE)
+
+
+def _class_year(post: str | None) -> int | None:
+    if not post or "курс" in post.lower():
+        return None
+    match = _CLASS_YEAR.match(post)
+    return int(match.group(1)) if match else None
+
+
+def _one_mentee_age(mentor: AwardRecipient, mentee: AwardMentee) -> str | None:
+    """«younger», «peers», «older» or None (not known) for one mentee."""
+    mine, theirs = _class_year(mentor.post), _class_year(mentee.post)
+    if mine is not None and theirs is not None:
+        return "younger" if theirs < mine else "peers" if theirs == mine else "older"
+    if mentor.birth_date is not None and mentee.born is not None:
+        days = (mentee.born - mentor.birth_date).days
+        return "younger" if days >= 365 else "older" if days <= -365 else "peers"
+    if mentor.category is Category.STUDENT and mentee.category is Category.PUPIL:
+        return "younger"
+    return None
+
+
+def mentees_age(recipient: AwardRecipient) -> str | None:
+    """«younger» when every mentee is younger than the mentor (a lower class, a year or more
+    younger by birth date, a pupil of a student), «peers» when every one is of the same class
+    year or age; None for a mixed group, older or unknown mentees, or none given."""
+    ages = {_one_mentee_age(recipient, m) for m in recipient.mentees}
+    return ages.pop() if len(ages) == 1 and ages <= {"younger", "peers"} else None
+
+
+def _default_wording(recipient: AwardRecipient, group: str) -> str:
+    """The wording of ``awards.yaml`` for the group and role; a learner mentor's by the
+    mentees' age («помощь младшим товарищам» only when they are younger)."""
+    if group == "learner" and recipient.role is Role.MENTOR:
+        age = mentees_age(recipient)
+        if age is not None:
+            return str(_WORDING["learner_mentor_by_age"][age])
+    return str(_WORDING["wording"][group][_role_key(recipient)])
+
+
 def _wording(data: AwardInput) -> str:
     """What the recipient is awarded for: the learner's or the general wording given, else
     the default of the recipient's group and role; a learner's never speaks of labour."""
     group = recipient_group(data.recipient, data.date)
     given, field = ((data.learner_wording, "learner_wording") if group == "learner" and data.learner_wording
                     else (data.wording, "wording"))
-    text = given or _WORDING["wording"][group][_role_key(data.recipient)]
+    text = given or _default_wording(data.recipient, group)
     if group == "learner" and any(word in text.lower() for word in _WORDING["learner_forbidden"]):
         raise bad_input(field, "обучающихся и несовершеннолетних не награждают «за труд»: укажите для них "
                                "свою формулировку (learner_wording), например «за активное участие в программе "
@@ -351,12 +410,23 @@ def build_certificate(data: AwardInput) -> AwardContext:
 # --------------------------------------------------------------------------- batch
 
 
-def _recipient(person: Any, role: Role | None) -> dict[str, Any]:
+def _recipient(person: Any, role: Role | None, mentees: Sequence[Any] = ()) -> dict[str, Any]:
     data = {name: getattr(person, name) for name in
             ("last_name", "first_name", "middle_name", "gender", "birth_date", "overrides",
              "post", "category")}
     data["role"] = role
+    if role is Role.MENTOR and mentees:
+        data["mentees"] = [{"post": m.post, "category": m.category, "born": m.birth_date} for m in mentees]
     return data
+
+
+def _mentees(registry: Registry, statuses: tuple[PairStatus, ...] | None) -> dict[str, list[Any]]:
+    """Mentor id → the mentees of their pairs with one of ``statuses`` (all pairs when None)."""
+    found: dict[str, list[Any]] = {}
+    for pair in registry.pairs:
+        if statuses is None or pair.status in statuses:
+            found.setdefault(pair.mentor, []).extend(registry.mentees_of(pair))
+    return found
 
 
 def _roles(registry: Registry, statuses: tuple[PairStatus, ...] | None) -> dict[str, Role]:
@@ -374,15 +444,15 @@ def _roles(registry: Registry, statuses: tuple[PairStatus, ...] | None) -> dict[
 
 def completed_pairs_records(registry: Registry, common: dict[str, Any]) -> list[dict[str, Any]]:
     """Every mentor and mentee of a completed pair, in registry order, once each."""
-    roles = _roles(registry, (PairStatus.COMPLETED,))
-    return [{**common, "recipient": _recipient(p, roles[p.id])}
+    roles, mentees = _roles(registry, (PairStatus.COMPLETED,)), _mentees(registry, (PairStatus.COMPLETED,))
+    return [{**common, "recipient": _recipient(p, roles[p.id], mentees.get(p.id, []))}
             for p in registry.participants if p.id in roles]
 
 
 def award_records(registry: Registry, common: dict[str, Any]) -> list[dict[str, Any]]:
     """Every participant of the registry (a participant's certificate), with their role."""
-    roles = _roles(registry, None)
-    return [{**common, "recipient": _recipient(p, roles.get(p.id, p.role))}
+    roles, mentees = _roles(registry, None), _mentees(registry, None)
+    return [{**common, "recipient": _recipient(p, roles.get(p.id, p.role), mentees.get(p.id, []))}
             for p in registry.participants]
 
 

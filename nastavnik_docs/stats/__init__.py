@@ -22,7 +22,7 @@ from ._coverage import (
 from ._export import PERSONIFIED_COLUMNS, PersonifiedRow, personified_rows
 from ._form import COVERAGE_FORM, ControlFailure, FormSpec, LineSpec, Relation, SectionSpec, share
 from ._municipal import FailedFile, MunicipalSummary, SummaryRow, accept_table, shard_of
-from ._survey import GroupScore, QuestionScore, SurveySummary, summarize_survey
+from ._survey import GroupScore, QuestionScore, SurveySummary, summarize_survey, survey_header
 
 __all__ = [
     "COVERAGE_FORM",
@@ -60,4 +60,5 @@ __all__ = [
     "share",
     "share_failures",
     "summarize_survey",
+    "survey_header",
 ]

@@ -7,16 +7,23 @@ the share of scores of 8 and above in the same answers. An entry questionnaire (
 programme) without the overall question measures where the mentee starts, not satisfaction:
 its group has respondents and no satisfaction. Growth is the change of a
 question's mean from the «before» to the «after» answers, for questions asked at both.
+
+A question is known by its header (:func:`survey_header`): the wordings of one question on
+the forms of different pairs and respondents, and the headers of earlier editions of the
+workbook (``survey_headers.yaml``), count as that question, shown as the current header.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from importlib import resources
 
+from .._resources import packaged_yaml
 from ..models import Role, SurveyResults, SurveyStage, normalize_word
 
-__all__ = ["GroupScore", "QuestionScore", "SATISFIED_FROM", "SurveySummary", "summarize_survey"]
+__all__ = ["GroupScore", "QuestionScore", "SATISFIED_FROM", "SurveySummary", "summarize_survey", "survey_header"]
 
 #: A score from which a respondent counts as satisfied.
 SATISFIED_FROM = 8
@@ -80,6 +87,24 @@ class SurveySummary:
         return bool(self.growth())
 
 
+@lru_cache(maxsize=1)
+def _headers() -> dict[str, str]:
+    """Every known wording of a question (normalised) → its header (``survey_headers.yaml``)."""
+    data = packaged_yaml(resources.files(__package__).joinpath("survey_headers.yaml").read_text("utf-8"))
+    found: dict[str, str] = {}
+    for header, wordings in data["headers"].items():
+        for text in (header, *wordings):
+            found[normalize_word(text)] = header
+    return found
+
+
+def survey_header(question: str) -> str:
+    """The header a question's scores count under: the current header for any of its known
+    wordings («… прогресс наставляемого за время программы?» → «… прогресс наставляемого
+    (наставляемых) за время программы?»), the question itself otherwise."""
+    return _headers().get(normalize_word(question), question)
+
+
 def _is_overall(question: str) -> bool:
     key = normalize_word(question)
     return any(word in key for word in OVERALL_WORDS)
@@ -103,10 +128,12 @@ def summarize_survey(results: SurveyResults) -> SurveySummary:
             groups.append(GroupScore(role, stage, respondents, _mean(scores),
                                      satisfied.quantize(_TENTH, ROUND_HALF_UP) if satisfied is not None else None))
     questions: dict[tuple[Role, str], dict[SurveyStage, list[int]]] = {}
+    texts: dict[tuple[Role, str], str] = {}
     for answer in results.answers:
-        key = (answer.role, normalize_word(answer.question))
+        header = survey_header(answer.question)
+        key = (answer.role, normalize_word(header))
         questions.setdefault(key, {}).setdefault(answer.stage, []).extend(answer.scores)
-    texts = {(a.role, normalize_word(a.question)): a.question for a in results.answers}
+        texts.setdefault(key, header)
     rows = [QuestionScore(role, texts[(role, key)], _mean(stages.get(SurveyStage.BEFORE, [])),
                           _mean(stages.get(SurveyStage.AFTER, [])))
             for (role, key), stages in questions.items()]

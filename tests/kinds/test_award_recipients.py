@@ -43,7 +43,7 @@ def test_the_pochetnaya_gramota_goes_to_employees(recipient, honorary, tmp_path)
 
 @pytest.mark.parametrize(("kind", "recipient", "wording"), [
     ("gramota", PUPIL, "за активное участие в программе наставничества и достигнутые успехи."),
-    ("gramota", BOY, "за активное участие в программе наставничества в роли наставника, помощь младшим товарищам "
+    ("gramota", BOY, "за активное участие в программе наставничества в роли наставника, помощь товарищам "
                      "и достигнутые результаты."),
     ("thanks", TEACHER, "за высокий профессионализм, успешную работу наставником и вклад в профессиональное "
                         "становление наставляемых."),
@@ -100,3 +100,46 @@ def test_a_letter_of_thanks_names_its_addressee_in_full(tmp_path):
     i = text.index("Уважаемая Ольга Викторовна!")
     assert text[i - 2:i] == ["Кравченко Ольге Викторовне", "учителю русского языка и литературы, наставнику"]
     assert text[i + 1].startswith("Администрация МБОУ «СОШ № 12» выражает Вам искреннюю благодарность за щедрость")
+
+
+MENTOR_WORDING = "за активное участие в программе наставничества в роли наставника, помощь {} и достигнутые результаты."
+
+
+@pytest.mark.parametrize(("mentor", "mentees", "whom"), [
+    (BOY, [{"post": "5 «А» класс"}], "младшим товарищам"),
+    (BOY, [{"post": "7 «А» класс"}, {"post": "7Б"}], "сверстникам"),
+    ({**BOY, "post": None, "birth_date": "2013-03-01"}, [{"born": "2013-09-20"}], "сверстникам"),
+    ({**BOY, "post": None, "birth_date": "2009-03-01"}, [{"born": "2013-09-20"}], "младшим товарищам"),
+    ({**BOY, "category": "студент", "post": "студент 2 курса колледжа"}, [{"category": "обучающийся"}],
+     "младшим товарищам"),
+    (BOY, [{"post": "5 «А» класс"}, {"post": "7 «В» класс"}], "товарищам"),  # a mixed group
+    (BOY, [{"post": "9 «А» класс"}], "товарищам"),  # an older mentee
+    (BOY, [], "товарищам"),  # not known
+])
+def test_a_pupil_mentor_helps_younger_mentees_or_peers(mentor, mentees, whom, tmp_path):
+    text = lines("gramota", {**mentor, "mentees": mentees}, tmp_path)
+    assert MENTOR_WORDING.format(whom) in text
+
+
+def test_a_batch_words_a_pupil_mentors_award_by_the_pairs_classes(tmp_path):
+    """Pair 7 of the sample registry: an 11th-grader and a 7th-grader; moved into one class,
+    the same pair is thanked for helping peers."""
+    from nastavnik_docs.io import load_registry
+    from nastavnik_docs.kinds import get_kind
+
+    registry = load_registry(sample_path("registry.yaml"))
+    common = {"organization": ORG, "date": "2026-05-25"}
+    kind = get_kind("award.gramota")
+
+    def wording_of(reg) -> str:
+        [record] = [r for r in kind.batch.records(reg, common) if r["recipient"]["last_name"] == "Иванов"]
+        out = nd.render("award.gramota", record, tmp_path / "a.docx", overwrite=True)
+        return "\n".join(p.text for p in Document(str(out)).paragraphs)
+
+    assert MENTOR_WORDING.format("младшим товарищам") in wording_of(registry)
+    data = registry.model_dump()
+    for person in data["participants"]:
+        if person["id"] == "У16":
+            person["post"], person["birth_date"] = "11 «Б» класс", None
+    peers = wording_of(type(registry).model_validate(data))
+    assert MENTOR_WORDING.format("сверстникам") in peers and "младшим" not in peers

@@ -8,8 +8,7 @@ import pytest
 from test_questionnaires import FEEDBACK, NB, ORG, REG, Form, render, sample
 
 from nastavnik_docs.batch import records_from_source
-from nastavnik_docs.kinds.questionnaires import class_in_year, question_sets
-from nastavnik_docs.kinds.questionnaires._form import by_number
+from nastavnik_docs.kinds.questionnaires import class_in_year, question_sets, question_text
 
 
 def _questions(form: Form) -> list[str]:
@@ -42,7 +41,7 @@ def test_before_and_after_share_their_first_questions_word_for_word(role, catego
     both = [q.text for q in question_sets()[key].questions if q.stage == "both"]
     assert len(both) >= 4
     assert _questions(before)[:len(both)] == _questions(after)[:len(both)] == [
-        by_number(t, None).replace(" – ", f"{NB}– ") for t in both]
+        question_text(t, learner=False).replace(" – ", f"{NB}– ") for t in both]
     assert len(before.scales) >= len(both) and len(after.scales) > len(before.scales)
     assert any("входная" in p for p in before.paragraphs) and any("итоговая" in p for p in after.paragraphs)
     only_after = [q.text for q in question_sets()[key].questions if q.stage == "after"]

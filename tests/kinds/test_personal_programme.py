@@ -29,7 +29,7 @@ from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.batch import records_from_source
 from nastavnik_docs.errors import InputError
-from nastavnik_docs.kinds import get_kind
+from nastavnik_docs.kinds import DocumentWarning, get_kind
 from nastavnik_docs.kinds.programmes import agree_mentees, default_holidays, spread
 from nastavnik_docs.models import PairStatus
 from nastavnik_docs.ru import person_forms
@@ -39,7 +39,7 @@ PERSONAL_CASES = [
         lambda: sample("personal"),
         dict(subtitle="для наставляемого Мамедова Эльдара Рашид оглы",
              mentor="Сидорук Наталья Ивановна, учитель математики, педагогический стаж 22 года",
-             mentees_label="Наставляемый", mentees=["Мамедов Эльдар Рашид оглы, учитель физики и информатики"],
+             mentees_label="Наставляемый", mentees=["Мамедов Эльдар Рашид оглы, учитель физики и информатики, педагогический стаж 1 год"],
              form="учитель – учитель", period="с 1 сентября 2026 г. по 31 мая 2027 г. (9 месяцев)",
              start=dt.date(2026, 9, 1), end=dt.date(2027, 5, 31), step=14, holidays=HOLIDAYS,
              signatures=[("Наставник", "Н.И. Сидорук"), ("Наставляемый", "Э.Р. Мамедов"),
@@ -53,9 +53,9 @@ PERSONAL_CASES = [
         dict(subtitle="для группы наставляемых: Ткаченко Д.А., Гарипова А.Р., Лебедев К.А.",
              mentor="Белоусова Марина Геннадьевна, учитель истории и обществознания, педагогический стаж 21 год",
              mentees_label="Наставляемые",
-             mentees=["1. Ткаченко Дарья Андреевна, учитель английского языка",
-                      "2. Гарипова Алсу Ринатовна, педагог-психолог",
-                      "3. Лебедев Кирилл Андреевич, учитель физической культуры"],
+             mentees=["1. Ткаченко Дарья Андреевна, учитель английского языка, педагогический стаж менее 1 года",
+                      "2. Гарипова Алсу Ринатовна, педагог-психолог, педагогический стаж менее 1 года",
+                      "3. Лебедев Кирилл Андреевич, учитель физической культуры, педагогический стаж 1 год"],
              form="учитель – учитель", format="групповое",
              period="с 1 сентября 2026 г. по 31 мая 2027 г. (9 месяцев)",
              start=dt.date(2026, 9, 1), end=dt.date(2027, 5, 31), step=28, holidays=HOLIDAYS,
@@ -180,15 +180,17 @@ def test_personal_programme_takes_a_plan_given_by_hand(tmp_path):
 
 def test_personal_programme_takes_own_topics_and_audience(tmp_path):
     topics = [{"topic": "разбор олимпиадных задач", "form": "практикум"}, "подготовка доклада"]
-    doc = render("programme.personal", inline_pair(topics=topics, audience="employer"), tmp_path)
+    with pytest.warns(DocumentWarning, match="Темам задач хватает на 8 рабочих встреч из 11"):
+        doc = render("programme.personal", inline_pair(topics=topics, audience="employer"), tmp_path)
     rows = doc.table("№ п/п", "Встреча и её тема")
     regular = [r[1].split("\n")[1] for r in rows[3:-1]]
     n = len(regular)
     assert n > 2
-    assert regular[0] == "Разбор олимпиадных задач." and regular[-1].startswith("Подготовка доклада")
-    assert all(t in ("Разбор олимпиадных задач.", "Разбор олимпиадных задач (продолжение).",
-                     "Подготовка доклада.", "Подготовка доклада (продолжение).") for t in regular)
-    assert rows[3][2] == "практикум" and rows[-2][2] == ""
+    assert regular[0] == "Разбор олимпиадных задач." and "Подготовка доклада." in regular
+    # each topic, then its practice, analysis and consolidation — no topic twice
+    assert len(set(regular)) == n and not any("продолжение" in t for t in regular)
+    assert regular[1] == "Практическое занятие по теме «Разбор олимпиадных задач»."
+    assert rows[3][2] == "практикум"
     i = doc.paragraphs.index("2. Цель программы")  # the employer wording, agreed with one mentee
     assert doc.paragraphs[i + 1].startswith("Профессиональная ориентация наставляемого и получение им ")
 
@@ -273,11 +275,14 @@ def test_bad_personal_input_names_the_field(make, field, message, tmp_path):
     assert not (tmp_path / "x.docx").exists()
 
 
-def test_spread_keeps_order_and_continues_long_topics():
-    topics = [("a", "x"), ("b", "y"), ("c", "z")]
-    assert spread(topics, 2) == [("a", "x"), ("c", "z")]
-    assert spread(topics, 5) == [("a", "x"), ("a (продолжение)", "x"), ("b", "y"), ("b (продолжение)", "y"),
-                                 ("c", "z")]
+def test_spread_keeps_order_and_follows_topics_up():
+    topics = [("a: one", "x"), ("b", "y"), ("c", "z")]
+    follow = [("practice {тема}", "p"), ("analysis {тема}", "q")]
+    assert spread(topics, 2, follow) == [("a: one", "x"), ("c", "z")]
+    assert spread(topics, 5, follow) == [("a: one", "x"), ("practice A", "p"), ("b", "y"), ("practice B", "p"),
+                                         ("c", "z")]
+    assert len(spread(topics, 20, follow)) == 9  # no more than the topics and their follow-ups
+    assert spread(topics, 4) == topics  # nothing to follow up with: no repeats
     assert spread(topics, 0) == []
 
 

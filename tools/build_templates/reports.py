@@ -347,14 +347,14 @@ def personified_workbook() -> Workbook:
 
 def survey_workbook() -> Workbook:
     """One sheet per role: «Этап» (до / после) and a column per scale question."""
-    from nastavnik_docs.kinds.questionnaires import question_sets
+    from nastavnik_docs.kinds.questionnaires import question_sets, question_text
 
     sets = question_sets()
     wb = Workbook()
     wb.remove(wb.active)
     for title, key in (("Наставники", "feedback_mentor"), ("Наставляемые", "feedback_mentee")):
         ws = wb.create_sheet(title)
-        questions = [q.text for q in sets[key].questions if q.scale]
+        questions = [question_text(q.text) for q in sets[key].questions if q.scale]  # as the blank form
         _row(ws, 1, ["№", "Этап", *questions], font=x.BOLD)
         ws.row_dimensions[1].height = 90
         ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 6, 10

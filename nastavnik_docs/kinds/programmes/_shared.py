@@ -36,7 +36,7 @@ from .._people import bad_input, find_participant, forms_of, is_staff
 from .._requisites import CouncilDecision, Item, act_reference, approval_stamp, letterhead_lines, numbered
 
 __all__ = [
-    "ApprovalInput", "PassportRow", "PersonRef", "ProgrammeFrame", "ProgrammeInput",
+    "BLANK_EXPERIENCE", "ApprovalInput", "PassportRow", "PersonRef", "ProgrammeFrame", "ProgrammeInput",
     "ProgrammePerson", "SignatureRow", "StampContext", "agree_mentees", "approval_lines", "considered_stamp",
     "curator_rows", "describe", "experience_text", "experience_years", "frame", "list_items",
     "resolve_curator", "resolve_official", "resolve_person", "role_word",
@@ -176,9 +176,17 @@ def experience_years(person: Participant, on: dt.date) -> str:
     return f"менее 1{NBSP}года" if whole < 1 else agree(whole, "год").replace(" ", NBSP, 1)
 
 
+#: Where a teacher's experience is unknown, the passport leaves a line to write it in.
+BLANK_EXPERIENCE = "_" * 12
+
+
 def experience_text(person: Participant, on: dt.date) -> str:
-    """«педагогический стаж 21 год» (a teacher), «стаж работы 12 лет» (others); "" when unknown."""
+    """«педагогический стаж 21 год» (a teacher), «стаж работы 12 лет» (others); for a teacher
+    whose experience is unknown «педагогический стаж ____________» (a line for handwriting),
+    "" for anyone else."""
     years = experience_years(person, on)
+    if not years and person.category is Category.TEACHER:
+        years = BLANK_EXPERIENCE
     if not years:
         return ""
     word = "педагогический стаж" if is_staff(person) else "стаж работы"
@@ -186,7 +194,9 @@ def experience_text(person: Participant, on: dt.date) -> str:
 
 
 def describe(person: Participant, forms: PersonForms, on: dt.date | None = None) -> str:
-    """«учитель математики, педагогический стаж 22 года» or «обучающаяся 7 «Б» класса»."""
+    """«учитель математики, педагогический стаж 22 года» or «обучающаяся 7 «Б» класса»: the
+    experience on ``on`` (the pair's start) when given — a teacher's always, with a line to
+    write it in when the registry does not hold it."""
     if person.category is Category.PUPIL:
         return pupil_text(forms, person.post)
     parts = [lower_first(typograph(person.post))] if person.post else []

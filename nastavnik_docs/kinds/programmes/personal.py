@@ -4,7 +4,9 @@ One programme per pair or group: approval stamp, title, a passport table (organi
 mentor with post and experience, mentees with posts or classes, the pair type and the
 format, period with its length in months, rhythm of meetings, curator), goal, numbered
 tasks, the plan of meetings with dates, expected results, how results are evaluated,
-signatures.
+signatures. Every teacher of the pair — the mentor and each mentee, a veteran of a reverse
+pair as much as a young colleague — has the pedagogical experience on the pair's start
+(«1 год», «3 года», «38 лет») or a line to write it in.
 
 The content fits the people: :func:`~._audience.audience_of` picks the content library
 (young teacher, experienced teacher in a new role, reverse mentoring, psychologist, speech
@@ -65,7 +67,7 @@ from ._shared import (
     resolve_curator,
     role_word,
 )
-from .plan import Meeting, MeetingInput, PlannedTask, TopicInput, generated_plan, given_plan
+from .plan import FOLLOW_UPS, Meeting, MeetingInput, PlannedTask, TopicInput, generated_plan, given_plan
 from .schedule import (
     FREQUENCIES,
     Holiday,
@@ -265,6 +267,17 @@ def _skipped_warnings(schedule: Schedule) -> list[str]:
             "в этом месяце не назначена." for y, m in schedule.skipped]
 
 
+def _unfilled_warnings(plan: Sequence[Meeting], schedule: Schedule) -> list[str]:
+    """The regular dates the topics (with their practice, analysis and consolidation) do
+    not fill: the plan has fewer working meetings than its rhythm allows."""
+    planned = sum(1 for m in plan if m.kind == "regular")
+    if planned >= len(schedule.regular):
+        return []
+    return [f"Темам задач хватает на {agree(planned, 'рабочая встреча')} из {len(schedule.regular)}, которые "
+            f"позволяет периодичность: последние {agree(len(schedule.regular) - planned, 'встреча')} не "
+            "назначены. Добавьте задачи или темы (tasks, topics) или выберите периодичность реже."]
+
+
 def _texts(given: list[str] | None, default: Sequence[str], mentees: Sequence[PersonForms]) -> list[Item]:
     return list_items([agree_with(t, mentees) for t in (given or default)])
 
@@ -288,11 +301,11 @@ def build_personal(data: PersonalProgrammeInput) -> PersonalProgrammeContext:
     try:
         plan = (given_plan(data.plan, pair.start, pair.end) if data.plan else
                 generated_plan(schedule, content.planned, key_date=data.key_date, compact=compact,
-                               own_topics=bool(data.topics), mentees=mentees))
+                               own_topics=bool(data.topics), mentees=mentees, follow_ups=FOLLOW_UPS[library.who]))
     except GrammarError as exc:
         raise bad_input("audience", f"формулировка не согласуется с наставляемыми: {exc}") from None
     learners = any(p.category in _LEARNERS for p in (pair.mentor, *pair.mentees))
-    warnings = [*_skipped_warnings(schedule),
+    warnings = [*_skipped_warnings(schedule), *([] if data.plan else _unfilled_warnings(plan, schedule)),
                 *_summer_warnings(plan, summer_periods(pair.start, pair.end, learners=learners))]
 
     curator_lines, curator_sign = curator_rows(resolve_curator(data.curator, data.registry))
@@ -302,7 +315,7 @@ def build_personal(data: PersonalProgrammeInput) -> PersonalProgrammeContext:
     mentor_line = f"{mentor.nominative}, {describe(pair.mentor, mentor, pair.start)}".rstrip(", ")
     mentee_lines = []
     for i, (person, forms) in enumerate(zip(pair.mentees, mentees), start=1):
-        line = f"{forms.nominative}, {describe(person, forms)}".rstrip(", ")
+        line = f"{forms.nominative}, {describe(person, forms, pair.start)}".rstrip(", ")
         mentee_lines.append(f"{i}. {line}" if len(mentees) > 1 else line)
     pair_type = typograph(pair.pair_type or "")
     format_ = typograph(pair.format or ("групповое" if len(mentees) > 1 else "традиционное (один на один)"))

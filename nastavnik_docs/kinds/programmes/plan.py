@@ -5,7 +5,8 @@ working meeting, a planning meeting, a series of regular working meetings and th
 meeting; a compact programme (флэш-наставничество, a few weeks) has one organisational
 meeting instead of three. :func:`generated_plan` lays the meetings on the dates of a
 :class:`~.schedule.Schedule` and gives every task of the programme at least one regular
-meeting whose topic serves it (:class:`PlannedTask`); a task with a key date (an olympiad's
+meeting whose topic serves it (:class:`PlannedTask`), a task with more meetings than
+topics its topics' practice, analysis and consolidation (never a topic twice); a task with a key date (an olympiad's
 stage, a project's defence) has its meetings before that date and its review after it.
 :func:`given_plan` checks a plan written by hand. The wording of the fixed meetings is in
 ``programmes.yaml``.
@@ -25,7 +26,7 @@ from .._people import bad_input
 from ._wording import TEXT
 from .schedule import Schedule
 
-__all__ = ["COMPACT_INTRO", "FINAL_MEETING", "INTRO_MEETINGS", "REGULAR_TITLE", "Meeting", "MeetingInput",
+__all__ = ["COMPACT_INTRO", "FINAL_MEETING", "FOLLOW_UPS", "INTRO_MEETINGS", "REGULAR_TITLE", "Meeting", "MeetingInput",
            "MeetingWording", "PlannedTask", "TopicInput", "generated_plan", "given_plan", "spread"]
 
 
@@ -92,9 +93,24 @@ class PlannedTask:
     after: tuple[str, str] | None = None
 
 
-def spread(topics: Sequence[tuple[str, str]], slots: int) -> list[tuple[str, str]]:
-    """``slots`` topics in order: a subset spread evenly when there are more topics than
-    meetings; a topic continued over several meetings («(продолжение)») when fewer."""
+_Topic = tuple[str, str]  # (topic, form)
+#: The follow-up meetings of a topic by the library's audience (``follow_ups`` of programmes.yaml).
+FOLLOW_UPS: dict[str, tuple[_Topic, ...]] = {
+    who: tuple((m["topic"], m["form"]) for m in meetings) for who, meetings in TEXT["follow_ups"].items()}
+
+
+def _heads(topics: Sequence[_Topic]) -> list[str]:
+    """What a follow-up calls each topic: up to its first colon, or whole when two heads
+    would be alike."""
+    heads = [upper_first(t.split(": ", 1)[0]) for t, _ in topics]
+    return heads if len(set(heads)) == len(heads) else [upper_first(t) for t, _ in topics]
+
+
+def spread(topics: Sequence[_Topic], slots: int, follow_ups: Sequence[_Topic] = ()) -> list[_Topic]:
+    """``slots`` meetings for ``topics`` in order: a subset spread evenly when there are more
+    topics than meetings; when fewer, each topic's meeting is followed by its follow-ups
+    (practice, analysis, consolidation: ``{тема}`` in their wording), earlier topics first —
+    no topic twice. At most ``len(topics) * (1 + len(follow_ups))`` meetings."""
     if slots <= 0 or not topics:
         return []
     n = len(topics)
@@ -102,22 +118,27 @@ def spread(topics: Sequence[tuple[str, str]], slots: int) -> list[tuple[str, str
         if slots == 1:
             return [topics[0]]
         return [topics[round(i * (n - 1) / (slots - 1))] for i in range(slots)]
-    out, previous = [], None
-    for i in range(slots):
-        index = i * n // slots
-        topic, form = topics[index]
-        out.append((f"{topic} (продолжение)" if index == previous else topic, form))
-        previous = index
+    slots = min(slots, n * (1 + len(follow_ups)))
+    out = []
+    for i, ((topic, form), head) in enumerate(zip(topics, _heads(topics))):
+        count = slots // n + (1 if i < slots % n else 0)
+        out.append((topic, form))
+        out.extend((text.replace("{тема}", head), f) for text, f in follow_ups[:count - 1])
     return out
 
 
-def _counts(tasks: Sequence[PlannedTask], slots: int) -> list[int]:
+def _counts(tasks: Sequence[PlannedTask], slots: int, follow_ups: int = 0) -> list[int]:
     """How many meetings each task gets: one each, the rest to the tasks with the most
-    topics not yet used (then in turn)."""
+    topics not yet used (then in turn), none beyond what its topics and their
+    ``follow_ups`` fill; the sum is less than ``slots`` when all are full."""
     counts = [1] * len(tasks)
+    room = [len(t.topics) * (1 + follow_ups) for t in tasks]
     for _ in range(slots - len(tasks)):
+        open_ = [i for i in range(len(tasks)) if counts[i] < room[i]]
+        if not open_:
+            break
         spare = [len(t.topics) - c for t, c in zip(tasks, counts)]
-        best = max(range(len(tasks)), key=lambda i: (spare[i], -counts[i], -i))
+        best = max(open_, key=lambda i: (spare[i], -counts[i], -i))
         counts[best] += 1
     return counts
 
@@ -138,10 +159,15 @@ def _grouped(tasks: Sequence[PlannedTask], slots: int) -> list[_Row]:
     return rows
 
 
+#: A regular date left without a meeting: every task's topics and follow-ups are planned.
+_UNUSED: _Row = ("", "", [])
+
+
 def _assign(tasks: Sequence[PlannedTask], days: Sequence[dt.date], key_date: dt.date | None,
-            reflection: bool) -> list[_Row | None]:
+            reflection: bool, follow_ups: Sequence[_Topic] = ()) -> list[_Row | None]:
     """A row for each regular date: every task's meetings, the event task's before
-    ``key_date`` and its review after it, a reflection meeting in the middle (None)."""
+    ``key_date`` and its review after it, a reflection meeting in the middle (None), and
+    :data:`_UNUSED` for the last dates when the topics and their follow-ups are fewer."""
     n = len(days)
     reserved: dict[int, _Row | None] = {}
     event = next((i for i, t in enumerate(tasks) if t.event), None)
@@ -156,15 +182,17 @@ def _assign(tasks: Sequence[PlannedTask], days: Sequence[dt.date], key_date: dt.
     free = [i for i in range(n) if i not in reserved]
     if len(free) < len(tasks):
         return list(_grouped(tasks, n))
-    counts = _counts(tasks, len(free))
+    extra = len(follow_ups)
+    counts = _counts(tasks, len(free), extra)
     before = [i for i in free if key_date is not None and days[i] < key_date]
     if event is not None and key_date is not None and counts[event] > len(before):
+        room = min(len(before), len(tasks[event].topics) * (1 + extra))
         others = [t for i, t in enumerate(tasks) if i != event]
-        shared = iter(_counts(others, len(free) - len(before)))
-        counts = [len(before) if i == event else next(shared) for i in range(len(tasks))]
-    per_task = [[(t, f, [i + 1]) for t, f in spread(task.topics, c)]
+        shared = iter(_counts(others, len(free) - room, extra))
+        counts = [room if i == event else next(shared) for i in range(len(tasks))]
+    per_task = [[(t, f, [i + 1]) for t, f in spread(task.topics, c, follow_ups)]
                 for i, (task, c) in enumerate(zip(tasks, counts))]
-    out: list[_Row | None] = [None] * n
+    out: list[_Row | None] = [_UNUSED] * n
     for i, row in reserved.items():
         out[i] = row
     if event is not None and key_date is not None:
@@ -173,7 +201,7 @@ def _assign(tasks: Sequence[PlannedTask], days: Sequence[dt.date], key_date: dt.
             out[i] = row
         per_task[event] = []
     rest = [row for rows in per_task for row in rows]
-    for i, row in zip([i for i in free if out[i] is None], rest):
+    for i, row in zip([i for i in free if out[i] is _UNUSED], rest):
         out[i] = row
     return out
 
@@ -188,19 +216,23 @@ def _task_title(numbers: list[int]) -> str:
 
 def generated_plan(schedule: Schedule, tasks: Sequence[PlannedTask], *, key_date: dt.date | None = None,
                    compact: bool = False, own_topics: bool = False,
-                   mentees: Sequence[PersonForms] = ()) -> list[Meeting]:
+                   mentees: Sequence[PersonForms] = (), follow_ups: Sequence[_Topic] = ()) -> list[Meeting]:
     """The plan on the dates of ``schedule``: the intro meetings, a regular meeting (or
     more) for every task in turn — the event task's before ``key_date`` —, a reflection
     meeting in the middle of a long programme, and the final meeting; the default texts
     agree with the ``mentees``. ``own_topics``: the one task holds the topics the user
-    gave in order, without task numbers or a reflection meeting."""
+    gave in order, without task numbers or a reflection meeting. A task with more meetings
+    than topics gets the ``follow_ups`` of its topics (:func:`spread`); dates that even
+    those do not fill are left out at the end (the caller warns)."""
     intro = [COMPACT_INTRO] if compact else list(INTRO_MEETINGS)
-    assigned = _assign(tasks, schedule.regular, key_date, reflection=not own_topics)
+    assigned = _assign(tasks, schedule.regular, key_date, reflection=not own_topics, follow_ups=follow_ups)
     if own_topics:
-        assigned = [(row[0], row[1], []) if row is not None else None for row in assigned]
+        assigned = [(row[0], row[1], []) if row is not None and row is not _UNUSED else row for row in assigned]
     rows: list[tuple[str, str, str, str, dt.date, list[int]]] = [
         (m.kind, m.title, upper_first(m.topic), m.form, day, []) for m, day in zip(intro, schedule.intro)]
     for row, day in zip(assigned, schedule.regular):
+        if row is _UNUSED:
+            continue
         topic, form, numbers = row if row is not None else (*_REFLECTION, [])
         rows.append(("regular", _task_title(numbers), topic, form, day, numbers))
     rows.append((FINAL_MEETING.kind, FINAL_MEETING.title, upper_first(FINAL_MEETING.topic), FINAL_MEETING.form,

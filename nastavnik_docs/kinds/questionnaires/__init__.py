@@ -10,10 +10,18 @@ The questions are data (``questionnaires.yaml`` next to these modules); an input
 replace them (``questions``) or add its own (``extra_questions``).
 """
 
-from ._form import Question, QuestionnaireContext, QuestionnaireInput, Respondent, question_sets, respondent_of
+from ._form import (
+    Question,
+    QuestionnaireContext,
+    QuestionnaireInput,
+    Respondent,
+    question_sets,
+    question_text,
+    respondent_of,
+)
 from .feedback import FeedbackInput, class_in_year, feedback_records
 from .profiles import MenteeQuestionnaireInput, mentee_records, mentor_records
 
 __all__ = ["FeedbackInput", "MenteeQuestionnaireInput", "Question", "QuestionnaireContext", "QuestionnaireInput",
            "Respondent", "class_in_year", "feedback_records", "mentee_records", "mentor_records", "question_sets",
-           "respondent_of"]
+           "question_text", "respondent_of"]

@@ -35,7 +35,8 @@ from .._people import find_participant
 
 __all__ = [
     "BOX", "DASH", "FAMILY", "LEARNERS", "Line", "Question", "QuestionContext", "QuestionSet", "QuestionnaireContext",
-    "QuestionnaireInput", "Respondent", "by_number", "question_sets", "questionnaire_context", "respondent_of", "resolve_respondent",
+    "QuestionnaireInput", "Respondent", "by_number", "question_sets", "question_text", "questionnaire_context", "respondent_of",
+    "resolve_respondent",
 ]
 
 FAMILY = "Анкеты"
@@ -186,24 +187,42 @@ def _note(question: Question, familiar: bool, previous_scale: tuple[str, str] | 
 
 
 _ONE_OR_MANY = re.compile(r"\{([^{}|]*)\|([^{}|]*)\}")
+_WORK_OR_STUDY = re.compile(r"\[([^\[\]|]*)\|([^\[\]|]*)\]")
+
+
+def _choose(pattern: re.Pattern[str], text: str, second: bool | None) -> str:
+    """The first or the second alternative of each ``pattern`` match, or «first (second)»
+    when ``second`` is None (not known)."""
+    if second is None:
+        return pattern.sub(lambda m: f"{m.group(1)} ({m.group(2)})", text)
+    return pattern.sub(lambda m: m.group(2 if second else 1), text)
 
 
 def by_number(text: str, group: bool | None) -> str:
     """A question's ``{one|several}`` braces for a mentor of one mentee (``group`` False), of
     a group (True), or both forms when it is not known («наставляемого (наставляемых)»)."""
-    if group is None:
-        return _ONE_OR_MANY.sub(lambda m: f"{m.group(1)} ({m.group(2)})", text)
-    return _ONE_OR_MANY.sub(lambda m: m.group(2 if group else 1), text)
+    return _choose(_ONE_OR_MANY, text, group)
+
+
+def question_text(text: str, *, group: bool | None = None, learner: bool | None = None) -> str:
+    """A question as a form prints it: the ``{one|several}`` braces for the mentor's group
+    (:func:`by_number`) and the ``[employee|learner]`` brackets for the respondent — «работе»
+    to an employee, «учёбе» to a pupil or a student (``learner``), «работе (учёбе)» when not
+    known. With neither known it is the text of the blank form, which is also the column
+    header of the survey results workbook."""
+    return by_number(_choose(_WORK_OR_STUDY, text, learner), group)
 
 
 def _questions(questions: Sequence[Question], category: Category | None, familiar: bool,
                group: bool | None = None) -> list[QuestionContext]:
     shown = [q for q in questions if category is None or q.only is None or category in q.only]
+    learner = None if category is None else category in LEARNERS
     out, previous_scale = [], None
     for i, q in enumerate(shown, start=1):
         out.append(QuestionContext(
-            number=f"{i}.", text=typograph(by_number(q.text, group)), note=_note(q, familiar, previous_scale),
-            options=[f"{BOX}\u00a0{typograph(by_number(o, group))}" for o in q.options],
+            number=f"{i}.", text=typograph(question_text(q.text, group=group, learner=learner)),
+            note=_note(q, familiar, previous_scale),
+            options=[f"{BOX}\u00a0{typograph(question_text(o, group=group, learner=learner))}" for o in q.options],
             write_in=f"{BOX}\u00a0другое:" if q.other else "",
             scale=q.scale, lines=[""] * q.lines))
         if q.scale:
