@@ -70,6 +70,14 @@ def client(make_app):
         yield test_client
 
 
+def served_card_and_registry(client) -> Path:
+    """The served folder with the sample organisation card and registry in it."""
+    folder = client.app.state.web.folder.path
+    shutil.copy(SAMPLES / "organization.yaml", folder / "organization.yaml")
+    shutil.copy(SAMPLES / "registry.xlsx", folder / "База наставников и наставляемых.xlsx")
+    return folder
+
+
 def registry_with_error(target: Path, source: Path = SAMPLES / "registry.xlsx") -> Path:
     """A sample registry with one impossible date planted at ``PLANTED``."""
     import openpyxl
