@@ -12,8 +12,8 @@ import zipfile
 import docx
 import pytest
 import yaml
-from conftest import SAMPLES, served_card_and_registry
 from openpyxl import load_workbook
+from web_support import SAMPLES, served_card_and_registry
 
 from nastavnik_docs import load_registry
 

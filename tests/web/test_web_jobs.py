@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import time
 
-from conftest import served_card_and_registry
+from web_support import served_card_and_registry
 
 import nastavnik_docs.web.awards_page as awards_page
 from nastavnik_docs import render_batch
