@@ -319,6 +319,16 @@ def batch(
             raise InputError(f"--journal: {source} лежит не в папке дела (нет nastavnik.yaml рядом или выше)")
         project = Project.open(folder)
         series, numbering = project.batch_numbering(kind)
+        if resume:
+            from ..batch import journal_path
+            from ..kinds import get_kind
+
+            if journal_path(out, get_kind(kind).title).exists():
+                raise InputError(
+                    f"--journal --resume: выпуск в папке {out} уже закончен, и его номера занесены в журнал "
+                    "дела; продолжение дало бы недостающим документам номера после них, а журнал выпуска "
+                    "разошёлся бы с напечатанными. Выпустите недостающие документы в новую папку "
+                    "(с фильтром по тем, кого нет)")
     origin: Any = source
     if source.suffix.lower() in (".xlsx", ".xlsm"):  # read once: its warnings, then its records
         from ..io import load_registry
