@@ -25,7 +25,6 @@ from ._files import atomic_path, write_bytes_atomic
 from .engine.report import TemplateReport
 from .errors import NastavnikError, OutputExistsError, TemplateError
 from .kinds import Kind, get_kind
-from .models.schema import input_schema as model_input_schema
 
 __all__ = ["EXTRA_WRITERS", "FORMATS", "TemplateReport", "check_template", "clear_caches", "input_schema",
            "load_input", "render"]
@@ -76,6 +75,8 @@ def input_schema(kind: str | Kind) -> dict[str, Any]:
     """The JSON Schema of ``kind``'s input as the loader accepts it: enumerations in
     Russian or English spelling, dates as ``ГГГГ-ММ-ДД`` or ``ДД.ММ.ГГГГ``
     (``nastavnik-docs schema KIND`` prints the same)."""
+    from .models.schema import input_schema as model_input_schema  # pydantic's JSON Schema machinery: only here
+
     return model_input_schema(get_kind(kind).input_model)
 
 

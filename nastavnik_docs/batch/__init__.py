@@ -27,7 +27,7 @@ file per record:
 
 from ._filters import EmptySelection, Filter, parse_filters
 from ._names import name_fields, safe_file_stem, unique_names
-from ._numbers import JOURNAL_PREFIX, Numbering
+from ._numbers import JOURNAL_PREFIX, Numbering, journal_path
 from ._plan import MERGED_SUFFIX
 from ._records import records_from_source
 from ._report import ERROR_REPORT, BatchReport, Failure
@@ -45,6 +45,7 @@ __all__ = [
     "Failure",
     "Filter",
     "Numbering",
+    "journal_path",
     "name_fields",
     "parse_filters",
     "records_from_source",

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 import string
-from datetime import date, datetime
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel

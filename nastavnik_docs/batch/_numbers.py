@@ -67,6 +67,7 @@ class Numbering:
 
 
 def journal_path(out_dir: Path, title: str) -> Path:
+    """The journal sheet a numbered batch of documents titled ``title`` writes in ``out_dir``."""
     from ._names import safe_file_stem
 
     return out_dir / f"{safe_file_stem(JOURNAL_PREFIX + title)}.xlsx"

@@ -328,6 +328,9 @@ def _write_listed(kind: Kind, job: Job, records: Sequence[Mapping[str, Any]], na
     report.jobs = n_jobs = min(n_jobs, max(1, len(todo)))
     job.records, job.targets = records, [os.path.join(folder, n) for n in names]
     errors, journal = _write_all(job, todo, n_jobs, bar, len(skipped))
+    if job.numbering is not None and skipped:  # the journal lists the whole batch, not only this run
+        worker = Worker(job)
+        journal += [(i, worker.journal_row(i, records[i])) for i, n in enumerate(names) if n.casefold() in done]
     job.records, job.targets = (), ()
     report.written = FileList(out_dir, [names[i] for i in todo if i not in errors])
     report.failed = [failure_of(i, records[i], errors[i], redact=redact) for i in sorted(errors)]

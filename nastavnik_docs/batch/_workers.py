@@ -128,6 +128,13 @@ class Worker:
         if self.job.numbering is not None:
             journal.append((index, self._journal_row(record, data, context)))
 
+    def journal_row(self, index: int, record: Mapping[str, Any]) -> JournalRow:
+        """The journal line of a record whose document a resumed batch found complete: the
+        same number and data as when it was written (numbers follow the record's position),
+        without rendering it again."""
+        data = self._extras(index, self.validate(record))
+        return self._journal_row(record, data, self.kind.build_context(data))
+
     def document(self, index: int, record: Mapping[str, Any]) -> Document:
         """One record's document in memory: (index, its bytes, None) or (index, None, the
         Russian reason it failed)."""

@@ -27,6 +27,7 @@ import html
 import io
 import os
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -46,7 +47,6 @@ from .._textsafe import xml_text
 from .._zipcheck import inspect_package
 from ..errors import TemplateError
 from ..models.image import Image, QrCode
-from ..models.statistics import Chart
 from ._budget import render_guard
 from ._docxtpl_compat import DocumentTooLarge, DocxTemplateWithHooks, picture_run_xml, shield
 from ._external import ExternalReference, external_references
@@ -92,7 +92,8 @@ def finalize(value: Any) -> Any:
         return clean_text(value)
     if value is None:
         return BLANK
-    if isinstance(value, Chart):  # a chart is drawn now, then placed as a picture
+    statistics = sys.modules.get("nastavnik_docs.models.statistics")  # not imported: no chart can exist
+    if statistics is not None and isinstance(value, statistics.Chart):  # drawn now, placed as a picture
         from .chart import chart_image
 
         value = chart_image(value)

@@ -197,6 +197,12 @@ HISTORY_COLUMNS: tuple[Column, ...] = (
     Column("Причина", "reason", aliases=("основание",), width=40,
            help="Причина смены наставника, выбытия или досрочного прекращения.",
            example="перевод наставника в другую образовательную организацию"),
+    # last, so that a workbook made from an older template (without it) keeps its columns in place
+    Column("Согласие прежнего наставника", "previous_mentor_consent_date", DATE,
+           aliases=("дата согласия прежнего наставника",), width=16,
+           help="Для смены наставника: дата письменного согласия прежнего наставника (ТК РФ, "
+                "ст. 351.8) — документы, изданные до смены, указывают её. " + _DATE_HELP,
+           example="17.09.2026"),
 )
 
 SHEET_COLUMNS = {PARTICIPANTS_SHEET: PARTICIPANT_COLUMNS, PAIRS_SHEET: PAIR_COLUMNS,

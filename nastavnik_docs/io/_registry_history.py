@@ -8,9 +8,9 @@ Every problem is located at its row and column like those of the other sheets.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
 from itertools import chain, islice
 from typing import Any
 
@@ -81,16 +81,18 @@ class HistoryRow:
     """One row of the sheet: a pair's number and one of its events."""
 
     pair: str
-    date: date
+    date: dt.date
     kind: PairEventKind
     previous_mentor: str | None
     new_mentor: str | None
     mentee: str | None
     reason: str | None
+    previous_mentor_consent_date: dt.date | None
 
 
 def history_rows(registry: Registry) -> list[HistoryRow]:
     """Every recorded event of every pair, pair by pair, in date order."""
-    return [HistoryRow(registry.pair_label(i), e.date, e.kind, e.previous_mentor, e.new_mentor, e.mentee, e.reason)
+    return [HistoryRow(registry.pair_label(i), e.date, e.kind, e.previous_mentor, e.new_mentor, e.mentee, e.reason,
+                       e.previous_mentor_consent_date)
             for i, pair in enumerate(registry.pairs) for e in pair.history]
 

@@ -13,7 +13,8 @@ Registering a kind takes a few lines, because most of it follows by convention:
 * the input and context models are the annotations of the builder
   (``def build(data: AppointCuratorInput) -> OrderContext``);
 * the module is found by itself: every public module of this package (and of its
-  subpackages) is imported once, and each calls :func:`register` for its kinds.
+  subpackages) is imported once, and each calls :func:`register` for its kinds;
+  :func:`get_kind` imports only the module that :mod:`._index` names for the id.
 
 A context may carry ``warnings`` (a list of Russian sentences): what the curator should
 check although the document could be made — a meeting in the summer, a pupil whose birth
@@ -206,6 +207,18 @@ def _import_public(package: Any) -> None:
             importlib.import_module(info.name)
 
 
+def _indexed(kind_id: str) -> Kind | None:
+    """The kind, found by importing only the module :data:`._index.KIND_MODULES` names for
+    it; None for a kind the table does not list."""
+    from ._index import KIND_MODULES
+
+    module = KIND_MODULES.get(kind_id)
+    if module is None:
+        return None
+    importlib.import_module(f"{__package__}.{module}")
+    return _KINDS.get(kind_id)
+
+
 def _family_of(kind_id: str) -> Kind | None:
     """The kind, found by importing only the module its id names by convention («order.x» in
     ``orders``, «award.x» in ``awards``): a command that makes one document does not load
@@ -239,7 +252,7 @@ def get_kind(kind: str | Kind) -> Kind:
         return kind
     found = _KINDS.get(kind)
     if found is None and not _discovered:
-        found = _family_of(kind)
+        found = _indexed(kind) or _family_of(kind)
     if found is not None:
         return found
     _discover()

@@ -263,10 +263,11 @@ class RequisitesContext(BaseModel):
     ``number`` — «№ 45» or «№ ______»; ``place`` — «г. Вологда»; ``signer`` — PersonForms
     of the signer; ``signer_post`` / ``signer_name`` — the signature block («Директор …»,
     «Л.А. Горбунова»); ``font_name`` / ``font_size`` — the organisation's font, which the
-    engine applies to the whole document.
+    engine applies to the whole document. Each document's context is built when it is
+    first made (``defer_build``), not for every kind of its family at import.
     """
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+    model_config = ConfigDict(arbitrary_types_allowed=True, defer_build=True)
 
     letterhead: list[str]
     org_name: str

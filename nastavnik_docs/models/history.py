@@ -26,8 +26,10 @@ END_STATUS = {PairEventKind.ENDED_EARLY: PairStatus.ENDED_EARLY, PairEventKind.C
 class PairEvent(HasOrigin):
     """One dated event of a pair's life.
 
-    A change of mentor names the mentor before and after it (participant IDs); a mentee
-    joining or leaving a group names that mentee; an early end may give its reason.
+    A change of mentor names the mentor before and after it (participant IDs) and may give
+    the date of the earlier mentor's written consent (the pair's own ``mentor_consent_date``
+    is today's mentor's): documents dated before the change show the earlier mentor with it.
+    A mentee joining or leaving a group names that mentee; an early end may give its reason.
     """
 
     date: dt.date = Field(description="Дата события")
@@ -35,6 +37,8 @@ class PairEvent(HasOrigin):
                                             "выбыл наставляемый, прекращена досрочно, завершена")
     previous_mentor: str | None = Field(default=None, description="ID прежнего наставника (при смене)")
     new_mentor: str | None = Field(default=None, description="ID нового наставника (при смене)")
+    previous_mentor_consent_date: dt.date | None = Field(
+        default=None, description="Дата письменного согласия прежнего наставника (при смене)")
     mentee: str | None = Field(default=None, description="ID наставляемого, который добавлен или выбыл")
     reason: str | None = Field(default=None, description="Причина")
 
@@ -50,6 +54,12 @@ class PairEvent(HasOrigin):
         if not change and (self.previous_mentor or self.new_mentor):
             raise ValueError(f"наставники указываются только для смены наставника, а не для события "
                              f"«{self.kind.label}»")
+        if not change and self.previous_mentor_consent_date is not None:
+            raise ValueError(f"согласие прежнего наставника указывается только для смены наставника, "
+                             f"а не для события «{self.kind.label}»")
+        if change and self.previous_mentor_consent_date is not None and self.previous_mentor_consent_date > self.date:
+            raise ValueError(f"согласие прежнего наставника ({self.previous_mentor_consent_date:%d.%m.%Y}) "
+                             f"позже смены наставника ({self.date:%d.%m.%Y})")
         if joins and not self.mentee:
             raise ValueError(f"для события «{self.kind.label}» укажите наставляемого")
         if not joins and self.mentee:

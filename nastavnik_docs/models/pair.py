@@ -140,9 +140,10 @@ class Pair(HasOrigin):
         Events dated after ``day`` are undone: a pair completed or ended early later is
         «действует», a mentor changed later gives way to the earlier mentor, a mentee who
         joined later is absent and one who left later is back. An event takes effect on its
-        own date. When the mentor differs from today's, the mentor's consent date and
-        supplementary agreement (today's mentor's papers) are left empty. The history keeps
-        the events up to ``day``; the number, form, period and goal stay as they are.
+        own date. When the mentor changed after ``day``, the consent date is the earlier
+        mentor's as the first change after ``day`` records it (empty when it does not), and the
+        supplementary agreement (today's mentor's paper) is left empty. The history keeps the
+        events up to ``day``; the number, form, period and goal stay as they are.
         """
         if day < self.start:
             return None
@@ -158,8 +159,10 @@ class Pair(HasOrigin):
             before = rewind(self.mentor, self.mentees, self.history, after=day)
             update = {"mentor": before.mentor, "mentees": before.mentees,
                       "history": [e for e in self.history if e.date <= day]}
-            if before.mentor != self.mentor:
-                update |= {"mentor_consent_date": None, "agreement": None}
+            change = next((e for e in self.history if e.date > day and e.kind is PairEventKind.MENTOR_CHANGED),
+                          None)
+            if change is not None:  # the papers of the mentor before the first later change
+                update |= {"mentor_consent_date": change.previous_mentor_consent_date, "agreement": None}
         if status is not self.status:
             update["status"] = status
         if reason != self.end_reason:

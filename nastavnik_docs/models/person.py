@@ -24,11 +24,14 @@ class Model(BaseModel):
     Numbers typed where text is expected (``number: 14`` in YAML, an order number read from
     an Excel cell) become text rather than errors. No text is longer than :data:`TEXT_MAX`
     characters (a clear error, never a document cut short).
+
+    A model's validator is built when it first validates (``defer_build``): a command that
+    makes one document loads modules defining the inputs of several, and builds only its own.
     """
 
     model_config = ConfigDict(
         str_strip_whitespace=True, extra="forbid", validate_assignment=True,
-        populate_by_name=True, coerce_numbers_to_str=True, str_max_length=TEXT_MAX,
+        populate_by_name=True, coerce_numbers_to_str=True, str_max_length=TEXT_MAX, defer_build=True,
     )
 
 

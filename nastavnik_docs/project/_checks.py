@@ -11,6 +11,7 @@ severity, the documents and registry rows concerned, a hint):
 * a mentor is appointed without appearing in a candidate review or interview protocol;
 * a paid pair has no supplementary agreement; an agreement or a consent is dated before
   the regulation or after the pair started;
+* a document already written cites an act under a number the act no longer has;
 * a coverage denominator (a head count) is smaller than its numerator;
 * the registry's own warnings, documents that cannot be built and records of a batch
   left out are warnings.
@@ -26,6 +27,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..kinds import get_kind
@@ -33,10 +35,11 @@ from ..models import Category, Finding, Pair, PairEventKind, Person, Registry, S
 from ..ru import format_date
 from ._file import DocumentEntry
 from ._issue import Built
+from ._journal import IssueState
 from ._resolve import Sources, find_person
 
 __all__ = ["DryResult", "act_findings", "assignment_findings", "mentor_findings", "pair_findings", "coverage_findings",
-           "build_findings", "pair_row", "doc_title"]
+           "build_findings", "citation_findings", "pair_row", "doc_title"]
 
 
 @dataclass
@@ -353,6 +356,34 @@ def coverage_findings(results: list[DryResult]) -> list[Finding]:
                    "Проверьте численность (totals) в данных отчёта: она не может быть меньше числа "
                    "участников по базе.", documents=[result.entry.key])
             for result in results if result.built is None for reason in result.reasons if marker in reason]
+
+
+def citation_findings(sources: Sources, state: IssueState) -> list[Finding]:
+    """A document already written that cites an act under a number the act no longer has
+    (its journal entry was removed and the act numbered again, or the journal was edited):
+    the numbers the state remembers it printed against the journal after this run."""
+    found = []
+    for entry in sources.file.documents:
+        known = state.documents.get(entry.key)
+        if known is None or not known.cites or not all(Path(f).exists() for f in known.files):
+            continue
+        wrong = []
+        for key, number in known.cites.items():
+            act = sources.journal.get(key)
+            if act is None:
+                wrong.append(f"№ {number} ({key}) — этого акта в журнале больше нет")
+            elif act.number != number:
+                wrong.append(f"«{act.title}» ({key}) — № {number}, а в журнале № {act.number}")
+        if wrong:
+            found.append(_error(
+                "act.cites_changed_number",
+                f"{doc_title(entry)} уже выпущен со ссылкой на номер, который не совпадает с номером "
+                f"акта: " + "; ".join(wrong),
+                "Номер выпущенного акта не меняется: верните его в журнал (журнал.yaml). Если акт "
+                "действительно зарегистрирован заново, при выпуске документ будет переиздан с новым "
+                "номером — замените подписанный экземпляр.",
+                documents=[entry.key], severity=Severity.WARNING))
+    return found
 
 
 # --------------------------------------------------------------------------- warnings

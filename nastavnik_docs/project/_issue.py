@@ -94,6 +94,8 @@ class Built:
     acts: list[JournalEntry]
     fingerprint: str
     skipped: list[str] = field(default_factory=list)
+    #: The acts it cites as printed: journal key → registration number.
+    cited: dict[str, str] = field(default_factory=dict)
 
     @property
     def number(self) -> str | None:
@@ -162,15 +164,38 @@ class Issuer:
             return self.plan.stages[-1]
 
     def cites(self, entry: DocumentEntry) -> list[str]:
+        """The keys of everything the document cites: by key, the regulation it inherits and
+        the documents it cites through the registry."""
         keys = self.sources.references(entry)
         regulation = self.sources.regulation_for(entry)
-        return [*keys, *([regulation] if regulation else [])]
+        return list(dict.fromkeys([*keys, *([regulation] if regulation else []),
+                                   *self.sources.cited_through_registry(entry)]))
+
+    def cited_numbers(self, entry: DocumentEntry) -> dict[str, str]:
+        """Journal key → number of every act of the folder the document cites (a hand-typed
+        act of ``acts`` is not in the journal and is left out)."""
+        out: dict[str, str] = {}
+        for key in self.cites(entry):
+            document = self.sources.document_of(key)
+            for act in self.sources.journal.of_document(document) if document else []:
+                out[act.key] = act.number
+        return out
 
     # ------------------------------------------------------------------ build
 
     def build(self, entry: DocumentEntry) -> Built:
-        """The document's inputs, numbers and fingerprint; Unresolved or InputError when it
-        cannot be built."""
+        """The document's inputs, numbers, fingerprint and the numbers it cites; Unresolved or
+        InputError when it cannot be built — also before a document it cites through the
+        registry is in the journal (its numbers would be printed blank)."""
+        for key in self.sources.cited_through_registry(entry):
+            if not self.sources.journal.of_document(key):
+                raise Unresolved(f"ссылка на «{key}» (номера дополнительных соглашений): этого документа "
+                                 f"ещё нет в журнале (он не выпущен)")
+        built = self._build(entry)
+        built.cited = self.cited_numbers(entry)
+        return built
+
+    def _build(self, entry: DocumentEntry) -> Built:
         try:
             stage = self.stage_of(entry)
         except KeyError as exc:
@@ -387,6 +412,7 @@ class Issuer:
         if (known is not None and known.fingerprint == built.fingerprint and known.files
                 and all(Path(f).exists() for f in known.files)
                 and all(os.path.abspath(p) in before or p.is_dir() for p in planned)):
+            known.cites = dict(built.cited)  # the same text: the same numbers (kept for a state from before)
             return [Path(f) for f in known.files], False
         files = self._render(built, planned)
         now = {os.path.abspath(p) for p in files}
@@ -396,7 +422,7 @@ class Issuer:
                 path.unlink()
         state.documents[built.entry.key] = DocumentState(
             fingerprint=built.fingerprint, files=[os.path.abspath(f) for f in files],
-            written_at=dt.datetime.now().replace(microsecond=0))
+            written_at=dt.datetime.now().replace(microsecond=0), cites=dict(built.cited))
         return files, True
 
     def _render(self, built: Built, planned: list[Path]) -> list[Path]:

@@ -96,11 +96,14 @@ class Journal(Model):
 
 
 class DocumentState(Model):
-    """What was last written for a document: a fingerprint per record and the files."""
+    """What was last written for a document: a fingerprint, the files and the numbers of the
+    acts it cites as they were printed."""
 
     fingerprint: str = Field(description="Отпечаток содержимого")
     files: list[str] = Field(default_factory=list, description="Записанные файлы")
     written_at: dt.datetime | None = Field(default=None, description="Когда записаны")
+    cites: dict[str, str] = Field(default_factory=dict,
+                                  description="Номера актов, на которые документ ссылается (ключ акта → номер)")
 
 
 class IssueState(Model):

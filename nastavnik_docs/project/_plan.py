@@ -51,6 +51,8 @@ class PlanData:
     officials: dict[str, dict[str, str]]
     #: Kinds an organisation's year never issues (the education authority's documents).
     outside_year: frozenset[str] = frozenset()
+    #: Kind → the kinds whose acts it cites through the registry (agreements in an order).
+    cited_through_registry: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def stage(self, stage_id: str) -> Stage:
         for stage in self.stages:
@@ -93,7 +95,8 @@ def plan_data() -> PlanData:
                     citations=dict(raw.get("citations", {})),
                     approved_by={k: dict(v) for k, v in raw.get("approved_by", {}).items()},
                     officials={k: dict(v) for k, v in raw.get("officials", {}).items()},
-                    outside_year=frozenset(raw.get("outside_year", ())))
+                    outside_year=frozenset(raw.get("outside_year", ())),
+                    cited_through_registry={k: tuple(v) for k, v in raw.get("cited_through_registry", {}).items()})
 
 
 class ItemStatus(StrEnum):

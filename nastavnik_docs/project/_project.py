@@ -28,6 +28,7 @@ from ._checks import (
     act_findings,
     assignment_findings,
     build_findings,
+    citation_findings,
     coverage_findings,
     doc_title,
     mentor_findings,
@@ -212,6 +213,7 @@ class Project:
             *coverage_findings(results),
             *self._registry_findings(sources),
             *build_findings(sources, results),
+            *citation_findings(sources, load_state(self.folder)),
         ]
         return sorted(findings, key=lambda f: 0 if f.is_error else 1)
 

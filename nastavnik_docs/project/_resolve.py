@@ -158,8 +158,10 @@ class Sources:
             pairs = []
             for i, pair in enumerate(registry.pairs):
                 state = pair.as_of(day)
-                if state is None and pair.mentor_consent_date is not None and pair.mentor_consent_date <= day:
-                    state = pair.as_of(pair.start)
+                if state is None:  # not started yet: there from its first mentor's consent
+                    first = pair.as_of(pair.start)
+                    consent = first.mentor_consent_date if first is not None else None
+                    state = first if consent is not None and consent <= day else None
                 if state is not None:
                     pairs.append(state if state.id else state.model_copy(update={"id": registry.pair_label(i)}))
             self._registries[day] = registry.model_copy(update={"pairs": pairs})
@@ -243,6 +245,16 @@ class Sources:
         keys += [str(b) for b in own.get("basis") or [] if is_key(b)]
         keys += [k for k in (entry.approved_by, entry.agreed_by) if k]
         return list(dict.fromkeys(keys))
+
+    def cited_through_registry(self, entry: DocumentEntry) -> list[str]:
+        """The documents ``entry`` cites through the registry: the supplementary agreements of
+        the plan dated the same day or before it (or undated), for an order that prints each
+        paid pair's agreement «от … № …» while the registry leaves their numbers to the journal."""
+        kinds = self.plan.cited_through_registry.get(entry.kind, ())
+        if not kinds or not any(p.agreement is not None and not p.agreement.number for p in self.registry.pairs):
+            return []
+        return [d.key for d in self.file.documents if d.kind in kinds and d.key != entry.key
+                and (d.date is None or entry.date is None or d.date <= entry.date)]
 
     def document_of(self, key: str) -> str | None:
         """The project document behind a key: itself, or the document approving an act."""

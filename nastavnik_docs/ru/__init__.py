@@ -6,7 +6,7 @@ agree with one man, one woman or several people (``agree_with``).
 
 Templates never think about grammar: context builders put ``person_forms(...)`` objects
 and strings made here into the context. pytrovich declines names, pymorphy3 posts and
-counted nouns, babel names the months, num2words spells numbers; this package adds the
+counted nouns, num2words spells numbers, the month names are CLDR's; this package adds the
 corrections and guards documents need (see each private module).
 """
 

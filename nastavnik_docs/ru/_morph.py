@@ -22,8 +22,24 @@ def morph() -> MorphAnalyzer:
             if _analyzer is None:
                 import pymorphy3
 
-                _analyzer = pymorphy3.MorphAnalyzer(lang="ru")
+                _analyzer = pymorphy3.MorphAnalyzer(path=_dictionary_path(), lang="ru")
     return _analyzer
+
+
+def _dictionary_path() -> str | None:
+    """The Russian dictionary's folder, from its package: left to pymorphy3, it looks the
+    folder up among the entry points of every installed package, which costs a quarter of
+    loading the dictionary. None (pymorphy3 then finds it) when ``PYMORPHY3_DICT_PATH``
+    names another or the package cannot be imported by name."""
+    import os
+
+    if "PYMORPHY3_DICT_PATH" in os.environ:
+        return None
+    try:
+        import pymorphy3_dicts_ru
+    except ImportError:
+        return None
+    return str(pymorphy3_dicts_ru.get_path())
 
 
 @lru_cache(maxsize=4096)

@@ -189,24 +189,34 @@ def _new_folder(parent: Path, name: str) -> Path:
     raise InputError(Problem(f"в папке «{parent.name}» слишком много выпусков с именем «{name}»"))
 
 
-def _issue(state: WebState, kind: Kind, records: list[dict[str, Any]], merge: bool, numbers: Numbers) -> Job:
-    out = _new_folder(state.folder.path / AWARDS_FOLDER,
-                      safe_file_stem(f"{kind.title} {dt.datetime.now():%Y-%m-%d %H-%M-%S}"))
+def _issue(state: WebState, kind: Kind, records: list[dict[str, Any]], merge: bool, numbers: Numbers,
+           resume_in: Path | None = None) -> Job:
+    """Start the batch in a new folder, or continue it in ``resume_in`` (the documents already
+    complete there are kept). A failed run offers to start anew and, when its documents take
+    no registration numbers, to continue (numbers of documents kept from a failed run would be
+    missing from the issue journal)."""
+    out = resume_in or _new_folder(state.folder.path / AWARDS_FOLDER,
+                                   safe_file_stem(f"{kind.title} {dt.datetime.now():%Y-%m-%d %H-%M-%S}"))
 
     def work(job: Job) -> None:
+        job.again = {"restart": lambda: _issue(state, kind, records, merge, numbers)}
+        if numbers.mode == "none":
+            job.again = {"resume": lambda: _issue(state, kind, records, merge, numbers, resume_in=out), **job.again}
         project, series, numbering = None, "", numbers.own()
         if numbers.mode == "journal":  # taken now, in the one worker: no other run numbers meanwhile
             project = state.folder.open_project()
             series, numbering = project.batch_numbering(kind.id)
-        report = render_batch(kind, records, out, merge=merge, numbering=numbering, qr=numbers.qr)
+        report = render_batch(kind, records, out, merge=merge, numbering=numbering, qr=numbers.qr,
+                              resume=resume_in is not None)
         if project is not None and report.journal_rows:
             project.register_batch(report.kind, series, report.journal_rows)
         archive = make_zip(out, state.work / "archives" / job.id / f"{out.name}.zip")
         job.result.update(
-            processed=len(report.written) + len(report.failed),
-            written=len(report.written),
+            processed=len(report.written) + len(report.skipped) + len(report.failed),
+            written=len(report.written) + len(report.skipped),
+            kept=len(report.skipped),
             failed=[(f.row, f.name, f.error) for f in report.failed],
-            files=[state.files.add(p) for p in report.written],
+            files=[state.files.add(p) for p in [*report.skipped, *report.written]],
             merged=state.files.add(report.merged) if report.merged else None,
             error_report=state.files.add(report.error_report) if report.error_report else None,
             journal=state.files.add(report.journal) if report.journal else None,

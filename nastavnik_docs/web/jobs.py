@@ -6,12 +6,18 @@ the count is exactly the work done: a certificate batch counts the complete file
 output folder (the library writes each under a temporary name beginning with a dot and
 renames it when complete, :func:`finished_files`); the year counts the documents the
 project has recorded as written since the job began.
+
+A run that fails tells the page what failed in the page's words (:func:`page_error`): paths
+of the server's folders are shown relative to them, and the command line's advice
+(«--resume», «--force») gives way to the buttons the page offers (``Job.again``: continue
+the run in its folder, or start it again).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import secrets
 import threading
 import time
@@ -21,9 +27,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import NastavnikError
+from ..errors import NastavnikError, OutputExistsError
 
-__all__ = ["Job", "Jobs", "finished_files"]
+__all__ = ["AGAIN", "Job", "Jobs", "finished_files", "page_error"]
+
+#: What a failed run may be started again as: action → the button's text.
+AGAIN = {"resume": "Продолжить выпуск", "restart": "Начать выпуск заново"}
+#: A sentence of a message that advises the command line's options.
+_CLI_ADVICE = re.compile(r"[^.]*(?:--[a-z]|\w+=True)[^.]*\.?")
 
 log = logging.getLogger("nastavnik_docs.web")
 
@@ -55,6 +66,8 @@ class Job:
     started: float = field(default_factory=time.monotonic)
     seconds: float = 0.0
     result: dict[str, Any] = field(default_factory=dict)
+    #: How the page may start the run again after a failure: action (``AGAIN``) → start it.
+    again: dict[str, Callable[[], Job]] = field(default_factory=dict)
 
     def done(self, state: str | None = None) -> int:
         """Work finished so far; at the end, the records processed (written or failed)."""
@@ -77,10 +90,26 @@ class Job:
                 "seconds": round(elapsed, 1), "error": self.error}
 
 
-class Jobs:
-    """The server's background runs, by id."""
+def page_error(exc: NastavnikError, folders: dict[Path, str] | None = None) -> str:
+    """What failed, as the page says it: a name clash in a run's folder as such; any other
+    message with the server's ``folders`` (path → how the page calls it) shown relative to
+    them and without the command line's options (the page offers buttons instead)."""
+    if isinstance(exc, OutputExistsError):
+        return ("В папке выпуска уже есть документы с такими же именами: выпуск в ней уже начинался "
+                "и не был закончен.")
+    text = str(exc)
+    for folder, name in sorted((folders or {}).items(), key=lambda f: len(str(f[0])), reverse=True):
+        text = text.replace(f"{folder}{os.sep}", "").replace(str(folder), name)
+    return " ".join(_CLI_ADVICE.sub("", text).split()) or "Выпуск не удался."
 
-    def __init__(self) -> None:
+
+class Jobs:
+    """The server's background runs, by id. ``folders`` are the server's own folders (the
+    project's, the work area: path → how the page calls it) that a failure's message names
+    relative to them."""
+
+    def __init__(self, folders: dict[Path, str] | None = None) -> None:
+        self.folders = dict(folders or {})
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nastavnik-job")
@@ -100,7 +129,8 @@ class Jobs:
             work(job)
             state = "done"
         except NastavnikError as exc:
-            error = str(exc)
+            log.info("job %s failed: %s", job.id, exc)  # the server's window keeps the full message
+            error = page_error(exc, self.folders)
         except Exception:  # the page must learn that the run ended; the log gets the trace
             log.exception("job %s failed", job.id)
             error = "Внутренняя ошибка сервера; подробности — в окне, где запущен сервер."

@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException
 
 from ..errors import InputError, NastavnikError
 from ..kinds import get_kind
-from ..project import ItemStatus, Officials, PlanItem, Project, Stage, load_state
+from ..project import CheckFailed, ItemStatus, Officials, PlanItem, Project, Stage, load_state
 from .archive import PREVIEW_SUFFIXES, make_zip, preview_available
 from .files import IndexedFile, content_disposition
 from .folder import YEAR_FOLDER
@@ -192,12 +192,17 @@ def _written_since(folder: Path) -> Callable[[], int]:
 def _start_year(state: WebState) -> Job:
     out = year_folder(state)
 
-    def work(job: Job) -> None:
+    def work(job: Job) -> None:  # a run that failed goes on where it stopped: what is written stays
+        job.again = {"resume": lambda: _start_year(state)}
         project = state.folder.open_project()
         known = state.cache.known_plan()
         items = known if known is not None else project.plan()
         job.total = sum(1 for i in items if i.status in (ItemStatus.DUE, ItemStatus.CHANGED))
-        report = project.issue_all(out)
+        try:
+            report = project.issue_all(out)
+        except CheckFailed:  # nothing written: the data is to be corrected, not the run continued
+            job.again = {}
+            raise
         archive = make_zip(out, state.work / "archives" / job.id / f"{YEAR_FOLDER}.zip")
         job.result.update(
             processed=job.total, documents=len(report.documents), files=len(report.files()),
@@ -222,6 +227,7 @@ def _start_document(state: WebState, project: Project, key: str) -> Job:
     title = document_titles(project)[key]
 
     def work(job: Job) -> None:
+        job.again = {"restart": lambda: _start_document(state, state.folder.open_project(), key)}
         issued = state.folder.open_project().issue(key, year_folder(state))
         job.result.update(processed=1, key=key, numbers=issued.numbers, state=issued.state,
                           files=[state.files.add(f) for f in issued.files])

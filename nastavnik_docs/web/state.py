@@ -40,7 +40,7 @@ class WebState:
         self.work = Path(tempfile.mkdtemp(prefix="nastavnik-web-")) if settings.work_dir is None \
             else settings.work_dir.resolve()
         self.work.mkdir(parents=True, exist_ok=True)
-        self.jobs = Jobs()
+        self.jobs = Jobs(folders={self.folder.path: "папка проекта", self.work: "рабочая папка сервера"})
         # certificate batches do not change the year's plan: their folder is left out
         self.cache = ProjectCache(self.folder.path, self.folder.open_project, skip=(AWARDS_FOLDER,))
 

@@ -160,6 +160,25 @@ def test_registration_numbers_are_unique_and_match_the_journal(tmp_path):
         assert entry[4] == "Приказ от 20.05.2026 №\u00a0112-о"
 
 
+def test_a_resumed_numbered_batch_journals_every_document_with_its_printed_number(tmp_path):
+    """A run stopped half-way (some files written, no journal yet) and resumed with the same
+    numbering: the journal lists the whole batch, each number as printed on its document."""
+    records = records_from_source("award.certificate", REGISTRY, common=COMMON)
+    first = render_batch("award.certificate", records, tmp_path, numbering=Numbering("С-", 1, 3))
+    written = sorted(first.written)
+    for path in written[::2]:  # as if the run had been stopped before these
+        path.unlink()
+    first.journal.unlink()
+    again = render_batch("award.certificate", records, tmp_path, numbering=Numbering("С-", 1, 3), resume=True)
+    assert len(again.skipped) == len(written) - len(written[::2]) > 0
+    rows = _journal_rows(again.journal)
+    assert [row[0] for row in rows] == [f"С-{n:03d}" for n in range(1, len(records) + 1)]
+    by_number = {row[0]: row[1] for row in rows}
+    for path in written:
+        number = next(t for t in texts(path) if "Рег.\u00a0№" in t).split("№\u00a0")[1].strip()
+        assert by_number[number].startswith(path.stem.split("_")[0])
+
+
 def test_numbers_continue_a_journal():
     import datetime as dt
 
@@ -318,6 +337,9 @@ def test_numbers_continue_the_project_journal_and_enter_it(tmp_path):
     first_rows = _journal_rows(next((tmp_path / "первый").glob("Журнал регистрации*.xlsx")))
     assert sheet[0][0] == numbers[len(first_rows)]  # the second batch goes on where the first stopped
     assert {e["title"].split(": ", 1)[1] for e in entries if e["number"] in {r[0] for r in sheet}} == {r[1] for r in sheet}
+    resumed = run("первый", "--filter", "роль=наставник", "--resume")  # its numbers are in the journal already
+    assert resumed.returncode != 0 and "--journal --resume" in resumed.stderr and "Traceback" not in resumed.stderr
+    assert yaml.safe_load((folder / "журнал.yaml").read_text("utf-8"))["entries"] == entries
 
 
 def test_records_given_one_by_one_are_written_as_they_come(tmp_path):

@@ -98,7 +98,7 @@ def test_history_round_trips_through_the_workbook(tmp_path):
     rows = list(openpyxl.load_workbook(path)["История пар"].iter_rows(values_only=True))
     assert rows[0] == tuple(c.header for c in HISTORY_COLUMNS)
     assert rows[1] == ("7", datetime(2026, 1, 12), "смена наставника", "У21", "У15", None,
-                       "переход наставника в другую пару по её просьбе")
+                       "переход наставника в другую пару по её просьбе", None)  # no earlier consent recorded
     assert load_registry(sample_path("registry.xlsx")) == registry
 
 

@@ -160,3 +160,34 @@ def test_unknown_person_in_the_history_is_a_link_error_with_a_suggestion():
     with pytest.raises(ValidationError, match=r"нет участника с ID «Н1»; возможно, имелся в виду «н1» \(Кравченко О.В.\)"):
         Registry(participants=_people("н1", "м1"), pairs=[_pair(mentor="н1", history=[
             {"date": "2025-12-01", "kind": "смена наставника", "previous_mentor": "Н1", "new_mentor": "н1"}])])
+
+
+def test_before_a_mentor_change_the_earlier_mentor_keeps_the_consent_the_change_records():
+    pair = _pair(mentor="н2", mentor_consent_date=date(2025, 11, 25),
+                 history=[{"date": "2025-12-01", "kind": "смена наставника", "previous_mentor": "н1",
+                           "new_mentor": "н2", "previous_mentor_consent_date": "2025-08-28"}])
+    before = pair.as_of(date(2025, 11, 30))
+    assert (before.mentor, before.mentor_consent_date) == ("н1", date(2025, 8, 28))
+    assert pair.as_of(date(2025, 12, 1)).mentor_consent_date == date(2025, 11, 25)
+
+
+def test_two_mentor_changes_give_each_earlier_mentor_their_own_consent():
+    pair = _pair(mentor="н1", mentor_consent_date=date(2026, 1, 9), history=[
+        {"date": "2025-12-01", "kind": "смена наставника", "previous_mentor": "н1", "new_mentor": "н2",
+         "previous_mentor_consent_date": "2025-08-28"},
+        {"date": "2026-01-10", "kind": "смена наставника", "previous_mentor": "н2", "new_mentor": "н1",
+         "previous_mentor_consent_date": "2025-11-20"}])
+    assert pair.as_of(date(2025, 11, 30)).mentor_consent_date == date(2025, 8, 28)
+    assert pair.as_of(date(2025, 12, 15)).mentor_consent_date == date(2025, 11, 20)
+    assert pair.as_of(date(2026, 2, 1)).mentor_consent_date == date(2026, 1, 9)
+
+
+@pytest.mark.parametrize(("event", "words"), [
+    ({"date": "2025-12-01", "kind": "выбыл наставляемый", "mentee": "м1",
+      "previous_mentor_consent_date": "2025-08-28"}, "только для смены наставника"),
+    ({"date": "2025-12-01", "kind": "смена наставника", "previous_mentor": "н1", "new_mentor": "н2",
+      "previous_mentor_consent_date": "2025-12-02"}, "позже смены наставника"),
+])
+def test_the_earlier_mentors_consent_belongs_to_a_change_and_precedes_it(event, words):
+    with pytest.raises(ValueError, match=words):
+        PairEvent.model_validate(event)

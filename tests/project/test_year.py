@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from docx import Document
 from openpyxl import load_workbook
 from project_helpers import FEDERAL, citations, copy_sample, docx_text, edit_project, edit_registry
 
@@ -47,7 +48,7 @@ def test_every_document_of_the_plan_is_issued_with_the_journal(year):
     rows = [row for row in index.iter_rows(min_row=4, values_only=True) if row[2]]
     assert rows[1][2] == "Приказ об утверждении положения о системе наставничества и дорожной карты"
     assert rows[0][1] == "Положение о системе наставничества и дорожная карта"  # plan order, by stage
-    assert rows[-1][1] == "Охват наставничеством и аналитическая справка"
+    assert rows[-1][1] == "Охват наставничеством, персонифицированный учёт и аналитическая справка"
 
 
 def test_every_citation_matches_the_journal_and_none_cites_a_later_act(year):
@@ -211,7 +212,7 @@ def test_the_year_is_written_into_a_folder_per_stage(year):
     _, report = year
     folders = sorted({p.relative_to(report.out).parts[0] for p in report.files()})
     assert folders[0] == "01 Положение о системе наставничества и дорожная карта"
-    assert "15 Охват наставничеством и аналитическая справка" in folders
+    assert "15 Охват наставничеством, персонифицированный учёт и аналитическая справка" in folders
     assert any(Path(p).name == "Приказ о закреплении наставнических пар № 113-о_д от 28.09.2026.docx"
                for p in report.files())
 
@@ -233,3 +234,26 @@ def test_the_issue_state_keeps_paths_relative_so_a_moved_folder_still_knows_its_
     assert again.state == "без изменений" and all(moved in f.parents for f in again.files)
     states = {i.key: i.status.value for i in Project.open(moved / "дело").plan()}
     assert states["council_august"] == states["regulation_order"] == "issued"
+
+
+def test_orders_dated_before_a_mentor_change_show_the_earlier_mentor_and_her_consent(tmp_path):
+    folder = copy_sample(tmp_path / "дело")
+
+    def change_mentor(r):  # in January Kravchenko takes pair 3 over from Mamedov
+        pair = next(p for p in r["pairs"] if p["id"] == "3")
+        pair.update(mentor="У01", mentor_consent_date=dt.date(2027, 1, 12), history=[
+            {"date": dt.date(2027, 1, 15), "kind": "mentor_changed", "previous_mentor": "У04",
+             "new_mentor": "У01", "previous_mentor_consent_date": dt.date(2026, 9, 17)}])
+    edit_registry(folder, change_mentor)
+    project = Project.open(folder)
+    assert [f for f in project.check() if f.is_error] == []
+    report = project.issue_all(tmp_path / "выпуск")
+    files = {d.key: d.files for d in report.documents}
+    assign = files["assign_pairs"][0]
+    rows = [" | ".join(_plain(c.text) for c in row.cells) for table in Document(str(assign)).tables
+            for row in table.rows]
+    row = next(r for r in rows if "Семёнов Пётр" in r)  # pair 3 in the appendix: mentor, mentee, form, term, consent
+    assert "Мамедов" in row and "согласие от 17.09.2026" in row
+    assert "Кравченко" not in docx_text(assign)
+    consents = " ".join(_plain(docx_text(f)) for f in files["mentor_consents"])
+    assert "Мамедов Эльдар Рашид оглы" in consents

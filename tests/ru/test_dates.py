@@ -98,3 +98,14 @@ def test_iso_strings_are_read():
 def test_unreadable_dates(bad):
     with pytest.raises(GrammarError, match="Не удалось прочитать дату"):
         format_date(bad)
+
+
+def test_month_names_are_cldrs():
+    """The twelve names written out in ``ru._dates`` are those of babel's Russian locale
+    (CLDR), in a date and standing alone."""
+    babel_dates = pytest.importorskip("babel.dates")
+    from nastavnik_docs.ru._dates import MONTHS_ALONE, MONTHS_IN_DATE
+
+    days = [date(2026, month, 1) for month in range(1, 13)]
+    assert list(MONTHS_IN_DATE) == [babel_dates.format_date(d, "MMMM", locale="ru") for d in days]
+    assert list(MONTHS_ALONE) == [babel_dates.format_date(d, "LLLL", locale="ru") for d in days]

@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 import docx
 import pytest
-from conftest import MALFORMED_WORKBOOKS, PLANTED
+from web_support import MALFORMED_WORKBOOKS, PLANTED
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -54,7 +54,7 @@ def test_render_returns_the_document_with_a_russian_file_name(client, gramota):
 def test_render_xlsx(client, organization):
     import openpyxl
     import yaml
-    from conftest import SAMPLES, as_json
+    from web_support import SAMPLES, as_json
 
     data = as_json(yaml.safe_load((SAMPLES / "reports" / "coverage.yaml").read_text(encoding="utf-8")))
     data["organization"] = organization
@@ -99,7 +99,7 @@ def test_render_refuses_file_names_instead_of_data(client, gramota):
 def test_render_takes_a_picture_as_base64(client, gramota):
     import base64
 
-    from conftest import SAMPLES
+    from web_support import SAMPLES
 
     gramota["logo"] = {"data": base64.b64encode((SAMPLES / "awards" / "logo.png").read_bytes()).decode(),
                        "height_mm": 20}
@@ -149,8 +149,8 @@ def test_batch_reports_bad_records_by_number(client, gramota):
 def test_batch_from_the_served_registry(make_app, tmp_path, gramota):
     import shutil
 
-    from conftest import SAMPLES
     from fastapi.testclient import TestClient
+    from web_support import SAMPLES
 
     folder = tmp_path / "school"
     folder.mkdir()
@@ -303,8 +303,8 @@ def new_project(make_app, tmp_path):
     """A new project (``nastavnik-docs init``) with the sample card and its own empty registry."""
     import shutil
 
-    from conftest import SAMPLES
     from fastapi.testclient import TestClient
+    from web_support import SAMPLES
 
     from nastavnik_docs.project import Project
 
@@ -322,7 +322,7 @@ def test_check_project_of_the_served_folder(project_client):
 
 
 def test_check_project_of_an_uploaded_workbook_with_the_folders_settings(project_client, tmp_path):
-    from conftest import registry_with_unknown_form
+    from web_support import registry_with_unknown_form
 
     registry = project_client.app.state.web.folder.registry_file
     before = registry.read_bytes()
@@ -362,7 +362,7 @@ def test_check_project_refuses_a_malformed_upload(new_project, name, content, me
 
 
 def test_check_project_upload_name_never_reaches_the_file_system(new_project, tmp_path):
-    from conftest import SAMPLES
+    from web_support import SAMPLES
 
     target = tmp_path / "evil.xlsx"
     answer = new_project.post("/api/check-project", files={
@@ -374,8 +374,8 @@ def test_check_project_upload_name_never_reaches_the_file_system(new_project, tm
 
 
 def test_check_project_oversized_upload_is_413(make_app, tmp_path):
-    from conftest import SAMPLES, sample_project
     from fastapi.testclient import TestClient
+    from web_support import SAMPLES, sample_project
 
     folder = sample_project(tmp_path / "Дело")
     with TestClient(make_app(folder=folder, max_upload_mb=0.01), base_url="http://127.0.0.1:8000") as client:

@@ -6,27 +6,19 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import time
 import zipfile
 
 import docx
 import pytest
 import yaml
-from conftest import SAMPLES
 from openpyxl import load_workbook
+from web_support import SAMPLES, served_card_and_registry
 
 from nastavnik_docs import load_registry
 
 #: one row of the «Кому будут выпущены» table: name, post or class, role
 ROW = re.compile(r"<tr><td>\d+</td><td>([^<]+)</td><td>([^<]*)</td><td>([^<]*)</td></tr>")
-
-
-def _ready(client):
-    folder = client.app.state.web.folder.path
-    shutil.copy(SAMPLES / "organization.yaml", folder / "organization.yaml")
-    shutil.copy(SAMPLES / "registry.xlsx", folder / "База наставников и наставляемых.xlsx")
-    return folder
 
 
 def _wait(client, job: str) -> str:
@@ -46,7 +38,7 @@ def _start(client, **data: str) -> str:
 
 
 def test_the_registry_tables_show_pair_type_and_format(client):
-    _ready(client)
+    served_card_and_registry(client)
     page = client.get("/registry").text
     head = re.search(r"<h2 id=\"pairs\">.*?</thead>", page, re.S).group(0)
     assert "<th scope=\"col\">Тип пары</th><th scope=\"col\">Формат</th>" in head
@@ -59,7 +51,7 @@ def test_the_registry_tables_show_pair_type_and_format(client):
 
 
 def test_the_page_offers_every_filter_of_the_batch(client):
-    _ready(client)
+    served_card_and_registry(client)
     page = client.get("/awards?kind=award.certificate").text
     for name in ("role", "category", "status", "pair_type", "format", "class", "post", "name"):
         assert f'name="{name}"' in page
@@ -68,7 +60,7 @@ def test_the_page_offers_every_filter_of_the_batch(client):
 
 
 def test_pair_filters_choose_the_people_of_the_pairs(client):
-    _ready(client)
+    served_card_and_registry(client)
     registry = load_registry(SAMPLES / "registry.xlsx")
     group = [p for p in registry.pairs if registry.format_of(p).title == "групповое"]
     people = {registry.participant(i).full_name for p in group for i in (p.mentor, *p.mentees)}
@@ -81,7 +73,7 @@ def test_pair_filters_choose_the_people_of_the_pairs(client):
 
 
 def test_a_role_lists_only_those_awarded_in_that_role(client):
-    _ready(client)
+    served_card_and_registry(client)
     mentors = ROW.findall(client.get("/awards", params={"kind": "award.gramota", "role": "mentor"}).text)
     everyone = ROW.findall(client.get("/awards", params={"kind": "award.gramota"}).text)
     assert mentors and {role for _, _, role in mentors} == {"наставник"}
@@ -89,7 +81,7 @@ def test_a_role_lists_only_those_awarded_in_that_role(client):
 
 
 def test_class_and_post_filters(client):
-    _ready(client)
+    served_card_and_registry(client)
     eighth = ROW.findall(client.get("/awards", params={"kind": "award.certificate", "class": "8"}).text)
     assert len(eighth) == 2 and all(post == "8 «А» класс" for _, post, _ in eighth)
     teachers = ROW.findall(client.get("/awards", params={"kind": "award.certificate", "post": "учитель"}).text)
@@ -97,7 +89,7 @@ def test_class_and_post_filters(client):
 
 
 def test_a_filter_nobody_passes_says_which_values_there_are(client):
-    _ready(client)
+    served_card_and_registry(client)
     page = client.get("/awards", params={"kind": "award.certificate", "class": "3"}).text
     assert "не выбрано ни одного участника" in page and "8 а" in page and "«filter»" not in page
     answer = client.post("/awards", data={"kind": "award.certificate", "date": "2026-05-25",
@@ -106,7 +98,7 @@ def test_a_filter_nobody_passes_says_which_values_there_are(client):
 
 
 def test_own_numbers_must_be_whole_numbers(client):
-    _ready(client)
+    served_card_and_registry(client)
     answer = client.post("/awards", data={"kind": "award.certificate", "date": "2026-05-25", "event": "в программе",
                                           "numbers": "own", "number_start": "первый", "number_width": "40"})
     assert answer.status_code == 422
@@ -120,7 +112,7 @@ def test_own_numbers_with_a_qr_code_and_the_issue_journal(client):
     zxingcpp = pytest.importorskip("zxingcpp")
     from PIL import Image
 
-    _ready(client)
+    served_card_and_registry(client)
     page = _start(client, **{"class": "8", "numbers": "own", "number_prefix": "С-", "number_width": "3",
                              "qr": "on"})
     assert "Регистрационные номера: С-001 — С-002." in page
@@ -142,7 +134,7 @@ def test_own_numbers_with_a_qr_code_and_the_issue_journal(client):
 
 
 def test_journal_numbers_continue_the_project_journal_and_enter_it(client):
-    folder = _ready(client)
+    folder = served_card_and_registry(client)
     page = _start(client, **{"class": "8", "numbers": "journal"})
     assert "занесены в журнал регистрации папки" in page
     shown = re.search(r"Регистрационные номера: (\S+) — (\S+);", page).groups()

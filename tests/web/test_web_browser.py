@@ -22,7 +22,7 @@ import openpyxl
 import pytest
 import yaml
 from browser import choose, chromium, downloaded, fill, go, needs_chromium, press, running_server, submit, wait_text
-from conftest import PLANTED, SAMPLE_PROJECT, SAMPLES, registry_with_error, unfilled_sample_project
+from web_support import PLANTED, SAMPLE_PROJECT, SAMPLES, registry_with_error, unfilled_sample_project
 
 pytestmark = needs_chromium
 

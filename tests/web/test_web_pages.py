@@ -13,7 +13,7 @@ import zipfile
 import docx
 import pytest
 import yaml
-from conftest import MALFORMED_WORKBOOKS, PLANTED, SAMPLES, comments
+from web_support import MALFORMED_WORKBOOKS, PLANTED, SAMPLES, comments
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CARD = {

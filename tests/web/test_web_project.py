@@ -15,7 +15,7 @@ import docx
 import openpyxl
 import pytest
 import yaml
-from conftest import SAMPLES, comments, form_values, registry_with_unknown_form, sample_project
+from web_support import SAMPLES, comments, form_values, registry_with_unknown_form, sample_project
 
 from nastavnik_docs.project import Project
 

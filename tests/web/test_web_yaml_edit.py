@@ -7,7 +7,7 @@ import re
 
 import pytest
 import yaml
-from conftest import SAMPLE_PROJECT, comments
+from web_support import SAMPLE_PROJECT, comments
 
 from nastavnik_docs.models import Gender, OrgKind
 from nastavnik_docs.project import Project

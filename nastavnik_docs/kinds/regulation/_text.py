@@ -30,7 +30,13 @@ __all__ = [
     "section_keys",
 ]
 
-TEXT: dict[str, Any] = wording(__package__ or "nastavnik_docs.kinds.regulation", "regulation.yaml")
+
+def _text() -> dict[str, Any]:
+    """The wording of ``regulation.yaml``, read when a regulation is first written (the orders
+    that import this module to cite the regulation never need it)."""
+    return wording(__package__ or "nastavnik_docs.kinds.regulation", "regulation.yaml")
+
+
 DASH = "\u2013"
 
 #: Whom the regulation covers: педагогические работники и обучающиеся, only one of them.
@@ -71,7 +77,7 @@ class ParentsCouncil(CouncilDecision):
 
 def section_keys() -> list[str]:
     """The keys of the default sections, in order («general», «terms», … «final»)."""
-    return [s["key"] for s in TEXT["sections"]]
+    return [s["key"] for s in _text()["sections"]]
 
 
 class RegulationContent(Model):
@@ -111,7 +117,7 @@ class RegulationContent(Model):
 
 def regulation_title(content: RegulationContent, organization: Organization) -> str:
     """«Положение о системе наставничества … МБОУ «СОШ № 12»» (the organisation added once)."""
-    title = typograph(content.title or TEXT["titles"][content.scope])
+    title = typograph(content.title or _text()["titles"][content.scope])
     org = typograph(organization.short_name)
     return title if org in title else f"{title} {org}"
 
@@ -198,7 +204,7 @@ def _fill(text: str, values: dict[str, Any]) -> str:
 
 
 def _values(content: RegulationContent, organization: Organization) -> dict[str, Any]:
-    school = _Cases(content.school_word or TEXT["school_words"][organization.kind.value])
+    school = _Cases(content.school_word or _text()["school_words"][organization.kind.value])
     council = content.adopted.council if content.adopted is not None else "педагогический совет"
     pay = (content.pay_regulation.cite() if content.pay_regulation is not None
            else f"положением об оплате труда работников {school.get('genitive')}")
@@ -207,7 +213,7 @@ def _values(content: RegulationContent, organization: Organization) -> dict[str,
         "school": school,
         "head": _Cases(post_without_org(organization.head.post, organization).lower()),
         "council": _Cases(typograph(council)),
-        "scope": TEXT["scope_words"][content.scope],
+        "scope": _text()["scope_words"][content.scope],
         "pay_act": pay,
         "incentives_act": content.incentives_regulation.cite() if content.incentives_regulation else pay,
         "effective": f"с {format_date(content.effective)}" if content.effective else "со дня его утверждения",
@@ -240,7 +246,7 @@ def _bases(content: RegulationContent, organization: Organization, regional: lis
     acts, then the organisation's Charter."""
     cites = [ACTS[key].cite for key in default_bases("regulation", regulation_facts(content))]
     cites += [act.cite() for act in regional]
-    return [*cites, _fill(TEXT["charter"], {"org": typograph(organization.short_name)})]
+    return [*cites, _fill(_text()["charter"], {"org": typograph(organization.short_name)})]
 
 
 def _point(entry: Any, content: RegulationContent, values: dict[str, Any],
@@ -261,7 +267,7 @@ def _point(entry: Any, content: RegulationContent, values: dict[str, Any],
 def _sections(content: RegulationContent) -> list[tuple[str, list[Any]]]:
     """(heading, points) of every section in order, with the organisation's changes."""
     out: list[tuple[str, list[Any]]] = []
-    for section in TEXT["sections"]:
+    for section in _text()["sections"]:
         change = content.sections.get(section["key"], SectionText())
         if change.omit:
             continue

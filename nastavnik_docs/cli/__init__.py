@@ -5,28 +5,28 @@ No traceback ever reaches the user: an error of the library (``NastavnikError``)
 printed as its Russian message, any other failure (a file system refusing, memory
 running out, a bug) as one Russian line, always with a non-zero exit code
 (``NASTAVNIK_DOCS_DEBUG=1`` shows the traceback of an unexpected one). Warnings about
-the data (``DataWarning``: unlikely birth dates) are printed as «Предупреждение: …».
+the data (``DataWarning``: unlikely birth dates) are printed as «Предупреждение: …»
+(:mod:`._output`: the consoles, the error lines, the warnings).
+
+A command loads only what it runs: :func:`main` gives typer an app of that command alone
+(:func:`_app_for`), and each command imports the library's functions it calls.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import sys
 import warnings
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import replace
-from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from ._version import __version__
-from .errors import DataWarning, InputError, NastavnikError
-
-_python_show_warning = warnings.showwarning
+from .._version import __version__
+from ..errors import InputError
+from ._output import console, document_warnings, err_console, error_text, friendly, new_table, say, show_warning
 
 app = typer.Typer(
     name="nastavnik-docs",
@@ -36,38 +36,6 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-
-
-class _Console:
-    """rich's Console, made on first use: importing rich costs more than a whole
-    ``nastavnik-docs render`` may take before it starts working."""
-
-    def __init__(self, stderr: bool = False):
-        self.stderr = stderr
-        self._console: Any = None
-
-    def print(self, *objects: Any, **options: Any) -> None:
-        stream = sys.stderr if self.stderr else sys.stdout
-        if (self._console is None and not options.get("markup") and not stream.isatty()
-                and all(isinstance(o, str) for o in objects)):
-            # plain lines into a pipe or a file: what rich would write, without loading it
-            stream.write(" ".join(objects) + "\n")
-            return
-        if self._console is None:
-            from rich.console import Console
-
-            self._console = Console(stderr=self.stderr)
-        self._console.print(*objects, **options)
-
-
-def _table(title: str) -> Any:
-    from rich.table import Table
-
-    return Table(title=title)
-
-
-console = _Console()
-err_console = _Console(stderr=True)
 
 TemplatesOption = Annotated[
     Path | None,
@@ -80,90 +48,6 @@ ForceOption = Annotated[bool, typer.Option("--force", "-f", help="Перезап
 RedactOption = Annotated[
     bool, typer.Option("--redact", help="В сообщениях и отчётах — только номера строк и записей, без ФИО и значений"),
 ]
-
-#: Set for the running command by ``--redact``.
-_redacting = False
-_OS_REASONS = {2: "файл или папка не найдены", 13: "нет прав доступа", 1: "нет прав доступа",
-               28: "на диске нет места", 30: "файловая система только для чтения", 21: "это папка, а нужен файл",
-               20: "это не папка", 36: "слишком длинное имя файла"}
-
-
-def _say(label: str, style: str, message: str) -> None:
-    from rich.text import Text
-
-    err_console.print(Text.assemble((label, style), " ", message), highlight=False, soft_wrap=True)
-
-
-def _error_text(exc: BaseException) -> str:
-    """What the user reads for a failure: the library's own message, or one Russian line."""
-    if isinstance(exc, InputError) and _redacting:
-        return str(InputError([replace(p, value=None) for p in exc.problems], file=exc.file))
-    if isinstance(exc, NastavnikError):
-        return str(exc)
-    if isinstance(exc, OSError):
-        where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
-        return f"не удалось прочитать или записать файл{where} — {_OS_REASONS.get(exc.errno or 0, exc.strerror or exc)}"
-    if isinstance(exc, MemoryError):
-        return "не хватило памяти; обработайте данные частями"
-    if isinstance(exc, RecursionError):
-        return "данные вложены слишком глубоко"
-    detail = " ".join(str(exc).split())[:300]
-    return (f"непредвиденная ошибка ({type(exc).__name__}{': ' + detail if detail else ''}); "
-            f"чтобы увидеть подробности, запустите снова с переменной NASTAVNIK_DOCS_DEBUG=1")
-
-
-def _show_warning(message: Any, category: type[Warning], filename: str, lineno: int,
-                  file: Any = None, line: str | None = None) -> None:
-    """Print the library's own warnings as one Russian line, without Python's source
-    excerpt (with ``--redact``, a birth-date warning without the name)."""
-    if issubclass(category, DataWarning) and _redacting:
-        _say("Предупреждение:", "bold yellow", "в данных есть сомнительная дата рождения (подробности — без --redact)")
-    elif category.__module__.startswith("nastavnik_docs"):
-        _say("Предупреждение:", "bold yellow", str(message))
-    else:
-        _python_show_warning(message, category, filename, lineno, file, line)
-
-
-def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Print every failure as a Russian message (no traceback) and exit non-zero; print
-    the data's warnings in Russian."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        global _redacting
-        _redacting = bool(kwargs.get("redact"))
-        previous, warnings.showwarning = warnings.showwarning, _show_warning
-        try:
-            return func(*args, **kwargs)
-        except (typer.Exit, typer.Abort):
-            raise
-        except KeyboardInterrupt:
-            _say("Прервано.", "bold red", "Незаконченные файлы не оставлены; пакет можно продолжить с --resume")
-            raise typer.Exit(130) from None
-        except Exception as exc:
-            if os.environ.get("NASTAVNIK_DOCS_DEBUG") and not isinstance(exc, NastavnikError):
-                raise
-            _say("Ошибка:", "bold red", _error_text(exc))
-            raise typer.Exit(1) from None
-        finally:
-            warnings.showwarning = previous
-
-    return wrapper
-
-
-@contextmanager
-def _document_warnings() -> Iterator[None]:
-    """Print what the document asks the curator to check (``DocumentWarning``), once each;
-    any other warning is shown as Python would have shown it."""
-    from .kinds import DocumentWarning
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", DocumentWarning)
-        yield
-    for other in (w for w in caught if not issubclass(w.category, DocumentWarning)):
-        warnings.showwarning(other.message, other.category, other.filename, other.lineno)
-    for text in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, DocumentWarning)):
-        err_console.print(f"Предупреждение: {text}", highlight=False, markup=False, soft_wrap=True)
 
 
 def _version_callback(value: bool) -> None:
@@ -182,16 +66,16 @@ def _main(
 
 
 @app.command()
-@_friendly
+@friendly
 def demo(
     out: Annotated[Path, typer.Option("--out", "-o", help="Куда записать документы")] = Path("demo-out"),
     pdf: Annotated[bool, typer.Option("--pdf", help="Также сделать PDF (нужен LibreOffice)")] = False,
 ) -> None:
     """Полный комплект документов для образца организации из samples/."""
-    from ._demo import run_demo
+    from .._demo import run_demo
 
     rows = run_demo(out, pdf=pdf)
-    table = _table(f"Записано в {out}")
+    table = new_table(f"Записано в {out}")
     table.add_column("Документ")
     table.add_column("Файл")
     for title, path in rows:
@@ -200,14 +84,14 @@ def demo(
 
 
 @app.command()
-@_friendly
+@friendly
 def init(
     folder: Annotated[Path, typer.Argument(help="Папка дела программы наставничества")],
     year: Annotated[int | None, typer.Option("--year", help="Учебный год — год начала (2026 — 2026/2027)")] = None,
     force: ForceOption = False,
 ) -> None:
     """Создать дело программы наставничества: nastavnik.yaml, пустую базу (XLSX) и карточку организации."""
-    from .project import Project
+    from ..project import Project
 
     for path in Project.init(folder, school_year=year, overwrite=force):
         console.print(f"Создан файл: {path}", markup=False, highlight=False)
@@ -232,12 +116,12 @@ def _print_findings(findings: list[Any]) -> None:
 
 def _check_project_of(path: Path) -> None:
     """In a project folder, check the year before anything is written; stop on errors."""
-    from .project import find_project
+    from ..project import find_project
 
     folder = find_project(path)
     if folder is None:
         return
-    from .project import Project
+    from ..project import Project
     findings = Project.open(folder).check()
     if any(f.is_error for f in findings):
         err_console.print(f"Проверка дела {folder} нашла ошибки — документ не выпущен:", highlight=False, soft_wrap=True)
@@ -261,10 +145,10 @@ def _print_registry_warnings(*inputs: Any) -> bool:
 
 
 @app.command()
-@_friendly
+@friendly
 def check(folder: ProjectArgument = Path(".")) -> None:
     """Проверить данные года: ссылки актов, номера, наставников, пары, базу. Ошибки — код выхода 1."""
-    from .project import Project
+    from ..project import Project
 
     findings = Project.open(folder).check()
     _print_findings(findings)
@@ -273,10 +157,10 @@ def check(folder: ProjectArgument = Path(".")) -> None:
 
 
 @app.command()
-@_friendly
+@friendly
 def plan(folder: ProjectArgument = Path(".")) -> None:
     """План года: документы в порядке целевой модели, их состояние и мероприятие дорожной карты."""
-    from .project import Project
+    from ..project import Project
 
     project = Project.open(folder)
     console.print(f"План {project.file.year_text} учебного года: {project.file.organization.short_name}",
@@ -294,13 +178,13 @@ def plan(folder: ProjectArgument = Path(".")) -> None:
 
 
 @app.command()
-@_friendly
+@friendly
 def year(
     folder: ProjectArgument = Path("."),
     out: Annotated[Path, typer.Option("--out", "-o", help="Куда выпустить комплект документов")] = Path("Документы года"),
 ) -> None:
     """Выпустить весь комплект года: каждый документ плана, журнал регистрации и опись."""
-    from .project import CheckFailed, Project
+    from ..project import CheckFailed, Project
 
     project = Project.open(folder)
     try:
@@ -317,9 +201,9 @@ def year(
 @app.command("kinds")
 def list_kinds() -> None:
     """Список видов документов."""
-    from .kinds import all_kinds
+    from ..kinds import all_kinds
 
-    table = _table("Виды документов")
+    table = new_table("Виды документов")
     table.add_column("Вид (KIND)", no_wrap=True)  # ids are copied into commands: never wrap
     table.add_column("Название")
     table.add_column("Форматы")
@@ -329,17 +213,17 @@ def list_kinds() -> None:
 
 
 @app.command()
-@_friendly
+@friendly
 def schema(kind: Annotated[str, typer.Argument(help="Вид документа, например order.appoint_curator")]) -> None:
     """JSON Schema входных данных вида документа."""
-    from . import input_schema
+    from .. import input_schema
 
     schema_ = input_schema(kind)
     sys.stdout.write(json.dumps(schema_, ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command()
-@_friendly
+@friendly
 def render(
     kind: Annotated[str, typer.Argument(help="Вид документа (см. nastavnik-docs kinds)")],
     data: Annotated[Path, typer.Argument(help="Входные данные: YAML или JSON")],
@@ -350,26 +234,26 @@ def render(
     redact: RedactOption = False,
 ) -> None:
     """Сделать один документ."""
-    from . import load_input
-    from . import render as render_document
+    from .. import load_input
+    from .. import render as render_document
 
     _check_project_of(data)
     model = load_input(kind, data)
     _print_registry_warnings(model)
-    with _document_warnings():
+    with document_warnings():
         written = render_document(kind, model, out, templates=templates, pdf=pdf, overwrite=force)
     for path in written if isinstance(written, list) else [written]:
         console.print(f"Записан файл: {path}", markup=False, highlight=False)
 
 
 @app.command("check-template")
-@_friendly
+@friendly
 def check_template(
     file: Annotated[Path, typer.Argument(help="Файл шаблона (.docx или .xlsx)")],
     kind: Annotated[str, typer.Option("--kind", "-k", help="Вид документа, под который шаблон")],
 ) -> None:
     """Проверить свой шаблон: неизвестные переменные и незакрытые теги."""
-    from . import check_template as check
+    from .. import check_template as check
 
     report = check(file, kind)
     if report.ok:
@@ -381,7 +265,7 @@ def check_template(
 
 
 @app.command()
-@_friendly
+@friendly
 def batch(
     kind: Annotated[str, typer.Argument(help="Вид документа, например award.certificate")],
     source: Annotated[Path, typer.Argument(help="Записи: база (XLSX), список YAML/JSON или CSV")],
@@ -420,7 +304,7 @@ def batch(
     С номерами (--number-prefix, --number-start) рядом с документами пишется журнал
     регистрации (номер, ФИО, вид награды, дата, основание).
     """
-    from .batch import Numbering, records_from_source, render_batch
+    from ..batch import Numbering, records_from_source, render_batch
 
     _check_project_of(source)
     numbering = None
@@ -428,16 +312,26 @@ def batch(
         numbering = Numbering(number_prefix or "", 1 if number_start is None else number_start, number_width)
     project, series = None, ""
     if journal:
-        from .project import Project, find_project
+        from ..project import Project, find_project
 
         folder = find_project(source)
         if folder is None:
             raise InputError(f"--journal: {source} лежит не в папке дела (нет nastavnik.yaml рядом или выше)")
         project = Project.open(folder)
         series, numbering = project.batch_numbering(kind)
+        if resume:
+            from ..batch import journal_path
+            from ..kinds import get_kind
+
+            if journal_path(out, get_kind(kind).title).exists():
+                raise InputError(
+                    f"--journal --resume: выпуск в папке {out} уже закончен, и его номера занесены в журнал "
+                    "дела; продолжение дало бы недостающим документам номера после них, а журнал выпуска "
+                    "разошёлся бы с напечатанными. Выпустите недостающие документы в новую папку "
+                    "(с фильтром по тем, кого нет)")
     origin: Any = source
     if source.suffix.lower() in (".xlsx", ".xlsm"):  # read once: its warnings, then its records
-        from .io import load_registry
+        from ..io import load_registry
 
         origin = load_registry(source)
         _print_registry_warnings({"registry": origin})
@@ -454,7 +348,7 @@ def batch(
                               progress=sys.stderr.isatty(), pdf=pdf, numbering=numbering, qr=qr,
                               redact=redact)
         if zip_:
-            from .batch import zip_written
+            from ..batch import zip_written
 
             console.print(f"Архив: {zip_written(report, archive, overwrite=force)}", markup=False, highlight=False)
     if project is not None and report.journal_rows:
@@ -466,14 +360,14 @@ def batch(
 
 
 @app.command("import-roadmap")
-@_friendly
+@friendly
 def import_roadmap(
     file: Annotated[Path, typer.Argument(help="Документ Word с таблицей дорожной карты")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Куда записать YAML")],
     force: ForceOption = False,
 ) -> None:
     """Прочитать дорожную карту из документа Word в YAML."""
-    from .io import import_roadmap as read_roadmap
+    from ..io import import_roadmap as read_roadmap
 
     result = read_roadmap(file)
     result.save(out, overwrite=force)  # what could not be placed stays in the YAML as comments
@@ -483,7 +377,7 @@ def import_roadmap(
 
 
 @app.command()
-@_friendly
+@friendly
 def due(
     roadmap: Annotated[Path, typer.Argument(help="Дорожная карта: YAML, JSON или документ Word")],
     month: Annotated[str | None, typer.Option("--month", "-m", help="Месяц: 2024-10 или 10.2024 (по умолчанию текущий)")] = None,
@@ -492,7 +386,7 @@ def due(
     import datetime as dt
     import re
 
-    from .io import load_roadmap
+    from ..io import load_roadmap
 
     found = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*|\s*(\d{1,2})\.(\d{4})\s*", month or "")
     if month is not None and (found is None or not 1 <= int(found.group(2) or found.group(3)) <= 12):
@@ -503,7 +397,7 @@ def due(
         else (today.year, today.month)
     loaded = load_roadmap(roadmap)
     items = loaded.roadmap.due_in(year, number)
-    table = _table(f"По плану на {number:02d}.{year}: {len(items)}")
+    table = new_table(f"По плану на {number:02d}.{year}: {len(items)}")
     for heading in ("№", "Мероприятие", "Срок", "Ответственные", "Этап"):
         table.add_column(heading)
     for item in items:
@@ -518,7 +412,7 @@ def due(
 
 
 @app.command()
-@_friendly
+@friendly
 def serve(
     folder: Annotated[Path, typer.Argument(help="Папка проекта (создаётся, если её нет)")] = Path("."),
     port: Annotated[int, typer.Option("--port", "-p", help="Порт")] = 8000,
@@ -530,8 +424,8 @@ def serve(
 ) -> None:
     """Страница куратора в браузере и HTTP API для других программ."""
     try:
-        from .web import WebSettings
-        from .web import serve as run_server
+        from ..web import WebSettings
+        from ..web import serve as run_server
     except ImportError as exc:
         err_console.print(f"Для веб-страницы нужны дополнительные пакеты: pip install \"nastavnik-docs[web]\" ({exc})",
                           highlight=False, markup=False)
@@ -546,7 +440,7 @@ def serve(
 
 
 def _period(year: int | None) -> Any:
-    from .stats import ReportingPeriod
+    from ..stats import ReportingPeriod
 
     return ReportingPeriod.school_year(year) if year is not None else None
 
@@ -561,7 +455,7 @@ def _shard(text: str | None) -> tuple[int, int] | None:
 
 
 @app.command()
-@_friendly
+@friendly
 def aggregate(
     inputs: Annotated[list[Path], typer.Argument(help="Таблицы охвата организаций: файлы .xlsx и папки с ними "
                                                       "(или JSON-части сводки с --merge)")],
@@ -578,9 +472,9 @@ def aggregate(
     force: ForceOption = False,
 ) -> None:
     """Свести таблицы охвата организаций в муниципальную сводку (по частям — --shard и --merge)."""
-    from ._stats_api import aggregate as run
-    from ._stats_api import merge_summaries
-    from .io import load_yaml
+    from .._stats_api import aggregate as run
+    from .._stats_api import merge_summaries
+    from ..io import load_yaml
 
     goals = load_yaml(targets) if targets is not None else []
     if isinstance(goals, dict):
@@ -601,7 +495,7 @@ def aggregate(
 
 
 @app.command()
-@_friendly
+@friendly
 def export(
     registry: Annotated[Path, typer.Argument(help="База наставников и наставляемых (.xlsx, .yaml, .json)")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Список: .xlsx или .csv")],
@@ -610,10 +504,27 @@ def export(
     force: ForceOption = False,
 ) -> None:
     """Выгрузить персонифицированный учёт наставников и наставляемых (XLSX или CSV)."""
-    from ._stats_api import export_personified
+    from .._stats_api import export_personified
 
     written = export_personified(registry, out, period=_period(year), organization=organization, overwrite=force)
     console.print(f"Записан файл: {written}")
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with just the command ``args`` run: typer builds the parser of every
+    registered command (their options' validators included) before it runs one, which
+    costs a short command a tenth of its time. The whole app for ``--help``, ``--version``,
+    no command or an unknown one, so that help and suggestions list every command."""
+    from typer.main import get_command_name
+
+    name = args[0] if args else "-"
+    chosen = [info for info in app.registered_commands
+              if (info.name or get_command_name(info.callback.__name__ if info.callback else "")) == name]
+    if len(chosen) != 1:
+        return app
+    only = copy.copy(app)
+    only.registered_commands = chosen
+    return only
 
 
 def main() -> None:
@@ -622,17 +533,14 @@ def main() -> None:
     # costs as much as a third of a short command; a user who relies on a pydantic plugin
     # sets PYDANTIC_DISABLE_PLUGINS to an empty value.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    warnings.showwarning = _show_warning
+    warnings.showwarning = show_warning
     try:
-        app()
+        _app_for(sys.argv[1:])()
     except SystemExit:
         raise
     except BaseException as exc:  # an error outside every command (a broken installation)
         if os.environ.get("NASTAVNIK_DOCS_DEBUG"):
             raise
-        _say("Ошибка:", "bold red", _error_text(exc))
+        say("Ошибка:", "bold red", error_text(exc))
         raise SystemExit(130 if isinstance(exc, KeyboardInterrupt) else 1) from None
 
-
-if __name__ == "__main__":
-    main()
