@@ -31,7 +31,7 @@ NOT_FOR_AN_ORDER = (
     "nastavnik_docs.kinds.protocols", "nastavnik_docs.kinds.roadmap", "nastavnik_docs.kinds.reports",
     "nastavnik_docs.kinds.consents", "nastavnik_docs.kinds.labour", "nastavnik_docs.kinds.questionnaires",
     "nastavnik_docs.models.roadmap", "nastavnik_docs.models.target", "nastavnik_docs.models.year_checks",
-    "nastavnik_docs.models.schema", "nastavnik_docs.batch", "nastavnik_docs.stats", "nastavnik_docs.web",
+    "nastavnik_docs.models.schema", "nastavnik_docs.models.statistics", "nastavnik_docs.batch", "nastavnik_docs.stats", "nastavnik_docs.web",
     "nastavnik_docs.engine.xlsx", "nastavnik_docs.engine.pdf",
 )
 

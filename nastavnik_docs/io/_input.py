@@ -9,6 +9,7 @@ model — including ones added later, such as roadmaps — gets this without spe
 from __future__ import annotations
 
 import os
+import sys
 import typing
 import warnings
 from datetime import date
@@ -19,7 +20,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import DataWarning, InputError, Problem
-from ..models import CoverageTable, Organization, Registry, SurveyResults, data_warnings
+from ..models import Organization, Registry, data_warnings
 from ._links import registry_from_data
 from ._problems import Loc, problems_from_validation, unwrap
 from ._values import cell_text, looks_like_date_text, parse_date, parse_number
@@ -182,11 +183,13 @@ def load_file(path: str | os.PathLike[str], model: type[BaseModel]) -> Any:
             if suffix == ".xls" else ""
         raise InputError(Problem(f"неподдерживаемый тип файла «{path.suffix}»: нужен {wanted}{hint}",
                                  file=str(path), code="file.type"), file=path)
-    if suffix in TABLE_SUFFIXES and issubclass(model, (CoverageTable, SurveyResults)):
+    statistics = sys.modules.get("nastavnik_docs.models.statistics")  # not imported: no such model exists
+    if suffix in TABLE_SUFFIXES and statistics is not None \
+            and issubclass(model, (statistics.CoverageTable, statistics.SurveyResults)):
         from ._coverage_xlsx import read_coverage_table
         from ._survey_xlsx import read_survey_results
 
-        return read_coverage_table(path) if issubclass(model, CoverageTable) else read_survey_results(path)
+        return read_coverage_table(path) if issubclass(model, statistics.CoverageTable) else read_survey_results(path)
     if suffix in TABLE_SUFFIXES + CSV_SUFFIXES:
         if not issubclass(model, Registry):
             raise InputError(Problem(
