@@ -29,6 +29,10 @@ from .registry import save_reproducibly
 C = WD_ALIGN_PARAGRAPH.CENTER
 _PERCENT = "0.0"
 _DATE = "DD.MM.YYYY"
+#: The end of a period, printed after its start: «– 31.08.2027» (the cell stays a date).
+_DATE_AFTER_DASH = '"\u2013 "DD.MM.YYYY'
+_LEFT = Alignment(horizontal="left", vertical="top")
+_RIGHT = Alignment(horizontal="right", vertical="top")
 
 
 def _merged(ws: Worksheet, row: int, text: str, font: Font = x.FONT, align: Alignment = x.WRAP,
@@ -56,15 +60,19 @@ def _table_head(ws: Worksheet, row: int, headers: list[str], height: float = 45)
 
 
 def _requisites(ws: Worksheet, row: int, items: list[tuple[str, list[str]]], last: int) -> int:
+    """Label in column A, its value merged across the rest; a period is two date cells, the
+    start against the end and the end printed after a dash, so that the row reads
+    «01.09.2026 – 31.08.2027» while both cells stay dates for a program that reads the table."""
     for label, values in items:
         head = ws.cell(row=row, column=1, value=label)
         head.font, head.alignment = x.BOLD, x.WRAP
         if len(values) == 1:
             _merged(ws, row, values[0], last=last, first=2)
         else:
-            for col, value in enumerate(values, start=2):
+            for col, (value, number_format, align) in enumerate(
+                    zip(values, (_DATE, _DATE_AFTER_DASH), (_RIGHT, _LEFT)), start=2):
                 cell = ws.cell(row=row, column=col, value=value)
-                cell.font, cell.alignment, cell.number_format = x.FONT, x.WRAP, _DATE
+                cell.font, cell.alignment, cell.number_format = x.FONT, align, number_format
         row += 1
     return row
 
@@ -88,7 +96,6 @@ def coverage_workbook() -> Workbook:
     row = _requisites(ws, 4, [("Организация", ["{{ org_full_name }}"]), ("ИНН", ["{{ inn }}"]),
                               ("Отчётный период", ["{{ period_start }}", "{{ period_end }}"]),
                               ("Форма", ["{{ form_text }}"])], 5)
-    ws.row_dimensions[4].height = 30  # the organisation's full name takes two lines
     left = [x.WRAP, x.CENTER, x.CENTER, x.CENTER, x.CENTER]
     for i, (section, var) in enumerate(zip(COVERAGE_FORM.sections, ("people", "pairs", "types", "formats"))):
         _merged(ws, row + 1, f"{{{{ headings[{i}] }}}}", x.BOLD)
@@ -103,14 +110,13 @@ def coverage_workbook() -> Workbook:
                    "{{ t.actual }}", "{{ t.verdict }}"], aligns=left)
     ws.row_dimensions[row].height = 30
     _merged(ws, row + 2, "Примечания: определения показателей", x.BOLD)
-    _merged(ws, row + 3, "{%row for n in notes %}{{ n.text }}")
-    ws.row_dimensions[row + 3].height = 30
-    _merged(ws, row + 4, "Контрольные соотношения", x.BOLD)
-    _merged(ws, row + 5, "{%row for r in relations %}{{ r.text }}")
-    ws.cell(row=row + 7, column=1, value="{{ author_post }}").font = x.FONT
-    ws.cell(row=row + 7, column=1).alignment = x.WRAP
-    ws.cell(row=row + 7, column=4, value="{{ author_name }}").font = x.FONT
-    ws.cell(row=row + 8, column=1, value="{{ date }}").font = x.FONT
+    _merged(ws, row + 3, "{%row for n in notes %}{{ n.text }}")  # rows fitted to the text when filled
+    _merged(ws, row + 5, "Контрольные соотношения", x.BOLD)
+    _merged(ws, row + 6, "{%row for r in relations %}{{ r.text }}")
+    ws.cell(row=row + 8, column=1, value="{{ author_post }}").font = x.FONT
+    ws.cell(row=row + 8, column=1).alignment = x.WRAP
+    ws.cell(row=row + 8, column=4, value="{{ author_name }}").font = x.FONT
+    ws.cell(row=row + 9, column=1, value="{{ date }}").font = x.FONT
     x.print_on_a4(ws, "portrait")
     ws.print_options.horizontalCentered = True
     ws.page_margins.left, ws.page_margins.right = 0.8, 0.4
@@ -260,7 +266,6 @@ def municipal_workbook() -> Workbook:
     _merged(ws, 3, "{{ authority }}", x.FONT, x.CENTER, last=last)
     _merged(ws, 4, "{{ form_text }}. Принято таблиц: {{ accepted }}; не принято: {{ failed_count }} "
                    "(перечень и причины — на листе «Не приняты»).", last=last)
-    ws.row_dimensions[4].height = 30
     row = _table_head(ws, 6, [h for h, _, _ in _SUMMARY], height=75)
     left = [x.CENTER, x.WRAP] + [x.CENTER] * (last - 2)
     _row(ws, row, ["{%row for o in orgs %}{{ o.number }}"] + [f"{{{{ o.{f} }}}}" for _, f, _ in _SUMMARY[1:]],
@@ -274,7 +279,6 @@ def municipal_workbook() -> Workbook:
     for r in (row + 4, row + 5):
         for first, end in ((2, 4), (5, 6), (7, 8), (9, 10), (11, last)):
             ws.merge_cells(start_row=r, start_column=first, end_row=r, end_column=end)
-    ws.row_dimensions[row + 5].height = 45
     ws.cell(row=row + 7, column=2, value="{{ author_post }}").font = x.FONT
     ws.cell(row=row + 7, column=9, value="{{ author_name }}").font = x.FONT
     ws.cell(row=row + 8, column=2, value="{{ date }}").font = x.FONT
@@ -295,7 +299,6 @@ def municipal_workbook() -> Workbook:
     _row(form, row, ["{%row for r in lines %}{{ r.title }}", "{{ r.code }}", "{{ r.g3 }}", "{{ r.g4 }}",
                      "{{ r.g5 }}"], aligns=[x.WRAP, x.CENTER, x.CENTER, x.CENTER, x.CENTER])
     _merged(form, row + 2, "{%row for n in notes %}{{ n.text }}")
-    form.row_dimensions[row + 2].height = 30
     x.print_on_a4(form, "portrait")
 
     failed = wb.create_sheet("Не приняты")
