@@ -5,8 +5,9 @@ personified list (XLSX) and the blank for questionnaire results (XLSX).
 The coverage table's headers come from ``nastavnik_docs/stats/coverage_form.yaml`` and the
 results blank's columns from the questionnaires' questions, so the templates follow the data.
 When building in place, ``samples/reports/survey_results.xlsx`` is made from
-``samples/reports/survey_results.yaml`` and ``samples/reports/coverage_2025.xlsx`` (the
-previous year's table the sample report compares with) from the sample registry.
+``samples/reports/survey_results.yaml``, ``samples/reports/coverage_2025.xlsx`` (the
+previous year's table the sample report compares with) from ``coverage_2025.yaml`` over the
+previous year's registry ``registry_2025.yaml``, and the municipal summaries of both years.
 """
 
 from __future__ import annotations
@@ -403,7 +404,8 @@ def build(docx_dir: Path, xlsx_dir: Path) -> list[Path]:
 
 
 def build_samples(survey_template: Path, samples: Path = ROOT / "samples" / "reports") -> list[Path]:
-    """The sample questionnaire results from their YAML, and the previous year's table."""
+    """The sample questionnaire results from their YAML, the previous year's table and the
+    municipal summaries."""
     import tempfile
 
     import yaml
@@ -421,28 +423,25 @@ def build_samples(survey_template: Path, samples: Path = ROOT / "samples" / "rep
             for c, score in enumerate(scores, start=3):
                 ws.cell(row=r, column=c, value=score)
     survey = save_reproducibly(wb, samples / "survey_results.xlsx")
-    previous = dict(yaml.safe_load((samples / "coverage.yaml").read_text(encoding="utf-8")))
-    previous.update({"school_year": 2025, "date": "2026-06-10", "survey": None, "previous": None,
-                     "totals": data["previous_totals"],
-                     "organization": str(samples.parent / "organization.yaml"),
-                     "registry": str(samples.parent / "registry.yaml")})
     with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "previous.yaml"
-        source.write_text(yaml.safe_dump(previous, allow_unicode=True), encoding="utf-8")
-        made = nd.render("report.coverage", source, Path(folder) / "coverage.xlsx")
+        made = nd.render("report.coverage", samples / "coverage_2025.yaml", Path(folder) / "coverage.xlsx")
         table = save_reproducibly(load_workbook(made), samples / "coverage_2025.xlsx")
     return [survey, table, build_municipal_sample(samples, 2026), build_municipal_sample(samples, 2025)]
 
 
-#: The fictional schools of the municipal sample: name, INN, which pairs of the sample
-#: registry they keep (by number), and their head counts: pupils, teachers, young specialists
-#: beyond those counted, pupils aged 10–19 and 15–19.
+#: The fictional schools of the municipal sample: name, INN, which pairs they keep (by
+#: number) of the sample registry (2026) and of the previous year's (2025,
+#: ``reports/registry_2025.yaml``), and their head counts: pupils, teachers, young
+#: specialists beyond those counted, pupils aged 10–19 and 15–19.
 _SCHOOLS = (
-    ("МБОУ «Средняя общеобразовательная школа № 12»", "3525000012", None, (640, 48, 1, 520, 190)),
-    ("МБОУ «Средняя общеобразовательная школа № 5»", "3525000005", {"2", "3", "5", "6", "10"}, (410, 31, 0, 330, 120)),
-    ("МАОУ «Лицей № 32»", "3525000032", {"2", "4", "5", "9", "11", "12"}, (890, 62, 2, 720, 265)),
-    ("МБОУ «Гимназия № 2»", "3525000002", {"2", "3", "4"}, (720, 54, 0, 585, 210)),
-    ("МБОУ «Основная общеобразовательная школа № 41»", "3525000041", {"5", "6", "12"}, (230, 19, 1, 150, 40)),
+    ("МБОУ «Средняя общеобразовательная школа № 12»", "3525000012", (None, None), (640, 48, 1, 520, 190)),
+    ("МБОУ «Средняя общеобразовательная школа № 5»", "3525000005", ({"2", "3", "5", "6", "10"}, {"2", "4", "6"}),
+     (410, 31, 0, 330, 120)),
+    ("МАОУ «Лицей № 32»", "3525000032", ({"2", "4", "5", "9", "11", "12"}, {"1", "3", "4", "5", "8"}),
+     (890, 62, 2, 720, 265)),
+    ("МБОУ «Гимназия № 2»", "3525000002", ({"2", "3", "4"}, {"2", "3"}), (720, 54, 0, 585, 210)),
+    ("МБОУ «Основная общеобразовательная школа № 41»", "3525000041", ({"5", "6", "12"}, {"5", "6"}),
+     (230, 19, 1, 150, 40)),
 )
 
 
@@ -461,11 +460,12 @@ def build_municipal_sample(samples: Path, year: int) -> Path:
     from nastavnik_docs.io import load_registry
     from nastavnik_docs.stats import ReportingPeriod, coverage
 
-    registry = load_registry(samples.parent / "registry.yaml")
+    registry = load_registry(samples.parent / "registry.yaml" if year == 2026 else samples / f"registry_{year}.yaml")
     org = yaml.safe_load((samples.parent / "organization.yaml").read_text(encoding="utf-8"))
     period = ReportingPeriod.school_year(year)
     with tempfile.TemporaryDirectory() as folder:
-        for i, (name, inn, keep, (pupils, teachers, young_extra, aged_10_19, aged_15_19)) in enumerate(_SCHOOLS, 1):
+        for i, (name, inn, keeps, (pupils, teachers, young_extra, aged_10_19, aged_15_19)) in enumerate(_SCHOOLS, 1):
+            keep = keeps[0] if year == 2026 else keeps[1]
             pairs = [p for p in registry.pairs if keep is None or p.id in keep]
             school = registry.model_copy(update={"pairs": pairs})
             young = coverage(school, period).line("12").count
