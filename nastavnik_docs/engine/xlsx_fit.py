@@ -5,8 +5,10 @@ filling a template.
 Neither openpyxl nor LibreOffice measures wrapped text, and no spreadsheet program fits a
 row to a cell merged across columns, so such a row prints at whatever height the file
 says: the text is cut, or a one-line note stands in a double row. The estimate here
-counts characters against the width (in the units of a column width) and breaks lines
-at words, as a spreadsheet does; it errs on the side of a line too many.
+measures the text with Times New Roman's widths against the width of the columns (in
+the units of a column width: 7 px at 96 dpi when the workbook's default font is Times
+New Roman or Calibri 11 pt) and breaks lines at words, as a spreadsheet does; it errs on
+the side of a line too many.
 """
 
 from __future__ import annotations
@@ -52,25 +54,26 @@ def text_lines(text: str, per_line: float, measure: Callable[[str], float] = len
 
 
 def text_width(text: str) -> float:
-    """Width of ``text`` in 11 pt Times New Roman (Liberation Serif has the same metrics),
-    in units of a column's width: a space or a full stop is narrow, a capital wide. The
-    weights were measured on the coverage table's notes as LibreOffice prints them."""
-    return sum(_WEIGHTS.get(_kind(c), 0.8) for c in text)
+    """Width of ``text`` in 11 pt Times New Roman (Liberation Serif has the same metrics), in
+    units of a column's width when the workbook's default font is Times New Roman 11 pt
+    (a unit is its digit, 7 px at 96 dpi, as Excel rounds it; LibreOffice's is a little
+    wider, so the estimate errs towards a line too many)."""
+    return sum(_EM.get(c, _EM_OTHER) for c in text) * _BASE_PT / _UNIT_PT
 
 
-def _kind(char: str) -> str:
-    if char.isupper():
-        return "upper"
-    if char.isdigit():
-        return "digit"
-    if char.isspace():
-        return "space"
-    return char if char in _NARROW else ("wide" if not char.isalpha() else "lower")
-
-
-_NARROW = ".,:;!()'\"-|/"
-_WEIGHTS = {**dict.fromkeys(_NARROW, 0.45), "space": 0.26, "digit": 0.93, "lower": 0.8, "upper": 1.0,
-            "wide": 0.76}
+#: Advance widths of Times New Roman (Liberation Serif), in hundredths of an em.
+_EM_GROUPS = {
+    18: "'", 20: "|", 25: " \u00a0.,", 28: "ijlt:;/", 33: "frI!()-[]", 39: "sJ", 40: "з", 41: "г\"", 43: "э",
+    44: "аеёстacez?", 46: "ья", 47: "в", 48: "{}", 49: "к", 50: "лорухчЗbdghknopquvxy0123456789«»–*#_",
+    51: "бд", 52: "ъ", 54: "ийнпц", 55: "≤≥", 56: "РFPS+=×<>", 57: "БЬ", 58: "Г", 61: "ЕЁТELTZ", 63: "м",
+    65: "фЧ", 66: "Э", 67: "ыВКСЯBCR", 68: "ДЛ", 69: "ж", 71: "УЪ", 72: "АИЙНОПХЦwADGHKNOQUVXY", 75: "ю",
+    77: "шщ", 78: "m&", 79: "Ф", 83: "%", 87: "Ы", 89: "МM", 90: "Ж", 92: "@", 94: "W", 95: "№", 100: "—",
+    101: "ШЩ", 103: "Ю",
+}
+_EM = {char: width / 100 for width, chars in _EM_GROUPS.items() for char in chars}
+_EM_OTHER = 0.6
+#: Points a unit of column width measures (Times New Roman 11 pt: a 7 px digit at 96 dpi).
+_UNIT_PT = 5.25
 
 
 def merged_width(ws: Worksheet, cell: Any) -> float | None:

@@ -3,6 +3,7 @@ template is filled (a merged text row without a height of its own)."""
 
 from __future__ import annotations
 
+import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 
@@ -19,11 +20,16 @@ def test_lines_break_at_words_and_inside_a_word_longer_than_a_line():
     assert text_lines("один два три", 8) == 2
     assert text_lines("один\nдва", 40) == 2
     assert text_lines("а" * 25, 10) == 3  # 10 + 10 + 5
-    assert text_lines(" ".join([WORD] * 11), 60, text_width) == 3  # 11.2 units a word: five a line
+    assert text_lines(" ".join([WORD] * 11), 60, text_width) == 3  # 14 units a word: four a line
 
 
-def test_a_space_and_punctuation_are_narrower_than_letters_and_capitals_wider():
-    assert text_width(" ") < text_width(".") < text_width("о") < text_width("Ж")
+def test_widths_are_times_new_romans():
+    """A space and a full stop a quarter of an em, a digit half, «ш» and «Ж» wide; an em of
+    11 pt is 11/5.25 units (a unit: a 7 px digit at 96 dpi)."""
+    assert text_width(" ") == text_width(".") == text_width("0") / 2
+    assert text_width("0") == pytest.approx(0.5 * 11 / 5.25)
+    assert text_width("о") < text_width("ш") < text_width("Ж")
+    assert text_width("МБОУ") > text_width("мбоу")  # capitals are wider: names of schools wrap sooner
 
 
 def _template(path, height: float | None = None):

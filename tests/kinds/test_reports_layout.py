@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 from openpyxl import load_workbook
 from openpyxl.styles import Alignment
 
@@ -19,6 +21,7 @@ from nastavnik_docs.io import read_coverage_table
 from nastavnik_docs.stats import ReportingPeriod
 
 START, END = dt.date(2026, 9, 1), dt.date(2027, 8, 31)
+LIBERATION_SERIF = "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"
 
 
 @pytest.fixture(scope="module")
@@ -36,18 +39,42 @@ def _period_row(ws) -> int:
     return next(r for r in range(1, 12) if ws.cell(r, 1).value == "Отчётный период")
 
 
-def test_a_one_line_note_keeps_a_one_line_row_and_a_long_one_gets_its_lines(table):
+def _font_lines(text: str, width_pt: float) -> int:
+    """Lines of ``text`` in 11 pt Liberation Serif (Times New Roman's metrics) wrapped at
+    spaces in ``width_pt``: the font file's own advance widths, not the engine's table."""
+    font = TTFont(LIBERATION_SERIF)
+    cmap, metrics, em = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+
+    def width(word: str) -> float:
+        return sum(metrics[cmap[ord(c)]][0] for c in word) / em * 11
+
+    lines, used = 1, 0.0
+    for word in text.split():
+        if used and used + width(" ") + width(word) > width_pt:
+            lines, used = lines + 1, 0.0
+        used += width(word) + (width(" ") if used else 0)
+    return lines
+
+
+@pytest.mark.skipif(not Path(LIBERATION_SERIF).exists(), reason="Liberation Serif is not installed")
+def test_each_note_row_is_as_high_as_its_lines(table):
+    """A note that takes one line of the A:E width (7 px a unit: Times New Roman's digit, the
+    workbook's default font) keeps the one-line default row; a longer one gets exactly its
+    lines — never a double row for a single line."""
     ws = load_workbook(table)["Охват"]
+    assert ws.parent._fonts[0].name == "Times New Roman"  # the default font measures the columns
     notes = _rows_between(ws, "Примечания: определения показателей", "Контрольные соотношения")
     texts = {r: ws.cell(r, 1).value for r in notes if ws.cell(r, 1).value}
-    assert len(texts) >= 12 and all(ws.cell(r, 1).coordinate + ":E" + str(r) in ws.merged_cells for r in texts)
-    heights = {r: ws.row_dimensions[r].height for r in texts}
-    # every note of the sample up to 160 characters prints on one line of the A:E width
-    # (LibreOffice puts 160 on one line): no height of its own, the program's single line
-    short = [r for r, text in texts.items() if len(text) <= 160]
-    assert len(short) >= 12 and all(heights[r] is None for r in short), {r: heights[r] for r in short}
-    (long_row,) = [r for r, text in texts.items() if len(text) > 160]  # стр. 09, 183 characters
-    assert texts[long_row].startswith("Стр.\u00a009") and 2 * LINE_PT <= heights[long_row] < 3 * LINE_PT
+    assert len(texts) >= 12 and all(f"A{r}:E{r}" in ws.merged_cells for r in texts)
+    width_pt = sum(ws.column_dimensions[c].width for c in "ABCDE") * 5.25 - 4  # less the cell's margins
+    lines = {r: _font_lines(text, width_pt) for r, text in texts.items()}
+    assert set(lines.values()) == {1, 2}  # the sample has both
+    for r, count in lines.items():
+        height = ws.row_dimensions[r].height
+        if count == 1:
+            assert height is None, (texts[r], height)
+        else:
+            assert count * LINE_PT <= height < (count + 1) * LINE_PT, (texts[r], height)
     first_relation = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value).startswith("КС-1:"))
     assert all(ws.row_dimensions[r].height is None for r in range(first_relation, first_relation + 27))
     # the organisation's full name takes two lines in B:E, and its row is two lines high

@@ -17,6 +17,7 @@ from pathlib import Path
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -32,6 +33,12 @@ _PERCENT = "0.0"
 _DATE = "DD.MM.YYYY"
 #: The end of a period, printed after its start: «– 31.08.2027» (the cell stays a date).
 _DATE_AFTER_DASH = '"\u2013 "DD.MM.YYYY'
+#: The summary's widths below were chosen in wider digits; in Times New Roman's (the
+#: workbook's default font) a column needs this many more to hold the same text.
+_TIMES_DIGITS = 1.3
+#: Columns of the form's table (graphs 1–5), in Times New Roman digits: a date fits graph 2,
+#: «Наставляемых, чел.» graph 5.
+_FORM_WIDTHS = {"A": 58, "B": 11, "C": 14, "D": 18, "E": 16}
 _LEFT = Alignment(horizontal="left", vertical="top")
 _RIGHT = Alignment(horizontal="right", vertical="top")
 
@@ -78,6 +85,14 @@ def _requisites(ws: Worksheet, row: int, items: list[tuple[str, list[str]]], las
     return row
 
 
+def _default_font(wb: Workbook) -> None:
+    """Times New Roman 11 pt as the workbook's default font, which measures the column
+    widths: LibreOffice (Liberation Serif) then sizes the columns as Excel does, and the
+    rows the engine fits to their text print the same in both; openpyxl offers no public
+    setting for it."""
+    wb._fonts = IndexedList([x.FONT])
+
+
 def _properties(wb: Workbook, title: str) -> None:
     wb.properties.title = title
     wb.properties.creator = wb.properties.lastModifiedBy = "nastavnik-docs"
@@ -88,9 +103,10 @@ def _properties(wb: Workbook, title: str) -> None:
 
 def coverage_workbook() -> Workbook:
     wb = Workbook()
+    _default_font(wb)
     ws = wb.active
     ws.title = "Охват"
-    for col, width in {"A": 60, "B": 9, "C": 14, "D": 18, "E": 14}.items():
+    for col, width in _FORM_WIDTHS.items():
         ws.column_dimensions[col].width = width
     _merged(ws, 1, "{{ title }}", x.TITLE, x.CENTER)
     _merged(ws, 2, "{{ period_text }}", x.FONT, x.CENTER)
@@ -257,11 +273,12 @@ _SUMMARY = [("№", "number", 5), ("Организация", "name", 40), ("ИН
 
 def municipal_workbook() -> Workbook:
     wb = Workbook()
+    _default_font(wb)
     ws = wb.active
     ws.title = "Свод"
     last = len(_SUMMARY)
     for i, (_, _, width) in enumerate(_SUMMARY, start=1):
-        ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = width
+        ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = round(width * _TIMES_DIGITS)
     _merged(ws, 1, "{{ title }}", x.TITLE, x.CENTER, last=last)
     _merged(ws, 2, "{{ period_text }}", x.FONT, x.CENTER, last=last)
     _merged(ws, 3, "{{ authority }}", x.FONT, x.CENTER, last=last)
@@ -288,7 +305,7 @@ def municipal_workbook() -> Workbook:
     x.print_on_a4(ws, "landscape")
 
     form = wb.create_sheet("Итого по форме")
-    for col, width in {"A": 60, "B": 9, "C": 14, "D": 18, "E": 14}.items():
+    for col, width in _FORM_WIDTHS.items():
         form.column_dimensions[col].width = width
     _merged(form, 1, f"Итого по муниципалитету по всем строкам формы {COVERAGE_FORM.form}, версия "
                      f"{COVERAGE_FORM.version}", x.BOLD, x.CENTER)
@@ -303,7 +320,7 @@ def municipal_workbook() -> Workbook:
     x.print_on_a4(form, "portrait")
 
     failed = wb.create_sheet("Не приняты")
-    for col, width in {"A": 6, "B": 48, "C": 100}.items():
+    for col, width in {"A": 8, "B": 62, "C": 130}.items():
         failed.column_dimensions[col].width = width
     _merged(failed, 1, "Файлы, сведения из которых не приняты, и причины", x.BOLD, x.CENTER, last=3)
     row = _table_head(failed, 3, ["№", "Файл (организация)", "Причины: проверка или контрольное соотношение"])
