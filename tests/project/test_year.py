@@ -48,7 +48,7 @@ def test_every_document_of_the_plan_is_issued_with_the_journal(year):
     rows = [row for row in index.iter_rows(min_row=4, values_only=True) if row[2]]
     assert rows[1][2] == "Приказ об утверждении положения о системе наставничества и дорожной карты"
     assert rows[0][1] == "Положение о системе наставничества и дорожная карта"  # plan order, by stage
-    assert rows[-1][1] == "Охват наставничеством и аналитическая справка"
+    assert rows[-1][1] == "Охват наставничеством, персонифицированный учёт и аналитическая справка"
 
 
 def test_every_citation_matches_the_journal_and_none_cites_a_later_act(year):
@@ -212,7 +212,7 @@ def test_the_year_is_written_into_a_folder_per_stage(year):
     _, report = year
     folders = sorted({p.relative_to(report.out).parts[0] for p in report.files()})
     assert folders[0] == "01 Положение о системе наставничества и дорожная карта"
-    assert "15 Охват наставничеством и аналитическая справка" in folders
+    assert "15 Охват наставничеством, персонифицированный учёт и аналитическая справка" in folders
     assert any(Path(p).name == "Приказ о закреплении наставнических пар № 113-о_д от 28.09.2026.docx"
                for p in report.files())
 
