@@ -49,6 +49,7 @@ from ..models.roadmap import (
     parse_deadline,
     roadmap_months,
 )
+from .xlsx_fit import CHARS_PER_UNIT, LINE_PT, merged_width, text_lines
 
 __all__ = ["GRID_FIXED", "MARK", "MONTH_ABBR", "month_pages", "write_roadmap_xlsx"]
 
@@ -69,11 +70,6 @@ FONT = "Times New Roman"
 
 #: Width in characters of a weight unit (models.roadmap.COLUMN_WEIGHTS) on the table sheet.
 CHARS_PER_WEIGHT = 1.2
-#: Points per printed line of 11 pt text, for the row heights set below.
-LINE_PT = 14.5
-#: Characters of 11 pt Times New Roman per width unit of a column (kept low: Cyrillic
-#: capitals and «ш», «щ», «ж» are wide, and a row a line too tall is better than cut text).
-CHARS_PER_UNIT = 1.0
 #: The grid's row columns: heading and width.
 GRID_FIXED = (("№", 6), ("Этап", 22), ("Мероприятие", 44), ("Срок (как в плане)", 18),
               ("Ответственные", 20), ("Срок в календаре", 13))
@@ -326,30 +322,8 @@ def _fit_row_heights(ws: Worksheet, first_row: int) -> None:
 
 def _lines(ws: Worksheet, cell: Any) -> int:
     """Printed lines of a cell's text: paragraphs wrapped at words, as a spreadsheet does."""
-    width = _merged_width(ws, cell) or ws.column_dimensions[cell.column_letter].width or 8.43
-    per_line = max(4, int(width * CHARS_PER_UNIT))
-    count = 0
-    for part in str(cell.value).split("\n"):
-        lines, used = 1, 0
-        for word in part.split():
-            if used and used + 1 + len(word) > per_line:
-                lines, used = lines + 1, 0
-            if len(word) > per_line:  # a word longer than the line breaks inside
-                lines += (len(word) - 1) // per_line
-                used = len(word) % per_line or per_line
-            else:
-                used += len(word) + (1 if used else 0)
-        count += lines
-    return count
-
-
-def _merged_width(ws: Worksheet, cell: Any) -> float | None:
-    """Width of a horizontally merged range starting at ``cell`` (None when not merged)."""
-    for rng in ws.merged_cells.ranges:
-        if rng.min_row == cell.row and rng.min_col == cell.column and rng.max_col > rng.min_col:
-            return sum(ws.column_dimensions[get_column_letter(c)].width or 8.43
-                       for c in range(rng.min_col, rng.max_col + 1))
-    return None
+    width = merged_width(ws, cell) or ws.column_dimensions[cell.column_letter].width or 8.43
+    return text_lines(str(cell.value), max(4, int(width * CHARS_PER_UNIT)))
 
 
 def _print_setup(ws: Worksheet) -> None:

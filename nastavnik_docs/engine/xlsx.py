@@ -21,6 +21,10 @@ Template syntax (documented for users in the README, «Шаблоны и сво�
   styles, number formats, column widths and print titles are kept; formulas written in
   the repeated row itself are copied to each new row with their relative references
   shifted, and merges within the repeated row are repeated for each new row.
+* A row left without a height of its own in the template that holds a wrapping text cell
+  merged across columns gets, once filled, the height its text needs (lines estimated from
+  the text's length and the merged width: :mod:`.xlsx_fit`), since no spreadsheet program
+  fits such a row; a template that sets the row's height keeps it.
 * Limits of openpyxl, which loads and saves the workbook: pictures survive only when
   Pillow is installed, and chart data ranges are not moved.
 * Text from the data is always written as text: a value starting with ``=``, ``+``,
@@ -72,6 +76,7 @@ from .docx import (
     template_context,
     template_error,
 )
+from .xlsx_fit import fit_merged_rows
 from .xlsx_rows import copy_row, expand_rows
 
 __all__ = ["ROW_MARKER", "RowLoop", "CellTemplate", "scan_sheet", "cell_source", "render_xlsx",
@@ -342,6 +347,7 @@ class _Renderer:
             if not items:
                 for cell in row_cells:
                     ws.cell(cell.row, cell.column).value = None
+        fit_merged_rows(ws)
 
 
 @overload

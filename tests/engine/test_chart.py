@@ -38,3 +38,45 @@ def test_a_template_prints_a_chart_as_a_drawing(tmp_path):
     rendered = Document(out)
     assert len(rendered.inline_shapes) == 1
     assert round(rendered.inline_shapes[0].width.mm) == round(CHART.width_mm)
+
+
+def _boxes_apart(a, b, gap: float) -> bool:
+    """Two display boxes are clear of each other: apart across, by ``gap`` pixels, or apart
+    up and down."""
+    return a.x1 + gap <= b.x0 or b.x1 + gap <= a.x0 or a.y1 <= b.y0 or b.y1 <= a.y0
+
+
+def test_value_labels_never_touch_a_target_mark():
+    """Short bars under and just past their targets, zero, a value equal to the target, a
+    previous-year series: each label's text box, as the renderer measures it, stays clear of
+    every target mark and of the bar it labels."""
+    from matplotlib import pyplot as plt
+
+    from nastavnik_docs.engine.chart import TARGET_COLOUR, chart_figure
+
+    values = ["1.9", "1.1", "4.6", "0", "80", "5", "12.5"]
+    targets = ["5", "1", "5", "1", "100", "5", "10"]
+    chart = Chart(panels=[ChartPanel(
+        title="Охват, %", labels=[f"категория {i}" for i in range(len(values))],
+        series=[ChartSeries(name="2026/2027", values=[Decimal(v) for v in values]),
+                ChartSeries(name="2025/2026", values=[Decimal(v) / 2 for v in values])],
+        targets=[Decimal(t) for t in targets])])
+    figure = chart_figure(chart)
+    try:
+        renderer = figure.canvas.get_renderer()
+        (ax,) = figure.axes
+        gap = renderer.points_to_pixels(1.5)
+        marks = [line.get_window_extent(renderer) for line in ax.get_lines() if line.get_color() == TARGET_COLOUR]
+        labels = [t for t in ax.texts if t.get_text().endswith("%")]
+        bars = [p.get_window_extent(renderer) for p in ax.patches]
+        assert len(marks) == len(values) and len(labels) == len(bars) == 2 * len(values)
+        moved = 0
+        for text in labels:
+            box = text.get_window_extent(renderer)
+            assert all(_boxes_apart(box, mark, gap) for mark in marks), text.get_text()
+            (bar,) = [b for b in bars if b.y0 < (box.y0 + box.y1) / 2 < b.y1]
+            assert box.x0 >= bar.x1  # right of its own bar
+            moved += box.x0 > bar.x1 + renderer.points_to_pixels(8)
+        assert moved >= 3  # 1,9 % and 4,6 % under 5 %, 1,1 % just past 1 %: put beyond the mark
+    finally:
+        plt.close(figure)

@@ -5,8 +5,9 @@ personified list (XLSX) and the blank for questionnaire results (XLSX).
 The coverage table's headers come from ``nastavnik_docs/stats/coverage_form.yaml`` and the
 results blank's columns from the questionnaires' questions, so the templates follow the data.
 When building in place, ``samples/reports/survey_results.xlsx`` is made from
-``samples/reports/survey_results.yaml`` and ``samples/reports/coverage_2025.xlsx`` (the
-previous year's table the sample report compares with) from the sample registry.
+``samples/reports/survey_results.yaml``, ``samples/reports/coverage_2025.xlsx`` (the
+previous year's table the sample report compares with) from ``coverage_2025.yaml`` over the
+previous year's registry ``registry_2025.yaml``, and the municipal summaries of both years.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -29,6 +31,16 @@ from .registry import save_reproducibly
 C = WD_ALIGN_PARAGRAPH.CENTER
 _PERCENT = "0.0"
 _DATE = "DD.MM.YYYY"
+#: The end of a period, printed after its start: «– 31.08.2027» (the cell stays a date).
+_DATE_AFTER_DASH = '"\u2013 "DD.MM.YYYY'
+#: The summary's widths below were chosen in wider digits; in Times New Roman's (the
+#: workbook's default font) a column needs this many more to hold the same text.
+_TIMES_DIGITS = 1.3
+#: Columns of the form's table (graphs 1–5), in Times New Roman digits: a date fits graph 2,
+#: «Наставляемых, чел.» graph 5.
+_FORM_WIDTHS = {"A": 58, "B": 11, "C": 14, "D": 18, "E": 16}
+_LEFT = Alignment(horizontal="left", vertical="top")
+_RIGHT = Alignment(horizontal="right", vertical="top")
 
 
 def _merged(ws: Worksheet, row: int, text: str, font: Font = x.FONT, align: Alignment = x.WRAP,
@@ -56,17 +68,29 @@ def _table_head(ws: Worksheet, row: int, headers: list[str], height: float = 45)
 
 
 def _requisites(ws: Worksheet, row: int, items: list[tuple[str, list[str]]], last: int) -> int:
+    """Label in column A, its value merged across the rest; a period is two date cells, the
+    start against the end and the end printed after a dash, so that the row reads
+    «01.09.2026 – 31.08.2027» while both cells stay dates for a program that reads the table."""
     for label, values in items:
         head = ws.cell(row=row, column=1, value=label)
         head.font, head.alignment = x.BOLD, x.WRAP
         if len(values) == 1:
             _merged(ws, row, values[0], last=last, first=2)
         else:
-            for col, value in enumerate(values, start=2):
+            for col, (value, number_format, align) in enumerate(
+                    zip(values, (_DATE, _DATE_AFTER_DASH), (_RIGHT, _LEFT)), start=2):
                 cell = ws.cell(row=row, column=col, value=value)
-                cell.font, cell.alignment, cell.number_format = x.FONT, x.WRAP, _DATE
+                cell.font, cell.alignment, cell.number_format = x.FONT, align, number_format
         row += 1
     return row
+
+
+def _default_font(wb: Workbook) -> None:
+    """Times New Roman 11 pt as the workbook's default font, which measures the column
+    widths: LibreOffice (Liberation Serif) then sizes the columns as Excel does, and the
+    rows the engine fits to their text print the same in both; openpyxl offers no public
+    setting for it."""
+    wb._fonts = IndexedList([x.FONT])
 
 
 def _properties(wb: Workbook, title: str) -> None:
@@ -79,16 +103,16 @@ def _properties(wb: Workbook, title: str) -> None:
 
 def coverage_workbook() -> Workbook:
     wb = Workbook()
+    _default_font(wb)
     ws = wb.active
     ws.title = "Охват"
-    for col, width in {"A": 60, "B": 9, "C": 14, "D": 18, "E": 14}.items():
+    for col, width in _FORM_WIDTHS.items():
         ws.column_dimensions[col].width = width
     _merged(ws, 1, "{{ title }}", x.TITLE, x.CENTER)
     _merged(ws, 2, "{{ period_text }}", x.FONT, x.CENTER)
     row = _requisites(ws, 4, [("Организация", ["{{ org_full_name }}"]), ("ИНН", ["{{ inn }}"]),
                               ("Отчётный период", ["{{ period_start }}", "{{ period_end }}"]),
                               ("Форма", ["{{ form_text }}"])], 5)
-    ws.row_dimensions[4].height = 30  # the organisation's full name takes two lines
     left = [x.WRAP, x.CENTER, x.CENTER, x.CENTER, x.CENTER]
     for i, (section, var) in enumerate(zip(COVERAGE_FORM.sections, ("people", "pairs", "types", "formats"))):
         _merged(ws, row + 1, f"{{{{ headings[{i}] }}}}", x.BOLD)
@@ -103,14 +127,13 @@ def coverage_workbook() -> Workbook:
                    "{{ t.actual }}", "{{ t.verdict }}"], aligns=left)
     ws.row_dimensions[row].height = 30
     _merged(ws, row + 2, "Примечания: определения показателей", x.BOLD)
-    _merged(ws, row + 3, "{%row for n in notes %}{{ n.text }}")
-    ws.row_dimensions[row + 3].height = 30
-    _merged(ws, row + 4, "Контрольные соотношения", x.BOLD)
-    _merged(ws, row + 5, "{%row for r in relations %}{{ r.text }}")
-    ws.cell(row=row + 7, column=1, value="{{ author_post }}").font = x.FONT
-    ws.cell(row=row + 7, column=1).alignment = x.WRAP
-    ws.cell(row=row + 7, column=4, value="{{ author_name }}").font = x.FONT
-    ws.cell(row=row + 8, column=1, value="{{ date }}").font = x.FONT
+    _merged(ws, row + 3, "{%row for n in notes %}{{ n.text }}")  # rows fitted to the text when filled
+    _merged(ws, row + 5, "Контрольные соотношения", x.BOLD)
+    _merged(ws, row + 6, "{%row for r in relations %}{{ r.text }}")
+    ws.cell(row=row + 8, column=1, value="{{ author_post }}").font = x.FONT
+    ws.cell(row=row + 8, column=1).alignment = x.WRAP
+    ws.cell(row=row + 8, column=4, value="{{ author_name }}").font = x.FONT
+    ws.cell(row=row + 9, column=1, value="{{ date }}").font = x.FONT
     x.print_on_a4(ws, "portrait")
     ws.print_options.horizontalCentered = True
     ws.page_margins.left, ws.page_margins.right = 0.8, 0.4
@@ -250,17 +273,17 @@ _SUMMARY = [("№", "number", 5), ("Организация", "name", 40), ("ИН
 
 def municipal_workbook() -> Workbook:
     wb = Workbook()
+    _default_font(wb)
     ws = wb.active
     ws.title = "Свод"
     last = len(_SUMMARY)
     for i, (_, _, width) in enumerate(_SUMMARY, start=1):
-        ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = width
+        ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = round(width * _TIMES_DIGITS)
     _merged(ws, 1, "{{ title }}", x.TITLE, x.CENTER, last=last)
     _merged(ws, 2, "{{ period_text }}", x.FONT, x.CENTER, last=last)
     _merged(ws, 3, "{{ authority }}", x.FONT, x.CENTER, last=last)
     _merged(ws, 4, "{{ form_text }}. Принято таблиц: {{ accepted }}; не принято: {{ failed_count }} "
                    "(перечень и причины — на листе «Не приняты»).", last=last)
-    ws.row_dimensions[4].height = 30
     row = _table_head(ws, 6, [h for h, _, _ in _SUMMARY], height=75)
     left = [x.CENTER, x.WRAP] + [x.CENTER] * (last - 2)
     _row(ws, row, ["{%row for o in orgs %}{{ o.number }}"] + [f"{{{{ o.{f} }}}}" for _, f, _ in _SUMMARY[1:]],
@@ -274,7 +297,6 @@ def municipal_workbook() -> Workbook:
     for r in (row + 4, row + 5):
         for first, end in ((2, 4), (5, 6), (7, 8), (9, 10), (11, last)):
             ws.merge_cells(start_row=r, start_column=first, end_row=r, end_column=end)
-    ws.row_dimensions[row + 5].height = 45
     ws.cell(row=row + 7, column=2, value="{{ author_post }}").font = x.FONT
     ws.cell(row=row + 7, column=9, value="{{ author_name }}").font = x.FONT
     ws.cell(row=row + 8, column=2, value="{{ date }}").font = x.FONT
@@ -283,7 +305,7 @@ def municipal_workbook() -> Workbook:
     x.print_on_a4(ws, "landscape")
 
     form = wb.create_sheet("Итого по форме")
-    for col, width in {"A": 60, "B": 9, "C": 14, "D": 18, "E": 14}.items():
+    for col, width in _FORM_WIDTHS.items():
         form.column_dimensions[col].width = width
     _merged(form, 1, f"Итого по муниципалитету по всем строкам формы {COVERAGE_FORM.form}, версия "
                      f"{COVERAGE_FORM.version}", x.BOLD, x.CENTER)
@@ -295,11 +317,10 @@ def municipal_workbook() -> Workbook:
     _row(form, row, ["{%row for r in lines %}{{ r.title }}", "{{ r.code }}", "{{ r.g3 }}", "{{ r.g4 }}",
                      "{{ r.g5 }}"], aligns=[x.WRAP, x.CENTER, x.CENTER, x.CENTER, x.CENTER])
     _merged(form, row + 2, "{%row for n in notes %}{{ n.text }}")
-    form.row_dimensions[row + 2].height = 30
     x.print_on_a4(form, "portrait")
 
     failed = wb.create_sheet("Не приняты")
-    for col, width in {"A": 6, "B": 48, "C": 100}.items():
+    for col, width in {"A": 8, "B": 62, "C": 130}.items():
         failed.column_dimensions[col].width = width
     _merged(failed, 1, "Файлы, сведения из которых не приняты, и причины", x.BOLD, x.CENTER, last=3)
     row = _table_head(failed, 3, ["№", "Файл (организация)", "Причины: проверка или контрольное соотношение"])
@@ -400,7 +421,8 @@ def build(docx_dir: Path, xlsx_dir: Path) -> list[Path]:
 
 
 def build_samples(survey_template: Path, samples: Path = ROOT / "samples" / "reports") -> list[Path]:
-    """The sample questionnaire results from their YAML, and the previous year's table."""
+    """The sample questionnaire results from their YAML, the previous year's table and the
+    municipal summaries."""
     import tempfile
 
     import yaml
@@ -418,28 +440,25 @@ def build_samples(survey_template: Path, samples: Path = ROOT / "samples" / "rep
             for c, score in enumerate(scores, start=3):
                 ws.cell(row=r, column=c, value=score)
     survey = save_reproducibly(wb, samples / "survey_results.xlsx")
-    previous = dict(yaml.safe_load((samples / "coverage.yaml").read_text(encoding="utf-8")))
-    previous.update({"school_year": 2025, "date": "2026-06-10", "survey": None, "previous": None,
-                     "totals": data["previous_totals"],
-                     "organization": str(samples.parent / "organization.yaml"),
-                     "registry": str(samples.parent / "registry.yaml")})
     with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "previous.yaml"
-        source.write_text(yaml.safe_dump(previous, allow_unicode=True), encoding="utf-8")
-        made = nd.render("report.coverage", source, Path(folder) / "coverage.xlsx")
+        made = nd.render("report.coverage", samples / "coverage_2025.yaml", Path(folder) / "coverage.xlsx")
         table = save_reproducibly(load_workbook(made), samples / "coverage_2025.xlsx")
     return [survey, table, build_municipal_sample(samples, 2026), build_municipal_sample(samples, 2025)]
 
 
-#: The fictional schools of the municipal sample: name, INN, which pairs of the sample
-#: registry they keep (by number), and their head counts: pupils, teachers, young specialists
-#: beyond those counted, pupils aged 10–19 and 15–19.
+#: The fictional schools of the municipal sample: name, INN, which pairs they keep (by
+#: number) of the sample registry (2026) and of the previous year's (2025,
+#: ``reports/registry_2025.yaml``), and their head counts: pupils, teachers, young
+#: specialists beyond those counted, pupils aged 10–19 and 15–19.
 _SCHOOLS = (
-    ("МБОУ «Средняя общеобразовательная школа № 12»", "3525000012", None, (640, 48, 1, 520, 190)),
-    ("МБОУ «Средняя общеобразовательная школа № 5»", "3525000005", {"2", "3", "5", "6", "10"}, (410, 31, 0, 330, 120)),
-    ("МАОУ «Лицей № 32»", "3525000032", {"2", "4", "5", "9", "11", "12"}, (890, 62, 2, 720, 265)),
-    ("МБОУ «Гимназия № 2»", "3525000002", {"2", "3", "4"}, (720, 54, 0, 585, 210)),
-    ("МБОУ «Основная общеобразовательная школа № 41»", "3525000041", {"5", "6", "12"}, (230, 19, 1, 150, 40)),
+    ("МБОУ «Средняя общеобразовательная школа № 12»", "3525000012", (None, None), (640, 48, 1, 520, 190)),
+    ("МБОУ «Средняя общеобразовательная школа № 5»", "3525000005", ({"2", "3", "5", "6", "10"}, {"2", "4", "6"}),
+     (410, 31, 0, 330, 120)),
+    ("МАОУ «Лицей № 32»", "3525000032", ({"2", "4", "5", "9", "11", "12"}, {"1", "3", "4", "5", "8"}),
+     (890, 62, 2, 720, 265)),
+    ("МБОУ «Гимназия № 2»", "3525000002", ({"2", "3", "4"}, {"2", "3"}), (720, 54, 0, 585, 210)),
+    ("МБОУ «Основная общеобразовательная школа № 41»", "3525000041", ({"5", "6", "12"}, {"5", "6"}),
+     (230, 19, 1, 150, 40)),
 )
 
 
@@ -458,11 +477,12 @@ def build_municipal_sample(samples: Path, year: int) -> Path:
     from nastavnik_docs.io import load_registry
     from nastavnik_docs.stats import ReportingPeriod, coverage
 
-    registry = load_registry(samples.parent / "registry.yaml")
+    registry = load_registry(samples.parent / "registry.yaml" if year == 2026 else samples / f"registry_{year}.yaml")
     org = yaml.safe_load((samples.parent / "organization.yaml").read_text(encoding="utf-8"))
     period = ReportingPeriod.school_year(year)
     with tempfile.TemporaryDirectory() as folder:
-        for i, (name, inn, keep, (pupils, teachers, young_extra, aged_10_19, aged_15_19)) in enumerate(_SCHOOLS, 1):
+        for i, (name, inn, keeps, (pupils, teachers, young_extra, aged_10_19, aged_15_19)) in enumerate(_SCHOOLS, 1):
+            keep = keeps[0] if year == 2026 else keeps[1]
             pairs = [p for p in registry.pairs if keep is None or p.id in keep]
             school = registry.model_copy(update={"pairs": pairs})
             young = coverage(school, period).line("12").count
