@@ -82,7 +82,8 @@ class NamePlanner:
         while f"{candidate}{self.suffix}".casefold() in self._used:
             n += 1
             candidate = f"{stem}_{n}"
-        self._next[key] = n + 1
+        if n > 1:  # a stem given once needs no entry (most of them: memory stays flat in batch size)
+            self._next[key] = n + 1
         name = f"{candidate}{self.suffix}"
         self._used.add(name.casefold())
         return name
