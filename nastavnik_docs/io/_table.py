@@ -263,9 +263,10 @@ class Table:
                     continue
                 items = [(path, value)]
             else:
-                items = memo.get(value if type(value) is str else (type(value), value)) if memo is not None else None
+                key = value if type(value) is str else (type(value), value)  # True == 1 == 1.0
+                items = memo.get(key) if memo is not None else None
                 if items is None:
-                    items = self._remembered(row, slot, value)
+                    items = self._read_cell(row, slot, key, value)
                 if items is None:
                     failed.add(field)
                     continue
@@ -279,25 +280,22 @@ class Table:
                 target[path[-1]] = item
         return data, failed
 
-    def _remembered(self, row: int, slot: _Slot, value: Any) -> list[tuple[tuple[str, ...], Any]] | None:
-        """A cell's value read by its column's kind, remembered per column: [] for a blank
-        cell, None when it could not be read (reported)."""
+    def _read_cell(self, row: int, slot: _Slot, key: Any, value: Any) -> list[tuple[tuple[str, ...], Any]] | None:
+        """A cell's value the column's memo does not hold, read by the column's kind and
+        remembered under ``key``: [] for a blank cell, None when it could not be read (reported)."""
+        if type(value) is str and not value.strip():
+            return []
+        col = slot.col
+        try:
+            items = [(tuple(name.split(".")), item) for name, item in self._read(col, value)]
+        except ValueError as exc:
+            self.problem(row, col.field, value, str(exc), _KIND_CODES.get(col.kind, "input.invalid"))
+            return None
         memo = slot.memo
-        key = value if type(value) is str else (type(value), value)  # True == 1 == 1.0
-        items = memo.get(key) if memo is not None else None
-        if items is None:
-            if type(value) is str and not value.strip():
-                return []
-            col = slot.col
-            try:
-                items = [(tuple(name.split(".")), item) for name, item in self._read(col, value)]
-            except ValueError as exc:
-                self.problem(row, col.field, value, str(exc), _KIND_CODES.get(col.kind, "input.invalid"))
-                return None
-            if memo is not None:
-                if len(memo) >= _MEMO_LIMIT:
-                    memo.clear()
-                memo[key] = items
+        if memo is not None:
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[key] = items
         return items
 
     def _read(self, col: Column, value: Any) -> list[tuple[str, Any]]:

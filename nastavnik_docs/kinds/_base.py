@@ -219,27 +219,6 @@ def _indexed(kind_id: str) -> Kind | None:
     return _KINDS.get(kind_id)
 
 
-def _family_of(kind_id: str) -> Kind | None:
-    """The kind, found by importing only the module its id names by convention («order.x» in
-    ``orders``, «award.x» in ``awards``): a command that makes one document does not load
-    the whole catalogue. None when the convention does not hold (the caller then imports
-    every module)."""
-    from importlib.util import find_spec
-
-    prefix = kind_id.partition(".")[0]
-    if not prefix.isidentifier() or prefix.startswith("_"):
-        return None
-    for name in (f"{prefix}s", prefix):
-        module = f"{__package__}.{name}"
-        if find_spec(module) is not None:
-            found = importlib.import_module(module)
-            if hasattr(found, "__path__"):  # a family of several modules
-                _import_public(found)
-            if kind_id in _KINDS:
-                return _KINDS[kind_id]
-    return None
-
-
 def all_kinds() -> list[Kind]:
     """Every kind in the catalogue, sorted by id."""
     _discover()
@@ -252,7 +231,7 @@ def get_kind(kind: str | Kind) -> Kind:
         return kind
     found = _KINDS.get(kind)
     if found is None and not _discovered:
-        found = _indexed(kind) or _family_of(kind)
+        found = _indexed(kind)
     if found is not None:
         return found
     _discover()

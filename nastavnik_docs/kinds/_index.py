@@ -2,9 +2,9 @@
 
 :func:`~nastavnik_docs.kinds.get_kind` imports just that module (and what it imports), so
 a command that makes one order loads neither the other orders nor the rest of the
-catalogue. A kind missing here is still found (by the family its id names, then by
-importing every module), only slower; tests/kinds/test_index.py checks that the table
-matches the catalogue and says which line to add for a new kind.
+catalogue. A kind missing here is still found (by importing every module), only slower;
+tests/test_cli_startup.py checks that the table matches the catalogue and says which line
+to add for a new kind.
 """
 
 from __future__ import annotations
