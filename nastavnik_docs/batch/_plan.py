@@ -28,7 +28,7 @@ class Plan:
 
     template: Path
     suffix: str
-    names: list[str]
+    names: Sequence[str]
     merged_name: str | None
 
 
@@ -45,7 +45,7 @@ def plan_batch(kind: Kind, records: Sequence[Mapping[str, Any]], *, name: str | 
     template = find_template(template_name, templates)
     open_template(template, suffix.lstrip(".").upper())  # broken, encrypted, a bomb: refused before any output
     pattern = name or (kind.batch.file_name if kind.batch else "{index:05d}")
-    names = plan_names(list(records), pattern, suffix)
+    names = plan_names(records, pattern, suffix)
     stem = safe_file_stem(kind.output_name or kind.title)
     merged = f"{stem}{MERGED_SUFFIX}.docx" if merge and suffix == ".docx" else None
     return Plan(template, suffix, names, merged)

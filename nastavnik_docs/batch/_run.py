@@ -23,7 +23,7 @@ from ..errors import InputError, OutputExistsError, Problem
 from ..kinds import Kind, get_kind
 from ..models import Role
 from ._lock import folder_lock
-from ._names import NamePlanner, plan_names, safe_file_stem
+from ._names import NameList, NamePlanner, plan_names, safe_file_stem
 from ._numbers import Numbering, journal_path, write_journal
 from ._plan import MERGED_SUFFIX, plan_batch
 from ._report import ERROR_REPORT, BatchReport, FileList, failure_of, write_error_report
@@ -315,7 +315,7 @@ def zip_written(report: BatchReport, target: PathLike, *, overwrite: bool = Fals
     return target
 
 
-def _write_listed(kind: Kind, job: Job, records: Sequence[Mapping[str, Any]], names: list[str], out_dir: Path,
+def _write_listed(kind: Kind, job: Job, records: Sequence[Mapping[str, Any]], names: Sequence[str], out_dir: Path,
                   done: set[str], jobs: int | None, bar: Bar | None, redact: bool) -> BatchReport:
     """Write the records of a list, in one or several processes; ``done`` are the names of
     files already complete (resume)."""
@@ -347,7 +347,7 @@ def _write_stream(kind: Kind, job: Job, records: Iterator[Mapping[str, Any]], ou
     report = BatchReport(kind=kind.id, title=kind.title, out_dir=out_dir, total=0)
     worker = Worker(job)
     folder = str(out_dir)
-    written: list[str] = []
+    written = NameList()  # compressed: the names are all this keeps per record
     failures: dict[int, str] = {}
     journal: list[tuple[int, JournalRow]] = []
     roles: dict[str, int] = {}
