@@ -160,3 +160,27 @@ def test_a_folder_batch_reports_its_names_as_paths(tmp_path):
     on_disk = {p.name for p in (tmp_path / "out").iterdir() if p.suffix == ".docx"}
     assert len(report.written) == 3 and {p.name for p in report.written} == on_disk
     assert all(p.parent == tmp_path / "out" and p.exists() for p in report.written)
+
+
+def test_targets_are_paths_in_the_folder_made_when_asked(tmp_path):
+    from nastavnik_docs.batch._plan import FileTargets
+
+    names = NameList(f"Ким_{i}.docx" for i in range(600))
+    targets = FileTargets(tmp_path, names)
+    assert len(targets) == 600 and targets[300] == str(tmp_path / "Ким_300.docx")
+    assert targets[-1] == str(tmp_path / "Ким_599.docx") and targets[1:3] == [
+        str(tmp_path / "Ким_1.docx"), str(tmp_path / "Ким_2.docx")]
+
+
+def test_a_listed_batch_reports_the_planned_names_and_a_failed_record_is_left_out(tmp_path):
+    from nastavnik_docs._resources import sample_path
+    from nastavnik_docs.batch import records_from_source
+
+    records = records_from_source("award.certificate", sample_path("registry.yaml"),
+                                  common=sample_path("awards/common.yaml"))[:4]
+    report = render_batch("award.certificate", records, tmp_path / "all", jobs=1)
+    assert isinstance(report.written.names, NameList) and len(report.written) == 4
+    broken = [*records[:2], dict(records[2], date="не дата"), records[3]]
+    report = render_batch("award.certificate", broken, tmp_path / "some", jobs=1)
+    assert [f.row for f in report.failed] == [3] and len(report.written) == 3
+    assert {p.name for p in report.written} == {p.name for p in (tmp_path / "some").glob("*.docx")}
