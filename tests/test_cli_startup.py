@@ -26,6 +26,8 @@ ORDER = ROOT / "samples" / "orders" / "appoint_curator.yaml"
 NOT_FOR_AN_ORDER = (
     "rich", "openpyxl", "python_calamine", "fastapi", "uvicorn", "matplotlib", "segno", "pypdf", "icalendar",
     "ruamel", "num2words", "urllib.request", "http.client",
+    # the order's posts and titles are made of words in ru/post_words.json: no dictionary to load
+    "pymorphy3",
     "nastavnik_docs.kinds.orders.pairs", "nastavnik_docs.kinds.orders.change", "nastavnik_docs.kinds.orders.closing",
     "nastavnik_docs.kinds.orders.reward", "nastavnik_docs.kinds.awards", "nastavnik_docs.kinds.programmes",
     "nastavnik_docs.kinds.protocols", "nastavnik_docs.kinds.roadmap", "nastavnik_docs.kinds.reports",
