@@ -192,7 +192,8 @@ def _best(found: tuple[Any, ...], pos: frozenset[str]) -> Reading | None:
 
 @lru_cache(maxsize=1)
 def stored_words() -> dict[str, dict[str, Any]]:
-    """The committed table: a lower-case word → its data (see :meth:`Word.to_data`)."""
+    """The committed table: a word as it is asked about (a post's words in lower case, a
+    title's as written) → its data (see :meth:`Word.to_data`)."""
     data: dict[str, dict[str, Any]] = json.loads(files(__package__).joinpath(_TABLE).read_text("utf-8"))
     return data
 
