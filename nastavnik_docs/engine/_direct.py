@@ -116,7 +116,10 @@ class _Compiler:
                         self.static_drawing |= drawing
                         self.lines.append(f"{pad}a({self.const(data)})")
                     else:
-                        self.lines.append(f"{pad}a(out({self.expression(child)}))")
+                        # A string printed before, with nothing to finish, is taken from
+                        # the memo without a call; anything else goes through ``out``.
+                        self.lines.append(f"{pad}x = {self.expression(child)}")
+                        self.lines.append(f"{pad}a((T(x) is S and m(x)) or out(x))")
             elif isinstance(node, nodes.If):
                 self.lines.append(f"{pad}if {self.expression(node.test)}:")
                 self.statements(node.body, depth + 1)
@@ -148,21 +151,20 @@ class DirectTemplate:
         self._static_drawing = compiler.static_drawing
         self._own_breaks = own_breaks
         self._globals = dict(globals_)
-        self._memo: dict[str, _Chunk] = {}
+        #: printed strings that need nothing else (no finishing, no drawing): their bytes
+        self._memo: dict[str, bytes] = {}
 
     def _printed(self, value: Any) -> _Chunk:
         """A printed value as Jinja prints it (``escape(finalize(value))``), encoded, and
-        what it makes the part need; strings are remembered."""
-        if type(value) is str:
-            known = self._memo.get(value)
-            if known is None:
-                if len(self._memo) >= self.MEMO_SIZE:
-                    self._memo.clear()
-                known = self._memo[value] = _chunk(str(escape(self._finalize(value))))
-            return known
+        what it makes the part need; plain strings are remembered."""
         if isinstance(value, Undefined):
             raise Unhandled("undefined")
-        return _chunk(str(escape(self._finalize(value))))  # a picture, a number, a date: not kept
+        chunk = _chunk(str(escape(self._finalize(value))))
+        if type(value) is str and not (chunk[1] or chunk[2]):
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            self._memo[value] = chunk[0]
+        return chunk
 
     def _attr(self, obj: Any, name: str) -> Any:
         value = self._getattr(obj, name)
@@ -185,7 +187,7 @@ class DirectTemplate:
             drawing |= has_drawing
             return data
 
-        xml = b"".join(self._function(values, self._globals, out, self._attr))
+        xml = b"".join(self._function(values, self._globals, out, self._attr, self._memo.get))
         budget = active_budget()
         if budget is not None:  # what the sandbox's finalize would have counted, at most
             budget.chars += len(xml)
@@ -209,7 +211,7 @@ def compile_direct(env: Any, source: str, own_breaks: bool, globals_: Mapping[st
         compiler.statements(tree.body, 1)
     except Unhandled:
         return None
-    head = ["def render(values, G, out, ga):", "    a = (parts := []).append"]
+    head = ["def render(values, G, out, ga, m):", "    a = (parts := []).append"]
     for name, local in compiler.names.items():
         key = compiler.const(name)
         head += [f"    {local} = values.get({key}, M)",
@@ -218,6 +220,7 @@ def compile_direct(env: Any, source: str, own_breaks: bool, globals_: Mapping[st
                  f"        if {local} is M:",
                  "            raise Unhandled()"]
     code = "\n".join([*head, *compiler.lines, "    return parts"])
-    scope: dict[str, Any] = {"K": tuple(compiler.constants), "M": _MISSING, "Unhandled": Unhandled}
+    scope: dict[str, Any] = {"K": tuple(compiler.constants), "M": _MISSING, "Unhandled": Unhandled,
+                             "T": type, "S": str}
     exec(compile(code, "<direct template>", "exec"), scope)
     return DirectTemplate(env, scope["render"], compiler, own_breaks, globals_)

@@ -246,6 +246,7 @@ class FastDocxTemplate:
         start = whole.index("<w:body")
         end = whole.rindex("</w:body>") + len("</w:body>") if "</w:body>" in whole else \
             whole.index(">", start) + 1
+        self._when = self.package.member(self.main).date_time  # kept by the rendered body
         self.doc_prefix = (XML_DECLARATION + whole[:start]).encode("utf-8")
         self.doc_suffix = whole[end:].encode("utf-8")
 
@@ -395,7 +396,7 @@ class FastDocxTemplate:
 
     def package_bytes(self, rendered: RenderedDocument) -> bytes:
         """The DOCX bytes of a rendered record: changed parts compressed, the rest raw."""
-        when = self.package.member(self.main).date_time
+        when = self._when
         changed: dict[str, bytes] = {self.main: self.document_xml(rendered.body)}
         changed.update(rendered.parts)
         dynamic = [Member.from_bytes(name, data, when, compress=self.compress)

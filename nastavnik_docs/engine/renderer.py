@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .._files import write_file
 from .docx import render_docx
 from .fast import FastDocxTemplate, FastPathUnsupported
 
@@ -56,8 +57,7 @@ class DocxRenderer:
             except FastPathUnsupported as exc:
                 log.debug("запись через docxtpl (%s): %s", self.template.name, exc)
             else:
-                with open(out, "wb") as fh:
-                    fh.write(data)
+                write_file(os.fspath(out), data)
                 return
         self.write_plain(context, out)
 
