@@ -128,8 +128,10 @@ def test_every_award_renders_directly_and_as_jinja_does(kind):
         part.direct = None
     jinja.all_direct = False
     for sample in kind.samples:
-        context = kind.build_context(load_input(kind.id, sample_path(sample)))
-        assert fast.render_bytes(context) == jinja.render_bytes(context), sample
+        data = load_input(kind.id, sample_path(sample))
+        for extras in ({}, {"number": "НК-0042", "qr": True}):  # a QR code is a picture
+            context = kind.build_context(data.model_copy(update=extras))
+            assert fast.render_bytes(context) == jinja.render_bytes(context), (sample, extras)
 
 
 def test_a_missing_value_gives_the_plain_path_s_error():
