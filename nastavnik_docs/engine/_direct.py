@@ -52,7 +52,6 @@ _TRIGGERS = ("{_", "_}", "\t", "\a", "\n", "\f", DATA_UNDERSCORE)
 #: neighbour.
 _OPENERS = ("_", "}")
 _CLOSERS = ("{", "_")
-_EXPRESSIONS = (nodes.Name, nodes.Getattr, nodes.Const, nodes.Not, nodes.And, nodes.Or)
 _MISSING = object()
 
 
