@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from ..errors import GrammarError
+from ._lexicon import word as lexicon_word
 from ._morph import match_case, parses
 
 #: Counting forms pymorphy3 gets wrong (suppletive plurals): after a number «человек»
@@ -112,9 +113,8 @@ def noun_gender(text: str) -> str | None:
     ``noun_gender("Положение о системе наставничества") == "neut"``. Participles and short
     adjectives that agree with a document («УТВЕРЖДЕНА», «именуемое») are chosen from it.
     """
-    for word in text.replace("(", " ").replace("«", " ").split():
-        nouns = [p for p in parses(word) if "NOUN" in p.tag and "nomn" in p.tag]
-        if nouns:
-            tag = nouns[0].tag
-            return "plur" if tag.number == "plur" else tag.gender
+    for token in text.replace("(", " ").replace("«", " ").split():
+        found = lexicon_word(token)  # a title's common words are read from a table, not from pymorphy3
+        if found.is_nominative_noun:
+            return found.noun_gender
     return None
