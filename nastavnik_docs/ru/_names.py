@@ -156,6 +156,8 @@ def _decline_surname_part(word: str, gender: Gender, case: Case) -> str:
 
 
 def _decline_uncached(part: str, word: str, gender: Gender, case: Case) -> str:
+    if " " not in word and "-" not in word:  # one plain word: most names
+        return _decline_piece(part, word, gender, case, known=True)
     if part == "middlename" and is_turkic_patronymic(word):
         return word
     if " " in word:
@@ -242,7 +244,7 @@ def _ending_rule(ending: str, gender: Gender, case: Case, known: bool) -> tuple[
 
 def clear_caches() -> None:
     """Forget every declined name part and detected gender (benchmarks start cold with it)."""
-    for cached in (_decline_given_part, _decline_surname_part, _surname_gender, _given_gender,
+    for cached in (_decline_given_part, _given_names, _decline_surname_part, _surname_gender, _given_gender,
                    _gender_of_word, _ending_rule):
         cached.cache_clear()
 
@@ -454,13 +456,18 @@ def decline_name(
             words = [last, first, middle]
         else:
             g = as_gender(gender) or detect_gender(name)
-            words = [
-                decline_part("lastname", last, g, case),
-                decline_part("firstname", first, g, case),
-                decline_part("middlename", middle, g, case) if middle else None,
-            ]
+            words = [decline_part("lastname", last, g, case), _given_names(first, middle, g, case)]
         result = " ".join(w for w in words if w)
     return result if yo else strip_yo(result)
+
+
+@lru_cache(maxsize=8192)
+def _given_names(first: str, middle: str | None, gender: Gender, case: Case) -> str:
+    """The first name and patronymic in ``case``, as they follow the surname: declined once
+    per distinct pair (they repeat across a registry; surnames mostly do not)."""
+    words = (decline_part("firstname", first, gender, case),
+             decline_part("middlename", middle, gender, case) if middle else None)
+    return " ".join(w for w in words if w)
 
 
 def decline_surname(
