@@ -90,7 +90,8 @@ def _warnings_of(context: Any) -> Any:
     values = getattr(context, "__dict__", None)
     if values is not None and "warnings" in values:
         return values["warnings"]
-    return getattr(context, "warnings", None) if _may_warn(type(context)) else None
+    cls: Any = type(context)
+    return getattr(context, "warnings", None) if _may_warn(cls) else None
 
 
 def _reporting(build: Callable[[Any], BaseModel]) -> Callable[[Any], BaseModel]:

@@ -111,16 +111,26 @@ def _exception_index(part: str, gender: Gender) -> tuple[dict[str, tuple[str, ..
     return words, tuple(suffixes)
 
 
-def _exception_mod(part: str, word: str, gender: Gender, case: Case) -> str | None:
-    key = word.lower()
+@lru_cache(maxsize=64)
+def _case_exceptions(part: str, gender: Gender, case: Case) -> tuple[dict[str, str], tuple[tuple[str, str], ...],
+                                                                   tuple[str, ...]]:
+    """The exceptions of ``part`` and ``gender`` for ``case``: word → modifier, (suffix,
+    modifier) in the table's order, and every suffix (to reject most words in one call)."""
     words, suffixes = _exception_index(part, gender)
     index = _MOD_CASES.index(case)
-    mods = words.get(key)
-    if mods is not None:
-        return mods[index]
-    for suffix, mods in suffixes:
+    return ({word: mods[index] for word, mods in words.items()},
+            tuple((suffix, mods[index]) for suffix, mods in suffixes), tuple(suffix for suffix, _ in suffixes))
+
+
+def _exception_mod(part: str, word: str, gender: Gender, case: Case) -> str | None:
+    key = word.lower()
+    words, suffixes, ends = _case_exceptions(part, gender, case)
+    mod = words.get(key)
+    if mod is not None or not key.endswith(ends):
+        return mod
+    for suffix, mod in suffixes:
         if key.endswith(suffix) and len(key) > len(suffix):
-            return mods[index]
+            return mod
     return None
 
 
@@ -450,14 +460,13 @@ def decline_name(
         if case is not Case.NOMINATIVE:
             surname = decline_part("lastname", surname, as_gender(gender) or detect_gender(name), case)
         result = f"{initials}{NBSP}{surname}" if initials_first else f"{surname}{NBSP}{initials}"
+    elif case is Case.NOMINATIVE:
+        result = " ".join(w for w in name_parts(name) if w)
     else:
         last, first, middle = name_parts(name)
-        if case is Case.NOMINATIVE:
-            words = [last, first, middle]
-        else:
-            g = as_gender(gender) or detect_gender(name)
-            words = [decline_part("lastname", last, g, case), _given_names(first, middle, g, case)]
-        result = " ".join(w for w in words if w)
+        g = as_gender(gender) or detect_gender(name)
+        surname, given = decline_part("lastname", last, g, case), _given_names(first, middle, g, case)
+        result = f"{surname} {given}" if surname and given else surname or given
     return result if yo else strip_yo(result)
 
 
