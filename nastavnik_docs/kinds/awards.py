@@ -48,10 +48,8 @@ from ..models import (
 from ..models.image import Image
 from ..ru import (
     NBSP,
-    Agreement,
     PersonForms,
     agree_with,
-    agreement,
     class_genitive,
     decline_post,
     format_date,
@@ -190,14 +188,10 @@ def _post_parts(post: str, category: Category | None, gender: Gender) -> tuple[s
     return post, _declined(post, "dative", gender)
 
 
-def describe(recipient: AwardRecipient, gender: Gender) -> Phrase:
-    """«учитель математики, наставник» and «учителю математики, наставнику»."""
-    return _about(recipient, recipient.role, gender)
-
-
-def _about(recipient: AwardRecipient, role: Role | None, gender: Gender) -> Phrase:
-    """The description line of ``recipient`` with ``role`` (None: the post or class alone)."""
-    nominative, dative = _describe_cached(recipient.post, recipient.category, role, gender)
+def describe(recipient: AwardRecipient, gender: Gender, *, role: bool = True) -> Phrase:
+    """«учитель математики, наставник» and «учителю математики, наставнику» (the post alone
+    when ``role`` is False)."""
+    nominative, dative = _describe_cached(recipient.post, recipient.category, recipient.role if role else None, gender)
     return construct(Phrase, {"nominative": nominative, "dative": dative})
 
 
@@ -228,24 +222,20 @@ def _sentence(text: str) -> str:
 _typographed = lru_cache(maxsize=256)(typograph)
 _date_text = lru_cache(maxsize=256)(format_date)
 
-#: The part of a context every record of a batch shares: (founder, organisation name,
-#: registration number, basis, date, place, signer's post, signer's «И.О. Фамилия»).
+#: (founder, organisation name, registration number, basis, date, place, signer's post and «И.О. Фамилия»)
 _Common = tuple[str | None, str, str | None, str | None, str, str, str, str]
 
 
 def _common(data: AwardInput) -> _Common:
-    """The shared part of ``data``'s context, built once per distinct organisation, signer,
-    date, number and order: the key holds every value it is made of, so that an input
-    changed between two calls never gets the forms of the old one."""
+    """The part of ``data``'s context every record of a batch shares, built once per distinct
+    organisation, signer, date, number and order: keyed by every value it is made of, so that
+    an input changed between two calls never gets the forms of the old one."""
     org = data.organization
     signer = data.signer or org.head
+    items = [tuple(sorted(m.items())) if m else () for m in (signer.overrides, signer.post_overrides)]
     return _common_cached(org.founder, org.full_name, org.city, data.date, data.number, data.order_number,
                           data.order_date, signer.last_name, signer.first_name, signer.middle_name,
-                          signer.gender, signer.post, _items(signer.overrides), _items(signer.post_overrides))
-
-
-def _items(mapping: dict[Any, str]) -> tuple[tuple[Any, str], ...]:
-    return tuple(sorted(mapping.items())) if mapping else ()
+                          signer.gender, signer.post, *items)
 
 
 @lru_cache(maxsize=64)
@@ -352,16 +342,15 @@ def _context(data: AwardInput, statement: str, forms: PersonForms) -> AwardConte
     gender = forms.gender
     founder, organization_name, number, basis, date, place, signer_post, signer_name = _common(data)
     honorary = data.honorary if data.honorary is not None else recipient_group(recipient, data.date) == "staff"
-    role = recipient.role
-    if role is Role.CURATOR and statement.startswith("в том, что"):
-        role = None  # A curator's certificate says what the curator did; the role would repeat it.
+    # A curator's certificate says what the curator did; the role would repeat it.
+    role = recipient.role is not Role.CURATOR or not statement.startswith("в том, что")
     # Every value is built just above from validated input: construct without re-validating
     # (a batch builds thousands of these).
     return construct(AwardContext, {
         "founder": founder,
         "organization_name": organization_name,
         "recipient": forms,
-        "about": _about(recipient, role, gender),
+        "about": describe(recipient, gender, role=role),
         "honorary": honorary,
         "greeting": polite_greeting(recipient, gender),
         "statement": statement,
@@ -418,16 +407,16 @@ def build_certificate(data: AwardInput) -> AwardContext:
     if not data.event:
         raise bad_input("event", "не указано, в чём участвовал получатель сертификата "
                         "(поле event, например «в программе наставничества …»)", code="field.missing")
-    statement = _certificate_statement(data.event, data.recipient.role is Role.CURATOR, agreement(forms))
+    statement = _certificate_statement(data.event, data.recipient.role is Role.CURATOR, forms.gender)
     return _context(data, statement, forms)
 
 
 @lru_cache(maxsize=256)
-def _certificate_statement(event: str, curator: bool, target: Agreement) -> str:
+def _certificate_statement(event: str, curator: bool, gender: Gender) -> str:
     """«в том, что она приняла участие …»: the same for every participant of one gender."""
     key = "curator_statement" if curator else "participant_statement"
     text = " ".join(_WORDING[key].split()).replace("{event}", " ".join(event.split()))
-    return _sentence(agree_with(text, target))
+    return _sentence(agree_with(text, gender))
 
 
 # --------------------------------------------------------------------------- batch

@@ -45,18 +45,6 @@ def _pytrovich() -> tuple[Any, Any, Any]:
     return PetrovichDeclinationMaker(), PetrovichGenderDetector(), enums
 
 
-def _py_case(case: Case) -> Any:
-    return getattr(_pytrovich()[2].Case, case.name)
-
-
-def _py_gender(gender: Gender) -> Any:
-    return getattr(_pytrovich()[2].Gender, gender.name)
-
-
-def _py_part(part: str) -> Any:
-    return getattr(_pytrovich()[2].NamePart, part.upper())
-
-
 # --------------------------------------------------------------------------- exceptions
 
 
@@ -97,29 +85,21 @@ def _rules() -> tuple[_Rule, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=8)
-def _exception_index(part: str, gender: Gender) -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, tuple[str, ...]], ...]]:
-    """The exceptions that apply to ``part`` and ``gender``: whole words (the first rule
-    listing a word wins) and suffixes in the table's order; built once per part and gender."""
-    words: dict[str, tuple[str, ...]] = {}
-    suffixes: list[tuple[str, tuple[str, ...]]] = []
-    for rule in _rules():
-        if rule.applies(part, gender):
-            for word in rule.words:
-                words.setdefault(word, rule.mods)
-            suffixes.extend((suffix, rule.mods) for suffix in rule.suffixes)
-    return words, tuple(suffixes)
-
-
 @lru_cache(maxsize=64)
 def _case_exceptions(part: str, gender: Gender, case: Case) -> tuple[dict[str, str], tuple[tuple[str, str], ...],
                                                                    tuple[str, ...]]:
-    """The exceptions of ``part`` and ``gender`` for ``case``: word → modifier, (suffix,
-    modifier) in the table's order, and every suffix (to reject most words in one call)."""
-    words, suffixes = _exception_index(part, gender)
+    """The exceptions that apply to ``part`` and ``gender`` in ``case``, built once for each:
+    whole word → modifier (the first rule listing a word wins), (suffix, modifier) in the
+    table's order, and every suffix (to pass over most words with one test)."""
     index = _MOD_CASES.index(case)
-    return ({word: mods[index] for word, mods in words.items()},
-            tuple((suffix, mods[index]) for suffix, mods in suffixes), tuple(suffix for suffix, _ in suffixes))
+    words: dict[str, str] = {}
+    suffixes: list[tuple[str, str]] = []
+    for rule in _rules():
+        if rule.applies(part, gender):
+            for word in rule.words:
+                words.setdefault(word, rule.mods[index])
+            suffixes.extend((suffix, rule.mods[index]) for suffix in rule.suffixes)
+    return words, tuple(suffixes), tuple(suffix for suffix, _ in suffixes)
 
 
 def _exception_mod(part: str, word: str, gender: Gender, case: Case) -> str | None:
@@ -214,7 +194,8 @@ def _petrovich(part: str, word: str, gender: Gender, case: Case, known: bool) ->
 
 @lru_cache(maxsize=64)
 def _py_args(part: str, gender: Gender, case: Case) -> tuple[Any, Any, Any]:
-    return _py_part(part), _py_gender(gender), _py_case(case)
+    enums = _pytrovich()[2]
+    return getattr(enums.NamePart, part.upper()), getattr(enums.Gender, gender.name), getattr(enums.Case, case.name)
 
 
 @lru_cache(maxsize=1)
