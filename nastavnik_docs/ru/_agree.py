@@ -2,12 +2,16 @@
 
 pymorphy3's ``make_agree_with_number`` is used rather than babel's plural categories: the
 categories alone cannot tell that a substantivised adjective («наставляемый») takes the
-genitive plural after 2–4.
+genitive plural after 2–4. The words the library itself counts («документ», «месяц»…) are
+in ``counting_forms.json`` (built by ``tools/build_counting_forms.py`` with the same
+pymorphy3 rules; a test keeps them equal), so counting them does not load its dictionary.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import json
+from functools import cache, lru_cache
+from importlib import resources
 
 from ..errors import GrammarError
 from ._morph import match_case, parses
@@ -38,7 +42,25 @@ def _agree_one(n: int, word: str, parse) -> str | None:
     return match_case(word, form)
 
 
-@lru_cache(maxsize=8192)
+@cache
+def _counting_forms() -> dict[str, list[str]]:
+    """The committed forms (1 · 2–4 · 5) of the words the library counts."""
+    text = resources.files(__package__).joinpath("counting_forms.json").read_text("utf-8")
+    forms: dict[str, list[str]] = json.loads(text)
+    return forms
+
+
+def counting_form(n: int) -> int:
+    """Which of the three counting forms goes with ``n``: 0 as after 1 (21, 101…), 1 as
+    after 2–4 (22, 103…), 2 as after 5–20 (0, 11–14, 25…)."""
+    n = abs(int(n))
+    if n % 10 == 1 and n % 100 != 11:
+        return 0
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return 1
+    return 2
+
+
 def agree_word(n: int, word: str) -> str:
     """The form of ``word`` (nominative singular) that goes with the number ``n``.
 
@@ -46,6 +68,15 @@ def agree_word(n: int, word: str) -> str:
     noun stays («молодой специалист» → «3 молодых специалиста»; «участник программы» →
     «5 участников программы»).
     """
+    forms = _counting_forms().get(word)
+    if forms is not None:
+        return forms[counting_form(n)]
+    return live_agree_word(n, word)
+
+
+@lru_cache(maxsize=8192)
+def live_agree_word(n: int, word: str) -> str:
+    """:func:`agree_word` computed with pymorphy3 (the committed table is not consulted)."""
     n = abs(int(n))
     words = word.split(" ")
     out: list[str] = []
