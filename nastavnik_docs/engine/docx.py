@@ -198,9 +198,11 @@ def template_context(context: BaseModel | Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(context, BaseModel):
         return dict(context)
     cls = type(context)
-    if not cls.model_computed_fields:
+    # The class's own tables: pydantic's ``model_fields`` properties cost more than the copy.
+    computed = cls.__pydantic_computed_fields__
+    if not computed:
         return dict(context.__dict__)  # the fields' values, as getattr gives them
-    names = [*cls.model_fields, *cls.model_computed_fields]
+    names = [*cls.__pydantic_fields__, *computed]
     return {name: getattr(context, name) for name in names}
 
 
