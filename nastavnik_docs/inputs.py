@@ -29,8 +29,8 @@ from .kinds.labour.agreement import AgreementInput
 from .kinds.labour.consent import ConsentInput
 from .kinds.orders.change import ChangePairInput
 from .kinds.orders.closing import FinalEventInput
+from .kinds.orders.curator import AppointCuratorInput
 from .kinds.orders.organisation import (
-    AppointCuratorInput,
     ApproveRegulationInput,
     IntroduceModelInput,
     WorkingGroupInput,

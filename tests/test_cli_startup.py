@@ -26,6 +26,10 @@ ORDER = ROOT / "samples" / "orders" / "appoint_curator.yaml"
 NOT_FOR_AN_ORDER = (
     "rich", "openpyxl", "python_calamine", "fastapi", "uvicorn", "matplotlib", "segno", "pypdf", "icalendar",
     "ruamel", "num2words", "urllib.request", "http.client",
+    # the order's posts and titles are made of words in ru/post_words.json: no dictionary to load
+    "pymorphy3",
+    # pydantic's plugin loader, which reads every installed package's metadata, stays out (cli._lean)
+    "importlib.metadata", "email",
     "nastavnik_docs.kinds.orders.pairs", "nastavnik_docs.kinds.orders.change", "nastavnik_docs.kinds.orders.closing",
     "nastavnik_docs.kinds.orders.reward", "nastavnik_docs.kinds.awards", "nastavnik_docs.kinds.programmes",
     "nastavnik_docs.kinds.protocols", "nastavnik_docs.kinds.roadmap", "nastavnik_docs.kinds.reports",
@@ -113,3 +117,37 @@ def test_a_command_is_run_by_an_app_of_that_command_alone():
     whole, alone = (runner.invoke(a, ["render", "--help"], terminal_width=120) for a in (app, only))
     assert whole.exit_code == alone.exit_code == 0
     assert whole.output == alone.output
+
+
+def test_pydantic_asks_its_plugin_loader_for_get_plugins_alone():
+    """The stand-in loader of cli._lean answers get_plugins: pydantic must ask it for nothing else."""
+    import re
+
+    import pydantic
+
+    asked = set()
+    for source in Path(pydantic.__file__).parent.rglob("*.py"):
+        for names in re.findall(r"from (?:\.|pydantic\.plugin\.)_loader import ([^\n]+)", source.read_text("utf-8")):
+            asked.update(n.strip(" ()") for n in names.split(","))
+    assert asked == {"get_plugins"}
+
+
+STAND_IN = """
+import os, sys
+from nastavnik_docs.cli._lean import LOADER, skip_plugin_loader
+stands_in = skip_plugin_loader()
+from pydantic import TypeAdapter
+assert TypeAdapter(int).validate_python("7") == 7
+print(stands_in, getattr(sys.modules[LOADER], "__file__", None) is None, "importlib.metadata" in sys.modules)
+"""
+
+
+def test_the_plugin_loader_stands_in_only_while_plugins_are_disabled():
+    import os
+
+    for value, expected in (("__all__", "True True False"), ("1", "True True False"), ("", "False False True"),
+                            ("some_plugin", "False False True")):
+        env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": value}
+        result = subprocess.run([sys.executable, "-c", STAND_IN], capture_output=True, text=True, timeout=120,
+                                cwd=ROOT, check=True, env=env)
+        assert result.stdout.split("\n")[-2] == expected, value

@@ -34,7 +34,9 @@ def test_wheel_contains_templates_samples_and_py_typed(tmp_path):
     assert expected - names == set()
     assert "nastavnik_docs/py.typed" in names
     wording = {f"nastavnik_docs/{p.relative_to(ROOT / 'nastavnik_docs').as_posix()}"
-               for p in (ROOT / "nastavnik_docs").rglob("*.yaml")}  # data files beside the code
-    assert "nastavnik_docs/kinds/programmes/programmes.yaml" in wording and wording - names == set()
+               for suffix in ("*.yaml", "*.json")
+               for p in (ROOT / "nastavnik_docs").rglob(suffix)}  # data files beside the code
+    assert {"nastavnik_docs/kinds/programmes/programmes.yaml", "nastavnik_docs/ru/post_words.json"} <= wording
+    assert wording - names == set()
     assert "nastavnik_docs/io/__init__.py" in names
     assert not any(n.startswith(("tests/", "tools/", "benchmarks/")) for n in names)

@@ -73,7 +73,7 @@ class Worker:
         self.validate = BulkValidator(self.kind.input_model)
         self.renderer: Any = None
         if job.suffix == ".docx":
-            from ..engine.fast import DocxRenderer
+            from ..engine.renderer import DocxRenderer
 
             self.renderer = DocxRenderer(self.template)
 

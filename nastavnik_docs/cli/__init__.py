@@ -26,6 +26,7 @@ import typer
 
 from .._version import __version__
 from ..errors import InputError
+from ._lean import skip_plugin_loader
 from ._output import console, document_warnings, err_console, error_text, friendly, new_table, say, show_warning
 
 app = typer.Typer(
@@ -530,9 +531,11 @@ def _app_for(args: list[str]) -> typer.Typer:
 def main() -> None:
     """The console script: the app, with a last guard so that nothing escapes as a traceback."""
     # pydantic looks for plugins in every installed package's metadata on first use, which
-    # costs as much as a third of a short command; a user who relies on a pydantic plugin
-    # sets PYDANTIC_DISABLE_PLUGINS to an empty value.
+    # costs as much as a third of a short command, and imports importlib.metadata to do it
+    # even when plugins are disabled (._lean); a user who relies on a pydantic plugin sets
+    # PYDANTIC_DISABLE_PLUGINS to an empty value.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    skip_plugin_loader()
     warnings.showwarning = show_warning
     try:
         _app_for(sys.argv[1:])()

@@ -37,7 +37,7 @@ __all__ = [
 _WHERE = {
     "Archive": "archive",
     "BLANK": "docx",
-    "DocxRenderer": "fast",
+    "DocxRenderer": "renderer",
     "SafeDocxTemplate": "docx",
     "TemplateReport": "report",
     "check_template": "check",

@@ -17,6 +17,7 @@ from ._opc import RT_FOOTER, RT_FOOTNOTES, RT_HEADER, Package
 __all__ = [
     "BODY_LABEL",
     "DOCPR_ID",
+    "DRAWING_MARK",
     "NS_W",
     "PART_LABELS",
     "XML_DECLARATION",
@@ -28,6 +29,8 @@ __all__ = [
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 
+#: What every drawing of a part contains (its ``wp:docPr``, whose id must be unique).
+DRAWING_MARK = "<wp:docPr"
 #: A drawing's id attribute: group 2 is the number.
 DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 

@@ -28,8 +28,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from contextvars import ContextVar
 from enum import Enum
 from pathlib import Path
@@ -157,16 +156,22 @@ def make_environment(docx: bool = False) -> Sandbox:
 _CURRENT: ContextVar[object | None] = ContextVar("nastavnik_docx_template", default=None)
 
 
-@contextmanager
-def active_template(tpl: object) -> Iterator[None]:
+class active_template:
     """Make ``tpl`` (a ``DocxTemplate`` being rendered or a
     :class:`~._docxtpl_compat.PictureHost`) the target of
-    :class:`~nastavnik_docs.models.Image` values."""
-    token = _CURRENT.set(tpl)
-    try:
-        yield
-    finally:
-        _CURRENT.reset(token)
+    :class:`~nastavnik_docs.models.Image` values while the block runs. A class rather than
+    a generator-based context manager: a batch enters one per document."""
+
+    __slots__ = ("tpl", "token")
+
+    def __init__(self, tpl: object):
+        self.tpl = tpl
+
+    def __enter__(self) -> None:
+        self.token = _CURRENT.set(self.tpl)
+
+    def __exit__(self, *exc: object) -> None:
+        _CURRENT.reset(self.token)
 
 
 def inline_image_xml(image: Image) -> str:
@@ -193,7 +198,11 @@ def template_context(context: BaseModel | Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(context, BaseModel):
         return dict(context)
     cls = type(context)
-    names = [*cls.model_fields, *cls.model_computed_fields]
+    # The class's own tables: pydantic's ``model_fields`` properties cost more than the copy.
+    computed = cls.__pydantic_computed_fields__
+    if not computed:
+        return dict(context.__dict__)  # the fields' values, as getattr gives them
+    names = [*cls.__pydantic_fields__, *computed]
     return {name: getattr(context, name) for name in names}
 
 

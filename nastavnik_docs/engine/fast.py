@@ -24,14 +24,13 @@ of the source (:class:`~._opc.ZipLayout`).
 Images (:class:`~nastavnik_docs.models.Image` values placed in the body) are
 supported: the picture is added to the package once per distinct picture. What the fast
 path does not cover — a templated core property, a picture in a header, a sub-document,
-an unusual zip — raises :class:`FastPathUnsupported`; :class:`DocxRenderer` then uses the
-plain path for that template or record and says so in the debug log.
+an unusual zip — raises :class:`FastPathUnsupported`;
+:class:`~nastavnik_docs.engine.renderer.DocxRenderer` then uses the plain path for that
+template or record and says so in the debug log.
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import os
 import re
 import zlib
@@ -48,6 +47,7 @@ from pydantic import BaseModel
 
 from ..errors import TemplateError
 from ._budget import fresh_budget, render_guard
+from ._direct import DirectTemplate, Unhandled, compile_direct
 from ._docxtpl_compat import PictureHost, finish_part, fix_tables, line_per_paragraph, patch_xml
 from ._opc import (
     CONTENT_TYPES,
@@ -63,28 +63,35 @@ from ._opc import (
     relative_target,
     rels_name,
 )
-from ._wordml import BODY_LABEL, NS_W, PART_LABELS, XML_DECLARATION, renumber_drawings, story_parts
+from ._wordml import BODY_LABEL, DRAWING_MARK, NS_W, PART_LABELS, XML_DECLARATION, renumber_drawings, story_parts
 from .docx import (
+    VERIFY_ABOVE,
     active_template,
     apply_font,
     explain,
     make_environment,
     open_template,
-    render_docx,
     template_context,
     verify_part,
 )
 
-__all__ = ["DocxRenderer", "FastDocxTemplate", "FastPathUnsupported", "RenderedDocument"]
+__all__ = ["FastDocxTemplate", "FastPathUnsupported", "RenderedDocument"]
 
-log = logging.getLogger(__name__)
 
 _TAG = re.compile(r"\{[{%#]")
+_DECLARATION = XML_DECLARATION.encode("utf-8")
 _TABLE_TAGS = re.compile(r"\{%-?\s*(?:tc\s|colspan\b|hm\b)")
 
 
 class FastPathUnsupported(Exception):
     """The template or the record needs something only the plain docxtpl path does."""
+
+
+def _unsupported(exc: TemplateError) -> Exception:
+    """What to raise for an error while rendering: :class:`FastPathUnsupported` when a
+    picture could not be placed on the fast path (the plain path will place it), else the
+    error itself."""
+    return exc.__cause__ if isinstance(exc.__cause__, FastPathUnsupported) else exc
 
 
 @dataclass
@@ -105,6 +112,8 @@ class _Part:
     own_breaks: bool
     #: the template's globals (the sandbox's ``range`` …), merged once
     globals: dict[str, Any] = field(default_factory=dict)
+    #: the part compiled for direct rendering (:mod:`._direct`), when it is simple enough
+    direct: DirectTemplate | None = None
 
     @property
     def source(self) -> str:
@@ -113,11 +122,11 @@ class _Part:
 
 @dataclass
 class RenderedDocument:
-    """The parts one record changes: the body XML (a ``<w:body>`` element), other rendered
-    parts by name, parts replaced by content shared with other records (already
+    """The parts one record changes: the body XML (a ``<w:body>`` element, UTF-8), other
+    rendered parts by name, parts replaced by content shared with other records (already
     compressed: the organisation's styles), and pictures added to the body."""
 
-    body: str
+    body: bytes
     parts: dict[str, bytes] = field(default_factory=dict)
     shared: list[Member] = field(default_factory=list)
     images: list[tuple[str, str, str]] = field(default_factory=list)  # (rId, partname, sha1)
@@ -215,6 +224,8 @@ class FastDocxTemplate:
         self.parts: list[_Part] = []
         for partname, rel_type in story_parts(self.package, main):
             self._prepare_part(partname, PART_LABELS[rel_type])
+        #: every templated part renders directly (:mod:`._direct`)
+        self.all_direct = self.body.direct is not None and all(p.direct is not None for p in self.parts)
 
     def _prepare_main(self) -> None:
         root = etree.fromstring(self.package.read(self.main))
@@ -235,8 +246,9 @@ class FastDocxTemplate:
         start = whole.index("<w:body")
         end = whole.rindex("</w:body>") + len("</w:body>") if "</w:body>" in whole else \
             whole.index(">", start) + 1
-        self.doc_prefix = XML_DECLARATION + whole[:start]
-        self.doc_suffix = whole[end:]
+        self._when = self.package.member(self.main).date_time  # kept by the rendered body
+        self.doc_prefix = (XML_DECLARATION + whole[:start]).encode("utf-8")
+        self.doc_suffix = whole[end:].encode("utf-8")
 
     def _prepare_part(self, name: str, label: str) -> None:
         raw = self.package.read(name).decode("utf-8")
@@ -256,12 +268,33 @@ class FastDocxTemplate:
             except (JinjaTemplateError, SecurityError) as exc:
                 raise explain(exc, self.name, label, source) from None
             raise
-        return _Part(name, label, template, patched, bool(re.search(r"\n<w:p[ >]", patched)),
-                     dict(template.globals))
+        own_breaks = bool(re.search(r"\n<w:p[ >]", patched))
+        return _Part(name, label, template, patched, own_breaks, dict(template.globals),
+                     compile_direct(self.env, patched, own_breaks, template.globals))
 
     # -- rendering --------------------------------------------------------------------
 
-    def _render(self, part: _Part, values: Mapping[str, Any]) -> str:
+    def _part_xml(self, part: _Part, values: Mapping[str, Any], direct: bool) -> tuple[bytes, bool]:
+        """A part's XML as UTF-8 and whether it holds drawings: rendered directly where the
+        part allows it (:mod:`._direct`), else with Jinja. ``direct``: only directly
+        (:class:`~._direct.Unhandled` when the record needs Jinja)."""
+        if part.direct is not None:
+            try:
+                xml, drawing = part.direct.render(values)
+            except Unhandled:
+                if direct:
+                    raise
+            except TemplateError as exc:
+                raise _unsupported(exc) from None
+            else:
+                if len(xml) > VERIFY_ABOVE:
+                    verify_part(xml.decode("utf-8"), self.label)
+                return xml, drawing
+        text = self._render_jinja(part, values)
+        verify_part(text, self.label)
+        return text.encode("utf-8"), DRAWING_MARK in text
+
+    def _render_jinja(self, part: _Part, values: Mapping[str, Any]) -> str:
         template = part.template
         try:
             # Template.render would copy the environment's globals (a ChainMap) into a new
@@ -278,9 +311,7 @@ class FastDocxTemplate:
                 raise explain(exc, self.name, part.label, source) from None
             raise
         except TemplateError as exc:
-            if isinstance(exc.__cause__, FastPathUnsupported):
-                raise exc.__cause__ from None
-            raise
+            raise _unsupported(exc) from None
 
     #: Distinct pictures kept prepared; a batch whose every record prints a picture of its
     #: own (a QR code) starts afresh past this, so memory stays flat.
@@ -294,26 +325,36 @@ class FastDocxTemplate:
             self._image_parts.clear()
         values = template_context(context)
         sink = _ImageSink(self)
-        with active_template(sink), render_guard(self.label):
-            body = self._render(self.body, values)
-            verify_part(body, self.label)
-            sink.in_body = False
-            rendered = RenderedDocument(body)
-            for part in self.parts:
-                xml = self._render(part, values)
-                verify_part(xml, self.label)
-                rendered.parts[part.name] = xml.encode("utf-8")
+        with active_template(sink):
+            done = None
+            if self.all_direct:  # no loop: nothing the watchdog and the budget must stop
+                try:
+                    done = self._render_parts(values, sink, direct=True)
+                except Unhandled:
+                    sink.used.clear()
+                    sink.in_body = True
+            if done is None:
+                with render_guard(self.label):
+                    done = self._render_parts(values, sink, direct=False)
+        body, drawing, parts = done
         if self.fix_tables:
-            rendered.body = etree.tostring(fix_tables(body), encoding="unicode")
-        if "<wp:docPr" in rendered.body:
-            rendered.body, _ = renumber_drawings(rendered.body, 1000)
-        for part_name in list(rendered.parts):
-            rendered.parts[part_name] = XML_DECLARATION.encode() + rendered.parts[part_name]
+            body = etree.tostring(fix_tables(body.decode("utf-8")), encoding="unicode").encode("utf-8")
+        if drawing:
+            body = renumber_drawings(body.decode("utf-8"), 1000)[0].encode("utf-8")
+        rendered = RenderedDocument(body, parts)
         font = (values.get("font_name"), values.get("font_size"))
         if (font[0] or font[1]) and self.styles_part:
             rendered.shared.append(self._styles_for(values, self.styles_part))
         rendered.images = [(rid, partname, sha1) for sha1, (rid, partname) in sink.used.items()]
         return rendered
+
+    def _render_parts(self, values: Mapping[str, Any], sink: _ImageSink,
+                      direct: bool) -> tuple[bytes, bool, dict[str, bytes]]:
+        """The body (UTF-8), whether it holds drawings, and the other parts by name."""
+        body, drawing = self._part_xml(self.body, values, direct)
+        sink.in_body = False
+        parts = {part.name: _DECLARATION + self._part_xml(part, values, direct)[0] for part in self.parts}
+        return body, drawing, parts
 
     def _styles_for(self, values: Mapping[str, Any], styles_part: str) -> Member:
         """styles.xml with the organisation's font (the render layer's own change), made
@@ -350,12 +391,12 @@ class FastDocxTemplate:
 
     # -- packaging --------------------------------------------------------------------
 
-    def document_xml(self, body: str) -> bytes:
-        return (self.doc_prefix + body + self.doc_suffix).encode("utf-8")
+    def document_xml(self, body: bytes) -> bytes:
+        return self.doc_prefix + body + self.doc_suffix
 
     def package_bytes(self, rendered: RenderedDocument) -> bytes:
         """The DOCX bytes of a rendered record: changed parts compressed, the rest raw."""
-        when = self.package.member(self.main).date_time
+        when = self._when
         changed: dict[str, bytes] = {self.main: self.document_xml(rendered.body)}
         changed.update(rendered.parts)
         dynamic = [Member.from_bytes(name, data, when, compress=self.compress)
@@ -402,58 +443,3 @@ class FastDocxTemplate:
         with open(out, "wb") as fh:
             fh.write(data)
         return Path(out)
-
-
-class DocxRenderer:
-    """Renders one template many times: the fast path when it can, else the plain one.
-
-    A template the fast path cannot prepare, and a record it cannot render, go through
-    :func:`~nastavnik_docs.engine.docx.render_docx` (docxtpl); each such case is logged at
-    debug level with the reason.
-    """
-
-    def __init__(self, template: str | os.PathLike[str]):
-        self.template = Path(template)
-        self.fast: FastDocxTemplate | None
-        try:
-            self.fast = FastDocxTemplate(self.template)
-        except FastPathUnsupported as exc:
-            log.debug("быстрый путь недоступен для шаблона %s: %s; используется docxtpl",
-                      self.template.name, exc)
-            self.fast = None
-        self.fallbacks = 0
-
-    def write(self, context: BaseModel | Mapping[str, Any], out: str | os.PathLike[str]) -> Path:
-        self.write_file(context, out)
-        return Path(out)
-
-    def write_file(self, context: BaseModel | Mapping[str, Any], out: str | os.PathLike[str]) -> None:
-        """:meth:`write` without making a ``Path`` of ``out``: a batch of tens of thousands
-        of files would keep every name's parts in the interpreter's table of interned strings."""
-        if self.fast is not None:
-            try:
-                data = self.fast.render_bytes(context)
-            except FastPathUnsupported as exc:
-                log.debug("запись через docxtpl (%s): %s", self.template.name, exc)
-            else:
-                with open(out, "wb") as fh:
-                    fh.write(data)
-                return
-        self.write_plain(context, out)
-
-    def render_bytes(self, context: BaseModel | Mapping[str, Any]) -> bytes:
-        """The document's bytes, made in memory (the fast path, else docxtpl)."""
-        if self.fast is not None:
-            try:
-                return self.fast.render_bytes(context)
-            except FastPathUnsupported as exc:
-                log.debug("запись через docxtpl (%s): %s", self.template.name, exc)
-        self.fallbacks += 1
-        buffer = io.BytesIO()
-        render_docx(self.template, context, buffer)
-        return buffer.getvalue()
-
-    def write_plain(self, context: BaseModel | Mapping[str, Any], out: str | os.PathLike[str]) -> Path:
-        """The plain docxtpl path (:func:`~nastavnik_docs.engine.docx.render_docx`)."""
-        self.fallbacks += 1
-        return render_docx(self.template, context, out)

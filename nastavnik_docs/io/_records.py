@@ -12,6 +12,7 @@ stop the others.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -42,8 +43,16 @@ def merge_fields(base: Mapping[str, Any], top: Mapping[str, Any]) -> dict[str, A
     return out
 
 
+#: Types that are never mappings: decided without the ABC check (a batch merges the shared
+#: fields into every one of tens of thousands of records).
+_SCALARS = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime, list, tuple})
+
+
 def _is_mapping(value: Any) -> bool:
-    return type(value) is dict or isinstance(value, Mapping)  # the ABC check only for the rare others
+    kind = type(value)
+    if kind is dict:
+        return True
+    return kind not in _SCALARS and isinstance(value, Mapping)  # the ABC check only for the rare others
 
 
 def _model_types(annotation: Any) -> list[type[BaseModel]]:

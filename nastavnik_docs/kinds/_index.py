@@ -24,7 +24,7 @@ KIND_MODULES: dict[str, str] = {
     "form.questionnaire_mentor": "questionnaires.profiles",
     "labour.mentor_consent": "labour.consent",
     "labour.supplementary_agreement": "labour.agreement",
-    "order.appoint_curator": "orders.organisation",
+    "order.appoint_curator": "orders.curator",
     "order.appoint_mentors": "orders.pairs",
     "order.approve_regulation": "orders.organisation",
     "order.assign_pairs": "orders.pairs",

@@ -188,9 +188,10 @@ def _post_parts(post: str, category: Category | None, gender: Gender) -> tuple[s
     return post, _declined(post, "dative", gender)
 
 
-def describe(recipient: AwardRecipient, gender: Gender) -> Phrase:
-    """«учитель математики, наставник» and «учителю математики, наставнику»."""
-    nominative, dative = _describe_cached(recipient.post, recipient.category, recipient.role, gender)
+def describe(recipient: AwardRecipient, gender: Gender, *, role: bool = True) -> Phrase:
+    """«учитель математики, наставник» and «учителю математики, наставнику» (the post alone
+    when ``role`` is False)."""
+    nominative, dative = _describe_cached(recipient.post, recipient.category, recipient.role if role else None, gender)
     return construct(Phrase, {"nominative": nominative, "dative": dative})
 
 
@@ -217,31 +218,40 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
-def _place(org: Organization, day: dt.date) -> str:
-    return f"{org.city}{NBSP}— {day.year}" if org.city else str(day.year)
-
-
 # Shared fields repeat in every record of a batch: their forms are computed once.
 _typographed = lru_cache(maxsize=256)(typograph)
 _date_text = lru_cache(maxsize=256)(format_date)
 
-
-@lru_cache(maxsize=256)
-def _signature(last: str, first: str, middle: str | None, gender: Gender | None,
-               post: str, overrides: tuple[tuple[Any, str], ...],
-               post_overrides: tuple[tuple[Any, str], ...]) -> tuple[str, str]:
-    """(post, «И.О. Фамилия») of the signer."""
-    forms = person_forms(Official(last_name=last, first_name=first, middle_name=middle,
-                                  gender=gender, post=post, overrides=dict(overrides),
-                                  post_overrides=dict(post_overrides)))
-    return typograph(forms.post.nominative), forms.initials_nominative
+#: (founder, organisation name, registration number, basis, date, place, signer's post and «И.О. Фамилия»)
+_Common = tuple[str | None, str, str | None, str | None, str, str, str, str]
 
 
-def _basis(data: AwardInput) -> str | None:
-    if not data.order_number:
-        return None
-    when = f" от {_date_text(data.order_date, 'numeric')}" if data.order_date else ""
-    return f"Приказ{when} №{NBSP}{data.order_number}"
+def _common(data: AwardInput) -> _Common:
+    """The part of ``data``'s context every record of a batch shares, built once per distinct
+    organisation, signer, date, number and order: keyed by every value it is made of, so that
+    an input changed between two calls never gets the forms of the old one."""
+    org = data.organization
+    signer = data.signer or org.head
+    items = [tuple(sorted(m.items())) if m else () for m in (signer.overrides, signer.post_overrides)]
+    return _common_cached(org.founder, org.full_name, org.city, data.date, data.number, data.order_number,
+                          data.order_date, signer.last_name, signer.first_name, signer.middle_name,
+                          signer.gender, signer.post, *items)
+
+
+@lru_cache(maxsize=64)
+def _common_cached(founder: str | None, full_name: str, city: str | None, day: dt.date, number: str | None,
+                   order_number: str | None, order_date: dt.date | None,
+                   last: str, first: str, middle: str | None, gender: Gender | None, post: str,
+                   overrides: tuple[tuple[Any, str], ...], post_overrides: tuple[tuple[Any, str], ...]) -> _Common:
+    signer = person_forms(Official(last_name=last, first_name=first, middle_name=middle, gender=gender, post=post,
+                                   overrides=dict(overrides), post_overrides=dict(post_overrides)))
+    basis = None
+    if order_number:
+        when = f" от {_date_text(order_date, 'numeric')}" if order_date else ""
+        basis = f"Приказ{when} №{NBSP}{order_number}"
+    return (founder, _typographed(full_name), f"Рег.{NBSP}№{NBSP}{number}" if number else None, basis,
+            _date_text(day, "long"), f"{city}{NBSP}— {day.year}" if city else str(day.year),
+            typograph(signer.post.nominative), signer.initials_nominative)
 
 
 # --------------------------------------------------------------------------- builders
@@ -249,7 +259,7 @@ def _basis(data: AwardInput) -> str | None:
 
 def _forms(recipient: AwardRecipient) -> PersonForms:
     # No post here: the description line (post or class plus role) is built by describe().
-    return person_forms(recipient, post="")
+    return PersonForms(recipient, "")
 
 
 _WORDING: dict[str, Any] = data_file(__package__ or "nastavnik_docs.kinds", "awards.yaml")
@@ -328,39 +338,34 @@ def _wording(data: AwardInput) -> str:
 
 
 def _context(data: AwardInput, statement: str, forms: PersonForms) -> AwardContext:
-    org = data.organization
+    recipient = data.recipient
     gender = forms.gender
-    signer = data.signer or org.head
-    signer_post, signer_name = _signature(
-        signer.last_name, signer.first_name, signer.middle_name, signer.gender, signer.post,
-        tuple(sorted(signer.overrides.items())), tuple(sorted(signer.post_overrides.items())))
-    honorary = data.honorary if data.honorary is not None else recipient_group(data.recipient, data.date) == "staff"
-    about = describe(data.recipient, gender)
-    if data.recipient.role is Role.CURATOR and statement.startswith("в том, что"):
-        # A curator's certificate says what the curator did; the role would repeat it.
-        about = describe(data.recipient.model_copy(update={"role": None}), gender)
+    founder, organization_name, number, basis, date, place, signer_post, signer_name = _common(data)
+    honorary = data.honorary if data.honorary is not None else recipient_group(recipient, data.date) == "staff"
+    # A curator's certificate says what the curator did; the role would repeat it.
+    role = recipient.role is not Role.CURATOR or not statement.startswith("в том, что")
     # Every value is built just above from validated input: construct without re-validating
     # (a batch builds thousands of these).
-    return construct(AwardContext, dict(
-        founder=org.founder,
-        organization_name=_typographed(org.full_name),
-        recipient=forms,
-        about=about,
-        honorary=honorary,
-        greeting=polite_greeting(data.recipient, gender),
-        statement=statement,
-        degree=data.degree,
-        number=f"Рег.{NBSP}№{NBSP}{data.number}" if data.number else None,
-        basis=_basis(data),
-        date=_date_text(data.date, "long"),
-        place=_place(org, data.date),
-        signer_post=signer_post,
-        signer_name=signer_name,
-        logo=data.logo,
-        qr=_qr(data, forms) if data.qr else None,
-        font_name=org.font_name,
-        font_size=org.font_size,
-    ))
+    return construct(AwardContext, {
+        "founder": founder,
+        "organization_name": organization_name,
+        "recipient": forms,
+        "about": describe(recipient, gender, role=role),
+        "honorary": honorary,
+        "greeting": polite_greeting(recipient, gender),
+        "statement": statement,
+        "degree": data.degree,
+        "number": number,
+        "basis": basis,
+        "date": date,
+        "place": place,
+        "signer_post": signer_post,
+        "signer_name": signer_name,
+        "logo": data.logo,
+        "qr": _qr(data, forms) if data.qr else None,
+        "font_name": data.organization.font_name,
+        "font_size": data.organization.font_size,
+    })
 
 
 def _qr(data: AwardInput, forms: PersonForms) -> QrCode:
@@ -402,9 +407,16 @@ def build_certificate(data: AwardInput) -> AwardContext:
     if not data.event:
         raise bad_input("event", "не указано, в чём участвовал получатель сертификата "
                         "(поле event, например «в программе наставничества …»)", code="field.missing")
-    key = "curator_statement" if data.recipient.role is Role.CURATOR else "participant_statement"
-    text = " ".join(_WORDING[key].split()).replace("{event}", " ".join(data.event.split()))
-    return _context(data, _sentence(agree_with(text, forms)), forms)
+    statement = _certificate_statement(data.event, data.recipient.role is Role.CURATOR, forms.gender)
+    return _context(data, statement, forms)
+
+
+@lru_cache(maxsize=256)
+def _certificate_statement(event: str, curator: bool, gender: Gender) -> str:
+    """«в том, что она приняла участие …»: the same for every participant of one gender."""
+    key = "curator_statement" if curator else "participant_statement"
+    text = " ".join(_WORDING[key].split()).replace("{event}", " ".join(event.split()))
+    return _sentence(agree_with(text, gender))
 
 
 # --------------------------------------------------------------------------- batch

@@ -2,14 +2,19 @@
 
 pymorphy3's ``make_agree_with_number`` is used rather than babel's plural categories: the
 categories alone cannot tell that a substantivised adjective («наставляемый») takes the
-genitive plural after 2–4.
+genitive plural after 2–4. The words the library itself counts («документ», «месяц»…) are
+in ``counting_forms.json`` (built by ``tools/build_counting_forms.py`` with the same
+pymorphy3 rules; a test keeps them equal), so counting them does not load its dictionary.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import json
+from functools import cache, lru_cache
+from importlib import resources
 
 from ..errors import GrammarError
+from ._lexicon import word as lexicon_word
 from ._morph import match_case, parses
 
 #: Counting forms pymorphy3 gets wrong (suppletive plurals): after a number «человек»
@@ -38,7 +43,25 @@ def _agree_one(n: int, word: str, parse) -> str | None:
     return match_case(word, form)
 
 
-@lru_cache(maxsize=8192)
+@cache
+def _counting_forms() -> dict[str, list[str]]:
+    """The committed forms (1 · 2–4 · 5) of the words the library counts."""
+    text = resources.files(__package__).joinpath("counting_forms.json").read_text("utf-8")
+    forms: dict[str, list[str]] = json.loads(text)
+    return forms
+
+
+def counting_form(n: int) -> int:
+    """Which of the three counting forms goes with ``n``: 0 as after 1 (21, 101…), 1 as
+    after 2–4 (22, 103…), 2 as after 5–20 (0, 11–14, 25…)."""
+    n = abs(int(n))
+    if n % 10 == 1 and n % 100 != 11:
+        return 0
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return 1
+    return 2
+
+
 def agree_word(n: int, word: str) -> str:
     """The form of ``word`` (nominative singular) that goes with the number ``n``.
 
@@ -46,6 +69,15 @@ def agree_word(n: int, word: str) -> str:
     noun stays («молодой специалист» → «3 молодых специалиста»; «участник программы» →
     «5 участников программы»).
     """
+    forms = _counting_forms().get(word)
+    if forms is not None:
+        return forms[counting_form(n)]
+    return live_agree_word(n, word)
+
+
+@lru_cache(maxsize=8192)
+def live_agree_word(n: int, word: str) -> str:
+    """:func:`agree_word` computed with pymorphy3 (the committed table is not consulted)."""
     n = abs(int(n))
     words = word.split(" ")
     out: list[str] = []
@@ -81,9 +113,8 @@ def noun_gender(text: str) -> str | None:
     ``noun_gender("Положение о системе наставничества") == "neut"``. Participles and short
     adjectives that agree with a document («УТВЕРЖДЕНА», «именуемое») are chosen from it.
     """
-    for word in text.replace("(", " ").replace("«", " ").split():
-        nouns = [p for p in parses(word) if "NOUN" in p.tag and "nomn" in p.tag]
-        if nouns:
-            tag = nouns[0].tag
-            return "plur" if tag.number == "plur" else tag.gender
+    for token in text.replace("(", " ").replace("«", " ").split():
+        found = lexicon_word(token)  # a title's common words are read from a table, not from pymorphy3
+        if found.is_nominative_noun:
+            return found.noun_gender
     return None

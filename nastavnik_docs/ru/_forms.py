@@ -229,10 +229,10 @@ for _case in CASES:
 def _field(person: Person, name: str) -> Any:
     """A model field that only some Person subclasses have (post, post_overrides).
 
-    Looked up in the class's fields first: a missing attribute on a pydantic model goes
-    through its slow ``__getattr__``.
+    Looked up in the class's fields first (``__pydantic_fields__``: ``model_fields`` is a slow
+    class property): a missing attribute on a pydantic model goes through its slow ``__getattr__``.
     """
-    return getattr(person, name) if name in type(person).model_fields else None
+    return getattr(person, name) if name in type(person).__pydantic_fields__ else None
 
 
 def as_person(value: Person | PersonForms | str) -> Person:

@@ -45,18 +45,6 @@ def _pytrovich() -> tuple[Any, Any, Any]:
     return PetrovichDeclinationMaker(), PetrovichGenderDetector(), enums
 
 
-def _py_case(case: Case) -> Any:
-    return getattr(_pytrovich()[2].Case, case.name)
-
-
-def _py_gender(gender: Gender) -> Any:
-    return getattr(_pytrovich()[2].Gender, gender.name)
-
-
-def _py_part(part: str) -> Any:
-    return getattr(_pytrovich()[2].NamePart, part.upper())
-
-
 # --------------------------------------------------------------------------- exceptions
 
 
@@ -97,30 +85,32 @@ def _rules() -> tuple[_Rule, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=8)
-def _exception_index(part: str, gender: Gender) -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, tuple[str, ...]], ...]]:
-    """The exceptions that apply to ``part`` and ``gender``: whole words (the first rule
-    listing a word wins) and suffixes in the table's order; built once per part and gender."""
-    words: dict[str, tuple[str, ...]] = {}
-    suffixes: list[tuple[str, tuple[str, ...]]] = []
+@lru_cache(maxsize=64)
+def _case_exceptions(part: str, gender: Gender, case: Case) -> tuple[dict[str, str], tuple[tuple[str, str], ...],
+                                                                   tuple[str, ...]]:
+    """The exceptions that apply to ``part`` and ``gender`` in ``case``, built once for each:
+    whole word → modifier (the first rule listing a word wins), (suffix, modifier) in the
+    table's order, and every suffix (to pass over most words with one test)."""
+    index = _MOD_CASES.index(case)
+    words: dict[str, str] = {}
+    suffixes: list[tuple[str, str]] = []
     for rule in _rules():
         if rule.applies(part, gender):
             for word in rule.words:
-                words.setdefault(word, rule.mods)
-            suffixes.extend((suffix, rule.mods) for suffix in rule.suffixes)
-    return words, tuple(suffixes)
+                words.setdefault(word, rule.mods[index])
+            suffixes.extend((suffix, rule.mods[index]) for suffix in rule.suffixes)
+    return words, tuple(suffixes), tuple(suffix for suffix, _ in suffixes)
 
 
 def _exception_mod(part: str, word: str, gender: Gender, case: Case) -> str | None:
     key = word.lower()
-    words, suffixes = _exception_index(part, gender)
-    index = _MOD_CASES.index(case)
-    mods = words.get(key)
-    if mods is not None:
-        return mods[index]
-    for suffix, mods in suffixes:
+    words, suffixes, ends = _case_exceptions(part, gender, case)
+    mod = words.get(key)
+    if mod is not None or not key.endswith(ends):
+        return mod
+    for suffix, mod in suffixes:
         if key.endswith(suffix) and len(key) > len(suffix):
-            return mods[index]
+            return mod
     return None
 
 
@@ -156,6 +146,8 @@ def _decline_surname_part(word: str, gender: Gender, case: Case) -> str:
 
 
 def _decline_uncached(part: str, word: str, gender: Gender, case: Case) -> str:
+    if " " not in word and "-" not in word:  # one plain word: most names
+        return _decline_piece(part, word, gender, case, known=True)
     if part == "middlename" and is_turkic_patronymic(word):
         return word
     if " " in word:
@@ -202,7 +194,8 @@ def _petrovich(part: str, word: str, gender: Gender, case: Case, known: bool) ->
 
 @lru_cache(maxsize=64)
 def _py_args(part: str, gender: Gender, case: Case) -> tuple[Any, Any, Any]:
-    return _py_part(part), _py_gender(gender), _py_case(case)
+    enums = _pytrovich()[2]
+    return getattr(enums.NamePart, part.upper()), getattr(enums.Gender, gender.name), getattr(enums.Case, case.name)
 
 
 @lru_cache(maxsize=1)
@@ -242,7 +235,7 @@ def _ending_rule(ending: str, gender: Gender, case: Case, known: bool) -> tuple[
 
 def clear_caches() -> None:
     """Forget every declined name part and detected gender (benchmarks start cold with it)."""
-    for cached in (_decline_given_part, _decline_surname_part, _surname_gender, _given_gender,
+    for cached in (_decline_given_part, _given_names, _decline_surname_part, _surname_gender, _given_gender,
                    _gender_of_word, _ending_rule):
         cached.cache_clear()
 
@@ -448,19 +441,23 @@ def decline_name(
         if case is not Case.NOMINATIVE:
             surname = decline_part("lastname", surname, as_gender(gender) or detect_gender(name), case)
         result = f"{initials}{NBSP}{surname}" if initials_first else f"{surname}{NBSP}{initials}"
+    elif case is Case.NOMINATIVE:
+        result = " ".join(w for w in name_parts(name) if w)
     else:
         last, first, middle = name_parts(name)
-        if case is Case.NOMINATIVE:
-            words = [last, first, middle]
-        else:
-            g = as_gender(gender) or detect_gender(name)
-            words = [
-                decline_part("lastname", last, g, case),
-                decline_part("firstname", first, g, case),
-                decline_part("middlename", middle, g, case) if middle else None,
-            ]
-        result = " ".join(w for w in words if w)
+        g = as_gender(gender) or detect_gender(name)
+        surname, given = decline_part("lastname", last, g, case), _given_names(first, middle, g, case)
+        result = f"{surname} {given}" if surname and given else surname or given
     return result if yo else strip_yo(result)
+
+
+@lru_cache(maxsize=8192)
+def _given_names(first: str, middle: str | None, gender: Gender, case: Case) -> str:
+    """The first name and patronymic in ``case``, as they follow the surname: declined once
+    per distinct pair (they repeat across a registry; surnames mostly do not)."""
+    words = (decline_part("firstname", first, gender, case),
+             decline_part("middlename", middle, gender, case) if middle else None)
+    return " ".join(w for w in words if w)
 
 
 def decline_surname(

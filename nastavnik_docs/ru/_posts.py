@@ -2,18 +2,20 @@
 
 «Заместитель директора по учебно-воспитательной работе» → «Заместителю директора по
 учебно-воспитательной работе»; «Педагог-психолог» → «Педагогу-психологу»; «Заведующий
-библиотекой» for a woman → «Заведующей библиотекой». pymorphy3 inflects single words; the
-phrase logic (which words are the head group) is written here because no library does it.
+библиотекой» for a woman → «Заведующей библиотекой». pymorphy3 inflects single words (their
+readings come from :mod:`._lexicon`: the common words of posts and titles from a committed
+table, any other from pymorphy3); the phrase logic (which words are the head group) is
+written here because no library does it.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 from ..models import Case, Gender
-from ._morph import match_case, parses
+from ._lexicon import Reading, word
+from ._morph import match_case
 from ._names import as_case, as_gender
 
 #: pymorphy3 case grammemes.
@@ -21,81 +23,65 @@ CASE_TAGS = {
     Case.NOMINATIVE: "nomn", Case.GENITIVE: "gent", Case.DATIVE: "datv",
     Case.ACCUSATIVE: "accs", Case.INSTRUMENTAL: "ablt", Case.PREPOSITIONAL: "loct",
 }
-_ADJ = {"ADJF", "PRTF"}
 _QUOTES = "«\"„“'‘"
 
 
-def _stops(word: str) -> bool:
+def _stops(text: str) -> bool:
     """A word that ends the head group: «и.о.», a quoted name, a number, an abbreviation."""
-    if not word or "." in word or word[0] in _QUOTES or any(ch.isdigit() for ch in word):
+    if not text or "." in text or text[0] in _QUOTES or any(ch.isdigit() for ch in text):
         return True
-    letters = word.replace("-", "")
+    letters = text.replace("-", "")
     if not letters.isalpha():
         return True
-    return len(letters) > 1 and letters.isupper() and not _is_caps_word(letters)
+    # an ALL-CAPS word is an abbreviation unless the dictionary knows it (ДИРЕКТОРУ)
+    return len(letters) > 1 and letters.isupper() and not word(letters.lower()).known
 
 
-def _is_caps_word(letters: str) -> bool:
-    """An ALL-CAPS word pymorphy3 knows from its dictionary (ДИРЕКТОРУ), not an abbreviation."""
-    return any(p.is_known and "Abbr" not in p.tag for p in parses(letters.lower()))
-
-
-def _nominative(word: str, pos: set[str]) -> Any | None:
-    """The best singular nominative dictionary parse of ``word`` with a POS in ``pos``."""
-    found = [
-        p for p in parses(word.lower())
-        if p.tag.POS in pos and p.tag.case == "nomn" and p.tag.number != "plur"
-        and "Abbr" not in p.tag and "Name" not in p.tag and "Surn" not in p.tag
-    ]
-    if not found:
-        return None
-    found.sort(key=lambda p: ("anim" not in p.tag, -p.score))
-    return found[0]
-
-
-def _pieces(word: str, pos: set[str]) -> list[Any | None] | None:
-    """Parses of each hyphen piece that inflects, None for pieces that stay.
+def _pieces(text: str, adjective: bool) -> list[Reading | None] | None:
+    """Readings (as an adjective or as a noun) of each hyphen piece that inflects, None
+    for pieces that stay.
 
     Compound nouns («педагог-психолог») inflect every piece; compound adjectives
     («учебно-воспитательный», «научно-методический») inflect only the last one.
     """
-    pieces = word.split("-")
-    last = _nominative(pieces[-1], pos)
+    pieces = text.split("-")
+    last = _reading(pieces[-1], adjective)
     if last is None:
         return None
-    result: list[Any | None] = [_nominative(p, pos) for p in pieces[:-1]] + [last]
-    if pos == {"NOUN"} and None in result[:-1]:
+    result = [_reading(p, adjective) for p in pieces[:-1]] + [last]
+    if not adjective and None in result[:-1]:
         return None
     return result
 
 
-def _inflect(parse: Any, case: Case, gender: str | None, animate: bool) -> str:
-    """One word (a parse) in ``case``; ``gender`` re-genders adjectives (заведующая)."""
+def _reading(text: str, adjective: bool) -> Reading | None:
+    """The best singular nominative reading of a word as an adjective or as a noun."""
+    found = word(text.lower())
+    return found.adjective if adjective else found.noun
+
+
+def _inflect(reading: Reading, case: Case, gender: str | None, animate: bool) -> str:
+    """One word (a reading) in ``case``; ``gender`` re-genders adjectives (заведующая)."""
     tag = CASE_TAGS[case]
-    is_adj = parse.tag.POS in _ADJ
-    word_gender = gender or parse.tag.gender or "masc"
+    word_gender = gender or reading.gender or "masc"
     if case is Case.ACCUSATIVE and word_gender == "masc" and animate:
         # A masculine animate accusative equals the genitive; done here because pymorphy3
         # guesses unknown posts such as «тьютор» as inanimate.
         tag = "gent"
-    grammemes = {tag, "sing"} | ({word_gender} if is_adj else set())
-    inflected = parse.inflect(grammemes)
-    if inflected is None and is_adj:
-        inflected = parse.inflect({tag, "sing"})
-    return inflected.word if inflected is not None else parse.word
+    return reading.form(tag, word_gender)
 
 
-def _head_group(words: list[str]) -> tuple[list[tuple[int, list[Any | None]]], bool]:
-    """Indices and parses of the words to inflect, and whether the head is an adjective."""
-    group: list[tuple[int, list[Any | None]]] = []
-    for i, word in enumerate(words):
-        if _stops(word):
+def _head_group(words: list[str]) -> tuple[list[tuple[int, list[Reading | None]]], bool]:
+    """Indices and readings of the words to inflect, and whether the head is an adjective."""
+    group: list[tuple[int, list[Reading | None]]] = []
+    for i, text in enumerate(words):
+        if _stops(text):
             break
-        adj = _pieces(word, _ADJ)
-        noun = _pieces(word, {"NOUN"})
+        adj = _pieces(text, True)
+        noun = _pieces(text, False)
         following = words[i + 1] if i + 1 < len(words) else ""
         next_agrees = bool(following) and not _stops(following) and (
-            _pieces(following, {"NOUN"}) is not None or _pieces(following, _ADJ) is not None
+            _pieces(following, False) is not None or _pieces(following, True) is not None
         )
         if adj is not None and (noun is None or next_agrees):
             group.append((i, adj))
@@ -108,20 +94,20 @@ def _head_group(words: list[str]) -> tuple[list[tuple[int, list[Any | None]]], b
     return group, bool(group)
 
 
-def _head(group: list[tuple[int, list[Any | None]]]) -> Any:
-    """The parse of the head: the last piece of the group's last word, which
-    :func:`_pieces` never leaves without a parse."""
-    parse = group[-1][1][-1]
-    assert parse is not None
-    return parse
+def _head(group: list[tuple[int, list[Reading | None]]]) -> Reading:
+    """The reading of the head: the last piece of the group's last word, which
+    :func:`_pieces` never leaves without a reading."""
+    reading = group[-1][1][-1]
+    assert reading is not None
+    return reading
 
 
 _SPLIT = re.compile(r"(\s+)")
 
 
-def _is_animate(head: Any) -> bool:
+def _is_animate(head: Reading) -> bool:
     """Animate unless the dictionary knows the head noun as inanimate (план, порядок)."""
-    return head.tag.POS in _ADJ or "anim" in head.tag or not head.is_known
+    return head.adjective or head.animate or not head.known
 
 
 def _segments(post: str) -> list[str]:
@@ -149,7 +135,7 @@ def _decline_post(post: str, case: Case, gender: Gender | None, animate: bool | 
         body = segment[1:]
         group, _adjective = _head_group(_SPLIT.split(body.strip())[0::2])
         head = _head(group) if group else None
-        person = head is not None and ("anim" in head.tag or head.tag.POS in _ADJ)
+        person = head is not None and (head.animate or head.adjective)
         out.append("," + _decline_segment(body, case, gender, animate) if person else segment)
     return "".join(out)
 
@@ -168,15 +154,15 @@ def _decline_segment(post: str, case: Case, gender: Gender | None, animate: bool
     elif adjective_head:
         target = None
     else:
-        head_parse = _head(group)
-        target = head_parse.tag.gender if head_parse.tag.gender in ("masc", "femn", "neut") else "masc"
+        head_gender = _head(group).gender
+        target = head_gender if head_gender in ("masc", "femn", "neut") else "masc"
     if animate is None:
         animate = _is_animate(_head(group))
-    for index, piece_parses in group:
+    for index, piece_readings in group:
         pieces = words[index].split("-")
         new = [
-            p if parse is None else match_case(p, _inflect(parse, case, target, animate))
-            for p, parse in zip(pieces, piece_parses)
+            p if reading is None else match_case(p, _inflect(reading, case, target, animate))
+            for p, reading in zip(pieces, piece_readings)
         ]
         words[index] = "-".join(new)
     tokens[0::2] = words

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from ..models import Case
+from ._lexicon import word as lexicon_word
 from ._morph import match_case, parses
 from ._names import as_case
 from ._posts import CASE_TAGS, _head_group, decline_post
@@ -64,12 +65,8 @@ def agreeing(word: str, title: str, case: Case | str) -> str:
     grammemes = {CASE_TAGS[case], "plur"} if gender == "plur" else {CASE_TAGS[case], "sing", gender}
     if case is Case.ACCUSATIVE:
         grammemes.add("inan")
-    for parse in parses(word.lower()):
-        if parse.tag.POS in ("ADJF", "PRTF") and parse.tag.case == "nomn":
-            inflected = parse.inflect(grammemes) or parse.inflect(grammemes - {"inan"})
-            if inflected is not None:
-                return match_case(word, inflected.word)
-    return word
+    form = lexicon_word(word.lower()).agreeing(frozenset(grammemes))
+    return match_case(word, form) if form is not None else word
 
 
 # --------------------------------------------------------------------------- forms

@@ -13,8 +13,9 @@ from render_helpers import DocCtx, Mentor, PairCtx, Row, build_docx, png_bytes, 
 from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.engine.docx import render_docx
-from nastavnik_docs.engine.fast import DocxRenderer, FastDocxTemplate, FastPathUnsupported
+from nastavnik_docs.engine.fast import FastDocxTemplate, FastPathUnsupported
 from nastavnik_docs.engine.lookup import find_template
+from nastavnik_docs.engine.renderer import DocxRenderer
 from nastavnik_docs.errors import TemplateError
 from nastavnik_docs.kinds import all_kinds
 from nastavnik_docs.models import Image
@@ -139,7 +140,7 @@ def test_tagged_core_properties_fall_back_to_the_plain_path_visibly(tmp_path, ca
     with pytest.raises(FastPathUnsupported):
         FastDocxTemplate(path)
     renderer = DocxRenderer(path)
-    with caplog.at_level(logging.DEBUG, logger="nastavnik_docs.engine.fast"):
+    with caplog.at_level(logging.DEBUG, logger="nastavnik_docs.engine"):
         renderer = DocxRenderer(path)
         renderer.write(DocCtx(), tmp_path / "out.docx")
     assert renderer.fast is None and renderer.fallbacks == 1
@@ -167,7 +168,7 @@ def test_a_picture_in_a_header_falls_back_to_the_plain_path(tmp_path, caplog):
     with pytest.raises(FastPathUnsupported):
         FastDocxTemplate(template).render(context)
     renderer = DocxRenderer(template)
-    with caplog.at_level(logging.DEBUG, logger="nastavnik_docs.engine.fast"):
+    with caplog.at_level(logging.DEBUG, logger="nastavnik_docs.engine"):
         renderer.write(context, tmp_path / "fast.docx")
     assert renderer.fast is not None and renderer.fallbacks == 1
     assert "колонтитуле" in caplog.text

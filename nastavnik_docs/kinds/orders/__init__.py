@@ -6,7 +6,8 @@ acquaintance list of the staff it names, and appendices. Each kind differs in it
 in how it words its items; the wording, the grammatical cases and the numbering are all
 computed here, the default duties and reward wording are in ``orders.yaml``.
 
-* :mod:`.organisation` — the curator, the regulation and roadmap, the model, the working group;
+* :mod:`.curator` — the curator;
+* :mod:`.organisation` — the regulation and roadmap, the model, the working group;
 * :mod:`.pairs` — the mentors, the pairs, a change of mentor or an early end;
 * :mod:`.closing` — rewards and the final event.
 """
