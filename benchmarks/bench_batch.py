@@ -26,7 +26,8 @@ Each target prints its ratio against its baseline from this same run:
   by ``/usr/bin/time -v``; target: the largest within 10 % of the smallest) — the baseline
   is the smallest size; the records are made inside the child, once one by one as a reader
   yields them (render_batch then writes them as they come) and once held in a list first
-  (the list itself grows with the size).
+  (the list itself grows with the size: its resident size, measured in the child before
+  render_batch starts, is printed, and the peak without it).
 
 Figures are printed, never asserted: the machine may be shared.
 """
@@ -199,10 +200,17 @@ def one_by_one(n, size=500):
     for start in range(0, n, size):  # made in small blocks, as a reader yields them
         yield from make_records(min(size, n - start), f"р{{start}}")
 
+def rss_kb():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
+
+make_records(1, "и")  # imports and the sample registry, so that only the records are counted below
+before = rss_kb()
 records = make_records({n}, "р") if {held} else one_by_one({n})
+made = rss_kb() - before  # the list of records the caller holds (0 for a generator)
 start = time.perf_counter()
 report = render_batch(KIND, records, {out!r}, jobs=1)
-print(json.dumps({{"seconds": time.perf_counter() - start, "written": len(report.written)}}))
+print(json.dumps({{"seconds": time.perf_counter() - start, "written": len(report.written), "records_kb": made}}))
 """
 
 
@@ -217,6 +225,44 @@ def bench_memory(n: int, folder: Path, held: bool) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
     return {**json.loads(result.stdout.strip().splitlines()[-1]), "peak_kb": peak}
+
+
+def _bench_files(args: argparse.Namespace, work: Path) -> None:
+    """The throughput, merge and PDF targets on ``--files`` documents."""
+    plain = bench_plain(make_records(args.baseline, "п"), work / "plain")
+    shutil.rmtree(work / "plain", ignore_errors=True)
+    print(f"\nbaseline, the plain docxtpl loop: {plain * 1e3:.1f} ms per document = {per_second(1, plain)} "
+          f"({args.baseline} documents measured) {at_load()}")
+
+    render_only = bench_render_only(make_records(args.files, "м"))
+    print(f"render only (in memory, no file system): {render_only * 1e6:.0f} µs per document = "
+          f"{per_second(1, render_only)}; {plain / render_only:.0f}× the loop — the practical limit of "
+          f"one process here {at_load()}")
+
+    print(f"\nrender_batch writing {args.files} files (end to end, records in memory → files):")
+    one = bench_engine(make_records(args.files, "о"), work / "one", 1)
+    print(f"  1 process:  {one:.2f} s = {per_second(args.files, one)}; {plain * args.files / one:.0f}× the loop "
+          f"(target ≥ 5,500/s) {at_load()}")
+    many = bench_engine(make_records(args.files, "д"), work / "many", args.jobs)
+    print(f"  {args.jobs} processes: {many:.2f} s = {per_second(args.files, many)}; "
+          f"{plain * args.files / many:.0f}× the loop (target ≥ 10,000/s) {at_load()}")
+    shutil.rmtree(work / "many", ignore_errors=True)
+
+    paths = sorted((work / "one").iterdir())
+    if args.merge:
+        ours, theirs = bench_merge(paths[: args.merge], work)
+        print(f"\none merged DOCX of {min(args.merge, len(paths))} documents (both measured on all of them):")
+        print(f"  docxcompose {theirs:.1f} s; merge_documents {ours:.2f} s: {theirs / ours:.0f}× docxcompose {at_load()}")
+    if args.pdf:
+        pdf_dir = work / "pdf"
+        pdf_dir.mkdir()
+        for p in paths[: args.pdf]:
+            shutil.copy(p, pdf_dir / p.name)
+        page, single = bench_pdf(sorted(pdf_dir.iterdir()), args.jobs, work)
+        print(f"\nPDF of {args.pdf} certificates, {args.jobs} LibreOffice processes, split with pypdf:")
+        print(f"  {page * 1e3:.1f} ms per page (target ≤ 10 ms); one document per LibreOffice call: "
+              f"{single:.2f} s each: {single / page:.0f}× {at_load()}")
+    shutil.rmtree(work / "one", ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -238,52 +284,24 @@ def main(argv: list[str] | None = None) -> None:
         print(f"free cores now: {args.jobs} processes run pure Python {parallel_headroom(args.jobs):.1f}× as fast as 1")
         print(f"template: award_certificate.docx; {args.files} records with fresh surnames per measurement")
 
-        plain = bench_plain(make_records(args.baseline, "п"), work / "plain")
-        shutil.rmtree(work / "plain", ignore_errors=True)
-        print(f"\nbaseline, the plain docxtpl loop: {plain * 1e3:.1f} ms per document = {per_second(1, plain)} "
-              f"({args.baseline} documents measured) {at_load()}")
-
-        render_only = bench_render_only(make_records(args.files, "м"))
-        print(f"render only (in memory, no file system): {render_only * 1e6:.0f} µs per document = "
-              f"{per_second(1, render_only)}; {plain / render_only:.0f}× the loop — the practical limit of "
-              f"one process here {at_load()}")
-
-        print(f"\nrender_batch writing {args.files} files (end to end, records in memory → files):")
-        one = bench_engine(make_records(args.files, "о"), work / "one", 1)
-        print(f"  1 process:  {one:.2f} s = {per_second(args.files, one)}; {plain * args.files / one:.0f}× the loop "
-              f"(target ≥ 5,500/s) {at_load()}")
-        many = bench_engine(make_records(args.files, "д"), work / "many", args.jobs)
-        print(f"  {args.jobs} processes: {many:.2f} s = {per_second(args.files, many)}; "
-              f"{plain * args.files / many:.0f}× the loop (target ≥ 10,000/s) {at_load()}")
-        shutil.rmtree(work / "many", ignore_errors=True)
-
-        paths = sorted((work / "one").iterdir())
-        if args.merge:
-            ours, theirs = bench_merge(paths[: args.merge], work)
-            print(f"\none merged DOCX of {min(args.merge, len(paths))} documents (both measured on all of them):")
-            print(f"  docxcompose {theirs:.1f} s; merge_documents {ours:.2f} s: {theirs / ours:.0f}× docxcompose {at_load()}")
-        if args.pdf:
-            pdf_dir = work / "pdf"
-            pdf_dir.mkdir()
-            for p in paths[: args.pdf]:
-                shutil.copy(p, pdf_dir / p.name)
-            page, single = bench_pdf(sorted(pdf_dir.iterdir()), args.jobs, work)
-            print(f"\nPDF of {args.pdf} certificates, {args.jobs} LibreOffice processes, split with pypdf:")
-            print(f"  {page * 1e3:.1f} ms per page (target ≤ 10 ms); one document per LibreOffice call: "
-                  f"{single:.2f} s each: {single / page:.0f}× {at_load()}")
-        shutil.rmtree(work / "one", ignore_errors=True)
+        if args.files:  # 0: only the memory runs
+            _bench_files(args, work)
 
         sizes = [int(s) for s in args.memory.split(",") if s.strip()]
         if sizes:
             print("\npeak RSS of render_batch, 1 process, a fresh process per run (/usr/bin/time -v):")
             for held, how in ((False, "records made one by one (a generator)"),
                               (True, "records held in a list made first")):
-                first = None
+                first = own_first = None
                 for n in sizes:
                     m = bench_memory(n, work, held)
-                    first = first or m["peak_kb"]
+                    own = m["peak_kb"] - m["records_kb"]
+                    first, own_first = first or m["peak_kb"], own_first or own
                     print(f"  {how}, {n:>6}: peak {m['peak_kb'] / 1024:.1f} MB ({m['peak_kb'] / first:.3f}× the "
                           f"{sizes[0]}-record run; target ≤ 1.10×); rendering took {m['seconds']:.1f} s {at_load()}")
+                    if held:
+                        print(f"  {'':>{len(how)}}  the list of records takes {m['records_kb'] / 1024:.1f} MB; "
+                              f"without it {own / 1024:.1f} MB ({own / own_first:.3f}×)")
         print(f"\nload average at the end: {load()}")
     finally:
         shutil.rmtree(work, ignore_errors=True)

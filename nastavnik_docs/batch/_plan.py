@@ -1,5 +1,5 @@
 """What a batch will make, decided before anything is written: the template, the format,
-each record's file name and the name of the merged print file."""
+each record's file name (and, on demand, its path) and the name of the merged print file."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from ..errors import InputError, Problem
 from ..kinds import Kind
 from ._names import plan_names, safe_file_stem
 
-__all__ = ["MERGED_SUFFIX", "Plan", "plan_batch"]
+__all__ = ["MERGED_SUFFIX", "FileTargets", "Plan", "plan_batch"]
 
 #: Suffix of the merged print file's name.
 MERGED_SUFFIX = " — все документы для печати"
@@ -28,8 +28,31 @@ class Plan:
 
     template: Path
     suffix: str
-    names: list[str]
+    names: Sequence[str]
     merged_name: str | None
+
+
+class FileTargets(Sequence[str]):
+    """The path of each record's file in ``folder`` (as a string), made when asked for: a
+    batch does not hold a path per record besides the names."""
+
+    def __init__(self, folder: PathLike, names: Sequence[str]):
+        self.folder = os.fspath(folder)
+        self.names = names
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [os.path.join(self.folder, n) for n in self.names[index]]
+        return os.path.join(self.folder, self.names[index])
 
 
 def plan_batch(kind: Kind, records: Sequence[Mapping[str, Any]], *, name: str | None,
@@ -45,7 +68,7 @@ def plan_batch(kind: Kind, records: Sequence[Mapping[str, Any]], *, name: str | 
     template = find_template(template_name, templates)
     open_template(template, suffix.lstrip(".").upper())  # broken, encrypted, a bomb: refused before any output
     pattern = name or (kind.batch.file_name if kind.batch else "{index:05d}")
-    names = plan_names(list(records), pattern, suffix)
+    names = plan_names(records, pattern, suffix)
     stem = safe_file_stem(kind.output_name or kind.title)
     merged = f"{stem}{MERGED_SUFFIX}.docx" if merge and suffix == ".docx" else None
     return Plan(template, suffix, names, merged)

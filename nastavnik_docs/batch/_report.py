@@ -37,9 +37,9 @@ class FileList(Sequence[Path]):
     """Files of one folder, kept as their names and given out as paths: a batch of tens
     of thousands of documents does not hold a ``Path`` object per file."""
 
-    def __init__(self, folder: Path, names: list[str] | None = None):
+    def __init__(self, folder: Path, names: Sequence[str] | None = None):
         self.folder = folder
-        self.names = names if names is not None else []
+        self.names: Sequence[str] = names if names is not None else []
 
     def __len__(self) -> int:
         return len(self.names)

@@ -23,9 +23,9 @@ from ..errors import InputError, OutputExistsError, Problem
 from ..kinds import Kind, get_kind
 from ..models import Role
 from ._lock import folder_lock
-from ._names import NamePlanner, plan_names, safe_file_stem
+from ._names import NameList, NamePlanner, plan_names, safe_file_stem
 from ._numbers import Numbering, journal_path, write_journal
-from ._plan import MERGED_SUFFIX, plan_batch
+from ._plan import MERGED_SUFFIX, FileTargets, plan_batch
 from ._report import ERROR_REPORT, BatchReport, FileList, failure_of, write_error_report
 from ._sinks import ZIP_SUFFIX, BatchStream, render_to_sink
 from ._workers import Job, JournalRow, Outcome, Worker, auto_jobs, init_process, kind_ref, run_chunk, run_range, set_job
@@ -46,7 +46,7 @@ def temp_prefix(name: str) -> str:
 _OWN_TEMP = re.compile(re.escape(TEMP_PREFIX) + r"\d+-(.+)$")
 
 
-def _remove_own_temp_files(out_dir: Path, names: set[str]) -> int:
+def _remove_own_temp_files(out_dir: Path, names: Iterable[str]) -> int:
     """Remove the temporary files an interrupted run of this batch left: those named
     after one of ``names`` (its documents, print file and error report) by
     :func:`temp_prefix`; nobody else's."""
@@ -55,6 +55,8 @@ def _remove_own_temp_files(out_dir: Path, names: set[str]) -> int:
         match = _OWN_TEMP.match(stray.name)
         if match is None:
             continue
+        if not isinstance(names, set):  # made only when a temporary file is there
+            names = set(names)
         rest = match.group(1)
         if rest not in names and not any(rest.startswith(name + ".") for name in names):
             continue
@@ -92,7 +94,7 @@ def _ranges(todo: Sequence[int], n_jobs: int) -> list[tuple[int, int]]:
     return out
 
 
-def _write_all(job: Job, todo: list[int], n_jobs: int, bar: Bar | None, done_before: int) -> Outcome:
+def _write_all(job: Job, todo: Sequence[int], n_jobs: int, bar: Bar | None, done_before: int) -> Outcome:
     """Write the records at positions ``todo`` in ``n_jobs`` processes."""
     failures: dict[int, str] = {}
     journal: list[tuple[int, JournalRow]] = []
@@ -266,12 +268,12 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out: Pa
             listed = list(stream) if stream is not None else listed
             names = plan_names(listed, pattern, suffix)
             extra = [p.name for p in (merged_path, journal_file) if p is not None]
-            removed = _remove_own_temp_files(out_dir, {*names, *extra, ERROR_REPORT})
+            removed = _remove_own_temp_files(out_dir, itertools.chain(names, extra, [ERROR_REPORT]))
             if removed:
                 log.info("removed %d unfinished temporary files in %s", removed, out_dir)
             if not overwrite and not resume:
-                pdf_names = [n.rsplit(".", 1)[0] + ".pdf" for n in names] if pdf else []
-                _refuse_clashes(out_dir, [*names, *pdf_names, *extra], present)
+                pdf_names = (n.rsplit(".", 1)[0] + ".pdf" for n in names) if pdf else ()
+                _refuse_clashes(out_dir, itertools.chain(names, pdf_names, extra), present)
             report = _write_listed(kind, job, listed, names, out_dir,
                                    present if resume and not overwrite else set(), jobs, bar, redact)
 
@@ -284,7 +286,8 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out: Pa
         if journal_file is not None:
             report.journal = write_journal(journal_file, kind.title, report.journal_rows)
 
-        ready = list(report.written.names) if isinstance(report.written, FileList) else []
+        ready = (list(report.written.names) if isinstance(report.written, FileList) and (merge or pdf)
+                 else [])
         if merged_path is not None and ready:
             from ..engine.merge import merge_documents
 
@@ -315,24 +318,25 @@ def zip_written(report: BatchReport, target: PathLike, *, overwrite: bool = Fals
     return target
 
 
-def _write_listed(kind: Kind, job: Job, records: Sequence[Mapping[str, Any]], names: list[str], out_dir: Path,
+def _write_listed(kind: Kind, job: Job, records: Sequence[Mapping[str, Any]], names: Sequence[str], out_dir: Path,
                   done: set[str], jobs: int | None, bar: Bar | None, redact: bool) -> BatchReport:
     """Write the records of a list, in one or several processes; ``done`` are the names of
     files already complete (resume)."""
     report = BatchReport(kind=kind.id, title=kind.title, out_dir=out_dir, total=len(records))
-    folder = str(out_dir)
-    todo = [i for i, n in enumerate(names) if n.casefold() not in done]
-    skipped = [n for n in names if n.casefold() in done]
+    todo: Sequence[int] = ([i for i, n in enumerate(names) if n.casefold() not in done] if done
+                           else range(len(names)))
+    skipped = [n for n in names if n.casefold() in done] if done else []
     report.skipped = FileList(out_dir, skipped)
     n_jobs = max(1, jobs if jobs is not None else auto_jobs(len(todo)))
     report.jobs = n_jobs = min(n_jobs, max(1, len(todo)))
-    job.records, job.targets = records, [os.path.join(folder, n) for n in names]
+    job.records, job.targets = records, FileTargets(out_dir, names)  # paths made as written
     errors, journal = _write_all(job, todo, n_jobs, bar, len(skipped))
     if job.numbering is not None and skipped:  # the journal lists the whole batch, not only this run
         worker = Worker(job)
         journal += [(i, worker.journal_row(i, records[i])) for i, n in enumerate(names) if n.casefold() in done]
     job.records, job.targets = (), ()
-    report.written = FileList(out_dir, [names[i] for i in todo if i not in errors])
+    report.written = FileList(out_dir, names if len(todo) == len(names) and not errors
+                              else NameList(names[i] for i in todo if i not in errors))
     report.failed = [failure_of(i, records[i], errors[i], redact=redact) for i in sorted(errors)]
     report.roles = _roles(records[i] for i in todo if i not in errors)
     journal.sort()
@@ -347,7 +351,7 @@ def _write_stream(kind: Kind, job: Job, records: Iterator[Mapping[str, Any]], ou
     report = BatchReport(kind=kind.id, title=kind.title, out_dir=out_dir, total=0)
     worker = Worker(job)
     folder = str(out_dir)
-    written: list[str] = []
+    written = NameList()  # compressed: the names are all this keeps per record
     failures: dict[int, str] = {}
     journal: list[tuple[int, JournalRow]] = []
     roles: dict[str, int] = {}

@@ -29,8 +29,9 @@ from ..engine.archive import Archive
 from ..engine.archive import zip_chunks as archive_pieces
 from ..errors import NastavnikError, OutputExistsError
 from ..kinds import Kind
+from ._names import NameList
 from ._plan import Plan
-from ._report import ERROR_REPORT, BatchReport, error_report_bytes, failure_of
+from ._report import ERROR_REPORT, BatchReport, FileList, error_report_bytes, failure_of
 from ._workers import Document, Job, Worker, auto_jobs, init_process, kind_ref, run_documents
 
 __all__ = ["ZIP_SUFFIX", "BatchStream", "render_to_sink", "stream_documents", "write_zip"]
@@ -122,7 +123,8 @@ def _pairs(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]], report:
            bar: Bar | None, qr: bool) -> Iterator[tuple[str, bytes]]:
     started = time.perf_counter()
     spool = tempfile.TemporaryDirectory(prefix="nastavnik-merge-") if plan.merged_name else None
-    kept: list[Path] = []
+    written = NameList()
+    report.written = FileList(Path(), written)  # names inside the archive or stream, compressed
     documents = (_in_processes(kind, plan, records, report.jobs, qr) if report.jobs > 1
                  else _in_process(kind, plan, records, qr))
     if bar:
@@ -136,14 +138,13 @@ def _pairs(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]], report:
                 continue
             name = plan.names[index]
             if spool is not None:
-                kept.append(Path(spool.name) / name)
-                kept[-1].write_bytes(data)
-            report.written.append(Path(name))  # type: ignore[attr-defined]
+                (Path(spool.name) / name).write_bytes(data)
+            written.append(name)
             yield name, data
-        if spool is not None and kept and plan.merged_name:
+        if spool is not None and written and plan.merged_name:
             from ..engine.merge import merge_documents
 
-            merged = merge_documents(kept, Path(spool.name) / plan.merged_name)
+            merged = merge_documents([Path(spool.name) / n for n in written], Path(spool.name) / plan.merged_name)
             report.merged = Path(plan.merged_name)
             yield plan.merged_name, merged.read_bytes()
         if report.failed:
