@@ -19,7 +19,9 @@ printed string goes through the environment's ``finalize`` and ``escape`` and is
 once per distinct string (a bounded memo). Whether the part then needs
 :func:`finish_part`, and whether it holds drawings to renumber, is known from the chunks
 (decided once) and the printed values (decided with the memo) — a part that needs
-neither is returned as joined.
+neither is returned as joined. In the body, pictures printed from values (the emblem, the
+QR code) are numbered as they are printed, each distinct picture and position once, so
+the body is not searched for drawings record after record.
 
 Anything else — a missing name, an attribute the object lacks (an undefined value), a
 loop, a filter — is not handled here: the template is not compiled (:func:`compile_direct`
@@ -41,7 +43,7 @@ from .. import _limits
 from ._budget import active_budget
 from ._docxtpl_compat import DATA_UNDERSCORE, finish_part
 from ._sandbox import is_unsafe_attribute
-from ._wordml import DRAWING_MARK
+from ._wordml import DRAWING_MARK, renumber_drawings
 
 __all__ = ["DirectTemplate", "Unhandled", "compile_direct"]
 
@@ -142,8 +144,13 @@ class DirectTemplate:
     MEMO_SIZE = 4096
 
     def __init__(self, env: Any, function: Callable[..., list[bytes]], compiler: _Compiler,
-                 own_breaks: bool, globals_: Mapping[str, Any]):
+                 own_breaks: bool, globals_: Mapping[str, Any], renumber: bool = False):
         self._function = function
+        #: Printed drawings numbered as they are printed (the emblem, the QR code: the same
+        #: bytes record after record), instead of a pass over the whole part: possible when
+        #: the fixed text has no drawing of its own to keep the order with.
+        self._number_printed = renumber and not compiler.static_drawing
+        self._numbered: dict[tuple[bytes, int], tuple[bytes, int]] = {}
         self._finalize = env.finalize
         self._getattr = env.getattr
         self._always_finish = compiler.static_finish or own_breaks
@@ -165,6 +172,16 @@ class DirectTemplate:
             self._memo[value] = chunk[0]
         return chunk
 
+    def _number(self, data: bytes, last: int) -> tuple[bytes, int]:
+        """``data`` with its drawings numbered after ``last``, and the last number given."""
+        known = self._numbered.get((data, last))
+        if known is None:
+            if len(self._numbered) >= 64:
+                self._numbered.clear()
+            text, end = renumber_drawings(data.decode("utf-8"), last)
+            known = self._numbered[(data, last)] = (text.encode("utf-8"), end)
+        return known
+
     def _attr(self, obj: Any, name: str) -> Any:
         value = self._getattr(obj, name)
         if isinstance(value, Undefined):
@@ -172,18 +189,24 @@ class DirectTemplate:
         return value
 
     def render(self, values: Mapping[str, Any]) -> tuple[bytes, bool]:
-        """The part for ``values`` as UTF-8, and whether it holds drawings (to renumber);
+        """The part for ``values`` as UTF-8, and whether it holds drawings still to renumber;
         :class:`Unhandled` when Jinja must render it. Safe to call from several threads
-        at once (the memo only ever holds right answers)."""
+        at once (the memos only ever hold right answers)."""
         finish = self._always_finish
         drawing = self._static_drawing
         printed = self._printed
+        number_printed = self._number_printed
+        last = 1000
 
         def out(value: Any) -> bytes:
-            nonlocal finish, drawing
+            nonlocal finish, drawing, last
             data, needs_finish, has_drawing = printed(value)
             finish |= needs_finish
-            drawing |= has_drawing
+            if has_drawing:
+                if number_printed:
+                    data, last = self._number(data, last)
+                else:
+                    drawing = True
             return data
 
         xml = b"".join(self._function(values, self._globals, out, self._attr, self._memo.get))
@@ -200,10 +223,12 @@ class DirectTemplate:
         return xml, drawing
 
 
-def compile_direct(env: Any, source: str, own_breaks: bool, globals_: Mapping[str, Any]) -> DirectTemplate | None:
+def compile_direct(env: Any, source: str, own_breaks: bool, globals_: Mapping[str, Any], *,
+                   renumber: bool = False) -> DirectTemplate | None:
     """The template ``source`` compiled for direct rendering with ``env`` (the sandboxed
     environment the part is otherwise rendered with), or None when it uses more than
-    :mod:`this module <._direct>` handles."""
+    :mod:`this module <._direct>` handles. ``renumber``: the part's drawings are numbered
+    from 1001 in their order (the document's body: :func:`~._wordml.renumber_drawings`)."""
     tree = env.parse(source)
     compiler = _Compiler()
     try:
@@ -222,4 +247,4 @@ def compile_direct(env: Any, source: str, own_breaks: bool, globals_: Mapping[st
     scope: dict[str, Any] = {"K": tuple(compiler.constants), "M": _MISSING, "Unhandled": Unhandled,
                              "T": type, "S": str}
     exec(compile(code, "<direct template>", "exec"), scope)
-    return DirectTemplate(env, scope["render"], compiler, own_breaks, globals_)
+    return DirectTemplate(env, scope["render"], compiler, own_breaks, globals_, renumber)

@@ -180,12 +180,14 @@ def inline_image_xml(image: Image) -> str:
     if tpl is None:
         raise TemplateError("Изображение можно вывести только в шаблоне DOCX")
     source: Any = str(image.path) if image.path is not None else io.BytesIO(image.data or b"")
-    if image.path is not None and not image.path.is_file():
-        raise TemplateError(f"Файл изображения не найден: {image.path}")
     width = Mm(image.width_mm) if image.width_mm else None
     height = Mm(image.height_mm) if image.height_mm else None
     try:
         return picture_run_xml(tpl, source, width, height)
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        # Found missing where the picture is read, not by a check before (a batch prints the
+        # emblem on every document: one look at the file each, not two).
+        raise TemplateError(f"Файл изображения не найден: {image.path}") from None
     except Exception as exc:  # python-docx raises several kinds for unreadable images
         raise TemplateError(f"Не удалось вставить изображение {image.path or ''}: {exc}") from exc
 

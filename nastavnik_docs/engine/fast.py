@@ -241,7 +241,7 @@ class FastDocxTemplate:
             # (docxtpl's table fixing parses the body alone, so it keeps them.)
             open_end = body_xml.index(">") + 1
             body_xml = "<w:body>" + body_xml[open_end:] if not body_xml[open_end - 2] == "/" else "<w:body/>"
-        self.body = self._part(self.main, BODY_LABEL, body_xml)
+        self.body = self._part(self.main, BODY_LABEL, body_xml, body=True)
         whole = etree.tostring(root, encoding="unicode")
         start = whole.index("<w:body")
         end = whole.rindex("</w:body>") + len("</w:body>") if "</w:body>" in whole else \
@@ -257,7 +257,7 @@ class FastDocxTemplate:
         xml = etree.tostring(etree.fromstring(raw.encode("utf-8")), encoding="unicode")
         self.parts.append(self._part(name, label, xml))
 
-    def _part(self, name: str, label: str, xml: str) -> _Part:
+    def _part(self, name: str, label: str, xml: str, *, body: bool = False) -> _Part:
         patched = patch_xml(xml)
         try:
             template = self.env.from_string(patched)
@@ -270,7 +270,7 @@ class FastDocxTemplate:
             raise
         own_breaks = bool(re.search(r"\n<w:p[ >]", patched))
         return _Part(name, label, template, patched, own_breaks, dict(template.globals),
-                     compile_direct(self.env, patched, own_breaks, template.globals))
+                     compile_direct(self.env, patched, own_breaks, template.globals, renumber=body))
 
     # -- rendering --------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from nastavnik_docs._limits import use_limits
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.engine._direct import DirectTemplate, Unhandled, compile_direct
 from nastavnik_docs.engine._docxtpl_compat import DATA_UNDERSCORE, finish_part
+from nastavnik_docs.engine._wordml import renumber_drawings
 from nastavnik_docs.engine.docx import make_environment
 from nastavnik_docs.engine.fast import FastDocxTemplate
 from nastavnik_docs.engine.lookup import find_template
@@ -141,3 +142,40 @@ def test_a_missing_value_gives_the_plain_path_s_error():
         fast.render({"organization_name": "Школа"})
     assert str(caught.value) == ("шаблон «award_certificate.docx», текст документа: нет значения «logo»; "
                                  "абзац: «{% if logo %}»")
+
+
+DRAWING = Markup('<w:drawing><wp:inline><wp:docPr id="1" name="Рисунок"/></wp:inline></w:drawing>')
+
+
+@pytest.mark.parametrize("fixed_drawing", [False, True], ids=["printed only", "also in the fixed text"])
+def test_printed_drawings_are_numbered_as_the_whole_body_would_be(fixed_drawing):
+    """The body's drawings get unique ids 1001, 1002… in their order: printed ones are
+    numbered as they are printed, unless the fixed text has drawings of its own (then the
+    caller numbers the whole body, as before)."""
+    fixed = '<wp:docPr id="7" name="Рамка"/>' if fixed_drawing else ""
+    source = f"<w:p>{{{{ a }}}}</w:p>{fixed}<w:p>{{{{ b }}}}{{{{ a }}}}</w:p>"
+    compiled = compile_direct(ENV, source, False, {}, renumber=True)
+    assert compiled is not None
+    expected = renumber_drawings(jinja_way(source, {"a": DRAWING, "b": "текст"}), 1000)[0]
+    for _ in range(2):  # the second time from the memo
+        xml, drawing = compiled.render({"a": DRAWING, "b": "текст"})
+        text = xml.decode("utf-8")
+        assert drawing is fixed_drawing
+        assert (renumber_drawings(text, 1000)[0] if drawing else text) == expected
+    assert expected.count('id="1001"') == 1 and expected.count('id="100' + ("3" if fixed_drawing else "2") + '"') == 1
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast path", "docxtpl"])
+def test_a_missing_picture_file_is_named(tmp_path, fast):
+    from nastavnik_docs.engine.docx import render_docx
+    from nastavnik_docs.models import Image
+
+    kind = next(k for k in all_kinds() if k.id == "award.certificate")
+    data = load_input(kind.id, sample_path(kind.samples[0]))
+    context = kind.build_context(data).model_copy(update={"logo": Image(path=tmp_path / "нет.png")})
+    with pytest.raises(NastavnikError) as caught:
+        if fast:
+            FastDocxTemplate(find_template(kind.docx)).render(context)
+        else:
+            render_docx(find_template(kind.docx), context, tmp_path / "out.docx")
+    assert f"Файл изображения не найден: {tmp_path / 'нет.png'}" in str(caught.value)
