@@ -18,7 +18,6 @@ says which filter left nothing and which values the data has.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from typing import Any, TypeVar
 from ..errors import InputError, Problem
 from ..models import Category, Pair, PairStatus, Participant, Registry, Role, find_form, normalize_word
 from ..models.forms import form_key
+from ..ru import school_class
 
 __all__ = ["FIELDS", "EmptySelection", "Filter", "filter_records", "filter_registry", "parse_filters"]
 
@@ -43,7 +43,6 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
 PAIR_FIELDS = frozenset({"pair_type", "format", "status"})
 _KEYS = {normalize_word(name): field for field, (ru, aliases) in FIELDS.items() for name in (field, ru, *aliases)}
 R = TypeVar("R", bound=Mapping[str, Any])
-_CLASS = re.compile(r"^\s*(\d{1,2})\s*[-–«\"„“ ]*\s*([А-ЯЁA-Zа-яёa-z]?)")
 
 
 class EmptySelection(InputError):
@@ -115,11 +114,10 @@ class Filter:
 
 
 def class_key(text: str) -> str | None:
-    """«7 «Б» класс», «7Б», «7-б» → «7 б»; «7» → «7»; None for a post that names no class."""
-    match = _CLASS.match(text)
-    if not match or (text.strip() and not text.strip()[0].isdigit()):
-        return None
-    return f"{match.group(1)} {match.group(2).lower()}".strip()
+    """«7 «Б» класс», «7Б», «7-б» → «7 б»; «7», «7 класс» → «7»; None for a post that names
+    no class (:func:`~nastavnik_docs.ru.school_class`)."""
+    klass = school_class(text)
+    return klass.key if klass is not None else None
 
 
 def _bad(message: str) -> InputError:

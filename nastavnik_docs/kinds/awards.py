@@ -25,7 +25,6 @@ own programme; a letter of thanks names the recipient in full above the greeting
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -56,6 +55,7 @@ from ..ru import (
     gendered,
     person_forms,
     polite_greeting,
+    school_class,
     typograph,
 )
 from ._base import BatchSpec, DemoBatch, Kind, register
@@ -170,7 +170,6 @@ _ROLE_WORDS = {
     Role.MENTEE: ("наставляемый", "наставляемая"),
     Role.CURATOR: ("куратор программы наставничества", "куратор программы наставничества"),
 }
-_CLASS = re.compile(r"\S\s+класс$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -181,7 +180,7 @@ def _declined(phrase: str, case: str, gender: Gender | None) -> str:
 
 def _post_parts(post: str, category: Category | None, gender: Gender) -> tuple[str, str]:
     """(nominative, dative) of the post line; a pupil's class becomes «обучающаяся 7 «Б» класса»."""
-    if _CLASS.search(post) and category in (None, Category.PUPIL):
+    if category in (None, Category.PUPIL) and school_class(post) is not None:
         klass = class_genitive(post)
         pupil = gendered(gender, "обучающийся", "обучающаяся")
         return f"{pupil} {klass}", f"{_declined(pupil, 'dative', gender)} {klass}"
@@ -272,7 +271,7 @@ def recipient_group(recipient: AwardRecipient, day: dt.date) -> str:
     age = recipient.age_on(day)
     if recipient.category in _LEARNERS or (age is not None and age < 18):
         return "learner"
-    if recipient.category is None and recipient.post and _CLASS.search(recipient.post):
+    if recipient.category is None and school_class(recipient.post) is not None:
         return "learner"
     return "employer" if recipient.category is Category.EMPLOYER else "staff"
 
@@ -281,15 +280,10 @@ def _role_key(recipient: AwardRecipient) -> str:
     return recipient.role.value if recipient.role is not None else "any"
 
 
-#: The class year a post names («7 «Б» класс», «7Б», «11-а» → 7, 7, 11); a course is not a class.
-_CLASS_YEAR = re.compile(r"^\s*(\d{1,2})(?=\s*(?:[«\"\-]|[А-ЯЁа-яё](?:\W|$)|класс|$))", re.IGNORECASE)
-
-
 def _class_year(post: str | None) -> int | None:
-    if not post or "курс" in post.lower():
-        return None
-    match = _CLASS_YEAR.match(post)
-    return int(match.group(1)) if match else None
+    """The class year a post names («7 «Б» класс», «7Б», «11-а» → 7, 7, 11); a course is not a class."""
+    klass = school_class(post)
+    return klass.year if klass is not None else None
 
 
 def _one_mentee_age(mentor: AwardRecipient, mentee: AwardMentee) -> str | None:

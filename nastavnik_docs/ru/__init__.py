@@ -13,6 +13,7 @@ corrections and guards documents need (see each private module).
 from ._agree import agree, noun_gender
 from ._agreement import AGREEMENTS, Agreement, agree_with, agreeing_words, agreement, inflect_agreeing
 from ._binding import SOFT_HYPHEN, bind_words, soft_hyphens
+from ._classes import SchoolClass, school_class
 from ._dates import (
     BLANK_DATE_LONG,
     BLANK_DATE_NUMERIC,
@@ -79,6 +80,7 @@ __all__ = [
     "PersonForms",
     "PostForms",
     "SOFT_HYPHEN",
+    "SchoolClass",
     "agree",
     "agree_with",
     "agreeing",
@@ -116,6 +118,7 @@ __all__ = [
     "person_forms",
     "polite_greeting",
     "pupil_text",
+    "school_class",
     "school_year_of",
     "sentence",
     "short_name",

@@ -14,6 +14,7 @@ import datetime as dt
 
 from ..models import Gender, Person
 from ._agree import noun_gender
+from ._classes import school_class
 from ._dates import format_date
 from ._forms import PersonForms
 from ._posts import decline_post
@@ -55,9 +56,12 @@ def approved_word(title: str) -> str:
 
 
 def class_genitive(post: str | None) -> str:
-    """«7 «Б» класс» → «7 «Б» класса» (a class named by its number)."""
+    """«7 «Б» класс», «7Б» → «7 «Б» класса» (a class, :func:`school_class`); another post as it is."""
     if not post:
         return ""
+    klass = school_class(post)
+    if klass is not None:
+        return klass.genitive
     text = typograph(post)
     words = text.split(" ")
     if words and words[-1].lower() == "класс":

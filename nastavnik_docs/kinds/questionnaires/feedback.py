@@ -13,13 +13,12 @@ class the pupil was in then.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from ...models import Category, Pair, PairStatus, Participant, Registry, Role
-from ...ru import join_and, person_forms, typograph
+from ...ru import join_and, person_forms, school_class, typograph
 from .._base import BatchSpec, DemoBatch, Kind, register
 from .._data import schema_words
 from .._people import bad_input, find_participant, form_title
@@ -78,18 +77,13 @@ class FeedbackInput(QuestionnaireInput):
 # --------------------------------------------------------------------------- the pair
 
 
-_CLASS = re.compile(r"^(\d{1,2})(?=\D|$)")
-
-
 def class_in_year(post: str | None, years_back: int) -> str | None:
     """A pupil's class ``years_back`` school years ago («7 «Б» класс», 1 → «6 «Б» класс»);
-    the post as it is when it names no class number or the class would be below the first."""
-    if not post or years_back <= 0:
+    the post as it is when it names no class or the class would be below the first."""
+    klass = school_class(post)
+    if klass is None or years_back <= 0:
         return post
-    match = _CLASS.match(post.strip())
-    if match is None or int(match.group(1)) - years_back < 1:
-        return post
-    return f"{int(match.group(1)) - years_back}{post.strip()[match.end():]}"
+    return klass.earlier(years_back)
 
 
 def school_year_of(day: dt.date) -> int:
