@@ -194,9 +194,7 @@ def _document(kind: Kind, data: Any, suffix: str, template: TemplateSource | Non
 def _refuse_existing(targets: list[Path], overwrite: bool) -> None:
     for target in targets:
         if target.exists() and not overwrite:
-            raise OutputExistsError(
-                f"Файл уже существует: {target}. Чтобы перезаписать, укажите --force (overwrite=True)"
-            )
+            raise OutputExistsError.file(target)
 
 
 def _render_file(kind: Kind, data: Any, out: Path, format: str | None, template: TemplateSource | None,

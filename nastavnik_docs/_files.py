@@ -41,9 +41,7 @@ def atomic_path(target: str | os.PathLike[str], *, overwrite: bool = False,
     :class:`~nastavnik_docs.errors.OutputError` naming the file."""
     target = Path(target)
     if target.exists() and not overwrite:
-        raise OutputExistsError(
-            f"Файл уже существует: {target}. Чтобы перезаписать, укажите --force (overwrite=True)"
-        )
+        raise OutputExistsError.file(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=target.suffix, dir=target.parent)
@@ -57,7 +55,7 @@ def atomic_path(target: str | os.PathLike[str], *, overwrite: bool = False,
     try:
         yield tmp
         if not overwrite and target.exists():
-            raise OutputExistsError(f"Файл уже существует: {target}")
+            raise OutputExistsError(f"Файл уже существует: {target}.")
         try:
             os.replace(tmp, target)
         except OSError as exc:

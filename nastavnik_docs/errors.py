@@ -33,7 +33,22 @@ __all__ = [
 
 
 class NastavnikError(Exception):
-    """Base class of every error this library raises on purpose."""
+    """Base class of every error this library raises on purpose.
+
+    A message may end with ``advice``: what to type on the command line or pass to the
+    call to get past it («Чтобы перезаписать, укажите --force (overwrite=True)»). A page
+    that offers its own buttons shows :attr:`reason`, the message without it.
+    """
+
+    advice: str = ""
+
+    @property
+    def reason(self) -> str:
+        """The message without its command-line advice."""
+        text = str(self)
+        if self.advice and text.endswith(self.advice):
+            return text[: -len(self.advice)].rstrip()
+        return text
 
 
 #: One step of a path into the input: a key, or a 0-based position in a list.
@@ -224,6 +239,19 @@ class TemplateNotFoundError(TemplateError, FileNotFoundError):
 
 class OutputExistsError(NastavnikError, FileExistsError):
     """The output file exists and overwriting was not asked for."""
+
+    def __init__(self, message: str, *, advice: str = ""):
+        super().__init__(f"{message} {advice}" if advice else message)
+        self.advice = advice
+
+    @classmethod
+    def file(cls, target: str | Path) -> OutputExistsError:
+        """«Файл уже существует: …», with the advice to overwrite it."""
+        return cls(f"Файл уже существует: {target}.", advice=OVERWRITE_ADVICE)
+
+
+#: How to overwrite an existing output, on the command line and in Python.
+OVERWRITE_ADVICE = "Чтобы перезаписать, укажите --force (overwrite=True)"
 
 
 class ConverterMissingError(NastavnikError, RuntimeError):

@@ -73,8 +73,9 @@ def _refuse_clashes(out_dir: Path, names: Iterable[str], present: set[str]) -> N
     if clashes:
         raise OutputExistsError(
             f"В папке {out_dir} уже есть файлы с такими именами: {len(clashes)} "
-            f"(например, «{clashes[0]}»). Чтобы продолжить прерванный выпуск, "
-            f"укажите --resume (resume=True); чтобы перезаписать — --force (overwrite=True)")
+            f"(например, «{clashes[0]}»).",
+            advice="Чтобы продолжить прерванный выпуск, укажите --resume (resume=True); "
+                   "чтобы перезаписать — --force (overwrite=True)")
 
 
 def _ranges(todo: Sequence[int], n_jobs: int) -> list[tuple[int, int]]:
@@ -311,7 +312,7 @@ def zip_written(report: BatchReport, target: PathLike, *, overwrite: bool = Fals
 
     target = Path(target)
     if target.exists() and not overwrite:
-        raise OutputExistsError(f"Файл уже существует: {target}. Чтобы перезаписать, укажите --force (overwrite=True)")
+        raise OutputExistsError.file(target)
     with atomic_path(target, overwrite=overwrite) as tmp, open(tmp, "wb") as fh, Archive(fh) as archive:
         for path in report.written_paths():
             archive.add(path.name, path.read_bytes())

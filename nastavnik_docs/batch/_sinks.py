@@ -164,8 +164,7 @@ def write_zip(stream: BatchStream, out: Path | BinaryIO, *, overwrite: bool = Fa
     try:
         if isinstance(out, Path):
             if out.exists() and not overwrite:
-                raise OutputExistsError(
-                    f"Файл уже существует: {out}. Чтобы перезаписать, укажите --force (overwrite=True)")
+                raise OutputExistsError.file(out)
             with atomic_path(out, overwrite=overwrite) as tmp, open(tmp, "wb") as fh, Archive(fh) as archive:
                 for name, data in stream:
                     archive.add(name, data)

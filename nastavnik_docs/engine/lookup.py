@@ -43,10 +43,11 @@ def find_template(name: str, templates: str | os.PathLike[str] | None = None) ->
     user = user_templates_dir(templates)
     if user is not None:
         if not user.is_dir():
-            raise TemplateNotFoundError(
-                f"Папка своих шаблонов не найдена: {user} "
-                f"(задана {'параметром --templates' if templates else 'переменной ' + ENV_VAR})"
-            )
+            origin = "(задана параметром --templates)" if templates else f"(задана переменной {ENV_VAR})"
+            error = TemplateNotFoundError(f"Папка своих шаблонов не найдена: {user} {origin}")
+            if templates:
+                error.advice = origin  # the command line's words: a page shows the reason without them
+            raise error
         for candidate in (user / name, user / _subfolder(name) / name):
             looked.append(candidate.parent)
             if candidate.is_file():

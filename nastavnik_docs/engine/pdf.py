@@ -106,9 +106,7 @@ def convert_to_pdf(files: Iterable[str | os.PathLike[str]], outdir: str | os.Pat
             raise NastavnikError(f"Файл для PDF не найден: {src}")
     for target in targets:
         if target.exists() and not overwrite:
-            raise OutputExistsError(
-                f"Файл уже существует: {target}. Чтобы перезаписать, укажите --force (overwrite=True)"
-            )
+            raise OutputExistsError.file(target)
     soffice = find_soffice()
     with tempfile.TemporaryDirectory(prefix="nastavnik-pdf-") as work:
         work_dir = Path(work)

@@ -65,8 +65,7 @@ def init_workspace(folder: str | os.PathLike[str], *, overwrite: bool = False) -
     if not overwrite:
         for path in (registry_path, organization_path):
             if path.exists():
-                raise OutputExistsError(
-                    f"Файл уже существует: {path}. Чтобы перезаписать, укажите --force (overwrite=True)")
+                raise OutputExistsError.file(path)
     folder.mkdir(parents=True, exist_ok=True)
     written = [write_registry(Registry(), registry_path, overwrite=overwrite)]
     written.append(write_bytes_atomic(organization_path, ORGANIZATION_TEMPLATE.encode("utf-8"),

@@ -155,7 +155,7 @@ class Project:
         folder = Path(folder)
         target = folder / PROJECT_FILE
         if target.exists() and not overwrite:
-            raise OutputExistsError(f"Файл уже существует: {target}. Чтобы перезаписать, укажите --force")
+            raise OutputExistsError.file(target)
         today = dt.date.today()
         year = school_year or (today.year if today.month >= 5 else today.year - 1)
         written = init_workspace(folder, overwrite=overwrite)

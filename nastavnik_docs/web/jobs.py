@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import secrets
 import threading
 import time
@@ -33,8 +32,6 @@ __all__ = ["AGAIN", "Job", "Jobs", "finished_files", "page_error"]
 
 #: What a failed run may be started again as: action → the button's text.
 AGAIN = {"resume": "Продолжить выпуск", "restart": "Начать выпуск заново"}
-#: A sentence of a message that advises the command line's options.
-_CLI_ADVICE = re.compile(r"[^.]*(?:--[a-z]|\w+=True)[^.]*\.?")
 
 log = logging.getLogger("nastavnik_docs.web")
 
@@ -93,14 +90,14 @@ class Job:
 def page_error(exc: NastavnikError, folders: dict[Path, str] | None = None) -> str:
     """What failed, as the page says it: a name clash in a run's folder as such; any other
     message with the server's ``folders`` (path → how the page calls it) shown relative to
-    them and without the command line's options (the page offers buttons instead)."""
+    them and without the command line's advice (``reason``: the page offers buttons instead)."""
     if isinstance(exc, OutputExistsError):
         return ("В папке выпуска уже есть документы с такими же именами: выпуск в ней уже начинался "
                 "и не был закончен.")
-    text = str(exc)
+    text = exc.reason
     for folder, name in sorted((folders or {}).items(), key=lambda f: len(str(f[0])), reverse=True):
         text = text.replace(f"{folder}{os.sep}", "").replace(str(folder), name)
-    return " ".join(_CLI_ADVICE.sub("", text).split()) or "Выпуск не удался."
+    return " ".join(text.split()) or "Выпуск не удался."
 
 
 class Jobs:

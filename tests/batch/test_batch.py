@@ -297,3 +297,12 @@ def test_files_named_in_the_common_fields_are_relative_to_that_file(tmp_path, mo
     report = render_batch("award.thanks", records, tmp_path / "out")
     assert not report.failed
     assert len(Document(str(report.written[0])).inline_shapes) == 1
+
+
+def test_a_batch_clash_advises_resume_and_force(tmp_path, certificate_records):
+    render_batch("award.certificate", certificate_records[:1], tmp_path)
+    with pytest.raises(OutputExistsError) as caught:
+        render_batch("award.certificate", certificate_records[:2], tmp_path)
+    assert "--resume (resume=True)" in str(caught.value) and "--force" in str(caught.value)
+    assert caught.value.reason.startswith(f"В папке {tmp_path} уже есть файлы с такими именами: 1")
+    assert "--" not in caught.value.reason and "=True" not in caught.value.reason
