@@ -37,13 +37,13 @@ class NastavnikError(Exception):
 
     A message may end with ``advice``: what to type on the command line or pass to the
     call to get past it («Чтобы перезаписать, укажите --force (overwrite=True)»). A page
-    that offers its own buttons shows :attr:`reason`, the message without it.
+    that offers its own buttons shows :attr:`without_advice`.
     """
 
     advice: str = ""
 
     @property
-    def reason(self) -> str:
+    def without_advice(self) -> str:
         """The message without its command-line advice."""
         text = str(self)
         if self.advice and text.endswith(self.advice):

@@ -90,11 +90,11 @@ class Job:
 def page_error(exc: NastavnikError, folders: dict[Path, str] | None = None) -> str:
     """What failed, as the page says it: a name clash in a run's folder as such; any other
     message with the server's ``folders`` (path → how the page calls it) shown relative to
-    them and without the command line's advice (``reason``: the page offers buttons instead)."""
+    them and without the command line's advice (``without_advice``: the page offers buttons instead)."""
     if isinstance(exc, OutputExistsError):
         return ("В папке выпуска уже есть документы с такими же именами: выпуск в ней уже начинался "
                 "и не был закончен.")
-    text = exc.reason
+    text = exc.without_advice
     for folder, name in sorted((folders or {}).items(), key=lambda f: len(str(f[0])), reverse=True):
         text = text.replace(f"{folder}{os.sep}", "").replace(str(folder), name)
     return " ".join(text.split()) or "Выпуск не удался."

@@ -304,5 +304,5 @@ def test_a_batch_clash_advises_resume_and_force(tmp_path, certificate_records):
     with pytest.raises(OutputExistsError) as caught:
         render_batch("award.certificate", certificate_records[:2], tmp_path)
     assert "--resume (resume=True)" in str(caught.value) and "--force" in str(caught.value)
-    assert caught.value.reason.startswith(f"В папке {tmp_path} уже есть файлы с такими именами: 1")
-    assert "--" not in caught.value.reason and "=True" not in caught.value.reason
+    assert caught.value.without_advice.startswith(f"В папке {tmp_path} уже есть файлы с такими именами: 1")
+    assert "--" not in caught.value.without_advice and "=True" not in caught.value.without_advice

@@ -1,5 +1,5 @@
 """The command line's advice is a part of an error of its own (``NastavnikError.advice``):
-the command line prints the whole message, a page shows ``reason`` and offers buttons."""
+the command line prints the whole message, a page shows ``without_advice`` and offers buttons."""
 
 from __future__ import annotations
 
@@ -15,13 +15,13 @@ from nastavnik_docs.web.jobs import page_error
 def test_an_existing_file_advises_overwriting_and_its_reason_does_not(tmp_path):
     error = OutputExistsError.file(tmp_path / "a.docx")
     assert str(error) == f"Файл уже существует: {tmp_path / 'a.docx'}. Чтобы перезаписать, укажите --force (overwrite=True)"
-    assert error.reason == f"Файл уже существует: {tmp_path / 'a.docx'}."
+    assert error.without_advice == f"Файл уже существует: {tmp_path / 'a.docx'}."
     assert isinstance(error, FileExistsError)
 
 
-def test_an_error_without_advice_gives_its_message_as_reason():
+def test_an_error_without_advice_gives_its_whole_message():
     error = InputError("нет ни одной записи")
-    assert error.advice == "" and error.reason == str(error)
+    assert error.advice == "" and error.without_advice == str(error)
 
 
 @pytest.mark.parametrize(("given", "words"), [(True, "параметром --templates"), (False, "переменной")])
