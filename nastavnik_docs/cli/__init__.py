@@ -28,8 +28,10 @@ from .._version import __version__
 from ..errors import InputError
 from ._lean import skip_plugin_loader
 from ._output import console, document_warnings, err_console, error_text, friendly, new_table, say, show_warning
+from ._russian import RussianCommand, RussianGroup
 
 app = typer.Typer(
+    cls=RussianGroup,
     name="nastavnik-docs",
     help="Документы целевой модели наставничества: приказы, протоколы, программы, грамоты, "
     "дорожные карты, реестры.",
@@ -509,6 +511,10 @@ def export(
 
     written = export_personified(registry, out, period=_period(year), organization=organization, overwrite=force)
     console.print(f"Записан файл: {written}")
+
+
+for _info in app.registered_commands:  # every command's help and errors in Russian (._russian)
+    _info.cls = RussianCommand
 
 
 def _app_for(args: list[str]) -> typer.Typer:
