@@ -172,7 +172,7 @@ _PARTICIPLE = {"femn": "утверждённой", "plur": "утверждённ
 
 
 def _not_staff(field: str, person: Person) -> InputError:
-    return bad_input(field, f"{person.full_name} — не работник организации: лист ознакомления с "
+    return bad_input(field, f"{person.short_name} — не работник организации: лист ознакомления с "
                      "локальным актом подписывают только работники (обучающиеся его не подписывают)")
 
 

@@ -276,7 +276,7 @@ def _registry_with_pupil_agreement(data):
     (AGREEMENT, {"pair": "99"}, "pair", "в базе нет пары"),
     (AGREEMENT, {"pair": "12"}, "pair", "обучающийся, а не работник"),
     (AGREEMENT, {"pair": "9"}, "pair", "представитель работодателя, а не работник"),
-    (AGREEMENT, {"mentor": "У06"}, "mentor", "наставник — Сидорук Наталья Ивановна"),
+    (AGREEMENT, {"mentor": "У06"}, "mentor", "наставник — Сидорук\u00a0Н.И."),
     (CONSENT, {"mentor": "Пушкин А.С."}, "mentor", "в базе нет участника"),
     (CONSENT, {"mentor": "У14"}, "mentor", "представитель работодателя, а не работник"),
     (CONSENT, {"mentor": "У10"}, "mentor", "не наставник ни в одной паре"),

@@ -308,7 +308,7 @@ class Subject:
         self.warnings: list[str] = []
         if self.minor and self.age is None:
             self.warnings.append(
-                f"Дата рождения участника {self.person.full_name} неизвестна: согласие оформлено от имени "
+                f"Дата рождения участника {self.person.short_name} неизвестна: согласие оформлено от имени "
                 "законного представителя, со строкой для подписи самого обучающегося, если ему исполнилось "
                 "14 лет. Если участник совершеннолетний, укажите дату рождения в базе и выпустите согласие заново.")
         self.rep_details = data.representative or RepresentativeDetails()
@@ -326,7 +326,7 @@ class Subject:
             except GrammarError as exc:
                 raise bad_input("representative.full_name", str(exc), self.rep_name) from None
         if data.representative is not None and not self.minor:
-            raise bad_input("representative", f"участник {self.person.full_name} на "
+            raise bad_input("representative", f"участник {self.person.short_name} на "
                             f"{format_date(self.day, 'numeric')} совершеннолетний: согласие даёт сам участник, "
                             "законный представитель не указывается")
 

@@ -75,8 +75,8 @@ def require_staff(person: Participant, field: str, what: str) -> None:
     """Only the organisation's employees mentor under the Labour Code."""
     if not is_staff(person):
         raise bad_input(field, f"{what} — документ работника по статье 351.8 Трудового кодекса РФ, "
-                        f"а наставник {person.full_name} — {_category_word(person)}, а не работник "
-                        f"организации", person.full_name)
+                        f"а наставник {person.short_name} — {_category_word(person)}, а не работник "
+                        f"организации", person.short_name)
 
 
 def mentees_genitive(registry: Registry, pair: Pair) -> str:

@@ -140,7 +140,7 @@ def _agreementpair_by_label(data: AgreementInput) -> tuple[Pair, Participant]:
     pair = pair_by_label(data.registry, data.pair, "pair")
     mentor = data.registry.mentor_of(pair)
     if data.mentor is not None and find_participant(data.registry, data.mentor, "mentor").id != mentor.id:
-        raise bad_input("mentor", f"в паре №{NBSP}{data.pair} наставник — {mentor.full_name}", data.mentor)
+        raise bad_input("mentor", f"в паре №{NBSP}{data.pair} наставник — {mentor.short_name}", data.mentor)
     require_staff(mentor, "pair", "дополнительное соглашение к трудовому договору")
     return pair, mentor
 

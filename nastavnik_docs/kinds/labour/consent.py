@@ -106,7 +106,7 @@ def _consent_pairs(data: ConsentInput) -> tuple[Participant, list[Pair]]:
         if data.mentor is not None:
             mentor = find_participant(registry, data.mentor, "mentor")
             if mentors != {mentor.id}:
-                raise bad_input("pairs", f"не во всех указанных парах наставник — {mentor.full_name}",
+                raise bad_input("pairs", f"не во всех указанных парах наставник — {mentor.short_name}",
                                 ", ".join(data.pairs))
         elif len(mentors) > 1:
             raise bad_input("pairs", "в указанных парах разные наставники: согласие даёт один работник",
@@ -117,7 +117,7 @@ def _consent_pairs(data: ConsentInput) -> tuple[Participant, list[Pair]]:
     mentor = find_participant(registry, data.mentor or "", "mentor")
     own = [p for p in registry.pairs if p.mentor == mentor.id]
     if not own:
-        raise bad_input("mentor", f"{mentor.full_name} не наставник ни в одной паре базы", data.mentor)
+        raise bad_input("mentor", f"{mentor.short_name} не наставник ни в одной паре базы", data.mentor)
     current = [p for p in own if p.status is PairStatus.ACTIVE]
     return mentor, current or own
 
