@@ -25,6 +25,8 @@ from ._typography import typograph
 
 __all__ = ["SchoolClass", "school_class"]
 
+NBSP = "\u00a0"
+
 #: Latin letters typed for the Cyrillic letters they look like.
 _LOOKALIKES = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
 
@@ -62,15 +64,19 @@ class SchoolClass:
 
     @property
     def name(self) -> str:
-        """«7 «Б»», «7»: the class without the word «класс»."""
-        return f"{self.year} «{self.letter}»" if self.letter else str(self.year)
+        """«7 «Б»», «7»: the class without the word «класс» (a no-break space inside)."""
+        return f"{self.year}{NBSP}«{self.letter}»" if self.letter else str(self.year)
 
     def _with_word(self, word: str) -> str:
+        """The class with ``word`` («класс», «класса»); its parts are joined by no-break
+        spaces, so that a line never ends with «8» and the next begins with «„А“ класса»."""
         if self.word_span is not None:  # the curator wrote the word: their spelling is kept
             start, end = self.word_span
-            return typograph(self.text[:start] + word + self.text[end:]).strip()
-        remark = self.rest.strip()
-        return f"{self.name} {word}" + (f" {typograph(remark)}" if remark else "")
+            named, remark = typograph(self.text[:start] + word), self.text[end:].strip()
+            named = NBSP.join(named.split())
+        else:
+            named, remark = f"{self.name}{NBSP}{word}", self.rest.strip()
+        return f"{named} {typograph(remark)}" if remark else named
 
     @property
     def nominative(self) -> str:

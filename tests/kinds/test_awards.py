@@ -74,11 +74,11 @@ def test_letter_addresses_by_name_and_patronymic(tmp_path):
 
 
 @pytest.mark.parametrize(("recipient", "name", "about", "phrase"), [
-    (None, "Беловой Дарье Андреевне", "обучающейся 7 «Б» класса, наставляемой",
+    (None, "Беловой Дарье Андреевне", "обучающейся 7\u00a0«Б»\u00a0класса, наставляемой",
      "в том, что она приняла участие"),
     ({"last_name": "Белов", "first_name": "Иван", "middle_name": "Андреевич", "gender": "м",
       "category": "обучающийся", "post": "7 «Б» класс", "role": "наставляемый"},
-     "Белову Ивану Андреевичу", "обучающемуся 7 «Б» класса, наставляемому",
+     "Белову Ивану Андреевичу", "обучающемуся 7\u00a0«Б»\u00a0класса, наставляемому",
      "в том, что он принял участие"),
 ])
 def test_certificate_is_issued_to_the_recipient_in_the_dative(tmp_path, recipient, name, about, phrase):
@@ -120,7 +120,7 @@ def test_missing_wording_is_chosen_by_the_recipient_and_a_diploma_needs_one():
     ({"post": "учитель математики", "role": Role.MENTOR, "gender": Gender.FEMALE},
      "учитель математики, наставник", "учителю математики, наставнику"),
     ({"post": "11 «А» класс", "category": Category.PUPIL, "role": Role.MENTEE, "gender": Gender.MALE},
-     "обучающийся 11 «А» класса, наставляемый", "обучающемуся 11 «А» класса, наставляемому"),
+     "обучающийся 11\u00a0«А»\u00a0класса, наставляемый", "обучающемуся 11\u00a0«А»\u00a0класса, наставляемому"),
     ({"post": "студентка 3 курса педагогического колледжа", "category": Category.STUDENT,
       "gender": Gender.FEMALE},
      "студентка 3 курса педагогического колледжа", "студентке 3 курса педагогического колледжа"),

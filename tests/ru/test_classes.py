@@ -10,7 +10,7 @@ from nastavnik_docs.batch._filters import Filter, class_key
 from nastavnik_docs.kinds.awards import describe, recipient_group
 from nastavnik_docs.kinds.questionnaires import class_in_year
 from nastavnik_docs.models import Category, Gender
-from nastavnik_docs.ru import class_genitive, school_class
+from nastavnik_docs.ru import NBSP, class_genitive, school_class
 
 
 @pytest.mark.parametrize(("post", "key", "genitive"), [
@@ -34,8 +34,15 @@ from nastavnik_docs.ru import class_genitive, school_class
 def test_a_class_however_written(post, key, genitive):
     klass = school_class(post)
     assert klass is not None
-    assert (klass.key, klass.genitive) == (key, genitive)
-    assert class_genitive(post) == genitive
+    assert (klass.key, klass.genitive.replace(NBSP, " ")) == (key, genitive)
+    assert class_genitive(post) == klass.genitive
+
+
+@pytest.mark.parametrize("post", ["8 «А» класс", "8А", "8 А класс", "10 класс (профильный)"])
+def test_a_class_is_never_split_between_lines(post):
+    named = school_class(post).genitive
+    assert named.split(" ")[0] == named.removesuffix(" (профильный)")  # no breaking space inside the class
+    assert named.startswith(("8\u00a0", "10\u00a0"))
 
 
 @pytest.mark.parametrize("post", [
@@ -72,7 +79,7 @@ def test_a_certificate_names_a_bare_class_in_full(category):
 
     pupil = AwardRecipient(last_name="Кузнецова", first_name="Софья", post="7Б", category=category)
     phrase = describe(pupil, Gender.FEMALE, role=False)
-    assert (phrase.nominative, phrase.dative) == ("обучающаяся 7 «Б» класса", "обучающейся 7 «Б» класса")
+    assert (phrase.nominative, phrase.dative) == (f"обучающаяся 7{NBSP}«Б»{NBSP}класса", f"обучающейся 7{NBSP}«Б»{NBSP}класса")
 
 
 def test_a_bare_class_makes_a_learner():
@@ -91,7 +98,7 @@ def test_any_text_reads_without_failing(text):
     klass = school_class(text)
     if klass is not None:
         assert 1 <= klass.year <= 12
-        again = school_class(klass.genitive.replace("класса", "класс"))
+        again = school_class(klass.genitive.replace("класса", "класс").replace(NBSP, " "))
         assert again is not None and again.key == klass.key
 
 

@@ -66,13 +66,13 @@ def test_pupil_text_agrees_and_declines():
     pupil = Participant(id="1", last_name="Кузнецова", first_name="Софья", middle_name="Максимовна",
                         category=Category.PUPIL, post="7 «Б» класс")
     forms = person_forms(pupil)
-    assert pupil_text(forms, pupil.post) == "обучающаяся 7 «Б» класса"
-    assert pupil_text(forms, pupil.post, "genitive") == "обучающейся 7 «Б» класса"
+    assert pupil_text(forms, pupil.post) == "обучающаяся 7\u00a0«Б»\u00a0класса"
+    assert pupil_text(forms, pupil.post, "genitive") == "обучающейся 7\u00a0«Б»\u00a0класса"
     assert pupil_text(forms, None) == "обучающаяся"
 
 
 def test_class_genitive_only_changes_a_class():
-    assert class_genitive("11 «А» класс") == "11 «А» класса"
+    assert class_genitive("11 «А» класс") == "11\u00a0«А»\u00a0класса"
     assert class_genitive("учитель") == "учитель"
     assert class_genitive(None) == ""
 
