@@ -130,7 +130,7 @@ def batch_run(folder: Path, args: argparse.Namespace, py: str) -> None:
     common = ROOT / "samples/awards/common.yaml"
     batch_out = folder / "batch"
     (batch,) = timings(min(args.rounds, 3), [
-        ([py, "-m", "nastavnik_docs.cli", "batch", "award.certificate", str(registry), "-c", str(common),
+        ([py, "-m", "nastavnik_docs", "batch", "award.certificate", str(registry), "-c", str(common),
           "-o", str(batch_out), "-j", "2"], None, batch_out)])
     print(f"\nnastavnik-docs batch, {args.batch} certificates from a registry workbook, end to end, 2 processes: "
           f"{batch} = {args.batch / batch.median:,.0f}/s; target ≤ 2.5 s {at_load()}")
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> None:
         imp, bare, cli, plain = timings(args.rounds, [
             ([py, "-c", "import nastavnik_docs"], None, None),
             ([py, "-c", "pass"], None, None),
-            ([py, "-m", "nastavnik_docs.cli", "render", ORDER, str(ROOT / "samples/orders/appoint_curator.yaml"),
+            ([py, "-m", "nastavnik_docs", "render", ORDER, str(ROOT / "samples/orders/appoint_curator.yaml"),
               "-o", str(out)], None, out),
             ([py, "-c", PLAIN_SCRIPT, str(template), str(context), str(plain_out)], None, plain_out),
         ])

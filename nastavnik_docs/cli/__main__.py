@@ -1,5 +1,5 @@
 """``python -m nastavnik_docs.cli``: the same as the ``nastavnik-docs`` console script."""
 
-from . import main
+from .._entry import main
 
 main()

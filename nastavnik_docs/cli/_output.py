@@ -21,6 +21,7 @@ from typing import Any
 
 import typer
 
+from .._gc import resume_after_start
 from ..errors import DataWarning, InputError, NastavnikError
 
 __all__ = ["Console", "console", "document_warnings", "err_console", "error_text", "friendly", "new_table", "say",
@@ -111,6 +112,7 @@ def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         global _redacting
+        resume_after_start()  # the console script paused the collector while it started (.._gc)
         _redacting = bool(kwargs.get("redact"))
         previous, warnings.showwarning = warnings.showwarning, show_warning
         try:

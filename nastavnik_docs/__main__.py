@@ -1,0 +1,5 @@
+"""``python -m nastavnik_docs``: the same as the ``nastavnik-docs`` console script."""
+
+from ._entry import main
+
+main()
