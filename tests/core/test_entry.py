@@ -1,5 +1,5 @@
-"""The collector paused while the console script starts, and resumed — with start-up's
-objects frozen — when the command begins its work (``nastavnik_docs._gc``)."""
+"""The console script (``nastavnik_docs._entry``): the collector paused while it starts and resumed — with
+start-up's objects frozen — when the command begins its work (``_gc``); a broken installation in Russian."""
 
 from __future__ import annotations
 
@@ -59,3 +59,11 @@ def test_a_pause_is_resumed_once():
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def test_a_broken_installation_is_said_in_russian_without_a_traceback():
+    broken = "import sys; sys.modules['typer'] = None; from nastavnik_docs._entry import main; main()"
+    result = subprocess.run([sys.executable, "-c", broken, "kinds"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Ошибка: nastavnik-docs не запускается — установка повреждена (ModuleNotFoundError")
+    assert "Traceback" not in result.stderr and "pip install --force-reinstall" in result.stderr
