@@ -1,5 +1,6 @@
-"""``python -m nastavnik_docs.cli``: the same as the ``nastavnik-docs`` console script."""
+"""``python -m nastavnik_docs.cli``: the command line (``python -m nastavnik_docs`` is the
+console script itself, with the collector paused while it starts: ``nastavnik_docs._entry``)."""
 
-from .._entry import main
+from . import main
 
 main()
