@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.errors import InputError, OutputExistsError
@@ -191,3 +193,40 @@ def test_save_json(tmp_path):
     path = save_yaml(org, tmp_path / "org.json")
     assert Organization.model_validate(json.loads(path.read_text(encoding="utf-8"))) == org
     assert save_yaml(registry, tmp_path / "r.json").read_text(encoding="utf-8") == "{}\n"
+
+
+# libyaml's emitter (where PyYAML has it) must write what the Python one writes: the same
+# text for real data, and text that reads back as the data for any.
+def _data() -> st.SearchStrategy[dict]:
+    keys = st.from_regex(r"[a-z_а-яё][a-z0-9_а-яё]{0,15}", fullmatch=True)  # a model's fields, a plan's keys
+    text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+    scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12), text,
+                        st.dates(date(1900, 1, 1), date(2100, 12, 31)),
+                        st.sampled_from(["да", "нет", "on", "off", "null", "~", "12:30", "1e3", "0777", "- х", "# x",
+                                         "«СОШ № 12»", "строка\nвторая", "  отступ", "x: y", "'кавычка'", ""]))
+    values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                           st.dictionaries(keys, inner, max_size=4)), max_leaves=12)
+    return st.dictionaries(keys, values, min_size=1, max_size=5)  # the library dumps models and mappings
+
+
+_LIBYAML = pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML without libyaml: only the Python emitter")
+
+
+@_LIBYAML
+@settings(max_examples=300, deadline=None)
+@given(_data())
+def test_the_fast_emitter_writes_what_reads_back_the_same(data):
+    from nastavnik_docs.io._yaml import dump_yaml, to_plain
+
+    assert yaml.safe_load(dump_yaml(data)) == to_plain(data)  # blanks are left out of the file
+
+
+@_LIBYAML
+def test_the_fast_emitter_writes_the_same_text_of_real_data():
+    from nastavnik_docs.io._yaml import _Dumper, dump_yaml
+
+    files = sorted(sample_path("").rglob("*.yaml"))
+    assert len(files) > 40
+    for path in files:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert dump_yaml(data) == dump_yaml(data, dumper=_Dumper), path
