@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 NBSP = "\u00a0"
 EN_DASH = "\u2013"
@@ -129,7 +130,14 @@ def typograph(text: str | None, *, nested_quotes: str = "„“") -> str:
         return ""
     if len(nested_quotes) != 2:
         raise ValueError("nested_quotes must be two characters, e.g. '„“' or '«»'")
-    result = _quotes(str(text), nested_quotes)
+    return _typographed(str(text), nested_quotes)
+
+
+@lru_cache(maxsize=2048)
+def _typographed(text: str, nested_quotes: str) -> str:
+    """:func:`typograph` of a text, remembered: the same wording (a consent's clauses, a
+    form's questions, an organisation's name) is typographed for every document of a year."""
+    result = _quotes(text, nested_quotes)
     for pattern, repl in _RULES:
         result = pattern.sub(repl, result)
     return result
