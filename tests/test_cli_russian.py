@@ -43,9 +43,10 @@ def test_a_usage_error_is_said_in_russian(args, said):
     assert not ENGLISH.search(result.stderr), result.stderr
 
 
-def test_a_usage_error_points_to_the_commands_help():
-    result = runner.invoke(app, ["render", "--ou", "x"])
-    assert result.stderr.splitlines()[-1] == "Справка: nastavnik-docs render --help"
+@pytest.mark.parametrize("args", [["render", "--ou", "x"], ["batch", "a", "b", "-o"], ["render", "k", "--force=1"]])
+def test_a_usage_error_points_to_the_commands_help(args):
+    result = runner.invoke(app, args)
+    assert result.stderr.splitlines()[-1] == f"Справка: nastavnik-docs {args[0]} --help"
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -168,6 +168,8 @@ def _russian_extra_arguments(parse: Any, ctx: Any, args: list[str]) -> list[str]
     except UsageError as exc:
         found = re.fullmatch(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)", exc.message)
         if found is None:
+            if exc.ctx is None:  # the option parser's error: the command it is in, for «Справка»
+                exc.ctx = ctx
             raise
         raise UsageError(f"лишнее в команде: {found.group(1)}", ctx) from None
 
