@@ -79,3 +79,23 @@ def test_the_console_script_says_it_in_russian_too(tmp_path):
     assert result.returncode == 2
     assert "нет команды «rendr»; возможно, имелась в виду «render»" in result.stderr
     assert not ENGLISH.search(result.stderr) and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("doc", "line"), [
+    ("Проверить данные года: ссылки актов, номера. Ошибки — код выхода 1.", "Проверить данные года"),
+    ("Полный комплект документов для образца организации из samples/.", "Полный комплект документов для образца "
+                                                                         "организации из samples/"),
+    ("Много документов за один запуск (грамоты, программы, согласия).\n\nС номерами…", "Много документов за один "
+                                                                                       "запуск"),
+    ("Сделать один документ.", "Сделать один документ"), ("Свести т. е. сложить", "Свести т. е. сложить"), (None, None),
+])
+def test_a_commands_line_in_the_list_is_its_first_phrase(doc, line):
+    from nastavnik_docs.cli._russian import short_help
+
+    assert short_help(doc) == line
+
+
+def test_the_list_of_commands_cuts_no_phrase():
+    text = flat(runner.invoke(app, ["--help"], terminal_width=100).stdout)
+    assert "..." not in text.split("Команды:")[1]
+    assert "demo Полный комплект документов для образца организации из samples/ init" in text

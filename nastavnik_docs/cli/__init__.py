@@ -28,7 +28,7 @@ from .._version import __version__
 from ..errors import InputError
 from ._lean import skip_plugin_loader
 from ._output import console, document_warnings, err_console, error_text, friendly, new_table, say, show_warning
-from ._russian import RussianCommand, RussianGroup
+from ._russian import RussianCommand, RussianGroup, short_help
 
 app = typer.Typer(
     cls=RussianGroup,
@@ -515,6 +515,7 @@ def export(
 
 for _info in app.registered_commands:  # every command's help and errors in Russian (._russian)
     _info.cls = RussianCommand
+    _info.short_help = _info.short_help or short_help(_info.callback.__doc__ if _info.callback else None)
 
 
 def _app_for(args: list[str]) -> typer.Typer:

@@ -40,7 +40,7 @@ from typer._click.exceptions import (  # typer ≥ 0.29 carries its own click (p
 )
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
-__all__ = ["RussianCommand", "RussianGroup", "usage_error_text"]
+__all__ = ["RussianCommand", "RussianGroup", "short_help", "usage_error_text"]
 
 HELP_OPTION = "Показать эту справку и выйти"
 OPTIONS_METAVAR = "[ПАРАМЕТРЫ]"
@@ -81,6 +81,18 @@ def _russian_placeholders(params: list[Any]) -> None:
             param.metavar = placeholder
         else:  # an argument's metavar would replace its name too: only its type's label is Russian
             vars(param)["display_type"] = lambda ctx, shown=placeholder: shown
+
+
+def short_help(doc: str | None) -> str | None:
+    """A command's line in the app's list of commands: the first sentence of its help up to
+    a colon or a bracket («Проверить данные года»), whole — typer would cut it at 45
+    characters in the middle of a word («Полный комплект документов для образца организации
+    из...»); a long one wraps in its column instead."""
+    if not doc:
+        return None
+    first = " ".join(doc.strip().split("\n\n")[0].split())
+    first = re.split(r"(?<=[^\s.])\.(?=\s+[А-ЯЁA-Z]|$)", first, maxsplit=1)[0]  # not «т. е.»
+    return re.split(r":\s| \(", first, maxsplit=1)[0].rstrip(" .")
 
 
 def _russian_help(text: str) -> str:
