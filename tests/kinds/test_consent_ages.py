@@ -174,3 +174,18 @@ def test_an_adult_never_has_a_representative():
     with pytest.raises(InputError, match="совершеннолетний"):
         kind.build_context(nd.load_input(kind, {"organization": ORG, "participant": ADULT, "date": DAY,
                                                  "representative": {"address": "г. Вологда"}}))
+
+
+@pytest.mark.parametrize(("who", "own", "foreign"), [
+    ("15 лет", ["класс, в котором обучается ребёнок", "законного представителя"], ["класс обучения"]),
+    ("выпускник", ["класс обучения", "телефон, адрес электронной почты"], ["ребёнок", "законного представителя"]),
+])
+def test_what_is_processed_fits_who_gives_the_consent(who, own, foreign, tmp_path):
+    people = {**PEOPLE, "выпускник": {**pupil("2008-02-10", "мать"), "representative": None, "post": "11 «Б» класс"}}
+    data = {"organization": ORG, "participant": people[who], "date": DAY}
+    text = "\n".join(texts(nd.render("consent.personal_data", data, tmp_path / "c.docx")))
+    listed = text[text.index("Перечень персональных данных"):text.index("Перечень действий")]
+    assert all(words in listed for words in own), listed
+    assert not any(words in listed for words in foreign), listed
+    if who == "выпускник":  # 18 on the day: the pupil signs himself
+        assert "Я, Петрова Ева Игоревна, обучающаяся 11 «Б» класса" in text

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
-from ...models import Category, Model, Participant
+from ...models import Category, Model
 from ...ru import BLANK_LINE, decline_post
 from .._base import BatchSpec, DemoBatch, Kind, register
 from .._data import schema_words
@@ -88,8 +88,13 @@ def _default_purposes(subject: Subject) -> list[str]:
 _CATEGORY_ITEMS = {Category.PUPIL: "pupil", Category.STUDENT: "student", Category.EMPLOYER: "employer"}
 
 
-def _default_data_items(person: Participant) -> list[str]:
-    return list(_TEXT["data_items"][_CATEGORY_ITEMS.get(person.category, "staff")])
+def _default_data_items(subject: Subject) -> list[str]:
+    """What is processed, by the participant's category; a pupil who gives the consent
+    himself (of age) has no «ребёнок» and no legal representative in the list."""
+    items = _CATEGORY_ITEMS.get(subject.person.category, "staff")
+    if items == "pupil" and not subject.minor:
+        items = "pupil_adult"
+    return list(_TEXT["data_items"][items])
 
 
 def _third_party(t: ThirdParty) -> str:
@@ -121,7 +126,7 @@ def build_personal_data(data: PersonalDataConsentInput) -> ConsentContext:
     rows: list[tuple[str, Sequence[str]]] = [
         ("Цели обработки персональных данных:", semicolon_items(data.purposes or _default_purposes(subject))),
         ("Перечень персональных данных, на обработку которых даётся согласие:",
-         semicolon_items(data.data_items or _default_data_items(subject.person))),
+         semicolon_items(data.data_items or _default_data_items(subject))),
         (f"Перечень действий с персональными данными: {(data.actions or _TEXT['actions']).rstrip('.')}. "
          + _TEXT["methods"], []),
     ]
