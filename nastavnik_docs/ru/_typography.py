@@ -44,6 +44,9 @@ _RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"[ \t]{2,}"), " "),
     # «№ 7», «№7» → «№ 7» with a no-break space; likewise «§».
     (re.compile(r"([№§])[ ]*(?=\S)"), rf"\1{NBSP}"),
+    # An abbreviation in capitals keeps its number: «СОШ № 12», «ДОУ № 5» (a school's name
+    # never breaks before «№»).
+    (re.compile(r"\b([А-ЯЁ]{2,6})[ ]+(?=№)"), rf"\1{NBSP}"),
     # A hyphen or double hyphen between spaces is a dash: «далее – ежегодно». The no-break
     # space before it keeps the dash off the start of a line.
     (re.compile(r"[ \u00a0]+(?:--?|\u2014|\u2013)[ \u00a0]+"), f"{NBSP}{EN_DASH} "),
@@ -122,8 +125,9 @@ def typograph(text: str | None, *, nested_quotes: str = "„“") -> str:
       number ranges get an en dash («2024–2025»);
     - no-break spaces between initials and their own surname («М.П. Иванова», «Иванова
       М.П.»; never the next person's),
-      after «№» and «§», before «г.», «гг.», «руб.», «коп.», «%», after «ст.», «п.», «ч.»,
-      and between thousands («1 234»).
+      after «№» and «§», between an abbreviation in capitals and its «№» («СОШ № 12»),
+      before «г.», «гг.», «руб.», «коп.», «%», after «ст.», «п.», «ч.», and between
+      thousands («1 234»).
     ``None`` gives "".
     """
     if not text:

@@ -40,7 +40,7 @@ def test_every_award_comes_out_ready_to_sign(kind, tmp_path):
     for leftover in ("{{", "}}", "{%", "%}", "None", BLANK):
         assert leftover not in joined, leftover
     assert "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа №\u00a012»" in text
-    assert "Директор МБОУ «СОШ №\u00a012»" in text and "Л.А.\u00a0Горбунова" in text
+    assert "Директор МБОУ «СОШ\u00a0№\u00a012»" in text and "Л.А.\u00a0Горбунова" in text
     assert "25\u00a0мая 2026\u00a0г." in text
     assert "Приказ от 20.05.2026 №\u00a0112-о" in text
     assert "Вологда\u00a0— 2026" in text
@@ -69,7 +69,7 @@ def test_thanks_is_declared_to_the_recipient_in_the_dative(tmp_path):
 def test_letter_addresses_by_name_and_patronymic(tmp_path):
     text = render_sample("letter", tmp_path)
     assert "Уважаемая Наталья Ивановна!" in text
-    assert any(t.startswith("Администрация МБОУ «СОШ №\u00a012» выражает Вам искреннюю благодарность за ")
+    assert any(t.startswith("Администрация МБОУ «СОШ\u00a0№\u00a012» выражает Вам искреннюю благодарность за ")
                for t in text)
 
 

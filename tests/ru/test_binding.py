@@ -60,7 +60,7 @@ def test_an_unclosed_quote_closes_within_its_value(text, expected):
 def test_a_closed_value_cannot_spoil_the_sentence_it_goes_into():
     value = typograph('за участие в конкурсе "Наставник года')
     sentence = typograph(f"Объявить благодарность {value} Кравченко О.В. и Власовой Е.Н. (МБОУ «СОШ № 12»).")
-    assert sentence.endswith(f"(МБОУ «СОШ №{NB}12»).")
+    assert sentence.endswith(f"(МБОУ «СОШ{NB}№{NB}12»).")
     assert sentence.count("«") == sentence.count("»")
 
 
