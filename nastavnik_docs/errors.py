@@ -42,6 +42,12 @@ class NastavnikError(Exception):
 
     advice: str = ""
 
+    def __init__(self, *args: object, advice: str = "") -> None:
+        if advice:
+            args = (f"{args[0]} {advice}", *args[1:]) if args else (advice,)
+            self.advice = advice
+        super().__init__(*args)
+
     @property
     def without_advice(self) -> str:
         """The message without its command-line advice."""
@@ -239,10 +245,6 @@ class TemplateNotFoundError(TemplateError, FileNotFoundError):
 
 class OutputExistsError(NastavnikError, FileExistsError):
     """The output file exists and overwriting was not asked for."""
-
-    def __init__(self, message: str, *, advice: str = ""):
-        super().__init__(f"{message} {advice}" if advice else message)
-        self.advice = advice
 
     @classmethod
     def file(cls, target: str | Path) -> OutputExistsError:

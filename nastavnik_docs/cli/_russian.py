@@ -55,7 +55,6 @@ _FRAME = (
     (re.compile(r"\[default: "), "[по умолчанию: "),
     (re.compile(r"\[required\]"), "[обязательно]"),
     (re.compile(r"\[env var: "), "[переменная окружения: "),
-    (re.compile(r"\[OPTIONS\]"), OPTIONS_METAVAR),
 )
 
 #: The placeholder of an option's value, by the type of its value.
@@ -108,7 +107,14 @@ else:
 
 
 class _RussianFrame(_Frame):
-    """What the app and its commands share: the help's frame and extra arguments in Russian."""
+    """What the app and its commands share: the help's frame, value placeholders and extra
+    arguments in Russian."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if kwargs.get("options_metavar", "[OPTIONS]") == "[OPTIONS]":
+            kwargs["options_metavar"] = OPTIONS_METAVAR
+        super().__init__(*args, **kwargs)
+        _russian_placeholders(self.params)
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)
@@ -126,12 +132,6 @@ class _RussianFrame(_Frame):
 class RussianCommand(_RussianFrame, TyperCommand):
     """A command whose help is framed in Russian (see the module)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        if kwargs.get("options_metavar", "[OPTIONS]") == "[OPTIONS]":
-            kwargs["options_metavar"] = OPTIONS_METAVAR
-        super().__init__(*args, **kwargs)
-        _russian_placeholders(self.params)
-
 
 class RussianGroup(_RussianFrame, TyperGroup):
     """The app: its help in Russian, and every usage error said in Russian (see the module)."""
@@ -139,10 +139,7 @@ class RussianGroup(_RussianFrame, TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         if kwargs.get("subcommand_metavar") is None:
             kwargs["subcommand_metavar"] = COMMAND_METAVAR
-        if kwargs.get("options_metavar", "[OPTIONS]") == "[OPTIONS]":
-            kwargs["options_metavar"] = OPTIONS_METAVAR
         super().__init__(*args, **kwargs)
-        _russian_placeholders(self.params)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""

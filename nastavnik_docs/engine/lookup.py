@@ -43,11 +43,10 @@ def find_template(name: str, templates: str | os.PathLike[str] | None = None) ->
     user = user_templates_dir(templates)
     if user is not None:
         if not user.is_dir():
-            origin = "(задана параметром --templates)" if templates else f"(задана переменной {ENV_VAR})"
-            error = TemplateNotFoundError(f"Папка своих шаблонов не найдена: {user} {origin}")
-            if templates:
-                error.advice = origin  # the command line's words: a page shows the reason without them
-            raise error
+            missing = f"Папка своих шаблонов не найдена: {user}"
+            if templates:  # the command line's words: a page shows the message without them
+                raise TemplateNotFoundError(missing, advice="(задана параметром --templates)")
+            raise TemplateNotFoundError(f"{missing} (задана переменной {ENV_VAR})")
         for candidate in (user / name, user / _subfolder(name) / name):
             looked.append(candidate.parent)
             if candidate.is_file():

@@ -49,7 +49,6 @@ from ..ru import (
     NBSP,
     PersonForms,
     agree_with,
-    class_genitive,
     decline_post,
     format_date,
     gendered,
@@ -180,10 +179,10 @@ def _declined(phrase: str, case: str, gender: Gender | None) -> str:
 
 def _post_parts(post: str, category: Category | None, gender: Gender) -> tuple[str, str]:
     """(nominative, dative) of the post line; a pupil's class becomes «обучающаяся 7 «Б» класса»."""
-    if category in (None, Category.PUPIL) and school_class(post) is not None:
-        klass = class_genitive(post)
+    klass = school_class(post) if category in (None, Category.PUPIL) else None
+    if klass is not None:
         pupil = gendered(gender, "обучающийся", "обучающаяся")
-        return f"{pupil} {klass}", f"{_declined(pupil, 'dative', gender)} {klass}"
+        return f"{pupil} {klass.genitive}", f"{_declined(pupil, 'dative', gender)} {klass.genitive}"
     return post, _declined(post, "dative", gender)
 
 
