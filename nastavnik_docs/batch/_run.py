@@ -359,17 +359,32 @@ def _write_stream(kind: Kind, job: Job, records: Iterator[Mapping[str, Any]], ou
     if bar:
         bar[0].start()
     try:
-        for index, record in enumerate(records):
-            file_name = planner.name(record, index + 1)
-            worker.one(index, record, os.path.join(folder, file_name), failures, journal)
-            if index in failures:
-                report.failed.append(failure_of(index, record, failures.pop(index), redact=redact))
-            else:
-                written.append(file_name)
-                _count_role(roles, record)
-            report.total = index + 1
-            if bar:
-                bar[0].advance(bar[1], 1)
+        numbered = enumerate(records)
+        while True:
+            # A block of records (Worker.BLOCK) is written together; the records read before
+            # one the reader or the file-name pattern fails on are written first.
+            block: list[tuple[int, Mapping[str, Any], str]] = []
+            stop: Exception | None = None
+            try:
+                for index, record in itertools.islice(numbered, Worker.BLOCK):
+                    block.append((index, record, planner.name(record, index + 1)))
+            except Exception as exc:
+                stop = exc
+            worker.write(((i, r, os.path.join(folder, name)) for i, r, name in block), failures, journal)
+            for index, record, file_name in block:
+                if index in failures:
+                    report.failed.append(failure_of(index, record, failures.pop(index), redact=redact))
+                else:
+                    written.append(file_name)
+                    _count_role(roles, record)
+            if block:
+                report.total = block[-1][0] + 1
+                if bar:
+                    bar[0].advance(bar[1], len(block))
+            if stop is not None:
+                raise stop
+            if len(block) < Worker.BLOCK:
+                break
     finally:
         if bar:
             bar[0].stop()

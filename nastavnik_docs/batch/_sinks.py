@@ -82,9 +82,7 @@ def _job(kind: Kind, plan: Plan, qr: bool) -> Job:
 
 
 def _in_process(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]], qr: bool) -> Iterator[Document]:
-    worker = Worker(_job(kind, plan, qr))
-    for index, record in enumerate(records):
-        yield worker.document(index, record)
+    yield from Worker(_job(kind, plan, qr)).documents(enumerate(records))
 
 
 def _in_processes(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]],

@@ -18,12 +18,13 @@ import datetime as dt
 import io
 import logging
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from .._files import TEMP_PREFIX
+from .._files import TEMP_PREFIX, write_file
 from ..errors import NastavnikError
 from ..kinds import Kind, get_kind
 from ._inputs import BulkValidator
@@ -45,6 +46,8 @@ JournalRow = tuple[str, str, str, "dt.date | None", str]
 Outcome = tuple[dict[int, str], list[tuple[int, JournalRow]]]
 #: A record's document made in memory: (its position, the bytes or None, None or the reason).
 Document = tuple[int, bytes | None, str | None]
+#: A document a worker made: (its position, its bytes, the record, the validated data, the context).
+_Made = tuple[int, bytes, Mapping[str, Any], Any, Any]
 
 
 @dataclass
@@ -77,7 +80,15 @@ class Worker:
 
             self.renderer = DocxRenderer(self.template)
 
-    def _write(self, context: Any, target: str) -> None:
+    #: Records taken through the stages together. Validating a block of records, then
+    #: building their contexts, rendering them and writing their files, keeps each stage's
+    #: code and data in the processor's caches; record by record, the stages and the file
+    #: system calls between them evict each other. Measured on 10,000 certificates, blocks
+    #: of 64 took about a fifth less time than one record at a time. A block's documents are
+    #: held in memory together: some 64 × 20 KB.
+    BLOCK = 64
+
+    def _put(self, data: bytes, target: str) -> None:
         """Write under a temporary name beside ``target``, then rename it into place.
 
         The batch checked the targets before starting (no clash unless overwriting or
@@ -86,19 +97,13 @@ class Worker:
         """
         folder, name = os.path.split(target)
         tmp = os.path.join(folder, f"{TEMP_PREFIX}{os.getpid()}-{name}")
-        done = False
         try:
-            if self.renderer is not None:  # the fast path, or docxtpl where it cannot go
-                self.renderer.write_file(context, tmp)
-            else:
-                from ..engine.xlsx import render_xlsx
-
-                render_xlsx(self.template, context, tmp)
+            write_file(tmp, data)
             os.replace(tmp, target)
-            done = True
-        finally:
-            if not done and os.path.exists(tmp):
+        except BaseException:
+            if os.path.exists(tmp):
                 os.unlink(tmp)
+            raise
 
     def _extras(self, index: int, data: Any) -> Any:
         """The validated input with its registration number and QR request, when the batch
@@ -114,19 +119,62 @@ class Worker:
             update["qr"] = True
         return data.model_copy(update=update)
 
-    def one(self, index: int, record: Mapping[str, Any], target: str,
-            failures: dict[int, str], journal: list[tuple[int, JournalRow]]) -> None:
-        """Write one record; a failure is noted in ``failures`` with its Russian reason,
-        a numbered document's line in ``journal``."""
-        try:
-            data = self._extras(index, self.validate(record))
-            context = self.kind.build_context(data)
-            self._write(context, target)
-        except Exception as exc:  # one broken record never stops the batch
-            failures[index] = _reason(index, exc)
-            return
-        if self.job.numbering is not None:
-            journal.append((index, self._journal_row(record, data, context)))
+    def _made(self, items: Iterable[tuple[int, Mapping[str, Any]]], failures: dict[int, str]) -> list[_Made]:
+        """The documents of ``items`` made in memory, stage by stage (:attr:`BLOCK`): each
+        one that worked with its record, data and context; the reasons of the others go to
+        ``failures``."""
+        checked: list[tuple[int, Mapping[str, Any], Any]] = []
+        for index, record in items:
+            try:
+                checked.append((index, record, self._extras(index, self.validate(record))))
+            except Exception as exc:  # one broken record never stops the batch
+                failures[index] = _reason(index, exc)
+        built: list[tuple[int, Mapping[str, Any], Any, Any]] = []
+        for index, record, data in checked:
+            try:
+                built.append((index, record, data, self.kind.build_context(data)))
+            except Exception as exc:
+                failures[index] = _reason(index, exc)
+        made: list[_Made] = []
+        for (index, record, data, context), result in zip(built, self._render([b[3] for b in built]), strict=True):
+            if isinstance(result, Exception):
+                failures[index] = _reason(index, result)
+            else:
+                made.append((index, result, record, data, context))
+        return made
+
+    def _render(self, contexts: list[Any]) -> list[bytes | Exception]:
+        if self.renderer is not None:  # the fast path, or docxtpl where it cannot go
+            result: list[bytes | Exception] = self.renderer.render_many(contexts)
+            return result
+        from ..engine.xlsx import render_xlsx
+
+        out: list[bytes | Exception] = []
+        for context in contexts:
+            buffer = io.BytesIO()
+            try:
+                render_xlsx(self.template, context, buffer)
+            except Exception as exc:
+                out.append(exc)
+            else:
+                out.append(buffer.getvalue())
+        return out
+
+    def write(self, items: Iterable[Item], failures: dict[int, str],
+              journal: list[tuple[int, JournalRow]]) -> None:
+        """Write records into their files, :attr:`BLOCK` at a time; a failure is noted in
+        ``failures`` with its Russian reason, a numbered document's line in ``journal``."""
+        it = iter(items)
+        while block := list(islice(it, self.BLOCK)):
+            targets = {index: target for index, _, target in block}
+            for index, data, record, checked, context in self._made(((i, r) for i, r, _ in block), failures):
+                try:
+                    self._put(data, targets[index])
+                except Exception as exc:
+                    failures[index] = _reason(index, exc)
+                    continue
+                if self.job.numbering is not None:
+                    journal.append((index, self._journal_row(record, checked, context)))
 
     def journal_row(self, index: int, record: Mapping[str, Any]) -> JournalRow:
         """The journal line of a record whose document a resumed batch found complete: the
@@ -135,23 +183,15 @@ class Worker:
         data = self._extras(index, self.validate(record))
         return self._journal_row(record, data, self.kind.build_context(data))
 
-    def document(self, index: int, record: Mapping[str, Any]) -> Document:
-        """One record's document in memory: (index, its bytes, None) or (index, None, the
-        Russian reason it failed)."""
-        try:
-            context = self.kind.build_context(self._extras(index, self.validate(record)))
-            if self.renderer is not None:
-                return index, self.renderer.render_bytes(context), None
-            from ..engine.xlsx import render_xlsx
-
-            buffer = io.BytesIO()
-            render_xlsx(self.template, context, buffer)
-            return index, buffer.getvalue(), None
-        except Exception as exc:  # one broken record never stops the batch
-            return index, None, _reason(index, exc)
-
-    def documents(self, items: list[tuple[int, Mapping[str, Any]]]) -> list[Document]:
-        return [self.document(index, record) for index, record in items]
+    def documents(self, items: Iterable[tuple[int, Mapping[str, Any]]]) -> Iterator[Document]:
+        """The records' documents made in memory, :attr:`BLOCK` at a time, in their order:
+        (index, its bytes, None) or (index, None, the Russian reason it failed)."""
+        it = iter(items)
+        while block := list(islice(it, self.BLOCK)):
+            failures: dict[int, str] = {}
+            made = {m[0]: m[1] for m in self._made(block, failures)}
+            for index, _ in block:
+                yield (index, made[index], None) if index in made else (index, None, failures[index])
 
     def _journal_row(self, record: Mapping[str, Any], data: Any, context: Any) -> JournalRow:
         fields = name_fields(record, 0)
@@ -163,17 +203,15 @@ class Worker:
     def items(self, items: Sequence[Item]) -> Outcome:
         failures: dict[int, str] = {}
         journal: list[tuple[int, JournalRow]] = []
-        for index, record, target in items:
-            self.one(index, record, target, failures, journal)
+        self.write(items, failures, journal)
         return failures, journal
 
     def range(self, start: int, stop: int) -> Outcome:
         """Write the records ``start`` … ``stop - 1`` of the job."""
+        records, targets = self.job.records, self.job.targets
         failures: dict[int, str] = {}
         journal: list[tuple[int, JournalRow]] = []
-        records, targets = self.job.records, self.job.targets
-        for index in range(start, stop):
-            self.one(index, records[index], targets[index], failures, journal)
+        self.write(((index, records[index], targets[index]) for index in range(start, stop)), failures, journal)
         return failures, journal
 
 
@@ -224,7 +262,7 @@ def run_chunk(items: list[Item]) -> Outcome:
 def run_documents(items: list[tuple[int, Mapping[str, Any]]]) -> list[Document]:
     """Make a chunk of records' documents in memory in a worker process."""
     assert _WORKER is not None
-    return _WORKER.documents(items)
+    return list(_WORKER.documents(items))
 
 
 def _reason(index: int, exc: Exception) -> str:

@@ -20,6 +20,7 @@ from nastavnik_docs.batch import (
     render_batch,
     unique_names,
 )
+from nastavnik_docs.batch._workers import Worker
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.io import load_registry, write_registry
 
@@ -342,7 +343,10 @@ def test_numbers_continue_the_project_journal_and_enter_it(tmp_path):
     assert yaml.safe_load((folder / "журнал.yaml").read_text("utf-8"))["entries"] == entries
 
 
-def test_records_given_one_by_one_are_written_as_they_come(tmp_path):
+def test_records_given_one_by_one_are_written_as_they_come(tmp_path, monkeypatch):
+    """A stream of records is written block by block as it is read (Worker.BLOCK records at
+    a time), never held whole."""
+    monkeypatch.setattr(Worker, "BLOCK", 4)
     records = records_from_source("award.certificate", REGISTRY, common=COMMON)
     seen = []
 
@@ -353,7 +357,8 @@ def test_records_given_one_by_one_are_written_as_they_come(tmp_path):
 
     report = render_batch("award.certificate", one_by_one(), tmp_path / "out", jobs=1)
     assert len(report.written) == report.total == len(records) and not report.failed
-    assert seen[-1] == len(records) - 1  # the earlier records were written before the last was read
+    assert len(records) > 8
+    assert seen == [k // 4 * 4 for k in range(len(records))]  # the earlier blocks were written first
     listed = render_batch("award.certificate", records, tmp_path / "listed", jobs=1)
     assert [p.name for p in report.written] == [p.name for p in listed.written]
     assert report.roles == listed.roles

@@ -176,3 +176,28 @@ def test_a_picture_in_a_header_falls_back_to_the_plain_path(tmp_path, caplog):
     assert content(tmp_path / "fast.docx") == content(tmp_path / "plain.docx")
     header = Document(str(tmp_path / "fast.docx")).sections[0].header
     assert header._element.xpath(".//pic:pic")
+
+
+def test_render_many_gives_each_record_its_document_or_its_own_error(tmp_path, caplog):
+    """A block rendered stage by stage: a record that fails keeps its error in its place,
+    one the fast path cannot take goes through docxtpl, the others are the fast path's."""
+    template = build_docx(tmp_path / "t.docx", ["{{ pairs[0].mentor.name }}"], header="{{ logo }}")
+    contexts = [DocCtx(pairs=[PairCtx(mentor=Mentor(name="Иванова"))]),
+                DocCtx(pairs=[]),  # no first pair: the same Russian error as alone
+                DocCtx(pairs=[PairCtx(mentor=Mentor(name="Петрова"))], logo=Image(data=png_bytes(), width_mm=10)),
+                DocCtx(pairs=[PairCtx(mentor=Mentor(name="Сидорова"))])]
+    renderer = DocxRenderer(template)
+    with caplog.at_level(logging.DEBUG, logger="nastavnik_docs.engine"):
+        results = renderer.render_many(contexts)
+    assert renderer.fast is not None and renderer.fallbacks == 1 and "колонтитуле" in caplog.text
+    assert isinstance(results[1], TemplateError)
+    with pytest.raises(TemplateError) as alone:
+        renderer.render_bytes(contexts[1])
+    assert str(results[1]) == str(alone.value)
+    for k in (0, 2, 3):
+        data = results[k]
+        assert isinstance(data, bytes)
+        (tmp_path / f"{k}.docx").write_bytes(data)
+        render_docx(template, contexts[k], tmp_path / f"plain{k}.docx")
+        assert content(tmp_path / f"{k}.docx") == content(tmp_path / f"plain{k}.docx")
+    assert [content(tmp_path / f"{k}.docx")["body"] for k in (0, 2, 3)] == [["Иванова"], ["Петрова"], ["Сидорова"]]
