@@ -26,6 +26,15 @@ _SUBJECTS = (
     "начальных классов", "основ безопасности и защиты Родины", "родного языка", "астрономии",
 )
 
+#: Abbreviations of organisations that posts name («Директор МБОУ «СОШ № 12»»): a word in
+#: capitals stops the declension unless it is a known word, which pymorphy3 is asked.
+_ORGANISATIONS = (
+    "МБОУ", "МАОУ", "МКОУ", "ГБОУ", "ГАОУ", "ГКОУ", "ЧОУ", "НОУ", "АНО", "МОУ", "МБДОУ", "МАДОУ", "МКДОУ",
+    "МДОУ", "ГБДОУ", "ДОУ", "ГБПОУ", "ГАПОУ", "ГПОУ", "ОГБПОУ", "КГБПОУ", "ГБУ", "ГАУ", "ГКУ", "МБУ", "МАУ",
+    "МКУ", "МБОУДО", "МАОУДО", "МБУДО", "МАУДО", "ДО", "СОШ", "ООШ", "НОШ", "СШ", "ЦО", "ЦДО", "ЦДТ", "ДДТ",
+    "ДЮСШ", "СЮН", "ИМЦ", "РЦ", "ППМС", "ЦПМПК", "ПМПК", "УО", "РУО", "ГОРОНО", "ГОУ", "ОУ", "ОО",
+)
+
 #: Posts, councils and the heads of titles that documents decline (their first words are
 #: what matters: a title's words after its head noun are never declined).
 PHRASES: tuple[str, ...] = (
@@ -74,6 +83,8 @@ PHRASES: tuple[str, ...] = (
     "муниципальное автономное общеобразовательное учреждение", "государственное бюджетное учреждение",
     # participles that agree with a title («Положением …, утверждённым приказом»)
     "утверждённый", "утвержденный", "утративший", "принятый", "согласованный",
+    # organisations in posts
+    *(f"директор {abbreviation}" for abbreviation in _ORGANISATIONS),
 )
 
 

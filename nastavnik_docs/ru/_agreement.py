@@ -19,9 +19,11 @@ template; :func:`agreeing_words` lists the braces of a template (for checking da
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 from typing import Any, Literal
 
 from ..errors import GrammarError
@@ -86,16 +88,39 @@ def _pick_parse(word: str, case: str | None) -> Any:
     return found[0]
 
 
+@cache
+def _agreement_forms() -> dict[str, list[str]]:
+    """The committed feminine and plural forms of the agreeing words of the package's own
+    wording (built by ``tools/build_agreement_forms.py``), by the lower-case word, or
+    «word:case» where a brace names the case (``наставляемого:accs``)."""
+    text = resources.files(__package__).joinpath("agreement_forms.json").read_text("utf-8")
+    forms: dict[str, list[str]] = json.loads(text)
+    return forms
+
+
 @lru_cache(maxsize=4096)
 def inflect_agreeing(word: str, target: Agreement, case: str | None = None) -> str:
     """``word`` (masculine singular) for ``target``: «наставляемого» → «наставляемой»,
     «принял» → «приняли». ``case`` (a pymorphy3 grammeme) says which case a form two cases
-    share stands in. GrammarError for a word that does not agree."""
+    share stands in. GrammarError for a word that does not agree.
+
+    The words of the package's own wording are in ``agreement_forms.json`` (pymorphy3's
+    forms, kept equal by a test), so filling them loads no dictionary; any other word is
+    inflected by pymorphy3 (:func:`live_inflect_agreeing`)."""
     low = word.lower()
     if low in _PRONOUNS:
         if target == "masc":
             return word
         return match_case(word, _PRONOUNS[low][0 if target == "femn" else 1])
+    forms = _agreement_forms().get(f"{low}:{case}" if case else low)
+    if forms is not None:
+        return word if target == "masc" else match_case(word, forms[0 if target == "femn" else 1])
+    return live_inflect_agreeing(word, target, case)
+
+
+@lru_cache(maxsize=4096)
+def live_inflect_agreeing(word: str, target: Agreement, case: str | None = None) -> str:
+    """:func:`inflect_agreeing` computed with pymorphy3 (the committed table is not consulted)."""
     parse = _pick_parse(word, case)
     if target == "masc":
         return word
