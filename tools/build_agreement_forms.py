@@ -14,13 +14,14 @@ the committed one.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from tools._word_tables import write
 
 PACKAGE = Path(__file__).resolve().parents[1] / "nastavnik_docs"
 TARGET = PACKAGE / "ru" / "agreement_forms.json"
@@ -74,15 +75,8 @@ def build() -> dict[str, list[str]]:
     return table
 
 
-def dumps(table: dict[str, list[str]]) -> str:
-    """The table as committed: a word per line, sorted."""
-    lines = [f"  {json.dumps(w, ensure_ascii=False)}: {json.dumps(f, ensure_ascii=False)}" for w, f in sorted(table.items())]
-    return "{\n" + ",\n".join(lines) + "\n}\n"
-
-
 def main() -> None:
-    TARGET.write_text(dumps(build()), "utf-8")
-    print(f"записано: {TARGET}")
+    write(TARGET, build())
 
 
 if __name__ == "__main__":

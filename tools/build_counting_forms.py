@@ -12,8 +12,9 @@ the committed one, and checks that every word the package counts is in it.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from tools._word_tables import write
 
 TARGET = Path(__file__).resolve().parents[1] / "nastavnik_docs" / "ru" / "counting_forms.json"
 
@@ -33,15 +34,8 @@ def build() -> dict[str, list[str]]:
     return {word: [live_agree_word(n, word) for n in SAMPLES] for word in WORDS}
 
 
-def dumps(table: dict[str, list[str]]) -> str:
-    """The table as committed: a word per line, sorted."""
-    lines = [f"  {json.dumps(w, ensure_ascii=False)}: {json.dumps(f, ensure_ascii=False)}" for w, f in sorted(table.items())]
-    return "{\n" + ",\n".join(lines) + "\n}\n"
-
-
 def main() -> None:
-    TARGET.write_text(dumps(build()), "utf-8")
-    print(f"записано: {TARGET}")
+    write(TARGET, build())
 
 
 if __name__ == "__main__":

@@ -12,7 +12,8 @@ import pytest
 from nastavnik_docs.errors import GrammarError
 from nastavnik_docs.ru import agree_with, inflect_agreeing
 from nastavnik_docs.ru._agreement import live_inflect_agreeing
-from tools.build_agreement_forms import TARGET, build, dumps, key, words
+from tools._word_tables import dumps
+from tools.build_agreement_forms import TARGET, build, key, words
 
 TABLE = json.loads(TARGET.read_text("utf-8"))
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from nastavnik_docs.ru._agree import agree_word, counting_form, live_agree_word
-from tools.build_counting_forms import TARGET, WORDS, build, dumps
+from tools._word_tables import dumps
+from tools.build_counting_forms import TARGET, WORDS, build
 
 PACKAGE = Path(__file__).resolve().parents[2] / "nastavnik_docs"
 NUMBERS = [*range(0, 40), 100, 101, 102, 105, 111, 112, 114, 121, 1000, 1001, 1002, 1011, 10_000, 10_022]
