@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import zipfile
 from collections.abc import Iterator, Sequence
+from copy import copy
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -229,6 +230,12 @@ def _fill(sheet: Any, columns: Sequence[Column], records: Sequence[Any]) -> list
 
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
+    # A cell's style is set once per kind (its style in the template, wrapped or not, its
+    # number format, a quote prefix) and copied to the cells of that kind: setting a style
+    # through openpyxl hashes it into the workbook's tables on every cell, half the time of
+    # writing a large registry. Copying ``_style`` is how openpyxl copies cells itself
+    # (``WorksheetCopy``).
+    styles: dict[tuple[tuple[int, ...], bool, str | None, bool], Any] = {}
     problems: list[Problem] = []
     for r, record in enumerate(records, start=2):
         lines = 1
@@ -246,15 +253,20 @@ def _fill(sheet: Any, columns: Sequence[Column], records: Sequence[Any]) -> list
             cell = sheet.cell(row=r, column=c, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"  # «=…» typed as a name or a post is text, never a formula
-                if formula_like:
-                    cell.quotePrefix = True
-            if isinstance(value, date):
-                cell.number_format = DATE_FORMAT
-            elif col.kind == NUMBER:
-                cell.number_format = MONEY_FORMAT
             needed = _lines(value, col.width) if isinstance(value, str) else 1
-            cell.alignment = wrap if needed > 1 else top
             lines = max(lines, needed)
+            number_format = DATE_FORMAT if isinstance(value, date) else MONEY_FORMAT if col.kind == NUMBER else None
+            key = (tuple(cell._style or ()), needed > 1, number_format, formula_like)
+            style = styles.get(key)
+            if style is not None:
+                cell._style = copy(style)
+                continue
+            if formula_like:
+                cell.quotePrefix = True
+            if number_format is not None:
+                cell.number_format = number_format
+            cell.alignment = wrap if needed > 1 else top
+            styles[key] = copy(cell._style)
         if lines > 1:  # spreadsheet programs do not re-measure the rows of a file they open
             sheet.row_dimensions[r].height = 15 * lines
     last = get_column_letter(len(columns))

@@ -337,6 +337,29 @@ def test_write_registry_content_is_readable_by_openpyxl(tmp_path):
     assert people.freeze_panes == "D2" and pairs.freeze_panes == "C2"
 
 
+def test_every_written_cell_has_the_style_of_its_kind(tmp_path):
+    """Styles are set once per kind of cell and copied: each row still gets its own kind
+    (a long post wrapped, a short one not, dates as dates, a formula-like text quoted)."""
+    long_post = "заместитель директора по учебно-воспитательной работе и научно-методической работе"
+    people = [Participant(id=f"Т{i}", last_name="=Петрова" if i == 2 else "Петрова", first_name="Анна",
+                          birth_date=date(1980, 1, i + 1) if i % 2 else None,
+                          post=long_post if i % 3 == 0 else "учитель") for i in range(1, 8)]
+    path = write_registry(Registry(participants=people), tmp_path / "r.xlsx")
+    sheet = openpyxl.load_workbook(path)["Участники"]
+    header = {cell.value: cell.column for cell in sheet[1]}
+    for row, person in enumerate(people, start=2):
+        post = sheet.cell(row=row, column=header["Должность / класс"])
+        assert post.value == person.post
+        assert (post.alignment.wrap_text or False, post.alignment.vertical) == (person.post == long_post, "top")
+        born = sheet.cell(row=row, column=header["Дата рождения"])
+        assert (born.value is not None, born.number_format == "DD.MM.YYYY") == ((row - 1) % 2 == 1,) * 2
+        last = sheet.cell(row=row, column=header["Фамилия"])
+        assert (last.value, last.quotePrefix) == (person.last_name, person.last_name.startswith("="))
+        assert not last.alignment.wrap_text and last.number_format == "General"
+        height = sheet.row_dimensions[row].height
+        assert (height is not None and height > 15) == (person.post == long_post)
+
+
 def test_write_registry_refuses_to_overwrite_and_leaves_no_temp_files(tmp_path):
     registry = load_registry(sample_path("registry.yaml"))
     target = tmp_path / "r.xlsx"
