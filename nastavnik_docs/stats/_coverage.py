@@ -219,31 +219,44 @@ class _Counts:
         by_id = self.by_id = {p.id: p for p in registry.participants}
         self.unknown_ages = 0
         self.unknown_young = 0
+        # Counted by category in plain counters, the lines' keys made once per category
+        # after the loop: a registry of 100,000 people made six keys for each person.
+        participants: Counter[str] = Counter()
+        mentors: Counter[str] = Counter()
+        mentees: Counter[str] = Counter()
+        pupil_mentors = pupil_mentees = young = 0
         for pid in mentor_ids | mentee_ids:
             person = by_id[pid]
             category = _CATEGORY_KEYS[person.category]
-            self.value["participants"] += 1
-            self.value[f"participants.{category}"] += 1
-            if person.category in (Category.PUPIL, Category.STUDENT) and person.birth_date is None:
+            participants[category] += 1
+            pupil = person.category is Category.PUPIL
+            if (pupil or person.category is Category.STUDENT) and person.birth_date is None:
                 self.unknown_ages += 1
             if pid in mentee_ids:
-                self._mentee(person, category, day)
+                mentees[category if category in ("pupil", "student", "teacher") else "other"] += 1
+                if pupil and _in_ages(person, day, MENTEE_AGES):
+                    pupil_mentees += 1
+                if person.is_young_specialist(day):
+                    young += 1
+                elif person.category is Category.TEACHER and (person.birth_date is None
+                                                              or person.experience_on(day) is None):
+                    self.unknown_young += 1
             if pid in mentor_ids:
-                self.value["mentors"] += 1
-                self.value[f"mentors.{category}"] += 1
-                if person.category is Category.PUPIL and _in_ages(person, day, MENTOR_AGES):
-                    self.value["mentors.pupil_15_19"] += 1
+                mentors[category] += 1
+                if pupil and _in_ages(person, day, MENTOR_AGES):
+                    pupil_mentors += 1
+        for name, counts in (("participants", participants), ("mentors", mentors), ("mentees", mentees)):
+            self._add(name, sum(counts.values()))
+            for category, n in counts.items():
+                self._add(f"{name}.{category}", n)
+        self._add("mentors.pupil_15_19", pupil_mentors)
+        self._add("mentees.pupil_10_19", pupil_mentees)
+        self._add("mentees.young", young)
         self._pairs(pairs, day)
 
-    def _mentee(self, person: Participant, category: str, day: date) -> None:
-        self.value["mentees"] += 1
-        self.value[f"mentees.{category if category in ('pupil', 'student', 'teacher') else 'other'}"] += 1
-        if person.category is Category.PUPIL and _in_ages(person, day, MENTEE_AGES):
-            self.value["mentees.pupil_10_19"] += 1
-        if person.is_young_specialist(day):
-            self.value["mentees.young"] += 1
-        elif person.category is Category.TEACHER and (person.birth_date is None or person.experience_on(day) is None):
-            self.unknown_young += 1
+    def _add(self, key: str, n: int) -> None:
+        if n:
+            self.value[key] += n
 
     def _pairs(self, pairs: list[tuple[int, Pair]], day: date) -> None:
         self.early_ends: list[EarlyEnd] = []
