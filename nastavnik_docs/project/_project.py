@@ -22,7 +22,7 @@ from ..batch import Numbering
 from ..errors import InputError, NastavnikError, OutputExistsError
 from ..kinds import get_kind
 from ..models import Finding, Registry, Severity
-from ..ru import format_date
+from ..ru import format_date, format_number
 from ._checks import (
     DryResult,
     act_findings,
@@ -444,7 +444,7 @@ class Project:
                          "не выпущен: " + doc.state])
         notes = [f"Предупреждения ({len(report.warnings)}):", *(f"• {w}" for w in report.warnings)] \
             if report.warnings else ["Предупреждений нет."]
-        notes.append(f"Выпуск: {dt.datetime.now():%d.%m.%Y %H:%M}, {report.seconds:.1f} с.")
+        notes.append(f"Выпуск: {dt.datetime.now():%d.%m.%Y %H:%M}, {format_number(report.seconds, 1)} с.")
         org = self.file.organization
         columns = [("№", 5), ("Этап", 28), ("Документ", 46), ("Рег. номер", 16), ("Дата", 11),
                    ("Файлов", 8), ("Папка", 40), ("Состояние", 24)]

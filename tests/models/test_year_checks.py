@@ -103,7 +103,7 @@ CASES = [
     ("participant.duplicate_id", lambda: _draft(**{"participants.4.id": "У12"}), {},
      Severity.ERROR, ["участник с ID «У12» указан дважды (Петров И.С., Семёнов П.А.)"], "свой ID"),
     ("pair.duration", lambda: _registry(**{"pairs.0.end": "2026-10-01"}), {},
-     Severity.WARNING, [PAIR_1, "срок программы 1.0 мес."], "от 3 месяцев до 1 года"),
+     Severity.WARNING, [PAIR_1, "срок программы 1 мес.:"], "от 3 месяцев до 1 года"),
     ("pair.mentee_overlap", lambda: _draft(**{"pairs.1.mentees": ["м1"], "pairs.1.form": "учитель – учитель"}), {},
      Severity.ERROR, [PAIR_2, "наставляемый «м1» уже состоит в действующей паре 1"], "Завершите прежнюю пару"),
     ("mentor.overload", lambda: _draft(**{"max_mentees_per_mentor": 1, "pairs.0.mentees": ["м1", "У05"]}), {},

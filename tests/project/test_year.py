@@ -4,6 +4,7 @@ that match the journal, a reissue that keeps its number, the registry as of each
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,9 @@ def test_every_document_of_the_plan_is_issued_with_the_journal(year):
     assert rows[1][2] == "Приказ об утверждении положения о системе наставничества и дорожной карты"
     assert rows[0][1] == "Положение о системе наставничества и дорожная карта"  # plan order, by stage
     assert rows[-1][1] == "Охват наставничеством, персонифицированный учёт и аналитическая справка"
+    issued_at = [str(row[0]) for row in index.iter_rows(values_only=True) if str(row[0]).startswith("Выпуск:")]
+    assert len(issued_at) == 1
+    assert re.fullmatch(r"Выпуск: \d\d\.\d\d\.\d{4} \d\d:\d\d, \d+,\d с\.", issued_at[0]), issued_at  # «8,3 с»
 
 
 def test_every_citation_matches_the_journal_and_none_cites_a_later_act(year):
