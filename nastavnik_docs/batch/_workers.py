@@ -1,10 +1,12 @@
 """Writing the records of a batch: one worker per process, its template prepared once.
 
 DOCX templates go through the fast path (:mod:`nastavnik_docs.engine.fast`); XLSX through
-the XLSX engine. Each file is written under a temporary name and renamed when complete, so
-a killed run leaves no half-written document; or, for an archive or a stream, the document
-is made in memory (:meth:`Worker.document`). A record with bad data gives a Russian reason
-and never stops the others.
+the XLSX engine. Records go through the stages a block at a time (:attr:`Worker.BLOCK`):
+all validated, then all their contexts built, all rendered, all written. Each file is
+written under a temporary name and renamed when complete, so a killed run leaves no
+half-written document; or, for an archive or a stream, the documents are handed on from
+memory (:meth:`Worker.documents`). A record with bad data gives a Russian reason and never
+stops the others.
 
 Processes: where the system forks (Linux), the worker processes inherit the records and
 their file names from the parent (:func:`set_job` before the pool starts) and are sent
