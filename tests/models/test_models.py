@@ -128,9 +128,12 @@ def test_short_or_long_programme_is_only_a_warning():
              Pair(mentor="1", mentees=["3"], form="нестандартная форма", start=date(2025, 9, 1), end=date(2027, 1, 1))]
     registry = Registry(participants=_people(), pairs=pairs)
     warnings = registry.warnings()
-    assert any(w.startswith("пара 1: срок программы 1.0 мес.") for w in warnings)
+    assert any(w.startswith("пара 1: срок программы 1 мес.:") for w in warnings)
     assert any(w.startswith("пара 2: неизвестная форма") for w in warnings)
     assert {p.severity for p in check_registry(registry)} == {"warning"}
+    six_weeks = Registry(participants=_people(), pairs=[
+        Pair(mentor="1", mentees=["2"], form="учитель – учитель", start=date(2025, 9, 1), end=date(2025, 10, 15))])
+    assert "пара 1: срок программы 1,4 мес.: обычно от 3 месяцев до 1 года" in six_weeks.warnings()  # a decimal comma
 
 
 def test_roles_come_from_pairs():
