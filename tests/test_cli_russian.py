@@ -25,7 +25,8 @@ def flat(text: str) -> str:
 
 
 @pytest.mark.parametrize(("args", "said"), [
-    (["render"], "не указан аргумент «kind»"),
+    (["render"], "не указан аргумент «вид»"),
+    (["render", "award.certificate"], "не указан аргумент «данные»"),
     (["rendr"], "нет команды «rendr»; возможно, имелась в виду «render»"),
     (["рендер"], "нет команды «рендер»; команды: demo, init"),
     (["render", "--ou", "x"], "нет параметра «--ou»; возможно, имелся в виду «--out»"),
@@ -56,6 +57,8 @@ def test_every_commands_help_is_framed_in_russian(command):
     assert result.stdout.startswith("Использование: ") and "[ПАРАМЕТРЫ]" in result.stdout
     assert "Параметры:" in result.stdout and "Показать эту справку и выйти" in result.stdout
     assert not ENGLISH.search(result.stdout), result.stdout
+    arguments = re.findall(r"[{\[]([^{}\[\]]+)[}\]]", result.stdout.splitlines()[0])
+    assert all(re.fullmatch("[а-яё]+|ПАРАМЕТРЫ", a) for a in arguments), arguments  # «{вид} {данные}», not «{kind}»
 
 
 def test_the_apps_help_lists_the_commands_in_russian():

@@ -65,6 +65,11 @@ _EXPECTED: dict[Any, str] = {int: "нужно целое число", float: "н
                              Path: "нужен путь к файлу или папке"}
 
 
+#: The commands' arguments by the names the curator sees («nastavnik-docs batch {вид} {записи}»).
+_ARGUMENT_NAMES = {"kind": "вид", "data": "данные", "source": "записи", "file": "файл", "folder": "папка",
+                   "roadmap": "карта", "inputs": "таблицы", "registry": "база"}
+
+
 def _russian_placeholders(params: list[Any]) -> None:
     for param in params:
         if not isinstance(param, (TyperOption, TyperArgument)) or param.metavar is not None:
@@ -78,7 +83,8 @@ def _russian_placeholders(params: list[Any]) -> None:
             continue
         if isinstance(param, TyperOption):
             param.metavar = placeholder
-        else:  # an argument's metavar would replace its name too: only its type's label is Russian
+        else:  # an argument's metavar is its name in the usage line and the help: a Russian word
+            param.metavar = _ARGUMENT_NAMES.get(param.name or "", param.name)
             vars(param)["display_type"] = lambda ctx, shown=placeholder: shown
 
 
@@ -202,7 +208,7 @@ def usage_error_text(exc: ClickException) -> str:
     if isinstance(exc, MissingParameter):
         param = exc.param
         if getattr(param, "param_type_name", "") == "argument":
-            return f"не указан аргумент «{getattr(param, 'name', '')}»"
+            return f"не указан аргумент «{getattr(param, 'metavar', None) or getattr(param, 'name', '')}»"
         return f"не указан обязательный параметр «{_option_name(param)}»"
     if isinstance(exc, NoSuchOption):
         command = getattr(exc.ctx, "command", None)
