@@ -448,6 +448,8 @@ class Project:
         org = self.file.organization
         columns = [("№", 5), ("Этап", 28), ("Документ", 46), ("Рег. номер", 16), ("Дата", 11),
                    ("Файлов", 8), ("Папка", 40), ("Состояние", 24)]
+        # Printed as wide as the page, on as many pages as it takes, its header on each: fitted
+        # to one page, a year's thirty-odd rows printed in a 5-point font.
         sheet = Sheet("Опись", f"Опись документов программы наставничества {org.short_name} на "
-                               f"{self.file.year_text} учебный год", columns, rows, notes, one_page=True)
+                               f"{self.file.year_text} учебный год", columns, rows, notes)
         return write_table_xlsx(report.out / INDEX_XLSX, [sheet], font_name=org.font_name, overwrite=True)

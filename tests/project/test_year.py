@@ -50,6 +50,8 @@ def test_every_document_of_the_plan_is_issued_with_the_journal(year):
     assert rows[1][2] == "Приказ об утверждении положения о системе наставничества и дорожной карты"
     assert rows[0][1] == "Положение о системе наставничества и дорожная карта"  # plan order, by stage
     assert rows[-1][1] == "Охват наставничеством, персонифицированный учёт и аналитическая справка"
+    setup = index.page_setup  # as wide as the page, as many pages as it takes, the header on each
+    assert (setup.orientation, setup.fitToWidth, setup.fitToHeight, index.print_title_rows) == ("landscape", 1, 0, "$3:$3")
     issued_at = [str(row[0]) for row in index.iter_rows(values_only=True) if str(row[0]).startswith("Выпуск:")]
     assert len(issued_at) == 1
     assert re.fullmatch(r"Выпуск: \d\d\.\d\d\.\d{4} \d\d:\d\d, \d+,\d с\.", issued_at[0]), issued_at  # «8,3 с»
