@@ -203,7 +203,8 @@ class Worker:
         return (str(getattr(data, "number", "") or ""), str(fields.get("full_name", "")), self.kind.title,
                 day if isinstance(day, dt.date) else None, str(basis or ""))
 
-    def items(self, items: Sequence[Item]) -> Outcome:
+    def items(self, items: Iterable[Item]) -> Outcome:
+        """Write ``items``: the reasons of the failed records, the journal lines of the written ones."""
         failures: dict[int, str] = {}
         journal: list[tuple[int, JournalRow]] = []
         self.write(items, failures, journal)
@@ -212,10 +213,7 @@ class Worker:
     def range(self, start: int, stop: int) -> Outcome:
         """Write the records ``start`` … ``stop - 1`` of the job."""
         records, targets = self.job.records, self.job.targets
-        failures: dict[int, str] = {}
-        journal: list[tuple[int, JournalRow]] = []
-        self.write(((index, records[index], targets[index]) for index in range(start, stop)), failures, journal)
-        return failures, journal
+        return self.items((index, records[index], targets[index]) for index in range(start, stop))
 
 
 _JOB: Job | None = None

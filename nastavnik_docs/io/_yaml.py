@@ -352,8 +352,7 @@ class _FastDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignor
     — it writes an escape or leaves out the end-of-document marker, and the text reads
     back the same (a property test)."""
 
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
+    ignore_aliases = _Dumper.ignore_aliases
 
 
 def _str_representer(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
@@ -361,8 +360,8 @@ def _str_representer(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
-_Dumper.add_representer(str, _str_representer)
-_FastDumper.add_representer(str, _str_representer)
+for _dumper in (_Dumper, _FastDumper):
+    _dumper.add_representer(str, _str_representer)
 
 
 def dump_yaml(data: Any, *, dumper: type[Any] = _FastDumper) -> str:

@@ -342,9 +342,9 @@ def check_registry(registry: Registry, *, warnings: bool = True) -> list[Registr
                                             field="pair_type", code="pair.type_undetermined"))
         months = pair.duration_months()
         if months is not None and not (MIN_PROGRAMME_MONTHS - 0.05 <= months <= MAX_PROGRAMME_MONTHS + 0.05):
+            shown = f"{months:.1f}".replace(".", ",").removesuffix(",0")  # «1», «1,4» (models cannot use ru)
             problems.append(RegistryProblem(
-                f"срок программы {f'{months:.1f}'.replace('.', ',').removesuffix(',0')} мес.: "
-                "обычно от 3 месяцев до 1 года",
+                f"срок программы {shown} мес.: обычно от 3 месяцев до 1 года",
                 severity="warning", pair=i, field="end", code="pair.duration"))
 
     problems.extend(_overlapping_mentees(registry, by_id))
