@@ -24,6 +24,7 @@ from typing import Annotated, Any
 
 import typer
 
+from .._gc import keep_collecting
 from .._version import __version__
 from ..errors import InputError
 from ._lean import skip_plugin_loader
@@ -439,6 +440,7 @@ def serve(
     except ValueError as exc:
         err_console.print(f"Ошибка: {exc}", highlight=False, markup=False)
         raise typer.Exit(2) from None
+    keep_collecting()  # the server runs on: nothing it reads is frozen (.._gc)
     run_server(settings, open_browser=not no_browser)
 
 

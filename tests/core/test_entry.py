@@ -1,5 +1,7 @@
 """The console script (``nastavnik_docs._entry``): the collector paused while it starts and resumed — with
-start-up's objects frozen — when the command begins its work (``_gc``); a broken installation in Russian."""
+start-up's objects frozen — when the command begins its work (``_gc``); what a large read makes frozen in
+that process only, never in the web server's or a program's that embeds the library; a broken installation
+in Russian."""
 
 from __future__ import annotations
 
@@ -7,6 +9,9 @@ import gc
 import json
 import subprocess
 import sys
+
+import pytest
+from typer.testing import CliRunner
 
 from nastavnik_docs import _gc
 from nastavnik_docs._resources import sample_path
@@ -59,6 +64,49 @@ def test_a_pause_is_resumed_once():
     finally:
         gc.enable()
         gc.unfreeze()
+        _gc.keep_collecting()  # this test process is not the console script's
+
+
+READ = r"""
+import gc, json, sys
+from nastavnik_docs import _gc
+if sys.argv[1] == "console script":
+    _gc.pause_for_start()
+    _gc.resume_after_start()
+elif sys.argv[1] == "server":
+    _gc.pause_for_start()
+    _gc.resume_after_start()
+    _gc.keep_collecting()
+before = gc.get_freeze_count()
+with _gc.no_collection():  # as a large read does
+    rows = [{"row": i, "values": [i]} for i in range(20_000)]
+print(json.dumps([gc.get_freeze_count() - before, gc.isenabled()]))
+"""
+
+
+@pytest.mark.parametrize(("process", "frozen"), [
+    ("console script", True),  # one command, then the process ends: nothing to walk again
+    ("server", False),  # runs on: freezing would keep another thread's cycles forever
+    ("library", False),  # a program that embeds the library: its collector is its own
+])
+def test_what_a_large_read_makes_is_frozen_only_in_the_console_scripts_process(process, frozen):
+    result = subprocess.run([sys.executable, "-c", READ, process], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    count, enabled = json.loads(result.stdout)
+    assert enabled
+    assert (count >= 40_000) is frozen and (count == 0) is not frozen  # 20,000 dicts and their lists
+
+
+def test_the_web_server_keeps_collecting(monkeypatch, tmp_path):
+    import nastavnik_docs.web as web
+    from nastavnik_docs.cli import app
+
+    seen = []
+    monkeypatch.setattr(web, "serve", lambda settings, open_browser: seen.append(_gc._one_command))
+    monkeypatch.setattr(_gc, "_one_command", True)  # as if the console script had started it
+    result = CliRunner().invoke(app, ["serve", str(tmp_path), "--no-browser"])
+    assert result.exit_code == 0, result.output
+    assert seen == [False]
 
 
 def test_a_broken_installation_is_said_in_russian_without_a_traceback():
