@@ -81,6 +81,9 @@ def read_registry_xlsx(path: str | os.PathLike[str]) -> Registry:
             raise InputError([Problem(f"нет листа «{s}»; в книге есть листы: {found}", file=file, sheet=s,
                                       code="sheet.missing")
                               for s in missing], file=file)
+        # parsed in a thread while formulas are looked for and the rows of the sheets before are read
+        workbook.prefetch([names[header_key(s)] for s in (PARTICIPANTS_SHEET, LISTS_SHEET, PAIRS_SHEET, HISTORY_SHEET)
+                           if header_key(s) in names])
         blanks = formulas_without_values(path, list(names.values()))
         with no_collection():  # millions of small objects, no cycles (see nastavnik_docs._gc)
             return _read(workbook, names, file, blanks)

@@ -7,6 +7,9 @@ every problem into a Problem that names the file, sheet, row, column and value.
 Workbooks are opened with :func:`open_workbook`: python-calamine (a Rust reader, several
 times faster than openpyxl on a large registry) where it is installed, openpyxl otherwise;
 both give the same rows (empty cells as None, whole numbers as int, from cell A1).
+calamine parses a whole sheet at once, in Rust, letting other Python threads run:
+:meth:`Workbook.prefetch` parses the sheets a reader will need, in order, in one thread
+of its own while the reader checks the file and reads the rows of the sheets before.
 """
 
 from __future__ import annotations
@@ -82,6 +85,8 @@ class Workbook:
     def __init__(self, path: str | os.PathLike[str]):
         self._calamine: Any = None
         self._openpyxl: Any = None
+        self._parser: Any = None  # the thread of prefetch, a ThreadPoolExecutor
+        self._parsed: dict[str, Any] = {}  # sheet name -> the Future of its parsed sheet
         try:
             from python_calamine import CalamineWorkbook
         except ImportError:
@@ -100,13 +105,29 @@ class Workbook:
                 raise ValueError(f"not a workbook: {exc}") from None
             self.sheetnames = list(self._calamine.sheet_names)
 
+    def prefetch(self, names: Sequence[str]) -> None:
+        """Start parsing the sheets ``names`` (as in the workbook), in this order, in a thread
+        (calamine only: openpyxl reads a sheet as its rows are asked for). A sheet's
+        error is raised where its rows are asked for."""
+        if self._calamine is None or self._parser is not None:
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._parser = ThreadPoolExecutor(1, thread_name_prefix="nastavnik-docs-sheets")
+        self._parsed = {name: self._parser.submit(self._calamine.get_sheet_by_name, name) for name in names}
+
     def rows(self, name: str) -> Iterator[Sequence[Any]]:
         if self._openpyxl is not None:
             return iter(self._openpyxl[name].iter_rows(values_only=True))
-        return _calamine_rows(self._calamine.get_sheet_by_name(name))
+        parsed = self._parsed.pop(name, None)
+        sheet = parsed.result() if parsed is not None else self._calamine.get_sheet_by_name(name)
+        return _calamine_rows(sheet)
 
     def close(self) -> None:
         """Release the file; closing twice is harmless."""
+        if self._parser is not None:  # a sheet still being parsed is finished, the rest dropped
+            self._parser.shutdown(wait=True, cancel_futures=True)
+            self._parser, self._parsed = None, {}
         if self._openpyxl is not None:
             self._openpyxl.close()
         elif self._calamine is not None:
