@@ -54,8 +54,8 @@ def atomic_path(target: str | os.PathLike[str], *, overwrite: bool = False,
     tmp = Path(tmp_name)
     try:
         yield tmp
-        if not overwrite and target.exists():
-            raise OutputExistsError(f"Файл уже существует: {target}.")
+        if not overwrite and target.exists():  # another program made it while this one was written
+            raise OutputExistsError.file(target)
         try:
             os.replace(tmp, target)
         except OSError as exc:

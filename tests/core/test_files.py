@@ -41,3 +41,14 @@ def test_permissions_follow_the_umask(tmp_path):
 def test_temp_files_carry_the_prefix(tmp_path):
     with atomic_path(tmp_path / "a.docx") as tmp:
         assert tmp.name.startswith(TEMP_PREFIX) and tmp.parent == tmp_path
+
+
+def test_a_file_made_meanwhile_by_another_program_is_kept_and_the_advice_given(tmp_path):
+    target = tmp_path / "a.docx"
+    with pytest.raises(OutputExistsError) as caught:
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(b"ours")
+            target.write_bytes(b"theirs")
+    assert str(caught.value).startswith(f"Файл уже существует: {target}.")
+    assert caught.value.advice == "Чтобы перезаписать, укажите --force (overwrite=True)"
+    assert target.read_bytes() == b"theirs" and [p.name for p in tmp_path.iterdir()] == ["a.docx"]
