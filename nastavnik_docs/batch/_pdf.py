@@ -38,15 +38,17 @@ def _convert_chunk(docs: Sequence[Path], work: Path) -> Path:
     """Convert one chunk of documents; return the chunk's whole PDF (kept for joining)."""
     from ..engine.merge import merge_documents
     from ..engine.pdf import convert_to_pdf
-    from ..engine.pdf_pages import page_count, split_pdf
+    from ..engine.pdf_pages import PageCountError, split_pdf
 
     work.mkdir(parents=True, exist_ok=True)
     targets = [d.with_suffix(".pdf") for d in docs]
     merged = merge_documents(list(docs), work / "chunk.docx", overwrite=True)
     (whole,) = convert_to_pdf([merged], work, overwrite=True)
-    if page_count(whole) == len(docs):
+    try:
         split_pdf(whole, targets, overwrite=True)
         return whole
+    except PageCountError:  # a document ran over a page
+        pass
     singles = work / "singles"
     singles.mkdir()
     for made, target in zip(convert_to_pdf(docs, singles, overwrite=True), targets):

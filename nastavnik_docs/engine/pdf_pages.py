@@ -15,9 +15,13 @@ from pathlib import Path
 
 from .._files import atomic_path
 
-__all__ = ["join_pdfs", "page_count", "split_pdf"]
+__all__ = ["PageCountError", "join_pdfs", "page_count", "split_pdf"]
 
 PathLike = str | os.PathLike[str]
+
+
+class PageCountError(ValueError):
+    """The file's pages do not add up to the pages the targets were to get (nothing written)."""
 
 
 def page_count(pdf: PathLike) -> int:
@@ -29,13 +33,16 @@ def page_count(pdf: PathLike) -> int:
 def split_pdf(pdf: PathLike, targets: Sequence[PathLike], pages: Sequence[int] | None = None, *,
               overwrite: bool = False) -> list[Path]:
     """Cut ``pdf`` into ``targets``: the i-th gets ``pages[i]`` pages (one each by default),
-    in order. The pages must add up to the file's page count."""
+    in order. The pages must add up to the file's page count, else :class:`PageCountError`
+    before anything is written (the file is read once: counting its pages first would read
+    it twice)."""
     from pypdf import PdfReader, PdfWriter
 
     reader = PdfReader(os.fspath(pdf))
     counts = list(pages) if pages is not None else [1] * len(targets)
     if len(counts) != len(targets) or sum(counts) != len(reader.pages):
-        raise ValueError(f"{pdf}: {len(reader.pages)} pages do not make {len(targets)} documents of {counts[:5]}…")
+        raise PageCountError(f"{pdf}: {len(reader.pages)} pages do not make {len(targets)} documents "
+                             f"of {counts[:5]}…")
     written: list[Path] = []
     first = 0
     for target, count in zip(targets, counts):

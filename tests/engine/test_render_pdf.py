@@ -119,3 +119,26 @@ def test_conversion_that_makes_nothing_is_reported(tmp_path, monkeypatch):
     with pytest.raises(NastavnikError, match="не смог сделать PDF из a.docx: Error: source file could not"):
         convert_to_pdf([tmp_path / "a.docx"])
     assert not (tmp_path / "a.pdf").exists()
+
+
+@pytest.mark.slow
+@needs_lo
+def test_a_batch_document_that_runs_over_a_page_still_gets_a_pdf_of_its_own(tpl_dir, out_dir):
+    """The chunk's PDF has more pages than documents: nothing is cut from it, and the
+    documents are converted one by one instead."""
+    from nastavnik_docs.batch._pdf import make_pdfs
+    from nastavnik_docs.engine.pdf_pages import PageCountError, split_pdf
+
+    docs = []
+    for name, paragraphs, page_break in (("a", ["Первый"], None), ("b", ["Второй", "Второй, продолжение"], 1),
+                                         ("c", ["Третий"], None)):
+        docs.append(out_dir / f"{name}.docx")
+        build_docx(docs[-1], paragraphs, page_break_before=page_break)
+    result = make_pdfs(docs, jobs=1)
+    assert result.files == [d.with_suffix(".pdf") for d in docs]
+    assert [pdf_pages(p) for p in result.files] == [1, 2, 1]
+    assert [pdf_text(p).split()[0] for p in result.files] == ["Первый", "Второй", "Третий"]
+    whole = out_dir / "b.pdf"
+    with pytest.raises(PageCountError):
+        split_pdf(whole, [out_dir / "x.pdf", out_dir / "y.pdf", out_dir / "z.pdf"])
+    assert not any((out_dir / n).exists() for n in ("x.pdf", "y.pdf", "z.pdf"))
