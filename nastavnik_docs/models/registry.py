@@ -181,7 +181,7 @@ class Registry(Model):
         return pair.id or str(index + 1)
 
     def warnings(self) -> list[str]:
-        return [_describe(p) for p in check_registry(self) if p.severity == "warning"]
+        return [_describe(p) for p in check_registry(self, errors=False)]
 
     def as_of(self, day: date) -> Registry:
         """The registry as it stood on ``day``: each pair as ``Pair.as_of`` gives it.
@@ -297,9 +297,10 @@ def _unknown_forms(i: int, pair: Pair, registry: Registry) -> list[RegistryProbl
     return problems
 
 
-def check_registry(registry: Registry, *, warnings: bool = True) -> list[RegistryProblem]:
+def check_registry(registry: Registry, *, warnings: bool = True, errors: bool = True) -> list[RegistryProblem]:
     """Every problem in the links between participants and pairs, errors and warnings
-    (errors only with ``warnings=False``: what the constructor and the loaders refuse).
+    (errors only with ``warnings=False``: what the constructor and the loaders refuse;
+    warnings only with ``errors=False``: what ``Registry.warnings`` prints).
 
     Pure and cheap (linear: dictionaries and sets), so the Excel loader can call it and
     attach each problem to a row. It needs no checked registry: a draft
@@ -312,25 +313,17 @@ def check_registry(registry: Registry, *, warnings: bool = True) -> list[Registr
         for warning in person_warnings(person, today) if warnings else ():
             problems.append(RegistryProblem(warning, severity="warning", field="birth_date",
                                             code="participant.birth_date"))
-        if person.id in by_id:
+        if errors and person.id in by_id:
             problems.append(RegistryProblem(f"участник с ID «{person.id}» указан дважды",
                                             field="id", value=person.id, code="participant.duplicate_id"))
         by_id[person.id] = person
 
     mentee_load: dict[str, int] = {}
     for i, pair in enumerate(registry.pairs):
-        for field, pid in [("mentor", pair.mentor), *(("mentees", m) for m in pair.mentees)]:
-            if pid not in by_id:
-                problems.append(RegistryProblem(unknown_person_message(pid, registry.participants), pair=i,
-                                                field=field, value=pid, code="pair.person_unknown"))
-        for j, event in enumerate(pair.history):
-            for field, pid in event.people():
-                if pid not in by_id:
-                    problems.append(RegistryProblem(
-                        f"история пары, {event.title}: {unknown_person_message(pid, registry.participants)}",
-                        pair=i, field=field, value=pid, code="pair.person_unknown", event=j))
-        if pair.status is PairStatus.ACTIVE:
-            mentee_load[pair.mentor] = mentee_load.get(pair.mentor, 0) + len(pair.mentees)
+        if errors:
+            _link_errors(i, pair, by_id, registry.participants, problems)
+            if pair.status is PairStatus.ACTIVE:
+                mentee_load[pair.mentor] = mentee_load.get(pair.mentor, 0) + len(pair.mentees)
         if not warnings:
             continue
         unknown = _unknown_forms(i, pair, registry)
@@ -347,6 +340,8 @@ def check_registry(registry: Registry, *, warnings: bool = True) -> list[Registr
                 f"срок программы {shown} мес.: обычно от 3 месяцев до 1 года",
                 severity="warning", pair=i, field="end", code="pair.duration"))
 
+    if not errors:
+        return problems
     problems.extend(_overlapping_mentees(registry, by_id))
     limit = registry.max_mentees_per_mentor
     if limit is not None:
@@ -360,6 +355,21 @@ def check_registry(registry: Registry, *, warnings: bool = True) -> list[Registr
                     f"у наставника «{mentor}» {load} наставляемых в действующих парах, а допускается не более {limit}",
                     pair=first, field="mentor", value=mentor, code="mentor.overload"))
     return problems
+
+
+def _link_errors(i: int, pair: Pair, by_id: dict[str, Participant], participants: list[Participant],
+                 problems: list[RegistryProblem]) -> None:
+    """The people pair ``i`` and its history name who are not among the participants."""
+    for field, pid in [("mentor", pair.mentor), *(("mentees", m) for m in pair.mentees)]:
+        if pid not in by_id:
+            problems.append(RegistryProblem(unknown_person_message(pid, participants), pair=i,
+                                            field=field, value=pid, code="pair.person_unknown"))
+    for j, event in enumerate(pair.history):
+        for field, pid in event.people():
+            if pid not in by_id:
+                problems.append(RegistryProblem(
+                    f"история пары, {event.title}: {unknown_person_message(pid, participants)}",
+                    pair=i, field=field, value=pid, code="pair.person_unknown", event=j))
 
 
 def _undetermined_message(pair: Pair, people: dict[str, Participant]) -> str:

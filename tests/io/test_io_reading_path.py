@@ -40,7 +40,7 @@ def test_column_letters_are_openpyxl_s():
     assert all(column_letter(i) == get_column_letter(i) for i in range(1, 18279))
 
 
-def test_errors_only_check_gives_the_errors_of_the_full_check():
+def test_errors_only_and_warnings_only_checks_give_the_parts_of_the_full_check():
     people = [Participant(id=f"u{i}", last_name="Иванова", first_name="Анна", category="обучающийся",
                           birth_date="1950-01-01") for i in range(4)]
     pairs = [Pair(mentor="u0", mentees=["u1"], start="2026-09-01", end="2026-09-10"),
@@ -52,6 +52,11 @@ def test_errors_only_check_gives_the_errors_of_the_full_check():
     assert {p.severity for p in full} == {"error", "warning"}
     assert errors == [p for p in full if p.severity == "error"]
     assert {p.code for p in errors} == {"participant.duplicate_id", "pair.person_unknown"}
+    warnings = check_registry(draft, errors=False)
+    assert warnings == [p for p in full if p.severity == "warning"]
+    assert {p.code for p in warnings} == {"participant.birth_date", "pair.duration"}
+    assert draft.warnings() == [f"пара {p.pair + 1}: {p.message}" if p.pair is not None else p.message
+                                for p in warnings]
 
 
 def test_every_record_read_knows_its_row():
