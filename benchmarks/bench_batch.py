@@ -259,7 +259,7 @@ def _bench_files(args: argparse.Namespace, work: Path) -> None:
         for p in paths[: args.pdf]:
             shutil.copy(p, pdf_dir / p.name)
         page, single = bench_pdf(sorted(pdf_dir.iterdir()), args.jobs, work)
-        print(f"\nPDF of {args.pdf} certificates, {args.jobs} LibreOffice processes, split with pypdf:")
+        print(f"\nPDF of {args.pdf} certificates, {args.jobs} LibreOffice processes, split with pikepdf:")
         print(f"  {page * 1e3:.1f} ms per page (target ≤ 10 ms); one document per LibreOffice call: "
               f"{single:.2f} s each: {single / page:.0f}× {at_load()}")
     shutil.rmtree(work / "one", ignore_errors=True)

@@ -24,7 +24,7 @@ ORDER = ROOT / "samples" / "orders" / "appoint_curator.yaml"
 #: Loaded by no render of an order: the other kinds' modules, the models of other
 #: documents, the JSON Schema of the inputs, and packages for other formats and commands.
 NOT_FOR_AN_ORDER = (
-    "rich", "openpyxl", "python_calamine", "fastapi", "uvicorn", "matplotlib", "segno", "pypdf", "icalendar",
+    "rich", "openpyxl", "python_calamine", "fastapi", "uvicorn", "matplotlib", "segno", "pypdf", "pikepdf", "icalendar",
     "ruamel", "num2words", "urllib.request", "http.client",
     # the order's posts and titles are made of words in ru/post_words.json: no dictionary to load
     "pymorphy3",

@@ -142,3 +142,29 @@ def test_a_batch_document_that_runs_over_a_page_still_gets_a_pdf_of_its_own(tpl_
     with pytest.raises(PageCountError):
         split_pdf(whole, [out_dir / "x.pdf", out_dir / "y.pdf", out_dir / "z.pdf"])
     assert not any((out_dir / n).exists() for n in ("x.pdf", "y.pdf", "z.pdf"))
+
+
+def _blank_pdf(path, version: str, pages: int):
+    import pikepdf
+
+    document = pikepdf.new()
+    for _ in range(pages):
+        document.add_blank_page(page_size=(595, 842))
+    document.save(path, min_version=version)
+    return path
+
+
+def test_cut_and_joined_pdfs_keep_the_version_their_pages_need(tmp_path):
+    """A page of a PDF 1.7 file may use what 1.3 does not have (transparency): its own file
+    says 1.7 too, and so does a file that joins it with older ones."""
+    from pypdf import PdfReader
+
+    from nastavnik_docs.engine.pdf_pages import join_pdfs, page_count, split_pdf
+
+    old = _blank_pdf(tmp_path / "old.pdf", "1.4", 1)
+    new = _blank_pdf(tmp_path / "new.pdf", "1.7", 3)
+    parts = split_pdf(new, [tmp_path / "a.pdf", tmp_path / "b.pdf"], pages=[2, 1])
+    assert [page_count(p) for p in parts] == [2, 1]
+    assert {PdfReader(str(p)).pdf_header for p in parts} == {"%PDF-1.7"}
+    joined = join_pdfs([old, *parts], tmp_path / "all.pdf")
+    assert len(PdfReader(str(joined)).pages) == 4 and PdfReader(str(joined)).pdf_header == "%PDF-1.7"
