@@ -1,10 +1,11 @@
 """Where a batch's documents go when not into a folder: a ZIP file, a binary stream (a ZIP
 written into it), or the caller's own loop over ``(file name, bytes)``.
 
-The documents are made in memory a block at a time (:meth:`~._workers.Worker.documents`,
-64 records) and handed on at once, so memory stays flat however many there are: a web handler can stream
-ten thousand certificates. They come in the order of the records; with ``jobs`` above 1
-worker processes make them ahead, a few chunks at a time. After the documents come the
+The documents are made in memory a block of records at a time
+(:meth:`~._workers.Worker.documents`) and handed on at once, so memory stays flat however
+many there are: a web handler can stream ten thousand certificates. They come in the order
+of the records; with ``jobs`` above 1 worker processes make them ahead, a few chunks at a
+time. After the documents come the
 merged print file (``merge=True``: the documents are also kept in a private temporary
 folder until it is made, then the folder is removed) and, when some records failed, the
 error report «Ошибки выпуска.csv». :class:`BatchStream` is what the caller iterates; its

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -29,6 +29,9 @@ from ._columns import CASES, DATE, ENUM, EXPERIENCE, INTEGER, NUMBER, PEOPLE, TE
 from ._problems import Loc, annotation_at, problem_code, russian_message
 from ._values import cell_text, header_key, parse_date, parse_number
 from ._workbook import FORMULA_MESSAGE
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 #: The problem code of a cell that could not be read, by its column's kind.
 _KIND_CODES = {DATE: "date.invalid", NUMBER: "number.invalid", INTEGER: "number.invalid",
@@ -85,8 +88,8 @@ class Workbook:
     def __init__(self, path: str | os.PathLike[str]):
         self._calamine: Any = None
         self._openpyxl: Any = None
-        self._parser: Any = None  # the thread of prefetch, a ThreadPoolExecutor
-        self._parsed: dict[str, Any] = {}  # sheet name -> the Future of its parsed sheet
+        self._parser: ThreadPoolExecutor | None = None  # the thread of prefetch
+        self._parsed: dict[str, Future[Any]] = {}  # sheet name -> its sheet, being parsed
         try:
             from python_calamine import CalamineWorkbook
         except ImportError:
@@ -111,7 +114,7 @@ class Workbook:
         error is raised where its rows are asked for."""
         if self._calamine is None or self._parser is not None:
             return
-        from concurrent.futures import ThreadPoolExecutor
+        from concurrent.futures import ThreadPoolExecutor  # only where a workbook is read
 
         self._parser = ThreadPoolExecutor(1, thread_name_prefix="nastavnik-docs-sheets")
         self._parsed = {name: self._parser.submit(self._calamine.get_sheet_by_name, name) for name in names}

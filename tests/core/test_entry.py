@@ -70,12 +70,10 @@ def test_a_pause_is_resumed_once():
 READ = r"""
 import gc, json, sys
 from nastavnik_docs import _gc
-if sys.argv[1] == "console script":
+if sys.argv[1] != "library":  # started by the console script
     _gc.pause_for_start()
     _gc.resume_after_start()
-elif sys.argv[1] == "server":
-    _gc.pause_for_start()
-    _gc.resume_after_start()
+if sys.argv[1] == "server":
     _gc.keep_collecting()
 before = gc.get_freeze_count()
 with _gc.no_collection():  # as a large read does
