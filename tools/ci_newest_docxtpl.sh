@@ -13,7 +13,8 @@ python3 -m venv "$work/venv"
 # shellcheck disable=SC1091
 . "$work/venv/bin/activate"
 python -m pip install --quiet --upgrade pip
-pip install --quiet . pytest hypothesis
+# The test extras: the engine's tests read PDFs back with pypdf, besides pytest and hypothesis.
+pip install --quiet ".[test]"
 # The newest release, ignoring the pin (its own dependencies are already installed).
 pip install --quiet --upgrade --no-deps docxtpl
 python -c "import importlib.metadata as m; print('docxtpl', m.version('docxtpl'))"
