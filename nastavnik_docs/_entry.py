@@ -2,7 +2,8 @@
 line, with the garbage collector paused from before its first import until the command
 begins its work (``nastavnik_docs._gc``), and a broken installation (a library missing
 or damaged, so that the command line cannot even be imported) said in one Russian line
-instead of a traceback (``NASTAVNIK_DOCS_DEBUG=1`` shows it)."""
+instead of a traceback (``NASTAVNIK_DOCS_DEBUG=1`` shows it). openpyxl, when a command
+needs it, is imported without NumPy (``nastavnik_docs._imports``)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ import os
 import sys
 
 from ._gc import pause_for_start
+from ._imports import import_openpyxl_without_numpy
 
 
 def main() -> None:
     pause_for_start()
+    import_openpyxl_without_numpy()
     try:
         from .cli import main as run
     except Exception as exc:

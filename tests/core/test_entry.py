@@ -1,7 +1,7 @@
 """The console script (``nastavnik_docs._entry``): the collector paused while it starts and resumed — with
 start-up's objects frozen — when the command begins its work (``_gc``); what a large read makes frozen in
-that process only, never in the web server's or a program's that embeds the library; a broken installation
-in Russian."""
+that process only, never in the web server's or a program's that embeds the library; openpyxl imported
+without NumPy there only (``_imports``); a broken installation in Russian."""
 
 from __future__ import annotations
 
@@ -113,3 +113,78 @@ def test_a_broken_installation_is_said_in_russian_without_a_traceback():
     assert result.returncode == 1
     assert result.stderr.startswith("Ошибка: nastavnik-docs не запускается — установка повреждена (ModuleNotFoundError")
     assert "Traceback" not in result.stderr and "pip install --force-reinstall" in result.stderr
+
+
+WORKBOOK_THEN_CHART = r"""
+import json, sys
+from nastavnik_docs import _entry
+coverage, table, analytical, report = sys.argv[1:]
+sys.argv = ["nastavnik-docs", "render", "report.coverage", coverage, "-o", table]
+try:
+    _entry.main()
+except SystemExit as exc:
+    assert not exc.code, exc.code
+import openpyxl.compat.numbers
+seen = ["numpy" in sys.modules, openpyxl.compat.numbers.NUMPY]
+import nastavnik_docs as nd  # a chart after the workbook: matplotlib imports NumPy as usual
+nd.render("report.analytical", analytical, report)
+print(json.dumps(seen + ["numpy" in sys.modules]))
+"""
+
+
+def test_the_console_script_writes_a_workbook_without_importing_numpy_and_still_draws_charts(tmp_path):
+    table, report = tmp_path / "охват.xlsx", tmp_path / "справка.docx"
+    result = subprocess.run([sys.executable, "-c", WORKBOOK_THEN_CHART, str(sample_path("reports/coverage.yaml")),
+                             str(table), str(sample_path("reports/analytical.yaml")), str(report)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == [False, False, True]
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    assert "охват" in " ".join(str(c.value) for row in load_workbook(table).active.iter_rows() for c in row).lower()
+    assert Document(str(report)).inline_shapes, "the analytical report's chart"
+
+
+EMBEDDED = r"""
+import json, sys
+import nastavnik_docs as nd
+nd.render("report.coverage", sys.argv[1], sys.argv[2])
+import openpyxl.compat.numbers
+print(json.dumps(openpyxl.compat.numbers.NUMPY))
+"""
+
+
+def test_a_program_that_embeds_the_library_keeps_openpyxl_as_it_is(tmp_path):
+    """Its own workbooks may hold NumPy numbers: openpyxl counts them as numbers there."""
+    result = subprocess.run([sys.executable, "-c", EMBEDDED, str(sample_path("reports/coverage.yaml")),
+                             str(tmp_path / "охват.xlsx")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) is True
+
+
+HOOK = r"""
+import json, sys
+from nastavnik_docs._imports import import_openpyxl_without_numpy
+import_openpyxl_without_numpy()
+import_openpyxl_without_numpy()  # twice: one finder
+finders = [type(f).__name__ for f in sys.meta_path].count("_NumpyHiddenFinder")
+if sys.argv[1] == "numpy first":
+    import numpy
+import openpyxl.compat.numbers
+import numpy
+left = any(type(f).__name__ == "_NumpyHiddenFinder" for f in sys.meta_path)
+print(json.dumps([finders, openpyxl.compat.numbers.NUMPY, left, numpy.__name__]))
+"""
+
+
+@pytest.mark.parametrize(("order", "numpy_types"), [
+    ("openpyxl first", False),  # hidden while openpyxl's module runs, importable right after
+    ("numpy first", True),  # already imported: nothing to save, nothing hidden
+])
+def test_numpy_is_hidden_from_openpyxl_only_while_it_is_imported(order, numpy_types):
+    result = subprocess.run([sys.executable, "-c", HOOK, order], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    finders, numpy_in_openpyxl, finder_left, numpy_name = json.loads(result.stdout)
+    assert finders == 1 and numpy_in_openpyxl is numpy_types and finder_left is False and numpy_name == "numpy"
