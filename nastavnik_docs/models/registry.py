@@ -164,6 +164,13 @@ class Registry(Model):
     def _people(self) -> dict[str, Participant]:
         return self._by_id or {p.id: p for p in self.participants}
 
+    def participants_by_id(self) -> dict[str, Participant]:
+        """The participants by ID (do not change it): the index made when the registry was
+        checked, or a new one if its lists have been replaced or resized since."""
+        if self._by_id and self._checked.lists == self._lists():
+            return self._by_id
+        return {p.id: p for p in self.participants}
+
     def mentors(self) -> list[Participant]:
         """Everyone who mentors in at least one pair, or whose primary role is mentor."""
         ids = {p.mentor for p in self.pairs}

@@ -216,7 +216,7 @@ class _Counts:
         self.value: Counter[str] = Counter()
         mentor_ids: set[str] = set().union(*(m for m, _ in people))
         mentee_ids: set[str] = set().union(*(m for _, m in people))
-        by_id = self.by_id = {p.id: p for p in registry.participants}
+        by_id = self.by_id = registry.participants_by_id()
         self.unknown_ages = 0
         self.unknown_young = 0
         # Counted by category in plain counters, the lines' keys made once per category

@@ -145,6 +145,22 @@ def test_roles_come_from_pairs():
     assert [p.id for p in registry.mentees()] == ["2", "3"]
 
 
+@pytest.mark.parametrize("change", ["none", "appended", "replaced", "draft"])
+def test_participants_by_id_follow_the_registrys_lists(change):
+    """The index kept since the check, unless the list was resized or replaced (or never checked)."""
+    registry = Registry(participants=_people(), pairs=[])
+    extra = Participant(id="новый", last_name="Новикова", first_name="Анна", category="педагог")
+    if change == "appended":
+        registry.participants.append(extra)
+    elif change == "replaced":
+        object.__setattr__(registry, "participants", [*_people()[:4], extra])
+    elif change == "draft":
+        registry = Registry.model_construct(participants=[*_people(), extra], pairs=[])
+    index = registry.participants_by_id()
+    assert index == {p.id: p for p in registry.participants}
+    assert ("новый" in index) is (change != "none")
+
+
 @pytest.mark.parametrize("typed", ["Учитель-учитель", "учитель — учитель", "педагог – педагог", "УЧИТЕЛЬ - УЧИТЕЛЬ"])
 def test_forms_match_loosely(typed):
     assert find_form(typed).title == "учитель – учитель"
