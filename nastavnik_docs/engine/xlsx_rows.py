@@ -120,15 +120,22 @@ def expand_rows(ws: Worksheet, row: int, extra: int) -> None:
             for cell in cells:
                 if cell.data_type == "f" and isinstance(cell.value, str):
                     cell.value = shift_formula(cell.value, ws.title, sheet.title, row, extra)
-    # merged cells: shift or grow; those wholly in the row stay (the caller repeats them)
+    # merged cells: shift or grow; those wholly in the row stay (the caller repeats them).
+    # A merge above the row stays as it is and one below is moved as it is: insert_rows
+    # moved its cells, merged ones included, so only its bounds change. Merging it anew
+    # (openpyxl's merge_cells re-creates the merged cells and their borders) took half the
+    # time of writing a coverage table. Only a merge that grows is merged anew.
     merged = list(ws.merged_cells.ranges)
     ws.merged_cells = MultiCellRange()
     for rng in merged:
-        if rng.min_row == rng.max_row == row:
+        r1, r2 = _span(rng.min_row, rng.max_row, row, extra, True)
+        if rng.min_row == rng.max_row == row or (r1, r2) == (rng.min_row, rng.max_row):
             ws.merged_cells.add(rng)
-            continue
-        new = _shift_range(rng, row, extra)
-        ws.merge_cells(new.coord)
+        elif r1 - rng.min_row == r2 - rng.max_row:
+            rng.shift(row_shift=extra)
+            ws.merged_cells.add(rng)
+        else:
+            ws.merge_cells(start_row=r1, end_row=r2, start_column=rng.min_col, end_column=rng.max_col)
     # data validations and conditional formats
     for dv in ws.data_validations.dataValidation:
         dv.sqref = _shift_multi(dv.sqref, row, extra)

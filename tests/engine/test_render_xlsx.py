@@ -266,6 +266,28 @@ def test_merge_reaching_the_repeated_row_grows(tmp_path):
     assert [ws.cell(r, 2).value for r in (2, 3, 4)] == ["Иванова Мария", "Петров Пётр", "Сидоров"]
 
 
+def test_a_bordered_merge_below_two_repeated_rows_moves_whole(tmp_path):
+    """Moved, not merged anew: its text, its merged-over cells and the border on its edges
+    come along, past two repeated rows (the second insertion moves it again)."""
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "{%row for r in rows %}{{ r.name }}"
+    ws["A2"] = "{%row for r in rows %}{{ r.count }}"
+    ws["A4"] = "Подпись {{ note }}"
+    thick = Side(style="medium")
+    for col in "ABC":
+        for row in (4, 5):
+            ws[f"{col}{row}"].border = Border(top=thick, bottom=thick, left=thick, right=thick)
+    ws.merge_cells("A4:C5")
+    wb.save(tmp_path / "t.xlsx")
+    out = render_sheet(tmp_path / "t.xlsx", DocCtx(rows=ROWS, note="куратора"))
+    assert {str(r) for r in out.merged_cells.ranges} == {"A8:C9"}
+    assert out["A8"].value == "Подпись куратора"
+    assert [out.cell(r, c).value for r in (8, 9) for c in (1, 2, 3)][1:] == [None] * 5
+    assert out["C9"].border.right.style == out["C9"].border.bottom.style == "medium"
+    assert out["A8"].border.top.style == out["A8"].border.left.style == "medium"
+
+
 @pytest.mark.parametrize("content", [b"", b"not a zip"])
 def test_unreadable_xlsx_template_is_a_template_error(tmp_path, content):
     (tmp_path / "t.xlsx").write_bytes(content)
