@@ -11,7 +11,9 @@ In the console script's process, which runs the library's code only, openpyxl's
 the documented way to make one import fail, for the time that module runs. NumPy stays
 importable: a chart drawn later imports it as usual. If NumPy is already imported, nothing
 is hidden. A program that embeds the library keeps openpyxl as it is, since its own
-workbooks may hold NumPy numbers.
+workbooks may hold NumPy numbers; so does the web server (``nastavnik-docs serve``,
+:func:`import_openpyxl_as_is`), whose threads may import NumPy for a chart at the very
+moment another imports openpyxl.
 
 No library does this (it is an import hook of a dozen lines): ``importlib``'s meta path
 finder protocol is the supported way to change how one module is imported.
@@ -24,7 +26,7 @@ from importlib.machinery import ModuleSpec, PathFinder
 from types import ModuleType
 from typing import Any
 
-__all__ = ["import_openpyxl_without_numpy"]
+__all__ = ["import_openpyxl_as_is", "import_openpyxl_without_numpy"]
 
 _NUMBERS = "openpyxl.compat.numbers"
 
@@ -33,6 +35,12 @@ def import_openpyxl_without_numpy() -> None:
     """Have openpyxl, when it is first imported in this process, skip NumPy (see above)."""
     if _NUMBERS not in sys.modules and not any(isinstance(f, _NumpyHiddenFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, _NumpyHiddenFinder())
+
+
+def import_openpyxl_as_is() -> None:
+    """Undo :func:`import_openpyxl_without_numpy` if openpyxl has not been imported yet
+    (the web server: it runs many requests at once, in threads)."""
+    sys.meta_path[:] = [f for f in sys.meta_path if not isinstance(f, _NumpyHiddenFinder)]
 
 
 class _NumpyHiddenFinder:

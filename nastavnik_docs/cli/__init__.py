@@ -25,6 +25,7 @@ from typing import Annotated, Any
 import typer
 
 from .._gc import keep_collecting
+from .._imports import import_openpyxl_as_is
 from .._version import __version__
 from ..errors import InputError
 from ._lean import skip_plugin_loader
@@ -441,6 +442,7 @@ def serve(
         err_console.print(f"Ошибка: {exc}", highlight=False, markup=False)
         raise typer.Exit(2) from None
     keep_collecting()  # the server runs on: nothing it reads is frozen (.._gc)
+    import_openpyxl_as_is()  # its threads may import NumPy while another imports openpyxl
     run_server(settings, open_browser=not no_browser)
 
 
