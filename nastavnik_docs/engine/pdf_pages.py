@@ -1,5 +1,5 @@
-"""Pages of PDF files (pikepdf, on qpdf): count them, cut a file into one file per
-document, join files into one.
+"""Pages of PDF files (pikepdf, on qpdf): cut a file into one file per document, join
+files into one.
 
 A batch converts one merged file with LibreOffice instead of each document on its own
 (LibreOffice's start costs seconds, a page some milliseconds) and then cuts the result into
@@ -18,20 +18,13 @@ from pathlib import Path
 
 from .._files import atomic_path
 
-__all__ = ["PageCountError", "join_pdfs", "page_count", "split_pdf"]
+__all__ = ["PageCountError", "join_pdfs", "split_pdf"]
 
 PathLike = str | os.PathLike[str]
 
 
 class PageCountError(ValueError):
     """The file's pages do not add up to the pages the targets were to get (nothing written)."""
-
-
-def page_count(pdf: PathLike) -> int:
-    import pikepdf
-
-    with pikepdf.open(os.fspath(pdf)) as document:
-        return len(document.pages)
 
 
 def split_pdf(pdf: PathLike, targets: Sequence[PathLike], pages: Sequence[int] | None = None, *,

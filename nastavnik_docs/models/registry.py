@@ -144,7 +144,7 @@ class Registry(Model):
         None when the given type is in no list (``check_registry`` reports it) or when no type
         fits the people.
         """
-        return resolve_pair_type(pair, self.pair_types, self.formats, self._people())
+        return resolve_pair_type(pair, self.pair_types, self.formats, self.participants_by_id())
 
     def format_of(self, pair: Pair) -> MentoringFormat | None:
         """How the pair works: the format it gives, «традиционное (один на один)» when it gives
@@ -160,9 +160,6 @@ class Registry(Model):
         if fmt is DEFAULT_FORMAT and not pair.format:
             format_title = None
         return form_text(type_title, format_title)
-
-    def _people(self) -> dict[str, Participant]:
-        return self._by_id or {p.id: p for p in self.participants}
 
     def participants_by_id(self) -> dict[str, Participant]:
         """The participants by ID (do not change it): the index made when the registry was
