@@ -116,6 +116,32 @@ def test_registry_rejects_unknown_people_and_overlaps():
     assert "пара 3: нет участника с ID «9»" in text
 
 
+@pytest.mark.parametrize(("second", "third", "expected"), [
+    # a group pair shares one of its mentees with a later pair of the same form and time
+    (("1", ["3"], "учитель – учитель", date(2025, 10, 1), date(2026, 3, 1)), None,
+     ["пара 2: наставляемый «3» уже состоит в действующей паре 1"]),
+    # the same mentee in a pair of another form, or after the first pair ended: no overlap
+    (("4", ["3"], "групповое", date(2025, 10, 1), date(2026, 3, 1)),
+     ("5", ["2"], "учитель – учитель", date(2026, 6, 1), None), []),
+    # the third pair overlaps the first only; the finished second pair overlaps nothing
+    (("4", ["2"], "учитель – учитель", date(2025, 9, 1), date(2026, 5, 31), "завершена"),
+     ("5", ["2"], "учитель – учитель", date(2026, 1, 1), None),
+     ["пара 3: наставляемый «2» уже состоит в действующей паре 1"]),
+])
+def test_only_mentees_of_two_active_pairs_of_one_form_overlap(second, third, expected):
+    def pair(mentor, mentees, form, start, end, status="действующая"):
+        return Pair(mentor=mentor, mentees=mentees, form=form, start=start, end=end, status=status)
+
+    pairs = [pair("1", ["2", "3"], "учитель – учитель", date(2025, 9, 1), date(2026, 5, 31)), pair(*second)]
+    if third is not None:
+        pairs.append(pair(*third))
+    lists = Registry(participants=_people(), pairs=[])  # the built-in pair types and formats
+    draft = Registry.model_construct(participants=_people(), pairs=pairs, pair_types=lists.pair_types,
+                                     formats=lists.formats, max_mentees_per_mentor=None)
+    found = [f"пара {p.pair + 1}: {p.message}" for p in check_registry(draft) if p.code == "pair.mentee_overlap"]
+    assert [f.split(" той же")[0] for f in found] == expected
+
+
 def test_max_mentees_per_mentor_is_configurable():
     pairs = [Pair(mentor="1", mentees=["2", "3", "4"], form="групповое", start=date(2025, 9, 1))]
     assert Registry(participants=_people(), pairs=pairs).pairs
