@@ -89,7 +89,7 @@ def order_context(folder: Path) -> tuple[Path, Path]:
 
     from nastavnik_docs import get_kind, load_input
     from nastavnik_docs._resources import sample_path
-    from nastavnik_docs.engine.docx import template_context
+    from nastavnik_docs.engine._jinja import template_context
     from nastavnik_docs.engine.lookup import find_template
 
     kind = get_kind(ORDER)

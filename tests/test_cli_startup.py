@@ -2,8 +2,9 @@
 
 ``nastavnik-docs render`` of one order, run in a fresh interpreter, must write the order
 without loading the rest of the catalogue, the models it does not need, rich, or a
-format library or optional package that the order does not use; the catalogue's index of
-kinds must match what the modules register.
+format library or optional package that the order does not use; a workbook is written
+without python-docx and docxtpl; the catalogue's index of kinds must match what the
+modules register.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from nastavnik_docs.cli import _app_for, app
@@ -42,8 +44,8 @@ NOT_FOR_AN_ORDER = (
 RUN_ORDER = """
 import json, sys
 from nastavnik_docs.cli import main
-data, out, watched = sys.argv[1:]
-sys.argv = ["nastavnik-docs", "render", "order.appoint_curator", data, "-o", out]
+kind, data, out, watched = sys.argv[1:]
+sys.argv = ["nastavnik-docs", "render", kind, data, "-o", out]
 try:
     main()
 except SystemExit as exit:
@@ -60,11 +62,23 @@ def _fresh(code: str, *args: str) -> str:
 
 def test_rendering_an_order_loads_only_what_the_order_needs(tmp_path):
     out = tmp_path / "приказ.docx"
-    report = json.loads(_fresh(RUN_ORDER, str(ORDER), str(out), json.dumps(NOT_FOR_AN_ORDER)))
+    report = json.loads(_fresh(RUN_ORDER, "order.appoint_curator", str(ORDER), str(out), json.dumps(NOT_FOR_AN_ORDER)))
     assert report == {"code": 0, "loaded": []}
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "О\u00a0назначении куратора внедрения целевой модели наставничества" in text
     assert "Контроль за исполнением настоящего приказа оставляю за собой." in text
+
+
+def test_a_workbook_is_written_without_the_word_libraries(tmp_path):
+    out = tmp_path / "охват.xlsx"
+    data = ROOT / "samples" / "reports" / "coverage.yaml"
+    report = json.loads(_fresh(RUN_ORDER, "report.coverage", str(data), str(out),
+                               json.dumps(["docx", "docxtpl", "docxcompose", "nastavnik_docs.engine.docx"])))
+    assert report == {"code": 0, "loaded": []}
+    rows = list(load_workbook(out).active.iter_rows(max_row=6, values_only=True))
+    assert rows[0][0] == "Сведения об охвате участников программами наставничества"
+    assert rows[3][:2] == ("Организация", "Муниципальное бюджетное общеобразовательное учреждение "
+                                          "«Средняя общеобразовательная школа №\u00a012»")
 
 
 def test_the_models_load_per_name():

@@ -8,8 +8,10 @@ the catalogue's special writers); the modules behind them may move.
 Inside: ``docx`` (the sandboxed docxtpl engine), ``fast`` (the batch path), ``merge`` (one
 print file), ``archive`` (a ZIP of documents into any stream), ``xlsx`` / ``xlsx_rows``
 (the XLSX engine), ``check`` / ``paths`` / ``introspect`` / ``report`` (template checks),
-``roadmap_xlsx`` / ``ics`` (special writers), ``lookup``, ``pdf``; private layers under them: ``_opc`` (the zip package), ``_wordml`` (Word XML as
-text), ``_docxtpl_compat`` (every use of docxtpl's internals).
+``roadmap_xlsx`` / ``ics`` (special writers), ``lookup``, ``pdf``; private layers under
+them: ``_jinja`` (the one Jinja environment and its errors, shared by both engines),
+``_opc`` (the zip package), ``_wordml`` (Word XML as text), ``_docxtpl_compat`` (every use
+of docxtpl's internals).
 """
 
 from __future__ import annotations
@@ -36,16 +38,16 @@ __all__ = [
 
 _WHERE = {
     "Archive": "archive",
-    "BLANK": "docx",
+    "BLANK": "_jinja",
     "DocxRenderer": "renderer",
     "SafeDocxTemplate": "docx",
     "TemplateReport": "report",
     "check_template": "check",
     "convert_to_pdf": "pdf",
     "find_template": "lookup",
-    "make_environment": "docx",
+    "make_environment": "_jinja",
     "merge_documents": "merge",
-    "open_template": "docx",
+    "open_template": "_jinja",
     "render_docx": "docx",
     "render_xlsx": "xlsx",
     "write_roadmap_ics": "ics",

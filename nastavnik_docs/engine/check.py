@@ -46,10 +46,10 @@ from pydantic import BaseModel
 from .._zipcheck import inspect_package
 from ..errors import TemplateError
 from ._docxtpl_compat import prepare_part_xml, template_sources
+from ._jinja import make_environment, paragraph_text, syntax_message, template_external_references
 from ._opc import Package, PackageError
 from ._sandbox import is_unsafe_attribute
 from ._sandbox_check import sandbox_issues
-from .docx import make_environment, paragraph_text, syntax_message, template_external_references
 from .introspect import LoopInfo, known_names, resolve_path, type_name
 from .paths import ITEM, VarUse, format_path, variable_uses
 from .report import TemplateIssue, TemplateReport

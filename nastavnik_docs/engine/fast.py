@@ -12,7 +12,7 @@ ten thousand certificates it is 26 ms × 10,000.
   bytes from the source zip;
 * the body, the headers, footers and footnotes are preprocessed with docxtpl's own
   ``patch_xml`` (:func:`~._docxtpl_compat.patch_xml`) and compiled once with the one
-  sandboxed environment (:func:`~nastavnik_docs.engine.docx.make_environment`);
+  sandboxed environment (:func:`~nastavnik_docs.engine._jinja.make_environment`);
 * parts without any tag are never touched again.
 
 Per record it renders the compiled templates, applies the same post-processing docxtpl
@@ -49,6 +49,7 @@ from ..errors import TemplateError
 from ._budget import fresh_budget, render_guard
 from ._direct import DirectTemplate, Unhandled, compile_direct
 from ._docxtpl_compat import PictureHost, finish_part, fix_tables, line_per_paragraph, patch_xml
+from ._jinja import make_environment, open_template, template_context
 from ._opc import (
     CONTENT_TYPES,
     RT_IMAGE,
@@ -64,16 +65,7 @@ from ._opc import (
     rels_name,
 )
 from ._wordml import BODY_LABEL, DRAWING_MARK, NS_W, PART_LABELS, XML_DECLARATION, renumber_drawings, story_parts
-from .docx import (
-    VERIFY_ABOVE,
-    active_template,
-    apply_font,
-    explain,
-    make_environment,
-    open_template,
-    template_context,
-    verify_part,
-)
+from .docx import VERIFY_ABOVE, active_template, apply_font, explain, verify_part
 
 __all__ = ["FastDocxTemplate", "FastPathUnsupported", "RenderedDocument"]
 

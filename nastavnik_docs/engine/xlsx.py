@@ -68,14 +68,7 @@ from .. import _limits
 from .._textsafe import excel_text
 from ..errors import TemplateError
 from ._budget import render_guard
-from .docx import (
-    finalize,
-    make_environment,
-    one_line,
-    open_template,
-    template_context,
-    template_error,
-)
+from ._jinja import finalize, make_environment, one_line, open_template, template_context, template_error
 from .xlsx_fit import fit_merged_rows
 from .xlsx_rows import copy_row, expand_rows
 

@@ -12,10 +12,10 @@ from markupsafe import Markup
 from nastavnik_docs import load_input
 from nastavnik_docs._limits import use_limits
 from nastavnik_docs._resources import sample_path
+from nastavnik_docs.engine import make_environment
 from nastavnik_docs.engine._direct import DirectTemplate, Unhandled, compile_direct
 from nastavnik_docs.engine._docxtpl_compat import DATA_UNDERSCORE, finish_part
 from nastavnik_docs.engine._wordml import renumber_drawings
-from nastavnik_docs.engine.docx import make_environment
 from nastavnik_docs.engine.fast import FastDocxTemplate
 from nastavnik_docs.engine.lookup import find_template
 from nastavnik_docs.errors import NastavnikError

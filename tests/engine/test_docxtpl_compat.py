@@ -23,8 +23,8 @@ from nastavnik_docs.engine._docxtpl_compat import (
     prepare_part_xml,
     template_sources,
 )
+from nastavnik_docs.engine._jinja import make_environment, template_context
 from nastavnik_docs.engine._opc import Package
-from nastavnik_docs.engine.docx import make_environment, template_context
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

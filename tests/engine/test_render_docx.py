@@ -20,8 +20,8 @@ from render_helpers import (
 )
 
 import nastavnik_docs as nd
+from nastavnik_docs.engine import BLANK, make_environment
 from nastavnik_docs.engine._docxtpl_compat import prepare_part_xml
-from nastavnik_docs.engine.docx import BLANK, make_environment
 from nastavnik_docs.errors import TemplateError
 from nastavnik_docs.models import Image, Person
 from nastavnik_docs.ru import person_forms

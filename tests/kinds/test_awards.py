@@ -11,7 +11,7 @@ from docx.enum.section import WD_ORIENT
 import nastavnik_docs as nd
 from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
-from nastavnik_docs.engine.docx import BLANK
+from nastavnik_docs.engine import BLANK
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.kinds import get_kind
 from nastavnik_docs.kinds.awards import AwardRecipient, describe

@@ -30,7 +30,7 @@ from read_back import (
 
 import nastavnik_docs as nd
 from nastavnik_docs import load_input
-from nastavnik_docs.kinds import get_kind
+from nastavnik_docs.kinds import DocumentWarning, get_kind
 from nastavnik_docs.models import Participant
 from nastavnik_docs.ru import BLANK_DATE_LONG
 
@@ -144,7 +144,8 @@ def test_publication_consent_for_a_minor_leaves_the_choices_to_the_parent(tmp_pa
     data.update(participant="У20")
     for key in ("items", "resources", "date"):
         data.pop(key)
-    out = nd.render("consent.publication", write_input(tmp_path, data), tmp_path / "p.docx")
+    with pytest.warns(DocumentWarning, match="Не указан полный адрес страницы сайта"):  # the curator is told
+        out = nd.render("consent.publication", write_input(tmp_path, data), tmp_path / "p.docx")
     joined = "\n".join(texts(out))
     assert "Я, Павлюк Наталья Геннадьевна," in joined
     assert "несовершеннолетней Павлюк Ксении Андреевны" in joined

@@ -12,7 +12,7 @@ import nastavnik_docs as nd
 from nastavnik_docs import load_input
 from nastavnik_docs._resources import sample_path
 from nastavnik_docs.batch import records_from_source
-from nastavnik_docs.engine.docx import BLANK
+from nastavnik_docs.engine import BLANK
 from nastavnik_docs.errors import InputError
 from nastavnik_docs.io import load_registry
 from nastavnik_docs.kinds import get_kind
