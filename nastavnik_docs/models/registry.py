@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from ._enums import PairStatus, Role
+from ._enums import Category, PairStatus, Role
 from .forms import (
     DEFAULT_FORMAT,
     Dimension,
@@ -320,10 +320,15 @@ def _check(registry: Registry, *, warnings: bool, errors: bool) -> tuple[list[Re
     problems: list[RegistryProblem] = []
     by_id: dict[str, Participant] = {}
     today = date.today()
+    believable: set[tuple[date | None, Category]] = set()  # birth dates and categories repeat
     for person in registry.participants:
-        for warning in person_warnings(person, today) if warnings else ():
-            problems.append(RegistryProblem(warning, severity="warning", field="birth_date",
-                                            code="participant.birth_date"))
+        if warnings and (person.birth_date, person.category) not in believable:
+            found = person_warnings(person, today)
+            for warning in found:
+                problems.append(RegistryProblem(warning, severity="warning", field="birth_date",
+                                                code="participant.birth_date"))
+            if not found:
+                believable.add((person.birth_date, person.category))
         if errors and person.id in by_id:
             problems.append(RegistryProblem(f"участник с ID «{person.id}» указан дважды",
                                             field="id", value=person.id, code="participant.duplicate_id"))

@@ -162,6 +162,18 @@ def test_short_or_long_programme_is_only_a_warning():
     assert "пара 1: срок программы 1,4 мес.: обычно от 3 месяцев до 1 года" in six_weeks.warnings()  # a decimal comma
 
 
+def test_every_person_with_an_unbelievable_birth_date_is_warned_of_even_when_dates_repeat():
+    def person(i, surname, category, born):
+        return Participant(id=str(i), last_name=surname, first_name="Анна", category=category, birth_date=born)
+
+    people = [person(1, "Орлова", "обучающийся", date(2012, 3, 1)), person(2, "Белова", "обучающийся", date(2012, 3, 1)),
+              person(3, "Котова", "педагог", date(2012, 3, 1)), person(4, "Зуева", "педагог", date(2012, 3, 1)),
+              person(5, "Лосева", "обучающийся", date(1970, 1, 1)), person(6, "Сомова", "педагог", date(1970, 1, 1))]
+    warned = [w.split(":")[0] for w in Registry(participants=people, pairs=[]).warnings()]
+    # the same date is believable for a pupil and not for a teacher: each teacher is named
+    assert warned == ["Котова\u00a0А.", "Зуева\u00a0А.", "Лосева\u00a0А."]
+
+
 def test_roles_come_from_pairs():
     people = _people()
     pairs = [Pair(mentor="1", mentees=["2"], form="учитель – учитель", start=date(2025, 9, 1)),
