@@ -103,6 +103,7 @@ class StrictlyUndefined(StrictUndefined):
         self._fail_with_undefined_error()
         return "Undefined"  # never reached
 
+
 def make_environment(docx: bool = False) -> Sandbox:
     """The Jinja environment every DOCX (``docx=True``) and XLSX template is rendered with.
 
@@ -129,6 +130,7 @@ def make_environment(docx: bool = False) -> Sandbox:
         env.filters.update(jinja_filters())
     return env
 
+
 def template_context(context: BaseModel | Mapping[str, Any]) -> dict[str, Any]:
     """What the template sees: each field (and computed field) of the context model as is.
 
@@ -143,6 +145,7 @@ def template_context(context: BaseModel | Mapping[str, Any]) -> dict[str, Any]:
         return dict(context.__dict__)  # the fields' values, as getattr gives them
     names = [*cls.__pydantic_fields__, *computed]
     return {name: getattr(context, name) for name in names}
+
 
 def template_lineno(exc: BaseException) -> int | None:
     """The template line an exception was raised at (Jinja rewrites tracebacks so that
@@ -220,6 +223,7 @@ def template_error(exc: BaseException, place: str, text: str, source: str,
     error.limit = getattr(exc, "limit", None)  # type: ignore[attr-defined]
     return error
 
+
 def open_template(template: str | os.PathLike[str], kind: str = "DOCX") -> str:
     """Check a template's package before any library parses it (size, entries, DOCTYPE,
     encryption: :func:`nastavnik_docs._zipcheck.inspect_package`) and refuse one that
@@ -244,6 +248,7 @@ def template_external_references(template: str | os.PathLike[str]) -> list[Exter
         return external_references(Package.open(Path(template)))
     except (PackageError, KeyError, ValueError):
         return []
+
 
 def one_line(exc: BaseException) -> str:
     """An exception's text on one line (a library's message may hold line breaks)."""
