@@ -20,10 +20,15 @@ When such a block ends, everything it made is still young, and the collector, re
 walks it all three times over as it ages it (a 100,000-row registry: 0.3 s at the end of
 the read, then 0.4 s and 0.6 s in whatever runs next). In the console script's own process,
 which runs one command and ends, what the block made is frozen instead (``gc.freeze``):
-never walked again, still freed by reference counting when dropped. Freezing is
+never walked again, still freed by reference counting when dropped. Freezing for good is
 process-wide — it would also keep any cycles of another thread's objects that die later —,
-so it is done only there: not in a program that embeds the library, nor in the web server,
-which runs for as long as it serves (:func:`keep_collecting`).
+so it is done only there. In a program that embeds the library and in the web server,
+which runs for as long as it serves (:func:`keep_collecting`), the block's objects are
+moved into the oldest generation at once (frozen and unfrozen at once, which moves them
+without walking them): the next full collection sees them, as it sees everything else,
+and the young collections never walk them (0.6 s less on a 100,000-row registry and its
+coverage report). A program that froze objects of its own keeps them frozen: then nothing
+is moved, since unfreezing cannot tell its objects from the block's.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["keep_collecting", "no_collection", "pause_for_start", "resume_after_start"]
+__all__ = ["frozen_for_fork", "keep_collecting", "no_collection", "pause_for_start", "resume_after_start"]
 
 _paused_for_start = False
 #: This process is the console script's, running one command (set by :func:`pause_for_start`).
@@ -50,7 +55,26 @@ def no_collection() -> Iterator[None]:
         if was_on:
             if _one_command:
                 gc.freeze()
+            elif not gc.get_freeze_count():  # nothing of the program's own is frozen
+                gc.freeze()
+                gc.unfreeze()  # into the oldest generation, unwalked
             gc.enable()
+
+
+@contextmanager
+def frozen_for_fork() -> Iterator[None]:
+    """The objects that exist now left out of the collections of processes forked inside
+    the block, so that collecting in a child does not touch (and copy) every inherited page;
+    they return to the oldest generation when it ends. In a program that froze objects of
+    its own, nothing is done: unfreezing would release its objects too."""
+    own = _one_command or not gc.get_freeze_count()
+    if own:
+        gc.freeze()
+    try:
+        yield
+    finally:
+        if own:
+            gc.unfreeze()
 
 
 def pause_for_start() -> None:
@@ -73,6 +97,9 @@ def resume_after_start() -> None:
 
 
 def keep_collecting() -> None:
-    """This process runs on (the web server): blocks of :func:`no_collection` freeze nothing."""
+    """This process runs on (the web server): blocks of :func:`no_collection` freeze nothing.
+    What the console script froze as it started joins the oldest generation."""
     global _one_command
+    if _one_command:
+        gc.unfreeze()
     _one_command = False

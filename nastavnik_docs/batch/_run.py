@@ -5,7 +5,6 @@ caller's loop (:mod:`._sinks`)."""
 
 from __future__ import annotations
 
-import gc
 import itertools
 import logging
 import math
@@ -15,10 +14,12 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, BinaryIO, overload
 
 from .._files import TEMP_PREFIX, cannot_write
+from .._gc import frozen_for_fork
 from ..errors import InputError, OutputExistsError, Problem
 from ..kinds import Kind, get_kind
 from ..models import Role
@@ -123,13 +124,11 @@ def _write_all(job: Job, todo: Sequence[int], n_jobs: int, bar: Bar | None, done
             context = multiprocessing.get_context("fork" if forked else "spawn")
             if forked:
                 set_job(job)  # inherited by the processes the pool forks: nothing pickled
-                # Objects that exist now are left out of the children's garbage collections, so
-                # that collecting does not touch (and copy) every inherited page in each child.
-                gc.freeze()
             light = Job(job.kind, job.template, job.suffix, numbering=job.numbering, qr=job.qr)
             try:
-                with ProcessPoolExecutor(n_jobs, mp_context=context, initializer=init_process,
-                                         initargs=(None if forked else light,)) as pool:
+                freezing = frozen_for_fork() if forked else nullcontext()
+                with freezing, ProcessPoolExecutor(n_jobs, mp_context=context, initializer=init_process,
+                                                   initargs=(None if forked else light,)) as pool:
                     if forked:
                         futures = {pool.submit(run_range, a, b): b - a for a, b in ranges}
                     else:
@@ -142,8 +141,6 @@ def _write_all(job: Job, todo: Sequence[int], n_jobs: int, bar: Bar | None, done
                         advance(futures[future])
             finally:
                 set_job(None)
-                if forked:
-                    gc.unfreeze()
     finally:
         if bar:
             bar[0].stop()

@@ -397,3 +397,25 @@ def test_zip_holds_everything_the_batch_made(tmp_path):
         assert "Журнал регистрации — Сертификат участника.xlsx" in inside
         assert sorted(n for n in inside if n.endswith(".docx")) == sorted(p.name for p in (tmp_path / "С-номерами").glob("*.docx"))
         assert zf.testzip() is None
+
+
+KEEP_FROZEN = r"""
+import gc, sys
+from pathlib import Path
+from nastavnik_docs._resources import sample_path
+from nastavnik_docs.batch import records_from_source, render_batch
+records = records_from_source("award.certificate", sample_path("registry.yaml"),
+                              common=sample_path("awards/common.yaml"))
+gc.freeze()  # the program's own objects, frozen before it forks workers of its own
+frozen = gc.get_freeze_count()
+report = render_batch("award.certificate", records, Path(sys.argv[1]), jobs=2)
+print(len(report.written), len(records), gc.get_freeze_count() > 0.9 * frozen)  # a few die meanwhile
+"""
+
+
+def test_a_parallel_batch_leaves_the_programs_frozen_objects_frozen(tmp_path):
+    result = subprocess.run([sys.executable, "-c", KEEP_FROZEN, str(tmp_path / "out")], capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    written, records, kept = result.stdout.split()
+    assert written == records and int(written) > 1 and kept == "True"

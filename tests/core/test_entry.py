@@ -75,24 +75,29 @@ if sys.argv[1] != "library":  # started by the console script
     _gc.resume_after_start()
 if sys.argv[1] == "server":
     _gc.keep_collecting()
+if sys.argv[2] == "own":  # the program froze objects of its own (before forking workers, say)
+    gc.freeze()
 before = gc.get_freeze_count()
 with _gc.no_collection():  # as a large read does
     rows = [{"row": i, "values": [i]} for i in range(20_000)]
-print(json.dumps([gc.get_freeze_count() - before, gc.isenabled()]))
+oldest = {id(o) for o in gc.get_objects(generation=2)}
+print(json.dumps([gc.get_freeze_count() - before, gc.isenabled(), id(rows[0]) in oldest, id(rows[-1]) in oldest]))
 """
 
 
-@pytest.mark.parametrize(("process", "frozen"), [
-    ("console script", True),  # one command, then the process ends: nothing to walk again
-    ("server", False),  # runs on: freezing would keep another thread's cycles forever
-    ("library", False),  # a program that embeds the library: its collector is its own
+@pytest.mark.parametrize(("process", "own", "frozen", "oldest"), [
+    ("console script", "none", True, False),  # one command, then the process ends: nothing to walk again
+    ("server", "none", False, True),  # runs on: freezing would keep another thread's cycles forever, so the
+    ("library", "none", False, True),  # rows go straight to the oldest generation, unwalked by young collections
+    ("library", "own", False, False),  # its own frozen objects stay frozen: nothing is moved
 ])
-def test_what_a_large_read_makes_is_frozen_only_in_the_console_scripts_process(process, frozen):
-    result = subprocess.run([sys.executable, "-c", READ, process], capture_output=True, text=True, timeout=120)
+def test_what_a_large_read_makes_is_frozen_in_the_console_scripts_process_else_made_old(process, own, frozen, oldest):
+    result = subprocess.run([sys.executable, "-c", READ, process, own], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    count, enabled = json.loads(result.stdout)
+    count, enabled, first_old, last_old = json.loads(result.stdout)
     assert enabled
     assert (count >= 40_000) is frozen and (count == 0) is not frozen  # 20,000 dicts and their lists
+    assert first_old is oldest and last_old is oldest
 
 
 def test_the_web_server_keeps_collecting_and_imports_openpyxl_as_is(monkeypatch, tmp_path):
