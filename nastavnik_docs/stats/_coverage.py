@@ -216,7 +216,7 @@ class _Counts:
         self.value: Counter[str] = Counter()
         mentor_ids: set[str] = set().union(*(m for m, _ in people))
         mentee_ids: set[str] = set().union(*(m for _, m in people))
-        by_id = self.by_id = registry.participants_by_id()
+        self.by_id = registry.participants_by_id()
         self.unknown_ages = 0
         self.unknown_young = 0
         # Counted by category in plain counters, the lines' keys made once per category
@@ -225,8 +225,13 @@ class _Counts:
         mentors: Counter[str] = Counter()
         mentees: Counter[str] = Counter()
         pupil_mentors = pupil_mentees = young = 0
-        for pid in mentor_ids | mentee_ids:
-            person = by_id[pid]
+        involved = mentor_ids | mentee_ids
+        # The registry's own order, not the set's: the participants lie in memory in the order
+        # they were read, and visiting them so took half the time of visiting them by ID.
+        for person in registry.participants:
+            pid = person.id
+            if pid not in involved:
+                continue
             category = _CATEGORY_KEYS[person.category]
             participants[category] += 1
             pupil = person.category is Category.PUPIL
