@@ -434,8 +434,11 @@ class Project:
         from ..engine.table import Sheet, write_table_xlsx
 
         rows = []
+        # A document left as it was lists its files from the state, absolute; ``out`` may be
+        # relative to the working folder (the command's default, «Документы года»).
+        out = Path(os.path.abspath(report.out))
         for i, doc in enumerate(report.documents, start=1):
-            where = sorted({str(f.relative_to(report.out).parent) for f in doc.files}) if doc.files else []
+            where = sorted({str(Path(os.path.abspath(f)).relative_to(out).parent) for f in doc.files})
             numbers = ", ".join(doc.numbers[:3]) + (f" … (всего {len(doc.numbers)})" if len(doc.numbers) > 3 else "")
             rows.append([i, doc.stage, doc.title, numbers, format_date(doc.date, "numeric") if doc.date else "",
                          len(doc.files), "; ".join(where), doc.state])

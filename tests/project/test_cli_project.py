@@ -76,6 +76,22 @@ def test_year_of_the_sample_writes_the_set_and_the_check_is_clean(tmp_path):
     assert "18\u00a0сентября 2026\u00a0г." in docx_text(order)
 
 
+def test_year_again_in_the_project_folder_leaves_the_set_as_it_was(tmp_path, monkeypatch):
+    """The curator's usual way: ``nastavnik-docs year`` in the case folder, the set going to
+    «Документы года» there (relative); the second run finds nothing changed."""
+    folder = copy_sample(tmp_path / "дело")
+    monkeypatch.chdir(folder)
+    first = run("year")
+    assert first.exit_code == 0, first.output
+    again = run("year")
+    assert again.exit_code == 0, again.output
+    assert "записано или переиздано сейчас: 0;" in again.output
+    index = load_workbook(folder / "Документы года" / INDEX_XLSX).active
+    rows = [r for r in index.iter_rows(min_row=4, values_only=True) if r[2]]
+    assert rows and all(r[7] == "без изменений" for r in rows if r[0])
+    assert rows[0][6] == "01 Положение о системе наставничества и дорожная карта"
+
+
 def test_year_with_an_error_prints_it_and_writes_nothing(tmp_path):
     folder = copy_sample(tmp_path / "дело")
     edit_project(folder, lambda d: next(e for e in d["documents"] if e["key"] == "appoint_mentors")["mentors"].append("У09"))
