@@ -6,6 +6,7 @@ document names), :mod:`._requisites` (the requisites and the acts cited), :mod:`
 default wording kept as YAML next to each family).
 """
 
-from ._base import BatchSpec, DemoBatch, DocumentWarning, Kind, all_kinds, get_kind, register
+from ._base import BatchSpec, DemoBatch, DocumentWarning, Kind, all_kinds, get_kind, register, warnings_reported
 
-__all__ = ["BatchSpec", "DemoBatch", "DocumentWarning", "Kind", "all_kinds", "get_kind", "register"]
+__all__ = ["BatchSpec", "DemoBatch", "DocumentWarning", "Kind", "all_kinds", "get_kind", "register",
+           "warnings_reported"]

@@ -20,7 +20,9 @@ A context may carry ``warnings`` (a list of Russian sentences): what the curator
 check although the document could be made — a meeting in the summer, a pupil whose birth
 date is unknown. The kind's builder issues each as a :class:`DocumentWarning` (Python's
 ``warnings``), so that every caller — ``render``, a batch, the web page — can show them;
-the CLI prints them.
+the CLI prints them. A caller that reports them itself (the case file lists them among its
+findings, once each) builds with :meth:`Kind.context_and_warnings` and writes within
+:func:`warnings_reported`, where the builder issues nothing.
 
 This layer imports no format library: templates are referred to by file name, and the
 engine finds and fills them.
@@ -34,7 +36,9 @@ import importlib
 import pkgutil
 import typing
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,7 +46,8 @@ from pydantic import BaseModel
 
 from ..errors import KindNotFoundError
 
-__all__ = ["Kind", "BatchSpec", "DemoBatch", "DocumentWarning", "register", "get_kind", "all_kinds"]
+__all__ = ["Kind", "BatchSpec", "DemoBatch", "DocumentWarning", "register", "get_kind", "all_kinds",
+           "warnings_reported"]
 
 #: The formats a template can be written to, in the order a kind lists them.
 TEMPLATED = (".docx", ".xlsx")
@@ -94,14 +99,33 @@ def _warnings_of(context: Any) -> Any:
     return getattr(context, "warnings", None) if _may_warn(cls) else None
 
 
+#: Set within :func:`warnings_reported`. A context variable, not a warnings filter: each
+#: thread (a request of the web server) and each task has its own, and nothing global changes.
+_REPORTED: ContextVar[bool] = ContextVar("nastavnik_docs_warnings_reported", default=False)
+
+
+@contextmanager
+def warnings_reported() -> Iterator[None]:
+    """Within the block, builders issue no :class:`DocumentWarning`: the caller has taken the
+    contexts' warnings with :meth:`Kind.context_and_warnings` and reports them itself (the
+    case file writes documents it has already built once; their warnings are its findings)."""
+    token = _REPORTED.set(True)
+    try:
+        yield
+    finally:
+        _REPORTED.reset(token)
+
+
 def _reporting(build: Callable[[Any], BaseModel]) -> Callable[[Any], BaseModel]:
     """``build`` issuing the ``warnings`` of the context it returns as :class:`DocumentWarning`."""
 
     @functools.wraps(build)
     def wrapper(data: Any) -> BaseModel:
         context = build(data)
-        for text in _warnings_of(context) or ():
-            warnings.warn(text, DocumentWarning, stacklevel=2)
+        texts = _warnings_of(context)
+        if texts and not _REPORTED.get():
+            for text in texts:
+                warnings.warn(text, DocumentWarning, stacklevel=2)
         return context
 
     return wrapper
@@ -151,6 +175,7 @@ class Kind:
                                 f"(def build(data: Input) -> Context) or pass {name}=")
         self.id = id
         self.title = title
+        self._build = build_context
         self.build_context = _reporting(build_context)
         self.input_model: type[BaseModel] = models["input_model"]
         self.context_model: type[BaseModel] = models["context_model"]
@@ -169,6 +194,12 @@ class Kind:
 
     def __repr__(self) -> str:
         return f"Kind({self.id!r})"
+
+    def context_and_warnings(self, data: Any) -> tuple[BaseModel, list[str]]:
+        """The context of ``data`` and its warnings, each once, none issued: for a caller
+        that reports them itself (see :func:`warnings_reported`)."""
+        context = self._build(data)
+        return context, list(dict.fromkeys(_warnings_of(context) or ()))
 
     @property
     def formats(self) -> tuple[str, ...]:

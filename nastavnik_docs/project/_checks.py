@@ -390,12 +390,17 @@ def citation_findings(sources: Sources, state: IssueState) -> list[Finding]:
 
 
 def build_findings(sources: Sources, results: list[DryResult]) -> list[Finding]:
-    """The registry's own warnings; documents that cannot be built; batch records left out."""
+    """The registry's own warnings; documents that cannot be built; batch records left out;
+    what a built document asks the curator to check (its contexts' warnings, each once)."""
     found = [_error("registry.warning", text, severity=Severity.WARNING,
                     hint="Исправьте базу наставников и наставляемых.")
              for text in sources.registry.warnings()]
     waiting = [r.entry.key for r in results if r.built is None and not r.reasons]
     for result in results:
+        if result.built is not None:
+            title = result.entry.title or result.built.kind.title
+            found += [_error("document.warning", f"«{title}»: {text}", documents=[result.entry.key],
+                             severity=Severity.WARNING) for text in result.built.warnings]
         if result.built is None and result.reasons:
             found.append(_error(
                 "document.blocked", f"{doc_title(result.entry)} не будет выпущен: " + "; ".join(result.reasons),

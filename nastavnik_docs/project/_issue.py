@@ -31,7 +31,7 @@ from pydantic import BaseModel
 
 from .._version import __version__
 from ..errors import NastavnikError
-from ..kinds import Kind, get_kind
+from ..kinds import Kind, get_kind, warnings_reported
 from ..models import PairStatus
 from ..ru import decline_post, format_date, typograph
 from ._file import DocumentEntry
@@ -96,6 +96,8 @@ class Built:
     skipped: list[str] = field(default_factory=list)
     #: The acts it cites as printed: journal key → registration number.
     cited: dict[str, str] = field(default_factory=dict)
+    #: What the curator should check in it (the contexts' warnings, each once).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def number(self) -> str | None:
@@ -221,10 +223,10 @@ class Issuer:
             if "number" in kind.input_model.model_fields:
                 data["number"] = number
         model = self._load(kind, data)
-        context = kind.build_context(model)
+        context, notes = kind.context_and_warnings(model)
         if series is not None:
             acts.append(self._act(entry, kind, series, number, entry.date, model, context, None))  # type: ignore[arg-type]
-        return Built(entry, kind, stage, series, [model], [data], [None], acts, fingerprint(context))
+        return Built(entry, kind, stage, series, [model], [data], [None], acts, fingerprint(context), warnings=notes)
 
     def _load(self, kind: Kind, data: dict[str, Any]) -> BaseModel:
         from ..io import load_input
@@ -270,6 +272,7 @@ class Issuer:
             raise Unresolved("в базе нет ни одной записи для этого документа")
         inputs, kept, acts, contexts, skipped = [], [], [], [], []
         labels: list[str | None] = []
+        notes: dict[str, None] = {}
         taken: list[str] = []
         for record in records:
             label = record_label(record, self.sources)
@@ -283,7 +286,7 @@ class Issuer:
                     numbered = (self._number(f"{entry.key}:{label}", series, given, day, taken), day)
                     record = {**record, "number": numbered[0], "date": day}
                 model = self._load(kind, record)
-                context = kind.build_context(model)
+                context, said = kind.context_and_warnings(model)
             except (NastavnikError, ValueError) as exc:
                 skipped.append(f"{label}: {exc}")
                 continue
@@ -294,9 +297,11 @@ class Issuer:
             kept.append(record)
             labels.append(label)
             contexts.append(context)
+            notes.update(dict.fromkeys(said))
         if not kept:
             raise Unresolved("ни одного документа пакета не удалось составить: " + "; ".join(skipped[:3]))
-        return Built(entry, kind, stage, series, inputs, kept, labels, acts, fingerprint(*contexts), skipped)
+        return Built(entry, kind, stage, series, inputs, kept, labels, acts, fingerprint(*contexts), skipped,
+                     warnings=list(notes))
 
     def _wanted_names(self, only: list[str], registry: Any) -> set[str]:
         """The full names ``only`` selects: participants by ID or name, and with «completed»
@@ -428,15 +433,16 @@ class Issuer:
     def _render(self, built: Built, planned: list[Path]) -> list[Path]:
         from .. import render
 
-        if built.entry.batch:
-            from ..batch import render_batch
+        with warnings_reported():  # the dry run took them: they are among the year's findings
+            if built.entry.batch:
+                from ..batch import render_batch
 
-            report = render_batch(built.kind, built.records, planned[0], merge=True, overwrite=True)
-            if report.failed:
-                built.skipped.extend(f"{f.name or f.row}: {f.error}" for f in report.failed)
-            return report.written_paths()
-        files: list[Path] = []
-        for path in planned:
-            written = render(built.kind, built.inputs[0], path, overwrite=True)
-            files.extend(written if isinstance(written, list) else [written])
+                report = render_batch(built.kind, built.records, planned[0], merge=True, overwrite=True)
+                if report.failed:
+                    built.skipped.extend(f"{f.name or f.row}: {f.error}" for f in report.failed)
+                return report.written_paths()
+            files: list[Path] = []
+            for path in planned:
+                written = render(built.kind, built.inputs[0], path, overwrite=True)
+                files.extend(written if isinstance(written, list) else [written])
         return files

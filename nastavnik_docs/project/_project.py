@@ -80,6 +80,9 @@ class IssuedDocument:
     numbers: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     state: str = ""
+    #: What the document asks the curator to check (a consent of a pupil whose birth date is
+    #: unknown); ``issue_all`` lists these among the year's findings too.
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -351,7 +354,8 @@ class Project:
         status = ("переиздан (номер сохранён)" if reissued else "записан" if written else "без изменений")
         return IssuedDocument(
             key=built.entry.key, title=built.entry.title or built.kind.title, stage=built.stage.title,
-            date=built.entry.date, numbers=[a.number for a in built.acts], files=files, state=status)
+            date=built.entry.date, numbers=[a.number for a in built.acts], files=files, state=status,
+            warnings=list(built.warnings))
 
     def issue_all(self, out: PathLike) -> YearReport:
         """Check the year, then issue every document that can be made into ``out``.

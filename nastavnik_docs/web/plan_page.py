@@ -230,7 +230,7 @@ def _start_document(state: WebState, project: Project, key: str) -> Job:
         job.again = {"restart": lambda: _start_document(state, state.folder.open_project(), key)}
         issued = state.folder.open_project().issue(key, year_folder(state))
         job.result.update(processed=1, key=key, numbers=issued.numbers, state=issued.state,
-                          files=[state.files.add(f) for f in issued.files])
+                          files=[state.files.add(f) for f in issued.files], warnings=issued.warnings)
 
     return state.jobs.start(title, 1, _written_since(state.folder.path), work, kind="document")
 

@@ -92,6 +92,18 @@ def test_year_again_in_the_project_folder_leaves_the_set_as_it_was(tmp_path, mon
     assert rows[0][6] == "01 Положение о системе наставничества и дорожная карта"
 
 
+def test_year_and_check_print_what_a_document_asks_to_check_once(tmp_path):
+    folder = copy_sample(tmp_path / "дело")
+    edit_registry(folder, lambda r: next(p for p in r["participants"] if p["id"] == "У28").pop("birth_date"))
+    consent = "Тарасов\u00a0Е.В. неизвестна: согласие оформлено от имени законного представителя"
+    for result in (run("check", folder), run("year", folder, "-o", tmp_path / "выпуск")):
+        assert result.exit_code == 0, result.output
+        assert result.output.count(consent) == 1, result.output
+        bullets = result.output.count("• Предупреждение")
+        assert bullets == 2  # the registry's row and what the consents ask to check
+        assert f"предупреждений: {bullets}." in result.output or f"Предупреждений: {bullets} " in result.output
+
+
 def test_year_with_an_error_prints_it_and_writes_nothing(tmp_path):
     folder = copy_sample(tmp_path / "дело")
     edit_project(folder, lambda d: next(e for e in d["documents"] if e["key"] == "appoint_mentors")["mentors"].append("У09"))

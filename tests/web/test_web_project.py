@@ -173,6 +173,26 @@ def test_one_document_is_issued_in_the_background_and_its_files_listed(project_c
     assert (folder_of(project_client) / "Документы года").is_dir()
 
 
+def test_what_an_issued_document_asks_to_check_is_on_its_page_and_the_checks(make_app, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from nastavnik_docs.io import load_registry, write_registry
+    from nastavnik_docs.models import Registry
+
+    folder = sample_project(tmp_path / "Дело")
+    path = folder / "База наставников и наставляемых.xlsx"
+    data = load_registry(path).model_dump(mode="python", exclude_none=True)
+    next(p for p in data["participants"] if p["id"] == "У28").pop("birth_date")
+    write_registry(Registry.model_validate(data), path, overwrite=True)
+    said = "Тарасов\u00a0Е.В. неизвестна: согласие оформлено от имени законного представителя"
+    with TestClient(make_app(folder=folder), base_url="http://127.0.0.1:8000") as client:
+        assert client.get("/check").text.count(said) == 1
+        job = client.post("/plan/issue/pd_consents", follow_redirects=False).headers["location"]
+        assert wait_done(client, job)["state"] == "done"
+        page = client.get(job).text
+    assert "Проверьте в документе:" in page and page.count(said) == 1
+
+
 def test_unknown_documents_cannot_be_issued(project_client):
     assert project_client.post("/plan/issue/no_such_document").status_code == 404
     assert project_client.post("/plan/issue/..%2F..%2Fetc").status_code == 404
