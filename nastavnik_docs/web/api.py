@@ -8,6 +8,7 @@ Documents are made in a folder of the server's work area, sent, and removed.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -21,16 +22,19 @@ from .. import check_template, get_kind, load_input, render
 from ..batch import records_from_source, render_batch, safe_file_stem
 from ..errors import InputError, NastavnikError, Problem
 from ..io import parse_json
-from ..kinds import Kind, all_kinds
+from ..kinds import Kind, all_kinds, warnings_reported
 from .archive import make_zip
 from .files import content_disposition, content_type
 from .inputs import safe_input
 from .schemas import BatchRequest, CheckReport, ErrorOut, KindInfo, OutputFormat, TemplateCheckOut, TemplateIssueOut
 from .state import Upload, WebState, store_upload
 
-__all__ = ["RENDER_PATH", "router"]
+__all__ = ["RENDER_PATH", "WARNINGS_HEADER", "router"]
 
 RENDER_PATH = "/api/render/{kind_id}"  # the router adds the "/api" prefix
+#: What a rendered document asks the caller to check: a JSON array of Russian sentences,
+#: written in ASCII (``\\uXXXX``) as a header must be; absent when there is nothing to check.
+WARNINGS_HEADER = "X-Document-Warnings"
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut, "description": text} for code, text in (
         (400, "Документ сделать нельзя (причина — в detail)"),
@@ -86,33 +90,42 @@ def kind_schema(kind_id: str) -> dict[str, Any]:
     return get_kind(kind_id).input_model.model_json_schema()
 
 
-def _render_file(kind: Kind, model: Any, fmt: OutputFormat, folder: Path) -> tuple[Path, str]:
+def _render_file(kind: Kind, model: Any, fmt: OutputFormat, folder: Path) -> tuple[Path, str, list[str]]:
+    """The document's file, its name, and what it asks to check (for :data:`WARNINGS_HEADER`:
+    issued as Python warnings, they would reach the server's log, not the caller)."""
     stem = safe_file_stem(kind.output_name or kind.title)
     if fmt is OutputFormat.PDF:
         if not (kind.docx or kind.xlsx):
             raise NastavnikError(f"«{kind.title}» не выпускается в PDF")
-        source = folder / f"{stem}{'.docx' if kind.docx else '.xlsx'}"
-        written = render(kind, model, source, pdf=True)
-        pdf = written[1] if isinstance(written, list) else source.with_suffix(".pdf")
-        return pdf, pdf.name
-    suffix = f".{fmt.value}"
-    if suffix not in kind.formats:
-        allowed = ", ".join(f.lstrip(".") for f in kind.formats)
-        raise NastavnikError(f"«{kind.title}» не выпускается в формате {fmt.value}; допустимо: {allowed}, pdf")
+        suffix = ".docx" if kind.docx else ".xlsx"  # converted by LibreOffice
+    else:
+        suffix = f".{fmt.value}"
+        if suffix not in kind.formats:
+            allowed = ", ".join(f.lstrip(".") for f in kind.formats)
+            raise NastavnikError(f"«{kind.title}» не выпускается в формате {fmt.value}; допустимо: {allowed}, pdf")
+    notes = kind.context_and_warnings(model)[1]
     out = folder / f"{stem}{suffix}"
-    render(kind, model, out)
-    return out, out.name
+    with warnings_reported():
+        written = render(kind, model, out, pdf=fmt is OutputFormat.PDF)
+    if fmt is OutputFormat.PDF:
+        out = written[1] if isinstance(written, list) else out.with_suffix(".pdf")
+    return out, out.name, notes
 
 
 @router.post(RENDER_PATH.removeprefix("/api"), summary="Сделать документ из JSON", response_class=FileResponse,
              responses={200: {"description": "Файл документа (DOCX, XLSX или PDF)", "content": {
-                 content_type(".docx"): {}, content_type(".xlsx"): {}, content_type(".pdf"): {}}}})
+                 content_type(".docx"): {}, content_type(".xlsx"): {}, content_type(".pdf"): {}},
+                 "headers": {WARNINGS_HEADER: {"schema": {"type": "string"}, "description": (
+                     "Что проверить в документе: JSON-массив строк (буквы кириллицы — \\uXXXX); "
+                     "нет заголовка — проверять нечего")}}}})
 async def render_document(
     request: Request, kind_id: str,
     format: OutputFormat = Query(OutputFormat.DOCX, description="Формат файла: docx, xlsx или pdf (нужен LibreOffice)"),
 ) -> FileResponse:
     """Тело — входные данные вида документа (схема: ``GET /api/kinds/{kind_id}/schema``).
-    Ответ — файл с именем по-русски в ``Content-Disposition`` (RFC 5987). Файлы по путям
+    Ответ — файл с именем по-русски в ``Content-Disposition`` (RFC 5987); что проверить в
+    документе (например, согласие оформлено от имени законного представителя, потому что дата
+    рождения неизвестна) — в заголовке ``X-Document-Warnings``. Файлы по путям
     не читаются: организация, база и другие вложенные данные передаются целиком, изображения —
     в поле ``data`` в base64."""
     kind = get_kind(kind_id)
@@ -120,11 +133,14 @@ async def render_document(
     model = await run_in_threadpool(load_input, kind, data)
     folder = _state(request).scratch()
     try:
-        path, name = await run_in_threadpool(_render_file, kind, model, format, folder)
+        path, name, notes = await run_in_threadpool(_render_file, kind, model, format, folder)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    return _send(path, name, folder)
+    response = _send(path, name, folder)
+    if notes:
+        response.headers[WARNINGS_HEADER] = json.dumps(notes, ensure_ascii=True)
+    return response
 
 
 def _batch_records(kind: Kind, body: BatchRequest, state: WebState) -> list[dict[str, Any]]:

@@ -74,6 +74,34 @@ def test_render_pdf(client, gramota):
     assert answer.content.startswith(b"%PDF")
 
 
+def test_what_a_document_asks_to_check_comes_in_a_header(client, organization):
+    import json
+    import warnings
+
+    import yaml
+    from web_support import SAMPLES, as_json
+
+    from nastavnik_docs.kinds import DocumentWarning
+    from nastavnik_docs.web.api import WARNINGS_HEADER
+
+    data = yaml.safe_load((SAMPLES / "forms" / "consent_personal_data.yaml").read_text(encoding="utf-8"))
+    registry = yaml.safe_load((SAMPLES / "registry.yaml").read_text(encoding="utf-8"))
+    next(p for p in registry["participants"] if p["id"] == "У16").pop("birth_date")
+    payload = as_json({**data, "organization": organization, "registry": registry})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DocumentWarning)  # said to the caller, not to the server's log
+        answer = client.post("/api/render/consent.personal_data", json=payload)
+    assert answer.status_code == 200, answer.text
+    header = answer.headers[WARNINGS_HEADER]
+    assert header.isascii()
+    (said,) = json.loads(header)
+    assert said.startswith("Дата рождения участника Кузнецова\u00a0С.М. неизвестна: согласие оформлено от имени")
+    assert "(если мне исполнилось 14 лет)" in document_text(answer.content)  # signed by the representative
+    registry = yaml.safe_load((SAMPLES / "registry.yaml").read_text(encoding="utf-8"))
+    plain = client.post("/api/render/consent.personal_data", json=as_json({**payload, "registry": registry}))
+    assert plain.status_code == 200 and WARNINGS_HEADER not in plain.headers
+
+
 def test_render_errors_are_located(client, gramota):
     del gramota["date"]
     gramota["recipient"]["gender"] = "неизвестно"
