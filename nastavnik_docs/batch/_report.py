@@ -100,6 +100,9 @@ class BatchReport:
     journal_rows: list[tuple[str, str, str, dt.date | None, str]] = field(default_factory=list)
     #: documents written per role of their recipients («наставник»: 12, «наставляемый»: 30)
     roles: dict[str, int] = field(default_factory=dict)
+    #: what the documents ask the curator to check (a consent of a pupil whose birth date
+    #: is unknown), each text once; also issued as ``DocumentWarning`` when the batch ends
+    warnings: list[str] = field(default_factory=list)
 
     def written_paths(self) -> list[Path]:
         """Files this run wrote: the documents, their PDFs, then the print files, the

@@ -21,7 +21,7 @@ from typing import Any, BinaryIO, overload
 from .._files import TEMP_PREFIX, cannot_write
 from .._gc import frozen_for_fork
 from ..errors import InputError, OutputExistsError, Problem
-from ..kinds import Kind, get_kind
+from ..kinds import Kind, get_kind, issue_warnings
 from ..models import Role
 from ._lock import folder_lock
 from ._names import NameList, NamePlanner, plan_names, safe_file_stem
@@ -100,6 +100,7 @@ def _write_all(job: Job, todo: Sequence[int], n_jobs: int, bar: Bar | None, done
     """Write the records at positions ``todo`` in ``n_jobs`` processes."""
     failures: dict[int, str] = {}
     journal: list[tuple[int, JournalRow]] = []
+    said: dict[str, None] = {}
     advance: Callable[[int], None] = (lambda k: bar[0].advance(bar[1], k)) if bar else (lambda k: None)
 
     def start_bar() -> None:
@@ -110,6 +111,7 @@ def _write_all(job: Job, todo: Sequence[int], n_jobs: int, bar: Bar | None, done
     def collect(outcome: Outcome) -> None:
         failures.update(outcome[0])
         journal.extend(outcome[1])
+        said.update(dict.fromkeys(outcome[2]))
 
     try:
         if n_jobs == 1:
@@ -144,7 +146,7 @@ def _write_all(job: Job, todo: Sequence[int], n_jobs: int, bar: Bar | None, done
     finally:
         if bar:
             bar[0].stop()
-    return failures, journal
+    return failures, journal, list(said)
 
 
 def _extras_supported(kind: Kind, numbering: Numbering | None, qr: bool) -> None:
@@ -193,7 +195,10 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out: Pa
     ``numbering`` gives each document a registration number and writes the journal sheet
     beside them; ``qr`` prints a QR code with the document's details (requisite 31).
     Errors in single records are reported, not raised («Ошибки выпуска.csv» beside the
-    documents); see :class:`BatchReport`. A reason never shows a phone, an e-mail, an
+    documents); see :class:`BatchReport`. What the documents ask the curator to check is
+    issued once per text as a ``DocumentWarning`` when the batch ends, in this process
+    (also for the documents worker processes made), and kept in ``BatchReport.warnings``.
+    A reason never shows a phone, an e-mail, an
     address or a birth date of the record; ``redact`` (folders) keeps only the record
     numbers (no names, no values of the data). No records at all is an
     :class:`~nastavnik_docs.errors.InputError`.
@@ -298,6 +303,7 @@ def render_batch(kind: str | Kind, records: Iterable[Mapping[str, Any]], out: Pa
                              merged=out_dir / f"{stem}{MERGED_SUFFIX}.pdf" if merge else None)
             report.pdfs, report.merged_pdf = FileList(out_dir, [p.name for p in made.files]), made.merged
     report.seconds = time.perf_counter() - started
+    issue_warnings(report.warnings)  # where the caller is, once each (not from the worker processes)
     return report
 
 
@@ -328,7 +334,7 @@ def _write_listed(kind: Kind, job: Job, records: Sequence[Mapping[str, Any]], na
     n_jobs = max(1, jobs if jobs is not None else auto_jobs(len(todo)))
     report.jobs = n_jobs = min(n_jobs, max(1, len(todo)))
     job.records, job.targets = records, FileTargets(out_dir, names)  # paths made as written
-    errors, journal = _write_all(job, todo, n_jobs, bar, len(skipped))
+    errors, journal, report.warnings = _write_all(job, todo, n_jobs, bar, len(skipped))
     if job.numbering is not None and skipped:  # the journal lists the whole batch, not only this run
         worker = Worker(job)
         journal += [(i, worker.journal_row(i, records[i])) for i, n in enumerate(names) if n.casefold() in done]
@@ -388,6 +394,7 @@ def _write_stream(kind: Kind, job: Job, records: Iterator[Mapping[str, Any]], ou
     report.written = FileList(out_dir, written)
     report.roles = roles
     report.journal_rows = [row for _, row in journal]
+    report.warnings = worker.take_warnings()
     return report
 
 

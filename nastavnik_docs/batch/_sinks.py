@@ -29,7 +29,7 @@ from .._files import atomic_path
 from ..engine.archive import Archive
 from ..engine.archive import zip_chunks as archive_pieces
 from ..errors import NastavnikError, OutputExistsError
-from ..kinds import Kind
+from ..kinds import Kind, issue_warnings
 from ._names import NameList
 from ._plan import Plan
 from ._report import ERROR_REPORT, BatchReport, FileList, error_report_bytes, failure_of
@@ -82,14 +82,19 @@ def _job(kind: Kind, plan: Plan, qr: bool) -> Job:
     return Job(kind_ref(kind), str(plan.template), plan.suffix, qr=qr)
 
 
-def _in_process(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]], qr: bool) -> Iterator[Document]:
-    yield from Worker(_job(kind, plan, qr)).documents(enumerate(records))
+def _in_process(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]], qr: bool,
+                said: list[str]) -> Iterator[Document]:
+    """Documents made in this process, in record order; what they ask to check goes to ``said``."""
+    worker = Worker(_job(kind, plan, qr))
+    yield from worker.documents(enumerate(records))
+    said += worker.take_warnings()
 
 
 def _in_processes(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]],
-                  n_jobs: int, qr: bool) -> Iterator[Document]:
+                  n_jobs: int, qr: bool, said: list[str]) -> Iterator[Document]:
     """Documents made by ``n_jobs`` processes, in record order; at most two chunks per
-    process are in flight, so the parent holds a bounded number of documents."""
+    process are in flight, so the parent holds a bounded number of documents. What they
+    ask to check goes to ``said``, each text once."""
     size = max(1, min(64, math.ceil(len(records) / (n_jobs * 8))))
     chunks = ([(i, records[i]) for i in range(start, min(start + size, len(records)))]
               for start in range(0, len(records), size))
@@ -97,14 +102,22 @@ def _in_processes(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]],
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     pool = ProcessPoolExecutor(n_jobs, mp_context=context, initializer=init_process,
                                initargs=(_job(kind, plan, qr),))
-    pending: collections.deque[Future[list[Document]]] = collections.deque()
+    pending: collections.deque[Future[tuple[list[Document], list[str]]]] = collections.deque()
+    seen: dict[str, None] = {}
+
+    def done(future: Future[tuple[list[Document], list[str]]]) -> list[Document]:
+        documents, texts = future.result()
+        seen.update(dict.fromkeys(texts))
+        return documents
+
     try:
         for chunk in chunks:
             pending.append(pool.submit(run_documents, chunk))
             if len(pending) >= 2 * n_jobs:
-                yield from pending.popleft().result()
+                yield from done(pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from done(pending.popleft())
+        said += seen
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -124,8 +137,8 @@ def _pairs(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]], report:
     spool = tempfile.TemporaryDirectory(prefix="nastavnik-merge-") if plan.merged_name else None
     written = NameList()
     report.written = FileList(Path(), written)  # names inside the archive or stream, compressed
-    documents = (_in_processes(kind, plan, records, report.jobs, qr) if report.jobs > 1
-                 else _in_process(kind, plan, records, qr))
+    documents = (_in_processes(kind, plan, records, report.jobs, qr, report.warnings) if report.jobs > 1
+                 else _in_process(kind, plan, records, qr, report.warnings))
     if bar:
         bar[0].start()
     try:
@@ -149,6 +162,7 @@ def _pairs(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]], report:
         if report.failed:
             report.error_report = Path(ERROR_REPORT)
             yield ERROR_REPORT, error_report_bytes(report.failed)
+        issue_warnings(report.warnings)  # in the process that takes the stream, once each
     finally:
         if bar:
             bar[0].stop()

@@ -44,8 +44,9 @@ Item = tuple[int, Mapping[str, Any], str]
 #: A line of the registration journal: number, full name, kind, date, basis.
 JournalRow = tuple[str, str, str, "dt.date | None", str]
 #: What a range or chunk of records came to: the reasons of the failed ones by position,
-#: and the journal lines of the numbered documents written.
-Outcome = tuple[dict[int, str], list[tuple[int, JournalRow]]]
+#: the journal lines of the numbered documents written, and what their documents ask the
+#: curator to check (each text once).
+Outcome = tuple[dict[int, str], list[tuple[int, JournalRow]], list[str]]
 #: A record's document made in memory: (its position, the bytes or None, None or the reason).
 Document = tuple[int, bytes | None, str | None]
 #: A document a worker made: (its position, its bytes, the record, the validated data, the context).
@@ -76,6 +77,10 @@ class Worker:
         self.template = Path(job.template)
         self.suffix = job.suffix
         self.validate = BulkValidator(self.kind.input_model)
+        #: What the documents made since :meth:`take_warnings` ask to check, each once: the
+        #: batch reports them in its parent, where the caller is (a worker process's own
+        #: warnings would reach only its stderr).
+        self.said: dict[str, None] = {}
         self.renderer: Any = None
         if job.suffix == ".docx":
             from ..engine.renderer import DocxRenderer
@@ -135,9 +140,13 @@ class Worker:
         built: list[tuple[int, Mapping[str, Any], Any, Any]] = []
         for index, record, data in checked:
             try:
-                built.append((index, record, data, self.kind.build_context(data)))
+                context, said = self.kind.context_and_warnings(data)
             except Exception as exc:
                 failures[index] = _reason(index, exc)
+                continue
+            built.append((index, record, data, context))
+            if said:
+                self.said.update(dict.fromkeys(said))
         made: list[_Made] = []
         for (index, record, data, context), result in zip(built, self._render([b[3] for b in built]), strict=True):
             if isinstance(result, Exception):
@@ -184,7 +193,7 @@ class Worker:
         same number and data as when it was written (numbers follow the record's position),
         without rendering it again."""
         data = self._extras(index, self.validate(record))
-        return self._journal_row(record, data, self.kind.build_context(data))
+        return self._journal_row(record, data, self.kind.context_and_warnings(data)[0])  # said when written
 
     def documents(self, items: Iterable[tuple[int, Mapping[str, Any]]]) -> Iterator[Document]:
         """The records' documents made in memory, :attr:`BLOCK` at a time, in their order:
@@ -203,12 +212,18 @@ class Worker:
         return (str(getattr(data, "number", "") or ""), str(fields.get("full_name", "")), self.kind.title,
                 day if isinstance(day, dt.date) else None, str(basis or ""))
 
+    def take_warnings(self) -> list[str]:
+        """What the documents made since the last call ask to check, each text once."""
+        said, self.said = list(self.said), {}
+        return said
+
     def items(self, items: Iterable[Item]) -> Outcome:
-        """Write ``items``: the reasons of the failed records, the journal lines of the written ones."""
+        """Write ``items``: the reasons of the failed records, the journal lines of the
+        written ones, what their documents ask to check."""
         failures: dict[int, str] = {}
         journal: list[tuple[int, JournalRow]] = []
         self.write(items, failures, journal)
-        return failures, journal
+        return failures, journal, self.take_warnings()
 
     def range(self, start: int, stop: int) -> Outcome:
         """Write the records ``start`` … ``stop - 1`` of the job."""
@@ -260,10 +275,11 @@ def run_chunk(items: list[Item]) -> Outcome:
     return _worker().items(items)
 
 
-def run_documents(items: list[tuple[int, Mapping[str, Any]]]) -> list[Document]:
-    """Make a chunk of records' documents in memory in a worker process."""
+def run_documents(items: list[tuple[int, Mapping[str, Any]]]) -> tuple[list[Document], list[str]]:
+    """Make a chunk of records' documents in memory in a worker process; with them, what
+    they ask to check."""
     assert _WORKER is not None
-    return list(_WORKER.documents(items))
+    return list(_WORKER.documents(items)), _WORKER.take_warnings()
 
 
 def _reason(index: int, exc: Exception) -> str:

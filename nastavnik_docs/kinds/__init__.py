@@ -6,7 +6,17 @@ document names), :mod:`._requisites` (the requisites and the acts cited), :mod:`
 default wording kept as YAML next to each family).
 """
 
-from ._base import BatchSpec, DemoBatch, DocumentWarning, Kind, all_kinds, get_kind, register, warnings_reported
+from ._base import (
+    BatchSpec,
+    DemoBatch,
+    DocumentWarning,
+    Kind,
+    all_kinds,
+    get_kind,
+    issue_warnings,
+    register,
+    warnings_reported,
+)
 
-__all__ = ["BatchSpec", "DemoBatch", "DocumentWarning", "Kind", "all_kinds", "get_kind", "register",
-           "warnings_reported"]
+__all__ = ["BatchSpec", "DemoBatch", "DocumentWarning", "Kind", "all_kinds", "get_kind", "issue_warnings",
+           "register", "warnings_reported"]

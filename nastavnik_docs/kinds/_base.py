@@ -36,7 +36,7 @@ import importlib
 import pkgutil
 import typing
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -47,7 +47,7 @@ from pydantic import BaseModel
 from ..errors import KindNotFoundError
 
 __all__ = ["Kind", "BatchSpec", "DemoBatch", "DocumentWarning", "register", "get_kind", "all_kinds",
-           "warnings_reported"]
+           "issue_warnings", "warnings_reported"]
 
 #: The formats a template can be written to, in the order a kind lists them.
 TEMPLATED = (".docx", ".xlsx")
@@ -116,6 +116,14 @@ def warnings_reported() -> Iterator[None]:
         _REPORTED.reset(token)
 
 
+def issue_warnings(texts: Iterable[str], stacklevel: int = 2) -> None:
+    """Issue each text as a :class:`DocumentWarning` (``stacklevel`` as for ``warnings.warn``,
+    counted from the caller), unless within :func:`warnings_reported`."""
+    if not _REPORTED.get():
+        for text in texts:
+            warnings.warn(text, DocumentWarning, stacklevel=stacklevel + 1)
+
+
 def _reporting(build: Callable[[Any], BaseModel]) -> Callable[[Any], BaseModel]:
     """``build`` issuing the ``warnings`` of the context it returns as :class:`DocumentWarning`."""
 
@@ -123,9 +131,8 @@ def _reporting(build: Callable[[Any], BaseModel]) -> Callable[[Any], BaseModel]:
     def wrapper(data: Any) -> BaseModel:
         context = build(data)
         texts = _warnings_of(context)
-        if texts and not _REPORTED.get():
-            for text in texts:
-                warnings.warn(text, DocumentWarning, stacklevel=2)
+        if texts:
+            issue_warnings(texts, stacklevel=2)
         return context
 
     return wrapper
@@ -199,7 +206,8 @@ class Kind:
         """The context of ``data`` and its warnings, each once, none issued: for a caller
         that reports them itself (see :func:`warnings_reported`)."""
         context = self._build(data)
-        return context, list(dict.fromkeys(_warnings_of(context) or ()))
+        texts = _warnings_of(context)
+        return context, list(dict.fromkeys(texts)) if texts else []
 
     @property
     def formats(self) -> tuple[str, ...]:

@@ -29,12 +29,15 @@ from .inputs import safe_input
 from .schemas import BatchRequest, CheckReport, ErrorOut, KindInfo, OutputFormat, TemplateCheckOut, TemplateIssueOut
 from .state import Upload, WebState, store_upload
 
-__all__ = ["RENDER_PATH", "WARNINGS_HEADER", "router"]
+__all__ = ["BATCH_WARNINGS_FILE", "RENDER_PATH", "WARNINGS_HEADER", "router"]
 
 RENDER_PATH = "/api/render/{kind_id}"  # the router adds the "/api" prefix
 #: What a rendered document asks the caller to check: a JSON array of Russian sentences,
 #: written in ASCII (``\\uXXXX``) as a header must be; absent when there is nothing to check.
 WARNINGS_HEADER = "X-Document-Warnings"
+#: The same for a batch: a file in its archive, one sentence per line (a header could not
+#: hold a school's worth).
+BATCH_WARNINGS_FILE = "Что проверить.txt"
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut, "description": text} for code, text in (
         (400, "Документ сделать нельзя (причина — в detail)"),
@@ -164,18 +167,23 @@ def _batch_records(kind: Kind, body: BatchRequest, state: WebState) -> list[dict
 def _run_batch(kind: Kind, body: BatchRequest, state: WebState, folder: Path) -> tuple[Path, int, int]:
     records = _batch_records(kind, body, state)
     out = folder / safe_file_stem(kind.output_name or kind.title)
-    report = render_batch(kind, records, out, merge=body.merge, name=body.name)
+    with warnings_reported():  # into the archive, not the server's log
+        report = render_batch(kind, records, out, merge=body.merge, name=body.name)
+    if report.warnings:
+        (out / BATCH_WARNINGS_FILE).write_text("\n".join(report.warnings) + "\n", encoding="utf-8")
     archive = make_zip(out, folder / f"{out.name}.zip")
     return archive, len(report.written), len(report.failed)
 
 
 @router.post("/batch/{kind_id}", summary="Пакет документов (ZIP)", response_class=FileResponse,
-             responses={200: {"description": "ZIP: документы и, если были ошибки, «Ошибки выпуска.csv»",
+             responses={200: {"description": "ZIP: документы; если были ошибки — «Ошибки выпуска.csv»; "
+                                             "если в документах есть что проверить — «Что проверить.txt»",
                               "content": {"application/zip": {}}}})
 async def batch(request: Request, kind_id: str, body: BatchRequest) -> FileResponse:
     """По документу на каждую запись. Запись — поля входных данных вида документа (как у
     одного документа), общие поля (``common``) добавляются к каждой. Запись с ошибкой не
-    останавливает остальные: её причина — в «Ошибки выпуска.csv» внутри архива; число
+    останавливает остальные: её причина — в «Ошибки выпуска.csv» внутри архива; что проверить
+    в документах (по строке на предупреждение) — в «Что проверить.txt» там же; число
     сделанных и несделанных документов — в заголовках ``X-Documents-Written`` и
     ``X-Documents-Failed``."""
     kind = get_kind(kind_id)

@@ -306,3 +306,58 @@ def test_a_batch_clash_advises_resume_and_force(tmp_path, certificate_records):
     assert "--resume (resume=True)" in str(caught.value) and "--force" in str(caught.value)
     assert caught.value.without_advice.startswith(f"В папке {tmp_path} уже есть файлы с такими именами: 1")
     assert "--" not in caught.value.without_advice and "=True" not in caught.value.without_advice
+
+
+# --------------------------------------------------------------------------- what documents ask to check
+
+
+def _consents_of_a_pupil_without_birth_date() -> list:
+    import yaml
+
+    from nastavnik_docs.models import Registry
+
+    data = yaml.safe_load(sample_path("registry.yaml").read_text(encoding="utf-8"))
+    next(p for p in data["participants"] if p["id"] == "У16").pop("birth_date")
+    registry = Registry.model_validate(data)
+    common = sample_path("forms/consent_common.yaml")
+    return records_from_source("consent.personal_data", registry, common=common, filters=["роль=наставляемый"])
+
+
+WHERE = {
+    "a folder, one process": lambda recs, tmp: render_batch(KIND, recs, tmp / "out", jobs=1),
+    "a folder, two processes": lambda recs, tmp: render_batch(KIND, recs, tmp / "out", jobs=2),
+    "records one by one": lambda recs, tmp: render_batch(KIND, iter(recs), tmp / "out", jobs=1),
+    "a ZIP, two processes": lambda recs, tmp: render_batch(KIND, recs, tmp / "out.zip", jobs=2),
+    "a stream": lambda recs, tmp: _drained(render_batch(KIND, recs, jobs=1)),
+}
+KIND = "consent.personal_data"
+
+
+def _drained(stream):
+    for _ in stream:
+        pass
+    return stream.report
+
+
+@pytest.mark.parametrize("where", list(WHERE))
+def test_what_the_documents_ask_to_check_is_issued_once_where_the_caller_is(tmp_path, where):
+    """The consent of a pupil whose birth date is unknown asks to check it: said once, in
+    this process, also when worker processes made the document, and kept in the report."""
+    import warnings
+
+    from nastavnik_docs.kinds import DocumentWarning, warnings_reported
+
+    records = _consents_of_a_pupil_without_birth_date()
+    assert len(records) > 2
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = WHERE[where](records, tmp_path)
+    said = [str(w.message) for w in caught if w.category is DocumentWarning]
+    assert len(report.written) >= len(records) and not report.failed
+    (text,) = report.warnings
+    assert said == [text] and text.startswith("Дата рождения участника Кузнецова\u00a0С.М. неизвестна")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DocumentWarning)
+        with warnings_reported():  # a caller that reports them itself (the case file) hears nothing
+            again = WHERE[where](records, tmp_path / "again")
+    assert again.warnings == [text]

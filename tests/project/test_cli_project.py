@@ -102,6 +102,10 @@ def test_year_and_check_print_what_a_document_asks_to_check_once(tmp_path):
         bullets = result.output.count("• Предупреждение")
         assert bullets == 2  # the registry's row and what the consents ask to check
         assert f"предупреждений: {bullets}." in result.output or f"Предупреждений: {bullets} " in result.output
+    batch = run("batch", "consent.personal_data", folder / REGISTRY, "-o", tmp_path / "согласия", "-j", "2",
+                "-c", SAMPLE.parent / "forms" / "consent_common.yaml")
+    assert batch.exit_code == 0, batch.output
+    assert batch.output.count(consent) == 1, batch.output  # the batch's own, not the year's check besides
 
 
 def test_year_with_an_error_prints_it_and_writes_nothing(tmp_path):

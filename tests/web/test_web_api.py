@@ -82,7 +82,7 @@ def test_what_a_document_asks_to_check_comes_in_a_header(client, organization):
     from web_support import SAMPLES, as_json
 
     from nastavnik_docs.kinds import DocumentWarning
-    from nastavnik_docs.web.api import WARNINGS_HEADER
+    from nastavnik_docs.web.api import BATCH_WARNINGS_FILE, WARNINGS_HEADER
 
     data = yaml.safe_load((SAMPLES / "forms" / "consent_personal_data.yaml").read_text(encoding="utf-8"))
     registry = yaml.safe_load((SAMPLES / "registry.yaml").read_text(encoding="utf-8"))
@@ -100,6 +100,17 @@ def test_what_a_document_asks_to_check_comes_in_a_header(client, organization):
     registry = yaml.safe_load((SAMPLES / "registry.yaml").read_text(encoding="utf-8"))
     plain = client.post("/api/render/consent.personal_data", json=as_json({**payload, "registry": registry}))
     assert plain.status_code == 200 and WARNINGS_HEADER not in plain.headers
+
+    common = {k: v for k, v in payload.items() if k not in ("participant", "address", "document", "representative")}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DocumentWarning)
+        batch = client.post("/api/batch/consent.personal_data",
+                            json={"common": common, "records": [{"participant": "У16"}, {"participant": "У01"}],
+                                  "name": "Согласие_{participant}"})
+    assert batch.status_code == 200, batch.text
+    archive = zipfile.ZipFile(io.BytesIO(batch.content))
+    assert archive.read(BATCH_WARNINGS_FILE).decode("utf-8") == said + "\n"
+    assert len([n for n in archive.namelist() if n.endswith(".docx")]) == 2
 
 
 def test_render_errors_are_located(client, gramota):
