@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from schema_strategy import from_schema
 
 import nastavnik_docs as nd
 from nastavnik_docs._resources import samples_dir
+from nastavnik_docs.errors import DataWarning
 from nastavnik_docs.io._workspace import ORGANIZATION_TEMPLATE
 from nastavnik_docs.models import AliasedEnum, Organization, Participant, Registry, normalize_word
 from nastavnik_docs.models.schema import DAY_FIRST_DATE, input_schema
@@ -150,7 +152,11 @@ def shape_problems(model: type, value: Any) -> list[str]:
     from nastavnik_docs.io import load_input
 
     try:
-        load_input(model, value)
+        with warnings.catch_warnings():
+            # a generated birth date is as often in the future as not: the loader's warnings
+            # about it are right and are tested where the dates are chosen (tests/hostile/test_inputs.py)
+            warnings.simplefilter("ignore", DataWarning)
+            load_input(model, value)
     except nd.InputError as error:
         return [f"{p.code} {p.path}: {p.message} ({p.value!r})" for p in error.problems
                 if p.code not in SEMANTIC]
