@@ -404,13 +404,16 @@ def due(
         else (today.year, today.month)
     loaded = load_roadmap(roadmap)
     items = loaded.roadmap.due_in(year, number)
-    table = new_table(f"По плану на {number:02d}.{year}: {len(items)}")
-    for heading in ("№", "Мероприятие", "Срок", "Ответственные", "Этап"):
-        table.add_column(heading)
-    for item in items:
-        table.add_row(item.row.number or "", item.title, item.row.deadline or "", item.row.responsible or "",
-                      item.stage.heading)
-    console.print(table)
+    if not items:  # a line, not a table of headings alone
+        console.print(f"По плану на {number:02d}.{year}: 0 — мероприятий нет.")
+    else:
+        table = new_table(f"По плану на {number:02d}.{year}: {len(items)}")
+        for heading in ("№", "Мероприятие", "Срок", "Ответственные", "Этап"):
+            table.add_column(heading)
+        for item in items:
+            table.add_row(item.row.number or "", item.title, item.row.deadline or "", item.row.responsible or "",
+                          item.stage.heading)
+        console.print(table)
     for note in loaded.roadmap.due_notes(year, number):
         err_console.print(f"Внимание: {note}", highlight=False, markup=False, soft_wrap=True)
     if loaded.notes:

@@ -31,7 +31,8 @@ def test_due_from_yaml() -> None:
     for deadline in ("Октябрь – ноябрь 2024", "Сентябрь - октябрь 2024", "Сентябрь – декабрь 2024"):
         assert all(word in out for word in deadline.split())
     result = runner.invoke(app, ["due", str(sample_path(SAMPLES["spb"])), "-m", "08.2024"])
-    assert "По плану на 08.2024: 0" in _flat(result.stdout)
+    assert "По плану на 08.2024: 0 — мероприятий нет." in _flat(result.stdout)
+    assert "Мероприятие" not in result.stdout  # no table of headings alone
     assert "вне периода плана (09.2024 – 08.2025)" in _flat(result.stderr)
 
 
