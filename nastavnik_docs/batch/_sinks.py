@@ -117,7 +117,7 @@ def _in_processes(kind: Kind, plan: Plan, records: Sequence[Mapping[str, Any]],
                 yield from done(pending.popleft())
         while pending:
             yield from done(pending.popleft())
-        said += seen
+        said.extend(seen)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -33,7 +33,7 @@ __all__ = ["BATCH_WARNINGS_FILE", "RENDER_PATH", "WARNINGS_HEADER", "router"]
 
 RENDER_PATH = "/api/render/{kind_id}"  # the router adds the "/api" prefix
 #: What a rendered document asks the caller to check: a JSON array of Russian sentences,
-#: written in ASCII (``\\uXXXX``) as a header must be; absent when there is nothing to check.
+#: written in ASCII (``\uXXXX``) as a header must be; absent when there is nothing to check.
 WARNINGS_HEADER = "X-Document-Warnings"
 #: The same for a batch: a file in its archive, one sentence per line (a header could not
 #: hold a school's worth).
@@ -106,6 +106,8 @@ def _render_file(kind: Kind, model: Any, fmt: OutputFormat, folder: Path) -> tup
         if suffix not in kind.formats:
             allowed = ", ".join(f.lstrip(".") for f in kind.formats)
             raise NastavnikError(f"«{kind.title}» не выпускается в формате {fmt.value}; допустимо: {allowed}, pdf")
+    # Built once more by render, quietly: a warnings filter would be global, and the other
+    # threads' documents would lose theirs (a few milliseconds for one document).
     notes = kind.context_and_warnings(model)[1]
     out = folder / f"{stem}{suffix}"
     with warnings_reported():
